@@ -1,0 +1,24 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm'
+
+// SQLite-only: the full-text index behind people search (names and their sound-alike keys,
+// maintained by src/main/search/searchIndex.ts) and the triggers that make the audit trail
+// append-only. A PostgreSQL port replaces this one migration.
+export class SqliteSearchAndAuditGuards1764000000001 implements MigrationInterface {
+  name = 'SqliteSearchAndAuditGuards1764000000001'
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE VIRTUAL TABLE person_search USING fts5(person_id UNINDEXED, names, sounds, tokenize = 'unicode61', prefix = '1 2 3')`
+    )
+    await q.query(`CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+      BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END`)
+    await q.query(`CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+      BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END`)
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER audit_entry_no_delete`)
+    await q.query(`DROP TRIGGER audit_entry_no_update`)
+    await q.query(`DROP TABLE person_search`)
+  }
+}

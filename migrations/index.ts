@@ -1,0 +1,5 @@
+// Every migration, in the order it runs. Listed by hand: a glob would find nothing once bundled.
+import { InitialSchema1764000000000 } from './1764000000000-InitialSchema'
+import { SqliteSearchAndAuditGuards1764000000001 } from './1764000000001-SqliteSearchAndAuditGuards'
+
+export const migrations = [InitialSchema1764000000000, SqliteSearchAndAuditGuards1764000000001]

@@ -1,0 +1,56 @@
+// The audit trail: one row per view or change, written in the same transaction as the change,
+// append-only (triggers refuse UPDATE and DELETE) and hash-chained so that an edit or removal
+// made outside the app breaks the chain at that entry.
+import { createHash } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import { AuditEntity, type AuditRow } from './entities'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export type AuditAction = 'create' | 'update' | 'move' | 'view' | 'withdraw' | 'confirm-not-duplicate'
+
+export interface AuditInput {
+  actor: string
+  action: AuditAction
+  recordType: 'family' | 'person' | 'consent' | 'hub'
+  recordId: string
+  familyId?: string | null
+  changes?: Record<string, unknown> | null
+  at: string
+}
+
+/** The exact text hashed for an entry: every field but the hash itself, in a fixed order. */
+export function canonicalEntry(row: Omit<AuditRow, 'hash'>): string {
+  return JSON.stringify([row.seq, row.at, row.actor, row.action, row.recordType, row.recordId, row.familyId, row.changes, row.prevHash])
+}
+
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  return createHash('sha256').update(canonicalEntry(row)).digest('hex')
+}
+
+export async function writeAudit(manager: EntityManager, input: AuditInput): Promise<void> {
+  const last = (await manager.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[]
+  const row: Omit<AuditRow, 'hash'> = {
+    seq: (last[0]?.seq ?? 0) + 1,
+    at: input.at,
+    actor: input.actor,
+    action: input.action,
+    recordType: input.recordType,
+    recordId: input.recordId,
+    familyId: input.familyId ?? null,
+    changes: input.changes ? JSON.stringify(input.changes) : null,
+    prevHash: last[0]?.hash ?? GENESIS_HASH
+  }
+  await manager.insert(AuditEntity, { ...row, hash: entryHash(row) })
+}
+
+/** Field-level before/after for the fields that changed. */
+export function changedFields<T extends object>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {}
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    const from = before[key] ?? null
+    const to = after[key] ?? null
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[String(key)] = { from, to }
+  }
+  return changes
+}

@@ -1,0 +1,34 @@
+import { EntitySchema } from 'typeorm'
+import { textColumn as text } from '../core/columns'
+
+export interface ConsentRow {
+  id: string
+  familyId: string
+  givenById: string
+  scope: 'REGISTRATION' | 'SHARING' | 'CONTACT'
+  agency: string | null
+  method: 'VERBAL' | 'WRITTEN'
+  givenOn: string
+  recordedBy: string
+  recordedAt: string
+  withdrawnOn: string | null
+  version: number
+}
+
+export const ConsentEntity = new EntitySchema<ConsentRow>({
+  name: 'Consent',
+  tableName: 'consent',
+  columns: {
+    id: { ...text('id', 36), primary: true },
+    familyId: text('family_id', 36),
+    givenById: text('given_by_id', 36),
+    scope: text('scope', 20) as never,
+    agency: text('agency', 200, true),
+    method: text('method', 10) as never,
+    givenOn: text('given_on', 10),
+    recordedBy: text('recorded_by', 100),
+    recordedAt: text('recorded_at', 32),
+    withdrawnOn: text('withdrawn_on', 10, true),
+    version: { type: 'integer' }
+  }
+})

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import type { z } from 'zod'
+import type { ConsentRecord, recordConsentInput } from '../../shared/consent/schemas'
+import type { CallContext } from '../core/context'
+import { AppError, conflict, notFound } from '../core/errors'
+import { writeAudit } from '../audit/audit'
+import { PersonEntity } from '../families/entities'
+import { displayName } from '../families/records'
+import { ConsentEntity } from './entities'
+
+export async function listConsents(db: EntityManager, familyId: string): Promise<ConsentRecord[]> {
+  const rows = await db.find(ConsentEntity, { where: { familyId }, order: { givenOn: 'DESC', recordedAt: 'DESC' } })
+  const people = rows.length ? await db.findBy(PersonEntity, rows.map((r) => ({ id: r.givenById }))) : []
+  const names = new Map(people.map((p) => [p.id, displayName(p)]))
+  return rows.map((r) => ({ ...r, givenByName: names.get(r.givenById) ?? 'Former member' }))
+}
+
+export async function recordConsent(input: z.output<typeof recordConsentInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const person = await manager.findOneBy(PersonEntity, { id: input.givenById })
+    if (!person || person.familyId !== input.familyId) {
+      throw new AppError('VALIDATION', 'There is a problem', { givenById: 'Select a member of this family' })
+    }
+    const id = randomUUID()
+    const row = {
+      id, familyId: input.familyId, givenById: input.givenById, scope: input.scope,
+      agency: input.scope === 'SHARING' ? input.agency : null, method: input.method, givenOn: input.givenOn,
+      recordedBy: ctx.actor.name, recordedAt: ctx.now, withdrawnOn: null, version: 1
+    }
+    await manager.insert(ConsentEntity, row)
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'consent', recordId: id, familyId: input.familyId, changes: row })
+    return { id, version: 1 }
+  })
+}
+
+export async function withdrawConsent(input: { id: string; version: number }, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const before = await manager.findOneBy(ConsentEntity, { id: input.id })
+    if (!before) throw notFound('consent')
+    const withdrawnOn = ctx.now.slice(0, 10)
+    const result = await manager
+      .createQueryBuilder()
+      .update(ConsentEntity)
+      .set({ withdrawnOn, version: input.version + 1 })
+      .where('id = :id AND version = :version AND withdrawn_on IS NULL', { id: input.id, version: input.version })
+      .execute()
+    if (result.affected !== 1) throw conflict('consent')
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'withdraw', recordType: 'consent', recordId: input.id, familyId: before.familyId, changes: { withdrawnOn } })
+    return { id: input.id, version: input.version + 1 }
+  })
+}

@@ -1,0 +1,81 @@
+// The headless core, constructed over a database path. The Electron main process, the CLI, the
+// browser test harness and the integration tests all build exactly this.
+import { userInfo } from 'node:os'
+import { PERMISSIONS } from '../../shared/contract'
+import type { HubRecord } from '../../shared/hub/schemas'
+import type { Result } from '../../shared/result'
+import { systemClock, type Clock } from './clock'
+import type { Actor, Core } from './context'
+import { openDatabase } from './database'
+import { Router } from './router'
+import { WriteQueue } from './writeQueue'
+import { ensureHub } from '../hub/service'
+import { hubHandlers } from '../hub/service'
+import { searchHandlers } from '../search/handlers'
+import { familyHandlers } from '../families/handlers'
+import { consentHandlers } from '../consent/handlers'
+
+export interface OpenOptions {
+  databasePath: string
+  clock?: Clock
+  /** The hub's settings for a database opened for the first time. */
+  hub?: HubRecord
+}
+
+/** One window's, page's or command's way in: every call answers a Result and never throws. */
+export interface Connection {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>
+}
+
+export interface Casebook {
+  readonly core: Core
+  readonly backupPath: string | null
+  connect(actor?: Partial<Actor>): Connection
+  close(): Promise<void>
+}
+
+export function buildRouter(): Router {
+  return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).seal()
+}
+
+export function desktopUserName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'unknown user'
+  }
+}
+
+export async function openCasebook(options: OpenOptions): Promise<Casebook> {
+  const clock = options.clock ?? systemClock
+  const { dataSource, backupPath } = await openDatabase(options.databasePath, () => clock.now())
+  const writes = new WriteQueue(dataSource)
+  const core: Core = { db: dataSource, writes, clock }
+  try {
+    await ensureHub(writes, options.hub)
+  } catch (error) {
+    await dataSource.destroy()
+    throw error
+  }
+  const router = buildRouter()
+  let closed = false
+  return {
+    core,
+    backupPath,
+    connect(actor = {}) {
+      const who: Actor = { name: actor.name ?? desktopUserName(), permissions: actor.permissions ?? new Set(PERMISSIONS) }
+      return {
+        invoke: async (channel, input) => {
+          if (closed) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Casebook is closing' } }
+          return router.dispatch(channel, input, { core, actor: who, now: clock.now().toISOString() })
+        }
+      }
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await writes.drain()
+      await dataSource.destroy()
+    }
+  }
+}

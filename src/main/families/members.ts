@@ -1,0 +1,57 @@
+// Writing one person: insert with their household membership, search index entry, any "not a
+// duplicate" decisions and the audit rows, all inside the caller's transaction.
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import type { Member } from '../../shared/families/schemas'
+import { AppError } from '../core/errors'
+import type { CallContext } from '../core/context'
+import { writeAudit } from '../audit/audit'
+import { indexPerson } from '../search/searchIndex'
+import { findDuplicates } from '../search/duplicates'
+import { DuplicateDecisionEntity, MembershipEntity, PersonEntity } from './entities'
+import { displayName, duplicateQuery, memberColumns } from './records'
+
+export interface NewMember {
+  member: Member
+  notDuplicateOf: string[]
+}
+
+/**
+ * Refuses the save when any member matches someone on record that the user has not looked at
+ * and confirmed is a different person. `path` names the field the message belongs to.
+ */
+export async function refuseUnconfirmedDuplicates(
+  manager: EntityManager,
+  members: { path: string; entry: NewMember }[],
+  postcode: string | null
+): Promise<void> {
+  const fields: Record<string, string> = {}
+  for (const { path, entry } of members) {
+    const matches = await findDuplicates(manager, duplicateQuery(entry.member, postcode))
+    const unconfirmed = matches.filter((m) => !entry.notDuplicateOf.includes(m.personId))
+    if (unconfirmed.length > 0) {
+      const first = unconfirmed[0]!
+      fields[path] = `${displayName(entry.member)} may already be on record (${first.band}: ${displayName(first)}, ${first.familyReference}). Open the existing record or confirm this is a different person.`
+    }
+  }
+  if (Object.keys(fields).length > 0) {
+    throw new AppError('DUPLICATE_UNCONFIRMED', 'Check the possible duplicates before saving', fields)
+  }
+}
+
+export async function insertPerson(manager: EntityManager, ctx: CallContext, familyId: string, entry: NewMember): Promise<string> {
+  const id = randomUUID()
+  const columns = memberColumns(entry.member)
+  await manager.insert(PersonEntity, { id, familyId, ...columns, createdAt: ctx.now, updatedAt: ctx.now, version: 1 })
+  await manager.insert(MembershipEntity, { id: randomUUID(), personId: id, familyId, joinedAt: ctx.now, leftAt: null, recordedBy: ctx.actor.name })
+  await indexPerson(manager, { id, givenName: columns.givenName, familyName: columns.familyName })
+  await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'person', recordId: id, familyId, changes: columns })
+  for (const otherId of new Set(entry.notDuplicateOf)) {
+    await manager.insert(DuplicateDecisionEntity, { id: randomUUID(), personId: id, otherPersonId: otherId, decision: 'different', decidedBy: ctx.actor.name, decidedAt: ctx.now })
+    await writeAudit(manager, {
+      at: ctx.now, actor: ctx.actor.name, action: 'confirm-not-duplicate', recordType: 'person', recordId: id, familyId,
+      changes: { otherPersonId: otherId }
+    })
+  }
+  return id
+}

@@ -1,0 +1,21 @@
+import type { FamilyView } from '../../shared/contract'
+import type { CallContext } from '../core/context'
+import { notFound } from '../core/errors'
+import { listConsents } from '../consent/service'
+import { FamilyEntity, PersonEntity } from './entities'
+import { familyRecord, personRecord } from './records'
+
+const KIND_ORDER = { adult: 0, child: 1, unborn: 2 } as const
+
+export async function getFamily(id: string, ctx: CallContext): Promise<FamilyView> {
+  const db = ctx.core.db.manager
+  const family = await db.findOneBy(FamilyEntity, { id })
+  if (!family) throw notFound('family')
+  const members = (await db.findBy(PersonEntity, { familyId: id })).sort(
+    (a, b) =>
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      (a.dateOfBirth ?? a.expectedDate ?? '').localeCompare(b.dateOfBirth ?? b.expectedDate ?? '') ||
+      a.id.localeCompare(b.id)
+  )
+  return { family: familyRecord(family), members: members.map(personRecord), consents: await listConsents(db, id) }
+}

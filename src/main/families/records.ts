@@ -1,0 +1,71 @@
+// Between the form's member (a discriminated union) and the person row, both ways.
+import type { Member, PersonRecord } from '../../shared/families/schemas'
+import type { FamilyRecord } from '../../shared/families/schemas'
+import type { FamilyRow, PersonRow } from './entities'
+import type { DuplicateQuery } from '../search/duplicates'
+
+export type PersonColumns = Omit<PersonRow, 'id' | 'familyId' | 'createdAt' | 'updatedAt' | 'version'>
+
+export function memberColumns(m: Member): PersonColumns {
+  return {
+    kind: m.kind,
+    givenName: m.givenName,
+    familyName: m.familyName,
+    dateOfBirth: m.kind === 'unborn' ? null : m.dateOfBirth,
+    expectedDate: m.kind === 'unborn' ? m.expectedDate : null,
+    sex: m.sex,
+    ethnicity: m.ethnicity,
+    nhsNumber: m.nhsNumber,
+    upn: m.kind === 'child' ? m.upn : null,
+    disabilities: m.disabilities.join(' '),
+    school: m.kind === 'child' ? m.school : null,
+    gpPractice: m.gpPractice,
+    relationship: m.kind === 'adult' ? m.relationship : null,
+    parentalResponsibility: m.kind === 'adult' ? m.parentalResponsibility : null
+  }
+}
+
+export function personRecord(row: PersonRow): PersonRecord {
+  return {
+    id: row.id,
+    familyId: row.familyId,
+    kind: row.kind,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    dateOfBirth: row.dateOfBirth,
+    expectedDate: row.expectedDate,
+    sex: row.sex,
+    ethnicity: row.ethnicity,
+    nhsNumber: row.nhsNumber,
+    upn: row.upn,
+    disabilities: row.disabilities ? row.disabilities.split(' ') : [],
+    school: row.school,
+    gpPractice: row.gpPractice,
+    relationship: row.relationship,
+    parentalResponsibility: row.parentalResponsibility === null ? null : Boolean(row.parentalResponsibility),
+    version: row.version,
+    updatedAt: row.updatedAt
+  }
+}
+
+export function familyRecord(row: FamilyRow): FamilyRecord {
+  const { postcodeKey: _key, ...record } = row
+  return { ...record, heardAbout: record.heardAbout as FamilyRecord['heardAbout'], interpreterNeeded: Boolean(row.interpreterNeeded) }
+}
+
+export function duplicateQuery(m: Member, postcode: string | null, excludePersonId: string | null = null): DuplicateQuery {
+  return {
+    givenName: m.givenName,
+    familyName: m.familyName,
+    dateOfBirth: m.kind === 'unborn' ? null : m.dateOfBirth,
+    nhsNumber: m.nhsNumber,
+    upn: m.kind === 'child' ? m.upn : null,
+    postcode,
+    excludePersonId
+  }
+}
+
+/** How a person is named in messages: an unborn baby may have no first name yet. */
+export function displayName(p: { givenName: string | null; familyName: string; kind: string }): string {
+  return `${p.givenName ?? (p.kind === 'unborn' ? 'Unborn baby' : '')} ${p.familyName}`.trim()
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import type { registerFamilyInput } from '../../shared/families/schemas'
+import { postcodeKey } from '../../shared/identifiers/postcode'
+import type { CallContext } from '../core/context'
+import { writeAudit } from '../audit/audit'
+import { HubEntity } from '../hub/entities'
+import { formatReference } from '../search/parseQuery'
+import { FamilyEntity } from './entities'
+import { insertPerson, refuseUnconfirmedDuplicates } from './members'
+
+/** A new household and its members in one transaction: all of it is saved, or none. */
+export async function registerFamily(input: z.output<typeof registerFamilyInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    await refuseUnconfirmedDuplicates(
+      manager,
+      input.members.map((entry, i) => ({ path: `members.${i}.member`, entry })),
+      input.family.postcode
+    )
+    const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
+    await manager.update(HubEntity, { id: 1 }, { nextFamilyNumber: hub.nextFamilyNumber + 1 })
+    const id = randomUUID()
+    const reference = formatReference(hub.code, hub.nextFamilyNumber)
+    const family = {
+      id,
+      reference,
+      ...input.family,
+      postcodeKey: postcodeKey(input.family.postcode),
+      registeredAt: ctx.now,
+      registeredBy: ctx.actor.name,
+      updatedAt: ctx.now,
+      version: 1
+    }
+    await manager.insert(FamilyEntity, family)
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'family', recordId: id, familyId: id, changes: input.family })
+    for (const entry of input.members) await insertPerson(manager, ctx, id, entry)
+    return { id, reference }
+  })
+}

@@ -1,0 +1,99 @@
+// Changing what is on record. Every update names the version the user opened; the UPDATE itself
+// says WHERE version = ?, so a colleague's save in between is refused, never overwritten.
+import { randomUUID } from 'node:crypto'
+import { IsNull, type EntityManager, type EntitySchema, type ObjectLiteral } from 'typeorm'
+import type { z } from 'zod'
+import type { addMemberInput, familyDetailsSchema, Member, updatePersonInput } from '../../shared/families/schemas'
+import { postcodeKey } from '../../shared/identifiers/postcode'
+import type { CallContext } from '../core/context'
+import { AppError, conflict, notFound } from '../core/errors'
+import { changedFields, writeAudit } from '../audit/audit'
+import { indexPerson } from '../search/searchIndex'
+import { FamilyEntity, MembershipEntity, PersonEntity } from './entities'
+import { memberColumns } from './records'
+import { insertPerson, refuseUnconfirmedDuplicates } from './members'
+
+/** UPDATE … WHERE id = ? AND version = ?: zero rows changed means someone else saved first. */
+async function updateVersioned<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<T>,
+  id: string,
+  version: number,
+  values: Partial<T>,
+  what: string
+): Promise<number> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(entity)
+    .set({ ...values, version: version + 1 } as never)
+    .where('id = :id AND version = :version', { id, version })
+    .execute()
+  if (result.affected !== 1) throw conflict(what)
+  return version + 1
+}
+
+export async function updateFamily(
+  input: { id: string; version: number; family: z.output<typeof familyDetailsSchema> },
+  ctx: CallContext
+) {
+  return ctx.core.writes.run(async (manager) => {
+    const before = await manager.findOneBy(FamilyEntity, { id: input.id })
+    if (!before) throw notFound('family')
+    const values = { ...input.family, postcodeKey: postcodeKey(input.family.postcode), updatedAt: ctx.now }
+    const version = await updateVersioned(manager, FamilyEntity, input.id, input.version, values, 'family')
+    await writeAudit(manager, {
+      at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family', recordId: input.id, familyId: input.id,
+      changes: changedFields(before, input.family)
+    })
+    return { id: input.id, version }
+  })
+}
+
+export async function updatePerson(input: z.output<typeof updatePersonInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const before = await manager.findOneBy(PersonEntity, { id: input.id })
+    if (!before) throw notFound('person')
+    const columns = memberColumns(input.member as Member)
+    const version = await updateVersioned(manager, PersonEntity, input.id, input.version, { ...columns, updatedAt: ctx.now }, 'person')
+    await indexPerson(manager, { id: input.id, givenName: columns.givenName, familyName: columns.familyName })
+    await writeAudit(manager, {
+      at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'person', recordId: input.id, familyId: before.familyId,
+      changes: changedFields(before, columns)
+    })
+    return { id: input.id, version }
+  })
+}
+
+export async function addMember(input: z.output<typeof addMemberInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const family = await manager.findOneBy(FamilyEntity, { id: input.familyId })
+    if (!family) throw notFound('family')
+    await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry: input }], family.postcode)
+    const id = await insertPerson(manager, ctx, family.id, input)
+    return { id, version: 1 }
+  })
+}
+
+/** A person moving household keeps their id, and so every record about them goes with them. */
+export async function movePerson(input: { id: string; version: number; toFamilyReference: string }, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const person = await manager.findOneBy(PersonEntity, { id: input.id })
+    if (!person) throw notFound('person')
+    const reference = input.toFamilyReference.trim().toUpperCase()
+    const target = await manager.findOneBy(FamilyEntity, { reference })
+    if (!target) {
+      throw new AppError('VALIDATION', 'There is a problem', { toFamilyReference: `No family has the reference ${reference}` })
+    }
+    if (target.id === person.familyId) {
+      throw new AppError('VALIDATION', 'There is a problem', { toFamilyReference: 'They are already a member of that family' })
+    }
+    const version = await updateVersioned(manager, PersonEntity, person.id, input.version, { familyId: target.id, updatedAt: ctx.now }, 'person')
+    await manager.update(MembershipEntity, { personId: person.id, leftAt: IsNull() }, { leftAt: ctx.now })
+    await manager.insert(MembershipEntity, { id: randomUUID(), personId: person.id, familyId: target.id, joinedAt: ctx.now, leftAt: null, recordedBy: ctx.actor.name })
+    await writeAudit(manager, {
+      at: ctx.now, actor: ctx.actor.name, action: 'move', recordType: 'person', recordId: person.id, familyId: target.id,
+      changes: { familyId: { from: person.familyId, to: target.id } }
+    })
+    return { id: person.id, version, familyId: target.id }
+  })
+}

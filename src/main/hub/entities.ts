@@ -1,0 +1,25 @@
+import { EntitySchema } from 'typeorm'
+import { textColumn as text } from '../core/columns'
+
+export interface HubRow {
+  id: number
+  name: string
+  code: string
+  localAuthorityCode: string
+  /** The number the next family reference takes; advanced inside the registering transaction. */
+  nextFamilyNumber: number
+  version: number
+}
+
+export const HubEntity = new EntitySchema<HubRow>({
+  name: 'Hub',
+  tableName: 'hub',
+  columns: {
+    id: { type: 'integer', primary: true },
+    name: text('name', 200),
+    code: text('code', 5),
+    localAuthorityCode: text('local_authority_code', 10),
+    nextFamilyNumber: { type: 'integer', name: 'next_family_number' },
+    version: { type: 'integer' }
+  }
+})

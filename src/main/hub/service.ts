@@ -1,0 +1,24 @@
+import type { HubRecord } from '../../shared/hub/schemas'
+import { hubCodeField } from '../../shared/hub/schemas'
+import type { WriteQueue } from '../core/writeQueue'
+import { defineHandlers } from '../core/router'
+import { HubEntity } from './entities'
+
+/** Used until an administrator sets the hub up (the first-run setup screen comes with sign-in). */
+export const DEFAULT_HUB: HubRecord = { name: 'Family hub', code: 'FH', localAuthorityCode: '000' }
+
+/** The hub's one settings row exists from the first open, so a reference can always be made. */
+export async function ensureHub(writes: WriteQueue, hub: HubRecord = DEFAULT_HUB): Promise<void> {
+  const code = hubCodeField.parse(hub.code)
+  await writes.run(async (manager) => {
+    if (await manager.findOneBy(HubEntity, { id: 1 })) return
+    await manager.insert(HubEntity, { id: 1, name: hub.name, code, localAuthorityCode: hub.localAuthorityCode, nextFamilyNumber: 1, version: 1 })
+  })
+}
+
+export const hubHandlers = defineHandlers({
+  'hub.get': async (_input, { core }) => {
+    const hub = await core.db.manager.findOneByOrFail(HubEntity, { id: 1 })
+    return { name: hub.name, code: hub.code, localAuthorityCode: hub.localAuthorityCode }
+  }
+})

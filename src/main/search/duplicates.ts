@@ -1,0 +1,50 @@
+// Before a person is saved: is this someone the hub already knows? Bands, strongest first:
+// certain (same NHS number or UPN), likely (names that sound alike, same date of birth),
+// possible (same first name and date of birth at the same postcode).
+import type { EntityManager } from 'typeorm'
+import type { DuplicateBand, DuplicateMatch } from '../../shared/search/schemas'
+import { postcodeKey } from '../../shared/identifiers/postcode'
+import { duplicateCandidates, type CandidateRow } from './searchIndex'
+import { nameTokens, soundsAlike } from './names'
+
+export interface DuplicateQuery {
+  givenName: string | null
+  familyName: string
+  dateOfBirth: string | null
+  nhsNumber: string | null
+  upn: string | null
+  postcode: string | null
+  excludePersonId: string | null
+}
+
+const RANK: Record<DuplicateBand, number> = { certain: 0, likely: 1, possible: 2 }
+
+export async function findDuplicates(db: Pick<EntityManager, 'query'>, q: DuplicateQuery): Promise<DuplicateMatch[]> {
+  const candidates = await duplicateCandidates(db, q)
+  const matches: DuplicateMatch[] = []
+  for (const c of candidates) {
+    if (c.personId === q.excludePersonId) continue
+    const judged = judge(q, c)
+    if (judged) matches.push({ ...strip(c), ...judged })
+  }
+  return matches.sort((a, b) => RANK[a.band] - RANK[b.band] || a.familyName.localeCompare(b.familyName))
+}
+
+function judge(q: DuplicateQuery, c: CandidateRow): { band: DuplicateBand; reason: string } | null {
+  if (q.nhsNumber && c.nhsNumber === q.nhsNumber) return { band: 'certain', reason: 'Same NHS number' }
+  if (q.upn && c.upn === q.upn) return { band: 'certain', reason: 'Same UPN' }
+  if (!q.dateOfBirth || c.dateOfBirth !== q.dateOfBirth) return null
+  if (soundsAlike(q.familyName, c.familyName) && q.givenName && soundsAlike(q.givenName, c.givenName)) {
+    return { band: 'likely', reason: 'Name sounds alike and same date of birth' }
+  }
+  const firstGiven = (name: string | null) => nameTokens(name?.split(/\s+/)[0])[0] ?? null
+  if (q.postcode && firstGiven(q.givenName) !== null && firstGiven(q.givenName) === firstGiven(c.givenName) && postcodeKey(q.postcode) === c.postcodeKey) {
+    return { band: 'possible', reason: 'Same first name and date of birth at the same postcode' }
+  }
+  return null
+}
+
+function strip(c: CandidateRow) {
+  const { nhsNumber: _n, upn: _u, postcodeKey: _p, ...hit } = c
+  return hit
+}

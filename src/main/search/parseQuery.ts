@@ -1,0 +1,82 @@
+// What the search box's text means. Reception type whatever they have in front of them: a name,
+// a date of birth in any common form, a postcode with or without its space, an NHS number, a
+// family reference, or a name with one of those ("smith 3/7/2019").
+import { formatDate, MONTHS, parseTypedDate } from '../../shared/dates'
+import { formatNhsNumber, isValidNhsNumber, normaliseNhsNumber } from '../../shared/identifiers/nhsNumber'
+import { isValidPostcode, normalisePostcode, postcodeKey } from '../../shared/identifiers/postcode'
+import { isValidUpn, normaliseUpn } from '../../shared/identifiers/upn'
+import { queryToken } from './names'
+
+export interface ParsedQuery {
+  nameTokens: string[]
+  date: string | null
+  postcodeKey: string | null
+  nhsNumber: string | null
+  upn: string | null
+  reference: string | null
+  understoodAs: string[]
+}
+
+const MONTH_WORD = `(?:${MONTHS.map((m) => m.slice(0, 3)).join('|')})[a-z]*\\.?`
+const DATE_PATTERNS = [
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/,
+  /\b\d{4}-\d{1,2}-\d{1,2}\b/,
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_WORD},?\\s+\\d{4}\\b`, 'i')
+]
+const NHS_PATTERN = /\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b/
+const POSTCODE_PATTERN = /\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b/
+const REFERENCE_PATTERN = /^([A-Za-z]{2,5})[\s-]?(\d{1,8})$/
+const UPN_PATTERN = /\b[A-Za-z]\d{11}[A-Za-z\d]\b/
+
+/** A family reference as stored: the hub code, a hyphen and the number in six digits. */
+export function formatReference(code: string, number: number): string {
+  return `${code.toUpperCase()}-${String(number).padStart(6, '0')}`
+}
+
+export function parseQuery(text: string): ParsedQuery {
+  const parsed: ParsedQuery = { nameTokens: [], date: null, postcodeKey: null, nhsNumber: null, upn: null, reference: null, understoodAs: [] }
+  let rest = text.trim().slice(0, 200)
+  if (!rest) return parsed
+
+  const reference = REFERENCE_PATTERN.exec(rest)
+  if (reference) {
+    parsed.reference = formatReference(reference[1] as string, Number(reference[2]))
+    parsed.understoodAs.push(`Family reference ${parsed.reference}`)
+    return parsed
+  }
+
+  const take = (pattern: RegExp, accept: (match: string) => boolean): string | null => {
+    const m = pattern.exec(rest)
+    if (!m || !accept(m[0])) return null
+    rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`
+    return m[0]
+  }
+
+  for (const pattern of DATE_PATTERNS) {
+    const found = take(pattern, (m) => parseTypedDate(m) !== null)
+    if (found) {
+      parsed.date = parseTypedDate(found)
+      parsed.understoodAs.push(`Date ${formatDate(parsed.date as string)}`)
+      break
+    }
+  }
+  const nhs = take(NHS_PATTERN, (m) => isValidNhsNumber(m))
+  if (nhs) {
+    parsed.nhsNumber = normaliseNhsNumber(nhs)
+    parsed.understoodAs.push(`NHS number ${formatNhsNumber(parsed.nhsNumber)}`)
+  }
+  const upn = take(UPN_PATTERN, (m) => isValidUpn(m))
+  if (upn) {
+    parsed.upn = normaliseUpn(upn)
+    parsed.understoodAs.push(`UPN ${parsed.upn}`)
+  }
+  const postcode = take(POSTCODE_PATTERN, (m) => isValidPostcode(m))
+  if (postcode) {
+    parsed.postcodeKey = postcodeKey(postcode)
+    parsed.understoodAs.push(`Postcode ${normalisePostcode(postcode)}`)
+  }
+
+  parsed.nameTokens = rest.split(/\s+/).map(queryToken).filter(Boolean).slice(0, 6)
+  if (parsed.nameTokens.length > 0) parsed.understoodAs.unshift(`Name ${parsed.nameTokens.join(' ')}`)
+  return parsed
+}

@@ -1,0 +1,47 @@
+// Tests open a real SQLite file in a fresh temporary folder: no mocks of the database.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openCasebook, type Casebook, type Connection } from '../core/casebook'
+import type { Result } from '../../shared/result'
+
+export interface TempCasebook {
+  dir: string
+  databasePath: string
+  casebook: Casebook
+  connection: Connection
+  /** invoke that fails the test unless the call succeeded, and returns its value. */
+  ok<T = any>(channel: string, input: unknown): Promise<T>
+  reopen(): Promise<void>
+  dispose(): Promise<void>
+}
+
+export function unwrap<T>(result: Result<unknown>, channel = 'call'): T {
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
+  return result.value as T
+}
+
+export async function tempCasebook(name = 'casebook'): Promise<TempCasebook> {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`))
+  const databasePath = join(dir, 'casebook.sqlite')
+  const t: TempCasebook = {
+    dir,
+    databasePath,
+    casebook: await openCasebook({ databasePath, hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' } }),
+    connection: undefined as never,
+    async ok(channel, input) {
+      return unwrap(await t.connection.invoke(channel, input), channel)
+    },
+    async reopen() {
+      await t.casebook.close()
+      t.casebook = await openCasebook({ databasePath })
+      t.connection = t.casebook.connect({ name: 'tester' })
+    },
+    async dispose() {
+      await t.casebook.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  t.connection = t.casebook.connect({ name: 'tester' })
+  return t
+}

@@ -1,0 +1,106 @@
+// National code lists (DfE Children in Need census) and the hub's own local lists. This is the
+// one copy: forms, validators, search results and the export all read them from here.
+import { z } from 'zod'
+
+export interface CodeItem<C extends string = string> {
+  readonly code: C
+  readonly label: string
+}
+
+function codeList<const C extends string>(items: readonly CodeItem<C>[]) {
+  const codes = items.map((i) => i.code) as [C, ...C[]]
+  const labels = new Map<string, string>(items.map((i) => [i.code, i.label]))
+  return {
+    items,
+    schema: z.enum(codes),
+    label: (code: string | null | undefined): string => (code ? labels.get(code) ?? code : '')
+  }
+}
+
+/** Census sex codes from 2024-25. */
+export const SEX = codeList([
+  { code: 'F', label: 'Female' },
+  { code: 'M', label: 'Male' },
+  { code: 'U', label: 'Unknown or not recorded' }
+] as const)
+
+/** DfE ethnicity codes. */
+export const ETHNICITY = codeList([
+  { code: 'WBRI', label: 'White British' },
+  { code: 'WIRI', label: 'White Irish' },
+  { code: 'WIRT', label: 'Traveller of Irish heritage' },
+  { code: 'WOTH', label: 'Any other White background' },
+  { code: 'WROM', label: 'Gypsy/Roma' },
+  { code: 'MWBC', label: 'White and Black Caribbean' },
+  { code: 'MWBA', label: 'White and Black African' },
+  { code: 'MWAS', label: 'White and Asian' },
+  { code: 'MOTH', label: 'Any other mixed background' },
+  { code: 'AIND', label: 'Indian' },
+  { code: 'APKN', label: 'Pakistani' },
+  { code: 'ABAN', label: 'Bangladeshi' },
+  { code: 'AOTH', label: 'Any other Asian background' },
+  { code: 'BCRB', label: 'Black Caribbean' },
+  { code: 'BAFR', label: 'Black African' },
+  { code: 'BOTH', label: 'Any other Black background' },
+  { code: 'CHNE', label: 'Chinese' },
+  { code: 'OOTH', label: 'Any other ethnic group' },
+  { code: 'REFU', label: 'Refused' },
+  { code: 'NOBT', label: 'Information not yet obtained' }
+] as const)
+
+/** DfE disability codes. */
+export const DISABILITY = codeList([
+  { code: 'NONE', label: 'No disability' },
+  { code: 'MOB', label: 'Mobility' },
+  { code: 'HAND', label: 'Hand function' },
+  { code: 'PC', label: 'Personal care' },
+  { code: 'INC', label: 'Incontinence' },
+  { code: 'COMM', label: 'Communication' },
+  { code: 'LD', label: 'Learning' },
+  { code: 'HEAR', label: 'Hearing' },
+  { code: 'VIS', label: 'Vision' },
+  { code: 'BEH', label: 'Behaviour' },
+  { code: 'CON', label: 'Consciousness' },
+  { code: 'AUT', label: 'Autism or Asperger syndrome' },
+  { code: 'DDA', label: 'Other DDA' }
+] as const)
+
+/** Local list: how a family first heard of the hub. */
+export const HEARD_ABOUT = codeList([
+  { code: 'HEALTH_VISITOR', label: 'Health visitor or midwife' },
+  { code: 'SCHOOL', label: 'School or nursery' },
+  { code: 'GP', label: 'GP or other health service' },
+  { code: 'FRIEND_FAMILY', label: 'Friend or family' },
+  { code: 'PROFESSIONAL', label: 'Another professional' },
+  { code: 'ONLINE', label: 'Website or social media' },
+  { code: 'WALKED_IN', label: 'Walked in or saw the building' },
+  { code: 'OTHER', label: 'Other' }
+] as const)
+
+/** How an adult is related to the household. */
+export const ADULT_RELATIONSHIP = codeList([
+  { code: 'PARENT_CARER', label: 'Parent or carer' },
+  { code: 'OTHER_ADULT', label: 'Other adult in the household' }
+] as const)
+
+export const MEMBER_KIND = codeList([
+  { code: 'adult', label: 'Adult' },
+  { code: 'child', label: 'Child' },
+  { code: 'unborn', label: 'Unborn baby' }
+] as const)
+
+/** What a consent covers. Sharing names the agency it was given for. */
+export const CONSENT_SCOPE = codeList([
+  { code: 'REGISTRATION', label: 'Registration with the hub' },
+  { code: 'SHARING', label: 'Sharing information with a named agency' },
+  { code: 'CONTACT', label: 'Being contacted by the hub' }
+] as const)
+
+export const CONSENT_METHOD = codeList([
+  { code: 'VERBAL', label: 'Verbal' },
+  { code: 'WRITTEN', label: 'Written' }
+] as const)
+
+export type SexCode = z.infer<typeof SEX.schema>
+export type EthnicityCode = z.infer<typeof ETHNICITY.schema>
+export type DisabilityCode = z.infer<typeof DISABILITY.schema>

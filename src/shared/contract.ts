@@ -1,0 +1,61 @@
+// The IPC contract: every channel's input schema, output schema and permission, in one place.
+// Main validates with it, the preload is typed by it, and forms validate with the same schemas.
+import { z } from 'zod'
+import type { Result } from './result'
+import { hubRecord } from './hub/schemas'
+import { duplicateCheckInput, duplicateCheckOutput, searchInput, searchOutput } from './search/schemas'
+import {
+  addMemberInput, familyRecord, getFamilyInput, movePersonInput, personRecord, registerFamilyInput,
+  updateFamilyInput, updatePersonInput
+} from './families/schemas'
+import { consentRecord, recordConsentInput, withdrawConsentInput } from './consent/schemas'
+import { idField, versionField } from './fields'
+
+export const PERMISSIONS = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write'] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+export interface ChannelSpec {
+  readonly input: z.ZodType
+  readonly output: z.ZodType
+  readonly permission: Permission
+}
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, permission: Permission) =>
+  ({ input, output, permission }) as const
+
+const saved = z.object({ id: idField, version: versionField })
+
+export const familyView = z.object({
+  family: familyRecord,
+  members: z.array(personRecord),
+  consents: z.array(consentRecord)
+})
+export type FamilyView = z.infer<typeof familyView>
+
+export const contract = {
+  'hub.get': channel(z.object({}), hubRecord, 'hub.read'),
+  'people.search': channel(searchInput, searchOutput, 'people.search'),
+  'people.checkDuplicates': channel(duplicateCheckInput, duplicateCheckOutput, 'people.search'),
+  'families.register': channel(registerFamilyInput, z.object({ id: idField, reference: z.string() }), 'families.write'),
+  'families.get': channel(getFamilyInput, familyView, 'families.read'),
+  'families.update': channel(updateFamilyInput, saved, 'families.write'),
+  'families.addMember': channel(addMemberInput, saved, 'families.write'),
+  'people.update': channel(updatePersonInput, saved, 'families.write'),
+  'people.move': channel(movePersonInput, saved.extend({ familyId: idField }), 'families.write'),
+  'consent.record': channel(recordConsentInput, saved, 'consent.write'),
+  'consent.withdraw': channel(withdrawConsentInput, saved, 'consent.write')
+} as const satisfies Record<string, ChannelSpec>
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
+
+/** The whole of what the preload exposes to the page. */
+export interface CasebookApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
+}
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}

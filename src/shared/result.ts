@@ -1,0 +1,21 @@
+// Every call across the IPC boundary answers a Result: errors are values, never thrown.
+
+export const ERROR_CODES = [
+  'VALIDATION', // the input broke a rule; `fields` says which, by path (members.0.nhsNumber)
+  'NOT_FOUND',
+  'CONFLICT', // someone else saved the record since it was opened
+  'DUPLICATE_UNCONFIRMED', // a possible duplicate has not been looked at
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'UNAVAILABLE', // the database is busy or closed; trying again may work
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface AppErrorValue {
+  code: ErrorCode
+  message: string
+  fields?: Record<string, string>
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue }

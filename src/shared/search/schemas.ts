@@ -1,0 +1,52 @@
+// Finding people: the search box and the duplicate check share one index.
+import { z } from 'zod'
+import { idField } from '../fields'
+
+export const searchInput = z.object({
+  text: z.string().max(200, { error: 'Search must be 200 characters or fewer' }),
+  limit: z.number().int().min(1).max(100).default(25)
+})
+
+export const searchHit = z.object({
+  personId: idField,
+  familyId: idField,
+  kind: z.enum(['adult', 'child', 'unborn']),
+  givenName: z.string().nullable(),
+  familyName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  expectedDate: z.string().nullable(),
+  familyReference: z.string(),
+  addressLine1: z.string(),
+  town: z.string(),
+  postcode: z.string()
+})
+export type SearchHit = z.infer<typeof searchHit>
+
+export const searchOutput = z.object({
+  /** What the text was understood as, so the screen can say "Date of birth 3 July 2019". */
+  understoodAs: z.array(z.string()),
+  hits: z.array(searchHit)
+})
+export type SearchOutput = z.infer<typeof searchOutput>
+
+export const duplicateCheckInput = z.object({
+  givenName: z.string().nullable().default(null),
+  familyName: z.string().default(''),
+  dateOfBirth: z.string().nullable().default(null),
+  nhsNumber: z.string().nullable().default(null),
+  upn: z.string().nullable().default(null),
+  postcode: z.string().nullable().default(null),
+  /** When editing, the person themself is not a duplicate. */
+  excludePersonId: idField.nullable().default(null)
+})
+export type DuplicateCheckInput = z.input<typeof duplicateCheckInput>
+
+export const DUPLICATE_BANDS = ['certain', 'likely', 'possible'] as const
+export type DuplicateBand = (typeof DUPLICATE_BANDS)[number]
+
+export const duplicateMatch = searchHit.extend({
+  band: z.enum(DUPLICATE_BANDS),
+  reason: z.string()
+})
+export type DuplicateMatch = z.infer<typeof duplicateMatch>
+export const duplicateCheckOutput = z.object({ matches: z.array(duplicateMatch) })
