@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import sqlite3 from 'sqlite3'
+import { contract } from '../../shared/contract'
+import { Router } from './router'
+import { buildRouter as buildCoreRouter, openCasebook } from './casebook'
+import { migrations } from '../../../migrations'
+import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+
+let t: TempCasebook
+beforeEach(async () => { t = await tempCasebook('core') })
+afterEach(async () => { await t.dispose() })
+
+function rawExec(path: string, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, (err) => {
+      if (err) return reject(err)
+      db.exec(sql, (e) => db.close(() => (e ? reject(e) : resolve())))
+    })
+  })
+}
+
+describe('router', () => {
+  it('serves every channel in the contract and refuses a duplicate registration', () => {
+    expect(() => buildCoreRouter()).not.toThrow()
+    const router = buildCoreRouter()
+    expect(() => router.register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) })).toThrow(/sealed/)
+    expect(() => new Router().register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) }).register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) })).toThrow(/registered twice/)
+    expect(() => new Router().register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) }).seal()).toThrow(/No handler for/)
+    expect(Object.keys(contract).length).toBeGreaterThan(5)
+  })
+
+  it('answers an unknown channel, bad input and a missing record as values, never by throwing', async () => {
+    expect(await t.connection.invoke('nope.nothing', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+    expect(await t.connection.invoke('families.get', { id: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { id: expect.any(String) } } })
+    expect(await t.connection.invoke('families.get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await t.connection.invoke('families.get', null)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it('refuses a call the actor has no permission for', async () => {
+    const limited = t.casebook.connect({ name: 'limited', permissions: new Set(['hub.read']) })
+    expect(await limited.invoke('hub.get', {})).toMatchObject({ ok: true, value: { code: 'TH' } })
+    expect(await limited.invoke('people.search', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('database', () => {
+  it('migrates an empty file, with foreign keys, WAL and full sync on', async () => {
+    const db = t.casebook.core.db
+    const applied = (await db.query('SELECT name FROM migrations ORDER BY id')).map((r: { name: string }) => r.name)
+    expect(applied).toEqual(migrations.map((m) => m.name))
+    expect(await db.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }])
+    expect(await db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }])
+    expect(await db.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }])
+  })
+
+  it('keeps the audit trail append-only', async () => {
+    await t.ok('families.register', { family: { addressLine1: '1 A St', town: 'York', postcode: 'YO1 7HH', mainLanguage: 'English' }, members: [{ member: { kind: 'adult', givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] })
+    await expect(t.casebook.core.db.query(`UPDATE audit_entry SET actor = 'x'`)).rejects.toThrow(/cannot be changed/)
+    await expect(t.casebook.core.db.query(`DELETE FROM audit_entry`)).rejects.toThrow(/cannot be deleted/)
+  })
+
+  it('refuses a database from a newer version of the app, with a clear message', async () => {
+    await t.casebook.close()
+    await rawExec(t.databasePath, `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureThing1999999999999')`)
+    await expect(openCasebook({ databasePath: t.databasePath })).rejects.toThrow(/newer version of Casebook.*FutureThing/)
+    t.casebook = await openCasebook({ databasePath: t.dir + '/other.sqlite' })
+  })
+
+  it('backs the file up before migrating an existing database', async () => {
+    await t.casebook.close()
+    const last = migrations.at(-1)!.name
+    await rawExec(t.databasePath, `DROP TABLE person_search; DROP TRIGGER audit_entry_no_update; DROP TRIGGER audit_entry_no_delete; DELETE FROM migrations WHERE name = '${last}'`)
+    t.casebook = await openCasebook({ databasePath: t.databasePath })
+    expect(t.casebook.backupPath).not.toBeNull()
+    expect(existsSync(t.casebook.backupPath!)).toBe(true)
+    expect((await t.casebook.core.db.query('SELECT name FROM migrations')).map((r: { name: string }) => r.name)).toContain(last)
+  })
+})
