@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { registerFamilyInput } from '../../shared/families/schemas'
 import { postcodeKey } from '../../shared/identifiers/postcode'
@@ -17,23 +18,28 @@ export async function registerFamily(input: z.output<typeof registerFamilyInput>
       input.members.map((entry, i) => ({ path: `members.${i}.member`, entry })),
       input.family.postcode
     )
-    const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
-    await manager.update(HubEntity, { id: 1 }, { nextFamilyNumber: hub.nextFamilyNumber + 1 })
-    const id = randomUUID()
-    const reference = formatReference(hub.code, hub.nextFamilyNumber)
-    const family = {
-      id,
-      reference,
-      ...input.family,
-      postcodeKey: postcodeKey(input.family.postcode),
-      registeredAt: ctx.now,
-      registeredBy: ctx.actor.name,
-      updatedAt: ctx.now,
-      version: 1
-    }
-    await manager.insert(FamilyEntity, family)
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'family', recordId: id, familyId: id, changes: input.family })
-    for (const entry of input.members) await insertPerson(manager, ctx, id, entry)
-    return { id, reference }
+    return insertFamily(manager, ctx, input)
   })
+}
+
+/** The family and its members, inside the caller's transaction (registration, or a seed batch). */
+export async function insertFamily(manager: EntityManager, ctx: CallContext, input: z.output<typeof registerFamilyInput>) {
+  const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
+  await manager.update(HubEntity, { id: 1 }, { nextFamilyNumber: hub.nextFamilyNumber + 1 })
+  const id = randomUUID()
+  const reference = formatReference(hub.code, hub.nextFamilyNumber)
+  const family = {
+    id,
+    reference,
+    ...input.family,
+    postcodeKey: postcodeKey(input.family.postcode),
+    registeredAt: ctx.now,
+    registeredBy: ctx.actor.name,
+    updatedAt: ctx.now,
+    version: 1
+  }
+  await manager.insert(FamilyEntity, family)
+  await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'family', recordId: id, familyId: id, changes: input.family })
+  for (const entry of input.members) await insertPerson(manager, ctx, id, entry)
+  return { id, reference }
 }

@@ -33,11 +33,28 @@ export function nameMatchExpression(tokens: string[]): string {
     .join(' AND ')
 }
 
-/** Ranks literal name matches above sound-alike ones (bm25 weights: names 10, sounds 1). */
+/** Brings literal name matches ahead of sound-alike ones (bm25 weights: names 10, sounds 1). */
 export const NAME_RANK = 'bm25(person_search, 0, 10, 1)'
 export const SEARCH_TABLE = 'person_search'
 
 type Queryable = Pick<EntityManager, 'query'>
+
+/**
+ * bm25 also favours short documents, which would put an unnamed unborn baby above a named person.
+ * People read a list of names alphabetically, so: every word typed matching a name as written
+ * first, sound-alikes after, each group by last then first name.
+ */
+function orderByName(rows: HitRow[], tokens: string[]): HitRow[] {
+  const literal = (h: HitRow) => {
+    const words = nameTokens(h.givenName, h.familyName)
+    return tokens.every((t) => words.some((w) => w.startsWith(t))) ? 0 : 1
+  }
+  const collator = new Intl.Collator('en-GB', { sensitivity: 'base' })
+  return rows
+    .map((h) => ({ h, tier: literal(h) }))
+    .sort((a, b) => a.tier - b.tier || collator.compare(a.h.familyName, b.h.familyName) || collator.compare(a.h.givenName ?? '\uffff', b.h.givenName ?? '\uffff'))
+    .map((x) => x.h)
+}
 
 /** The columns a search result or duplicate match shows, over person p joined to family f. */
 const HIT_COLUMNS = `p.id AS personId, p.family_id AS familyId, p.kind AS kind, p.given_name AS givenName,
@@ -92,11 +109,12 @@ export async function findPeople(db: Queryable, filter: PeopleFilter, limit: num
   }
   if (filter.nameTokens.length > 0) {
     const and = where.map((w) => ` AND ${w}`).join('')
-    return (await db.query(
+    const rows = (await db.query(
       `SELECT ${HIT_COLUMNS} FROM ${SEARCH_TABLE} s JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id
-       WHERE ${SEARCH_TABLE} MATCH ?${and} ORDER BY ${NAME_RANK}, p.family_name, p.given_name LIMIT ?`,
+       WHERE ${SEARCH_TABLE} MATCH ?${and} ORDER BY ${NAME_RANK} LIMIT ?`,
       [nameMatchExpression(filter.nameTokens), ...params, limit]
     )) as HitRow[]
+    return orderByName(rows, filter.nameTokens)
   }
   if (where.length === 0) return []
   return (await db.query(

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { main } from './index'
+import { resolveDatabasePath } from '../core/config'
+
+let dir: string
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cli-')) })
+afterEach(() => { rmSync(dir, { recursive: true, force: true }) })
+
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = []
+  const code = await main(args, (l) => lines.push(l))
+  return { code, out: lines.join('\n') }
+}
+
+describe('command line', () => {
+  it('creates a database, seeds deterministic families and searches them', async () => {
+    const db = join(dir, 'c.sqlite')
+    expect(await cli('init', '--db', db, '--hub-code', 'nh')).toMatchObject({ code: 0, out: expect.stringContaining('"code":"NH"') })
+    const seeded = await cli('seed', '--families', '30', '--db', db)
+    expect(seeded.code).toBe(0)
+    expect(seeded.out).toMatch(/Added 30 families \(\d+ people\)/)
+    const found = await cli('search', '--db', db, 'NH-000001')
+    expect(found.out).toMatch(/Searched for: Family reference NH-000001/)
+    expect(found.out).toMatch(/^NH-000001 /m)
+
+    const again = join(dir, 'd.sqlite')
+    await cli('init', '--db', again, '--hub-code', 'NH')
+    await cli('seed', '--families', '30', '--db', again)
+    const other = await cli('search', '--db', again, 'NH-000001')
+    expect(other.out).toBe(found.out)
+  })
+
+  it('explains bad usage', async () => {
+    expect((await cli('seed', '--families', 'lots', '--db', join(dir, 'x.sqlite'))).code).toBe(2)
+    expect(await cli('frobnicate', '--db', join(dir, 'x.sqlite'))).toMatchObject({ code: 2, out: expect.stringContaining('Unknown command: frobnicate') })
+    expect(await cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage:') })
+  })
+})
+
+describe('where the database lives', () => {
+  it('takes the argument, then CASEBOOK_DB, then the machine-wide config, then the user folder', () => {
+    const config = join(dir, 'casebook.json')
+    const env = { CASEBOOK_CONFIG: config, CASEBOOK_DB: '/env/db.sqlite' }
+    expect(resolveDatabasePath({ argv: ['--db', '/arg/db.sqlite'], env })).toEqual({ path: '/arg/db.sqlite', source: 'argument' })
+    expect(resolveDatabasePath({ argv: ['--db=/arg2.sqlite'], env })).toEqual({ path: '/arg2.sqlite', source: 'argument' })
+    expect(resolveDatabasePath({ env })).toEqual({ path: '/env/db.sqlite', source: 'environment' })
+    expect(resolveDatabasePath({ env: { CASEBOOK_CONFIG: config }, userData: '/u' })).toEqual({ path: join('/u', 'casebook.sqlite'), source: 'user data' })
+    writeFileSync(config, JSON.stringify({ databasePath: '\\\\server\\hub\\casebook.sqlite' }))
+    expect(resolveDatabasePath({ env: { CASEBOOK_CONFIG: config } })).toEqual({ path: '\\\\server\\hub\\casebook.sqlite', source: 'machine config' })
+    writeFileSync(config, '{ not json')
+    expect(() => resolveDatabasePath({ env: { CASEBOOK_CONFIG: config } })).toThrow(/not valid JSON/)
+  })
+})

@@ -1,0 +1,119 @@
+// The command line, for IT (scheduled tasks, first set-up) and for tests: the same core as the app.
+//   npm run casebook -- init [--hub-name N --hub-code C --la-code L]
+//   npm run casebook -- seed --families N [--seed S]
+//   npm run casebook -- search <text>
+// Every command takes --db <path> (else CASEBOOK_DB, the machine-wide config, the user's folder).
+import { parseArgs } from 'node:util'
+import { openCasebook, type Casebook } from '../core/casebook'
+import { resolveDatabasePath } from '../core/config'
+import { DEFAULT_HUB } from '../hub/service'
+import { seedFamilies } from '../seed/seed'
+import { formatDate, ageInYears, todayIso } from '../../shared/dates'
+import type { SearchOutput } from '../../shared/search/schemas'
+import { progressBar } from './progress'
+
+const USAGE = `Usage: npm run casebook -- <command> [options]
+
+Commands:
+  init                      create the database, or bring it up to date
+      --hub-name <name>     the hub's name (a new database only)
+      --hub-code <code>     2-5 letters that start every family reference (a new database only)
+      --la-code <code>      the local authority code (a new database only)
+  seed --families <n>       add n synthetic families (deterministic; --seed <number> to vary)
+  search <text>             search people as the app's search box does
+
+Options:
+  --db <path>               the database file (else CASEBOOK_DB, the machine-wide config, the user's folder)
+  --help                    this text`
+
+export async function main(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      'hub-name': { type: 'string' },
+      'hub-code': { type: 'string' },
+      'la-code': { type: 'string' },
+      families: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  })
+  const [command, ...rest] = positionals
+  if (values.help || !command) {
+    out(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  const { path, source } = resolveDatabasePath({ argv })
+  const run = async (work: (casebook: Casebook) => Promise<number>) => {
+    const casebook = await openCasebook({
+      databasePath: path,
+      hub: {
+        name: values['hub-name'] ?? DEFAULT_HUB.name,
+        code: values['hub-code'] ?? DEFAULT_HUB.code,
+        localAuthorityCode: values['la-code'] ?? DEFAULT_HUB.localAuthorityCode
+      }
+    })
+    try {
+      return await work(casebook)
+    } finally {
+      await casebook.close()
+    }
+  }
+
+  switch (command) {
+    case 'init':
+      return run(async (casebook) => {
+        const hub = await casebook.connect().invoke('hub.get', {})
+        out(`Database ready: ${path} (from the ${source})`)
+        if (casebook.backupPath) out(`Backed up before upgrading to: ${casebook.backupPath}`)
+        if (hub.ok) out(`Hub: ${JSON.stringify(hub.value)}`)
+        return 0
+      })
+    case 'seed': {
+      const families = Number(values.families)
+      if (!Number.isInteger(families) || families < 1) {
+        out('seed needs --families <n>, a whole number of 1 or more')
+        return 2
+      }
+      return run(async (casebook) => {
+        const started = performance.now()
+        const result = await seedFamilies(casebook, { families, seed: values.seed ? Number(values.seed) : 1, onProgress: progressBar('Seeding') })
+        out(`Added ${result.families} families (${result.people} people) to ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        return 0
+      })
+    }
+    case 'search':
+      return run(async (casebook) => {
+        const result = await casebook.connect().invoke('people.search', { text: rest.join(' ') })
+        if (!result.ok) {
+          out(result.error.message)
+          return 1
+        }
+        const { understoodAs, hits } = result.value as SearchOutput
+        out(understoodAs.length ? `Searched for: ${understoodAs.join(', ')}` : 'Nothing to search for')
+        const today = todayIso()
+        for (const h of hits) {
+          const born = h.dateOfBirth ? `born ${formatDate(h.dateOfBirth)} (${ageInYears(h.dateOfBirth, today)})` : `due ${formatDate(h.expectedDate ?? '')}`
+          out(`${h.familyReference}  ${h.givenName ?? 'Unborn baby'} ${h.familyName}, ${born}, ${h.addressLine1}, ${h.postcode}`)
+        }
+        out(`${hits.length} found`)
+        return 0
+      })
+    default:
+      out(`Unknown command: ${command}\n\n${USAGE}`)
+      return 2
+  }
+}
+
+// Run when invoked directly (npm run casebook), not when imported by a test.
+if (process.argv[1] && /cli[\\/]index\.[cm]?[jt]s$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error)
+      process.exit(1)
+    }
+  )
+}

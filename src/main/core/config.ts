@@ -1,0 +1,65 @@
+// Where the database lives, in order: a --db argument, the CASEBOOK_DB environment variable, the
+// machine-wide config file IT deploys, then the signed-in user's app-data folder. The machine-wide
+// file is what managed desktops use, so every user of a PC opens the same database.
+import { existsSync, readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { z } from 'zod'
+
+export const APP_FOLDER = 'Casebook'
+
+export const machineConfigSchema = z.object({
+  databasePath: z.string().min(1).optional(),
+  exportFolder: z.string().min(1).optional()
+})
+export type MachineConfig = z.infer<typeof machineConfigSchema>
+
+/** The machine-wide config file for this OS (CASEBOOK_CONFIG overrides it, for IT and tests). */
+export function machineConfigPath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CASEBOOK_CONFIG) return env.CASEBOOK_CONFIG
+  if (platform === 'win32') return join(env.ProgramData ?? 'C:\\ProgramData', APP_FOLDER, 'casebook.json')
+  if (platform === 'darwin') return join('/Library/Application Support', APP_FOLDER, 'casebook.json')
+  return '/etc/casebook/casebook.json'
+}
+
+/** The per-user folder, the same one Electron's app.getPath('userData') gives for Casebook. */
+export function userDataFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER)
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER)
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_FOLDER)
+}
+
+export function readMachineConfig(path = machineConfigPath()): MachineConfig {
+  if (!existsSync(path)) return {}
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new Error(`The machine-wide config file ${path} is not valid JSON: ${(error as Error).message}`)
+  }
+  const parsed = machineConfigSchema.safeParse(json)
+  if (!parsed.success) throw new Error(`The machine-wide config file ${path} has a problem: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  return parsed.data
+}
+
+export type DatabaseSource = 'argument' | 'environment' | 'machine config' | 'user data'
+
+/** The value of `--db <path>` or `--db=<path>` in an argument list. */
+export function dbArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string
+    if (a === '--db') return argv[i + 1]
+    if (a.startsWith('--db=')) return a.slice(5)
+  }
+  return undefined
+}
+
+export function resolveDatabasePath(options: { argv?: readonly string[]; env?: NodeJS.ProcessEnv; userData?: string } = {}): { path: string; source: DatabaseSource } {
+  const env = options.env ?? process.env
+  const fromArgument = dbArgument(options.argv ?? [])
+  if (fromArgument) return { path: fromArgument, source: 'argument' }
+  if (env.CASEBOOK_DB) return { path: env.CASEBOOK_DB, source: 'environment' }
+  const machine = readMachineConfig(machineConfigPath(process.platform, env))
+  if (machine.databasePath) return { path: machine.databasePath, source: 'machine config' }
+  return { path: join(options.userData ?? userDataFolder(process.platform, env), 'casebook.sqlite'), source: 'user data' }
+}
