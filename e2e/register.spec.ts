@@ -1,0 +1,115 @@
+import { test, expect, expectAccessible } from './harness/fixtures'
+import { dateParts, fillHousehold, fillPerson, member } from './harness/forms'
+
+test('reception registers a family of two adults, two children and an unborn baby, records consent, then finds them every way', async ({ page }) => {
+  await expect(page.getByLabel('Search people and families')).toBeFocused()
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/find-a-family-empty.png' })
+
+  await page.getByRole('link', { name: 'Register a family' }).click()
+  await expect(page.getByRole('heading', { name: 'Register a family' })).toBeVisible()
+  await fillHousehold(page, { address: '12 Acacia Road', town: 'Birmingham', postcode: 'b338th', phone: '0121 496 0000', email: 'okafor@example.com' })
+  await page.getByRole('button', { name: 'Add an adult' }).click()
+  await fillPerson(member(page, 'Adult 1'), { first: 'Grace', last: "O'Neill", born: dateParts(-31), sex: 'Female', ethnicity: 'Black African', nhs: '943 476 5919', parentalResponsibility: true })
+  await page.getByRole('button', { name: 'Add an adult' }).click()
+  await fillPerson(member(page, 'Adult 2'), { first: 'Samuel', last: 'Okafor', born: dateParts(-34), sex: 'Male', ethnicity: 'Black African', parentalResponsibility: true })
+  await page.getByRole('button', { name: 'Add a child' }).click()
+  await fillPerson(member(page, 'Child 1'), { first: 'Catherine', last: 'Okafor', born: ['3', '7', '2019'], sex: 'Female', ethnicity: 'Black African', upn: 'Q823456789012' })
+  await page.getByRole('button', { name: 'Add a child' }).click()
+  await fillPerson(member(page, 'Child 2'), { first: 'Mohammed', last: 'Okafor', born: dateParts(-2, -3), sex: 'Male', ethnicity: 'Black African' })
+  await page.getByRole('button', { name: 'Add an unborn baby' }).click()
+  await fillPerson(member(page, 'Unborn baby 1'), { last: 'Okafor', due: dateParts(0, 3) })
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/register-filled.png', fullPage: true })
+  await page.getByRole('button', { name: 'Save family' }).click()
+
+  await expect(page.getByRole('heading', { name: /^Family RV-000001$/ })).toBeVisible()
+  await expect(page.getByText('Family registered. Their reference is RV-000001.')).toBeVisible()
+  const members = page.getByRole('table', { name: 'Members of the family' })
+  await expect(members.getByRole('row')).toHaveCount(6)
+  await expect(members).toContainText("Grace O'Neill")
+  await expect(members).toContainText('943 476 5919')
+  await expect(members).toContainText('Unborn baby Okafor')
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/family.png', fullPage: true })
+
+  await page.getByRole('button', { name: 'Record consent' }).first().click()
+  await expect(page.getByRole('heading', { name: 'Record consent' })).toBeVisible()
+  await page.getByLabel('Who gave consent').selectOption({ label: "Grace O'Neill" })
+  await page.getByLabel('Sharing information with a named agency').check()
+  await page.getByLabel('Agency information may be shared with').fill('Health visiting team')
+  await page.getByLabel('Written').check()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Record consent' }).click()
+  await expect(page.getByText('Consent recorded.')).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Consent recorded' })).toContainText('Sharing information with a named agency: Health visiting team')
+
+  const search = page.getByLabel('Search people and families')
+  const find = async (text: string, expected: string[]) => {
+    await page.keyboard.press('Control+k')
+    await expect(search).toBeFocused()
+    await search.fill(text)
+    const results = page.getByRole('table', { name: 'People found' })
+    for (const name of expected) await expect(results.getByRole('link', { name, exact: true })).toBeVisible()
+    await expect(results.getByRole('link')).toHaveCount(expected.length)
+  }
+  await find('oneil', ["Grace O'Neill"])
+  await find('kathryn', ['Catherine Okafor'])
+  await find('muhammad okafor', ['Mohammed Okafor'])
+  await find('3 July 2019', ['Catherine Okafor'])
+  await find('03/07/2019', ['Catherine Okafor'])
+  await find('B33 8TH', ["Grace O'Neill", 'Samuel Okafor', 'Catherine Okafor', 'Mohammed Okafor', 'Unborn baby Okafor'])
+  await find('9434765919', ["Grace O'Neill"])
+  await expect(page.getByRole('table', { name: 'People found' })).toContainText('RV-000001')
+  await expect(page.getByRole('table', { name: 'People found' })).toContainText('12 Acacia Road')
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/find-a-family-results.png' })
+
+  // Keyboard alone: down to the result, Enter opens the family.
+  await search.fill('catherine')
+  await expect(page.getByRole('link', { name: 'Catherine Okafor' })).toBeVisible()
+  await search.press('ArrowDown')
+  await expect(page.getByRole('link', { name: 'Catherine Okafor' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Family RV-000001' })).toBeVisible()
+})
+
+test('invalid entries are named next to each field and in the summary, and nothing is saved', async ({ page, harness }) => {
+  await page.getByRole('link', { name: 'Register a family' }).click()
+  await fillHousehold(page, { address: '', town: 'Leeds', postcode: 'LS1 XYZ' })
+  await page.getByRole('button', { name: 'Add a child' }).click()
+  await fillPerson(member(page, 'Child 1'), { first: 'Tom', last: 'Bell', born: dateParts(1), sex: 'Male', ethnicity: 'White British', nhs: '943 476 5918', upn: 'A823456789012' })
+  await page.getByRole('button', { name: 'Add an unborn baby' }).click()
+  await fillPerson(member(page, 'Unborn baby 1'), { last: 'Bell', due: dateParts(0, -1) })
+  await page.getByRole('button', { name: 'Add an adult' }).click()
+  await fillPerson(member(page, 'Adult 1'), { first: '', last: 'Bell', born: ['31', '2', '1990'] })
+  await page.getByRole('button', { name: 'Save family' }).click()
+
+  const summary = page.locator('.govuk-error-summary').filter({ hasText: 'There is a problem' })
+  await expect(summary).toBeFocused()
+  const messages = [
+    'Enter address line 1',
+    'Enter a real UK postcode, like SW1A 1AA',
+    'Date of birth must be today or in the past',
+    'Enter a valid NHS number, like 943 476 5919',
+    'Enter a valid UPN: 13 characters starting with the right check letter',
+    'Expected date of delivery must be today or in the future',
+    'Enter first name',
+    'Date of birth must be a real date',
+    'Select sex',
+    'Select ethnicity'
+  ]
+  for (const m of messages) {
+    await expect(summary.getByRole('link', { name: m })).toBeVisible()
+    await expect(page.locator('.govuk-error-message', { hasText: m }).first()).toBeVisible()
+  }
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/register-errors.png', fullPage: true })
+
+  // The summary's links take the user to the field.
+  await summary.getByRole('link', { name: 'Enter a real UK postcode, like SW1A 1AA' }).click()
+  await expect(page.getByRole('group', { name: 'Household' }).getByLabel('Postcode')).toBeFocused()
+
+  const [{ n }] = await harness.casebook.core.db.query('SELECT count(*) AS n FROM person')
+  expect(n).toBe(0)
+})

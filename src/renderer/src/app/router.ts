@@ -1,0 +1,47 @@
+// Hash routes: the page is a file in Electron, so the address after # is the app's own state.
+import { useEffect, useState } from 'react'
+
+export type Route =
+  | { name: 'search' }
+  | { name: 'register' }
+  | { name: 'family'; id: string; notice?: string }
+  | { name: 'editFamily'; id: string }
+  | { name: 'addMember'; id: string; kind: 'adult' | 'child' | 'unborn' }
+  | { name: 'editPerson'; id: string; personId: string }
+  | { name: 'movePerson'; id: string; personId: string }
+  | { name: 'recordConsent'; id: string }
+  | { name: 'notFound' }
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?')
+  const parts = path.split('/').filter(Boolean)
+  const params = new URLSearchParams(query)
+  if (parts.length === 0) return { name: 'search' }
+  if (parts[0] === 'register' && parts.length === 1) return { name: 'register' }
+  if (parts[0] === 'families' && parts[1]) {
+    const id = parts[1]
+    if (parts.length === 2) return { name: 'family', id, notice: params.get('notice') ?? undefined }
+    if (parts[2] === 'edit') return { name: 'editFamily', id }
+    if (parts[2] === 'consent') return { name: 'recordConsent', id }
+    if (parts[2] === 'add' && (parts[3] === 'adult' || parts[3] === 'child' || parts[3] === 'unborn')) return { name: 'addMember', id, kind: parts[3] }
+    if (parts[2] === 'people' && parts[3] && parts[4] === 'edit') return { name: 'editPerson', id, personId: parts[3] }
+    if (parts[2] === 'people' && parts[3] && parts[4] === 'move') return { name: 'movePerson', id, personId: parts[3] }
+  }
+  return { name: 'notFound' }
+}
+
+export function navigate(hash: string): void {
+  window.location.hash = hash
+}
+
+export const familyHref = (id: string, notice?: string) => `#/families/${id}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash))
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return route
+}

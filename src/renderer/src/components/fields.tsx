@@ -1,0 +1,167 @@
+// Thin React components over GOV.UK Frontend's form markup, wired to react-hook-form.
+import type { ReactNode } from 'react'
+import { get, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
+import type { CodeItem } from '../../../shared/codes'
+import { fieldId } from './formErrors'
+
+interface FieldProps<V extends FieldValues> {
+  form: UseFormReturn<V, any, any>
+  name: Path<V>
+  label: string
+  hint?: ReactNode
+}
+
+function useFieldState<V extends FieldValues>(form: UseFormReturn<V, any, any>, name: string, hint?: ReactNode) {
+  const id = fieldId(name)
+  const error = (get(form.formState.errors, name) as { message?: string } | undefined)?.message
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+  return { id, error, describedBy }
+}
+
+function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  if (!error) return null
+  return (
+    <p id={`${id}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {error}
+    </p>
+  )
+}
+
+export function TextField<V extends FieldValues>({
+  form, name, label, hint, type = 'text', width, autoComplete, inputMode, spellCheck, autoFocus
+}: FieldProps<V> & {
+  type?: 'text' | 'email' | 'tel'
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30
+  autoComplete?: string
+  inputMode?: 'numeric' | 'text' | 'email' | 'tel'
+  spellCheck?: boolean
+  autoFocus?: boolean
+}) {
+  const { id, error, describedBy } = useFieldState(form, name, hint)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+      <ErrorMessage id={id} error={error} />
+      <input
+        className={`govuk-input${width ? ` govuk-input--width-${width}` : ''}${error ? ' govuk-input--error' : ''}`}
+        id={id}
+        type={type}
+        autoComplete={autoComplete ?? 'off'}
+        inputMode={inputMode}
+        spellCheck={spellCheck}
+        autoFocus={autoFocus}
+        aria-describedby={describedBy}
+        {...form.register(name)}
+      />
+    </div>
+  )
+}
+
+export function SelectField<V extends FieldValues>({ form, name, label, hint, items, placeholder = 'Select' }: FieldProps<V> & { items: readonly CodeItem[]; placeholder?: string }) {
+  const { id, error, describedBy } = useFieldState(form, name, hint)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+      <ErrorMessage id={id} error={error} />
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={id} aria-describedby={describedBy} {...form.register(name)}>
+        <option value="">{placeholder}</option>
+        {items.map((item) => (
+          <option key={item.code} value={item.code}>{item.label}</option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export function CheckboxField<V extends FieldValues>({ form, name, label, hint }: FieldProps<V>) {
+  const { id, error, describedBy } = useFieldState(form, name, hint)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <ErrorMessage id={id} error={error} />
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id={id} type="checkbox" aria-describedby={describedBy} {...form.register(name)} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>{label}</label>
+          {hint ? <div id={`${id}-hint`} className="govuk-hint govuk-checkboxes__hint">{hint}</div> : null}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function CheckboxesField<V extends FieldValues>({ form, name, label, hint, items }: FieldProps<V> & { items: readonly CodeItem[] }) {
+  const { id, error, describedBy } = useFieldState(form, name, hint)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+        <ErrorMessage id={id} error={error} />
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {items.map((item, i) => (
+            <div className="govuk-checkboxes__item" key={item.code}>
+              <input className="govuk-checkboxes__input" id={`${id}-${i}`} type="checkbox" value={item.code} {...form.register(name)} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-${i}`}>{item.label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+/** The GOV.UK date input: Day, Month and Year boxes under one legend. */
+export function DateField<V extends FieldValues>({ form, name, label, hint = 'For example, 27 3 2019' }: FieldProps<V>) {
+  const { id, error, describedBy } = useFieldState(form, name, hint)
+  const box = (part: 'day' | 'month' | 'year', text: string, width: 2 | 4) => (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>{text}</label>
+        <input
+          className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
+          id={`${id}-${part}`}
+          inputMode="numeric"
+          autoComplete="off"
+          {...form.register(`${name}.${part}` as Path<V>)}
+        />
+      </div>
+    </div>
+  )
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        <div id={`${id}-hint`} className="govuk-hint">{hint}</div>
+        <ErrorMessage id={id} error={error} />
+        <div className="govuk-date-input" id={id}>
+          {box('day', 'Day', 2)}
+          {box('month', 'Month', 2)}
+          {box('year', 'Year', 4)}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+export function RadiosField<V extends FieldValues>({ form, name, label, hint, items, inline }: FieldProps<V> & { items: readonly CodeItem[]; inline?: boolean }) {
+  const { id, error, describedBy } = useFieldState(form, name, hint)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+        <ErrorMessage id={id} error={error} />
+        <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
+          {items.map((item, i) => (
+            <div className="govuk-radios__item" key={item.code}>
+              <input className="govuk-radios__input" id={`${id}-${i}`} type="radio" value={item.code} {...form.register(name)} />
+              <label className="govuk-label govuk-radios__label" htmlFor={`${id}-${i}`}>{item.label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  )
+}

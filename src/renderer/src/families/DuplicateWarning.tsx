@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react'
+import type { DuplicateMatch } from '../../../shared/search/schemas'
+import { formatDate } from '../../../shared/dates'
+import { familyHref } from '../app/router'
+import { personName } from './format'
+
+const BAND_TAG = { certain: 'govuk-tag--red', likely: 'govuk-tag--orange', possible: 'govuk-tag--yellow' } as const
+
+/** Shown before saving a person who may already be on record: open theirs, or confirm not them. */
+export function DuplicateWarning({ who, matches, onDifferent, focus }: { who: string; matches: DuplicateMatch[]; onDifferent: () => void; focus: boolean }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (focus) ref.current?.focus()
+  }, [focus])
+  return (
+    <div className="app-duplicate" ref={ref} tabIndex={-1} role="region" aria-label={`Possible duplicates of ${who}`}>
+      <h3 className="govuk-heading-m">{who} may already be on record</h3>
+      <p className="govuk-body">Check these records before saving. Open the existing record instead, or confirm this is a different person.</p>
+      <ul className="govuk-list">
+        {matches.map((m) => (
+          <li key={m.personId} className="govuk-!-margin-bottom-3">
+            <strong className={`govuk-tag ${BAND_TAG[m.band]}`}>{m.band}</strong>{' '}
+            <span className="govuk-body govuk-!-font-weight-bold">{personName(m)}</span>
+            {m.dateOfBirth ? `, born ${formatDate(m.dateOfBirth)}` : ''}, {m.familyReference}, {m.addressLine1}, {m.postcode}
+            <br />
+            <span className="govuk-body-s">{m.reason}. </span>
+            <a className="govuk-link" href={familyHref(m.familyId)}>
+              Open existing record<span className="govuk-visually-hidden"> for {personName(m)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={onDifferent}>
+        This is a different person
+      </button>
+    </div>
+  )
+}

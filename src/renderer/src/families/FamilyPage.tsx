@@ -1,0 +1,113 @@
+import { CONSENT_METHOD, CONSENT_SCOPE, ETHNICITY, HEARD_ABOUT, SEX } from '../../../shared/codes'
+import { formatDate } from '../../../shared/dates'
+import { formatNhsNumber } from '../../../shared/identifiers/nhsNumber'
+import { Loading, Page } from '../components/Page'
+import { navigate } from '../app/router'
+import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { FamilyHeader } from './FamilyHeader'
+import { useFamily } from './useFamily'
+import { describeAge, describeRole, personName } from './format'
+
+export function FamilyPage({ id, notice }: { id: string; notice?: string }) {
+  const { view, error } = useFamily(id)
+  if (error) return <Page title="Family not found"><ProblemBanner title="This family cannot be shown" message={error.message} /></Page>
+  if (!view) return <Loading />
+  const { family, members, consents } = view
+  const row = (key: string, value: string | null | undefined) => (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{key}</dt>
+      <dd className="govuk-summary-list__value">{value || 'Not given'}</dd>
+    </div>
+  )
+  return (
+    <>
+      <FamilyHeader family={family} members={members.length} />
+      <Page title={`Family ${family.reference}`} focusHeading={!notice}>
+        {notice ? (
+          <SuccessBanner title={notice}>
+            {consents.length === 0 ? <p className="govuk-body">Next, <a className="govuk-notification-banner__link" href={`#/families/${id}/consent`}>record their consent</a>.</p> : null}
+          </SuccessBanner>
+        ) : null}
+
+        <h2 className="govuk-heading-m">Members</h2>
+        <table className="govuk-table">
+          <caption className="govuk-visually-hidden">Members of the family</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Name</th>
+              <th scope="col" className="govuk-table__header">Role</th>
+              <th scope="col" className="govuk-table__header">Born</th>
+              <th scope="col" className="govuk-table__header">Age</th>
+              <th scope="col" className="govuk-table__header">Sex</th>
+              <th scope="col" className="govuk-table__header">Ethnicity</th>
+              <th scope="col" className="govuk-table__header">NHS number</th>
+              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {members.map((m) => (
+              <tr className="govuk-table__row" key={m.id}>
+                <th scope="row" className="govuk-table__header">{personName(m)}</th>
+                <td className="govuk-table__cell">{describeRole(m)}{m.parentalResponsibility ? ' (parental responsibility)' : ''}</td>
+                <td className="govuk-table__cell">{m.dateOfBirth ? formatDate(m.dateOfBirth) : ''}</td>
+                <td className="govuk-table__cell">{describeAge(m)}</td>
+                <td className="govuk-table__cell">{SEX.label(m.sex)}</td>
+                <td className="govuk-table__cell">{ETHNICITY.label(m.ethnicity)}</td>
+                <td className="govuk-table__cell">{m.nhsNumber ? formatNhsNumber(m.nhsNumber) : ''}</td>
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={`#/families/${id}/people/${m.id}/edit`}>Change<span className="govuk-visually-hidden"> {personName(m)}</span></a>{' '}
+                  <a className="govuk-link" href={`#/families/${id}/people/${m.id}/move`}>Move<span className="govuk-visually-hidden"> {personName(m)} to another family</span></a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="app-button-row">
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/adult`)}>Add an adult</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/child`)}>Add a child</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/unborn`)}>Add an unborn baby</button>
+        </div>
+
+        <h2 className="govuk-heading-m">Household</h2>
+        <dl className="govuk-summary-list">
+          {row('Address', [family.addressLine1, family.addressLine2, family.town].filter(Boolean).join(', '))}
+          {row('Postcode', family.postcode)}
+          {row('Phone number', family.phone)}
+          {row('Email address', family.email)}
+          {row('Main language', `${family.mainLanguage}${family.interpreterNeeded ? ' (interpreter needed)' : ''}`)}
+          {row('How they heard of the hub', HEARD_ABOUT.label(family.heardAbout))}
+          {row('Registered', `${formatDate(family.registeredAt)} by ${family.registeredBy}`)}
+        </dl>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/edit`)}>Change household details</button>
+
+        <h2 className="govuk-heading-m">Consent</h2>
+        {consents.length === 0 ? <p className="govuk-body">No consent has been recorded yet.</p> : (
+          <table className="govuk-table">
+            <caption className="govuk-visually-hidden">Consent recorded</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">What was agreed</th>
+                <th scope="col" className="govuk-table__header">Given by</th>
+                <th scope="col" className="govuk-table__header">How</th>
+                <th scope="col" className="govuk-table__header">Date</th>
+                <th scope="col" className="govuk-table__header">Recorded by</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {consents.map((c) => (
+                <tr className="govuk-table__row" key={c.id}>
+                  <td className="govuk-table__cell">{CONSENT_SCOPE.label(c.scope)}{c.agency ? `: ${c.agency}` : ''}{c.withdrawnOn ? ` (withdrawn ${formatDate(c.withdrawnOn)})` : ''}</td>
+                  <td className="govuk-table__cell">{c.givenByName}</td>
+                  <td className="govuk-table__cell">{CONSENT_METHOD.label(c.method)}</td>
+                  <td className="govuk-table__cell">{formatDate(c.givenOn)}</td>
+                  <td className="govuk-table__cell">{c.recordedBy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/consent`)}>Record consent</button>
+      </Page>
+    </>
+  )
+}

@@ -1,0 +1,41 @@
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form'
+import { ADULT_RELATIONSHIP, DISABILITY, ETHNICITY, SEX } from '../../../shared/codes'
+import type { MemberKind } from '../../../shared/families/schemas'
+import { CheckboxesField, CheckboxField, DateField, SelectField, TextField } from '../components/fields'
+
+/** One person's fields, for the member's kind; `prefix` is where they sit ('members.0.' or ''). */
+export function MemberFields<V extends FieldValues>({ form, prefix, kind }: { form: UseFormReturn<V, any, any>; prefix: string; kind: MemberKind }) {
+  const n = (field: string) => `${prefix}${field}` as Path<V>
+  return (
+    <>
+      <TextField form={form} name={n('givenName')} label="First name" width={20} spellCheck={false} hint={kind === 'unborn' ? 'Optional' : undefined} />
+      <TextField form={form} name={n('familyName')} label="Last name" width={20} spellCheck={false} />
+      {kind === 'unborn' ? (
+        <DateField form={form} name={n('expectedDate')} label="Expected date of delivery" hint="For example, 14 5 2027" />
+      ) : (
+        <DateField form={form} name={n('dateOfBirth')} label="Date of birth" />
+      )}
+      <SelectField form={form} name={n('sex')} label="Sex" items={SEX.items} placeholder={kind === 'unborn' ? 'Not known yet' : 'Select'} />
+      <SelectField form={form} name={n('ethnicity')} label="Ethnicity" items={ETHNICITY.items} placeholder={kind === 'unborn' ? 'Not known yet' : 'Select'} />
+      {kind === 'adult' ? (
+        <>
+          <SelectField form={form} name={n('relationship')} label="Role in the family" items={ADULT_RELATIONSHIP.items} />
+          <CheckboxField form={form} name={n('parentalResponsibility')} label="Has parental responsibility" />
+        </>
+      ) : null}
+      <TextField form={form} name={n('nhsNumber')} label="NHS number" width={10} inputMode="numeric" hint="Optional. 10 digits, like 943 476 5919" />
+      {kind === 'child' ? (
+        <>
+          <TextField form={form} name={n('upn')} label="UPN" width={10} spellCheck={false} hint="Optional. Unique pupil number, 13 characters" />
+          <TextField form={form} name={n('school')} label="School or setting" hint="Optional" />
+        </>
+      ) : null}
+      {kind !== 'unborn' ? (
+        <>
+          <TextField form={form} name={n('gpPractice')} label="GP practice" hint="Optional" />
+          <CheckboxesField form={form} name={n('disabilities')} label="Disabilities" hint="Optional. Select all that apply" items={DISABILITY.items.filter((d) => d.code !== 'NONE')} />
+        </>
+      ) : null}
+    </>
+  )
+}

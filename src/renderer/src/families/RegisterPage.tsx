@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react'
+import { useFieldArray, useForm, type FieldErrors } from 'react-hook-form'
+import { registerFamilyInput, type MemberKind } from '../../../shared/families/schemas'
+import { MEMBER_KIND } from '../../../shared/codes'
+import type { AppErrorValue } from '../../../shared/result'
+import { invoke } from '../api'
+import { familyHref, navigate } from '../app/router'
+import { contractResolver, listErrors } from '../components/formErrors'
+import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
+import { Page } from '../components/Page'
+import { FamilyDetailsFields } from './FamilyDetailsFields'
+import { MemberFields } from './MemberFields'
+import { DuplicateWarning } from './DuplicateWarning'
+import { emptyFamily, emptyMember, familyToInput, memberFormPath, memberToInput, type FamilyFormValues, type MemberFormValues } from './formValues'
+import { unconfirmedDuplicates, type DuplicatesByMember } from './duplicates'
+import { applyServerErrors } from './applyServerErrors'
+import { personName } from './format'
+
+interface RegisterFormValues {
+  family: FamilyFormValues
+  members: MemberFormValues[]
+}
+
+const toInput = (v: RegisterFormValues) => ({
+  family: familyToInput(v.family),
+  members: v.members.map((m) => ({ member: memberToInput(m), notDuplicateOf: m.notDuplicateOf }))
+})
+
+// The registration in progress, kept while the user looks at another record (for example a
+// possible duplicate) and restored when they come back. Cleared once the family is saved.
+let draft: RegisterFormValues | null = null
+
+export function RegisterPage() {
+  const form = useForm<RegisterFormValues, unknown, ReturnType<typeof registerFamilyInput.parse>>({
+    resolver: contractResolver(registerFamilyInput, toInput, memberFormPath),
+    defaultValues: draft ?? { family: emptyFamily(), members: [] },
+    shouldFocusError: false
+  })
+  const members = useFieldArray({ control: form.control, name: 'members' })
+  const [duplicates, setDuplicates] = useState<DuplicatesByMember>({})
+  const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const [saving, setSaving] = useState(false)
+
+  useEffect(() => {
+    const subscription = form.watch((values) => { draft = values as RegisterFormValues })
+    return () => subscription.unsubscribe()
+  }, [form])
+
+  const add = (kind: MemberKind) => {
+    const familyName = form.getValues('members.0.familyName') ?? ''
+    members.append(emptyMember(kind, familyName))
+  }
+
+  const onValid = async (data: ReturnType<typeof registerFamilyInput.parse>) => {
+    setProblem(null)
+    setSaving(true)
+    try {
+      const check = await unconfirmedDuplicates(data.members, data.family.postcode)
+      if (!check.ok) return setProblem(check.error)
+      setDuplicates(check.found)
+      if (Object.keys(check.found).length > 0) return
+      const result = await invoke('families.register', toInput(form.getValues()))
+      if (result.ok) {
+        draft = null
+        navigate(familyHref(result.value.id, `Family registered. Their reference is ${result.value.reference}.`))
+      } else if (result.error.code === 'VALIDATION' && applyServerErrors(form, result.error, memberFormPath)) {
+        setAttempt((a) => a + 1)
+      } else {
+        setProblem(result.error)
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const onInvalid = (_errors: FieldErrors<RegisterFormValues>) => setAttempt((a) => a + 1)
+  const errorItems = listErrors(form.formState.errors)
+  const counts: Record<string, number> = {}
+
+  return (
+    <Page title="Register a family">
+      {problem ? <ProblemBanner title="The family has not been saved" message={problem.message} /> : null}
+      <ErrorSummary items={errorItems} focusKey={attempt} />
+      <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
+        <fieldset className="govuk-fieldset govuk-!-margin-bottom-6">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h2 className="govuk-fieldset__heading">Household</h2>
+          </legend>
+          <FamilyDetailsFields form={form} prefix="family." />
+        </fieldset>
+
+        <h2 className="govuk-heading-m" id="members" tabIndex={-1}>Members</h2>
+        {members.fields.length === 0 ? <p className="govuk-body">Add the adults, children and unborn babies in the household.</p> : null}
+        {form.formState.errors.members?.root || form.formState.errors.members?.message ? (
+          <p className="govuk-error-message" id="members-error">{form.formState.errors.members?.message ?? form.formState.errors.members?.root?.message}</p>
+        ) : null}
+        {members.fields.map((field, index) => {
+          const kind = field.kind
+          counts[kind] = (counts[kind] ?? 0) + 1
+          const legend = `${MEMBER_KIND.label(kind)} ${counts[kind]}`
+          const matches = duplicates[index]
+          const current = form.getValues(`members.${index}`)
+          return (
+            <fieldset className="govuk-fieldset app-member" key={field.id}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                <h3 className="govuk-fieldset__heading">{legend}</h3>
+              </legend>
+              {matches ? (
+                <DuplicateWarning
+                  who={personName({ givenName: current?.givenName || null, familyName: current?.familyName ?? '', kind })}
+                  matches={matches}
+                  focus={Number(Object.keys(duplicates)[0]) === index}
+                  onDifferent={() => {
+                    form.setValue(`members.${index}.notDuplicateOf`, [...(current?.notDuplicateOf ?? []), ...matches.map((m) => m.personId)])
+                    setDuplicates(({ [index]: _done, ...rest }) => rest)
+                  }}
+                />
+              ) : null}
+              {current?.notDuplicateOf?.length ? (
+                <p className="govuk-inset-text">You confirmed this is a different person from the {current.notDuplicateOf.length === 1 ? 'record' : 'records'} shown.</p>
+              ) : null}
+              <MemberFields form={form} prefix={`members.${index}.`} kind={kind} />
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => members.remove(index)}>
+                Remove<span className="govuk-visually-hidden"> {legend}</span>
+              </button>
+            </fieldset>
+          )
+        })}
+        <div className="app-button-row">
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('adult')}>Add an adult</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('child')}>Add a child</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('unborn')}>Add an unborn baby</button>
+        </div>
+        <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>Save family</button>
+      </form>
+    </Page>
+  )
+}

@@ -1,0 +1,23 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { FamilyView } from '../../../shared/contract'
+import type { AppErrorValue } from '../../../shared/result'
+import { invoke } from '../api'
+
+export function useFamily(id: string) {
+  const [view, setView] = useState<FamilyView | null>(null)
+  const [error, setError] = useState<AppErrorValue | null>(null)
+  const reload = useCallback(async () => {
+    const result = await invoke('families.get', { id })
+    if (result.ok) {
+      setView(result.value)
+      setError(null)
+    } else {
+      setError(result.error)
+    }
+    return result
+  }, [id])
+  useEffect(() => {
+    void reload()
+  }, [reload])
+  return { view, error, reload }
+}
