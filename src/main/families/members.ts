@@ -44,7 +44,7 @@ export async function insertPerson(manager: EntityManager, ctx: CallContext, fam
   const columns = memberColumns(entry.member)
   await manager.insert(PersonEntity, { id, familyId, ...columns, createdAt: ctx.now, updatedAt: ctx.now, version: 1 })
   await manager.insert(MembershipEntity, { id: randomUUID(), personId: id, familyId, joinedAt: ctx.now, leftAt: null, recordedBy: ctx.actor.name })
-  await indexPerson(manager, { id, givenName: columns.givenName, familyName: columns.familyName })
+  await indexPerson(manager, { id, givenName: columns.givenName, familyName: columns.familyName }, true)
   await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'person', recordId: id, familyId, changes: columns })
   for (const otherId of new Set(entry.notDuplicateOf)) {
     await manager.insert(DuplicateDecisionEntity, { id: randomUUID(), personId: id, otherPersonId: otherId, decision: 'different', decidedBy: ctx.actor.name, decidedAt: ctx.now })

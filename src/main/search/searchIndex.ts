@@ -9,8 +9,9 @@ export interface IndexedNames {
   familyName: string
 }
 
-export async function indexPerson(manager: EntityManager, person: IndexedNames): Promise<void> {
-  await manager.query('DELETE FROM person_search WHERE person_id = ?', [person.id])
+/** `isNew`: a person just inserted has no entry to replace, which saves a scan on the hot path. */
+export async function indexPerson(manager: EntityManager, person: IndexedNames, isNew = false): Promise<void> {
+  if (!isNew) await manager.query('DELETE FROM person_search WHERE person_id = ?', [person.id])
   await manager.query('INSERT INTO person_search (person_id, names, sounds) VALUES (?, ?, ?)', [
     person.id,
     nameTokens(person.givenName, person.familyName).join(' '),
@@ -84,7 +85,15 @@ export interface PeopleFilter {
   reference: string | null
 }
 
-export async function findPeople(db: Queryable, filter: PeopleFilter, limit: number): Promise<HitRow[]> {
+export interface SqlQuery {
+  sql: string
+  params: unknown[]
+  /** Name words to order the rows by (see orderByName), when the query is a name search. */
+  nameTokens: string[]
+}
+
+/** The one statement a people search runs: the benchmark runs it through raw sqlite3 too. */
+export function buildPeopleQuery(filter: PeopleFilter, limit: number): SqlQuery | null {
   const where: string[] = []
   const params: unknown[] = []
   if (filter.date) {
@@ -109,19 +118,27 @@ export async function findPeople(db: Queryable, filter: PeopleFilter, limit: num
   }
   if (filter.nameTokens.length > 0) {
     const and = where.map((w) => ` AND ${w}`).join('')
-    const rows = (await db.query(
-      `SELECT ${HIT_COLUMNS} FROM ${SEARCH_TABLE} s JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id
+    return {
+      sql: `SELECT ${HIT_COLUMNS} FROM ${SEARCH_TABLE} s JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id
        WHERE ${SEARCH_TABLE} MATCH ?${and} ORDER BY ${NAME_RANK} LIMIT ?`,
-      [nameMatchExpression(filter.nameTokens), ...params, limit]
-    )) as HitRow[]
-    return orderByName(rows, filter.nameTokens)
+      params: [nameMatchExpression(filter.nameTokens), ...params, limit],
+      nameTokens: filter.nameTokens
+    }
   }
-  if (where.length === 0) return []
-  return (await db.query(
-    `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id
+  if (where.length === 0) return null
+  return {
+    sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id
      WHERE ${where.join(' AND ')} ORDER BY p.family_name, p.given_name LIMIT ?`,
-    [...params, limit]
-  )) as HitRow[]
+    params: [...params, limit],
+    nameTokens: []
+  }
+}
+
+export async function findPeople(db: Queryable, filter: PeopleFilter, limit: number): Promise<HitRow[]> {
+  const query = buildPeopleQuery(filter, limit)
+  if (!query) return []
+  const rows = (await db.query(query.sql, query.params)) as HitRow[]
+  return query.nameTokens.length > 0 ? orderByName(rows, query.nameTokens) : rows
 }
 
 export interface CandidateRow extends HitRow {
@@ -131,19 +148,27 @@ export interface CandidateRow extends HitRow {
 }
 
 /** People who share an identifier or a date of birth with a new person: the duplicate candidates. */
-export async function duplicateCandidates(
-  db: Queryable,
-  by: { nhsNumber: string | null; upn: string | null; dateOfBirth: string | null }
-): Promise<CandidateRow[]> {
+export async function duplicateCandidates(db: Queryable, by: CandidateKeys): Promise<CandidateRow[]> {
+  const query = buildCandidateQuery(by)
+  return query ? ((await db.query(query.sql, query.params)) as CandidateRow[]) : []
+}
+
+export interface CandidateKeys {
+  nhsNumber: string | null
+  upn: string | null
+  dateOfBirth: string | null
+}
+
+export function buildCandidateQuery(by: CandidateKeys): Omit<SqlQuery, 'nameTokens'> | null {
   const ors: string[] = []
   const params: unknown[] = []
   if (by.nhsNumber) { ors.push('p.nhs_number = ?'); params.push(by.nhsNumber) }
   if (by.upn) { ors.push('p.upn = ?'); params.push(by.upn) }
   if (by.dateOfBirth) { ors.push('p.date_of_birth = ?'); params.push(by.dateOfBirth) }
-  if (ors.length === 0) return []
-  return (await db.query(
-    `SELECT ${HIT_COLUMNS}, p.nhs_number AS nhsNumber, p.upn AS upn, f.postcode_key AS postcodeKey
+  if (ors.length === 0) return null
+  return {
+    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS nhsNumber, p.upn AS upn, f.postcode_key AS postcodeKey
      FROM person p JOIN family f ON f.id = p.family_id WHERE ${ors.join(' OR ')} LIMIT 200`,
     params
-  )) as CandidateRow[]
+  }
 }

@@ -1,0 +1,172 @@
+// npm run bench [-- --families 40000 --samples 200 --json results.json]
+// Seeds a fresh database with synthetic families, then measures through connection.invoke (the
+// path every window uses): each search mode, the duplicate check, registering a family of four,
+// and opening the database; and each search mode's own SQL through raw sqlite3, for the ratio.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir, cpus } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import sqlite3 from 'sqlite3'
+import { openCasebook, type Casebook, type Connection } from '../core/casebook'
+import { seedFamilies } from '../seed/seed'
+import { FamilyGenerator } from '../seed/generator'
+import { parseQuery } from '../search/parseQuery'
+import { buildCandidateQuery, buildPeopleQuery } from '../search/searchIndex'
+import { formatDate, todayIso } from '../../shared/dates'
+import { formatNhsNumber } from '../../shared/identifiers/nhsNumber'
+import { progressBar } from '../cli/progress'
+import { summarise, time, type Summary } from './stats'
+
+const { values } = parseArgs({
+  options: { families: { type: 'string', default: '40000' }, samples: { type: 'string', default: '200' }, json: { type: 'string' }, keep: { type: 'boolean' } }
+})
+const FAMILIES = Number(values.families)
+const SAMPLES = Number(values.samples)
+
+interface PersonSample {
+  givenName: string
+  familyName: string
+  dateOfBirth: string
+  nhsNumber: string | null
+  postcode: string
+  reference: string
+}
+
+/** Search texts per mode, made from people on record, the way reception would type them. */
+function queriesByMode(people: PersonSample[]): Record<string, string[]> {
+  const soundAlike: Record<string, string> = { smith: 'smyth', smyth: 'smith', mohammed: 'muhammad', muhammad: 'mohammed', catherine: 'kathryn', kathryn: 'catherine', aisha: 'ayesha', ayesha: 'aisha', jon: 'john', clarke: 'clark', clark: 'clarke', stephen: 'steven', steven: 'stephen' }
+  const withNhs = people.filter((p) => p.nhsNumber)
+  return {
+    'name prefix (3 letters)': people.map((p) => p.familyName.replace(/[^A-Za-z]/g, '').slice(0, 3)),
+    'first and last name': people.map((p) => `${p.givenName} ${p.familyName}`),
+    'sound-alike name': people.map((p) => {
+      const f = p.familyName.toLowerCase()
+      const g = p.givenName.toLowerCase()
+      return soundAlike[f] ? `${p.givenName} ${soundAlike[f]}` : soundAlike[g] ? `${soundAlike[g]} ${p.familyName}` : `${p.givenName.replace(/h/g, '')} ${p.familyName}`
+    }),
+    'date of birth (3/7/2019)': people.map((p) => { const [y, m, d] = p.dateOfBirth.split('-'); return `${Number(d)}/${Number(m)}/${y}` }),
+    'date of birth (3 July 2019)': people.map((p) => formatDate(p.dateOfBirth)),
+    'name and date of birth': people.map((p) => `${p.familyName} ${formatDate(p.dateOfBirth)}`),
+    'postcode (with space)': people.map((p) => p.postcode),
+    'postcode (no space)': people.map((p) => p.postcode.replace(' ', '')),
+    'NHS number (spaced)': withNhs.map((p) => formatNhsNumber(p.nhsNumber as string)),
+    'family reference': people.map((p) => p.reference)
+  }
+}
+
+function rawAll(db: sqlite3.Database, sql: string, params: unknown[]): Promise<unknown[]> {
+  return new Promise((ok, fail) => db.all(sql, params, (err, rows) => (err ? fail(err) : ok(rows))))
+}
+
+async function measureInvoke(connection: Connection, channel: string, inputs: unknown[]): Promise<Summary> {
+  const samples: number[] = []
+  for (const input of inputs) {
+    const [ms, result] = await time(() => connection.invoke(channel, input))
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
+    samples.push(ms)
+  }
+  return summarise(samples)
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-bench-'))
+  const databasePath = join(dir, 'bench.sqlite')
+  console.log(`Casebook benchmark: ${FAMILIES} families, ${SAMPLES} samples per measure, ${cpus().length} cores, Node ${process.version}`)
+  let casebook: Casebook = await openCasebook({ databasePath, hub: { name: 'Bench hub', code: 'BH', localAuthorityCode: '999' } })
+  const [seedMs, seeded] = await time(() => seedFamilies(casebook, { families: FAMILIES, seed: 42, onProgress: progressBar('Seeding') }))
+  console.log(`Seeded ${seeded.families} families, ${seeded.people} people in ${(seedMs / 1000).toFixed(1)} s`)
+  await casebook.core.db.query('PRAGMA optimize')
+  await casebook.close()
+
+  const openSamples: number[] = []
+  for (let i = 0; i < 10; i++) {
+    const [ms, opened] = await time(() => openCasebook({ databasePath }))
+    openSamples.push(ms)
+    await opened.close()
+  }
+  casebook = await openCasebook({ databasePath })
+  const connection = casebook.connect({ name: 'bench' })
+  const raw = new sqlite3.Database(databasePath, sqlite3.OPEN_READONLY)
+
+  const people = (await casebook.core.db.query(
+    `SELECT p.given_name AS givenName, p.family_name AS familyName, p.date_of_birth AS dateOfBirth, p.nhs_number AS nhsNumber, f.postcode, f.reference
+     FROM person p JOIN family f ON f.id = p.family_id WHERE p.kind != 'unborn' ORDER BY p.rowid % 9973, p.rowid LIMIT ?`,
+    [SAMPLES]
+  )) as PersonSample[]
+
+  const search: Record<string, { invoke: Summary; rawSql: Summary; ratioP50: number; ratioP95: number; meanHits: number }> = {}
+  for (const [mode, texts] of Object.entries(queriesByMode(people))) {
+    // One warm-up pass so that both paths read from a warm page cache.
+    for (const text of texts.slice(0, 10)) await connection.invoke('people.search', { text })
+    const invokeSamples: number[] = []
+    const rawSamples: number[] = []
+    let hits = 0
+    for (const text of texts) {
+      const [ms, result] = await time(() => connection.invoke('people.search', { text, limit: 25 }))
+      if (!result.ok) throw new Error(`search failed for ${text}`)
+      hits += (result.value as { hits: unknown[] }).hits.length
+      invokeSamples.push(ms)
+      const query = buildPeopleQuery(parseQuery(text), 25)
+      if (!query) throw new Error(`no query for ${text}`)
+      const [rawMs] = await time(() => rawAll(raw, query.sql, query.params))
+      rawSamples.push(rawMs)
+    }
+    const invoke = summarise(invokeSamples)
+    const rawSql = summarise(rawSamples)
+    search[mode] = { invoke, rawSql, ratioP50: Math.round((invoke.p50 / Math.max(rawSql.p50, 0.01)) * 100) / 100, ratioP95: Math.round((invoke.p95 / Math.max(rawSql.p95, 0.01)) * 100) / 100, meanHits: Math.round((hits / texts.length) * 10) / 10 }
+  }
+
+  const duplicateInputs = people.map((p) => ({ givenName: p.givenName, familyName: p.familyName, dateOfBirth: p.dateOfBirth, nhsNumber: p.nhsNumber, postcode: p.postcode }))
+  const duplicateCheck = await measureInvoke(connection, 'people.checkDuplicates', duplicateInputs)
+  const duplicateRaw = summarise(await Promise.all([]).then(async () => {
+    const s: number[] = []
+    for (const d of duplicateInputs) { const q = buildCandidateQuery({ nhsNumber: d.nhsNumber, upn: null, dateOfBirth: d.dateOfBirth })!; s.push((await time(() => rawAll(raw, q.sql, q.params)))[0]) }
+    return s
+  }))
+
+  // Registering a family of four (two adults, two children) that nobody on record resembles.
+  const generator = new FamilyGenerator(7, todayIso())
+  const families = []
+  while (families.length < SAMPLES) {
+    const f = generator.family()
+    const adults = f.members.filter((m) => m.member.kind === 'adult')
+    const children = f.members.filter((m) => m.member.kind === 'child')
+    if (adults.length === 2 && children.length >= 2) {
+      const members = [...adults, ...children.slice(0, 2)].map((m) => ({ ...m, member: { ...m.member, familyName: `Benchmark${families.length}x`, nhsNumber: null, upn: null } }))
+      families.push({ ...f, members })
+    }
+  }
+  const registration = await measureInvoke(connection, 'families.register', families)
+
+  const result = {
+    when: new Date().toISOString(),
+    machine: { cores: cpus().length, node: process.version },
+    database: { families: seeded.families, people: seeded.people, seedSeconds: Math.round(seedMs / 100) / 10 },
+    open: summarise(openSamples),
+    search,
+    duplicateCheck: { invoke: duplicateCheck, rawSql: duplicateRaw },
+    registerFamilyOfFour: registration,
+    targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2 }
+  }
+
+  console.log(`\nOpen the database            p50 ${result.open.p50} ms  p95 ${result.open.p95} ms`)
+  console.log('Search mode                      invoke p50/p95 (ms)   raw SQL p50/p95 (ms)   ratio p50/p95   hits')
+  for (const [mode, s] of Object.entries(search)) {
+    console.log(`${mode.padEnd(32)} ${`${s.invoke.p50} / ${s.invoke.p95}`.padEnd(21)} ${`${s.rawSql.p50} / ${s.rawSql.p95}`.padEnd(22)} ${`${s.ratioP50} / ${s.ratioP95}`.padEnd(15)} ${s.meanHits}`)
+  }
+  console.log(`Duplicate check                  ${duplicateCheck.p50} / ${duplicateCheck.p95}    raw ${duplicateRaw.p50} / ${duplicateRaw.p95}`)
+  console.log(`Register a family of four        ${registration.p50} / ${registration.p95}`)
+  if (values.json) {
+    writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`)
+    console.log(`\nWritten to ${values.json}`)
+  }
+  raw.close()
+  await casebook.close()
+  if (!values.keep) rmSync(dir, { recursive: true, force: true })
+  else console.log(`Database kept at ${databasePath}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

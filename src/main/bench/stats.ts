@@ -1,0 +1,20 @@
+export interface Summary {
+  n: number
+  p50: number
+  p95: number
+  max: number
+}
+
+/** Milliseconds, rounded to hundredths. */
+export function summarise(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+  const round = (v: number) => Math.round(v * 100) / 100
+  return { n: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1) ?? 0) }
+}
+
+export async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now()
+  const value = await work()
+  return [performance.now() - start, value]
+}
