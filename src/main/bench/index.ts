@@ -11,7 +11,7 @@ import { openCasebook, type Casebook, type Connection } from '../core/casebook'
 import { seedFamilies } from '../seed/seed'
 import { FamilyGenerator } from '../seed/generator'
 import { parseQuery } from '../search/parseQuery'
-import { buildCandidateQuery, buildPeopleQuery } from '../search/searchIndex'
+import { buildCandidateQuery, buildPeopleQueries } from '../search/searchIndex'
 import { formatDate, todayIso } from '../../shared/dates'
 import { formatNhsNumber } from '../../shared/identifiers/nhsNumber'
 import { progressBar } from '../cli/progress'
@@ -106,9 +106,17 @@ async function main() {
       if (!result.ok) throw new Error(`search failed for ${text}`)
       hits += (result.value as { hits: unknown[] }).hits.length
       invokeSamples.push(ms)
-      const query = buildPeopleQuery(parseQuery(text), 25)
-      if (!query) throw new Error(`no query for ${text}`)
-      const [rawMs] = await time(() => rawAll(raw, query.sql, query.params))
+      // The same statements in the same order, stopping when the page is full, as findPeople does.
+      const queries = buildPeopleQueries(parseQuery(text), 25)
+      if (queries.length === 0) throw new Error(`no query for ${text}`)
+      const [rawMs] = await time(async () => {
+        let found = 0
+        for (const q of queries) {
+          if (found >= 25) break
+          q.params[q.params.length - 1] = 25 - found
+          found += (await rawAll(raw, q.sql, q.params)).length
+        }
+      })
       rawSamples.push(rawMs)
     }
     const invoke = summarise(invokeSamples)

@@ -16,18 +16,23 @@ export interface NewMember {
   notDuplicateOf: string[]
 }
 
+interface CheckedMember extends NewMember {
+  /** Set when the member is already on record (an edit): they are not their own duplicate. */
+  personId?: string
+}
+
 /**
  * Refuses the save when any member matches someone on record that the user has not looked at
  * and confirmed is a different person. `path` names the field the message belongs to.
  */
 export async function refuseUnconfirmedDuplicates(
   manager: EntityManager,
-  members: { path: string; entry: NewMember }[],
+  members: { path: string; entry: CheckedMember }[],
   postcode: string | null
 ): Promise<void> {
   const fields: Record<string, string> = {}
   for (const { path, entry } of members) {
-    const matches = await findDuplicates(manager, duplicateQuery(entry.member, postcode))
+    const matches = await findDuplicates(manager, duplicateQuery(entry.member, postcode, entry.personId ?? null))
     const unconfirmed = matches.filter((m) => !entry.notDuplicateOf.includes(m.personId))
     if (unconfirmed.length > 0) {
       const first = unconfirmed[0]!
@@ -46,12 +51,17 @@ export async function insertPerson(manager: EntityManager, ctx: CallContext, fam
   await manager.insert(MembershipEntity, { id: randomUUID(), personId: id, familyId, joinedAt: ctx.now, leftAt: null, recordedBy: ctx.actor.name })
   await indexPerson(manager, { id, givenName: columns.givenName, familyName: columns.familyName }, true)
   await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'person', recordId: id, familyId, changes: columns })
-  for (const otherId of new Set(entry.notDuplicateOf)) {
-    await manager.insert(DuplicateDecisionEntity, { id: randomUUID(), personId: id, otherPersonId: otherId, decision: 'different', decidedBy: ctx.actor.name, decidedAt: ctx.now })
+  await recordNotDuplicate(manager, ctx, id, familyId, entry.notDuplicateOf)
+  return id
+}
+
+/** Stores "this is a different person" decisions, so that nobody is asked the same again. */
+export async function recordNotDuplicate(manager: EntityManager, ctx: CallContext, personId: string, familyId: string, otherIds: string[]): Promise<void> {
+  for (const otherId of new Set(otherIds)) {
+    await manager.insert(DuplicateDecisionEntity, { id: randomUUID(), personId, otherPersonId: otherId, decision: 'different', decidedBy: ctx.actor.name, decidedAt: ctx.now })
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'confirm-not-duplicate', recordType: 'person', recordId: id, familyId,
+      at: ctx.now, actor: ctx.actor.name, action: 'confirm-not-duplicate', recordType: 'person', recordId: personId, familyId,
       changes: { otherPersonId: otherId }
     })
   }
-  return id
 }

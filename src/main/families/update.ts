@@ -11,7 +11,8 @@ import { changedFields, writeAudit } from '../audit/audit'
 import { indexPerson } from '../search/searchIndex'
 import { FamilyEntity, MembershipEntity, PersonEntity } from './entities'
 import { memberColumns } from './records'
-import { insertPerson, refuseUnconfirmedDuplicates } from './members'
+import { normaliseReference } from '../search/parseQuery'
+import { insertPerson, recordNotDuplicate, refuseUnconfirmedDuplicates } from './members'
 
 /** UPDATE … WHERE id = ? AND version = ?: zero rows changed means someone else saved first. */
 async function updateVersioned<T extends ObjectLiteral>(
@@ -53,6 +54,10 @@ export async function updatePerson(input: z.output<typeof updatePersonInput>, ct
   return ctx.core.writes.run(async (manager) => {
     const before = await manager.findOneBy(PersonEntity, { id: input.id })
     if (!before) throw notFound('person')
+    const family = await manager.findOneByOrFail(FamilyEntity, { id: before.familyId })
+    const entry = { member: input.member as Member, notDuplicateOf: input.notDuplicateOf, personId: input.id }
+    await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry }], family.postcode)
+    await recordNotDuplicate(manager, ctx, input.id, before.familyId, input.notDuplicateOf)
     const columns = memberColumns(input.member as Member)
     const version = await updateVersioned(manager, PersonEntity, input.id, input.version, { ...columns, updatedAt: ctx.now }, 'person')
     await indexPerson(manager, { id: input.id, givenName: columns.givenName, familyName: columns.familyName })
@@ -79,7 +84,10 @@ export async function movePerson(input: { id: string; version: number; toFamilyR
   return ctx.core.writes.run(async (manager) => {
     const person = await manager.findOneBy(PersonEntity, { id: input.id })
     if (!person) throw notFound('person')
-    const reference = input.toFamilyReference.trim().toUpperCase()
+    const reference = normaliseReference(input.toFamilyReference)
+    if (!reference) {
+      throw new AppError('VALIDATION', 'There is a problem', { toFamilyReference: 'Enter a family reference, like RV-000012' })
+    }
     const target = await manager.findOneBy(FamilyEntity, { reference })
     if (!target) {
       throw new AppError('VALIDATION', 'There is a problem', { toFamilyReference: `No family has the reference ${reference}` })

@@ -21,9 +21,10 @@ const RANK: Record<DuplicateBand, number> = { certain: 0, likely: 1, possible: 2
 
 export async function findDuplicates(db: Pick<EntityManager, 'query'>, q: DuplicateQuery): Promise<DuplicateMatch[]> {
   const candidates = await duplicateCandidates(db, q)
+  const decided = q.excludePersonId ? await decidedDifferent(db, q.excludePersonId) : new Set<string>()
   const matches: DuplicateMatch[] = []
   for (const c of candidates) {
-    if (c.personId === q.excludePersonId) continue
+    if (c.personId === q.excludePersonId || decided.has(c.personId)) continue
     const judged = judge(q, c)
     if (judged) matches.push({ ...strip(c), ...judged })
   }
@@ -47,4 +48,14 @@ function judge(q: DuplicateQuery, c: CandidateRow): { band: DuplicateBand; reaso
 function strip(c: CandidateRow) {
   const { nhsNumber: _n, upn: _u, postcodeKey: _p, ...hit } = c
   return hit
+}
+
+/** People someone has already confirmed are not this person: they are not asked about again. */
+async function decidedDifferent(db: Pick<EntityManager, 'query'>, personId: string): Promise<Set<string>> {
+  const rows = (await db.query(
+    `SELECT other_person_id AS id FROM duplicate_decision WHERE person_id = ?
+     UNION SELECT person_id AS id FROM duplicate_decision WHERE other_person_id = ?`,
+    [personId, personId]
+  )) as { id: string }[]
+  return new Set(rows.map((r) => r.id))
 }

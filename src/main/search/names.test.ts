@@ -47,3 +47,11 @@ describe('reading the search box', () => {
     expect(parseQuery('31/2/2019')).toMatchObject({ date: null })
   })
 })
+
+describe('as the user starts typing', () => {
+  it('waits for a second letter before searching by name alone, but not with another criterion', () => {
+    expect(parseQuery('s').nameTokens).toEqual([])
+    expect(parseQuery('sm').nameTokens).toEqual(['sm'])
+    expect(parseQuery('s 3/7/2019')).toMatchObject({ nameTokens: ['s'], date: '2019-07-03' })
+  })
+})

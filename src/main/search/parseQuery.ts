@@ -6,14 +6,9 @@ import { formatNhsNumber, isValidNhsNumber, normaliseNhsNumber } from '../../sha
 import { isValidPostcode, normalisePostcode, postcodeKey } from '../../shared/identifiers/postcode'
 import { isValidUpn, normaliseUpn } from '../../shared/identifiers/upn'
 import { queryToken } from './names'
+import type { PeopleFilter } from './searchIndex'
 
-export interface ParsedQuery {
-  nameTokens: string[]
-  date: string | null
-  postcodeKey: string | null
-  nhsNumber: string | null
-  upn: string | null
-  reference: string | null
+export interface ParsedQuery extends PeopleFilter {
   understoodAs: string[]
 }
 
@@ -33,14 +28,20 @@ export function formatReference(code: string, number: number): string {
   return `${code.toUpperCase()}-${String(number).padStart(6, '0')}`
 }
 
+/** A reference however it is typed (rv 12, RV-000012, rv12), as stored; null if it is not one. */
+export function normaliseReference(text: string): string | null {
+  const m = REFERENCE_PATTERN.exec(text.trim())
+  return m ? formatReference(m[1] as string, Number(m[2])) : null
+}
+
 export function parseQuery(text: string): ParsedQuery {
   const parsed: ParsedQuery = { nameTokens: [], date: null, postcodeKey: null, nhsNumber: null, upn: null, reference: null, understoodAs: [] }
   let rest = text.trim().slice(0, 200)
   if (!rest) return parsed
 
-  const reference = REFERENCE_PATTERN.exec(rest)
+  const reference = normaliseReference(rest)
   if (reference) {
-    parsed.reference = formatReference(reference[1] as string, Number(reference[2]))
+    parsed.reference = reference
     parsed.understoodAs.push(`Family reference ${parsed.reference}`)
     return parsed
   }
@@ -77,6 +78,9 @@ export function parseQuery(text: string): ParsedQuery {
   }
 
   parsed.nameTokens = rest.split(/\s+/).map(queryToken).filter(Boolean).slice(0, 6)
+  // One letter alone matches a tenth of the hub: wait for a second before searching by name.
+  const otherCriteria = parsed.understoodAs.length > 0
+  if (!otherCriteria && parsed.nameTokens.join('').length < 2) parsed.nameTokens = []
   if (parsed.nameTokens.length > 0) parsed.understoodAs.unshift(`Name ${parsed.nameTokens.join(' ')}`)
   return parsed
 }

@@ -118,3 +118,22 @@ describe('duplicate check', () => {
     expect(decisions).toEqual([{ other_person_id: match.personId, decided_by: 'tester' }])
   })
 })
+
+describe('duplicates when editing someone already on record', () => {
+  it('refuses a change that makes them match someone else, until confirmed; a confirmed pair is not asked about again', async () => {
+    const { id } = await t.ok('families.register', family('LS6 1AN', adult('Aoife', 'Byrne', { nhsNumber: null })))
+    const view = await t.ok('families.get', { id })
+    const aoife = view.members[0]
+    const edited = { ...aoife, kind: 'adult', nhsNumber: '943 476 5919', relationship: 'PARENT_CARER', parentalResponsibility: false }
+    const member = { kind: 'adult', givenName: 'Aoife', familyName: 'Byrne', dateOfBirth: aoife.dateOfBirth, sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER', nhsNumber: edited.nhsNumber }
+    const refused = await t.connection.invoke('people.update', { id: aoife.id, version: aoife.version, member })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'DUPLICATE_UNCONFIRMED', fields: { member: expect.stringMatching(/certain: Grace O'Neill-Okafor/) } } })
+    expect(await t.ok('people.checkDuplicates', { familyName: 'Byrne', nhsNumber: '9434765919', excludePersonId: aoife.id })).toMatchObject({ matches: [{ band: 'certain' }] })
+
+    const grace = (await t.ok('people.checkDuplicates', { familyName: 'x', nhsNumber: '9434765919' })).matches[0]
+    await t.ok('people.update', { id: aoife.id, version: aoife.version, member, notDuplicateOf: [grace.personId] })
+    // Decided once: neither this person's later edits nor the check ask again.
+    expect(await t.ok('people.checkDuplicates', { familyName: 'Byrne', nhsNumber: '9434765919', excludePersonId: aoife.id })).toEqual({ matches: [] })
+    await t.ok('people.update', { id: aoife.id, version: aoife.version + 1, member: { ...member, givenName: 'Aoife Mary' } })
+  })
+})

@@ -1,6 +1,7 @@
 // The SQLite full-text index behind people search: the one place that speaks FTS5. Rows are kept
 // in step by the families service inside the same transaction as the change they index.
 import type { EntityManager } from 'typeorm'
+import type { SearchHit } from '../../shared/search/schemas'
 import { nameTokens, soundKeys, soundKeysOf } from './names'
 
 export interface IndexedNames {
@@ -20,61 +21,36 @@ export async function indexPerson(manager: EntityManager, person: IndexedNames, 
 }
 
 /**
- * An FTS5 MATCH expression in which every query word must match a name word: as the start of it
- * (typing as you go), or by sounding alike for words of three letters or more. Tokens hold only
- * [a-z0-9] (see names.ts), so quoting them is enough to keep the expression well formed.
+ * FTS5 MATCH expressions for a name search, in the order their matches are shown: every word
+ * typed matching the start of a name word as written; then, for words of three letters or more,
+ * matches that only sound alike. Tokens hold only [a-z0-9] (see names.ts), so quoting each is
+ * enough to keep an expression well formed.
  */
-export function nameMatchExpression(tokens: string[]): string {
-  return tokens
+export function nameMatchPhases(tokens: string[]): string[] {
+  const literal = tokens.map((t) => `names:"${t}"*`).join(' AND ')
+  const soundAlike = tokens.some((t) => t.length >= 3 && soundKeys(t).length > 0)
+  if (!soundAlike) return [literal]
+  const either = tokens
     .map((t) => {
       const alternatives = [`names:"${t}"*`]
       if (t.length >= 3) for (const k of soundKeys(t)) alternatives.push(`sounds:"${k}"`)
       return `(${alternatives.join(' OR ')})`
     })
     .join(' AND ')
+  return [literal, `(${either}) NOT (${literal})`]
 }
 
-/** Brings literal name matches ahead of sound-alike ones (bm25 weights: names 10, sounds 1). */
-export const NAME_RANK = 'bm25(person_search, 0, 10, 1)'
 export const SEARCH_TABLE = 'person_search'
 
 type Queryable = Pick<EntityManager, 'query'>
-
-/**
- * bm25 also favours short documents, which would put an unnamed unborn baby above a named person.
- * People read a list of names alphabetically, so: every word typed matching a name as written
- * first, sound-alikes after, each group by last then first name.
- */
-function orderByName(rows: HitRow[], tokens: string[]): HitRow[] {
-  const literal = (h: HitRow) => {
-    const words = nameTokens(h.givenName, h.familyName)
-    return tokens.every((t) => words.some((w) => w.startsWith(t))) ? 0 : 1
-  }
-  const collator = new Intl.Collator('en-GB', { sensitivity: 'base' })
-  return rows
-    .map((h) => ({ h, tier: literal(h) }))
-    .sort((a, b) => a.tier - b.tier || collator.compare(a.h.familyName, b.h.familyName) || collator.compare(a.h.givenName ?? '\uffff', b.h.givenName ?? '\uffff'))
-    .map((x) => x.h)
-}
 
 /** The columns a search result or duplicate match shows, over person p joined to family f. */
 const HIT_COLUMNS = `p.id AS personId, p.family_id AS familyId, p.kind AS kind, p.given_name AS givenName,
   p.family_name AS familyName, p.date_of_birth AS dateOfBirth, p.expected_date AS expectedDate,
   f.reference AS familyReference, f.address_line1 AS addressLine1, f.town AS town, f.postcode AS postcode`
 
-export interface HitRow {
-  personId: string
-  familyId: string
-  kind: 'adult' | 'child' | 'unborn'
-  givenName: string | null
-  familyName: string
-  dateOfBirth: string | null
-  expectedDate: string | null
-  familyReference: string
-  addressLine1: string
-  town: string
-  postcode: string
-}
+/** A row of HIT_COLUMNS: exactly a search hit as the contract describes it. */
+export type HitRow = SearchHit
 
 export interface PeopleFilter {
   nameTokens: string[]
@@ -88,12 +64,16 @@ export interface PeopleFilter {
 export interface SqlQuery {
   sql: string
   params: unknown[]
-  /** Name words to order the rows by (see orderByName), when the query is a name search. */
-  nameTokens: string[]
 }
 
-/** The one statement a people search runs: the benchmark runs it through raw sqlite3 too. */
-export function buildPeopleQuery(filter: PeopleFilter, limit: number): SqlQuery | null {
+/** Alphabetical, as people read a list of names; an unnamed unborn baby after the named. */
+const BY_NAME = 'p.family_name COLLATE NOCASE, p.given_name IS NULL, p.given_name COLLATE NOCASE, p.date_of_birth'
+
+/**
+ * The statements a people search runs, in order; their rows are shown in that order until the
+ * page is full. The benchmark runs the same statements through raw sqlite3.
+ */
+export function buildPeopleQueries(filter: PeopleFilter, limit: number): SqlQuery[] {
   const where: string[] = []
   const params: unknown[] = []
   if (filter.date) {
@@ -118,27 +98,27 @@ export function buildPeopleQuery(filter: PeopleFilter, limit: number): SqlQuery 
   }
   if (filter.nameTokens.length > 0) {
     const and = where.map((w) => ` AND ${w}`).join('')
-    return {
+    return nameMatchPhases(filter.nameTokens).map((expression) => ({
       sql: `SELECT ${HIT_COLUMNS} FROM ${SEARCH_TABLE} s JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id
-       WHERE ${SEARCH_TABLE} MATCH ?${and} ORDER BY ${NAME_RANK} LIMIT ?`,
-      params: [nameMatchExpression(filter.nameTokens), ...params, limit],
-      nameTokens: filter.nameTokens
-    }
+       WHERE ${SEARCH_TABLE} MATCH ?${and} ORDER BY ${BY_NAME} LIMIT ?`,
+      params: [expression, ...params, limit]
+    }))
   }
-  if (where.length === 0) return null
-  return {
-    sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id
-     WHERE ${where.join(' AND ')} ORDER BY p.family_name, p.given_name LIMIT ?`,
-    params: [...params, limit],
-    nameTokens: []
-  }
+  if (where.length === 0) return []
+  return [{
+    sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id WHERE ${where.join(' AND ')} ORDER BY ${BY_NAME} LIMIT ?`,
+    params: [...params, limit]
+  }]
 }
 
 export async function findPeople(db: Queryable, filter: PeopleFilter, limit: number): Promise<HitRow[]> {
-  const query = buildPeopleQuery(filter, limit)
-  if (!query) return []
-  const rows = (await db.query(query.sql, query.params)) as HitRow[]
-  return query.nameTokens.length > 0 ? orderByName(rows, query.nameTokens) : rows
+  const hits: HitRow[] = []
+  for (const query of buildPeopleQueries(filter, limit)) {
+    if (hits.length >= limit) break
+    query.params[query.params.length - 1] = limit - hits.length
+    hits.push(...((await db.query(query.sql, query.params)) as HitRow[]))
+  }
+  return hits
 }
 
 export interface CandidateRow extends HitRow {
@@ -159,7 +139,7 @@ export interface CandidateKeys {
   dateOfBirth: string | null
 }
 
-export function buildCandidateQuery(by: CandidateKeys): Omit<SqlQuery, 'nameTokens'> | null {
+export function buildCandidateQuery(by: CandidateKeys): SqlQuery | null {
   const ors: string[] = []
   const params: unknown[] = []
   if (by.nhsNumber) { ors.push('p.nhs_number = ?'); params.push(by.nhsNumber) }

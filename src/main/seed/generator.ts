@@ -75,7 +75,7 @@ export class FamilyGenerator {
     const familyName = this.pick(pool.family)
     const ethnicity = this.pick(pool.ethnicity)
     const members: RegisterFamilyInput['members'] = []
-    const twoParents = this.random() < 0.6
+    const twoParents = this.random() < 0.4
     const mumName = this.random() < 0.15 ? this.pick(this.pool().family) : familyName
     members.push({
       member: {
@@ -92,7 +92,7 @@ export class FamilyGenerator {
         }
       })
     }
-    const children = this.random() < 0.7 ? this.int(1, 2) : this.int(0, 4)
+    const children = this.random() < 0.75 ? this.int(0, 2) : this.int(1, 3)
     for (let i = 0; i < children; i++) {
       const sex = this.random() < 0.5 ? 'F' : 'M'
       const dateOfBirth = this.dateBetween(17, 0)

@@ -90,7 +90,7 @@ export type RegisterFamilyInput = z.input<typeof registerFamilyInput>
 
 export const updateFamilyInput = z.object({ id: idField, version: versionField, family: familyDetailsSchema })
 export const addMemberInput = z.object({ familyId: idField }).extend(newMemberSchema.shape)
-export const updatePersonInput = z.object({ id: idField, version: versionField, member: memberSchema })
+export const updatePersonInput = z.object({ id: idField, version: versionField, member: memberSchema, notDuplicateOf })
 export const movePersonInput = z.object({ id: idField, version: versionField, toFamilyReference: z.string().trim().min(1, { error: 'Enter the family reference to move them to' }) })
 export const getFamilyInput = z.object({ id: idField })
 

@@ -1,20 +1,15 @@
 // Finding people: the search box and the duplicate check share one index.
 import { z } from 'zod'
 import { idField } from '../fields'
+import { personRecord } from '../families/schemas'
 
 export const searchInput = z.object({
   text: z.string().max(200, { error: 'Search must be 200 characters or fewer' }),
   limit: z.number().int().min(1).max(100).default(25)
 })
 
-export const searchHit = z.object({
+export const searchHit = personRecord.pick({ familyId: true, kind: true, givenName: true, familyName: true, dateOfBirth: true, expectedDate: true }).extend({
   personId: idField,
-  familyId: idField,
-  kind: z.enum(['adult', 'child', 'unborn']),
-  givenName: z.string().nullable(),
-  familyName: z.string(),
-  dateOfBirth: z.string().nullable(),
-  expectedDate: z.string().nullable(),
   familyReference: z.string(),
   addressLine1: z.string(),
   town: z.string(),

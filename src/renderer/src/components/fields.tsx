@@ -91,27 +91,6 @@ export function CheckboxField<V extends FieldValues>({ form, name, label, hint }
   )
 }
 
-export function CheckboxesField<V extends FieldValues>({ form, name, label, hint, items }: FieldProps<V> & { items: readonly CodeItem[] }) {
-  const { id, error, describedBy } = useFieldState(form, name, hint)
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-        {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
-        <ErrorMessage id={id} error={error} />
-        <div className="govuk-checkboxes govuk-checkboxes--small">
-          {items.map((item, i) => (
-            <div className="govuk-checkboxes__item" key={item.code}>
-              <input className="govuk-checkboxes__input" id={`${id}-${i}`} type="checkbox" value={item.code} {...form.register(name)} />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-${i}`}>{item.label}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  )
-}
-
 /** The GOV.UK date input: Day, Month and Year boxes under one legend. */
 export function DateField<V extends FieldValues>({ form, name, label, hint = 'For example, 27 3 2019' }: FieldProps<V>) {
   const { id, error, describedBy } = useFieldState(form, name, hint)
@@ -145,23 +124,33 @@ export function DateField<V extends FieldValues>({ form, name, label, hint = 'Fo
   )
 }
 
-export function RadiosField<V extends FieldValues>({ form, name, label, hint, items, inline }: FieldProps<V> & { items: readonly CodeItem[]; inline?: boolean }) {
+/** A group of checkboxes (many answers) or radios (one answer) under one legend. */
+function ChoicesField<V extends FieldValues>({ form, name, label, hint, items, type, inline }: FieldProps<V> & { items: readonly CodeItem[]; type: 'checkbox' | 'radio'; inline?: boolean }) {
   const { id, error, describedBy } = useFieldState(form, name, hint)
+  const block = type === 'checkbox' ? 'govuk-checkboxes' : 'govuk-radios'
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
         {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
         <ErrorMessage id={id} error={error} />
-        <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
+        <div className={`${block} ${block}--small${inline ? ` ${block}--inline` : ''}`}>
           {items.map((item, i) => (
-            <div className="govuk-radios__item" key={item.code}>
-              <input className="govuk-radios__input" id={`${id}-${i}`} type="radio" value={item.code} {...form.register(name)} />
-              <label className="govuk-label govuk-radios__label" htmlFor={`${id}-${i}`}>{item.label}</label>
+            <div className={`${block}__item`} key={item.code}>
+              <input className={`${block}__input`} id={`${id}-${i}`} type={type} value={item.code} {...form.register(name)} />
+              <label className={`govuk-label ${block}__label`} htmlFor={`${id}-${i}`}>{item.label}</label>
             </div>
           ))}
         </div>
       </fieldset>
     </div>
   )
+}
+
+export function CheckboxesField<V extends FieldValues>(props: FieldProps<V> & { items: readonly CodeItem[] }) {
+  return <ChoicesField {...props} type="checkbox" />
+}
+
+export function RadiosField<V extends FieldValues>(props: FieldProps<V> & { items: readonly CodeItem[]; inline?: boolean }) {
+  return <ChoicesField {...props} type="radio" />
 }

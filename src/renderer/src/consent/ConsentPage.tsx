@@ -12,6 +12,7 @@ import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { DateField, RadiosField, SelectField, TextField } from '../components/fields'
 import { FamilyHeader } from '../families/FamilyHeader'
+import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
 import { applyServerErrors } from '../families/applyServerErrors'
 import { personName } from '../families/format'
@@ -36,7 +37,7 @@ export function ConsentPage({ id }: { id: string }) {
     defaultValues: { givenById: '', scope: '', agency: '', method: '', givenOn: isoToDateParts(todayIso()) }
   })
   const scope = form.watch('scope')
-  if (error) return <Page title="Family not found"><ProblemBanner title="This family cannot be shown" message={error.message} /></Page>
+  if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
 
   const people = view.members.filter((m) => m.kind !== 'unborn').map((m) => ({ code: m.id, label: personName(m) }))

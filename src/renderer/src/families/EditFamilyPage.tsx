@@ -9,6 +9,7 @@ import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { FamilyDetailsFields } from './FamilyDetailsFields'
 import { FamilyHeader } from './FamilyHeader'
+import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { familyToForm, familyToInput, type FamilyFormValues } from './formValues'
 import { applyServerErrors } from './applyServerErrors'
@@ -32,7 +33,7 @@ export function EditFamilyPage({ id }: { id: string }) {
     }
   }, [view, version, form])
 
-  if (error) return <Page title="Family not found"><ProblemBanner title="This family cannot be shown" message={error.message} /></Page>
+  if (error) return <FamilyNotFound error={error} />
   if (!view || version === null) return <Loading />
 
   const onValid = async (family: ReturnType<typeof familyDetailsSchema.parse>) => {

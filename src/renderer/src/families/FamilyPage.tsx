@@ -3,14 +3,15 @@ import { formatDate } from '../../../shared/dates'
 import { formatNhsNumber } from '../../../shared/identifiers/nhsNumber'
 import { Loading, Page } from '../components/Page'
 import { navigate } from '../app/router'
-import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { SuccessBanner } from '../components/ErrorSummary'
 import { FamilyHeader } from './FamilyHeader'
+import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { describeAge, describeRole, personName } from './format'
 
 export function FamilyPage({ id, notice }: { id: string; notice?: string }) {
   const { view, error } = useFamily(id)
-  if (error) return <Page title="Family not found"><ProblemBanner title="This family cannot be shown" message={error.message} /></Page>
+  if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
   const { family, members, consents } = view
   const row = (key: string, value: string | null | undefined) => (

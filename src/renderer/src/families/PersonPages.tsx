@@ -15,6 +15,7 @@ import { FamilyHeader } from './FamilyHeader'
 import { MemberFields } from './MemberFields'
 import { DuplicateWarning } from './DuplicateWarning'
 import { ConflictBanner } from './ConflictBanner'
+import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { applyServerErrors } from './applyServerErrors'
 import { unconfirmedDuplicates } from './duplicates'
@@ -33,7 +34,7 @@ export function AddMemberPage({ id, kind }: { id: string; kind: MemberKind }) {
     if (view && !form.getValues('familyName')) form.setValue('familyName', view.members[0]?.familyName ?? '')
   }, [view, form])
 
-  if (error) return <Page title="Family not found"><ProblemBanner title="This family cannot be shown" message={error.message} /></Page>
+  if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
 
   const onValid = async (member: Member) => {
@@ -81,6 +82,7 @@ export function AddMemberPage({ id, kind }: { id: string; kind: MemberKind }) {
 export function EditPersonPage({ id, personId }: { id: string; personId: string }) {
   const { view, error, reload } = useFamily(id)
   const [version, setVersion] = useState<number | null>(null)
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [attempt, setAttempt] = useState(0)
   const form = useForm<MemberFormValues, unknown, Member>({ resolver: contractResolver(memberSchema, memberToInput), shouldFocusError: false })
@@ -92,14 +94,18 @@ export function EditPersonPage({ id, personId }: { id: string; personId: string 
     }
   }, [person, version, form])
 
-  if (error) return <Page title="Family not found"><ProblemBanner title="This family cannot be shown" message={error.message} /></Page>
+  if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
   if (!person) return <Page title="Person not found"><ProblemBanner title="This person is not in this family" message="They may have moved to another family. Search for them by name." /></Page>
   if (version === null) return <Loading />
 
   const onValid = async (member: Member) => {
     setProblem(null)
-    const result = await invoke('people.update', { id: personId, version, member: memberToInput(form.getValues()) })
+    const notDuplicateOf = form.getValues('notDuplicateOf')
+    const check = await unconfirmedDuplicates([{ member, notDuplicateOf, personId }], view.family.postcode)
+    if (!check.ok) return setProblem(check.error)
+    if (check.found[0]) return setDuplicates(check.found[0])
+    const result = await invoke('people.update', { id: personId, version, member: memberToInput(form.getValues()), notDuplicateOf })
     if (result.ok) return navigate(familyHref(id, `${personName(member)}'s details saved.`))
     if (result.error.code === 'VALIDATION' && applyServerErrors(form, result.error, stripMember)) return setAttempt((a) => a + 1)
     setProblem(result.error)
@@ -121,6 +127,17 @@ export function EditPersonPage({ id, personId }: { id: string; personId: string 
         {problem?.code === 'CONFLICT' ? <ConflictBanner message={problem.message} onLoadLatest={loadLatest} /> : null}
         {problem && problem.code !== 'CONFLICT' ? <ProblemBanner title="The changes have not been saved" message={problem.message} /> : null}
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
+        {duplicates ? (
+          <DuplicateWarning
+            who={personName({ givenName: form.getValues('givenName') || null, familyName: form.getValues('familyName'), kind: person.kind })}
+            matches={duplicates}
+            focus
+            onDifferent={() => {
+              form.setValue('notDuplicateOf', [...form.getValues('notDuplicateOf'), ...duplicates.map((m) => m.personId)])
+              setDuplicates(null)
+            }}
+          />
+        ) : null}
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <MemberFields form={form} prefix="" kind={person.kind} />
           <div className="app-button-row">
@@ -140,7 +157,7 @@ export function MovePersonPage({ id, personId }: { id: string; personId: string 
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [attempt, setAttempt] = useState(0)
   const form = useForm<{ toFamilyReference: string }, unknown, z.output<typeof moveForm>>({ resolver: contractResolver(moveForm, (v) => v), shouldFocusError: false, defaultValues: { toFamilyReference: '' } })
-  if (error) return <Page title="Family not found"><ProblemBanner title="This family cannot be shown" message={error.message} /></Page>
+  if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
   const person = view.members.find((m) => m.id === personId)
   if (!person) return <Page title="Person not found"><ProblemBanner title="This person is not in this family" message="They may already have moved." /></Page>

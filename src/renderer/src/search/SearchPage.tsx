@@ -34,7 +34,7 @@ export function SearchPage() {
   useEffect(() => {
     lastText = text
     const call = ++latest.current
-    if (!text.trim()) {
+    if (text.trim().length < 2) {
       setResult(null)
       setError(null)
       return
@@ -104,6 +104,9 @@ export function SearchPage() {
           onKeyDown={onInputKey}
         />
       </div>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate('#/register')}>
+        Register a family
+      </button>
       <p className="govuk-body" role="status" aria-live="polite">
         {result ? describeResult(hits.length, result.understoodAs) : ''}
       </p>

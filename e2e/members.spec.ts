@@ -1,0 +1,57 @@
+import { test, expect, expectAccessible } from './harness/fixtures'
+import { fillPerson } from './harness/forms'
+
+test('adding, changing and moving members of a family', async ({ page, harness }) => {
+  const core = harness.casebook.connect({ name: 'earlier' })
+  const register = async (postcode: string, givenName: string, familyName: string, nhsNumber: string | null) => {
+    const r = await core.invoke('families.register', {
+      family: { addressLine1: '9 Park Avenue', town: 'Bradford', postcode, mainLanguage: 'Urdu', interpreterNeeded: true },
+      members: [{ member: { kind: 'adult', givenName, familyName, dateOfBirth: '1988-03-12', sex: 'F', ethnicity: 'APKN', relationship: 'PARENT_CARER', parentalResponsibility: true, nhsNumber } }]
+    })
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value as { id: string; reference: string }
+  }
+  const khan = await register('BD3 9AL', 'Aisha', 'Khan', null)
+  const other = await register('BD8 7QT', 'Sana', 'Iqbal', '943 476 5919')
+
+  await page.goto(`${harness.url}#/families/${khan.id}`)
+  await expect(page.getByRole('region', { name: 'Family' })).toContainText('Interpreter needed (Urdu)')
+  await page.getByRole('button', { name: 'Add a child' }).click()
+  await expect(page.getByRole('heading', { name: 'Add a child' })).toBeFocused()
+  await expect(page.getByLabel('Last name')).toHaveValue('Khan')
+  await fillPerson(page.locator('form'), { first: 'Zayn', last: 'Khan', born: ['1', '9', '2020'], sex: 'Male', ethnicity: 'Pakistani' })
+  await page.getByLabel('Communication').check()
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/add-member.png', fullPage: true })
+  await page.getByRole('button', { name: 'Save child' }).click()
+  await expect(page.getByText('Zayn Khan added to the family.')).toBeVisible()
+
+  // Typing an NHS number someone else has: the warning, then the user's decision.
+  await page.getByRole('link', { name: 'Change Aisha Khan' }).click()
+  await expect(page.getByRole('heading', { name: "Change Aisha Khan's details" })).toBeFocused()
+  await page.getByLabel('NHS number').fill('9434765919')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  const warning = page.getByRole('region', { name: 'Possible duplicates of Aisha Khan' })
+  await expect(warning).toContainText('certain')
+  await expect(warning).toContainText('Sana Iqbal')
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/edit-person-duplicate.png', fullPage: true })
+  await warning.getByRole('button', { name: 'This is a different person' }).click()
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText("Aisha Khan's details saved.")).toBeVisible()
+  await expect(page.getByRole('row', { name: /Aisha Khan/ })).toContainText('943 476 5919')
+
+  // Moving the child: a wrong reference is explained, the right one moves them with their history.
+  await page.getByRole('link', { name: 'Move Zayn Khan to another family' }).click()
+  await expect(page.getByRole('heading', { name: 'Move Zayn Khan to another family' })).toBeFocused()
+  await page.getByLabel('Reference of the family they are joining').fill('RV-999')
+  await page.getByRole('button', { name: 'Move Zayn Khan' }).click()
+  await expect(page.locator('.govuk-error-message')).toContainText('No family has the reference RV-000999')
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/move-person-error.png', fullPage: true })
+  await page.getByLabel('Reference of the family they are joining').fill(other.reference)
+  await page.getByRole('button', { name: 'Move Zayn Khan' }).click()
+  await expect(page.getByRole('heading', { name: `Family ${other.reference}` })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Members of the family' })).toContainText('Zayn Khan')
+  await expect(page.getByText('Zayn Khan has joined this family. Their records came with them.')).toBeVisible()
+})
