@@ -18,7 +18,9 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     // Relative asset URLs: the page is loaded from file:// in Electron and from http:// in tests.
     base: './',
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
+    // Minified JavaScript: less to parse each time a window opens. CSS stays as compiled, because
+    // Lightning CSS's minifier rejects one of GOV.UK Frontend's media queries.
+    build: { minify: true, cssMinify: false, rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
     plugins: [react()]
   }
 })
