@@ -8,7 +8,8 @@ export class SqliteSearchAndAuditGuards1764000000001 implements MigrationInterfa
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE VIRTUAL TABLE person_search USING fts5(person_id UNINDEXED, names, sounds, tokenize = 'unicode61', prefix = '1 2 3')`
+      // sort_key lets a name search sort its matches inside the index and join only the rows shown.
+      `CREATE VIRTUAL TABLE person_search USING fts5(person_id UNINDEXED, sort_key UNINDEXED, names, sounds, tokenize = 'unicode61', prefix = '1 2 3')`
     )
     await q.query(`CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
       BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END`)

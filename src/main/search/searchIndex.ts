@@ -2,7 +2,7 @@
 // in step by the families service inside the same transaction as the change they index.
 import type { EntityManager } from 'typeorm'
 import type { SearchHit } from '../../shared/search/schemas'
-import { nameTokens, soundKeys, soundKeysOf } from './names'
+import { foldName, nameTokens, soundKeys, soundKeysOf } from './names'
 
 export interface IndexedNames {
   id: string
@@ -11,10 +11,16 @@ export interface IndexedNames {
 }
 
 /** `isNew`: a person just inserted has no entry to replace, which saves a scan on the hot path. */
+/** Last name then first name, folded; an unnamed unborn baby after the named ("~" sorts last). */
+export function sortKey(person: { givenName: string | null; familyName: string }): string {
+  return `${foldName(person.familyName)} ${person.givenName ? foldName(person.givenName) : '~'}`
+}
+
 export async function indexPerson(manager: EntityManager, person: IndexedNames, isNew = false): Promise<void> {
   if (!isNew) await manager.query('DELETE FROM person_search WHERE person_id = ?', [person.id])
-  await manager.query('INSERT INTO person_search (person_id, names, sounds) VALUES (?, ?, ?)', [
+  await manager.query('INSERT INTO person_search (person_id, sort_key, names, sounds) VALUES (?, ?, ?, ?)', [
     person.id,
+    sortKey(person),
     nameTokens(person.givenName, person.familyName).join(' '),
     soundKeysOf(person.givenName, person.familyName).join(' ')
   ])
@@ -69,11 +75,14 @@ export interface SqlQuery {
 /** Alphabetical, as people read a list of names; an unnamed unborn baby after the named. */
 const BY_NAME = 'p.family_name COLLATE NOCASE, p.given_name IS NULL, p.given_name COLLATE NOCASE, p.date_of_birth'
 
+/** One phase of a search: its statement, given how many rows are still wanted. */
+export type SearchPhase = (limit: number) => SqlQuery
+
 /**
  * The statements a people search runs, in order; their rows are shown in that order until the
  * page is full. The benchmark runs the same statements through raw sqlite3.
  */
-export function buildPeopleQueries(filter: PeopleFilter, limit: number): SqlQuery[] {
+export function buildPeopleQueries(filter: PeopleFilter): SearchPhase[] {
   const where: string[] = []
   const params: unknown[] = []
   if (filter.date) {
@@ -96,26 +105,34 @@ export function buildPeopleQueries(filter: PeopleFilter, limit: number): SqlQuer
     where.push('f.reference = ?')
     params.push(filter.reference)
   }
+  if (filter.nameTokens.length > 0 && where.length === 0) {
+    // Names alone: sort the matches by the index's own key and join only the page shown.
+    return nameMatchPhases(filter.nameTokens).map((expression) => (limit: number) => ({
+      sql: `SELECT ${HIT_COLUMNS} FROM (SELECT person_id, sort_key FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ? ORDER BY sort_key LIMIT ?) s
+       JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id ORDER BY s.sort_key`,
+      params: [expression, limit]
+    }))
+  }
   if (filter.nameTokens.length > 0) {
     const and = where.map((w) => ` AND ${w}`).join('')
-    return nameMatchPhases(filter.nameTokens).map((expression) => ({
+    return nameMatchPhases(filter.nameTokens).map((expression) => (limit: number) => ({
       sql: `SELECT ${HIT_COLUMNS} FROM ${SEARCH_TABLE} s JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id
        WHERE ${SEARCH_TABLE} MATCH ?${and} ORDER BY ${BY_NAME} LIMIT ?`,
       params: [expression, ...params, limit]
     }))
   }
   if (where.length === 0) return []
-  return [{
+  return [(limit: number) => ({
     sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id WHERE ${where.join(' AND ')} ORDER BY ${BY_NAME} LIMIT ?`,
     params: [...params, limit]
-  }]
+  })]
 }
 
 export async function findPeople(db: Queryable, filter: PeopleFilter, limit: number): Promise<HitRow[]> {
   const hits: HitRow[] = []
-  for (const query of buildPeopleQueries(filter, limit)) {
+  for (const phase of buildPeopleQueries(filter)) {
     if (hits.length >= limit) break
-    query.params[query.params.length - 1] = limit - hits.length
+    const query = phase(limit - hits.length)
     hits.push(...((await db.query(query.sql, query.params)) as HitRow[]))
   }
   return hits
