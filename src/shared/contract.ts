@@ -10,8 +10,9 @@ import {
 } from './families/schemas'
 import { consentRecord, recordConsentInput, withdrawConsentInput } from './consent/schemas'
 import { idField, versionField } from './fields'
+import { auditListInput, auditListOutput, auditVerification } from './audit/schemas'
 
-export const PERMISSIONS = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write'] as const
+export const PERMISSIONS = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write', 'audit.read'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export interface ChannelSpec {
@@ -43,7 +44,9 @@ export const contract = {
   'people.update': channel(updatePersonInput, saved, 'families.write'),
   'people.move': channel(movePersonInput, saved.extend({ familyId: idField }), 'families.write'),
   'consent.record': channel(recordConsentInput, saved, 'consent.write'),
-  'consent.withdraw': channel(withdrawConsentInput, saved, 'consent.write')
+  'consent.withdraw': channel(withdrawConsentInput, saved, 'consent.write'),
+  'audit.verify': channel(z.object({}), auditVerification, 'audit.read'),
+  'audit.list': channel(auditListInput, auditListOutput, 'audit.read')
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -4,15 +4,17 @@
 import { createHash } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import { AuditEntity, type AuditRow } from './entities'
+import type { AUDIT_ACTIONS } from '../../shared/audit/schemas'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export type AuditAction = 'create' | 'update' | 'move' | 'view' | 'withdraw' | 'confirm-not-duplicate'
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 export interface AuditInput {
   actor: string
   action: AuditAction
-  recordType: 'family' | 'person' | 'consent' | 'hub'
+  /** 'channel' for a refused call, with the channel's name as the record id. */
+  recordType: 'family' | 'person' | 'consent' | 'hub' | 'channel'
   recordId: string
   familyId?: string | null
   changes?: Record<string, unknown> | null

@@ -10,6 +10,7 @@ import { DEFAULT_HUB } from '../hub/service'
 import { seedFamilies } from '../seed/seed'
 import { formatDate, ageInYears, todayIso } from '../../shared/dates'
 import type { SearchOutput } from '../../shared/search/schemas'
+import type { AuditVerification } from '../../shared/audit/schemas'
 import { progressBar } from './progress'
 
 const USAGE = `Usage: npm run casebook -- <command> [options]
@@ -21,6 +22,7 @@ Commands:
       --la-code <code>      the local authority code (a new database only)
   seed --families <n>       add n synthetic families (deterministic; --seed <number> to vary)
   search <text>             search people as the app's search box does
+  audit verify              check the audit trail's hash chain; exit code 1 if it is broken
 
 Options:
   --db <path>               the database file (else CASEBOOK_DB, the machine-wide config, the user's folder)
@@ -100,6 +102,21 @@ export async function main(argv: string[], out: (line: string) => void = console
         }
         out(`${hits.length} found`)
         return 0
+      })
+    case 'audit':
+      if (rest[0] !== 'verify') {
+        out(`Unknown audit command: ${rest[0] ?? '(none)'}. Try: audit verify`)
+        return 2
+      }
+      return run(async (casebook) => {
+        const result = await casebook.connect().invoke('audit.verify', {})
+        if (!result.ok) {
+          out(result.error.message)
+          return 1
+        }
+        const v = result.value as AuditVerification
+        out(v.intact ? `The audit trail is intact: ${v.entries} entries checked.` : `The audit trail is broken. ${v.problem?.message}`)
+        return v.intact ? 0 : 1
       })
     default:
       out(`Unknown command: ${command}\n\n${USAGE}`)

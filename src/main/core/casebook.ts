@@ -14,6 +14,7 @@ import { hubHandlers } from '../hub/service'
 import { searchHandlers } from '../search/handlers'
 import { familyHandlers } from '../families/handlers'
 import { consentHandlers } from '../consent/handlers'
+import { auditHandlers } from '../audit/handlers'
 
 export interface OpenOptions {
   databasePath: string
@@ -35,7 +36,7 @@ export interface Casebook {
 }
 
 export function buildRouter(): Router {
-  return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).seal()
+  return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).register(auditHandlers).seal()
 }
 
 export function desktopUserName(): string {

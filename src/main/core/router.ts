@@ -6,6 +6,7 @@ import { contract, isChannel, type Channel, type ChannelOutput, type Contract } 
 import type { Result } from '../../shared/result'
 import { AppError, fieldErrors } from './errors'
 import type { CallContext } from './context'
+import { writeAudit } from '../audit/audit'
 
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>, ctx: CallContext) => Promise<ChannelOutput<C>>
 export type Handlers<K extends Channel = Channel> = { [C in K]: Handler<C> }
@@ -48,6 +49,10 @@ export class Router {
       }
     }
     if (!ctx.actor.permissions.has(spec.permission)) {
+      // The refusal is itself on record: who tried what, and when.
+      await ctx.core.writes
+        .run((manager) => writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'permission-refused', recordType: 'channel', recordId: channel }))
+        .catch((error: unknown) => console.error('casebook: could not audit a refused call', error))
       return { ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to do that' } }
     }
     try {

@@ -2,6 +2,7 @@ import type { FamilyView } from '../../shared/contract'
 import type { CallContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { listConsents } from '../consent/service'
+import { writeAudit } from '../audit/audit'
 import { FamilyEntity, PersonEntity } from './entities'
 import { familyRecord, personRecord } from './records'
 
@@ -17,5 +18,10 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
       (a.dateOfBirth ?? a.expectedDate ?? '').localeCompare(b.dateOfBirth ?? b.expectedDate ?? '') ||
       a.id.localeCompare(b.id)
   )
-  return { family: familyRecord(family), members: members.map(personRecord), consents: await listConsents(db, id) }
+  const consents = await listConsents(db, id)
+  // Who looked at a family's record is on record too (need-to-know is checked after the fact).
+  await ctx.core.writes.run((manager) =>
+    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType: 'family', recordId: id, familyId: id })
+  )
+  return { family: familyRecord(family), members: members.map(personRecord), consents }
 }

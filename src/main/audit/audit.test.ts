@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import sqlite3 from 'sqlite3'
+import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+import { okaforFamily } from '../testing/fixtures'
+import { entryHash } from './audit'
+import { main as cli } from '../cli/index'
+
+let t: TempCasebook
+beforeEach(async () => { t = await tempCasebook('audit') })
+afterEach(async () => { await t.dispose() })
+
+/** Tampering as someone with the file would: outside the app, triggers removed first. */
+function tamper(path: string, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, (err) => {
+      if (err) return reject(err)
+      db.exec(`DROP TRIGGER IF EXISTS audit_entry_no_update; DROP TRIGGER IF EXISTS audit_entry_no_delete; ${sql}`, (e) => db.close(() => (e ? reject(e) : resolve())))
+    })
+  })
+}
+
+const entries = () => t.casebook.core.db.query('SELECT seq, actor, action, record_type AS type, record_id AS id, changes FROM audit_entry ORDER BY seq')
+
+describe('reading the audit trail', () => {
+  it('filters by family, person, user, action and day, newest first, a page at a time', async () => {
+    const first = await t.ok('families.register', okaforFamily())
+    const second = await t.ok('families.register', { ...okaforFamily(), members: [{ member: { kind: 'adult', givenName: 'Ruth', familyName: 'Bell', dateOfBirth: '1970-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] })
+    const view = await t.ok('families.get', { id: first.id })
+    const colleague = t.casebook.connect({ name: 'colleague' })
+    await colleague.invoke('families.get', { id: first.id })
+    const child = view.members.find((m: { givenName: string }) => m.givenName === 'Catherine')
+
+    const list = async (filter: object) => (await t.ok('audit.list', filter)).entries.map((e: { seq: number; actor: string; action: string; recordType: string; familyReference: string }) => `${e.seq} ${e.actor} ${e.action} ${e.recordType} ${e.familyReference}`)
+    expect(await list({ familyReference: second.reference.toLowerCase() })).toEqual(['8 tester create person TH-000002', '7 tester create family TH-000002'])
+    expect(await list({ familyReference: first.reference, action: 'view' })).toEqual(['10 colleague view family TH-000001', '9 tester view family TH-000001'])
+    expect(await list({ actor: 'colleague' })).toEqual(['10 colleague view family TH-000001'])
+    expect(await list({ personId: child.id })).toEqual(['4 tester create person TH-000001'])
+    const today = new Date().toISOString().slice(0, 10)
+    expect(await list({ from: today, to: today })).toHaveLength(10)
+    expect(await list({ from: '2000-01-01', to: '2000-01-02' })).toEqual([])
+    const page = await t.ok('audit.list', { limit: 4 })
+    expect(page.more).toBe(true)
+    expect((await t.ok('audit.list', { limit: 4, beforeSeq: page.entries.at(-1).seq })).entries.map((e: { seq: number }) => e.seq)).toEqual([6, 5, 4, 3])
+    expect(await t.connection.invoke('audit.list', { familyReference: 'nonsense' })).toMatchObject({ ok: false, error: { fields: { familyReference: 'Enter a family reference, like RV-000012' } } })
+  })
+})
+
+describe('audit trail', () => {
+  it('records each create, view, update and refused call, in the same order as they happened', async () => {
+    const { id } = await t.ok('families.register', okaforFamily())
+    const view = await t.ok('families.get', { id })
+    await t.ok('families.update', { id, version: 1, family: { ...view.family, phone: '0121 496 0999' } })
+    const reception = t.casebook.connect({ name: 'limited', permissions: new Set(['people.search']) })
+    expect(await reception.invoke('audit.verify', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    const all = await entries()
+    expect(all.map((e: { action: string; type: string }) => `${e.action} ${e.type}`)).toEqual([
+      'create family', 'create person', 'create person', 'create person', 'create person', 'create person',
+      'view family', 'update family', 'permission-refused channel'
+    ])
+    expect(all.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(all[6]).toMatchObject({ actor: 'tester', id })
+    expect(JSON.parse(all[7].changes)).toEqual({ phone: { from: '0121 496 0000', to: '0121 496 0999' } })
+    expect(all[8]).toMatchObject({ actor: 'limited', id: 'audit.verify' })
+  })
+
+  it('verifies an untouched trail as intact, in the app and on the command line', async () => {
+    await t.ok('families.register', okaforFamily())
+    expect(await t.ok('audit.verify', {})).toEqual({ intact: true, entries: 6, problem: null })
+    const lines: string[] = []
+    await t.casebook.close()
+    expect(await cli(['audit', 'verify', '--db', t.databasePath], (l) => lines.push(l))).toBe(0)
+    expect(lines).toEqual(['The audit trail is intact: 6 entries checked.'])
+    await t.reopen()
+  })
+
+  it('names the entry that was altered in the file', async () => {
+    await t.ok('families.register', okaforFamily())
+    await t.casebook.close()
+    await tamper(t.databasePath, `UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3`)
+    await t.reopen()
+    expect(await t.ok('audit.verify', {})).toEqual({
+      intact: false, entries: 2, problem: { seq: 3, message: 'Entry 3 has been altered: its contents no longer match its hash.' }
+    })
+    const lines: string[] = []
+    await t.casebook.close()
+    expect(await cli(['audit', 'verify', '--db', t.databasePath], (l) => lines.push(l))).toBe(1)
+    expect(lines[0]).toMatch(/broken\. Entry 3 has been altered/)
+    await t.reopen()
+  })
+
+  it('names an entry removed from the middle', async () => {
+    await t.ok('families.register', okaforFamily())
+    await t.casebook.close()
+    await tamper(t.databasePath, `DELETE FROM audit_entry WHERE seq = 4`)
+    await t.reopen()
+    expect((await t.ok('audit.verify', {})).problem).toEqual({ seq: 4, message: 'Entry 4 is missing: the trail goes from entry 3 to entry 5.' })
+  })
+
+  it('names an entry altered and given a fresh hash, because the next entry no longer follows from it', async () => {
+    await t.ok('families.register', okaforFamily())
+    const [row] = await t.casebook.core.db.query(
+      `SELECT seq, at, actor, action, record_type AS recordType, record_id AS recordId, family_id AS familyId, changes, prev_hash AS prevHash FROM audit_entry WHERE seq = 2`
+    )
+    const forged = { ...row, changes: '{"givenName":"Someone"}' }
+    await t.casebook.close()
+    await tamper(t.databasePath, `UPDATE audit_entry SET changes = '${forged.changes}', hash = '${entryHash(forged)}' WHERE seq = 2`)
+    await t.reopen()
+    expect((await t.ok('audit.verify', {})).problem).toEqual({ seq: 2, message: 'Entry 2 has been altered or replaced: entry 3 no longer follows from it.' })
+  })
+})

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+
+export const auditVerification = z.object({
+  intact: z.boolean(),
+  entries: z.number().int(),
+  problem: z.object({ seq: z.number().int(), message: z.string() }).nullable()
+})
+export type AuditVerification = z.infer<typeof auditVerification>
+
+export const AUDIT_ACTIONS = ['create', 'update', 'move', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused'] as const
+
+export const auditListInput = z.object({
+  familyReference: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(20).nullable()).default(null),
+  personId: z.uuid().nullable().default(null),
+  actor: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(100).nullable()).default(null),
+  action: z.preprocess((v) => (v === '' ? null : v), z.enum(AUDIT_ACTIONS).nullable()).default(null),
+  from: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'Enter a real date' }).nullable()).default(null),
+  to: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'Enter a real date' }).nullable()).default(null),
+  /** Entries before this sequence number: the next page back in time. */
+  beforeSeq: z.number().int().positive().nullable().default(null),
+  limit: z.number().int().min(1).max(500).default(100)
+})
+
+export const auditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  recordType: z.string(),
+  recordId: z.string().nullable(),
+  familyId: z.string().nullable(),
+  familyReference: z.string().nullable(),
+  changes: z.record(z.string(), z.unknown()).nullable()
+})
+export type AuditEntry = z.infer<typeof auditEntry>
+
+export const auditListOutput = z.object({ entries: z.array(auditEntry), more: z.boolean() })
