@@ -1,5 +1,6 @@
 // Every migration, in the order it runs. Listed by hand: a glob would find nothing once bundled.
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema'
 import { SqliteSearchAndAuditGuards1764000000001 } from './1764000000001-SqliteSearchAndAuditGuards'
+import { Accounts1764000000002 } from './1764000000002-Accounts'
 
-export const migrations = [InitialSchema1764000000000, SqliteSearchAndAuditGuards1764000000001]
+export const migrations = [InitialSchema1764000000000, SqliteSearchAndAuditGuards1764000000001, Accounts1764000000002]

@@ -11,9 +11,13 @@ import {
 import { consentRecord, recordConsentInput, withdrawConsentInput } from './consent/schemas'
 import { idField, versionField } from './fields'
 import { auditListInput, auditListOutput, auditVerification } from './audit/schemas'
+import {
+  authStatus, changePasswordInput, createUserInput, resetPasswordInput, sessionUser, setupInput, setUserDisabledInput,
+  signInInput, unlockInput, userRecord
+} from './accounts/schemas'
 
-export const PERMISSIONS = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write', 'audit.read'] as const
-export type Permission = (typeof PERMISSIONS)[number]
+import type { Permission } from './roles'
+export { PERMISSIONS, type Permission } from './roles'
 
 export interface ChannelSpec {
   readonly input: z.ZodType
@@ -33,7 +37,21 @@ export const familyView = z.object({
 })
 export type FamilyView = z.infer<typeof familyView>
 
+const nothing = z.object({})
+
 export const contract = {
+  'auth.status': channel(nothing, authStatus, 'public'),
+  'auth.setUp': channel(setupInput, sessionUser, 'public'),
+  'auth.signIn': channel(signInInput, sessionUser, 'public'),
+  'auth.signOut': channel(nothing, nothing, 'public'),
+  'auth.lock': channel(nothing, nothing, 'signedIn'),
+  // Public because a locked session can call nothing else; it answers only the signed-in user.
+  'auth.unlock': channel(unlockInput, sessionUser, 'public'),
+  'auth.changePassword': channel(changePasswordInput, sessionUser, 'signedIn'),
+  'users.list': channel(nothing, z.object({ users: z.array(userRecord) }), 'users.manage'),
+  'users.create': channel(createUserInput, saved, 'users.manage'),
+  'users.setDisabled': channel(setUserDisabledInput, saved, 'users.manage'),
+  'users.resetPassword': channel(resetPasswordInput, saved, 'users.manage'),
   'hub.get': channel(z.object({}), hubRecord, 'hub.read'),
   'people.search': channel(searchInput, searchOutput, 'people.search'),
   'people.checkDuplicates': channel(duplicateCheckInput, duplicateCheckOutput, 'people.search'),

@@ -14,8 +14,9 @@ export interface AuditInput {
   actor: string
   action: AuditAction
   /** 'channel' for a refused call, with the channel's name as the record id. */
-  recordType: 'family' | 'person' | 'consent' | 'hub' | 'channel'
-  recordId: string
+  recordType: 'family' | 'person' | 'consent' | 'hub' | 'channel' | 'user'
+  /** Null only for a failed sign-in with a username nobody has. */
+  recordId: string | null
   familyId?: string | null
   changes?: Record<string, unknown> | null
   at: string

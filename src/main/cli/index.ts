@@ -4,7 +4,7 @@
 //   npm run casebook -- search <text>
 // Every command takes --db <path> (else CASEBOOK_DB, the machine-wide config, the user's folder).
 import { parseArgs } from 'node:util'
-import { openCasebook, type Casebook } from '../core/casebook'
+import { desktopUserName, openCasebook, type Casebook } from '../core/casebook'
 import { resolveDatabasePath } from '../core/config'
 import { DEFAULT_HUB } from '../hub/service'
 import { seedFamilies } from '../seed/seed'
@@ -27,6 +27,11 @@ Commands:
 Options:
   --db <path>               the database file (else CASEBOOK_DB, the machine-wide config, the user's folder)
   --help                    this text`
+
+/** The command line is run by IT on the machine itself: a trusted caller, audited by OS user. */
+function cliConnection(casebook: Casebook) {
+  return casebook.connect({ name: `cli:${desktopUserName()}` })
+}
 
 export async function main(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -67,7 +72,7 @@ export async function main(argv: string[], out: (line: string) => void = console
   switch (command) {
     case 'init':
       return run(async (casebook) => {
-        const hub = await casebook.connect().invoke('hub.get', {})
+        const hub = await cliConnection(casebook).invoke('hub.get', {})
         out(`Database ready: ${path} (from the ${source})`)
         if (casebook.backupPath) out(`Backed up before upgrading to: ${casebook.backupPath}`)
         if (hub.ok) out(`Hub: ${JSON.stringify(hub.value)}`)
@@ -88,7 +93,7 @@ export async function main(argv: string[], out: (line: string) => void = console
     }
     case 'search':
       return run(async (casebook) => {
-        const result = await casebook.connect().invoke('people.search', { text: rest.join(' ') })
+        const result = await cliConnection(casebook).invoke('people.search', { text: rest.join(' ') })
         if (!result.ok) {
           out(result.error.message)
           return 1
@@ -109,7 +114,7 @@ export async function main(argv: string[], out: (line: string) => void = console
         return 2
       }
       return run(async (casebook) => {
-        const result = await casebook.connect().invoke('audit.verify', {})
+        const result = await cliConnection(casebook).invoke('audit.verify', {})
         if (!result.ok) {
           out(result.error.message)
           return 1

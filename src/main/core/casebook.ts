@@ -5,7 +5,9 @@ import { PERMISSIONS } from '../../shared/contract'
 import type { HubRecord } from '../../shared/hub/schemas'
 import type { Result } from '../../shared/result'
 import { systemClock, type Clock } from './clock'
-import type { Actor, Core } from './context'
+import type { Actor, Core, Session } from './context'
+import { ROLE_PERMISSIONS, type Permission } from '../../shared/roles'
+import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import { openDatabase } from './database'
 import { Router } from './router'
 import { WriteQueue } from './writeQueue'
@@ -15,10 +17,13 @@ import { searchHandlers } from '../search/handlers'
 import { familyHandlers } from '../families/handlers'
 import { consentHandlers } from '../consent/handlers'
 import { auditHandlers } from '../audit/handlers'
+import { accountHandlers } from '../accounts/handlers'
 
 export interface OpenOptions {
   databasePath: string
   clock?: Clock
+  /** scrypt's cost for new passwords. Tests lower it; the app never sets it. */
+  passwordCost?: ScryptCost
   /** The hub's settings for a database opened for the first time. */
   hub?: HubRecord
 }
@@ -31,12 +36,18 @@ export interface Connection {
 export interface Casebook {
   readonly core: Core
   readonly backupPath: string | null
-  connect(actor?: Partial<Actor>): Connection
+  /**
+   * A window's connection: nobody is signed in until it calls auth.signIn. A trusted in-process
+   * caller (the command line, tests) names itself instead and holds every permission it is given.
+   */
+  connect(trusted?: { name: string; permissions?: ReadonlySet<Permission> }): Connection
   close(): Promise<void>
 }
 
+const NOBODY: Actor = { name: 'not signed in', permissions: new Set() }
+
 export function buildRouter(): Router {
-  return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).register(auditHandlers).seal()
+  return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).register(auditHandlers).register(accountHandlers).seal()
 }
 
 export function desktopUserName(): string {
@@ -51,7 +62,7 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
   const clock = options.clock ?? systemClock
   const { dataSource, backupPath } = await openDatabase(options.databasePath, () => clock.now())
   const writes = new WriteQueue(dataSource)
-  const core: Core = { db: dataSource, writes, clock }
+  const core: Core = { db: dataSource, writes, clock, passwordCost: options.passwordCost ?? OWASP_SCRYPT }
   try {
     await ensureHub(writes, options.hub)
   } catch (error) {
@@ -63,12 +74,14 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
   return {
     core,
     backupPath,
-    connect(actor = {}) {
-      const who: Actor = { name: actor.name ?? desktopUserName(), permissions: actor.permissions ?? new Set(PERMISSIONS) }
+    connect(trusted) {
+      const session: Session = { user: null, locked: false }
+      const trustedActor: Actor | null = trusted ? { name: trusted.name, permissions: trusted.permissions ?? new Set(PERMISSIONS) } : null
       return {
         invoke: async (channel, input) => {
           if (closed) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Casebook is closing' } }
-          return router.dispatch(channel, input, { core, actor: who, now: clock.now().toISOString() })
+          const actor = trustedActor ?? (session.user ? { name: session.user.username, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
+          return router.dispatch(channel, input, { core, actor, signedIn: actor !== NOBODY, session, now: clock.now().toISOString() })
         }
       }
     },

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm'
 import type { Permission } from '../../shared/contract'
+import type { SessionUser } from '../../shared/accounts/schemas'
+import type { ScryptCost } from '../accounts/passwords'
 import type { Clock } from './clock'
 import type { WriteQueue } from './writeQueue'
 
@@ -8,17 +10,28 @@ export interface Core {
   db: DataSource
   writes: WriteQueue
   clock: Clock
+  /** scrypt's cost for new password hashes: OWASP's unless a test lowers it. */
+  passwordCost: ScryptCost
 }
 
-/** Who is calling. Until sign-in exists, the desktop's user name and every permission. */
+/** Who is calling: the signed-in user, or a trusted in-process caller (the CLI, tests). */
 export interface Actor {
   name: string
   permissions: ReadonlySet<Permission>
 }
 
+/** One window's sign-in: who, and whether the screen is locked. */
+export interface Session {
+  user: SessionUser | null
+  locked: boolean
+}
+
 export interface CallContext {
   core: Core
+  /** The caller, or an actor with no permissions when nobody is signed in. */
   actor: Actor
+  signedIn: boolean
+  session: Session
   /** The call's time, ISO-8601: one value for every row the call writes. */
   now: string
 }

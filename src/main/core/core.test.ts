@@ -68,9 +68,9 @@ describe('database', () => {
   })
 
   it('backs the file up before migrating an existing database', async () => {
-    await t.casebook.close()
     const last = migrations.at(-1)!.name
-    await rawExec(t.databasePath, `DROP TABLE person_search; DROP TRIGGER audit_entry_no_update; DROP TRIGGER audit_entry_no_delete; DELETE FROM migrations WHERE name = '${last}'`)
+    await t.casebook.core.db.undoLastMigration({ transaction: 'all' })
+    await t.casebook.close()
     t.casebook = await openCasebook({ databasePath: t.databasePath })
     expect(t.casebook.backupPath).not.toBeNull()
     expect(existsSync(t.casebook.backupPath!)).toBe(true)

@@ -10,11 +10,12 @@ import { HubEntity } from '../hub/entities'
 import { DuplicateDecisionEntity, FamilyEntity, MembershipEntity, PersonEntity } from '../families/entities'
 import { ConsentEntity } from '../consent/entities'
 import { AuditEntity } from '../audit/entities'
+import { UserEntity } from '../accounts/entities'
 
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
 
-export const entities = [HubEntity, FamilyEntity, PersonEntity, MembershipEntity, DuplicateDecisionEntity, ConsentEntity, AuditEntity]
+export const entities = [HubEntity, FamilyEntity, PersonEntity, MembershipEntity, DuplicateDecisionEntity, ConsentEntity, AuditEntity, UserEntity]
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number)

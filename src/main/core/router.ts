@@ -3,7 +3,7 @@
 // Result and never throws.
 import type { z } from 'zod'
 import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../shared/contract'
-import type { Result } from '../../shared/result'
+import type { AppErrorValue, Result } from '../../shared/result'
 import { AppError, fieldErrors } from './errors'
 import type { CallContext } from './context'
 import { writeAudit } from '../audit/audit'
@@ -48,7 +48,9 @@ export class Router {
         error: { code: 'VALIDATION', message: 'There is a problem with some answers', fields: fieldErrors(parsed.error) }
       }
     }
-    if (!ctx.actor.permissions.has(spec.permission)) {
+    const refusal = accessRefusal(spec.permission, ctx)
+    if (refusal) return { ok: false, error: refusal }
+    if (spec.permission !== 'public' && spec.permission !== 'signedIn' && !ctx.actor.permissions.has(spec.permission)) {
       // The refusal is itself on record: who tried what, and when.
       await ctx.core.writes
         .run((manager) => writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'permission-refused', recordType: 'channel', recordId: channel }))
@@ -68,6 +70,17 @@ export class Router {
       return { ok: false, error: toErrorValue(channel, error) }
     }
   }
+}
+
+/** Signed in, not locked, password changed if it had to be: before any permission is looked at. */
+function accessRefusal(permission: string, ctx: CallContext): AppErrorValue | null {
+  if (permission === 'public') return null
+  if (!ctx.signedIn) return { code: 'UNAUTHENTICATED', message: 'Sign in to continue' }
+  if (ctx.session.locked) return { code: 'LOCKED', message: 'The screen is locked. Enter your password to continue.' }
+  if (ctx.session.user?.mustChangePassword && permission !== 'signedIn') {
+    return { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choose a new password to continue' }
+  }
+  return null
 }
 
 function toErrorValue(channel: string, error: unknown) {

@@ -113,8 +113,16 @@ describe('IPC wiring', () => {
     expect(ipcMain.handle).toHaveBeenCalledWith(INVOKE_CHANNEL, expect.any(Function))
     const handler = ipcMain.handle.mock.calls[0]![1] as Listener
     const sender = {}
-    const call = (url: string, parent: unknown = null) => handler({ sender, senderFrame: { url, parent } }, 'hub.get', {})
+    const call = (url: string, parent: unknown = null, channel = 'hub.get', input: unknown = {}) => handler({ sender, senderFrame: { url, parent } }, channel, input)
+    // A window starts signed out; it signs in over the same channel.
+    expect(await call(APP_URL)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    await t.ok('users.create', { displayName: 'Rita Reception', username: 'rita', role: 'reception', temporaryPassword: 'correct horse battery' })
+    expect(await call(APP_URL, null, 'auth.signIn', { username: 'rita', password: 'correct horse battery' })).toMatchObject({ ok: true, value: { role: 'reception', mustChangePassword: true } })
+    expect(await call(APP_URL)).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } })
+    expect(await call(APP_URL, null, 'auth.changePassword', { currentPassword: 'correct horse battery', newPassword: 'staple paper clip lamp', confirmPassword: 'staple paper clip lamp' })).toMatchObject({ ok: true })
     expect(await call(APP_URL)).toMatchObject({ ok: true, value: { code: 'TH' } })
+    // Another window of the same app has its own sign-in.
+    expect(await handler({ sender: {}, senderFrame: { url: APP_URL, parent: null } }, 'hub.get', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(await call(`${APP_URL}#/families/x`)).toMatchObject({ ok: true })
     expect(await call('https://example.com/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await call('file:///tmp/other.html')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -8,6 +8,8 @@ export interface HubRow {
   localAuthorityCode: string
   /** The number the next family reference takes; advanced inside the registering transaction. */
   nextFamilyNumber: number
+  /** Minutes without input before the screen locks. */
+  idleLockMinutes: number
   version: number
 }
 
@@ -20,6 +22,7 @@ export const HubEntity = new EntitySchema<HubRow>({
     code: text('code', 5),
     localAuthorityCode: text('local_authority_code', 10),
     nextFamilyNumber: { type: 'integer', name: 'next_family_number' },
+    idleLockMinutes: { type: 'integer', name: 'idle_lock_minutes', default: 10 },
     version: { type: 'integer' }
   }
 })

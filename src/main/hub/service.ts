@@ -12,7 +12,7 @@ export async function ensureHub(writes: WriteQueue, hub: HubRecord = DEFAULT_HUB
   const code = hubCodeField.parse(hub.code)
   await writes.run(async (manager) => {
     if (await manager.findOneBy(HubEntity, { id: 1 })) return
-    await manager.insert(HubEntity, { id: 1, name: hub.name, code, localAuthorityCode: hub.localAuthorityCode, nextFamilyNumber: 1, version: 1 })
+    await manager.insert(HubEntity, { id: 1, name: hub.name, code, localAuthorityCode: hub.localAuthorityCode, nextFamilyNumber: 1, idleLockMinutes: 10, version: 1 })
   })
 }
 

@@ -16,6 +16,9 @@ export interface TempCasebook {
   dispose(): Promise<void>
 }
 
+/** scrypt at 2^10 keeps tests quick; the OWASP default is asserted in the accounts tests. */
+export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 }
+
 export function unwrap<T>(result: Result<unknown>, channel = 'call'): T {
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
   return result.value as T
@@ -27,14 +30,14 @@ export async function tempCasebook(name = 'casebook'): Promise<TempCasebook> {
   const t: TempCasebook = {
     dir,
     databasePath,
-    casebook: await openCasebook({ databasePath, hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' } }),
+    casebook: await openCasebook({ databasePath, passwordCost: TEST_SCRYPT, hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' } }),
     connection: undefined as never,
     async ok(channel, input) {
       return unwrap(await t.connection.invoke(channel, input), channel)
     },
     async reopen() {
       await t.casebook.close()
-      t.casebook = await openCasebook({ databasePath })
+      t.casebook = await openCasebook({ databasePath, passwordCost: TEST_SCRYPT })
       t.connection = t.casebook.connect({ name: 'tester' })
     },
     async dispose() {

@@ -7,7 +7,10 @@ export const auditVerification = z.object({
 })
 export type AuditVerification = z.infer<typeof auditVerification>
 
-export const AUDIT_ACTIONS = ['create', 'update', 'move', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused'] as const
+export const AUDIT_ACTIONS = [
+  'create', 'update', 'move', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused',
+  'sign-in', 'failed-sign-in', 'sign-out', 'unlock'
+] as const
 
 export const auditListInput = z.object({
   familyReference: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(20).nullable()).default(null),

@@ -1,0 +1,17 @@
+import { defineHandlers } from '../core/router'
+import { authStatus, changePassword, lock, setUp, signIn, signOut, unlock } from './auth'
+import { createUser, listUsers, resetPassword, setUserDisabled } from './users'
+
+export const accountHandlers = defineHandlers({
+  'auth.status': (_input, ctx) => authStatus(ctx),
+  'auth.setUp': setUp,
+  'auth.signIn': signIn,
+  'auth.signOut': (_input, ctx) => signOut(ctx),
+  'auth.lock': (_input, ctx) => lock(ctx),
+  'auth.unlock': unlock,
+  'auth.changePassword': changePassword,
+  'users.list': (_input, ctx) => listUsers(ctx),
+  'users.create': createUser,
+  'users.setDisabled': setUserDisabled,
+  'users.resetPassword': resetPassword
+})

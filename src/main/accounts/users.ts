@@ -1,0 +1,73 @@
+// Administrators manage accounts. Nobody can disable the last active administrator, and a reset
+// password must be changed by its user at the next sign-in.
+import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import type { createUserInput, resetPasswordInput, UserRecord } from '../../shared/accounts/schemas'
+import type { CallContext } from '../core/context'
+import { AppError, conflict, notFound } from '../core/errors'
+import { writeAudit } from '../audit/audit'
+import { UserEntity, type UserRow } from './entities'
+import { hashPassword } from './passwords'
+import { refuseCommonPassword } from './policy'
+import { userRecordOf } from './records'
+
+export async function listUsers(ctx: CallContext): Promise<{ users: UserRecord[] }> {
+  const rows = await ctx.core.db.manager.find(UserEntity, { order: { disabled: 'ASC', displayName: 'ASC' } })
+  return { users: rows.map(userRecordOf) }
+}
+
+export async function createUser(input: z.output<typeof createUserInput>, ctx: CallContext) {
+  await refuseCommonPassword(input.temporaryPassword, 'temporaryPassword')
+  const passwordHash = await hashPassword(input.temporaryPassword, ctx.core.passwordCost)
+  return ctx.core.writes.run(async (manager) => {
+    if (await manager.findOneBy(UserEntity, { username: input.username })) {
+      throw new AppError('VALIDATION', 'There is a problem', { username: 'Someone already has that username' })
+    }
+    const row: UserRow = {
+      id: randomUUID(), username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: true,
+      disabled: false, failedAttempts: 0, lockedUntil: null, lastSignInAt: null, createdAt: ctx.now, updatedAt: ctx.now, version: 1
+    }
+    await manager.insert(UserEntity, row)
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'user', recordId: row.id, changes: { username: row.username, displayName: row.displayName, role: row.role } })
+    return { id: row.id, version: 1 }
+  })
+}
+
+export async function setUserDisabled(input: { id: string; version: number; disabled: boolean }, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const user = await manager.findOneBy(UserEntity, { id: input.id })
+    if (!user) throw notFound('user')
+    if (input.disabled && user.role === 'admin' && !user.disabled) {
+      const activeAdmins = await manager.countBy(UserEntity, { role: 'admin', disabled: false })
+      if (activeAdmins <= 1) throw new AppError('CONFLICT', 'You cannot disable the last active administrator. Add another administrator first.')
+    }
+    const result = await manager
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ disabled: input.disabled, updatedAt: ctx.now, version: input.version + 1 })
+      .where('id = :id AND version = :version', { id: input.id, version: input.version })
+      .execute()
+    if (result.affected !== 1) throw conflict('user')
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'user', recordId: user.id, changes: { disabled: { from: Boolean(user.disabled), to: input.disabled } } })
+    return { id: user.id, version: input.version + 1 }
+  })
+}
+
+export async function resetPassword(input: z.output<typeof resetPasswordInput>, ctx: CallContext) {
+  await refuseCommonPassword(input.temporaryPassword, 'temporaryPassword')
+  const passwordHash = await hashPassword(input.temporaryPassword, ctx.core.passwordCost)
+  return ctx.core.writes.run(async (manager) => {
+    const result = await manager
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: ctx.now, version: input.version + 1 })
+      .where('id = :id AND version = :version', { id: input.id, version: input.version })
+      .execute()
+    if (result.affected !== 1) {
+      if (!(await manager.findOneBy(UserEntity, { id: input.id }))) throw notFound('user')
+      throw conflict('user')
+    }
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'user', recordId: input.id, changes: { password: 'reset' } })
+    return { id: input.id, version: input.version + 1 }
+  })
+}

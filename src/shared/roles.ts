@@ -1,0 +1,40 @@
+// Who may do what. The core's router enforces this for every channel; the renderer only uses it
+// to hide what a role cannot do.
+import { z } from 'zod'
+
+export const ROLES = [
+  { code: 'reception', label: 'Reception' },
+  { code: 'practitioner', label: 'Early-help practitioner' },
+  { code: 'manager', label: 'Hub manager' },
+  { code: 'admin', label: 'Administrator (IT)' }
+] as const
+export const roleSchema = z.enum(['reception', 'practitioner', 'manager', 'admin'])
+export type Role = z.infer<typeof roleSchema>
+
+/**
+ * Every permission a channel can require. 'public' channels answer without signing in (status,
+ * setup, sign-in); 'signedIn' ones need any signed-in user (lock, change password).
+ */
+export const PERMISSIONS = [
+  'public', 'signedIn', 'hub.read', 'people.search', 'families.read', 'families.write', 'consent.write',
+  'audit.read', 'users.manage'
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const RECEPTION: Permission[] = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write']
+// Early-help and referral permissions join the practitioner's list with those features.
+const PRACTITIONER: Permission[] = [...RECEPTION]
+const MANAGER: Permission[] = [...PRACTITIONER, 'audit.read']
+// IT: accounts and settings, and no case content at all.
+const ADMIN: Permission[] = ['hub.read', 'users.manage']
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  reception: new Set(RECEPTION),
+  practitioner: new Set(PRACTITIONER),
+  manager: new Set(MANAGER),
+  admin: new Set(ADMIN)
+}
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return permission === 'public' || permission === 'signedIn' || ROLE_PERMISSIONS[role].has(permission)
+}
