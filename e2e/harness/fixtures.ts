@@ -7,17 +7,43 @@ import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { openCasebook, type Casebook } from '../../src/main/core/casebook'
+import { TEST_SCRYPT } from '../../src/main/testing/tempCasebook'
+import type { Role } from '../../src/shared/roles'
 import { serveRenderer } from './server'
+
+export interface Account {
+  username: string
+  role: Role
+}
 
 export interface Harness {
   casebook: Casebook
   url: string
-  /** Opens another window on the same core, as a second desk or a second window would. */
-  openPage(): Promise<Page>
+  /** Opens another window on the same core, signed in as another user (a second desk). */
+  openPage(account?: Account): Promise<Page>
+  /** Creates an account with this password, ready to sign in (no change of password needed). */
+  createUser(account: Account, password?: string): Promise<void>
 }
 
-async function bind(page: Page, casebook: Casebook, url: string, user: string): Promise<Page> {
-  const connection = casebook.connect({ name: user })
+export const PASSWORD = 'harness long passphrase'
+
+async function createUser(casebook: Casebook, account: Account, password = PASSWORD): Promise<void> {
+  const trusted = casebook.connect({ name: 'harness' })
+  const temporary = `${password} (temporary)`
+  must(await trusted.invoke('users.create', { displayName: `${account.username} (${account.role})`, username: account.username, role: account.role, temporaryPassword: temporary }))
+  const first = casebook.connect()
+  must(await first.invoke('auth.signIn', { username: account.username, password: temporary }))
+  must(await first.invoke('auth.changePassword', { currentPassword: temporary, newPassword: password, confirmPassword: password }))
+}
+
+function must(result: { ok: boolean; error?: { message: string } }) {
+  if (!result.ok) throw new Error(result.error?.message)
+}
+
+/** Binds a page to a window's connection: signed in as `account` already, or signed out. */
+async function bind(page: Page, casebook: Casebook, url: string, account: Account | null): Promise<Page> {
+  const connection = casebook.connect()
+  if (account) must(await connection.invoke('auth.signIn', { username: account.username, password: PASSWORD }))
   await page.exposeBinding('__casebookInvoke', async (_source, channel: string, input: string) =>
     JSON.stringify(await connection.invoke(channel, input === undefined ? undefined : JSON.parse(input)))
   )
@@ -32,7 +58,9 @@ async function bind(page: Page, casebook: Casebook, url: string, user: string): 
   return page
 }
 
-export const test = base.extend<{ harness: Harness }, { rendererUrl: string }>({
+export const test = base.extend<{ harness: Harness; account: Account | null }, { rendererUrl: string }>({
+  /** Who the page is signed in as; null starts signed out (or at set-up, with no users). */
+  account: [{ username: 'reception1', role: 'reception' }, { option: true }],
   rendererUrl: [
     async ({}, use) => {
       const server = await serveRenderer()
@@ -42,18 +70,23 @@ export const test = base.extend<{ harness: Harness }, { rendererUrl: string }>({
     { scope: 'worker' }
   ],
   // Automatic: every test's page is bound to a fresh core, whether or not it names the harness.
-  harness: [async ({ page, browser, rendererUrl }, use) => {
+  harness: [async ({ page, browser, rendererUrl, account }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'))
-    const casebook = await openCasebook({ databasePath: join(dir, 'casebook.sqlite'), hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' } })
-    await bind(page, casebook, rendererUrl, 'reception1')
+    const casebook = await openCasebook({
+      databasePath: join(dir, 'casebook.sqlite'), passwordCost: TEST_SCRYPT, hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
+    })
+    if (account) await createUser(casebook, account)
+    await bind(page, casebook, rendererUrl, account)
     const others: Page[] = []
     await use({
       casebook,
       url: rendererUrl,
-      openPage: async () => {
-        const other = await browser.newPage()
-        others.push(other)
-        return bind(other, casebook, rendererUrl, 'reception2')
+      createUser: (a, password) => createUser(casebook, a, password),
+      openPage: async (other = { username: 'reception2', role: 'reception' }) => {
+        await createUser(casebook, other)
+        const second = await browser.newPage()
+        others.push(second)
+        return bind(second, casebook, rendererUrl, other)
       }
     })
     for (const p of others) await p.close()

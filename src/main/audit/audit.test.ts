@@ -34,7 +34,7 @@ describe('reading the audit trail', () => {
     expect(await list({ familyReference: second.reference.toLowerCase() })).toEqual(['8 tester create person TH-000002', '7 tester create family TH-000002'])
     expect(await list({ familyReference: first.reference, action: 'view' })).toEqual(['10 colleague view family TH-000001', '9 tester view family TH-000001'])
     expect(await list({ actor: 'colleague' })).toEqual(['10 colleague view family TH-000001'])
-    expect(await list({ personId: child.id })).toEqual(['4 tester create person TH-000001'])
+    expect(await list({ personId: child.id })).toEqual(['10 colleague view family TH-000001', '9 tester view family TH-000001', '4 tester create person TH-000001'])
     const today = new Date().toISOString().slice(0, 10)
     expect(await list({ from: today, to: today })).toHaveLength(10)
     expect(await list({ from: '2000-01-01', to: '2000-01-02' })).toEqual([])
@@ -107,5 +107,18 @@ describe('audit trail', () => {
     await tamper(t.databasePath, `UPDATE audit_entry SET changes = '${forged.changes}', hash = '${entryHash(forged)}' WHERE seq = 2`)
     await t.reopen()
     expect((await t.ok('audit.verify', {})).problem).toEqual({ seq: 2, message: 'Entry 2 has been altered or replaced: entry 3 no longer follows from it.' })
+  })
+})
+
+describe("who has seen a child's record", () => {
+  it('counts views of each household the child belonged to at the time, and not after they left', async () => {
+    const a = await t.ok('families.register', okaforFamily())
+    const b = await t.ok('families.register', { ...okaforFamily(), family: { ...okaforFamily().family, postcode: 'M1 1AE' }, members: [{ member: { kind: 'adult', givenName: 'Ruth', familyName: 'Bell', dateOfBirth: '1970-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] })
+    const child = (await t.ok('families.get', { id: a.id })).members.find((m: { givenName: string }) => m.givenName === 'Mohammed')
+    await t.ok('people.move', { id: child.id, version: child.version, toFamilyReference: b.reference })
+    await t.casebook.connect({ name: 'later' }).invoke('families.get', { id: a.id })
+    await t.casebook.connect({ name: 'newhome' }).invoke('families.get', { id: b.id })
+    const seen = (await t.ok('audit.list', { personId: child.id, action: 'view' })).entries.map((e: { actor: string; familyReference: string }) => `${e.actor} ${e.familyReference}`)
+    expect(seen).toEqual(['newhome TH-000002', 'tester TH-000001'])
   })
 })

@@ -27,8 +27,11 @@ export async function listAudit(input: z.output<typeof auditListInput>, ctx: Cal
     params.push(reference)
   }
   if (input.personId) {
-    where.push('a.record_id = ?')
-    params.push(input.personId)
+    // A person's record is seen whenever a family they belonged to at the time is opened.
+    where.push(`(a.record_id = ? OR (a.action = 'view' AND EXISTS (
+      SELECT 1 FROM family_membership m WHERE m.person_id = ? AND m.family_id = a.family_id
+        AND a.at >= m.joined_at AND (m.left_at IS NULL OR a.at < m.left_at))))`)
+    params.push(input.personId, input.personId)
   }
   if (input.actor) {
     where.push('a.actor = ?')

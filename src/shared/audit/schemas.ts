@@ -38,3 +38,18 @@ export const auditEntry = z.object({
 export type AuditEntry = z.infer<typeof auditEntry>
 
 export const auditListOutput = z.object({ entries: z.array(auditEntry), more: z.boolean() })
+
+/** How each action reads in the audit trail. */
+export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
+  create: 'Created',
+  update: 'Changed',
+  move: 'Moved to another family',
+  view: 'Viewed',
+  withdraw: 'Withdrew consent',
+  'confirm-not-duplicate': 'Confirmed not a duplicate',
+  'permission-refused': 'Refused: no permission',
+  'sign-in': 'Signed in',
+  'failed-sign-in': 'Failed to sign in',
+  'sign-out': 'Signed out',
+  unlock: 'Unlocked the screen'
+}

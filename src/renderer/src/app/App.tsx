@@ -1,32 +1,61 @@
 import { useEffect, useState } from 'react'
 import type { HubRecord } from '../../../shared/hub/schemas'
+import type { SessionUser } from '../../../shared/accounts/schemas'
+import { roleMay, type Permission } from '../../../shared/roles'
 import { invoke } from '../api'
 import { navigate, useRoute, type Route } from './router'
-import { Page } from '../components/Page'
+import { Loading, Page } from '../components/Page'
 import { SearchPage } from '../search/SearchPage'
 import { RegisterPage } from '../families/RegisterPage'
 import { FamilyPage } from '../families/FamilyPage'
 import { EditFamilyPage } from '../families/EditFamilyPage'
 import { AddMemberPage, EditPersonPage, MovePersonPage } from '../families/PersonPages'
 import { ConsentPage } from '../consent/ConsentPage'
+import { AuditPage } from '../audit/AuditPage'
+import { ResetPasswordPage, UsersPage } from '../accounts/UsersPage'
+import { ChangePasswordPage } from '../accounts/ChangePasswordPage'
+import { SetupPage } from '../accounts/SetupPage'
+import { SignInPage } from '../accounts/SignInPage'
+import { LockScreen, useIdleLock } from '../accounts/IdleLock'
+import { AuthContext, useAuth, useAuthState } from '../accounts/useAuth'
 
-function Screen({ route }: { route: Route }) {
+/** What each screen needs; the core refuses the calls anyway, this only keeps the screens honest. */
+const NEEDS: Partial<Record<Route['name'], Permission>> = {
+  search: 'people.search', register: 'families.write', family: 'families.read', editFamily: 'families.write', addMember: 'families.write',
+  editPerson: 'families.write', movePerson: 'families.write', recordConsent: 'consent.write', audit: 'audit.read', users: 'users.manage',
+  resetPassword: 'users.manage'
+}
+
+function Screen({ route, user }: { route: Route; user: SessionUser }) {
+  const needs = NEEDS[route.name]
+  if (needs && !roleMay(user.role, needs)) {
+    return (
+      <Page title="You cannot see this page">
+        <p className="govuk-body">Your role does not include it. If you need it for your work, ask the hub manager.</p>
+      </Page>
+    )
+  }
   switch (route.name) {
     case 'search': return <SearchPage />
     case 'register': return <RegisterPage />
-    case 'family': return <FamilyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} />
+    case 'family': return <FamilyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} canAudit={roleMay(user.role, 'audit.read')} />
     case 'editFamily': return <EditFamilyPage id={route.id} />
     case 'addMember': return <AddMemberPage key={route.kind} id={route.id} kind={route.kind} />
     case 'editPerson': return <EditPersonPage key={route.personId} id={route.id} personId={route.personId} />
     case 'movePerson': return <MovePersonPage id={route.id} personId={route.personId} />
     case 'recordConsent': return <ConsentPage id={route.id} />
-    default: return <Page title="Page not found"><p className="govuk-body"><a className="govuk-link" href="#/">Find a family</a></p></Page>
+    case 'audit': return <AuditPage key={`${route.familyReference}${route.personId}`} familyReference={route.familyReference} personId={route.personId} />
+    case 'users': return <UsersPage key={route.notice ?? ''} notice={route.notice} />
+    case 'resetPassword': return <ResetPasswordPage userId={route.userId} />
+    case 'changePassword': return <ChangePasswordPage required={false} />
+    default: return <Page title="Page not found"><p className="govuk-body"><a className="govuk-link" href="#/">Go to the start</a></p></Page>
   }
 }
 
 /** Ctrl+K (or / outside a text box) goes to the search box from anywhere. */
-function useSearchShortcut() {
+function useSearchShortcut(enabled: boolean) {
   useEffect(() => {
+    if (!enabled) return
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)
       if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing)) {
@@ -37,36 +66,87 @@ function useSearchShortcut() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [enabled])
+}
+
+function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null }) {
+  const { refresh } = useAuth()
+  const route = useRoute()
+  const link = (href: string, name: Route['name'], text: string) => (
+    <li><a className="govuk-link" href={href} aria-current={route.name === name ? 'page' : undefined}>{text}</a></li>
+  )
+  const signOut = async () => {
+    await invoke('auth.signOut', {})
+    window.location.hash = '#/'
+    await refresh()
+  }
+  return (
+    <header className="app-header" role="banner">
+      <div className="govuk-width-container app-header__inner">
+        <p className="app-header__name">Casebook</p>
+        {user ? (
+          <nav aria-label="Main">
+            <ul className="app-nav">
+              {roleMay(user.role, 'people.search') ? link('#/', 'search', 'Find a family') : null}
+              {roleMay(user.role, 'families.write') ? link('#/register', 'register', 'Register a family') : null}
+              {roleMay(user.role, 'audit.read') ? link('#/audit', 'audit', 'Audit trail') : null}
+              {roleMay(user.role, 'users.manage') ? link('#/users', 'users', 'Users') : null}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="app-header__hub">
+          {hub ? hub.name : ''}
+          {user ? (
+            <>
+              {' · '}<a className="govuk-link app-header__link" href="#/account/password">{user.displayName}</a>{' · '}
+              <button type="button" className="app-header__button" onClick={signOut}>Sign out</button>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  )
+}
+
+function SignedInApp({ user, locked, idleLockMinutes }: { user: SessionUser; locked: boolean; idleLockMinutes: number }) {
+  const route = useRoute()
+  useIdleLock(idleLockMinutes, !locked)
+  useSearchShortcut(!locked && roleMay(user.role, 'people.search'))
+  // Administrators have no case work: their start page is Users.
+  useEffect(() => {
+    if (route.name === 'search' && !roleMay(user.role, 'people.search') && roleMay(user.role, 'users.manage')) navigate('#/users')
+  }, [route.name, user.role])
+  if (user.mustChangePassword) return <ChangePasswordPage required />
+  return <Screen route={route} user={user} />
 }
 
 export function App() {
-  const route = useRoute()
+  const auth = useAuthState()
   const [hub, setHub] = useState<HubRecord | null>(null)
-  useSearchShortcut()
+  const status = auth.status
+  const user = status?.user ?? null
   useEffect(() => {
-    void invoke('hub.get', {}).then((r) => r.ok && setHub(r.value))
-  }, [])
+    if (user) void invoke('hub.get', {}).then((r) => r.ok && setHub(r.value))
+  }, [user])
+
+  let content
+  if (!status) content = <Loading />
+  else if (status.needsSetup) content = <SetupPage />
+  else if (!user) content = <SignInPage hubName={hub?.name ?? 'Casebook'} />
+  else content = <SignedInApp user={user} locked={status.locked} idleLockMinutes={status.idleLockMinutes} />
+
+  const locked = Boolean(status?.locked && user)
   return (
-    <>
-      <a href="#main-content" className="govuk-skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus() }}>Skip to main content</a>
-      <header className="app-header" role="banner">
-        <div className="govuk-width-container app-header__inner">
-          <p className="app-header__name">Casebook</p>
-          <nav aria-label="Main">
-            <ul className="app-nav">
-              <li><a className="govuk-link" href="#/" aria-current={route.name === 'search' ? 'page' : undefined}>Find a family</a></li>
-              <li><a className="govuk-link" href="#/register" aria-current={route.name === 'register' ? 'page' : undefined}>Register a family</a></li>
-            </ul>
-          </nav>
-          <span className="app-header__hub">{hub ? hub.name : ''} <span className="app-kbd">· Ctrl+K to search</span></span>
+    <AuthContext.Provider value={auth}>
+      {/* While locked, the page stays mounted, so nothing typed is lost, but cannot be reached. */}
+      <div inert={locked} aria-hidden={locked || undefined}>
+        <a href="#main-content" className="govuk-skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus() }}>Skip to main content</a>
+        <Header hub={hub} user={user} />
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>{content}</main>
         </div>
-      </header>
-      <div className="govuk-width-container">
-        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
-          <Screen route={route} />
-        </main>
       </div>
-    </>
+      {locked && user ? <LockScreen displayName={user.displayName} username={user.username} /> : null}
+    </AuthContext.Provider>
   )
 }

@@ -10,6 +10,10 @@ export type Route =
   | { name: 'editPerson'; id: string; personId: string }
   | { name: 'movePerson'; id: string; personId: string }
   | { name: 'recordConsent'; id: string }
+  | { name: 'audit'; familyReference?: string; personId?: string }
+  | { name: 'users'; notice?: string }
+  | { name: 'resetPassword'; userId: string }
+  | { name: 'changePassword' }
   | { name: 'notFound' }
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +22,10 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(query)
   if (parts.length === 0) return { name: 'search' }
   if (parts[0] === 'register' && parts.length === 1) return { name: 'register' }
+  if (parts[0] === 'audit' && parts.length === 1) return { name: 'audit', familyReference: params.get('family') ?? undefined, personId: params.get('person') ?? undefined }
+  if (parts[0] === 'users' && parts.length === 1) return { name: 'users', notice: params.get('notice') ?? undefined }
+  if (parts[0] === 'users' && parts[1] && parts[2] === 'reset') return { name: 'resetPassword', userId: parts[1] }
+  if (parts[0] === 'account' && parts[1] === 'password') return { name: 'changePassword' }
   if (parts[0] === 'families' && parts[1]) {
     const id = parts[1]
     if (parts.length === 2) return { name: 'family', id, notice: params.get('notice') ?? undefined }

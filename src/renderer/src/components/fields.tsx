@@ -30,7 +30,7 @@ function ErrorMessage({ id, error }: { id: string; error?: string }) {
 export function TextField<V extends FieldValues>({
   form, name, label, hint, type = 'text', width, autoComplete, inputMode, spellCheck, autoFocus
 }: FieldProps<V> & {
-  type?: 'text' | 'email' | 'tel'
+  type?: 'text' | 'email' | 'tel' | 'password'
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30
   autoComplete?: string
   inputMode?: 'numeric' | 'text' | 'email' | 'tel'

@@ -9,7 +9,7 @@ import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { describeAge, describeRole, personName } from './format'
 
-export function FamilyPage({ id, notice }: { id: string; notice?: string }) {
+export function FamilyPage({ id, notice, canAudit }: { id: string; notice?: string; canAudit: boolean }) {
   const { view, error } = useFamily(id)
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
@@ -108,6 +108,19 @@ export function FamilyPage({ id, notice }: { id: string; notice?: string }) {
           </table>
         )}
         <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/consent`)}>Record consent</button>
+        {canAudit ? (
+          <>
+            <h2 className="govuk-heading-m">Audit</h2>
+            <p className="govuk-body">
+              <a className="govuk-link" href={`#/audit?family=${encodeURIComponent(family.reference)}`}>Who has seen or changed this family's record</a>
+            </p>
+            <ul className="govuk-list">
+              {members.map((m) => (
+                <li key={m.id}><a className="govuk-link" href={`#/audit?person=${m.id}`}>Who has seen or changed {personName(m)}'s record</a></li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Page>
     </>
   )

@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { z } from 'zod'
+import { createUserInput, resetPasswordInput, type UserRecord } from '../../../shared/accounts/schemas'
+import { ROLES } from '../../../shared/roles'
+import type { AppErrorValue } from '../../../shared/result'
+import { formatDate } from '../../../shared/dates'
+import { invoke } from '../api'
+import { navigate } from '../app/router'
+import { ErrorSummary, ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { Loading, Page } from '../components/Page'
+import { SelectField, TextField } from '../components/fields'
+import { useContractForm } from './useContractForm'
+
+const roleLabel = (code: string) => ROLES.find((r) => r.code === code)?.label ?? code
+const NEW_USER = { displayName: '', username: '', role: '', temporaryPassword: '' }
+
+function useUsers() {
+  const [users, setUsers] = useState<UserRecord[] | null>(null)
+  const [error, setError] = useState<AppErrorValue | null>(null)
+  const reload = useCallback(async () => {
+    const result = await invoke('users.list', {})
+    if (result.ok) setUsers(result.value.users)
+    else setError(result.error)
+  }, [])
+  useEffect(() => void reload(), [reload])
+  return { users, error, reload }
+}
+
+/** Administrators: who can use Casebook, in which role. */
+export function UsersPage({ notice }: { notice?: string }) {
+  const { users, error, reload } = useUsers()
+  const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  const [done, setDone] = useState<string | null>(notice ?? null)
+  const { form, attempt, problem: createProblem, errors, failed, refused } = useContractForm<typeof NEW_USER, typeof createUserInput>(createUserInput, NEW_USER)
+  if (error) return <Page title="Users"><ProblemBanner title="Users cannot be shown" message={error.message} /></Page>
+  if (!users) return <Loading />
+
+  const setDisabled = async (user: UserRecord, disabled: boolean) => {
+    setProblem(null)
+    const result = await invoke('users.setDisabled', { id: user.id, version: user.version, disabled })
+    if (!result.ok) return setProblem(result.error)
+    setDone(`${user.displayName} ${disabled ? 'can no longer sign in' : 'can sign in again'}.`)
+    await reload()
+  }
+  const onCreate = async (input: z.output<typeof createUserInput>) => {
+    const result = await invoke('users.create', input)
+    if (!result.ok) return refused(result.error)
+    form.reset(NEW_USER)
+    setDone(`${input.displayName} has been added. Give them their username (${input.username}) and temporary password; they choose their own when they first sign in.`)
+    await reload()
+  }
+
+  return (
+    <Page title="Users" focusHeading={!done}>
+      {done ? <SuccessBanner title={done} /> : null}
+      {problem ? <ProblemBanner title="That has not been done" message={problem.message} /> : null}
+      <table className="govuk-table">
+        <caption className="govuk-visually-hidden">Users</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Name</th>
+            <th scope="col" className="govuk-table__header">Username</th>
+            <th scope="col" className="govuk-table__header">Role</th>
+            <th scope="col" className="govuk-table__header">Status</th>
+            <th scope="col" className="govuk-table__header">Last signed in</th>
+            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {users.map((u) => (
+            <tr className="govuk-table__row" key={u.id}>
+              <th scope="row" className="govuk-table__header">{u.displayName}</th>
+              <td className="govuk-table__cell">{u.username}</td>
+              <td className="govuk-table__cell">{roleLabel(u.role)}</td>
+              <td className="govuk-table__cell">
+                {u.disabled ? <strong className="govuk-tag govuk-tag--grey">Disabled</strong> : u.mustChangePassword ? <strong className="govuk-tag govuk-tag--yellow">New password needed</strong> : <strong className="govuk-tag govuk-tag--green">Active</strong>}
+              </td>
+              <td className="govuk-table__cell">{u.lastSignInAt ? formatDate(u.lastSignInAt) : 'Never'}</td>
+              <td className="govuk-table__cell">
+                <div className="app-button-row">
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setDisabled(u, !u.disabled)}>
+                    {u.disabled ? 'Enable' : 'Disable'}<span className="govuk-visually-hidden"> {u.displayName}</span>
+                  </button>
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => navigate(`#/users/${u.id}/reset`)}>
+                    Reset password<span className="govuk-visually-hidden"> for {u.displayName}</span>
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 className="govuk-heading-m">Add a user</h2>
+      {createProblem ? <ProblemBanner title="The user has not been added" message={createProblem.message} /> : null}
+      <ErrorSummary items={errors} focusKey={attempt} />
+      <form noValidate onSubmit={form.handleSubmit(onCreate, failed)}>
+        <TextField form={form} name="displayName" label="Name" width={20} />
+        <TextField form={form} name="username" label="Username" width={20} spellCheck={false} />
+        <SelectField form={form} name="role" label="Role" items={ROLES} />
+        <TextField form={form} name="temporaryPassword" label="Temporary password" type="password" width={20} autoComplete="new-password" hint="At least 12 characters. They must change it when they first sign in." />
+        <button type="submit" className="govuk-button">Add user</button>
+      </form>
+    </Page>
+  )
+}
+
+const resetForm = resetPasswordInput.pick({ temporaryPassword: true })
+
+export function ResetPasswordPage({ userId }: { userId: string }) {
+  const { users, error } = useUsers()
+  const { form, attempt, problem, errors, failed, refused } = useContractForm<{ temporaryPassword: string }, typeof resetForm>(resetForm, { temporaryPassword: '' })
+  if (error) return <Page title="Reset password"><ProblemBanner title="Users cannot be shown" message={error.message} /></Page>
+  if (!users) return <Loading />
+  const user = users.find((u) => u.id === userId)
+  if (!user) return <Page title="User not found"><p className="govuk-body"><a className="govuk-link" href="#/users">Back to users</a></p></Page>
+  const onValid = async ({ temporaryPassword }: { temporaryPassword: string }) => {
+    const result = await invoke('users.resetPassword', { id: user.id, version: user.version, temporaryPassword })
+    if (!result.ok) return refused(result.error)
+    navigate(`#/users?notice=${encodeURIComponent(`${user.displayName}'s password has been reset. They must choose a new one when they next sign in.`)}`)
+  }
+  return (
+    <Page title={`Reset ${user.displayName}'s password`}>
+      {problem ? <ProblemBanner title="The password has not been reset" message={problem.message} /> : null}
+      <ErrorSummary items={errors} focusKey={attempt} />
+      <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
+        <TextField form={form} name="temporaryPassword" label="Temporary password" type="password" width={20} autoComplete="new-password" hint="At least 12 characters. Give it to them in person or by phone." />
+        <div className="app-button-row">
+          <button type="submit" className="govuk-button">Reset password</button>
+          <a className="govuk-link govuk-!-margin-top-2" href="#/users">Cancel</a>
+        </div>
+      </form>
+    </Page>
+  )
+}
