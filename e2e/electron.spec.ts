@@ -22,7 +22,7 @@ const binary = electronBinary()
 const SKIPPED = 'the Electron binary is not installed on this machine (it cannot be downloaded here), so the Electron smoke test did not run'
 if (!binary) console.log(`Electron smoke spec SKIPPED: ${SKIPPED}`)
 
-test('the Electron app opens on Find a family with only window.casebook.invoke exposed', async () => {
+test('the Electron app opens on set-up for a new database, with only window.casebook.invoke exposed', async () => {
   test.skip(!binary, SKIPPED)
   const dir = mkdtempSync(join(tmpdir(), 'casebook-electron-'))
   const app = await electron.launch({
@@ -31,16 +31,18 @@ test('the Electron app opens on Find a family with only window.casebook.invoke e
   })
   try {
     const window = await app.firstWindow()
-    await expect(window.getByLabel('Search people and families')).toBeFocused()
-    await expect(window).toHaveTitle('Find a family – Casebook')
+    await expect(window.getByRole('heading', { name: 'Set up Casebook' })).toBeFocused()
+    await expect(window).toHaveTitle('Set up Casebook – Casebook')
     const exposed = await window.evaluate(() => ({
       keys: Object.keys((window as unknown as { casebook: object }).casebook),
       node: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process
     }))
     expect(exposed).toEqual({ keys: ['invoke'], node: 'undefined', process: 'undefined' })
-    const hub = await window.evaluate(() => (window as any).casebook.invoke('hub.get', {}))
-    expect(hub).toMatchObject({ ok: true })
+    const status = await window.evaluate(() => (window as any).casebook.invoke('auth.status', {}))
+    expect(status).toMatchObject({ ok: true, value: { needsSetup: true, user: null } })
+    const refused = await window.evaluate(() => (window as any).casebook.invoke('hub.get', {}))
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })

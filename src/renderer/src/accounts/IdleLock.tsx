@@ -55,7 +55,7 @@ export function LockScreen({ displayName, username }: { displayName: string; use
       <div className="app-lock__panel">
         <h1 className="govuk-heading-l" id="lock-title" tabIndex={-1} ref={heading}>Casebook is locked</h1>
         <p className="govuk-body">
-          {displayName} ({username}) was away for a while, so the screen was locked. Everything on it is as you left it.
+          The screen was locked after a while without use. Everything on it is as {displayName} left it. Signed in as {username}.
         </p>
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>

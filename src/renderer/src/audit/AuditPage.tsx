@@ -23,6 +23,8 @@ type Filter = z.output<typeof auditListInput>
 function describeChanges(entry: AuditEntry): string {
   if (!entry.changes) return ''
   return Object.entries(entry.changes)
+    // A new record lists only what was filled in.
+    .filter(([, value]) => value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
     .map(([field, value]) => {
       if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
         const v = value as { from: unknown; to: unknown }
@@ -102,7 +104,7 @@ export function AuditPage({ familyReference, personId }: { familyReference?: str
               <td className="govuk-table__cell">{AUDIT_ACTION_LABELS[e.action as keyof typeof AUDIT_ACTION_LABELS] ?? e.action}</td>
               <td className="govuk-table__cell">
                 {e.recordType}
-                {e.familyId && e.familyReference ? <> in <a className="govuk-link" href={familyHref(e.familyId)}>{e.familyReference}</a></> : null}
+                {e.familyId && e.familyReference ? <> in <a className="govuk-link app-nowrap" href={familyHref(e.familyId)}>{e.familyReference}</a></> : null}
                 {e.recordType === 'channel' ? ` ${e.recordId}` : ''}
               </td>
               <td className="govuk-table__cell govuk-body-s">{describeChanges(e)}</td>
