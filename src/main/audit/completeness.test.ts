@@ -1,0 +1,112 @@
+// Every channel, called successfully, leaves exactly the audit entries its policy says: a change
+// or a view of a record always, and nothing for calls that touch no one's record.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract } from '../../shared/contract'
+import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+import { okaforFamily, today } from '../testing/fixtures'
+import type { Connection } from '../core/casebook'
+
+/** Entries a successful call must write: "action recordType", in order. */
+const EXPECTED: Record<string, string[]> = {
+  'auth.status': [],
+  'auth.setUp': ['update hub', 'create user', 'sign-in user'],
+  'auth.signIn': ['sign-in user'],
+  'auth.signOut': ['sign-out user'],
+  'auth.lock': [],
+  'auth.unlock': ['unlock user'],
+  'auth.changePassword': ['update user'],
+  'users.list': [],
+  'users.create': ['create user'],
+  'users.setDisabled': ['update user'],
+  'users.resetPassword': ['update user'],
+  'hub.get': [],
+  // Search answers name, age and address lines, not records; opening one is what is audited.
+  'people.search': [],
+  'people.checkDuplicates': [],
+  'families.register': ['create family', 'create person', 'create person', 'create person', 'create person', 'create person'],
+  'families.get': ['view family'],
+  'families.update': ['update family'],
+  'families.addMember': ['create person', 'confirm-not-duplicate person'],
+  'people.update': ['update person'],
+  'people.move': ['move person'],
+  'consent.record': ['create consent'],
+  'consent.withdraw': ['withdraw consent'],
+  'audit.verify': [],
+  'audit.list': []
+}
+
+let t: TempCasebook
+let window: Connection
+let admin: Connection
+const state: Record<string, any> = {}
+
+/** A call that succeeds, for each channel, made in an order where each has what it needs. */
+const CALLS: [string, () => [Connection, unknown]][] = [
+  ['auth.status', () => [window, {}]],
+  ['auth.setUp', () => [admin, { hubName: 'Hub', hubCode: 'TH', localAuthorityCode: '999', displayName: 'Ivy', username: 'ivy', password: 'lantern orchard pebble', confirmPassword: 'lantern orchard pebble' }]],
+  ['users.create', () => [admin, { displayName: 'Molly', username: 'molly', role: 'manager', temporaryPassword: 'marble tugboat violin' }]],
+  ['users.list', () => [admin, {}]],
+  ['users.resetPassword', () => [admin, { id: state.molly.id, version: state.molly.version, temporaryPassword: 'violet engine canopy' }]],
+  ['users.setDisabled', () => [admin, { id: state.molly.id, version: state.molly.version + 1, disabled: false }]],
+  ['auth.signIn', () => [window, { username: 'molly', password: 'violet engine canopy' }]],
+  ['auth.changePassword', () => [window, { currentPassword: 'violet engine canopy', newPassword: 'kettle harbour moss', confirmPassword: 'kettle harbour moss' }]],
+  ['auth.lock', () => [window, {}]],
+  ['auth.unlock', () => [window, { password: 'kettle harbour moss' }]],
+  ['hub.get', () => [window, {}]],
+  ['families.register', () => [window, okaforFamily()]],
+  ['people.search', () => [window, { text: 'okafor' }]],
+  ['people.checkDuplicates', () => [window, { familyName: 'Okafor', dateOfBirth: '2019-07-03' }]],
+  ['families.get', () => [window, { id: state.family.id }]],
+  ['families.update', () => [window, { id: state.family.id, version: 1, family: { ...state.view.family, phone: '0121 496 0999' } }]],
+  ['families.addMember', () => [window, { familyId: state.family.id, member: { kind: 'child', givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' }, notDuplicateOf: [state.catherine.id] }]],
+  ['people.update', () => [window, { id: state.samuel.id, version: state.samuel.version, member: { kind: 'adult', givenName: 'Sam', familyName: 'Okafor', dateOfBirth: state.samuel.dateOfBirth, sex: 'M', ethnicity: 'BAFR', relationship: 'PARENT_CARER' } }]],
+  ['people.move', () => [window, { id: state.samuel.id, version: state.samuel.version + 1, toFamilyReference: state.other.reference }]],
+  ['consent.record', () => [window, { familyId: state.family.id, givenById: state.catherine.id, scope: 'CONTACT', method: 'VERBAL', givenOn: today }]],
+  ['consent.withdraw', () => [window, { id: state.consent.id, version: 1 }]],
+  ['audit.verify', () => [window, {}]],
+  ['audit.list', () => [window, {}]],
+  ['auth.signOut', () => [window, {}]]
+]
+
+beforeAll(async () => {
+  t = await tempCasebook('completeness')
+  window = t.casebook.connect()
+  admin = t.casebook.connect()
+})
+afterAll(async () => { await t.dispose() })
+
+const lastSeq = async () => (await t.casebook.core.db.query('SELECT coalesce(max(seq), 0) AS s FROM audit_entry'))[0].s as number
+
+describe('audit completeness', () => {
+  it('states the entries of every channel in the contract, and calls each', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(contract).sort())
+    expect(CALLS.map(([c]) => c).sort()).toEqual(Object.keys(contract).sort())
+  })
+
+  it('writes exactly the stated entries for each successful call', async () => {
+    for (const [channel, call] of CALLS) {
+      const [connection, input] = call()
+      const before = await lastSeq()
+      const result = await connection.invoke(channel, input)
+      expect({ channel, ok: result.ok, error: result.ok ? null : result.error }).toEqual({ channel, ok: true, error: null })
+      const written = (await t.casebook.core.db.query('SELECT action, record_type AS type FROM audit_entry WHERE seq > ? ORDER BY seq', [before]))
+        .map((e: { action: string; type: string }) => `${e.action} ${e.type}`)
+      expect({ channel, written }).toEqual({ channel, written: EXPECTED[channel] })
+
+      // What later calls need.
+      const value = result.ok ? (result.value as any) : null
+      if (channel === 'users.list') state.molly = value.users.find((u: { username: string }) => u.username === 'molly')
+      if (channel === 'families.register') {
+        state.family = value
+        state.other = (await t.ok('families.register', { ...okaforFamily(), family: { ...okaforFamily().family, postcode: 'M1 1AE' }, members: [{ member: { kind: 'adult', givenName: 'Ruth', familyName: 'Bell', dateOfBirth: '1970-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] }))
+      }
+      if (channel === 'families.get') {
+        state.view = value
+        state.catherine = value.members.find((m: { givenName: string }) => m.givenName === 'Catherine')
+        state.samuel = value.members.find((m: { givenName: string }) => m.givenName === 'Samuel')
+      }
+      if (channel === 'consent.record') state.consent = value
+    }
+    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true })
+  })
+})
