@@ -2,7 +2,7 @@
 // Main validates with it, the preload is typed by it, and forms validate with the same schemas.
 import { z } from 'zod'
 import type { Result } from './result'
-import { hubRecord } from './hub/schemas'
+import { hubRecord, hubSettings, updateHubInput } from './hub/schemas'
 import { duplicateCheckInput, duplicateCheckOutput, searchInput, searchOutput } from './search/schemas'
 import {
   addMemberInput, familyRecord, getFamilyInput, movePersonInput, personRecord, registerFamilyInput,
@@ -53,6 +53,8 @@ export const contract = {
   'users.setDisabled': channel(setUserDisabledInput, saved, 'users.manage'),
   'users.resetPassword': channel(resetPasswordInput, saved, 'users.manage'),
   'hub.get': channel(z.object({}), hubRecord, 'hub.read'),
+  'hub.settings': channel(nothing, hubSettings, 'hub.manage'),
+  'hub.update': channel(updateHubInput, z.object({ version: versionField }), 'hub.manage'),
   'people.search': channel(searchInput, searchOutput, 'people.search'),
   'people.checkDuplicates': channel(duplicateCheckInput, duplicateCheckOutput, 'people.search'),
   'families.register': channel(registerFamilyInput, z.object({ id: idField, reference: z.string() }), 'families.write'),

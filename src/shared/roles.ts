@@ -17,7 +17,7 @@ export type Role = z.infer<typeof roleSchema>
  */
 export const PERMISSIONS = [
   'public', 'signedIn', 'hub.read', 'people.search', 'families.read', 'families.write', 'consent.write',
-  'audit.read', 'users.manage'
+  'audit.read', 'users.manage', 'hub.manage'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -26,7 +26,7 @@ const RECEPTION: Permission[] = ['hub.read', 'people.search', 'families.read', '
 const PRACTITIONER: Permission[] = [...RECEPTION]
 const MANAGER: Permission[] = [...PRACTITIONER, 'audit.read']
 // IT: accounts and settings, and no case content at all.
-const ADMIN: Permission[] = ['hub.read', 'users.manage']
+const ADMIN: Permission[] = ['hub.read', 'users.manage', 'hub.manage']
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   reception: new Set(RECEPTION),

@@ -20,6 +20,8 @@ const EXPECTED: Record<string, string[]> = {
   'users.setDisabled': ['update user'],
   'users.resetPassword': ['update user'],
   'hub.get': [],
+  'hub.settings': [],
+  'hub.update': ['update hub'],
   // Search answers name, age and address lines, not records; opening one is what is audited.
   'people.search': [],
   'people.checkDuplicates': [],
@@ -44,6 +46,8 @@ const state: Record<string, any> = {}
 const CALLS: [string, () => [Connection, unknown]][] = [
   ['auth.status', () => [window, {}]],
   ['auth.setUp', () => [admin, { hubName: 'Hub', hubCode: 'TH', localAuthorityCode: '999', displayName: 'Ivy', username: 'ivy', password: 'lantern orchard pebble', confirmPassword: 'lantern orchard pebble' }]],
+  ['hub.settings', () => [admin, {}]],
+  ['hub.update', () => [admin, { version: 1, name: 'Riverside Family Hub', localAuthorityCode: '330', idleLockMinutes: 5 }]],
   ['users.create', () => [admin, { displayName: 'Molly', username: 'molly', role: 'manager', temporaryPassword: 'marble tugboat violin' }]],
   ['users.list', () => [admin, {}]],
   ['users.resetPassword', () => [admin, { id: state.molly.id, version: state.molly.version, temporaryPassword: 'violet engine canopy' }]],

@@ -3,6 +3,8 @@ import { hubCodeField } from '../../shared/hub/schemas'
 import type { WriteQueue } from '../core/writeQueue'
 import { defineHandlers } from '../core/router'
 import { HubEntity } from './entities'
+import { conflict } from '../core/errors'
+import { changedFields, writeAudit } from '../audit/audit'
 
 /** Used until an administrator sets the hub up (the first-run setup screen comes with sign-in). */
 export const DEFAULT_HUB: HubRecord = { name: 'Family hub', code: 'FH', localAuthorityCode: '000' }
@@ -20,5 +22,17 @@ export const hubHandlers = defineHandlers({
   'hub.get': async (_input, { core }) => {
     const hub = await core.db.manager.findOneByOrFail(HubEntity, { id: 1 })
     return { name: hub.name, code: hub.code, localAuthorityCode: hub.localAuthorityCode }
-  }
+  },
+  'hub.settings': async (_input, { core }) => {
+    const { nextFamilyNumber: _n, id: _id, ...settings } = await core.db.manager.findOneByOrFail(HubEntity, { id: 1 })
+    return settings
+  },
+  'hub.update': async ({ version, ...changes }, ctx) =>
+    ctx.core.writes.run(async (manager) => {
+      const before = await manager.findOneByOrFail(HubEntity, { id: 1 })
+      const result = await manager.createQueryBuilder().update(HubEntity).set({ ...changes, version: version + 1 }).where('id = 1 AND version = :version', { version }).execute()
+      if (result.affected !== 1) throw conflict('hub settings')
+      await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'hub', recordId: '1', changes: changedFields(before, changes) })
+      return { version: version + 1 }
+    })
 })

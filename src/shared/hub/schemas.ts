@@ -5,6 +5,23 @@ export const hubRecord = z.object({
   code: z.string(),
   localAuthorityCode: z.string()
 })
+
+export const hubSettings = hubRecord.extend({ idleLockMinutes: z.number().int(), version: z.number().int() })
+
+/** What an administrator can change. The hub code is fixed at set-up: it is in every reference. */
+export const updateHubInput = z.object({
+  version: z.number().int().min(1),
+  name: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1, { error: 'Enter the hub name' }).max(200)),
+  localAuthorityCode: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z.string().regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })
+  ),
+  idleLockMinutes: z.coerce
+    .number({ error: 'Enter a number of minutes' })
+    .int({ error: 'Enter a whole number of minutes' })
+    .min(1, { error: 'The screen must lock after 1 to 60 minutes' })
+    .max(60, { error: 'The screen must lock after 1 to 60 minutes' })
+})
 export type HubRecord = z.infer<typeof hubRecord>
 
 export const hubCodeField = z

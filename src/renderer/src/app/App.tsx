@@ -14,6 +14,7 @@ import { ConsentPage } from '../consent/ConsentPage'
 import { AuditPage } from '../audit/AuditPage'
 import { ResetPasswordPage, UsersPage } from '../accounts/UsersPage'
 import { ChangePasswordPage } from '../accounts/ChangePasswordPage'
+import { HubSettingsPage } from '../hub/HubSettingsPage'
 import { SetupPage } from '../accounts/SetupPage'
 import { SignInPage } from '../accounts/SignInPage'
 import { LockScreen, useIdleLock } from '../accounts/IdleLock'
@@ -23,7 +24,7 @@ import { AuthContext, useAuth, useAuthState } from '../accounts/useAuth'
 const NEEDS: Partial<Record<Route['name'], Permission>> = {
   search: 'people.search', register: 'families.write', family: 'families.read', editFamily: 'families.write', addMember: 'families.write',
   editPerson: 'families.write', movePerson: 'families.write', recordConsent: 'consent.write', audit: 'audit.read', users: 'users.manage',
-  resetPassword: 'users.manage'
+  resetPassword: 'users.manage', hubSettings: 'hub.manage'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
@@ -48,6 +49,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'users': return <UsersPage key={route.notice ?? ''} notice={route.notice} />
     case 'resetPassword': return <ResetPasswordPage userId={route.userId} />
     case 'changePassword': return <ChangePasswordPage required={false} />
+    case 'hubSettings': return <HubSettingsPage />
     default: return <Page title="Page not found"><p className="govuk-body"><a className="govuk-link" href="#/">Go to the start</a></p></Page>
   }
 }
@@ -91,6 +93,7 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
               {roleMay(user.role, 'families.write') ? link('#/register', 'register', 'Register a family') : null}
               {roleMay(user.role, 'audit.read') ? link('#/audit', 'audit', 'Audit trail') : null}
               {roleMay(user.role, 'users.manage') ? link('#/users', 'users', 'Users') : null}
+              {roleMay(user.role, 'hub.manage') ? link('#/settings', 'hubSettings', 'Hub settings') : null}
             </ul>
           </nav>
         ) : null}

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'users'; notice?: string }
   | { name: 'resetPassword'; userId: string }
   | { name: 'changePassword' }
+  | { name: 'hubSettings' }
   | { name: 'notFound' }
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'users' && parts.length === 1) return { name: 'users', notice: params.get('notice') ?? undefined }
   if (parts[0] === 'users' && parts[1] && parts[2] === 'reset') return { name: 'resetPassword', userId: parts[1] }
   if (parts[0] === 'account' && parts[1] === 'password') return { name: 'changePassword' }
+  if (parts[0] === 'settings' && parts.length === 1) return { name: 'hubSettings' }
   if (parts[0] === 'families' && parts[1]) {
     const id = parts[1]
     if (parts.length === 2) return { name: 'family', id, notice: params.get('notice') ?? undefined }

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react'
+import type { z } from 'zod'
+import { updateHubInput } from '../../../shared/hub/schemas'
+import { invoke } from '../api'
+import { useAuth } from '../accounts/useAuth'
+import { useContractForm } from '../accounts/useContractForm'
+import { ErrorSummary, ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { Loading, Page } from '../components/Page'
+import { TextField } from '../components/fields'
+
+interface Values {
+  version: number
+  name: string
+  localAuthorityCode: string
+  idleLockMinutes: string
+}
+
+/** Administrators: the hub's name, its authority, and how soon an unattended screen locks. */
+export function HubSettingsPage() {
+  const { refresh } = useAuth()
+  const [code, setCode] = useState<string | null>(null)
+  const [saved, setSaved] = useState(false)
+  const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof updateHubInput>(updateHubInput, { version: 0, name: '', localAuthorityCode: '', idleLockMinutes: '' })
+  useEffect(() => {
+    void invoke('hub.settings', {}).then((r) => {
+      if (!r.ok) return refused(r.error)
+      form.reset({ ...r.value, idleLockMinutes: String(r.value.idleLockMinutes) })
+      setCode(r.value.code)
+    })
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  if (code === null && !problem) return <Loading />
+  const onValid = async (input: z.output<typeof updateHubInput>) => {
+    setSaved(false)
+    const result = await invoke('hub.update', input)
+    if (!result.ok) return refused(result.error)
+    form.setValue('version', result.value.version)
+    setSaved(true)
+    await refresh()
+  }
+  return (
+    <Page title="Hub settings">
+      {saved ? <SuccessBanner title="Hub settings saved." /> : null}
+      {problem ? <ProblemBanner title="The settings have not been saved" message={problem.message} /> : null}
+      <ErrorSummary items={errors} focusKey={attempt} />
+      <p className="govuk-body">Hub code: <strong>{code}</strong>. It starts every family reference, so it cannot be changed.</p>
+      <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
+        <TextField form={form} name="name" label="Hub name" />
+        <TextField form={form} name="localAuthorityCode" label="Local authority code" width={3} inputMode="numeric" />
+        <TextField form={form} name="idleLockMinutes" label="Lock the screen after this many minutes without use" hint="1 to 60. The usual is 10." width={3} inputMode="numeric" />
+        <button type="submit" className="govuk-button">Save settings</button>
+      </form>
+    </Page>
+  )
+}
