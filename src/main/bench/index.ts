@@ -147,6 +147,18 @@ async function main() {
   }
   const registration = await measureInvoke(connection, 'families.register', families)
 
+  // Opening a family's record: its members and consents, and the view entry in the audit trail.
+  const familyIds = (await casebook.core.db.query('SELECT id FROM family ORDER BY rowid % 7919, rowid LIMIT ?', [SAMPLES])) as { id: string }[]
+  const openFamily = await measureInvoke(connection, 'families.get', familyIds.map(({ id }) => ({ id })))
+
+  // One sign-in at the app's own scrypt cost (OWASP: N=2^17, r=8, p=1).
+  await casebook.close()
+  casebook = await openCasebook({ databasePath })
+  const it = casebook.connect({ name: 'bench' })
+  const created = await it.invoke('users.create', { displayName: 'Bench', username: 'bench', role: 'reception', temporaryPassword: 'bench long passphrase' })
+  if (!created.ok) throw new Error(created.error.message)
+  const signIns = await measureInvoke(casebook.connect(), 'auth.signIn', Array.from({ length: 10 }, () => ({ username: 'bench', password: 'bench long passphrase' })))
+
   const result = {
     when: new Date().toISOString(),
     machine: { cores: cpus().length, node: process.version },
@@ -155,6 +167,8 @@ async function main() {
     search,
     duplicateCheck: { invoke: duplicateCheck, rawSql: duplicateRaw },
     registerFamilyOfFour: registration,
+    openFamilyWithViewAudit: openFamily,
+    signInOwaspScrypt: signIns,
     targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2 }
   }
 
@@ -165,6 +179,8 @@ async function main() {
   }
   console.log(`Duplicate check                  ${duplicateCheck.p50} / ${duplicateCheck.p95}    raw ${duplicateRaw.p50} / ${duplicateRaw.p95}`)
   console.log(`Register a family of four        ${registration.p50} / ${registration.p95}`)
+  console.log(`Open a family (with view audit)  ${openFamily.p50} / ${openFamily.p95}`)
+  console.log(`Sign in (scrypt N=2^17, r=8)     ${signIns.p50} / ${signIns.p95}`)
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`)
     console.log(`\nWritten to ${values.json}`)
