@@ -2,5 +2,11 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema'
 import { SqliteSearchAndAuditGuards1764000000001 } from './1764000000001-SqliteSearchAndAuditGuards'
 import { Accounts1764000000002 } from './1764000000002-Accounts'
+import { RestrictedFamilies1764000000003 } from './1764000000003-RestrictedFamilies'
 
-export const migrations = [InitialSchema1764000000000, SqliteSearchAndAuditGuards1764000000001, Accounts1764000000002]
+export const migrations = [
+  InitialSchema1764000000000,
+  SqliteSearchAndAuditGuards1764000000001,
+  Accounts1764000000002,
+  RestrictedFamilies1764000000003
+]

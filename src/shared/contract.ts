@@ -6,7 +6,7 @@ import { hubRecord, hubSettings, updateHubInput } from './hub/schemas'
 import { duplicateCheckInput, duplicateCheckOutput, searchInput, searchOutput } from './search/schemas'
 import {
   addMemberInput, familyRecord, getFamilyInput, movePersonInput, personRecord, registerFamilyInput,
-  updateFamilyInput, updatePersonInput
+  setRestrictionInput, updateFamilyInput, updatePersonInput
 } from './families/schemas'
 import { consentRecord, recordConsentInput, withdrawConsentInput } from './consent/schemas'
 import { idField, versionField } from './fields'
@@ -16,7 +16,7 @@ import {
   signInInput, unlockInput, userRecord
 } from './accounts/schemas'
 
-import type { Permission } from './roles'
+import { roleSchema, type Permission } from './roles'
 export { PERMISSIONS, type Permission } from './roles'
 
 export interface ChannelSpec {
@@ -30,10 +30,14 @@ const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, 
 
 const saved = z.object({ id: idField, version: versionField })
 
+const userName = z.object({ id: idField, displayName: z.string() })
+
 export const familyView = z.object({
   family: familyRecord,
   members: z.array(personRecord),
-  consents: z.array(consentRecord)
+  consents: z.array(consentRecord),
+  /** Who may open the family when it is restricted (managers always can). */
+  allowedUsers: z.array(userName)
 })
 export type FamilyView = z.infer<typeof familyView>
 
@@ -49,6 +53,8 @@ export const contract = {
   'auth.unlock': channel(unlockInput, sessionUser, 'public'),
   'auth.changePassword': channel(changePasswordInput, sessionUser, 'signedIn'),
   'users.list': channel(nothing, z.object({ users: z.array(userRecord) }), 'users.manage'),
+  // The people a manager can name on a restricted family.
+  'users.directory': channel(nothing, z.object({ users: z.array(userName.extend({ role: roleSchema })) }), 'families.restrict'),
   'users.create': channel(createUserInput, saved, 'users.manage'),
   'users.setDisabled': channel(setUserDisabledInput, saved, 'users.manage'),
   'users.resetPassword': channel(resetPasswordInput, saved, 'users.manage'),
@@ -60,6 +66,7 @@ export const contract = {
   'families.register': channel(registerFamilyInput, z.object({ id: idField, reference: z.string() }), 'families.write'),
   'families.get': channel(getFamilyInput, familyView, 'families.read'),
   'families.update': channel(updateFamilyInput, saved, 'families.write'),
+  'families.setRestriction': channel(setRestrictionInput, saved, 'families.restrict'),
   'families.addMember': channel(addMemberInput, saved, 'families.write'),
   'people.update': channel(updatePersonInput, saved, 'families.write'),
   'people.move': channel(movePersonInput, saved.extend({ familyId: idField }), 'families.write'),

@@ -17,14 +17,15 @@ export type Role = z.infer<typeof roleSchema>
  */
 export const PERMISSIONS = [
   'public', 'signedIn', 'hub.read', 'people.search', 'families.read', 'families.write', 'consent.write',
-  'audit.read', 'users.manage', 'hub.manage'
+  'audit.read', 'families.restrict', 'users.manage', 'hub.manage'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const RECEPTION: Permission[] = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write']
 // Early-help and referral permissions join the practitioner's list with those features.
 const PRACTITIONER: Permission[] = [...RECEPTION]
-const MANAGER: Permission[] = [...PRACTITIONER, 'audit.read']
+// Managers open restricted families and decide who else may.
+const MANAGER: Permission[] = [...PRACTITIONER, 'audit.read', 'families.restrict']
 // IT: accounts and settings, and no case content at all.
 const ADMIN: Permission[] = ['hub.read', 'users.manage', 'hub.manage']
 

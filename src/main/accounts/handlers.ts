@@ -11,6 +11,10 @@ export const accountHandlers = defineHandlers({
   'auth.unlock': unlock,
   'auth.changePassword': changePassword,
   'users.list': (_input, ctx) => listUsers(ctx),
+  'users.directory': async (_input, ctx) => {
+    const { users } = await listUsers(ctx)
+    return { users: users.filter((u) => !u.disabled).map(({ id, displayName, role }) => ({ id, displayName, role })) }
+  },
   'users.create': createUser,
   'users.setDisabled': setUserDisabled,
   'users.resetPassword': resetPassword

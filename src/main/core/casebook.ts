@@ -44,7 +44,7 @@ export interface Casebook {
   close(): Promise<void>
 }
 
-const NOBODY: Actor = { name: 'not signed in', permissions: new Set() }
+const NOBODY: Actor = { name: 'not signed in', userId: null, permissions: new Set() }
 
 export function buildRouter(): Router {
   return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).register(auditHandlers).register(accountHandlers).seal()
@@ -76,11 +76,11 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     backupPath,
     connect(trusted) {
       const session: Session = { user: null, locked: false }
-      const trustedActor: Actor | null = trusted ? { name: trusted.name, permissions: trusted.permissions ?? new Set(PERMISSIONS) } : null
+      const trustedActor: Actor | null = trusted ? { name: trusted.name, userId: null, permissions: trusted.permissions ?? new Set(PERMISSIONS) } : null
       return {
         invoke: async (channel, input) => {
           if (closed) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Casebook is closing' } }
-          const actor = trustedActor ?? (session.user ? { name: session.user.username, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
+          const actor = trustedActor ?? (session.user ? { name: session.user.username, userId: session.user.id, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
           return router.dispatch(channel, input, { core, actor, signedIn: actor !== NOBODY, session, now: clock.now().toISOString() })
         }
       }

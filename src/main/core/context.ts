@@ -17,6 +17,8 @@ export interface Core {
 /** Who is calling: the signed-in user, or a trusted in-process caller (the CLI, tests). */
 export interface Actor {
   name: string
+  /** The signed-in user's id; null for a trusted in-process caller. */
+  userId: string | null
   permissions: ReadonlySet<Permission>
 }
 

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm'
 import { migrations } from '../../../migrations'
 import { AppError } from './errors'
 import { HubEntity } from '../hub/entities'
-import { DuplicateDecisionEntity, FamilyEntity, MembershipEntity, PersonEntity } from '../families/entities'
+import { DuplicateDecisionEntity, FamilyAccessEntity, FamilyEntity, MembershipEntity, PersonEntity } from '../families/entities'
 import { ConsentEntity } from '../consent/entities'
 import { AuditEntity } from '../audit/entities'
 import { UserEntity } from '../accounts/entities'
@@ -15,7 +15,7 @@ import { UserEntity } from '../accounts/entities'
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
 
-export const entities = [HubEntity, FamilyEntity, PersonEntity, MembershipEntity, DuplicateDecisionEntity, ConsentEntity, AuditEntity, UserEntity]
+export const entities = [HubEntity, FamilyEntity, PersonEntity, MembershipEntity, DuplicateDecisionEntity, ConsentEntity, AuditEntity, UserEntity, FamilyAccessEntity]
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number)

@@ -18,6 +18,8 @@ export interface FamilyRow {
   heardAbout: string | null
   registeredAt: string
   registeredBy: string
+  /** Only the users named in family_access, and managers, may open it. */
+  restricted: boolean
   updatedAt: string
   version: number
 }
@@ -40,6 +42,7 @@ export const FamilyEntity = new EntitySchema<FamilyRow>({
     heardAbout: text('heard_about', 30, true),
     registeredAt: text('registered_at', 32),
     registeredBy: text('registered_by', 100),
+    restricted: { type: 'boolean', default: false },
     updatedAt: text('updated_at', 32),
     version: { type: 'integer' }
   }
@@ -135,5 +138,19 @@ export const DuplicateDecisionEntity = new EntitySchema<DuplicateDecisionRow>({
     decision: text('decision', 20) as never,
     decidedBy: text('decided_by', 100),
     decidedAt: text('decided_at', 32)
+  }
+})
+
+export interface FamilyAccessRow {
+  familyId: string
+  userId: string
+}
+
+export const FamilyAccessEntity = new EntitySchema<FamilyAccessRow>({
+  name: 'FamilyAccess',
+  tableName: 'family_access',
+  columns: {
+    familyId: { ...text('family_id', 36), primary: true },
+    userId: { ...text('user_id', 36), primary: true }
   }
 })

@@ -3,6 +3,7 @@ import type { CallContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { listConsents } from '../consent/service'
 import { writeAudit } from '../audit/audit'
+import { familyAccess } from './access'
 import { FamilyEntity, PersonEntity } from './entities'
 import { familyRecord, personRecord } from './records'
 
@@ -23,5 +24,6 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
   await ctx.core.writes.run((manager) =>
     writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType: 'family', recordId: id, familyId: id })
   )
-  return { family: familyRecord(family), members: members.map(personRecord), consents }
+  const { allowedUsers } = await familyAccess(ctx, id, Boolean(family.restricted))
+  return { family: familyRecord(family), members: members.map(personRecord), consents, allowedUsers }
 }

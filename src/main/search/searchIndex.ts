@@ -53,7 +53,7 @@ type Queryable = Pick<EntityManager, 'query'>
 /** The columns a search result or duplicate match shows, over person p joined to family f. */
 const HIT_COLUMNS = `p.id AS personId, p.family_id AS familyId, p.kind AS kind, p.given_name AS givenName,
   p.family_name AS familyName, p.date_of_birth AS dateOfBirth, p.expected_date AS expectedDate,
-  f.reference AS familyReference, f.address_line1 AS addressLine1, f.town AS town, f.postcode AS postcode`
+  f.reference AS familyReference, f.restricted AS restricted, f.address_line1 AS addressLine1, f.town AS town, f.postcode AS postcode`
 
 /** A row of HIT_COLUMNS: exactly a search hit as the contract describes it. */
 export type HitRow = SearchHit

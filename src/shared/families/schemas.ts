@@ -93,6 +93,7 @@ export const addMemberInput = z.object({ familyId: idField }).extend(newMemberSc
 export const updatePersonInput = z.object({ id: idField, version: versionField, member: memberSchema, notDuplicateOf })
 export const movePersonInput = z.object({ id: idField, version: versionField, toFamilyReference: z.string().trim().min(1, { error: 'Enter the family reference to move them to' }) })
 export const getFamilyInput = z.object({ id: idField })
+export const setRestrictionInput = z.object({ id: idField, version: versionField, restricted: z.boolean(), allowedUserIds: z.array(idField).default([]) })
 
 export const personRecord = z.object({
   id: idField,
@@ -122,6 +123,7 @@ export const familyRecord = familyDetailsSchema.extend({
   postcode: z.string(),
   registeredAt: isoDateTime,
   registeredBy: z.string(),
+  restricted: z.boolean(),
   version: versionField,
   updatedAt: isoDateTime
 })

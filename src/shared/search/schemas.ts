@@ -11,6 +11,8 @@ export const searchInput = z.object({
 export const searchHit = personRecord.pick({ familyId: true, kind: true, givenName: true, familyName: true, dateOfBirth: true, expectedDate: true }).extend({
   personId: idField,
   familyReference: z.string(),
+  /** A restricted family's people show no address or date of birth to those who may not open it. */
+  restricted: z.boolean(),
   addressLine1: z.string(),
   town: z.string(),
   postcode: z.string()

@@ -1,0 +1,63 @@
+// Restricted families: only the users named on one, and managers, may open it. Everyone else can
+// still find that it exists, and is told whom to ask, but sees no address or date of birth.
+import { In } from 'typeorm'
+import type { SearchHit } from '../../shared/search/schemas'
+import type { CallContext } from '../core/context'
+import { AppError, notFound } from '../core/errors'
+import { writeAudit } from '../audit/audit'
+import { UserEntity } from '../accounts/entities'
+import { FamilyAccessEntity, FamilyEntity, PersonEntity } from './entities'
+
+export interface FamilyAccess {
+  restricted: boolean
+  allowedUsers: { id: string; displayName: string }[]
+}
+
+export async function familyAccess(ctx: CallContext, familyId: string, restricted: boolean): Promise<FamilyAccess> {
+  const rows = await ctx.core.db.manager.findBy(FamilyAccessEntity, { familyId })
+  const users = rows.length ? await ctx.core.db.manager.findBy(UserEntity, { id: In(rows.map((r) => r.userId)) }) : []
+  return { restricted, allowedUsers: users.map((u) => ({ id: u.id, displayName: u.displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName)) }
+}
+
+/** Managers (and trusted callers, who hold every permission) open any family. */
+const overrides = (ctx: CallContext) => ctx.actor.permissions.has('families.restrict')
+
+async function allowedFamilies(ctx: CallContext, familyIds: string[]): Promise<Set<string>> {
+  if (!ctx.actor.userId || familyIds.length === 0) return new Set()
+  const rows = await ctx.core.db.manager.findBy(FamilyAccessEntity, { userId: ctx.actor.userId, familyId: In(familyIds) })
+  return new Set(rows.map((r) => r.familyId))
+}
+
+/**
+ * Refuses, and records the refusal, when the caller may not open this family. Runs before the
+ * handler's own transaction, so the audit entry is not rolled back with it.
+ */
+export async function requireFamilyAccess(ctx: CallContext, familyId: string): Promise<void> {
+  const family = await ctx.core.db.manager.findOne(FamilyEntity, { where: { id: familyId }, select: { id: true, restricted: true } })
+  if (!family) throw notFound('family')
+  if (!family.restricted || overrides(ctx) || (await allowedFamilies(ctx, [familyId])).has(familyId)) return
+  const { allowedUsers } = await familyAccess(ctx, familyId, true)
+  await ctx.core.writes.run((manager) =>
+    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'permission-refused', recordType: 'family', recordId: familyId, familyId, changes: { reason: 'restricted' } })
+  )
+  const whom = [...allowedUsers.map((u) => u.displayName), 'a hub manager'].join(' or ')
+  throw new AppError('FORBIDDEN', `This family's record is restricted. Ask ${whom} if you need to see it.`)
+}
+
+export async function requirePersonAccess(ctx: CallContext, personId: string): Promise<void> {
+  const person = await ctx.core.db.manager.findOne(PersonEntity, { where: { id: personId }, select: { id: true, familyId: true } })
+  if (!person) throw notFound('person')
+  await requireFamilyAccess(ctx, person.familyId)
+}
+
+/** Search results and duplicate matches: a restricted family's people keep their names only. */
+export async function redactRestricted<T extends SearchHit>(ctx: CallContext, hits: T[]): Promise<T[]> {
+  const restricted = [...new Set(hits.filter((h) => h.restricted).map((h) => h.familyId))]
+  if (restricted.length === 0 || overrides(ctx)) return hits.map((h) => ({ ...h, restricted: Boolean(h.restricted) }))
+  const allowed = await allowedFamilies(ctx, restricted)
+  return hits.map((h) =>
+    h.restricted && !allowed.has(h.familyId)
+      ? { ...h, restricted: true, dateOfBirth: null, expectedDate: null, addressLine1: '', town: '', postcode: '' }
+      : { ...h, restricted: Boolean(h.restricted) }
+  )
+}

@@ -1,0 +1,33 @@
+import { In } from 'typeorm'
+import type { z } from 'zod'
+import type { setRestrictionInput } from '../../shared/families/schemas'
+import type { CallContext } from '../core/context'
+import { AppError, conflict, notFound } from '../core/errors'
+import { writeAudit } from '../audit/audit'
+import { UserEntity } from '../accounts/entities'
+import { FamilyAccessEntity, FamilyEntity } from './entities'
+
+/** A manager restricts a family to the users named (managers can always open it), or lifts it. */
+export async function setRestriction(input: z.output<typeof setRestrictionInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const family = await manager.findOneBy(FamilyEntity, { id: input.id })
+    if (!family) throw notFound('family')
+    const allowed = input.restricted ? [...new Set(input.allowedUserIds)] : []
+    const users = allowed.length ? await manager.findBy(UserEntity, { id: In(allowed) }) : []
+    if (users.length !== allowed.length) throw new AppError('VALIDATION', 'There is a problem', { allowedUserIds: 'Choose people who have an account' })
+    const result = await manager
+      .createQueryBuilder()
+      .update(FamilyEntity)
+      .set({ restricted: input.restricted, updatedAt: ctx.now, version: input.version + 1 })
+      .where('id = :id AND version = :version', { id: input.id, version: input.version })
+      .execute()
+    if (result.affected !== 1) throw conflict('family')
+    await manager.delete(FamilyAccessEntity, { familyId: family.id })
+    for (const userId of allowed) await manager.insert(FamilyAccessEntity, { familyId: family.id, userId })
+    await writeAudit(manager, {
+      at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family', recordId: family.id, familyId: family.id,
+      changes: { restricted: { from: Boolean(family.restricted), to: input.restricted }, allowedUsers: users.map((u) => u.username).sort() }
+    })
+    return { id: family.id, version: input.version + 1 }
+  })
+}
