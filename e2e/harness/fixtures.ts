@@ -83,13 +83,14 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
       url: rendererUrl,
       createUser: (a, password) => createUser(casebook, a, password),
       openPage: async (other = { username: 'reception2', role: 'reception' }) => {
-        await createUser(casebook, other)
-        const second = await browser.newPage()
+        if ((await casebook.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(casebook, other)
+        // A context of its own, as a separate window would be (and as axe-core needs).
+        const second = await (await browser.newContext()).newPage()
         others.push(second)
         return bind(second, casebook, rendererUrl, other)
       }
     })
-    for (const p of others) await p.close()
+    for (const p of others) await p.context().close()
     await casebook.close()
     rmSync(dir, { recursive: true, force: true })
   }, { auto: true }]

@@ -11,6 +11,7 @@ import { FamilyPage } from '../families/FamilyPage'
 import { EditFamilyPage } from '../families/EditFamilyPage'
 import { AddMemberPage, EditPersonPage, MovePersonPage } from '../families/PersonPages'
 import { ConsentPage } from '../consent/ConsentPage'
+import { AccessPage } from '../families/AccessPage'
 import { AuditPage } from '../audit/AuditPage'
 import { ResetPasswordPage, UsersPage } from '../accounts/UsersPage'
 import { ChangePasswordPage } from '../accounts/ChangePasswordPage'
@@ -24,7 +25,7 @@ import { AuthContext, useAuth, useAuthState } from '../accounts/useAuth'
 const NEEDS: Partial<Record<Route['name'], Permission>> = {
   search: 'people.search', register: 'families.write', family: 'families.read', editFamily: 'families.write', addMember: 'families.write',
   editPerson: 'families.write', movePerson: 'families.write', recordConsent: 'consent.write', audit: 'audit.read', users: 'users.manage',
-  resetPassword: 'users.manage', hubSettings: 'hub.manage'
+  resetPassword: 'users.manage', hubSettings: 'hub.manage', familyAccess: 'families.restrict'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
@@ -45,6 +46,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'editPerson': return <EditPersonPage key={route.personId} id={route.id} personId={route.personId} />
     case 'movePerson': return <MovePersonPage id={route.id} personId={route.personId} />
     case 'recordConsent': return <ConsentPage id={route.id} />
+    case 'familyAccess': return <AccessPage id={route.id} />
     case 'audit': return <AuditPage key={`${route.familyReference}${route.personId}`} familyReference={route.familyReference} personId={route.personId} />
     case 'users': return <UsersPage key={route.notice ?? ''} notice={route.notice} />
     case 'resetPassword': return <ResetPasswordPage userId={route.userId} />

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'editPerson'; id: string; personId: string }
   | { name: 'movePerson'; id: string; personId: string }
   | { name: 'recordConsent'; id: string }
+  | { name: 'familyAccess'; id: string }
   | { name: 'audit'; familyReference?: string; personId?: string }
   | { name: 'users'; notice?: string }
   | { name: 'resetPassword'; userId: string }
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 2) return { name: 'family', id, notice: params.get('notice') ?? undefined }
     if (parts[2] === 'edit') return { name: 'editFamily', id }
     if (parts[2] === 'consent') return { name: 'recordConsent', id }
+    if (parts[2] === 'access') return { name: 'familyAccess', id }
     if (parts[2] === 'add' && (parts[3] === 'adult' || parts[3] === 'child' || parts[3] === 'unborn')) return { name: 'addMember', id, kind: parts[3] }
     if (parts[2] === 'people' && parts[3] && parts[4] === 'edit') return { name: 'editPerson', id, personId: parts[3] }
     if (parts[2] === 'people' && parts[3] && parts[4] === 'move') return { name: 'movePerson', id, personId: parts[3] }

@@ -5,7 +5,7 @@ import { Page } from '../components/Page'
 /** What every page about a family shows when the family cannot be loaded. */
 export function FamilyNotFound({ error }: { error: AppErrorValue }) {
   return (
-    <Page title="Family not found">
+    <Page title={error.code === 'FORBIDDEN' ? 'This record is restricted' : 'Family not found'}>
       <ProblemBanner title="This family cannot be shown" message={error.message} />
     </Page>
   )

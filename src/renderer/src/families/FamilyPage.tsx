@@ -23,6 +23,7 @@ export function FamilyPage({ id, notice, canAudit }: { id: string; notice?: stri
   return (
     <>
       <FamilyHeader family={family} members={members.length} />
+      {family.restricted ? <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span><strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>This record is restricted. Only the people named on it and hub managers can open it.</strong></div> : null}
       <Page title={`Family ${family.reference}`} focusHeading={!notice}>
         {notice ? (
           <SuccessBanner title={notice}>
@@ -110,6 +111,13 @@ export function FamilyPage({ id, notice, canAudit }: { id: string; notice?: stri
         <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/consent`)}>Record consent</button>
         {canAudit ? (
           <>
+            <h2 className="govuk-heading-m">Who can open this record</h2>
+            <p className="govuk-body">
+              {family.restricted
+                ? `Restricted: ${[...view.allowedUsers.map((u) => u.displayName), 'hub managers'].join(', ')}.`
+                : 'Everyone whose role includes family records.'}
+            </p>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/access`)}>Change who can open this record</button>
             <h2 className="govuk-heading-m">Audit</h2>
             <p className="govuk-body">
               <a className="govuk-link" href={`#/audit?family=${encodeURIComponent(family.reference)}`}>Who has seen or changed this family's record</a>

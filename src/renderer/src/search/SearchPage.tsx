@@ -140,7 +140,7 @@ export function SearchPage() {
                 <td className="govuk-table__cell">{hit.dateOfBirth ? formatDate(hit.dateOfBirth) : ''}</td>
                 <td className="govuk-table__cell">{describeAge(hit)}</td>
                 <td className="govuk-table__cell app-nowrap">{hit.familyReference}</td>
-                <td className="govuk-table__cell">{hit.addressLine1}, {hit.town}</td>
+                <td className="govuk-table__cell">{hit.restricted && !hit.addressLine1 ? <strong className="govuk-tag govuk-tag--grey">Restricted record</strong> : `${hit.addressLine1}, ${hit.town}`}</td>
                 <td className="govuk-table__cell app-nowrap">{hit.postcode}</td>
               </tr>
             ))}
