@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { createUserInput, resetPasswordInput, UserRecord } from '../../shared/accounts/schemas'
 import type { CallContext } from '../core/context'
-import { AppError, conflict, notFound } from '../core/errors'
+import { AppError, notFound } from '../core/errors'
+import { updateVersioned } from '../core/versioned'
 import { writeAudit } from '../audit/audit'
 import { UserEntity, type UserRow } from './entities'
 import { hashPassword } from './passwords'
@@ -41,15 +42,9 @@ export async function setUserDisabled(input: { id: string; version: number; disa
       const activeAdmins = await manager.countBy(UserEntity, { role: 'admin', disabled: false })
       if (activeAdmins <= 1) throw new AppError('CONFLICT', 'You cannot disable the last active administrator. Add another administrator first.')
     }
-    const result = await manager
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ disabled: input.disabled, updatedAt: ctx.now, version: input.version + 1 })
-      .where('id = :id AND version = :version', { id: input.id, version: input.version })
-      .execute()
-    if (result.affected !== 1) throw conflict('user')
+    const version = await updateVersioned(manager, UserEntity, input.id, input.version, { disabled: input.disabled, updatedAt: ctx.now }, 'user')
     await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'user', recordId: user.id, changes: { disabled: { from: Boolean(user.disabled), to: input.disabled } } })
-    return { id: user.id, version: input.version + 1 }
+    return { id: user.id, version }
   })
 }
 
@@ -57,17 +52,9 @@ export async function resetPassword(input: z.output<typeof resetPasswordInput>, 
   await refuseCommonPassword(input.temporaryPassword, 'temporaryPassword')
   const passwordHash = await hashPassword(input.temporaryPassword, ctx.core.passwordCost)
   return ctx.core.writes.run(async (manager) => {
-    const result = await manager
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: ctx.now, version: input.version + 1 })
-      .where('id = :id AND version = :version', { id: input.id, version: input.version })
-      .execute()
-    if (result.affected !== 1) {
-      if (!(await manager.findOneBy(UserEntity, { id: input.id }))) throw notFound('user')
-      throw conflict('user')
-    }
+    const values = { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: ctx.now }
+    const version = await updateVersioned(manager, UserEntity, input.id, input.version, values, 'user')
     await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'user', recordId: input.id, changes: { password: 'reset' } })
-    return { id: input.id, version: input.version + 1 }
+    return { id: input.id, version }
   })
 }

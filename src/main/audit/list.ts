@@ -4,18 +4,9 @@ import type { auditListInput, AuditEntry } from '../../shared/audit/schemas'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { normaliseReference } from '../search/parseQuery'
+import type { AuditRow } from './entities'
 
-interface Row {
-  seq: number
-  at: string
-  actor: string
-  action: string
-  recordType: string
-  recordId: string | null
-  familyId: string | null
-  familyReference: string | null
-  changes: string | null
-}
+type Row = Omit<AuditRow, 'prevHash' | 'hash'> & { familyReference: string | null }
 
 export async function listAudit(input: z.output<typeof auditListInput>, ctx: CallContext): Promise<{ entries: AuditEntry[]; more: boolean }> {
   const where: string[] = []

@@ -2,7 +2,8 @@ import { In } from 'typeorm'
 import type { z } from 'zod'
 import type { setRestrictionInput } from '../../shared/families/schemas'
 import type { CallContext } from '../core/context'
-import { AppError, conflict, notFound } from '../core/errors'
+import { AppError, notFound } from '../core/errors'
+import { updateVersioned } from '../core/versioned'
 import { writeAudit } from '../audit/audit'
 import { UserEntity } from '../accounts/entities'
 import { FamilyAccessEntity, FamilyEntity } from './entities'
@@ -15,19 +16,13 @@ export async function setRestriction(input: z.output<typeof setRestrictionInput>
     const allowed = input.restricted ? [...new Set(input.allowedUserIds)] : []
     const users = allowed.length ? await manager.findBy(UserEntity, { id: In(allowed) }) : []
     if (users.length !== allowed.length) throw new AppError('VALIDATION', 'There is a problem', { allowedUserIds: 'Choose people who have an account' })
-    const result = await manager
-      .createQueryBuilder()
-      .update(FamilyEntity)
-      .set({ restricted: input.restricted, updatedAt: ctx.now, version: input.version + 1 })
-      .where('id = :id AND version = :version', { id: input.id, version: input.version })
-      .execute()
-    if (result.affected !== 1) throw conflict('family')
+    const version = await updateVersioned(manager, FamilyEntity, input.id, input.version, { restricted: input.restricted, updatedAt: ctx.now }, 'family')
     await manager.delete(FamilyAccessEntity, { familyId: family.id })
     for (const userId of allowed) await manager.insert(FamilyAccessEntity, { familyId: family.id, userId })
     await writeAudit(manager, {
       at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family', recordId: family.id, familyId: family.id,
       changes: { restricted: { from: Boolean(family.restricted), to: input.restricted }, allowedUsers: users.map((u) => u.username).sort() }
     })
-    return { id: family.id, version: input.version + 1 }
+    return { id: family.id, version }
   })
 }

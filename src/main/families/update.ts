@@ -1,37 +1,19 @@
 // Changing what is on record. Every update names the version the user opened; the UPDATE itself
 // says WHERE version = ?, so a colleague's save in between is refused, never overwritten.
 import { randomUUID } from 'node:crypto'
-import { IsNull, type EntityManager, type EntitySchema, type ObjectLiteral } from 'typeorm'
+import { IsNull } from 'typeorm'
 import type { z } from 'zod'
 import type { addMemberInput, familyDetailsSchema, Member, updatePersonInput } from '../../shared/families/schemas'
 import { postcodeKey } from '../../shared/identifiers/postcode'
 import type { CallContext } from '../core/context'
-import { AppError, conflict, notFound } from '../core/errors'
+import { AppError, notFound } from '../core/errors'
+import { updateVersioned } from '../core/versioned'
 import { changedFields, writeAudit } from '../audit/audit'
 import { indexPerson } from '../search/searchIndex'
 import { FamilyEntity, MembershipEntity, PersonEntity } from './entities'
 import { memberColumns } from './records'
 import { normaliseReference } from '../search/parseQuery'
 import { insertPerson, recordNotDuplicate, refuseUnconfirmedDuplicates } from './members'
-
-/** UPDATE … WHERE id = ? AND version = ?: zero rows changed means someone else saved first. */
-async function updateVersioned<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntitySchema<T>,
-  id: string,
-  version: number,
-  values: Partial<T>,
-  what: string
-): Promise<number> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(entity)
-    .set({ ...values, version: version + 1 } as never)
-    .where('id = :id AND version = :version', { id, version })
-    .execute()
-  if (result.affected !== 1) throw conflict(what)
-  return version + 1
-}
 
 export async function updateFamily(
   input: { id: string; version: number; family: z.output<typeof familyDetailsSchema> },

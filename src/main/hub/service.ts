@@ -3,7 +3,7 @@ import { hubCodeField } from '../../shared/hub/schemas'
 import type { WriteQueue } from '../core/writeQueue'
 import { defineHandlers } from '../core/router'
 import { HubEntity } from './entities'
-import { conflict } from '../core/errors'
+import { updateVersioned } from '../core/versioned'
 import { changedFields, writeAudit } from '../audit/audit'
 
 /** Used until an administrator sets the hub up (the first-run setup screen comes with sign-in). */
@@ -30,9 +30,8 @@ export const hubHandlers = defineHandlers({
   'hub.update': async ({ version, ...changes }, ctx) =>
     ctx.core.writes.run(async (manager) => {
       const before = await manager.findOneByOrFail(HubEntity, { id: 1 })
-      const result = await manager.createQueryBuilder().update(HubEntity).set({ ...changes, version: version + 1 }).where('id = 1 AND version = :version', { version }).execute()
-      if (result.affected !== 1) throw conflict('hub settings')
+      const next = await updateVersioned(manager, HubEntity, 1, version, changes, 'hub settings')
       await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'hub', recordId: '1', changes: changedFields(before, changes) })
-      return { version: version + 1 }
+      return { version: next }
     })
 })

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, type UseFormReturn } from 'react-hook-form'
 import { z } from 'zod'
 import { memberSchema, movePersonInput, type Member, type MemberKind } from '../../../shared/families/schemas'
 import { MEMBER_KIND } from '../../../shared/codes'
@@ -23,6 +23,21 @@ import { emptyMember, memberToInput, personToForm, type MemberFormValues } from 
 import { personName } from './format'
 
 const stripMember = (p: string) => p.replace(/^member\./, '')
+
+/** The warning for the person on the form; confirming adds the matches to notDuplicateOf. */
+function MemberDuplicateWarning({ form, kind, matches, onDone }: { form: UseFormReturn<MemberFormValues, unknown, Member>; kind: MemberKind; matches: DuplicateMatch[]; onDone: () => void }) {
+  return (
+    <DuplicateWarning
+      who={personName({ givenName: form.getValues('givenName') || null, familyName: form.getValues('familyName'), kind })}
+      matches={matches}
+      focus
+      onDifferent={() => {
+        form.setValue('notDuplicateOf', [...form.getValues('notDuplicateOf'), ...matches.map((m) => m.personId)])
+        onDone()
+      }}
+    />
+  )
+}
 
 export function AddMemberPage({ id, kind }: { id: string; kind: MemberKind }) {
   const { view, error } = useFamily(id)
@@ -57,15 +72,7 @@ export function AddMemberPage({ id, kind }: { id: string; kind: MemberKind }) {
         {problem ? <ProblemBanner title="They have not been added" message={problem.message} /> : null}
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
         {duplicates ? (
-          <DuplicateWarning
-            who={personName({ givenName: form.getValues('givenName') || null, familyName: form.getValues('familyName'), kind })}
-            matches={duplicates}
-            focus
-            onDifferent={() => {
-              form.setValue('notDuplicateOf', [...form.getValues('notDuplicateOf'), ...duplicates.map((m) => m.personId)])
-              setDuplicates(null)
-            }}
-          />
+          <MemberDuplicateWarning form={form} kind={kind} matches={duplicates} onDone={() => setDuplicates(null)} />
         ) : null}
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <MemberFields form={form} prefix="" kind={kind} />
@@ -128,15 +135,7 @@ export function EditPersonPage({ id, personId }: { id: string; personId: string 
         {problem && problem.code !== 'CONFLICT' ? <ProblemBanner title="The changes have not been saved" message={problem.message} /> : null}
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
         {duplicates ? (
-          <DuplicateWarning
-            who={personName({ givenName: form.getValues('givenName') || null, familyName: form.getValues('familyName'), kind: person.kind })}
-            matches={duplicates}
-            focus
-            onDifferent={() => {
-              form.setValue('notDuplicateOf', [...form.getValues('notDuplicateOf'), ...duplicates.map((m) => m.personId)])
-              setDuplicates(null)
-            }}
-          />
+          <MemberDuplicateWarning form={form} kind={person.kind} matches={duplicates} onDone={() => setDuplicates(null)} />
         ) : null}
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <MemberFields form={form} prefix="" kind={person.kind} />
