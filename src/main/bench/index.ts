@@ -15,7 +15,8 @@ import { buildCandidateQuery, buildPeopleQueries } from '../search/searchIndex'
 import { formatDate, todayIso } from '../../shared/dates'
 import { formatNhsNumber } from '../../shared/identifiers/nhsNumber'
 import { progressBar } from '../cli/progress'
-import { summarise, time, type Summary } from './stats'
+import { sample, summarise, time, type Summary } from './stats'
+import { writeAudit } from '../audit/audit'
 
 const { values } = parseArgs({
   options: { families: { type: 'string', default: '40000' }, samples: { type: 'string', default: '200' }, json: { type: 'string' }, keep: { type: 'boolean' } }
@@ -127,11 +128,11 @@ async function main() {
 
   const duplicateInputs = people.map((p) => ({ givenName: p.givenName, familyName: p.familyName, dateOfBirth: p.dateOfBirth, nhsNumber: p.nhsNumber, postcode: p.postcode }))
   const duplicateCheck = await measureInvoke(connection, 'people.checkDuplicates', duplicateInputs)
-  const duplicateRaw = summarise(await Promise.all([]).then(async () => {
-    const s: number[] = []
-    for (const d of duplicateInputs) { const q = buildCandidateQuery({ nhsNumber: d.nhsNumber, upn: null, dateOfBirth: d.dateOfBirth })!; s.push((await time(() => rawAll(raw, q.sql, q.params)))[0]) }
-    return s
-  }))
+  const duplicateRaw = await sample(duplicateInputs.length, (i) => {
+    const d = duplicateInputs[i]!
+    const q = buildCandidateQuery({ nhsNumber: d.nhsNumber, upn: null, dateOfBirth: d.dateOfBirth })!
+    return rawAll(raw, q.sql, q.params)
+  })
 
   // Registering a family of four (two adults, two children) that nobody on record resembles.
   const generator = new FamilyGenerator(7, todayIso())
@@ -151,6 +152,16 @@ async function main() {
   const familyIds = (await casebook.core.db.query('SELECT id FROM family ORDER BY rowid % 7919, rowid LIMIT ?', [SAMPLES])) as { id: string }[]
   const openFamily = await measureInvoke(connection, 'families.get', familyIds.map(({ id }) => ({ id })))
 
+  // The audit write's own cost: a transaction holding one audit row against an empty one. A
+  // family of four writes five rows (the family and each person) in its one transaction.
+  const writes = casebook.core.writes
+  const entry = () => ({ at: new Date().toISOString(), actor: 'bench', action: 'create' as const, recordType: 'person' as const, recordId: 'bench', changes: { givenName: 'Bench', dateOfBirth: '2019-07-03' } })
+  const emptyTransaction = await sample(SAMPLES, () => writes.run(async () => undefined))
+  const auditTransaction = await sample(SAMPLES, () => writes.run((m) => writeAudit(m, entry())))
+  const auditInRegistration = await sample(SAMPLES, () => writes.run(async (m) => {
+    for (let k = 0; k < 5; k++) await writeAudit(m, entry())
+  }))
+
   // One sign-in at the app's own scrypt cost (OWASP: N=2^17, r=8, p=1).
   await casebook.close()
   casebook = await openCasebook({ databasePath })
@@ -168,6 +179,7 @@ async function main() {
     duplicateCheck: { invoke: duplicateCheck, rawSql: duplicateRaw },
     registerFamilyOfFour: registration,
     openFamilyWithViewAudit: openFamily,
+    audit: { emptyTransaction, transactionWithOneEntry: auditTransaction, fiveEntriesAsInRegistration: auditInRegistration },
     signInOwaspScrypt: signIns,
     targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2 }
   }
@@ -181,6 +193,9 @@ async function main() {
   console.log(`Register a family of four        ${registration.p50} / ${registration.p95}`)
   console.log(`Open a family (with view audit)  ${openFamily.p50} / ${openFamily.p95}`)
   console.log(`Sign in (scrypt N=2^17, r=8)     ${signIns.p50} / ${signIns.p95}`)
+  console.log(`Empty write transaction          ${emptyTransaction.p50} / ${emptyTransaction.p95}`)
+  console.log(`… with one audit entry           ${auditTransaction.p50} / ${auditTransaction.p95}`)
+  console.log(`… with five (a family of four)   ${auditInRegistration.p50} / ${auditInRegistration.p95}`)
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`)
     console.log(`\nWritten to ${values.json}`)

@@ -18,3 +18,10 @@ export async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   const value = await work()
   return [performance.now() - start, value]
 }
+
+/** Runs `work` n times, one after another, and summarises the times. */
+export async function sample(n: number, work: (i: number) => Promise<unknown>): Promise<Summary> {
+  const samples: number[] = []
+  for (let i = 0; i < n; i++) samples.push((await time(() => work(i)))[0])
+  return summarise(samples)
+}
