@@ -3,10 +3,12 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema'
 import { SqliteSearchAndAuditGuards1764000000001 } from './1764000000001-SqliteSearchAndAuditGuards'
 import { Accounts1764000000002 } from './1764000000002-Accounts'
 import { RestrictedFamilies1764000000003 } from './1764000000003-RestrictedFamilies'
+import { EarlyHelp1764000000004 } from './1764000000004-EarlyHelp'
 
 export const migrations = [
   InitialSchema1764000000000,
   SqliteSearchAndAuditGuards1764000000001,
   Accounts1764000000002,
-  RestrictedFamilies1764000000003
+  RestrictedFamilies1764000000003,
+  EarlyHelp1764000000004
 ]

@@ -104,3 +104,26 @@ export const CONSENT_METHOD = codeList([
 export type SexCode = z.infer<typeof SEX.schema>
 export type EthnicityCode = z.infer<typeof ETHNICITY.schema>
 export type DisabilityCode = z.infer<typeof DISABILITY.schema>
+
+/** Supporting Families headline outcomes (2022–25 framework). */
+export const HEADLINE = codeList([
+  { code: 'EDUCATION', label: 'Getting a good education' },
+  { code: 'EARLY_YEARS', label: 'Good early years development' },
+  { code: 'HEALTH', label: 'Improved mental and physical health' },
+  { code: 'SUBSTANCE_USE', label: 'Promoting recovery and reducing harm from substance use' },
+  { code: 'RELATIONSHIPS', label: 'Improved family relationships' },
+  { code: 'SAFE_FROM_ABUSE', label: 'Children safe from abuse and exploitation' },
+  { code: 'CRIME', label: 'Crime prevention and tackling crime' },
+  { code: 'DOMESTIC_ABUSE', label: 'Safe from domestic abuse' },
+  { code: 'HOUSING', label: 'Secure housing' },
+  { code: 'FINANCIAL', label: 'Financial stability' }
+] as const)
+
+/** What kind of contact or event a case note records. */
+export const NOTE_TYPE = codeList([
+  { code: 'HOME_VISIT', label: 'Home visit' },
+  { code: 'PHONE_CALL', label: 'Phone call' },
+  { code: 'MEETING', label: 'Meeting' },
+  { code: 'MESSAGE', label: 'Message' },
+  { code: 'OTHER', label: 'Other' }
+] as const)

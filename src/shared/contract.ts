@@ -17,6 +17,8 @@ import {
 } from './accounts/schemas'
 
 import { roleSchema, type Permission } from './roles'
+import { addNoteInput, chronologyEntry, chronologyInput, episodeNotice, episodeSummary, leadChoices, openEpisodeInput } from './earlyHelp/schemas'
+import { draftKeyInput, draftRecord, saveDraftInput } from './drafts/schemas'
 export { PERMISSIONS, type Permission } from './roles'
 
 export interface ChannelSpec {
@@ -37,7 +39,9 @@ export const familyView = z.object({
   members: z.array(personRecord),
   consents: z.array(consentRecord),
   /** Who may open the family when it is restricted (managers always can). */
-  allowedUsers: z.array(userName)
+  allowedUsers: z.array(userName),
+  /** Everyone who may open the family sees whether an episode is open and who leads it. */
+  openEpisode: episodeNotice.nullable()
 })
 export type FamilyView = z.infer<typeof familyView>
 
@@ -72,6 +76,14 @@ export const contract = {
   'people.move': channel(movePersonInput, saved.extend({ familyId: idField }), 'families.write'),
   'consent.record': channel(recordConsentInput, saved, 'consent.write'),
   'consent.withdraw': channel(withdrawConsentInput, saved, 'consent.write'),
+  'episodes.leads': channel(nothing, leadChoices, 'earlyHelp.write'),
+  'episodes.open': channel(openEpisodeInput, saved, 'earlyHelp.write'),
+  'episodes.get': channel(z.object({ id: idField }), episodeSummary, 'earlyHelp.read'),
+  'notes.add': channel(addNoteInput, saved, 'earlyHelp.write'),
+  'chronology.get': channel(chronologyInput, z.object({ entries: z.array(chronologyEntry) }), 'earlyHelp.read'),
+  'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'signedIn'),
+  'drafts.get': channel(draftKeyInput, draftRecord, 'signedIn'),
+  'drafts.discard': channel(draftKeyInput, nothing, 'signedIn'),
   'audit.verify': channel(z.object({}), auditVerification, 'audit.read'),
   'audit.list': channel(auditListInput, auditListOutput, 'audit.read')
 } as const satisfies Record<string, ChannelSpec>

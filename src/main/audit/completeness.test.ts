@@ -35,6 +35,15 @@ const EXPECTED: Record<string, string[]> = {
   'people.move': ['move person'],
   'consent.record': ['create consent'],
   'consent.withdraw': ['withdraw consent'],
+  'episodes.leads': [],
+  'episodes.open': ['create episode'],
+  'episodes.get': ['view episode'],
+  'notes.add': ['create case-note'],
+  'chronology.get': ['view chronology'],
+  // Drafts are saved every few seconds while typing; the note they become is what is audited.
+  'drafts.save': [],
+  'drafts.get': [],
+  'drafts.discard': [],
   'audit.verify': [],
   'audit.list': []
 }
@@ -64,6 +73,14 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['people.checkDuplicates', () => [window, { familyName: 'Okafor', dateOfBirth: '2019-07-03' }]],
   ['families.get', () => [window, { id: state.family.id }]],
   ['families.update', () => [window, { id: state.family.id, version: 1, family: { ...state.view.family, phone: '0121 496 0999' } }]],
+  ['episodes.leads', () => [window, {}]],
+  ['episodes.open', () => [window, { familyId: state.family.id, openedOn: today, leadUserId: state.molly.id, reason: 'Housing worries', headlines: ['HOUSING'] }]],
+  ['episodes.get', () => [window, { id: state.episode.id }]],
+  ['drafts.save', () => [window, { key: `case-note:${state.family.id}`, payload: { text: 'Half a note' } }]],
+  ['drafts.get', () => [window, { key: `case-note:${state.family.id}` }]],
+  ['notes.add', () => [window, { familyId: state.family.id, occurredOn: today, occurredAt: '09:30', type: 'HOME_VISIT', text: 'Visited.', draftKey: `case-note:${state.family.id}` }]],
+  ['drafts.discard', () => [window, { key: `case-note:${state.family.id}` }]],
+  ['chronology.get', () => [window, { familyId: state.family.id }]],
   ['families.setRestriction', () => [window, { id: state.family.id, version: 2, restricted: true, allowedUserIds: [state.molly.id] }]],
   ['users.directory', () => [window, {}]],
   ['families.addMember', () => [window, { familyId: state.family.id, member: { kind: 'child', givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' }, notDuplicateOf: [state.catherine.id] }]],
@@ -114,6 +131,7 @@ describe('audit completeness', () => {
         state.samuel = value.members.find((m: { givenName: string }) => m.givenName === 'Samuel')
       }
       if (channel === 'consent.record') state.consent = value
+      if (channel === 'episodes.open') state.episode = value
     }
     expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true })
   })

@@ -18,6 +18,8 @@ import { familyHandlers } from '../families/handlers'
 import { consentHandlers } from '../consent/handlers'
 import { auditHandlers } from '../audit/handlers'
 import { accountHandlers } from '../accounts/handlers'
+import { earlyHelpHandlers } from '../earlyHelp/handlers'
+import { draftHandlers } from '../drafts/service'
 
 export interface OpenOptions {
   databasePath: string
@@ -47,7 +49,8 @@ export interface Casebook {
 const NOBODY: Actor = { name: 'not signed in', userId: null, permissions: new Set() }
 
 export function buildRouter(): Router {
-  return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).register(auditHandlers).register(accountHandlers).seal()
+  return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).register(auditHandlers).register(accountHandlers)
+    .register(earlyHelpHandlers).register(draftHandlers).seal()
 }
 
 export function desktopUserName(): string {

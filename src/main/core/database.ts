@@ -11,11 +11,15 @@ import { DuplicateDecisionEntity, FamilyAccessEntity, FamilyEntity, MembershipEn
 import { ConsentEntity } from '../consent/entities'
 import { AuditEntity } from '../audit/entities'
 import { UserEntity } from '../accounts/entities'
+import { CaseNoteEntity, EpisodeEntity } from '../earlyHelp/entities'
+import { DraftEntity } from '../drafts/entities'
 
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
 
-export const entities = [HubEntity, FamilyEntity, PersonEntity, MembershipEntity, DuplicateDecisionEntity, ConsentEntity, AuditEntity, UserEntity, FamilyAccessEntity]
+export const entities = [HubEntity, FamilyEntity, PersonEntity, MembershipEntity, DuplicateDecisionEntity, ConsentEntity, AuditEntity, UserEntity, FamilyAccessEntity,
+  EpisodeEntity, CaseNoteEntity, DraftEntity
+]
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number)

@@ -9,6 +9,7 @@ import { okaforFamily } from '../testing/fixtures'
 
 const R: Role[] = ['reception', 'practitioner', 'manager', 'admin']
 const CASEWORK: Role[] = ['reception', 'practitioner', 'manager']
+const EARLY_HELP: Role[] = ['practitioner', 'manager']
 const PUBLIC = 'anyone, signed in or not'
 const ANY = 'any signed-in user'
 
@@ -40,6 +41,14 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   'people.move': CASEWORK,
   'consent.record': CASEWORK,
   'consent.withdraw': CASEWORK,
+  'episodes.leads': EARLY_HELP,
+  'episodes.open': EARLY_HELP,
+  'episodes.get': EARLY_HELP,
+  'notes.add': EARLY_HELP,
+  'chronology.get': EARLY_HELP,
+  'drafts.save': ANY,
+  'drafts.get': ANY,
+  'drafts.discard': ANY,
   'audit.verify': ['manager'],
   'audit.list': ['manager']
 }
@@ -62,6 +71,7 @@ beforeAll(async () => {
     windows[role] = window
   }
   const someone = (await t.ok('users.list', {})).users[0]
+  const practitionerId = (await t.ok('users.list', {})).users.find((u: { username: string }) => u.username === 'practitioner').id
   // A valid input for every channel, so that a refusal can only be the permission's.
   sample = {
     'auth.status': {},
@@ -90,6 +100,14 @@ beforeAll(async () => {
     'people.move': { id: person.id, version: 99, toFamilyReference: 'TH-999999' },
     'consent.record': { familyId: family.id, givenById: person.id, scope: 'CONTACT', method: 'VERBAL', givenOn: '2026-01-05' },
     'consent.withdraw': { id: consent.id, version: 99 },
+    'episodes.leads': {},
+    'episodes.open': { familyId: family.id, openedOn: '2026-01-05', leadUserId: practitionerId, reason: 'Housing worries', headlines: ['HOUSING'] },
+    'episodes.get': { id: '00000000-0000-4000-8000-000000000000' },
+    'notes.add': { familyId: family.id, occurredOn: '2026-01-05', occurredAt: '10:00', type: 'PHONE_CALL', text: 'Spoke to mum.' },
+    'chronology.get': { familyId: family.id },
+    'drafts.save': { key: `case-note:${family.id}`, payload: { text: 'typing' } },
+    'drafts.get': { key: `case-note:${family.id}` },
+    'drafts.discard': { key: `case-note:${family.id}` },
     'audit.verify': {},
     'audit.list': {}
   }

@@ -4,6 +4,7 @@ import { notFound } from '../core/errors'
 import { listConsents } from '../consent/service'
 import { writeAudit } from '../audit/audit'
 import { familyAccess } from './access'
+import { openEpisodeOf } from '../earlyHelp/episodes'
 import { FamilyEntity, PersonEntity } from './entities'
 import { familyRecord, personRecord } from './records'
 
@@ -25,5 +26,7 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
     writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType: 'family', recordId: id, familyId: id })
   )
   const { allowedUsers } = await familyAccess(ctx, id, Boolean(family.restricted))
-  return { family: familyRecord(family), members: members.map(personRecord), consents, allowedUsers }
+  const episode = await openEpisodeOf(db, id)
+  const openEpisode = episode ? { id: episode.id, openedOn: episode.openedOn, leadName: episode.leadName } : null
+  return { family: familyRecord(family), members: members.map(personRecord), consents, allowedUsers, openEpisode }
 }

@@ -1,0 +1,51 @@
+// A family's chronology: its case notes and the system's own events, in date order.
+import type { ChronologyEntry } from '../../shared/earlyHelp/schemas'
+import { NOTE_TYPE } from '../../shared/codes'
+import type { CallContext } from '../core/context'
+import { notFound } from '../core/errors'
+import { writeAudit } from '../audit/audit'
+import { UserEntity } from '../accounts/entities'
+import { FamilyEntity, MembershipEntity, PersonEntity } from '../families/entities'
+import { displayName } from '../families/records'
+import { CaseNoteEntity, EpisodeEntity } from './entities'
+
+/** A stored instant as the local date and time people read (notes are entered in local time). */
+function localMinute(iso: string): string {
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+export async function chronology(input: { familyId: string; significantOnly: boolean }, ctx: CallContext): Promise<{ entries: ChronologyEntry[] }> {
+  const db = ctx.core.db.manager
+  const family = await db.findOneBy(FamilyEntity, { id: input.familyId })
+  if (!family) throw notFound('family')
+  const notes = await db.find(CaseNoteEntity, { where: input.significantOnly ? { familyId: family.id, significant: true } : { familyId: family.id } })
+  const memberships = await db.findBy(MembershipEntity, { familyId: family.id })
+  const people = new Map((await db.findBy(PersonEntity, [...new Set([...memberships.map((m) => m.personId), ...notes.flatMap((n) => JSON.parse(n.people) as string[])])].map((id) => ({ id })))).map((p) => [p.id, displayName(p)]))
+  const episodes = await db.findBy(EpisodeEntity, { familyId: family.id })
+  const leads = new Map((await db.findBy(UserEntity, episodes.map((e) => ({ id: e.leadUserId })))).map((u) => [u.id, u.displayName]))
+
+  const entries: ChronologyEntry[] = notes.map((n) => ({
+    id: n.id, when: n.occurredAt, kind: 'note', title: NOTE_TYPE.label(n.type), text: n.text, significant: Boolean(n.significant), by: n.author,
+    people: (JSON.parse(n.people) as string[]).map((id) => people.get(id) ?? 'Former member')
+  }))
+  if (!input.significantOnly) {
+    entries.push({ id: `registered-${family.id}`, when: localMinute(family.registeredAt), kind: 'registered', title: `Family registered (${family.reference})`, text: null, significant: false, by: family.registeredBy, people: [] })
+    for (const e of episodes) {
+      entries.push({ id: `opened-${e.id}`, when: e.openedOn, kind: 'episode-opened', title: `Early-help episode opened, led by ${leads.get(e.leadUserId) ?? 'a former user'}`, text: e.reason, significant: false, by: e.openedBy, people: [] })
+      if (e.closedOn) entries.push({ id: `closed-${e.id}`, when: e.closedOn, kind: 'episode-closed', title: 'Early-help episode closed', text: null, significant: false, by: e.openedBy, people: [] })
+    }
+    // Joining at registration is the registration itself; later joins and leavings are events.
+    for (const m of memberships) {
+      const who = people.get(m.personId) ?? 'Former member'
+      if (m.joinedAt > family.registeredAt) entries.push({ id: `joined-${m.id}`, when: localMinute(m.joinedAt), kind: 'joined', title: `${who} joined the household`, text: null, significant: false, by: m.recordedBy, people: [who] })
+      if (m.leftAt) entries.push({ id: `left-${m.id}`, when: localMinute(m.leftAt), kind: 'left', title: `${who} left the household`, text: null, significant: false, by: m.recordedBy, people: [who] })
+    }
+  }
+  entries.sort((a, b) => b.when.localeCompare(a.when) || a.id.localeCompare(b.id))
+  await ctx.core.writes.run((manager) =>
+    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType: 'chronology', recordId: family.id, familyId: family.id })
+  )
+  return { entries }
+}

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Connection } from '../core/casebook'
+import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import { okaforFamily, today } from '../testing/fixtures'
+
+let t: TempCasebook
+const as: Record<string, Connection> = {}
+const ids: Record<string, string> = {}
+let family: { id: string; reference: string }
+let view: any
+
+async function account(username: string, role: string) {
+  await t.ok('users.create', { displayName: username, username, role, temporaryPassword: 'temporary passphrase' })
+  const c = t.casebook.connect()
+  unwrap(await c.invoke('auth.signIn', { username, password: 'temporary passphrase' }))
+  ids[username] = unwrap<{ id: string }>(await c.invoke('auth.changePassword', { currentPassword: 'temporary passphrase', newPassword: 'a chosen passphrase', confirmPassword: 'a chosen passphrase' })).id
+  as[username] = c
+}
+
+beforeEach(async () => {
+  t = await tempCasebook('early-help')
+  await account('pat', 'practitioner')
+  await account('rita', 'reception')
+  family = await t.ok('families.register', okaforFamily())
+  view = await t.ok('families.get', { id: family.id })
+})
+afterEach(async () => { await t.dispose() })
+
+const open = (c: Connection, extra: object = {}) => c.invoke('episodes.open', { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'Rent arrears and a new baby due', headlines: ['HOUSING', 'EARLY_YEARS'], ...extra })
+
+describe('early-help episodes', () => {
+  it('opens one episode at a time; reception sees that it is open and who leads it, and nothing more', async () => {
+    const opened = unwrap<{ id: string }>(await open(as.pat!))
+    expect(await open(as.pat!)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(unwrap(await as.pat!.invoke('episodes.get', { id: opened.id }))).toMatchObject({ status: 'open', leadName: 'pat', headlines: ['HOUSING', 'EARLY_YEARS'], reason: 'Rent arrears and a new baby due' })
+    const seenByReception = unwrap<any>(await as.rita!.invoke('families.get', { id: family.id }))
+    expect(seenByReception.openEpisode).toEqual({ id: opened.id, openedOn: today, leadName: 'pat' })
+    for (const channel of ['episodes.get', 'chronology.get', 'notes.add', 'episodes.open'] as const) {
+      const input = channel === 'episodes.get' ? { id: opened.id } : channel === 'chronology.get' ? { familyId: family.id } : channel === 'notes.add' ? { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'OTHER', text: 'x' } : { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'x', headlines: ['HOUSING'] }
+      expect({ channel, r: await as.rita!.invoke(channel, input) }).toMatchObject({ channel, r: { ok: false, error: { code: 'FORBIDDEN' } } })
+    }
+  })
+
+  it('refuses bad input next to its fields', async () => {
+    const r = await as.pat!.invoke('episodes.open', { familyId: family.id, openedOn: '2099-01-01', leadUserId: ids.rita, reason: '', headlines: [] })
+    expect(r).toMatchObject({ ok: false, error: { fields: { openedOn: 'Date opened must be today or in the past', reason: 'Enter why early help is needed', headlines: 'Select at least one headline the family needs help with' } } })
+    expect(await open(as.pat!, { leadUserId: ids.rita })).toMatchObject({ ok: false, error: { fields: { leadUserId: 'Select a practitioner or manager to lead the episode' } } })
+  })
+})
+
+describe('case notes, drafts and the chronology', () => {
+  it('keeps a draft per user until the note is saved, then lists notes and events newest first', async () => {
+    const key = `case-note:${family.id}`
+    unwrap(await as.pat!.invoke('drafts.save', { key, payload: { text: 'Half a sentence' } }))
+    expect(unwrap(await as.pat!.invoke('drafts.get', { key }))).toMatchObject({ payload: { text: 'Half a sentence' } })
+    expect(unwrap(await as.rita!.invoke('drafts.get', { key }))).toBeNull()
+
+    unwrap(await open(as.pat!))
+    const grace = view.members.find((m: { givenName: string }) => m.givenName === 'Grace')
+    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '09:15', type: 'HOME_VISIT', peopleIds: [grace.id], text: 'Visited at home. Mum worried about rent.', significant: false, draftKey: key }))
+    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '16:40', type: 'PHONE_CALL', text: 'Eviction notice received.', significant: true }))
+    expect(unwrap(await as.pat!.invoke('drafts.get', { key }))).toBeNull()
+    expect(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '25:00', type: 'OTHER', peopleIds: ['00000000-0000-4000-8000-000000000000'], text: '' })).toMatchObject({
+      ok: false, error: { fields: { occurredAt: 'Enter the time as hours and minutes, like 14:30', text: 'Enter the note' } }
+    })
+
+    const all = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id })).entries
+    expect(all.map((e: { kind: string }) => e.kind).sort()).toEqual(['episode-opened', 'note', 'note', 'registered'])
+    const whens = all.map((e: { when: string }) => e.when)
+    expect([...whens].sort().reverse()).toEqual(whens)
+    const notes = all.filter((e: { kind: string }) => e.kind === 'note')
+    expect(notes.map((e: { title: string }) => e.title)).toEqual(['Phone call', 'Home visit'])
+    expect(all.find((e: { kind: string }) => e.kind === 'registered').title).toBe(`Family registered (${family.reference})`)
+    expect(all.find((e: { kind: string }) => e.kind === 'episode-opened').title).toBe('Early-help episode opened, led by pat')
+    expect(notes[1]).toMatchObject({ text: 'Visited at home. Mum worried about rent.', people: ["Grace O'Neill-Okafor"], by: 'pat', when: `${today}T09:15` })
+    const significant = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id, significantOnly: true })).entries
+    expect(significant.map((e: { text: string }) => e.text)).toEqual(['Eviction notice received.'])
+  })
+})

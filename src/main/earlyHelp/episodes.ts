@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import type { z } from 'zod'
+import type { EpisodeSummary, openEpisodeInput } from '../../shared/earlyHelp/schemas'
+import type { CallContext } from '../core/context'
+import { AppError } from '../core/errors'
+import { writeAudit } from '../audit/audit'
+import { UserEntity } from '../accounts/entities'
+import { EpisodeEntity, type EpisodeRow } from './entities'
+
+/** Who can lead an episode: active practitioners and managers. */
+export async function leadChoices(ctx: CallContext) {
+  const users = await ctx.core.db.manager.find(UserEntity, { where: [{ role: 'practitioner', disabled: false }, { role: 'manager', disabled: false }], order: { displayName: 'ASC' } })
+  return { users: users.map((u) => ({ id: u.id, displayName: u.displayName })) }
+}
+
+async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSummary> {
+  const lead = await db.findOneBy(UserEntity, { id: row.leadUserId })
+  return {
+    id: row.id, familyId: row.familyId, status: row.status, openedOn: row.openedOn, leadUserId: row.leadUserId, leadName: lead?.displayName ?? 'Former user',
+    reason: row.reason, headlines: row.headlines ? row.headlines.split(' ') : [], version: row.version
+  }
+}
+
+export async function openEpisodeOf(db: EntityManager, familyId: string): Promise<EpisodeSummary | null> {
+  const row = await db.findOneBy(EpisodeEntity, { familyId, status: 'open' })
+  return row ? summary(db, row) : null
+}
+
+export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    if (await manager.findOneBy(EpisodeEntity, { familyId: input.familyId, status: 'open' })) {
+      throw new AppError('CONFLICT', 'This family already has an open early-help episode. Add to that one instead.')
+    }
+    const lead = await manager.findOneBy(UserEntity, { id: input.leadUserId })
+    if (!lead || lead.disabled || (lead.role !== 'practitioner' && lead.role !== 'manager')) {
+      throw new AppError('VALIDATION', 'There is a problem', { leadUserId: 'Select a practitioner or manager to lead the episode' })
+    }
+    const row: EpisodeRow = {
+      id: randomUUID(), familyId: input.familyId, status: 'open', openedOn: input.openedOn, closedOn: null, leadUserId: lead.id, reason: input.reason,
+      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, createdAt: ctx.now, updatedAt: ctx.now, version: 1
+    }
+    await manager.insert(EpisodeEntity, row)
+    await writeAudit(manager, {
+      at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'episode', recordId: row.id, familyId: row.familyId,
+      changes: { openedOn: row.openedOn, lead: lead.username, headlines: input.headlines }
+    })
+    return { id: row.id, version: 1 }
+  })
+}
+
+export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeSummary | null> {
+  const row = await ctx.core.db.manager.findOneBy(EpisodeEntity, { id })
+  return row ? summary(ctx.core.db.manager, row) : null
+}

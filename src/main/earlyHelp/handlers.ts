@@ -1,0 +1,32 @@
+import { defineHandlers } from '../core/router'
+import { notFound } from '../core/errors'
+import { writeAudit } from '../audit/audit'
+import { requireFamilyAccess } from '../families/access'
+import { getEpisode, leadChoices, openEpisode } from './episodes'
+import { addNote } from './notes'
+import { chronology } from './chronology'
+
+export const earlyHelpHandlers = defineHandlers({
+  'episodes.leads': (_input, ctx) => leadChoices(ctx),
+  'episodes.open': async (input, ctx) => {
+    await requireFamilyAccess(ctx, input.familyId)
+    return openEpisode(input, ctx)
+  },
+  'episodes.get': async ({ id }, ctx) => {
+    const episode = await getEpisode(id, ctx)
+    if (!episode) throw notFound('episode')
+    await requireFamilyAccess(ctx, episode.familyId)
+    await ctx.core.writes.run((manager) =>
+      writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType: 'episode', recordId: episode.id, familyId: episode.familyId })
+    )
+    return episode
+  },
+  'notes.add': async (input, ctx) => {
+    await requireFamilyAccess(ctx, input.familyId)
+    return addNote(input, ctx)
+  },
+  'chronology.get': async (input, ctx) => {
+    await requireFamilyAccess(ctx, input.familyId)
+    return chronology(input, ctx)
+  }
+})

@@ -1,0 +1,61 @@
+// Early-help episodes, case notes and the chronology: one definition for forms and core.
+import { z } from 'zod'
+import { HEADLINE, NOTE_TYPE } from '../codes'
+import { dateField, idField, requiredCode, requiredText, versionField } from '../fields'
+
+const notFuture = (label: string) => (iso: string, today: string) => (iso > today ? `${label} must be today or in the past` : null)
+
+export const openEpisodeInput = z.object({
+  familyId: idField,
+  openedOn: dateField('Date opened', notFuture('Date opened')),
+  leadUserId: z.uuid({ error: 'Select the lead practitioner' }),
+  reason: requiredText('Enter why early help is needed', 4000, 'Reason'),
+  headlines: z.array(HEADLINE.schema).min(1, { error: 'Select at least one headline the family needs help with' })
+})
+
+export const episodeSummary = z.object({
+  id: idField,
+  familyId: idField,
+  status: z.enum(['open', 'closed']),
+  openedOn: z.string(),
+  leadUserId: idField,
+  leadName: z.string(),
+  reason: z.string(),
+  headlines: z.array(z.string()),
+  version: versionField
+})
+export type EpisodeSummary = z.infer<typeof episodeSummary>
+
+/** What reception may know of an episode: that it is open, since when, and who leads it. */
+export const episodeNotice = episodeSummary.pick({ id: true, openedOn: true, leadName: true })
+
+export const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
+
+export const addNoteInput = z.object({
+  familyId: idField,
+  occurredOn: dateField('Date of the contact', notFuture('Date of the contact')),
+  occurredAt: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().regex(TIME, { error: 'Enter the time as hours and minutes, like 14:30' })),
+  type: requiredCode(NOTE_TYPE.schema, 'Select the kind of contact'),
+  peopleIds: z.array(idField).default([]),
+  text: requiredText('Enter the note', 20000, 'Note'),
+  significant: z.boolean().default(false),
+  /** The draft this note was typed in: discarded in the same transaction as the note is saved. */
+  draftKey: z.string().max(200).nullable().default(null)
+})
+
+export const chronologyInput = z.object({ familyId: idField, significantOnly: z.boolean().default(false) })
+
+export const chronologyEntry = z.object({
+  id: z.string(),
+  /** ISO date, or date and time, of the event. */
+  when: z.string(),
+  kind: z.enum(['note', 'registered', 'episode-opened', 'episode-closed', 'joined', 'left']),
+  title: z.string(),
+  text: z.string().nullable(),
+  significant: z.boolean(),
+  by: z.string(),
+  people: z.array(z.string())
+})
+export type ChronologyEntry = z.infer<typeof chronologyEntry>
+
+export const leadChoices = z.object({ users: z.array(z.object({ id: idField, displayName: z.string() })) })
