@@ -12,6 +12,9 @@ import { EditFamilyPage } from '../families/EditFamilyPage'
 import { AddMemberPage, EditPersonPage, MovePersonPage } from '../families/PersonPages'
 import { ConsentPage } from '../consent/ConsentPage'
 import { AccessPage } from '../families/AccessPage'
+import { OpenEpisodePage } from '../earlyHelp/OpenEpisodePage'
+import { NotePage } from '../earlyHelp/NotePage'
+import { ChronologyPage } from '../earlyHelp/ChronologyPage'
 import { AuditPage } from '../audit/AuditPage'
 import { ResetPasswordPage, UsersPage } from '../accounts/UsersPage'
 import { ChangePasswordPage } from '../accounts/ChangePasswordPage'
@@ -25,7 +28,8 @@ import { AuthContext, useAuth, useAuthState } from '../accounts/useAuth'
 const NEEDS: Partial<Record<Route['name'], Permission>> = {
   search: 'people.search', register: 'families.write', family: 'families.read', editFamily: 'families.write', addMember: 'families.write',
   editPerson: 'families.write', movePerson: 'families.write', recordConsent: 'consent.write', audit: 'audit.read', users: 'users.manage',
-  resetPassword: 'users.manage', hubSettings: 'hub.manage', familyAccess: 'families.restrict'
+  resetPassword: 'users.manage', hubSettings: 'hub.manage', familyAccess: 'families.restrict',
+  openEpisode: 'earlyHelp.write', addNote: 'earlyHelp.write', chronology: 'earlyHelp.read'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
@@ -40,13 +44,16 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
   switch (route.name) {
     case 'search': return <SearchPage />
     case 'register': return <RegisterPage />
-    case 'family': return <FamilyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} canAudit={roleMay(user.role, 'audit.read')} />
+    case 'family': return <FamilyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} canAudit={roleMay(user.role, 'audit.read')} canEarlyHelp={roleMay(user.role, 'earlyHelp.write')} />
     case 'editFamily': return <EditFamilyPage id={route.id} />
     case 'addMember': return <AddMemberPage key={route.kind} id={route.id} kind={route.kind} />
     case 'editPerson': return <EditPersonPage key={route.personId} id={route.id} personId={route.personId} />
     case 'movePerson': return <MovePersonPage id={route.id} personId={route.personId} />
     case 'recordConsent': return <ConsentPage id={route.id} />
     case 'familyAccess': return <AccessPage id={route.id} />
+    case 'openEpisode': return <OpenEpisodePage id={route.id} />
+    case 'addNote': return <NotePage id={route.id} />
+    case 'chronology': return <ChronologyPage key={route.notice ?? ''} id={route.id} notice={route.notice} />
     case 'audit': return <AuditPage key={`${route.familyReference}${route.personId}`} familyReference={route.familyReference} personId={route.personId} />
     case 'users': return <UsersPage key={route.notice ?? ''} notice={route.notice} />
     case 'resetPassword': return <ResetPasswordPage userId={route.userId} />

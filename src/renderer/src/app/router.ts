@@ -11,6 +11,9 @@ export type Route =
   | { name: 'movePerson'; id: string; personId: string }
   | { name: 'recordConsent'; id: string }
   | { name: 'familyAccess'; id: string }
+  | { name: 'openEpisode'; id: string }
+  | { name: 'addNote'; id: string }
+  | { name: 'chronology'; id: string; notice?: string }
   | { name: 'audit'; familyReference?: string; personId?: string }
   | { name: 'users'; notice?: string }
   | { name: 'resetPassword'; userId: string }
@@ -35,6 +38,9 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'edit') return { name: 'editFamily', id }
     if (parts[2] === 'consent') return { name: 'recordConsent', id }
     if (parts[2] === 'access') return { name: 'familyAccess', id }
+    if (parts[2] === 'early-help' && parts[3] === 'open') return { name: 'openEpisode', id }
+    if (parts[2] === 'notes' && parts[3] === 'new') return { name: 'addNote', id }
+    if (parts[2] === 'chronology') return { name: 'chronology', id, notice: params.get('notice') ?? undefined }
     if (parts[2] === 'add' && (parts[3] === 'adult' || parts[3] === 'child' || parts[3] === 'unborn')) return { name: 'addMember', id, kind: parts[3] }
     if (parts[2] === 'people' && parts[3] && parts[4] === 'edit') return { name: 'editPerson', id, personId: parts[3] }
     if (parts[2] === 'people' && parts[3] && parts[4] === 'move') return { name: 'movePerson', id, personId: parts[3] }

@@ -154,3 +154,15 @@ export function CheckboxesField<V extends FieldValues>(props: FieldProps<V> & { 
 export function RadiosField<V extends FieldValues>(props: FieldProps<V> & { items: readonly CodeItem[]; inline?: boolean }) {
   return <ChoicesField {...props} type="radio" />
 }
+
+export function TextareaField<V extends FieldValues>({ form, name, label, hint, rows = 8 }: FieldProps<V> & { rows?: number }) {
+  const { id, error, describedBy } = useFieldState(form, name, hint)
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+      <ErrorMessage id={id} error={error} />
+      <textarea className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={id} rows={rows} aria-describedby={describedBy} {...form.register(name)} />
+    </div>
+  )
+}

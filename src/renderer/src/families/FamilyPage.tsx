@@ -9,7 +9,7 @@ import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { describeAge, describeRole, personName } from './format'
 
-export function FamilyPage({ id, notice, canAudit }: { id: string; notice?: string; canAudit: boolean }) {
+export function FamilyPage({ id, notice, canAudit, canEarlyHelp }: { id: string; notice?: string; canAudit: boolean; canEarlyHelp: boolean }) {
   const { view, error } = useFamily(id)
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
@@ -29,6 +29,20 @@ export function FamilyPage({ id, notice, canAudit }: { id: string; notice?: stri
           <SuccessBanner title={notice}>
             {consents.length === 0 ? <p className="govuk-body">Next, <a className="govuk-notification-banner__link" href={`#/families/${id}/consent`}>record their consent</a>.</p> : null}
           </SuccessBanner>
+        ) : null}
+
+        <h2 className="govuk-heading-m">Early help</h2>
+        <p className="govuk-body">
+          {view.openEpisode
+            ? `An early-help episode has been open since ${formatDate(view.openEpisode.openedOn)}, led by ${view.openEpisode.leadName}.`
+            : 'No early-help episode is open.'}
+        </p>
+        {canEarlyHelp ? (
+          <div className="app-button-row">
+            {view.openEpisode ? null : <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/early-help/open`)}>Open an early-help episode</button>}
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/notes/new`)}>Add a case note</button>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/chronology`)}>Chronology</button>
+          </div>
         ) : null}
 
         <h2 className="govuk-heading-m">Members</h2>

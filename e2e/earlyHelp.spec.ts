@@ -1,0 +1,93 @@
+import { test, expect, expectAccessible } from './harness/fixtures'
+import type { Page } from '@playwright/test'
+
+test.use({ account: { username: 'pat', role: 'practitioner' } })
+
+async function registerFamily(harness: { casebook: { connect: (a: { name: string }) => { invoke: (c: string, i: unknown) => Promise<any> } } }) {
+  const r = await harness.casebook.connect({ name: 'earlier' }).invoke('families.register', {
+    family: { addressLine1: '12 Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', mainLanguage: 'English' },
+    members: [
+      { member: { kind: 'adult', givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '1990-02-01', sex: 'F', ethnicity: 'BAFR', relationship: 'PARENT_CARER' } },
+      { member: { kind: 'child', givenName: 'Catherine', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' } }
+    ]
+  })
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value.id as string
+}
+
+const noteText = (page: Page) => page.getByLabel('Note', { exact: true })
+
+test('a practitioner opens an episode, writes notes (a draft survives a reload), and reads the chronology', async ({ page, harness }) => {
+  const id = await registerFamily(harness)
+  await page.goto(`${harness.url}#/families/${id}`)
+  await page.getByRole('button', { name: 'Open an early-help episode' }).click()
+  await page.getByRole('button', { name: 'Open episode' }).click()
+  const summary = page.locator('.govuk-error-summary')
+  await expect(summary).toContainText('Select the lead practitioner')
+  await expect(summary).toContainText('Enter why early help is needed')
+  await expect(summary).toContainText('Select at least one headline the family needs help with')
+  await page.getByLabel('Lead practitioner').selectOption({ label: 'pat (practitioner)' })
+  await page.getByLabel('Why the family needs early help').fill('Rent arrears, and Grace is finding the evenings hard.')
+  await page.getByLabel('Secure housing').check()
+  await page.getByLabel('Improved mental and physical health').check()
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/open-episode.png', fullPage: true })
+  await page.getByRole('button', { name: 'Open episode' }).click()
+  await expect(page.getByText('Early-help episode opened.')).toBeVisible()
+  await expect(page.getByText(/An early-help episode has been open since .*, led by pat \(practitioner\)\./)).toBeVisible()
+
+  // Typing, then the window goes away: the note comes back from the database.
+  await page.getByRole('button', { name: 'Add a case note' }).click()
+  await page.getByLabel('Home visit').check()
+  await page.getByLabel('Grace Okafor').check()
+  await noteText(page).fill('Visited at home. Grace showed me the letter from the landlord.')
+  await page.getByLabel('Time').fill('09:15')
+  // Leaving the field saves at once; the draft in the database has everything typed.
+  await page.keyboard.press('Tab')
+  await expect(page.getByText(/Draft saved at \d\d:\d\d/)).toBeVisible()
+  await expect.poll(async () => (await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE user_name = 'pat'`))[0]?.payload ?? '').toContain('"occurredAt":"09:15"')
+  await page.reload()
+  await expect(page.getByText(/Your unsaved note from \d\d:\d\d has been brought back\./)).toBeVisible()
+  await expect(noteText(page)).toHaveValue('Visited at home. Grace showed me the letter from the landlord.')
+  await expect(page.getByLabel('Time')).toHaveValue('09:15')
+  await expect(page.getByLabel('Home visit')).toBeChecked()
+  await expect(page.getByLabel('Grace Okafor')).toBeChecked()
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/case-note-restored.png', fullPage: true })
+  await page.getByRole('button', { name: 'Save note' }).click()
+  await expect(page.getByText('Case note saved.')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Add a case note' }).click()
+  await expect(page.getByText(/has been brought back/)).toHaveCount(0)
+  await page.getByLabel('Phone call').check()
+  await page.getByLabel('Time').fill('16:40')
+  await noteText(page).fill('Landlord served a section 21 notice.')
+  await page.getByLabel('Significant event').check()
+  await page.getByRole('button', { name: 'Save note' }).click()
+
+  const timeline = page.locator('.app-timeline')
+  await expect(timeline.getByRole('heading')).toHaveText(['Phone call Significant', 'Home visit', /Family registered|Early-help episode opened/, /Family registered|Early-help episode opened/])
+  await expect(timeline).toContainText('09:15 · by pat · with Grace Okafor')
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/chronology.png', fullPage: true })
+  await page.getByLabel('Significant events only').check()
+  await expect(timeline.getByRole('heading')).toHaveText(['Phone call Significant'])
+})
+
+test.describe('reception', () => {
+  test.use({ account: { username: 'rita', role: 'reception' } })
+
+  test('sees that an episode is open and who leads it, but not the casework', async ({ page, harness }) => {
+    const id = await registerFamily(harness)
+    await harness.createUser({ username: 'pat', role: 'practitioner' })
+    const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
+    const opened = await harness.casebook.connect({ name: 'pat' }).invoke('episodes.open', { familyId: id, openedOn: '2026-11-02', leadUserId: patId, reason: 'Housing', headlines: ['HOUSING'] })
+    expect(opened.ok).toBe(true)
+    await page.goto(`${harness.url}#/families/${id}`)
+    await expect(page.getByText('An early-help episode has been open since 2 November 2026, led by pat (practitioner).')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Add a case note' })).toHaveCount(0)
+    await page.goto(`${harness.url}#/families/${id}/chronology`)
+    await expect(page.getByRole('heading', { name: 'You cannot see this page' })).toBeVisible()
+    expect(await page.evaluate((familyId) => (window as any).casebook.invoke('chronology.get', { familyId }), id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
