@@ -17,7 +17,9 @@ import {
 } from './accounts/schemas'
 
 import { roleSchema, type Permission } from './roles'
-import { addNoteInput, chronologyEntry, chronologyInput, episodeNotice, episodeSummary, leadChoices, openEpisodeInput } from './earlyHelp/schemas'
+import {
+  addNoteInput, caseloadOutput, chronologyEntry, chronologyInput, episodeNotice, episodeSummary, leadChoices, openEpisodeInput, reallocateInput
+} from './earlyHelp/schemas'
 import { draftKeyInput, draftRecord, saveDraftInput } from './drafts/schemas'
 export { PERMISSIONS, type Permission } from './roles'
 
@@ -80,6 +82,9 @@ export const contract = {
   'episodes.open': channel(openEpisodeInput, saved, 'earlyHelp.write'),
   'episodes.get': channel(z.object({ id: idField }), episodeSummary, 'earlyHelp.read'),
   'notes.add': channel(addNoteInput, saved, 'earlyHelp.write'),
+  'episodes.mine': channel(nothing, caseloadOutput, 'earlyHelp.read'),
+  'episodes.allOpen': channel(nothing, caseloadOutput, 'episodes.manage'),
+  'episodes.reallocate': channel(reallocateInput, saved, 'episodes.manage'),
   'chronology.get': channel(chronologyInput, z.object({ entries: z.array(chronologyEntry) }), 'earlyHelp.read'),
   'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'signedIn'),
   'drafts.get': channel(draftKeyInput, draftRecord, 'signedIn'),

@@ -17,7 +17,7 @@ export type Role = z.infer<typeof roleSchema>
  */
 export const PERMISSIONS = [
   'public', 'signedIn', 'hub.read', 'people.search', 'families.read', 'families.write', 'consent.write',
-  'earlyHelp.read', 'earlyHelp.write', 'audit.read', 'families.restrict', 'users.manage', 'hub.manage'
+  'earlyHelp.read', 'earlyHelp.write', 'episodes.manage', 'audit.read', 'families.restrict', 'users.manage', 'hub.manage'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -25,7 +25,7 @@ const RECEPTION: Permission[] = ['hub.read', 'people.search', 'families.read', '
 // Practitioners do the casework; reception only learns that an episode is open and who leads it.
 const PRACTITIONER: Permission[] = [...RECEPTION, 'earlyHelp.read', 'earlyHelp.write']
 // Managers open restricted families and decide who else may.
-const MANAGER: Permission[] = [...PRACTITIONER, 'audit.read', 'families.restrict']
+const MANAGER: Permission[] = [...PRACTITIONER, 'episodes.manage', 'audit.read', 'families.restrict']
 // IT: accounts and settings, and no case content at all.
 const ADMIN: Permission[] = ['hub.read', 'users.manage', 'hub.manage']
 

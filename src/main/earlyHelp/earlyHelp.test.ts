@@ -77,3 +77,24 @@ describe('case notes, drafts and the chronology', () => {
     expect(significant.map((e: { text: string }) => e.text)).toEqual(['Eviction notice received.'])
   })
 })
+
+describe('caseloads', () => {
+  it("lists a practitioner's own open episodes and, for the manager, all of them; the manager reallocates the lead", async () => {
+    await account('paula', 'practitioner')
+    await account('molly', 'manager')
+    const episode = unwrap<{ id: string }>(await open(as.pat!))
+    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '09:15', type: 'HOME_VISIT', text: 'Visited.' }))
+    const mine = unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes
+    expect(mine).toEqual([expect.objectContaining({ episodeId: episode.id, familyReference: family.reference, familyNames: "O'Neill-Okafor / Okafor", daysOpen: 0, leadName: 'pat', notes: 1, lastContactAt: `${today}T09:15` })])
+    expect(unwrap<any>(await as.paula!.invoke('episodes.mine', {})).episodes).toEqual([])
+    expect(unwrap<any>(await as.molly!.invoke('episodes.allOpen', {})).episodes).toHaveLength(1)
+
+    unwrap(await as.molly!.invoke('episodes.reallocate', { id: episode.id, version: 1, leadUserId: ids.paula }))
+    expect(await as.molly!.invoke('episodes.reallocate', { id: episode.id, version: 1, leadUserId: ids.pat })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await as.molly!.invoke('episodes.reallocate', { id: episode.id, version: 2, leadUserId: ids.rita })).toMatchObject({ ok: false, error: { fields: { leadUserId: 'Select a practitioner or manager to lead the episode' } } })
+    expect(unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes).toEqual([])
+    expect(unwrap<any>(await as.paula!.invoke('episodes.mine', {})).episodes).toEqual([expect.objectContaining({ episodeId: episode.id, leadName: 'paula', version: 2 })])
+    const [entry] = await t.casebook.core.db.query(`SELECT actor, changes FROM audit_entry WHERE action = 'update' AND record_type = 'episode'`)
+    expect(entry).toEqual({ actor: 'molly', changes: JSON.stringify({ lead: { from: 'pat', to: 'paula' } }) })
+  })
+})

@@ -5,6 +5,10 @@ import { requireFamilyAccess } from '../families/access'
 import { getEpisode, leadChoices, openEpisode } from './episodes'
 import { addNote } from './notes'
 import { chronology } from './chronology'
+import { caseload, reallocate } from './caseload'
+
+/** A trusted caller (the CLI, tests) leads nothing. */
+const NO_ONE = '00000000-0000-0000-0000-000000000000'
 
 export const earlyHelpHandlers = defineHandlers({
   'episodes.leads': (_input, ctx) => leadChoices(ctx),
@@ -21,6 +25,9 @@ export const earlyHelpHandlers = defineHandlers({
     )
     return episode
   },
+  'episodes.mine': (_input, ctx) => caseload(ctx, ctx.actor.userId ?? NO_ONE),
+  'episodes.allOpen': (_input, ctx) => caseload(ctx, null),
+  'episodes.reallocate': reallocate,
   'notes.add': async (input, ctx) => {
     await requireFamilyAccess(ctx, input.familyId)
     return addNote(input, ctx)

@@ -59,3 +59,22 @@ export const chronologyEntry = z.object({
 export type ChronologyEntry = z.infer<typeof chronologyEntry>
 
 export const leadChoices = z.object({ users: z.array(z.object({ id: idField, displayName: z.string() })) })
+
+export const caseloadRow = z.object({
+  episodeId: idField,
+  familyId: idField,
+  familyReference: z.string(),
+  /** The household's surname(s), as staff say them: "Okafor", "Bell / Smith". */
+  familyNames: z.string(),
+  openedOn: z.string(),
+  daysOpen: z.number().int(),
+  leadUserId: idField,
+  leadName: z.string(),
+  lastContactAt: z.string().nullable(),
+  notes: z.number().int(),
+  version: versionField
+})
+export type CaseloadRow = z.infer<typeof caseloadRow>
+export const caseloadOutput = z.object({ episodes: z.array(caseloadRow) })
+
+export const reallocateInput = z.object({ id: idField, version: versionField, leadUserId: z.uuid({ error: 'Select the new lead practitioner' }) })

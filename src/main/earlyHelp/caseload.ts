@@ -1,0 +1,54 @@
+// Open episodes as lists: a practitioner's own caseload, and every open episode for the manager,
+// who can hand an episode to another lead.
+import type { CaseloadRow } from '../../shared/earlyHelp/schemas'
+import { todayIso } from '../../shared/dates'
+import type { CallContext } from '../core/context'
+import { AppError, notFound } from '../core/errors'
+import { updateVersioned } from '../core/versioned'
+import { writeAudit } from '../audit/audit'
+import { UserEntity } from '../accounts/entities'
+import { EpisodeEntity } from './entities'
+
+const DAY_MS = 86_400_000
+
+export async function caseload(ctx: CallContext, leadUserId: string | null): Promise<{ episodes: CaseloadRow[] }> {
+  const rows = (await ctx.core.db.query(
+    `SELECT e.id AS episodeId, e.family_id AS familyId, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
+            u.display_name AS leadName, e.version AS version,
+            (SELECT max(n.occurred_at) FROM case_note n WHERE n.family_id = e.family_id AND n.episode_id = e.id) AS lastContactAt,
+            (SELECT count(*) FROM case_note n WHERE n.episode_id = e.id) AS notes,
+            (SELECT group_concat(DISTINCT p.family_name) FROM person p WHERE p.family_id = e.family_id AND p.kind = 'adult') AS familyNames
+     FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id
+     WHERE e.status = 'open'${leadUserId ? ' AND e.lead_user_id = ?' : ''}
+     ORDER BY e.opened_on, f.reference`,
+    leadUserId ? [leadUserId] : []
+  )) as (Omit<CaseloadRow, 'daysOpen' | 'familyNames'> & { familyNames: string | null })[]
+  const today = Date.parse(todayIso(ctx.core.clock.now()))
+  return {
+    episodes: rows.map((r) => ({
+      ...r,
+      familyNames: (r.familyNames ?? '').split(',').filter(Boolean).join(' / '),
+      daysOpen: Math.max(0, Math.round((today - Date.parse(r.openedOn)) / DAY_MS)),
+      notes: Number(r.notes)
+    }))
+  }
+}
+
+export async function reallocate(input: { id: string; version: number; leadUserId: string }, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
+    if (!episode) throw notFound('episode')
+    if (episode.status !== 'open') throw new AppError('CONFLICT', 'This episode is closed. Reopen it before changing its lead.')
+    const lead = await manager.findOneBy(UserEntity, { id: input.leadUserId })
+    if (!lead || lead.disabled || (lead.role !== 'practitioner' && lead.role !== 'manager')) {
+      throw new AppError('VALIDATION', 'There is a problem', { leadUserId: 'Select a practitioner or manager to lead the episode' })
+    }
+    const previous = await manager.findOneBy(UserEntity, { id: episode.leadUserId })
+    const version = await updateVersioned(manager, EpisodeEntity, input.id, input.version, { leadUserId: lead.id, updatedAt: ctx.now }, 'episode')
+    await writeAudit(manager, {
+      at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'episode', recordId: input.id, familyId: episode.familyId,
+      changes: { lead: { from: previous?.username ?? null, to: lead.username } }
+    })
+    return { id: input.id, version }
+  })
+}
