@@ -91,3 +91,34 @@ test.describe('reception', () => {
     expect(await page.evaluate((familyId) => (window as any).casebook.invoke('chronology.get', { familyId }), id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
+
+test.describe('a manager', () => {
+  test.use({ account: { username: 'molly', role: 'manager' } })
+
+  test('reallocates an episode, and the new lead finds it in their caseload', async ({ page, harness }) => {
+    const id = await registerFamily(harness)
+    await harness.createUser({ username: 'pat', role: 'practitioner' })
+    await harness.createUser({ username: 'paula', role: 'practitioner' })
+    const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
+    const opened = await harness.casebook.connect({ name: 'pat' }).invoke('episodes.open', { familyId: id, openedOn: '2026-11-02', leadUserId: patId, reason: 'Housing', headlines: ['HOUSING'] })
+    expect(opened.ok).toBe(true)
+
+    await page.getByRole('link', { name: 'All open episodes' }).click()
+    const row = page.getByRole('row', { name: /RV-000001/ })
+    await expect(row).toContainText('Okafor')
+    await expect(row.getByLabel('Lead for RV-000001')).toHaveValue(patId)
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/screens/all-open-episodes.png', fullPage: true })
+    await row.getByLabel('Lead for RV-000001').selectOption({ label: 'paula (practitioner)' })
+    await row.getByRole('button', { name: 'Change lead for RV-000001' }).click()
+    await expect(page.getByText('RV-000001 is now led by paula (practitioner).')).toBeVisible()
+
+    const paula = await harness.openPage({ username: 'paula', role: 'practitioner' })
+    await paula.getByRole('link', { name: 'My caseload' }).click()
+    await expect(paula.getByRole('row', { name: /RV-000001/ })).toContainText('None yet')
+    await expectAccessible(paula)
+    const pat = await harness.openPage({ username: 'pat', role: 'practitioner' })
+    await pat.getByRole('link', { name: 'My caseload' }).click()
+    await expect(pat.getByText('You lead no open early-help episodes.')).toBeVisible()
+  })
+})

@@ -15,6 +15,7 @@ import { AccessPage } from '../families/AccessPage'
 import { OpenEpisodePage } from '../earlyHelp/OpenEpisodePage'
 import { NotePage } from '../earlyHelp/NotePage'
 import { ChronologyPage } from '../earlyHelp/ChronologyPage'
+import { CaseloadPage } from '../earlyHelp/CaseloadPage'
 import { AuditPage } from '../audit/AuditPage'
 import { ResetPasswordPage, UsersPage } from '../accounts/UsersPage'
 import { ChangePasswordPage } from '../accounts/ChangePasswordPage'
@@ -29,11 +30,11 @@ const NEEDS: Partial<Record<Route['name'], Permission>> = {
   search: 'people.search', register: 'families.write', family: 'families.read', editFamily: 'families.write', addMember: 'families.write',
   editPerson: 'families.write', movePerson: 'families.write', recordConsent: 'consent.write', audit: 'audit.read', users: 'users.manage',
   resetPassword: 'users.manage', hubSettings: 'hub.manage', familyAccess: 'families.restrict',
-  openEpisode: 'earlyHelp.write', addNote: 'earlyHelp.write', chronology: 'earlyHelp.read'
+  openEpisode: 'earlyHelp.write', addNote: 'earlyHelp.write', chronology: 'earlyHelp.read', caseload: 'earlyHelp.read'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
-  const needs = NEEDS[route.name]
+  const needs = route.name === 'caseload' && route.scope === 'all' ? 'episodes.manage' : NEEDS[route.name]
   if (needs && !roleMay(user.role, needs)) {
     return (
       <Page title="You cannot see this page">
@@ -59,6 +60,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'resetPassword': return <ResetPasswordPage userId={route.userId} />
     case 'changePassword': return <ChangePasswordPage required={false} />
     case 'hubSettings': return <HubSettingsPage />
+    case 'caseload': return <CaseloadPage key={route.scope} scope={route.scope} />
     default: return <Page title="Page not found"><p className="govuk-body"><a className="govuk-link" href="#/">Go to the start</a></p></Page>
   }
 }
@@ -100,6 +102,8 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
             <ul className="app-nav">
               {roleMay(user.role, 'people.search') ? link('#/', 'search', 'Find a family') : null}
               {roleMay(user.role, 'families.write') ? link('#/register', 'register', 'Register a family') : null}
+              {roleMay(user.role, 'earlyHelp.read') ? <li><a className="govuk-link" href="#/caseload" aria-current={route.name === 'caseload' && route.scope === 'mine' ? 'page' : undefined}>My caseload</a></li> : null}
+              {roleMay(user.role, 'episodes.manage') ? <li><a className="govuk-link" href="#/episodes" aria-current={route.name === 'caseload' && route.scope === 'all' ? 'page' : undefined}>All open episodes</a></li> : null}
               {roleMay(user.role, 'audit.read') ? link('#/audit', 'audit', 'Audit trail') : null}
               {roleMay(user.role, 'users.manage') ? link('#/users', 'users', 'Users') : null}
               {roleMay(user.role, 'hub.manage') ? link('#/settings', 'hubSettings', 'Hub settings') : null}

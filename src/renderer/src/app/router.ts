@@ -19,6 +19,7 @@ export type Route =
   | { name: 'resetPassword'; userId: string }
   | { name: 'changePassword' }
   | { name: 'hubSettings' }
+  | { name: 'caseload'; scope: 'mine' | 'all' }
   | { name: 'notFound' }
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +33,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'users' && parts[1] && parts[2] === 'reset') return { name: 'resetPassword', userId: parts[1] }
   if (parts[0] === 'account' && parts[1] === 'password') return { name: 'changePassword' }
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'hubSettings' }
+  if (parts[0] === 'caseload' && parts.length === 1) return { name: 'caseload', scope: 'mine' }
+  if (parts[0] === 'episodes' && parts.length === 1) return { name: 'caseload', scope: 'all' }
   if (parts[0] === 'families' && parts[1]) {
     const id = parts[1]
     if (parts.length === 2) return { name: 'family', id, notice: params.get('notice') ?? undefined }
