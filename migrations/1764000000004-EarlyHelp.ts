@@ -35,6 +35,8 @@ export class EarlyHelp1764000000004 implements MigrationInterface {
       version integer NOT NULL
     )`)
     await q.query(`CREATE INDEX idx_case_note_family ON case_note (family_id, occurred_at)`)
+    // Caseload lists count each episode's notes and find its latest contact.
+    await q.query(`CREATE INDEX idx_case_note_episode ON case_note (episode_id, occurred_at)`)
     await q.query(`CREATE TABLE draft (
       user_name varchar(100) NOT NULL,
       draft_key varchar(200) NOT NULL,

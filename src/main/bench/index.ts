@@ -17,6 +17,7 @@ import { formatNhsNumber } from '../../shared/identifiers/nhsNumber'
 import { progressBar } from '../cli/progress'
 import { sample, summarise, time, type Summary } from './stats'
 import { writeAudit } from '../audit/audit'
+import { benchEarlyHelp } from './earlyHelp'
 
 const { values } = parseArgs({
   options: { families: { type: 'string', default: '40000' }, samples: { type: 'string', default: '200' }, json: { type: 'string' }, keep: { type: 'boolean' } }
@@ -162,6 +163,8 @@ async function main() {
     for (let k = 0; k < 5; k++) await writeAudit(m, entry())
   }))
 
+  const earlyHelp = await benchEarlyHelp(casebook, SAMPLES, console.log)
+
   // One sign-in at the app's own scrypt cost (OWASP: N=2^17, r=8, p=1).
   await casebook.close()
   casebook = await openCasebook({ databasePath })
@@ -181,7 +184,8 @@ async function main() {
     openFamilyWithViewAudit: openFamily,
     audit: { emptyTransaction, transactionWithOneEntry: auditTransaction, fiveEntriesAsInRegistration: auditInRegistration },
     signInOwaspScrypt: signIns,
-    targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2 }
+    earlyHelp,
+    targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2, earlyHelpP95Ms: 50 }
   }
 
   console.log(`\nOpen the database            p50 ${result.open.p50} ms  p95 ${result.open.p95} ms`)
@@ -193,6 +197,10 @@ async function main() {
   console.log(`Register a family of four        ${registration.p50} / ${registration.p95}`)
   console.log(`Open a family (with view audit)  ${openFamily.p50} / ${openFamily.p95}`)
   console.log(`Sign in (scrypt N=2^17, r=8)     ${signIns.p50} / ${signIns.p95}`)
+  console.log(`Open an episode                  ${earlyHelp.openEpisode.p50} / ${earlyHelp.openEpisode.p95}`)
+  console.log(`Chronology of ${earlyHelp.chronologyEntries} entries         ${earlyHelp.chronology300.p50} / ${earlyHelp.chronology300.p95}`)
+  console.log(`My caseload (~50 open)           ${earlyHelp.myCaseload.p50} / ${earlyHelp.myCaseload.p95}`)
+  console.log(`All open episodes (2,000)        ${earlyHelp.allOpenEpisodes.p50} / ${earlyHelp.allOpenEpisodes.p95}`)
   console.log(`Empty write transaction          ${emptyTransaction.p50} / ${emptyTransaction.p95}`)
   console.log(`… with one audit entry           ${auditTransaction.p50} / ${auditTransaction.p95}`)
   console.log(`… with five (a family of four)   ${auditInRegistration.p50} / ${auditInRegistration.p95}`)

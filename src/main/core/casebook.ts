@@ -42,7 +42,7 @@ export interface Casebook {
    * A window's connection: nobody is signed in until it calls auth.signIn. A trusted in-process
    * caller (the command line, tests) names itself instead and holds every permission it is given.
    */
-  connect(trusted?: { name: string; permissions?: ReadonlySet<Permission> }): Connection
+  connect(trusted?: { name: string; userId?: string; permissions?: ReadonlySet<Permission> }): Connection
   close(): Promise<void>
 }
 
@@ -79,7 +79,7 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     backupPath,
     connect(trusted) {
       const session: Session = { user: null, locked: false }
-      const trustedActor: Actor | null = trusted ? { name: trusted.name, userId: null, permissions: trusted.permissions ?? new Set(PERMISSIONS) } : null
+      const trustedActor: Actor | null = trusted ? { name: trusted.name, userId: trusted.userId ?? null, permissions: trusted.permissions ?? new Set(PERMISSIONS) } : null
       return {
         invoke: async (channel, input) => {
           if (closed) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Casebook is closing' } }
