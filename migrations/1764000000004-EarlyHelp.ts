@@ -15,12 +15,15 @@ export class EarlyHelp1764000000004 implements MigrationInterface {
       reason text NOT NULL,
       headlines varchar(200) NOT NULL,
       opened_by varchar(100) NOT NULL,
+      note_count integer NOT NULL DEFAULT 0,
+      last_contact_at varchar(16),
       created_at varchar(32) NOT NULL,
       updated_at varchar(32) NOT NULL,
       version integer NOT NULL
     )`)
     await q.query(`CREATE INDEX idx_episode_family ON episode (family_id)`)
     await q.query(`CREATE INDEX idx_episode_lead ON episode (lead_user_id, status)`)
+    await q.query(`CREATE INDEX idx_episode_status ON episode (status, opened_on)`)
     await q.query(`CREATE TABLE case_note (
       id varchar(36) PRIMARY KEY,
       family_id varchar(36) NOT NULL REFERENCES family (id),

@@ -64,6 +64,9 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
   })
   await insertRows(casebook, 'episode', ['id', 'family_id', 'status', 'opened_on', 'closed_on', 'lead_user_id', 'reason', 'headlines', 'opened_by', 'created_at', 'updated_at', 'version'], episodes)
   await insertRows(casebook, 'case_note', ['id', 'family_id', 'episode_id', 'occurred_at', 'type', 'people', 'text', 'significant', 'author', 'created_at', 'version'], notes)
+  // What addNote keeps in step, set once for the seeded notes.
+  await casebook.core.writes.run((m) => m.query(`UPDATE episode SET note_count = (SELECT count(*) FROM case_note n WHERE n.episode_id = episode.id),
+    last_contact_at = (SELECT max(occurred_at) FROM case_note n WHERE n.episode_id = episode.id)`))
   await casebook.core.db.query('PRAGMA optimize')
   const seedSeconds = Math.round((performance.now() - started) / 100) / 10
   log(`Seeded 2000 open and 8000 closed episodes with ${notes.length} case notes in ${seedSeconds} s`)

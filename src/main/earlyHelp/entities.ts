@@ -12,6 +12,9 @@ export interface EpisodeRow {
   /** Supporting Families headline codes, space separated. */
   headlines: string
   openedBy: string
+  /** Kept in step with case_note by addNote, in the same transaction, for the caseload lists. */
+  noteCount: number
+  lastContactAt: string | null
   createdAt: string
   updatedAt: string
   version: number
@@ -30,6 +33,8 @@ export const EpisodeEntity = new EntitySchema<EpisodeRow>({
     reason: { type: 'text' },
     headlines: text('headlines', 200),
     openedBy: text('opened_by', 100),
+    noteCount: { type: 'integer', name: 'note_count', default: 0 },
+    lastContactAt: text('last_contact_at', 16, true),
     createdAt: text('created_at', 32),
     updatedAt: text('updated_at', 32),
     version: { type: 'integer' }

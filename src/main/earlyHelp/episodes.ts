@@ -38,7 +38,7 @@ export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx:
     }
     const row: EpisodeRow = {
       id: randomUUID(), familyId: input.familyId, status: 'open', openedOn: input.openedOn, closedOn: null, leadUserId: lead.id, reason: input.reason,
-      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, createdAt: ctx.now, updatedAt: ctx.now, version: 1
+      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, noteCount: 0, lastContactAt: null, createdAt: ctx.now, updatedAt: ctx.now, version: 1
     }
     await manager.insert(EpisodeEntity, row)
     await writeAudit(manager, {

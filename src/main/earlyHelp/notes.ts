@@ -22,6 +22,13 @@ export async function addNote(input: z.output<typeof addNoteInput>, ctx: CallCon
       people: JSON.stringify(input.peopleIds), text: input.text, significant: input.significant, author: ctx.actor.name, createdAt: ctx.now, version: 1
     }
     await manager.insert(CaseNoteEntity, row)
+    if (episode) {
+      await manager.query(
+        `UPDATE episode SET note_count = note_count + 1,
+           last_contact_at = CASE WHEN last_contact_at IS NULL OR last_contact_at < ? THEN ? ELSE last_contact_at END WHERE id = ?`,
+        [row.occurredAt, row.occurredAt, episode.id]
+      )
+    }
     await writeAudit(manager, {
       at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'case-note', recordId: id, familyId: input.familyId,
       changes: { occurredAt: row.occurredAt, type: row.type, significant: row.significant }
