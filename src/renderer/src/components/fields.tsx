@@ -166,3 +166,13 @@ export function TextareaField<V extends FieldValues>({ form, name, label, hint, 
     </div>
   )
 }
+
+/** A checkbox held in React state rather than a form (a filter, a list of people to allow). */
+export function ToggleCheckbox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="govuk-checkboxes__item">
+      <input className="govuk-checkboxes__input" id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>{label}</label>
+    </div>
+  )
+}

@@ -6,6 +6,7 @@ import { invoke } from '../api'
 import { navigate } from '../app/router'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { ToggleCheckbox } from '../components/fields'
 import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
@@ -35,10 +36,7 @@ export function ChronologyPage({ id, notice }: { id: string; notice?: string }) 
         </div>
         <div className="govuk-form-group app-no-print">
           <div className="govuk-checkboxes govuk-checkboxes--small">
-            <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" id="significant-only" type="checkbox" checked={significantOnly} onChange={(e) => setSignificantOnly(e.target.checked)} />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="significant-only">Significant events only</label>
-            </div>
+            <ToggleCheckbox id="significant-only" label="Significant events only" checked={significantOnly} onChange={setSignificantOnly} />
           </div>
         </div>
         <p className="govuk-body" role="status" aria-live="polite">{entries.length} {entries.length === 1 ? 'entry' : 'entries'}</p>

@@ -5,6 +5,7 @@ import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { ToggleCheckbox } from '../components/fields'
 import { FamilyHeader } from './FamilyHeader'
 import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
@@ -41,10 +42,7 @@ export function AccessPage({ id }: { id: string }) {
         <p className="govuk-body">Restrict a family's record when it should be seen by as few people as possible, for example a member of staff's own family. Everyone else can still find that it exists, by name and reference, so that nobody registers them again.</p>
         <div className="govuk-form-group">
           <div className="govuk-checkboxes govuk-checkboxes--small">
-            <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" id="restricted" type="checkbox" checked={restricted} onChange={(e) => setRestricted(e.target.checked)} />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="restricted">Restrict this record</label>
-            </div>
+            <ToggleCheckbox id="restricted" label="Restrict this record" checked={restricted} onChange={setRestricted} />
           </div>
         </div>
         {restricted ? (
@@ -54,11 +52,8 @@ export function AccessPage({ id }: { id: string }) {
               <div id="allowed-hint" className="govuk-hint">Hub managers always can.</div>
               <div className="govuk-checkboxes govuk-checkboxes--small">
                 {users.map((u) => (
-                  <div className="govuk-checkboxes__item" key={u.id}>
-                    <input className="govuk-checkboxes__input" id={`allowed-${u.id}`} type="checkbox" checked={allowed.includes(u.id)}
-                      onChange={(e) => setAllowed((a) => (e.target.checked ? [...a, u.id] : a.filter((x) => x !== u.id)))} />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`allowed-${u.id}`}>{u.displayName} ({roleLabel(u.role)})</label>
-                  </div>
+                  <ToggleCheckbox key={u.id} id={`allowed-${u.id}`} label={`${u.displayName} (${roleLabel(u.role)})`} checked={allowed.includes(u.id)}
+                    onChange={(on) => setAllowed((a) => (on ? [...a, u.id] : a.filter((x) => x !== u.id)))} />
                 ))}
               </div>
             </fieldset>
