@@ -15,6 +15,8 @@ export class EarlyHelp1764000000004 implements MigrationInterface {
       reason text NOT NULL,
       headlines varchar(200) NOT NULL,
       opened_by varchar(100) NOT NULL,
+      closure text,
+      reopened text,
       note_count integer NOT NULL DEFAULT 0,
       last_contact_at varchar(16),
       created_at varchar(32) NOT NULL,
@@ -24,6 +26,8 @@ export class EarlyHelp1764000000004 implements MigrationInterface {
     await q.query(`CREATE INDEX idx_episode_family ON episode (family_id)`)
     await q.query(`CREATE INDEX idx_episode_lead ON episode (lead_user_id, status)`)
     await q.query(`CREATE INDEX idx_episode_status ON episode (status, opened_on)`)
+    // Whether a practitioner's closure waits for a manager's approval (hub setting).
+    await q.query(`ALTER TABLE hub ADD COLUMN closure_needs_approval boolean NOT NULL DEFAULT true`)
     await q.query(`CREATE TABLE case_note (
       id varchar(36) PRIMARY KEY,
       family_id varchar(36) NOT NULL REFERENCES family (id),
@@ -51,5 +55,6 @@ export class EarlyHelp1764000000004 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['draft', 'case_note', 'episode']) await q.query(`DROP TABLE ${t}`)
+    await q.query(`ALTER TABLE hub DROP COLUMN closure_needs_approval`)
   }
 }

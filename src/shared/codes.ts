@@ -127,3 +127,20 @@ export const NOTE_TYPE = codeList([
   { code: 'MESSAGE', label: 'Message' },
   { code: 'OTHER', label: 'Other' }
 ] as const)
+
+/** Why an early-help episode closed (no national list; the hub's own). */
+export const CLOSURE_REASON = codeList([
+  { code: 'OUTCOMES_ACHIEVED', label: 'Outcomes achieved' },
+  { code: 'STEPPED_UP', label: "Stepped up to children's social care" },
+  { code: 'TRANSFERRED', label: 'Transferred to another early-help service' },
+  { code: 'MOVED_AWAY', label: 'Family moved away' },
+  { code: 'CONSENT_WITHDRAWN', label: 'Family withdrew consent' },
+  { code: 'NO_LONGER_MEETS_CRITERIA', label: 'No longer meets early-help criteria' },
+  { code: 'OTHER', label: 'Other' }
+] as const)
+
+export const HEADLINE_OUTCOME = codeList([
+  { code: 'ACHIEVED', label: 'Achieved' },
+  { code: 'PARTLY', label: 'Partly achieved' },
+  { code: 'NOT_ACHIEVED', label: 'Not achieved' }
+] as const)

@@ -18,7 +18,7 @@ import {
 
 import { roleSchema, type Permission } from './roles'
 import {
-  addNoteInput, caseloadOutput, chronologyEntry, chronologyInput, episodeNotice, episodeSummary, leadChoices, openEpisodeInput, reallocateInput
+  addNoteInput, approveClosureInput, caseloadOutput, closeEpisodeInput, reopenEpisodeInput, chronologyEntry, chronologyInput, episodeNotice, episodeSummary, leadChoices, openEpisodeInput, reallocateInput
 } from './earlyHelp/schemas'
 import { draftKeyInput, draftRecord, saveDraftInput } from './drafts/schemas'
 export { PERMISSIONS, type Permission } from './roles'
@@ -85,6 +85,9 @@ export const contract = {
   'episodes.mine': channel(nothing, caseloadOutput, 'earlyHelp.read'),
   'episodes.allOpen': channel(nothing, caseloadOutput, 'episodes.manage'),
   'episodes.reallocate': channel(reallocateInput, saved, 'episodes.manage'),
+  'episodes.close': channel(closeEpisodeInput, saved, 'earlyHelp.write'),
+  'episodes.approveClosure': channel(approveClosureInput, saved, 'episodes.manage'),
+  'episodes.reopen': channel(reopenEpisodeInput, saved, 'episodes.manage'),
   'chronology.get': channel(chronologyInput, z.object({ entries: z.array(chronologyEntry) }), 'earlyHelp.read'),
   'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'signedIn'),
   'drafts.get': channel(draftKeyInput, draftRecord, 'signedIn'),

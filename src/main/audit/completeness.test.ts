@@ -42,6 +42,9 @@ const EXPECTED: Record<string, string[]> = {
   'episodes.mine': [],
   'episodes.allOpen': [],
   'episodes.reallocate': ['update episode'],
+  'episodes.close': ['update episode'],
+  'episodes.approveClosure': ['update episode'],
+  'episodes.reopen': ['update episode'],
   'chronology.get': ['view chronology'],
   // Drafts are saved every few seconds while typing; the note they become is what is audited.
   'drafts.save': [],
@@ -54,6 +57,7 @@ const EXPECTED: Record<string, string[]> = {
 let t: TempCasebook
 let window: Connection
 let admin: Connection
+let practitioner: Connection
 const state: Record<string, any> = {}
 
 /** A call that succeeds, for each channel, made in an order where each has what it needs. */
@@ -82,6 +86,10 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['episodes.mine', () => [window, {}]],
   ['episodes.allOpen', () => [window, {}]],
   ['episodes.reallocate', () => [window, { id: state.episode.id, version: 1, leadUserId: state.molly.id }]],
+  // A practitioner's closure waits for a manager, who approves it, and later reopens the episode.
+  ['episodes.close', () => [practitioner, { id: state.episode.id, version: 2, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED' }, familyView: 'Settled now.' }]],
+  ['episodes.approveClosure', () => [window, { id: state.episode.id, version: 3 }]],
+  ['episodes.reopen', () => [window, { id: state.episode.id, version: 4, reason: 'The family asked for help again.' }]],
   ['drafts.save', () => [window, { key: `case-note:${state.family.id}`, payload: { text: 'Half a note' } }]],
   ['drafts.get', () => [window, { key: `case-note:${state.family.id}` }]],
   ['notes.add', () => [window, { familyId: state.family.id, occurredOn: today, occurredAt: '09:30', type: 'HOME_VISIT', text: 'Visited.', draftKey: `case-note:${state.family.id}` }]],
@@ -103,6 +111,7 @@ beforeAll(async () => {
   t = await tempCasebook('completeness')
   window = t.casebook.connect()
   admin = t.casebook.connect()
+  practitioner = t.casebook.connect({ name: 'pat', permissions: new Set(['earlyHelp.read', 'earlyHelp.write', 'families.read']) })
 })
 afterAll(async () => { await t.dispose() })
 

@@ -13,12 +13,12 @@ const DAY_MS = 86_400_000
 
 export async function caseload(ctx: CallContext, leadUserId: string | null): Promise<{ episodes: CaseloadRow[] }> {
   const rows = (await ctx.core.db.query(
-    `SELECT e.id AS episodeId, e.family_id AS familyId, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
+    `SELECT e.id AS episodeId, e.family_id AS familyId, e.status AS status, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
             u.display_name AS leadName, e.version AS version,
             e.last_contact_at AS lastContactAt, e.note_count AS notes,
             (SELECT group_concat(DISTINCT p.family_name) FROM person p WHERE p.family_id = e.family_id AND p.kind = 'adult') AS familyNames
      FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id
-     WHERE e.status = 'open'${leadUserId ? ' AND e.lead_user_id = ?' : ''}
+     WHERE e.status IN ('open', 'closing')${leadUserId ? ' AND e.lead_user_id = ?' : ''}
      ORDER BY e.opened_on, f.reference`,
     leadUserId ? [leadUserId] : []
   )) as (Omit<CaseloadRow, 'daysOpen' | 'familyNames'> & { familyNames: string | null })[]

@@ -1,6 +1,6 @@
 // A family's chronology: its case notes and the system's own events, in date order.
 import type { ChronologyEntry } from '../../shared/earlyHelp/schemas'
-import { NOTE_TYPE } from '../../shared/codes'
+import { CLOSURE_REASON, NOTE_TYPE } from '../../shared/codes'
 import type { CallContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { writeAudit } from '../audit/audit'
@@ -34,7 +34,14 @@ export async function chronology(input: { familyId: string; significantOnly: boo
     entries.push({ id: `registered-${family.id}`, when: localMinute(family.registeredAt), kind: 'registered', title: `Family registered (${family.reference})`, text: null, significant: false, by: family.registeredBy, people: [] })
     for (const e of episodes) {
       entries.push({ id: `opened-${e.id}`, when: e.openedOn, kind: 'episode-opened', title: `Early-help episode opened, led by ${leads.get(e.leadUserId) ?? 'a former user'}`, text: e.reason, significant: false, by: e.openedBy, people: [] })
-      if (e.closedOn) entries.push({ id: `closed-${e.id}`, when: e.closedOn, kind: 'episode-closed', title: 'Early-help episode closed', text: null, significant: false, by: e.openedBy, people: [] })
+      const closure = e.closure ? (JSON.parse(e.closure) as { reason: string; familyView: string; requestedBy: string }) : null
+      if (e.closedOn && closure) {
+        const title = `Early-help episode ${e.status === 'closing' ? 'closing (awaiting approval)' : 'closed'}: ${CLOSURE_REASON.label(closure.reason)}`
+        entries.push({ id: `closed-${e.id}`, when: e.closedOn, kind: 'episode-closed', title, text: `The family's view: ${closure.familyView}`, significant: closure.reason === 'STEPPED_UP', by: closure.requestedBy, people: [] })
+      }
+      for (const [i, r] of (JSON.parse(e.reopened ?? '[]') as { at: string; by: string; reason: string }[]).entries()) {
+        entries.push({ id: `reopened-${e.id}-${i}`, when: localMinute(r.at), kind: 'episode-reopened', title: 'Early-help episode reopened', text: r.reason, significant: false, by: r.by, people: [] })
+      }
     }
     // Joining at registration is the registration itself; later joins and leavings are events.
     for (const m of memberships) {

@@ -98,3 +98,42 @@ describe('caseloads', () => {
     expect(entry).toEqual({ actor: 'molly', changes: JSON.stringify({ lead: { from: 'pat', to: 'paula' } }) })
   })
 })
+
+describe('closing an episode', () => {
+  it("needs an outcome for every headline and the family's view; a practitioner's closure waits for a manager; a manager reopens it", async () => {
+    await account('molly', 'manager')
+    const { id } = unwrap<{ id: string }>(await open(as.pat!))
+    const close = (c: Connection, extra: object = {}) => c.invoke('episodes.close', { id, version: 1, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED', EARLY_YEARS: 'PARTLY' }, familyView: 'We feel more settled.', ...extra })
+    expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' }, familyView: '' })).toMatchObject({ ok: false, error: { fields: { familyView: "Enter the family's view of the help they had" } } })
+    expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' } })).toMatchObject({ ok: false, error: { fields: { 'outcomes.EARLY_YEARS': 'Select the outcome for this headline' } } })
+    expect(await close(as.pat!, { reason: 'STEPPED_UP' })).toMatchObject({ ok: false, error: { fields: { stepUpOn: 'Enter the date of the step-up' } } })
+    expect(await close(as.pat!, { reason: 'OTHER' })).toMatchObject({ ok: false, error: { fields: { note: 'Say why the episode is closing' } } })
+
+    unwrap(await close(as.pat!))
+    expect(unwrap<any>(await as.pat!.invoke('episodes.get', { id }))).toMatchObject({ status: 'closing', closedOn: today, closure: { reason: 'OUTCOMES_ACHIEVED', requestedBy: 'pat', approvedBy: null } })
+    expect(unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes[0]).toMatchObject({ status: 'closing' })
+    expect(await as.pat!.invoke('episodes.approveClosure', { id, version: 2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    unwrap(await as.molly!.invoke('episodes.approveClosure', { id, version: 2 }))
+    expect(unwrap<any>(await as.pat!.invoke('episodes.get', { id }))).toMatchObject({ status: 'closed', closure: { approvedBy: 'molly' } })
+    expect(unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes).toEqual([])
+    expect(unwrap<any>(await as.rita!.invoke('families.get', { id: family.id })).openEpisode).toBeNull()
+
+    // Closed: notes no longer join it; a manager reopens it, saying why.
+    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'PHONE_CALL', text: 'Called after closure.' }))
+    expect((await t.casebook.core.db.query(`SELECT episode_id FROM case_note`))[0].episode_id).toBeNull()
+    expect(await as.molly!.invoke('episodes.reopen', { id, version: 3, reason: '' })).toMatchObject({ ok: false, error: { fields: { reason: 'Enter why the episode is being reopened' } } })
+    unwrap(await as.molly!.invoke('episodes.reopen', { id, version: 3, reason: 'New worries about rent.' }))
+    expect(unwrap<any>(await as.pat!.invoke('episodes.get', { id }))).toMatchObject({ status: 'open', closedOn: null, closure: null })
+    const kinds = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id })).entries.map((e: { kind: string }) => e.kind)
+    expect(kinds).toContain('episode-reopened')
+  })
+
+  it("closes at once when a manager closes it, and records a step-up's date", async () => {
+    await account('molly', 'manager')
+    const { id } = unwrap<{ id: string }>(await open(as.pat!))
+    unwrap(await as.molly!.invoke('episodes.close', { id, version: 1, closedOn: today, reason: 'STEPPED_UP', stepUpOn: today, outcomes: { HOUSING: 'NOT_ACHIEVED', EARLY_YEARS: 'PARTLY' }, familyView: 'Worried.' }))
+    expect(unwrap<any>(await as.molly!.invoke('episodes.get', { id }))).toMatchObject({ status: 'closed', closure: { stepUpOn: today, approvedBy: 'molly' } })
+    const closed = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id, significantOnly: false })).entries.find((e: { kind: string }) => e.kind === 'episode-closed')
+    expect(closed).toMatchObject({ title: "Early-help episode closed: Stepped up to children's social care", significant: true, text: "The family's view: Worried." })
+  })
+})

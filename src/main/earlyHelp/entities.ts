@@ -4,7 +4,7 @@ import { textColumn as text } from '../core/columns'
 export interface EpisodeRow {
   id: string
   familyId: string
-  status: 'open' | 'closed'
+  status: 'open' | 'closing' | 'closed'
   openedOn: string
   closedOn: string | null
   leadUserId: string
@@ -12,6 +12,10 @@ export interface EpisodeRow {
   /** Supporting Families headline codes, space separated. */
   headlines: string
   openedBy: string
+  /** JSON: reason, note, outcomes per headline, the family's view, step-up date, who asked, who approved. */
+  closure: string | null
+  /** JSON list of reopenings: when, by whom, why. */
+  reopened: string | null
   /** Kept in step with case_note by addNote, in the same transaction, for the caseload lists. */
   noteCount: number
   lastContactAt: string | null
@@ -33,6 +37,8 @@ export const EpisodeEntity = new EntitySchema<EpisodeRow>({
     reason: { type: 'text' },
     headlines: text('headlines', 200),
     openedBy: text('opened_by', 100),
+    closure: { type: 'text', nullable: true },
+    reopened: { type: 'text', nullable: true },
     noteCount: { type: 'integer', name: 'note_count', default: 0 },
     lastContactAt: text('last_contact_at', 16, true),
     createdAt: text('created_at', 32),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { EntityManager } from 'typeorm'
+import { In, type EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { EpisodeSummary, openEpisodeInput } from '../../shared/earlyHelp/schemas'
 import type { CallContext } from '../core/context'
@@ -17,19 +17,21 @@ export async function leadChoices(ctx: CallContext) {
 async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSummary> {
   const lead = await db.findOneBy(UserEntity, { id: row.leadUserId })
   return {
-    id: row.id, familyId: row.familyId, status: row.status, openedOn: row.openedOn, leadUserId: row.leadUserId, leadName: lead?.displayName ?? 'Former user',
+    id: row.id, familyId: row.familyId, status: row.status, openedOn: row.openedOn, closedOn: row.closedOn,
+    closure: row.closure ? JSON.parse(row.closure) : null, leadUserId: row.leadUserId, leadName: lead?.displayName ?? 'Former user',
     reason: row.reason, headlines: row.headlines ? row.headlines.split(' ') : [], version: row.version
   }
 }
 
+/** The family's current episode: open, or closing while a manager's approval is awaited. */
 export async function openEpisodeOf(db: EntityManager, familyId: string): Promise<EpisodeSummary | null> {
-  const row = await db.findOneBy(EpisodeEntity, { familyId, status: 'open' })
+  const row = await db.findOneBy(EpisodeEntity, { familyId, status: In(['open', 'closing']) })
   return row ? summary(db, row) : null
 }
 
 export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
-    if (await manager.findOneBy(EpisodeEntity, { familyId: input.familyId, status: 'open' })) {
+    if (await manager.findOneBy(EpisodeEntity, { familyId: input.familyId, status: In(['open', 'closing']) })) {
       throw new AppError('CONFLICT', 'This family already has an open early-help episode. Add to that one instead.')
     }
     const lead = await manager.findOneBy(UserEntity, { id: input.leadUserId })
@@ -38,7 +40,7 @@ export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx:
     }
     const row: EpisodeRow = {
       id: randomUUID(), familyId: input.familyId, status: 'open', openedOn: input.openedOn, closedOn: null, leadUserId: lead.id, reason: input.reason,
-      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, noteCount: 0, lastContactAt: null, createdAt: ctx.now, updatedAt: ctx.now, version: 1
+      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, closure: null, reopened: null, noteCount: 0, lastContactAt: null, createdAt: ctx.now, updatedAt: ctx.now, version: 1
     }
     await manager.insert(EpisodeEntity, row)
     await writeAudit(manager, {

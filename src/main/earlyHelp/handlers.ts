@@ -6,6 +6,15 @@ import { getEpisode, leadChoices, openEpisode } from './episodes'
 import { addNote } from './notes'
 import { chronology } from './chronology'
 import { caseload, reallocate } from './caseload'
+import { approveClosure, closeEpisode, reopenEpisode } from './closure'
+import { EpisodeEntity } from './entities'
+import type { CallContext } from '../core/context'
+
+async function requireEpisodeAccess(ctx: CallContext, id: string) {
+  const episode = await ctx.core.db.manager.findOneBy(EpisodeEntity, { id })
+  if (!episode) throw notFound('episode')
+  await requireFamilyAccess(ctx, episode.familyId)
+}
 
 /** A trusted caller (the CLI, tests) leads nothing. */
 const NO_ONE = '00000000-0000-0000-0000-000000000000'
@@ -28,6 +37,12 @@ export const earlyHelpHandlers = defineHandlers({
   'episodes.mine': (_input, ctx) => caseload(ctx, ctx.actor.userId ?? NO_ONE),
   'episodes.allOpen': (_input, ctx) => caseload(ctx, null),
   'episodes.reallocate': reallocate,
+  'episodes.close': async (input, ctx) => {
+    await requireEpisodeAccess(ctx, input.id)
+    return closeEpisode(input, ctx)
+  },
+  'episodes.approveClosure': approveClosure,
+  'episodes.reopen': reopenEpisode,
   'notes.add': async (input, ctx) => {
     await requireFamilyAccess(ctx, input.familyId)
     return addNote(input, ctx)

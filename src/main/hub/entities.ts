@@ -10,6 +10,8 @@ export interface HubRow {
   nextFamilyNumber: number
   /** Minutes without input before the screen locks. */
   idleLockMinutes: number
+  /** Whether a practitioner's closure of an episode waits for a manager's approval. */
+  closureNeedsApproval: boolean
   version: number
 }
 
@@ -23,6 +25,7 @@ export const HubEntity = new EntitySchema<HubRow>({
     localAuthorityCode: text('local_authority_code', 10),
     nextFamilyNumber: { type: 'integer', name: 'next_family_number' },
     idleLockMinutes: { type: 'integer', name: 'idle_lock_minutes', default: 10 },
+    closureNeedsApproval: { type: 'boolean', name: 'closure_needs_approval', default: true },
     version: { type: 'integer' }
   }
 })

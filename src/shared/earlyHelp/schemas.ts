@@ -1,6 +1,6 @@
 // Early-help episodes, case notes and the chronology: one definition for forms and core.
 import { z } from 'zod'
-import { HEADLINE, NOTE_TYPE } from '../codes'
+import { CLOSURE_REASON, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes'
 import { dateField, idField, requiredCode, requiredText, versionField } from '../fields'
 
 const notFuture = (label: string) => (iso: string, today: string) => (iso > today ? `${label} must be today or in the past` : null)
@@ -16,7 +16,10 @@ export const openEpisodeInput = z.object({
 export const episodeSummary = z.object({
   id: idField,
   familyId: idField,
-  status: z.enum(['open', 'closed']),
+  /** 'closing': closure recorded and awaiting a manager's approval. */
+  status: z.enum(['open', 'closing', 'closed']),
+  closedOn: z.string().nullable(),
+  closure: z.object({ reason: z.string(), note: z.string().nullable(), outcomes: z.record(z.string(), z.string()), familyView: z.string(), stepUpOn: z.string().nullable(), requestedBy: z.string(), approvedBy: z.string().nullable() }).nullable(),
   openedOn: z.string(),
   leadUserId: idField,
   leadName: z.string(),
@@ -49,7 +52,7 @@ export const chronologyEntry = z.object({
   id: z.string(),
   /** ISO date, or date and time, of the event. */
   when: z.string(),
-  kind: z.enum(['note', 'registered', 'episode-opened', 'episode-closed', 'joined', 'left']),
+  kind: z.enum(['note', 'registered', 'episode-opened', 'episode-closed', 'episode-reopened', 'joined', 'left']),
   title: z.string(),
   text: z.string().nullable(),
   significant: z.boolean(),
@@ -63,6 +66,7 @@ export const leadChoices = z.object({ users: z.array(z.object({ id: idField, dis
 export const caseloadRow = z.object({
   episodeId: idField,
   familyId: idField,
+  status: z.enum(['open', 'closing']),
   familyReference: z.string(),
   /** The household's surname(s), as staff say them: "Okafor", "Bell / Smith". */
   familyNames: z.string(),
@@ -78,3 +82,23 @@ export type CaseloadRow = z.infer<typeof caseloadRow>
 export const caseloadOutput = z.object({ episodes: z.array(caseloadRow) })
 
 export const reallocateInput = z.object({ id: idField, version: versionField, leadUserId: z.uuid({ error: 'Select the new lead practitioner' }) })
+
+export const closeEpisodeInput = z
+  .object({
+    id: idField,
+    version: versionField,
+    closedOn: dateField('Date closed', notFuture('Date closed')),
+    reason: requiredCode(CLOSURE_REASON.schema, 'Select why the episode is closing'),
+    note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(4000).nullable()).default(null),
+    /** The outcome for each headline the episode was opened for. */
+    outcomes: z.record(z.string(), z.preprocess((v) => (v === '' ? undefined : v), HEADLINE_OUTCOME.schema.optional())),
+    familyView: requiredText("Enter the family's view of the help they had", 4000, "The family's view"),
+    stepUpOn: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()).default(null)
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === 'OTHER' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the episode is closing' })
+    if (v.reason === 'STEPPED_UP' && !v.stepUpOn) ctx.addIssue({ code: 'custom', path: ['stepUpOn'], message: 'Enter the date of the step-up' })
+  })
+
+export const approveClosureInput = z.object({ id: idField, version: versionField })
+export const reopenEpisodeInput = z.object({ id: idField, version: versionField, reason: requiredText('Enter why the episode is being reopened', 2000, 'Reason') })

@@ -1,0 +1,63 @@
+// Closing an episode: the reason, the outcome for each headline, the family's view. When the hub
+// says so, a practitioner's closure waits for a manager's approval; a manager's closes at once.
+// A closed episode takes no more notes; a manager can reopen it, saying why.
+import type { z } from 'zod'
+import type { closeEpisodeInput } from '../../shared/earlyHelp/schemas'
+import type { CallContext } from '../core/context'
+import { AppError, notFound } from '../core/errors'
+import { updateVersioned } from '../core/versioned'
+import { writeAudit } from '../audit/audit'
+import { HubEntity } from '../hub/entities'
+import { EpisodeEntity } from './entities'
+
+export async function closeEpisode(input: z.output<typeof closeEpisodeInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
+    if (!episode) throw notFound('episode')
+    if (episode.status !== 'open') throw new AppError('CONFLICT', 'This episode is already closed or waiting for its closure to be approved.')
+    if (input.closedOn < episode.openedOn) throw new AppError('VALIDATION', 'There is a problem', { closedOn: 'Date closed must be on or after the date the episode opened' })
+    const missing: Record<string, string> = {}
+    for (const headline of episode.headlines.split(' ').filter(Boolean)) {
+      if (!input.outcomes[headline]) missing[`outcomes.${headline}`] = 'Select the outcome for this headline'
+    }
+    if (Object.keys(missing).length) throw new AppError('VALIDATION', 'There is a problem', missing)
+    const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
+    const approvedNow = !hub.closureNeedsApproval || ctx.actor.permissions.has('episodes.manage')
+    const closure = {
+      reason: input.reason, note: input.note, outcomes: input.outcomes, familyView: input.familyView, stepUpOn: input.reason === 'STEPPED_UP' ? input.stepUpOn : null,
+      requestedBy: ctx.actor.name, approvedBy: approvedNow ? ctx.actor.name : null
+    }
+    const version = await updateVersioned(manager, EpisodeEntity, input.id, input.version, {
+      status: approvedNow ? 'closed' : 'closing', closedOn: input.closedOn, closure: JSON.stringify(closure), updatedAt: ctx.now
+    }, 'episode')
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'episode', recordId: input.id, familyId: episode.familyId, changes: { status: { from: 'open', to: approvedNow ? 'closed' : 'closing' }, closure } })
+    return { id: input.id, version }
+  })
+}
+
+export async function approveClosure(input: { id: string; version: number }, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
+    if (!episode) throw notFound('episode')
+    if (episode.status !== 'closing') throw new AppError('CONFLICT', 'This episode is not waiting for its closure to be approved.')
+    const closure = { ...JSON.parse(episode.closure ?? '{}'), approvedBy: ctx.actor.name }
+    const version = await updateVersioned(manager, EpisodeEntity, input.id, input.version, { status: 'closed', closure: JSON.stringify(closure), updatedAt: ctx.now }, 'episode')
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'episode', recordId: input.id, familyId: episode.familyId, changes: { status: { from: 'closing', to: 'closed' } } })
+    return { id: input.id, version }
+  })
+}
+
+export async function reopenEpisode(input: { id: string; version: number; reason: string }, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
+    if (!episode) throw notFound('episode')
+    if (episode.status === 'open') throw new AppError('CONFLICT', 'This episode is already open.')
+    if (await manager.findOneBy(EpisodeEntity, { familyId: episode.familyId, status: 'open' })) {
+      throw new AppError('CONFLICT', 'The family has another open episode. Only one can be open at a time.')
+    }
+    const reopenings = [...JSON.parse(episode.reopened ?? '[]'), { at: ctx.now, by: ctx.actor.name, reason: input.reason, closure: episode.closure ? JSON.parse(episode.closure) : null }]
+    const version = await updateVersioned(manager, EpisodeEntity, input.id, input.version, { status: 'open', closedOn: null, closure: null, reopened: JSON.stringify(reopenings), updatedAt: ctx.now }, 'episode')
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'episode', recordId: input.id, familyId: episode.familyId, changes: { status: { from: episode.status, to: 'open' }, reason: input.reason } })
+    return { id: input.id, version }
+  })
+}
