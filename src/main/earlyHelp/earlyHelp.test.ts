@@ -34,7 +34,7 @@ describe('early-help episodes', () => {
     expect(await open(as.pat!)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(unwrap(await as.pat!.invoke('episodes.get', { id: opened.id }))).toMatchObject({ status: 'open', leadName: 'pat', headlines: ['HOUSING', 'EARLY_YEARS'], reason: 'Rent arrears and a new baby due' })
     const seenByReception = unwrap<any>(await as.rita!.invoke('families.get', { id: family.id }))
-    expect(seenByReception.openEpisode).toEqual({ id: opened.id, openedOn: today, leadName: 'pat' })
+    expect(seenByReception.openEpisode).toEqual({ id: opened.id, status: 'open', openedOn: today, leadName: 'pat', headlines: ['HOUSING', 'EARLY_YEARS'], version: 1 })
     for (const channel of ['episodes.get', 'chronology.get', 'notes.add', 'episodes.open'] as const) {
       const input = channel === 'episodes.get' ? { id: opened.id } : channel === 'chronology.get' ? { familyId: family.id } : channel === 'notes.add' ? { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'OTHER', text: 'x' } : { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'x', headlines: ['HOUSING'] }
       expect({ channel, r: await as.rita!.invoke(channel, input) }).toMatchObject({ channel, r: { ok: false, error: { code: 'FORBIDDEN' } } })

@@ -30,7 +30,7 @@ export const episodeSummary = z.object({
 export type EpisodeSummary = z.infer<typeof episodeSummary>
 
 /** What reception may know of an episode: that it is open, since when, and who leads it. */
-export const episodeNotice = episodeSummary.pick({ id: true, openedOn: true, leadName: true })
+export const episodeNotice = episodeSummary.pick({ id: true, status: true, openedOn: true, leadName: true, headlines: true, version: true })
 
 export const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
@@ -91,7 +91,7 @@ export const closeEpisodeInput = z
     reason: requiredCode(CLOSURE_REASON.schema, 'Select why the episode is closing'),
     note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(4000).nullable()).default(null),
     /** The outcome for each headline the episode was opened for. */
-    outcomes: z.record(z.string(), z.preprocess((v) => (v === '' ? undefined : v), HEADLINE_OUTCOME.schema.optional())),
+    outcomes: z.record(z.string(), z.preprocess((v) => (v === '' || v === null ? undefined : v), HEADLINE_OUTCOME.schema.optional())),
     familyView: requiredText("Enter the family's view of the help they had", 4000, "The family's view"),
     stepUpOn: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()).default(null)
   })

@@ -13,6 +13,7 @@ import { AddMemberPage, EditPersonPage, MovePersonPage } from '../families/Perso
 import { ConsentPage } from '../consent/ConsentPage'
 import { AccessPage } from '../families/AccessPage'
 import { OpenEpisodePage } from '../earlyHelp/OpenEpisodePage'
+import { CloseEpisodePage } from '../earlyHelp/CloseEpisodePage'
 import { NotePage } from '../earlyHelp/NotePage'
 import { ChronologyPage } from '../earlyHelp/ChronologyPage'
 import { CaseloadPage } from '../earlyHelp/CaseloadPage'
@@ -30,7 +31,7 @@ const NEEDS: Partial<Record<Route['name'], Permission>> = {
   search: 'people.search', register: 'families.write', family: 'families.read', editFamily: 'families.write', addMember: 'families.write',
   editPerson: 'families.write', movePerson: 'families.write', recordConsent: 'consent.write', audit: 'audit.read', users: 'users.manage',
   resetPassword: 'users.manage', hubSettings: 'hub.manage', familyAccess: 'families.restrict',
-  openEpisode: 'earlyHelp.write', addNote: 'earlyHelp.write', chronology: 'earlyHelp.read', caseload: 'earlyHelp.read'
+  openEpisode: 'earlyHelp.write', closeEpisode: 'earlyHelp.write', addNote: 'earlyHelp.write', chronology: 'earlyHelp.read', caseload: 'earlyHelp.read'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
@@ -45,7 +46,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
   switch (route.name) {
     case 'search': return <SearchPage />
     case 'register': return <RegisterPage />
-    case 'family': return <FamilyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} canAudit={roleMay(user.role, 'audit.read')} canEarlyHelp={roleMay(user.role, 'earlyHelp.write')} />
+    case 'family': return <FamilyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} canAudit={roleMay(user.role, 'audit.read')} canEarlyHelp={roleMay(user.role, 'earlyHelp.write')} canManageEpisodes={roleMay(user.role, 'episodes.manage')} />
     case 'editFamily': return <EditFamilyPage id={route.id} />
     case 'addMember': return <AddMemberPage key={route.kind} id={route.id} kind={route.kind} />
     case 'editPerson': return <EditPersonPage key={route.personId} id={route.id} personId={route.personId} />
@@ -53,6 +54,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'recordConsent': return <ConsentPage id={route.id} />
     case 'familyAccess': return <AccessPage id={route.id} />
     case 'openEpisode': return <OpenEpisodePage id={route.id} />
+    case 'closeEpisode': return <CloseEpisodePage id={route.id} />
     case 'addNote': return <NotePage id={route.id} />
     case 'chronology': return <ChronologyPage key={route.notice ?? ''} id={route.id} notice={route.notice} />
     case 'audit': return <AuditPage key={`${route.familyReference}${route.personId}`} familyReference={route.familyReference} personId={route.personId} />

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'recordConsent'; id: string }
   | { name: 'familyAccess'; id: string }
   | { name: 'openEpisode'; id: string }
+  | { name: 'closeEpisode'; id: string }
   | { name: 'addNote'; id: string }
   | { name: 'chronology'; id: string; notice?: string }
   | { name: 'audit'; familyReference?: string; personId?: string }
@@ -42,6 +43,7 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'consent') return { name: 'recordConsent', id }
     if (parts[2] === 'access') return { name: 'familyAccess', id }
     if (parts[2] === 'early-help' && parts[3] === 'open') return { name: 'openEpisode', id }
+    if (parts[2] === 'early-help' && parts[3] === 'close') return { name: 'closeEpisode', id }
     if (parts[2] === 'notes' && parts[3] === 'new') return { name: 'addNote', id }
     if (parts[2] === 'chronology') return { name: 'chronology', id, notice: params.get('notice') ?? undefined }
     if (parts[2] === 'add' && (parts[3] === 'adult' || parts[3] === 'child' || parts[3] === 'unborn')) return { name: 'addMember', id, kind: parts[3] }

@@ -3,13 +3,16 @@ import { formatDate } from '../../../shared/dates'
 import { formatNhsNumber } from '../../../shared/identifiers/nhsNumber'
 import { Loading, Page } from '../components/Page'
 import { navigate } from '../app/router'
-import { SuccessBanner } from '../components/ErrorSummary'
+import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { useState } from 'react'
+import { invoke } from '../api'
 import { FamilyHeader } from './FamilyHeader'
 import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { describeAge, describeRole, personName } from './format'
 
-export function FamilyPage({ id, notice, canAudit, canEarlyHelp }: { id: string; notice?: string; canAudit: boolean; canEarlyHelp: boolean }) {
+export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisodes }: { id: string; notice?: string; canAudit: boolean; canEarlyHelp: boolean; canManageEpisodes: boolean }) {
+  const [approval, setApproval] = useState<string | null>(null)
   const { view, error } = useFamily(id)
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
@@ -36,12 +39,22 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp }: { id: string;
           {view.openEpisode
             ? `An early-help episode has been open since ${formatDate(view.openEpisode.openedOn)}, led by ${view.openEpisode.leadName}.`
             : 'No early-help episode is open.'}
+          {view.openEpisode?.status === 'closing' ? " Its closure has been recorded and is waiting for a manager's approval." : ''}
         </p>
+        {approval ? <ProblemBanner title="The closure has not been approved" message={approval} /> : null}
+        {view.openEpisode?.status === 'closing' && canManageEpisodes ? (
+          <button type="button" className="govuk-button" onClick={async () => {
+            const r = await invoke('episodes.approveClosure', { id: view.openEpisode!.id, version: view.openEpisode!.version })
+            if (r.ok) navigate(`#/families/${id}/chronology?notice=${encodeURIComponent('Closure approved. The episode is closed.')}`)
+            else setApproval(r.error.message)
+          }}>Approve closure</button>
+        ) : null}
         {canEarlyHelp ? (
           <div className="app-button-row">
             {view.openEpisode ? null : <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/early-help/open`)}>Open an early-help episode</button>}
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/notes/new`)}>Add a case note</button>
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/chronology`)}>Chronology</button>
+            {view.openEpisode?.status === 'open' ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/early-help/close`)}>Close the episode</button> : null}
           </div>
         ) : null}
 
