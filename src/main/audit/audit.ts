@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import { AuditEntity, type AuditRow } from './entities'
 import type { AUDIT_ACTIONS } from '../../shared/audit/schemas'
+import type { CallContext } from '../core/context'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -56,4 +57,9 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): R
     if (JSON.stringify(from) !== JSON.stringify(to)) changes[String(key)] = { from, to }
   }
   return changes
+}
+
+/** Who opened which part of a family's record: its own transaction, as reading has none. */
+export function auditView(ctx: CallContext, recordType: 'family' | 'episode' | 'chronology', recordId: string, familyId: string): Promise<void> {
+  return ctx.core.writes.run((manager) => writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType, recordId, familyId }))
 }

@@ -3,7 +3,7 @@ import type { ChronologyEntry } from '../../shared/earlyHelp/schemas'
 import { CLOSURE_REASON, NOTE_TYPE } from '../../shared/codes'
 import type { CallContext } from '../core/context'
 import { notFound } from '../core/errors'
-import { writeAudit } from '../audit/audit'
+import { auditView } from '../audit/audit'
 import { UserEntity } from '../accounts/entities'
 import { FamilyEntity, MembershipEntity, PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
@@ -51,8 +51,6 @@ export async function chronology(input: { familyId: string; significantOnly: boo
     }
   }
   entries.sort((a, b) => b.when.localeCompare(a.when) || a.id.localeCompare(b.id))
-  await ctx.core.writes.run((manager) =>
-    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType: 'chronology', recordId: family.id, familyId: family.id })
-  )
+  await auditView(ctx, 'chronology', family.id, family.id)
   return { entries }
 }

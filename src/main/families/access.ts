@@ -44,12 +44,6 @@ export async function requireFamilyAccess(ctx: CallContext, familyId: string): P
   throw new AppError('FORBIDDEN', `This family's record is restricted. Ask ${whom} if you need to see it.`)
 }
 
-export async function requirePersonAccess(ctx: CallContext, personId: string): Promise<void> {
-  const person = await ctx.core.db.manager.findOne(PersonEntity, { where: { id: personId }, select: { id: true, familyId: true } })
-  if (!person) throw notFound('person')
-  await requireFamilyAccess(ctx, person.familyId)
-}
-
 /** Search results and duplicate matches: a restricted family's people keep their names only. */
 export async function redactRestricted<T extends SearchHit>(ctx: CallContext, hits: T[]): Promise<T[]> {
   const restricted = [...new Set(hits.filter((h) => h.restricted).map((h) => h.familyId))]
@@ -60,4 +54,25 @@ export async function redactRestricted<T extends SearchHit>(ctx: CallContext, hi
       ? { ...h, restricted: true, dateOfBirth: null, expectedDate: null, addressLine1: '', town: '', postcode: '' }
       : { ...h, restricted: Boolean(h.restricted) }
   )
+}
+
+/**
+ * A handler that first checks the caller may open the family its input concerns (found by
+ * `familyOf`, which may look it up), then runs.
+ */
+export function withFamilyAccess<I, O>(
+  familyOf: (input: I, ctx: CallContext) => string | Promise<string>,
+  handler: (input: I, ctx: CallContext) => Promise<O>
+): (input: I, ctx: CallContext) => Promise<O> {
+  return async (input, ctx) => {
+    await requireFamilyAccess(ctx, await familyOf(input, ctx))
+    return handler(input, ctx)
+  }
+}
+
+/** The family a person belongs to now. */
+export async function familyOfPerson(ctx: CallContext, personId: string): Promise<string> {
+  const person = await ctx.core.db.manager.findOne(PersonEntity, { where: { id: personId }, select: { id: true, familyId: true } })
+  if (!person) throw notFound('person')
+  return person.familyId
 }

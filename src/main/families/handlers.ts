@@ -3,39 +3,27 @@ import { registerFamily } from './register'
 import { getFamily } from './read'
 import { addMember, movePerson, updateFamily, updatePerson } from './update'
 import { setRestriction } from './restriction'
-import { requireFamilyAccess, requirePersonAccess } from './access'
+import { familyOfPerson, requireFamilyAccess, withFamilyAccess } from './access'
 import { FamilyEntity } from './entities'
 import { normaliseReference } from '../search/parseQuery'
+import type { CallContext } from '../core/context'
 
 export const familyHandlers = defineHandlers({
   'families.register': registerFamily,
-  'families.get': async ({ id }, ctx) => {
-    await requireFamilyAccess(ctx, id)
-    return getFamily(id, ctx)
-  },
-  'families.update': async (input, ctx) => {
-    await requireFamilyAccess(ctx, input.id)
-    return updateFamily(input, ctx)
-  },
-  'families.addMember': async (input, ctx) => {
-    await requireFamilyAccess(ctx, input.familyId)
-    return addMember(input, ctx)
-  },
+  'families.get': withFamilyAccess((i) => i.id, ({ id }, ctx) => getFamily(id, ctx)),
+  'families.update': withFamilyAccess((i) => i.id, updateFamily),
+  'families.addMember': withFamilyAccess((i) => i.familyId, addMember),
   'families.setRestriction': setRestriction,
-  'people.update': async (input, ctx) => {
-    await requirePersonAccess(ctx, input.id)
-    return updatePerson(input, ctx)
-  },
-  'people.move': async (input, ctx) => {
-    // Moving takes someone out of one household and into another: both must be open to the user.
-    await requirePersonAccess(ctx, input.id)
+  'people.update': withFamilyAccess((i, ctx) => familyOfPerson(ctx, i.id), updatePerson),
+  // Moving takes someone out of one household and into another: both must be open to the user.
+  'people.move': withFamilyAccess((i, ctx) => familyOfPerson(ctx, i.id), async (input, ctx) => {
     const target = await moveTarget(ctx, input.toFamilyReference)
     if (target) await requireFamilyAccess(ctx, target)
     return movePerson(input, ctx)
-  }
+  })
 })
 
-async function moveTarget(ctx: Parameters<typeof requireFamilyAccess>[0], text: string): Promise<string | null> {
+async function moveTarget(ctx: CallContext, text: string): Promise<string | null> {
   const reference = normaliseReference(text)
   if (!reference) return null
   const family = await ctx.core.db.manager.findOne(FamilyEntity, { where: { reference }, select: { id: true } })

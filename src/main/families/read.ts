@@ -2,7 +2,7 @@ import type { FamilyView } from '../../shared/contract'
 import type { CallContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { listConsents } from '../consent/service'
-import { writeAudit } from '../audit/audit'
+import { auditView } from '../audit/audit'
 import { familyAccess } from './access'
 import { openEpisodeOf } from '../earlyHelp/episodes'
 import { FamilyEntity, PersonEntity } from './entities'
@@ -22,9 +22,7 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
   )
   const consents = await listConsents(db, id)
   // Who looked at a family's record is on record too (need-to-know is checked after the fact).
-  await ctx.core.writes.run((manager) =>
-    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType: 'family', recordId: id, familyId: id })
-  )
+  await auditView(ctx, 'family', id, id)
   const { allowedUsers } = await familyAccess(ctx, id, Boolean(family.restricted))
   const episode = await openEpisodeOf(db, id)
   const openEpisode = episode ? { id: episode.id, status: episode.status, openedOn: episode.openedOn, leadName: episode.leadName, headlines: episode.headlines, version: episode.version } : null

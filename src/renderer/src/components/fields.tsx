@@ -27,6 +27,18 @@ function ErrorMessage({ id, error }: { id: string; error?: string }) {
   )
 }
 
+/** The GOV.UK form group around one labelled control: label, hint, error message. */
+function LabelledField({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+      <ErrorMessage id={id} error={error} />
+      {children}
+    </div>
+  )
+}
+
 export function TextField<V extends FieldValues>({
   form, name, label, hint, type = 'text', width, autoComplete, inputMode, spellCheck, autoFocus
 }: FieldProps<V> & {
@@ -39,10 +51,7 @@ export function TextField<V extends FieldValues>({
 }) {
   const { id, error, describedBy } = useFieldState(form, name, hint)
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>{label}</label>
-      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
-      <ErrorMessage id={id} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <input
         className={`govuk-input${width ? ` govuk-input--width-${width}` : ''}${error ? ' govuk-input--error' : ''}`}
         id={id}
@@ -54,24 +63,21 @@ export function TextField<V extends FieldValues>({
         aria-describedby={describedBy}
         {...form.register(name)}
       />
-    </div>
+    </LabelledField>
   )
 }
 
 export function SelectField<V extends FieldValues>({ form, name, label, hint, items, placeholder = 'Select' }: FieldProps<V> & { items: readonly CodeItem[]; placeholder?: string }) {
   const { id, error, describedBy } = useFieldState(form, name, hint)
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>{label}</label>
-      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
-      <ErrorMessage id={id} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={id} aria-describedby={describedBy} {...form.register(name)}>
         <option value="">{placeholder}</option>
         {items.map((item) => (
           <option key={item.code} value={item.code}>{item.label}</option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   )
 }
 
@@ -158,12 +164,9 @@ export function RadiosField<V extends FieldValues>(props: FieldProps<V> & { item
 export function TextareaField<V extends FieldValues>({ form, name, label, hint, rows = 8 }: FieldProps<V> & { rows?: number }) {
   const { id, error, describedBy } = useFieldState(form, name, hint)
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>{label}</label>
-      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
-      <ErrorMessage id={id} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <textarea className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={id} rows={rows} aria-describedby={describedBy} {...form.register(name)} />
-    </div>
+    </LabelledField>
   )
 }
 
