@@ -4,11 +4,13 @@ import { SqliteSearchAndAuditGuards1764000000001 } from './1764000000001-SqliteS
 import { Accounts1764000000002 } from './1764000000002-Accounts'
 import { RestrictedFamilies1764000000003 } from './1764000000003-RestrictedFamilies'
 import { EarlyHelp1764000000004 } from './1764000000004-EarlyHelp'
+import { FamilyPlans1764000000005 } from './1764000000005-FamilyPlans'
 
 export const migrations = [
   InitialSchema1764000000000,
   SqliteSearchAndAuditGuards1764000000001,
   Accounts1764000000002,
   RestrictedFamilies1764000000003,
-  EarlyHelp1764000000004
+  EarlyHelp1764000000004,
+  FamilyPlans1764000000005
 ]

@@ -144,3 +144,25 @@ export const HEADLINE_OUTCOME = codeList([
   { code: 'PARTLY', label: 'Partly achieved' },
   { code: 'NOT_ACHIEVED', label: 'Not achieved' }
 ] as const)
+
+/** The three domains of the early help assessment (Common Assessment Framework). */
+export const ASSESSMENT_DOMAIN = codeList([
+  { code: 'CHILD_DEVELOPMENT', label: "Child's development" },
+  { code: 'PARENTS_CARERS', label: 'Parents and carers' },
+  { code: 'FAMILY_ENVIRONMENT', label: 'Family and environment' }
+] as const)
+
+/** How much help a domain needs (the hub's continuum of need; no national list). */
+export const NEED_LEVEL = codeList([
+  { code: 'NO_ADDITIONAL', label: 'No additional needs' },
+  { code: 'ADDITIONAL', label: 'Additional needs' },
+  { code: 'COMPLEX', label: 'Complex needs' },
+  { code: 'ACUTE', label: "Acute needs (children's social care)" }
+] as const)
+
+export const ACTION_STATUS = codeList([
+  { code: 'NOT_STARTED', label: 'Not started' },
+  { code: 'IN_PROGRESS', label: 'In progress' },
+  { code: 'DONE', label: 'Done' },
+  { code: 'NOT_NEEDED', label: 'No longer needed' }
+] as const)

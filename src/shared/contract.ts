@@ -18,8 +18,12 @@ import {
 
 import { roleSchema, type Permission } from './roles'
 import {
-  addNoteInput, approveClosureInput, caseloadOutput, closeEpisodeInput, reopenEpisodeInput, chronologyEntry, chronologyInput, episodeNotice, episodeSummary, leadChoices, openEpisodeInput, reallocateInput
+  addNoteInput, approveClosureInput, caseloadOutput, closeEpisodeInput, reopenEpisodeInput, chronologyEntry, chronologyInput, episodeDetail, episodeNotice, leadChoices, openEpisodeInput,
+  pastEpisode, reallocateInput
 } from './earlyHelp/schemas'
+import { removeTeamMemberInput, saveTeamMemberInput } from './earlyHelp/team'
+import { saveAssessmentInput } from './earlyHelp/assessment'
+import { addReviewInput, savePlanInput } from './earlyHelp/plan'
 import { draftKeyInput, draftRecord, saveDraftInput } from './drafts/schemas'
 export { PERMISSIONS, type Permission } from './roles'
 
@@ -43,7 +47,8 @@ export const familyView = z.object({
   /** Who may open the family when it is restricted (managers always can). */
   allowedUsers: z.array(userName),
   /** Everyone who may open the family sees whether an episode is open and who leads it. */
-  openEpisode: episodeNotice.nullable()
+  openEpisode: episodeNotice.nullable(),
+  pastEpisodes: z.array(pastEpisode)
 })
 export type FamilyView = z.infer<typeof familyView>
 
@@ -80,7 +85,12 @@ export const contract = {
   'consent.withdraw': channel(withdrawConsentInput, saved, 'consent.write'),
   'episodes.leads': channel(nothing, leadChoices, 'earlyHelp.write'),
   'episodes.open': channel(openEpisodeInput, saved, 'earlyHelp.write'),
-  'episodes.get': channel(z.object({ id: idField }), episodeSummary, 'earlyHelp.read'),
+  'episodes.get': channel(z.object({ id: idField }), episodeDetail, 'earlyHelp.read'),
+  'team.save': channel(saveTeamMemberInput, saved, 'earlyHelp.write'),
+  'team.remove': channel(removeTeamMemberInput, saved, 'earlyHelp.write'),
+  'assessment.save': channel(saveAssessmentInput, saved, 'earlyHelp.write'),
+  'plan.save': channel(savePlanInput, saved, 'earlyHelp.write'),
+  'reviews.add': channel(addReviewInput, saved, 'earlyHelp.write'),
   'notes.add': channel(addNoteInput, saved, 'earlyHelp.write'),
   'episodes.mine': channel(nothing, caseloadOutput, 'earlyHelp.read'),
   'episodes.allOpen': channel(nothing, caseloadOutput, 'episodes.manage'),

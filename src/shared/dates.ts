@@ -107,3 +107,10 @@ export function isoToDateParts(iso: string | null | undefined): DateParts {
   const [year, month, day] = iso.split('-')
   return { day: String(Number(day)), month: String(Number(month)), year: year ?? '' }
 }
+
+/** The ISO date `days` days after `iso`. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}

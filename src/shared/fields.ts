@@ -52,6 +52,9 @@ export function dateField(label: string, rule?: (iso: string, today: string) => 
   })
 }
 
+/** A date rule for dateField: the day is today or earlier. */
+export const notFuture = (label: string) => (iso: string, today: string) => (iso > today ? `${label} must be today or in the past` : null)
+
 export const nhsNumberField = z
   .preprocess(
     blankToNull,

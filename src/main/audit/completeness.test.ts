@@ -42,6 +42,11 @@ const EXPECTED: Record<string, string[]> = {
   'episodes.mine': [],
   'episodes.allOpen': [],
   'episodes.reallocate': ['update episode'],
+  'team.save': ['create taf-member'],
+  'team.remove': ['delete taf-member'],
+  'assessment.save': ['create assessment'],
+  'plan.save': ['create family-plan'],
+  'reviews.add': ['create review', 'update family-plan'],
   'episodes.close': ['update episode'],
   'episodes.approveClosure': ['update episode'],
   'episodes.reopen': ['update episode'],
@@ -65,7 +70,7 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['auth.status', () => [window, {}]],
   ['auth.setUp', () => [admin, { hubName: 'Hub', hubCode: 'TH', localAuthorityCode: '999', displayName: 'Ivy', username: 'ivy', password: 'lantern orchard pebble', confirmPassword: 'lantern orchard pebble' }]],
   ['hub.settings', () => [admin, {}]],
-  ['hub.update', () => [admin, { version: 1, name: 'Riverside Family Hub', localAuthorityCode: '330', idleLockMinutes: 5 }]],
+  ['hub.update', () => [admin, { version: 1, name: 'Riverside Family Hub', localAuthorityCode: '330', idleLockMinutes: 5, closureNeedsApproval: true, reviewWeeks: 6 }]],
   ['users.create', () => [admin, { displayName: 'Molly', username: 'molly', role: 'manager', temporaryPassword: 'marble tugboat violin' }]],
   ['users.list', () => [admin, {}]],
   ['users.resetPassword', () => [admin, { id: state.molly.id, version: state.molly.version, temporaryPassword: 'violet engine canopy' }]],
@@ -86,6 +91,11 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['episodes.mine', () => [window, {}]],
   ['episodes.allOpen', () => [window, {}]],
   ['episodes.reallocate', () => [window, { id: state.episode.id, version: 1, leadUserId: state.molly.id }]],
+  ['team.save', () => [window, { episodeId: state.episode.id, name: 'Dee Brown', agency: 'Health visiting', role: 'Health visitor' }]],
+  ['team.remove', () => [window, { id: state.member.id, version: 1 }]],
+  ['assessment.save', () => [window, { episodeId: state.episode.id, startedOn: today, completedOn: null, subjects: [{ personId: null, domains: { CHILD_DEVELOPMENT: {}, PARENTS_CARERS: {}, FAMILY_ENVIRONMENT: {} } }] }]],
+  ['plan.save', () => [window, { episodeId: state.episode.id, agreedOn: today, outcomes: [{ id: '11111111-1111-4111-8111-111111111111', text: 'The rent is paid on time', headline: 'HOUSING', peopleIds: [state.catherine.id], actions: [{ id: '22222222-2222-4222-8222-222222222222', what: 'Apply for help with rent', owner: `person:${state.catherine.id}`, due: today, status: 'NOT_STARTED' }] }] }]],
+  ['reviews.add', () => [window, { episodeId: state.episode.id, planVersion: 1, heldOn: today, attendees: [`person:${state.catherine.id}`], scores: [{ outcomeId: '11111111-1111-4111-8111-111111111111', score: 4 }], actions: [{ id: '22222222-2222-4222-8222-222222222222', status: 'IN_PROGRESS' }], nextReviewOn: '2099-01-01' }]],
   // A practitioner's closure waits for a manager, who approves it, and later reopens the episode.
   ['episodes.close', () => [practitioner, { id: state.episode.id, version: 2, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED' }, familyView: 'Settled now.' }]],
   ['episodes.approveClosure', () => [window, { id: state.episode.id, version: 3 }]],
@@ -147,6 +157,7 @@ describe('audit completeness', () => {
       }
       if (channel === 'consent.record') state.consent = value
       if (channel === 'episodes.open') state.episode = value
+      if (channel === 'team.save') state.member = value
     }
     expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true })
   })

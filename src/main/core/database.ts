@@ -13,12 +13,13 @@ import { AuditEntity } from '../audit/entities'
 import { UserEntity } from '../accounts/entities'
 import { CaseNoteEntity, EpisodeEntity } from '../earlyHelp/entities'
 import { DraftEntity } from '../drafts/entities'
+import { AssessmentEntity, FamilyPlanEntity, ReviewEntity, TafMemberEntity } from '../earlyHelp/planEntities'
 
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
 
 export const entities = [HubEntity, FamilyEntity, PersonEntity, MembershipEntity, DuplicateDecisionEntity, ConsentEntity, AuditEntity, UserEntity, FamilyAccessEntity,
-  EpisodeEntity, CaseNoteEntity, DraftEntity
+  EpisodeEntity, CaseNoteEntity, DraftEntity, TafMemberEntity, AssessmentEntity, FamilyPlanEntity, ReviewEntity
 ]
 
 export function compareVersions(a: string, b: string): number {

@@ -11,24 +11,34 @@ import { EpisodeEntity } from './entities'
 
 const DAY_MS = 86_400_000
 
+/** How many of the sorted, space-separated dates fall before `day`. */
+function countBefore(sortedDates: string, day: string): number {
+  const dates = sortedDates ? sortedDates.split(' ') : []
+  const firstNotBefore = dates.findIndex((d) => d >= day)
+  return firstNotBefore === -1 ? dates.length : firstNotBefore
+}
+
 export async function caseload(ctx: CallContext, leadUserId: string | null): Promise<{ episodes: CaseloadRow[] }> {
   const rows = (await ctx.core.db.query(
     `SELECT e.id AS episodeId, e.family_id AS familyId, e.status AS status, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
             u.display_name AS leadName, e.version AS version,
-            e.last_contact_at AS lastContactAt, e.note_count AS notes,
+            e.last_contact_at AS lastContactAt, e.note_count AS notes, e.next_review_on AS nextReviewOn, e.open_action_dues AS dues,
             (SELECT group_concat(DISTINCT p.family_name) FROM person p WHERE p.family_id = e.family_id AND p.kind = 'adult') AS familyNames
      FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id
      WHERE e.status IN ('open', 'closing')${leadUserId ? ' AND e.lead_user_id = ?' : ''}
      ORDER BY e.opened_on, f.reference`,
     leadUserId ? [leadUserId] : []
-  )) as (Omit<CaseloadRow, 'daysOpen' | 'familyNames'> & { familyNames: string | null })[]
-  const today = Date.parse(todayIso(ctx.core.clock.now()))
+  )) as (Omit<CaseloadRow, 'daysOpen' | 'familyNames' | 'reviewOverdue' | 'overdueActions'> & { familyNames: string | null; dues: string })[]
+  const todayText = todayIso(ctx.core.clock.now())
+  const today = Date.parse(todayText)
   return {
-    episodes: rows.map((r) => ({
+    episodes: rows.map(({ dues, ...r }) => ({
       ...r,
       familyNames: (r.familyNames ?? '').split(',').filter(Boolean).join(' / '),
       daysOpen: Math.max(0, Math.round((today - Date.parse(r.openedOn)) / DAY_MS)),
-      notes: Number(r.notes)
+      notes: Number(r.notes),
+      reviewOverdue: r.nextReviewOn !== null && r.nextReviewOn < todayText,
+      overdueActions: countBefore(dues, todayText)
     }))
   }
 }

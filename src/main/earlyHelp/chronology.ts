@@ -1,6 +1,7 @@
 // A family's chronology: its case notes and the system's own events, in date order.
 import type { ChronologyEntry } from '../../shared/earlyHelp/schemas'
 import { CLOSURE_REASON, NOTE_TYPE } from '../../shared/codes'
+import { formatDate } from '../../shared/dates'
 import type { CallContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { auditView } from '../audit/audit'
@@ -8,6 +9,7 @@ import { UserEntity } from '../accounts/entities'
 import { FamilyEntity, MembershipEntity, PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
 import { CaseNoteEntity, EpisodeEntity } from './entities'
+import { AssessmentEntity, FamilyPlanEntity, ReviewEntity } from './planEntities'
 
 /** A stored instant as the local date and time people read (notes are entered in local time). */
 function localMinute(iso: string): string {
@@ -42,6 +44,15 @@ export async function chronology(input: { familyId: string; significantOnly: boo
       for (const [i, r] of (JSON.parse(e.reopened ?? '[]') as { at: string; by: string; reason: string }[]).entries()) {
         entries.push({ id: `reopened-${e.id}-${i}`, when: localMinute(r.at), kind: 'episode-reopened', title: 'Early-help episode reopened', text: r.reason, significant: false, by: r.by, people: [] })
       }
+    }
+    for (const a of await db.findBy(AssessmentEntity, { familyId: family.id })) {
+      if (a.completedOn) entries.push({ id: `assessed-${a.id}`, when: a.completedOn, kind: 'assessment-completed', title: 'Early help assessment completed', text: null, significant: false, by: a.completedBy ?? a.updatedBy, people: [] })
+    }
+    for (const p of await db.findBy(FamilyPlanEntity, { familyId: family.id })) {
+      entries.push({ id: `plan-${p.id}`, when: p.agreedOn, kind: 'plan-agreed', title: 'Family plan agreed', text: null, significant: false, by: p.agreedBy, people: [] })
+    }
+    for (const r of await db.findBy(ReviewEntity, { familyId: family.id })) {
+      entries.push({ id: `review-${r.id}`, when: r.heldOn, kind: 'review', title: 'Team Around the Family review', text: `Next review ${formatDate(r.nextReviewOn)}`, significant: false, by: r.recordedBy, people: [] })
     }
     // Joining at registration is the registration itself; later joins and leavings are events.
     for (const m of memberships) {

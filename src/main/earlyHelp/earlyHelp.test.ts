@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../core/casebook'
 import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily, today } from '../testing/fixtures'
+import { signedInUser } from '../testing/accounts'
 
 let t: TempCasebook
 const as: Record<string, Connection> = {}
@@ -10,11 +11,9 @@ let family: { id: string; reference: string }
 let view: any
 
 async function account(username: string, role: string) {
-  await t.ok('users.create', { displayName: username, username, role, temporaryPassword: 'temporary passphrase' })
-  const c = t.casebook.connect()
-  unwrap(await c.invoke('auth.signIn', { username, password: 'temporary passphrase' }))
-  ids[username] = unwrap<{ id: string }>(await c.invoke('auth.changePassword', { currentPassword: 'temporary passphrase', newPassword: 'a chosen passphrase', confirmPassword: 'a chosen passphrase' })).id
-  as[username] = c
+  const user = await signedInUser(t, username, role)
+  ids[username] = user.id
+  as[username] = user.connection
 }
 
 beforeEach(async () => {

@@ -19,6 +19,10 @@ export interface EpisodeRow {
   /** Kept in step with case_note by addNote, in the same transaction, for the caseload lists. */
   noteCount: number
   lastContactAt: string | null
+  /** Kept in step by the plan and review writes: when the next review is due. */
+  nextReviewOn: string | null
+  /** Due dates of the plan's unfinished actions, sorted, space separated. */
+  openActionDues: string
   createdAt: string
   updatedAt: string
   version: number
@@ -41,6 +45,8 @@ export const EpisodeEntity = new EntitySchema<EpisodeRow>({
     reopened: { type: 'text', nullable: true },
     noteCount: { type: 'integer', name: 'note_count', default: 0 },
     lastContactAt: text('last_contact_at', 16, true),
+    nextReviewOn: text('next_review_on', 10, true),
+    openActionDues: { type: 'text', name: 'open_action_dues', default: '' },
     createdAt: text('created_at', 32),
     updatedAt: text('updated_at', 32),
     version: { type: 'integer' }

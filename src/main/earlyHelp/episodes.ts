@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { In, type EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import type { EpisodeSummary, openEpisodeInput } from '../../shared/earlyHelp/schemas'
+import type { EpisodeDetail, EpisodeSummary, openEpisodeInput } from '../../shared/earlyHelp/schemas'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { writeAudit } from '../audit/audit'
 import { UserEntity } from '../accounts/entities'
+import { HubEntity } from '../hub/entities'
 import { EpisodeEntity, type EpisodeRow } from './entities'
+import { teamOf } from './team'
+import { assessmentOf } from './assessment'
+import { planOf } from './plan'
+import { reviewsOf } from './reviews'
 
 /** Who can lead an episode: active practitioners and managers. */
 export async function leadChoices(ctx: CallContext) {
@@ -40,7 +45,7 @@ export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx:
     }
     const row: EpisodeRow = {
       id: randomUUID(), familyId: input.familyId, status: 'open', openedOn: input.openedOn, closedOn: null, leadUserId: lead.id, reason: input.reason,
-      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, closure: null, reopened: null, noteCount: 0, lastContactAt: null, createdAt: ctx.now, updatedAt: ctx.now, version: 1
+      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, closure: null, reopened: null, noteCount: 0, lastContactAt: null, nextReviewOn: null, openActionDues: '', createdAt: ctx.now, updatedAt: ctx.now, version: 1
     }
     await manager.insert(EpisodeEntity, row)
     await writeAudit(manager, {
@@ -51,7 +56,21 @@ export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx:
   })
 }
 
-export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeSummary | null> {
-  const row = await ctx.core.db.manager.findOneBy(EpisodeEntity, { id })
-  return row ? summary(ctx.core.db.manager, row) : null
+export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeDetail | null> {
+  const db = ctx.core.db.manager
+  const row = await db.findOneBy(EpisodeEntity, { id })
+  if (!row) return null
+  const hub = await db.findOneByOrFail(HubEntity, { id: 1 })
+  const reopenings = (JSON.parse(row.reopened ?? '[]') as { at: string; by: string; reason: string }[]).map(({ at, by, reason }) => ({ at, by, reason }))
+  return {
+    ...(await summary(db, row)),
+    team: await teamOf(db, id), assessment: await assessmentOf(db, id), plan: await planOf(db, id), reviews: await reviewsOf(db, id),
+    nextReviewOn: row.nextReviewOn, reviewWeeks: hub.reviewWeeks, reopenings
+  }
+}
+
+/** The family's closed episodes, newest first. */
+export async function pastEpisodesOf(db: EntityManager, familyId: string) {
+  const rows = await db.find(EpisodeEntity, { where: { familyId, status: 'closed' }, order: { openedOn: 'DESC' }, select: { id: true, openedOn: true, closedOn: true, version: true } })
+  return rows.map(({ id, openedOn, closedOn, version }) => ({ id, openedOn, closedOn, version }))
 }

@@ -9,12 +9,25 @@ import { chronology } from './chronology'
 import { caseload, reallocate } from './caseload'
 import { approveClosure, closeEpisode, reopenEpisode } from './closure'
 import { EpisodeEntity } from './entities'
+import { TafMemberEntity } from './planEntities'
+import { removeTeamMember, saveTeamMember } from './team'
+import { saveAssessment } from './assessment'
+import { savePlan } from './plan'
+import { addReview } from './reviews'
 
 async function familyOfEpisode(ctx: CallContext, id: string): Promise<string> {
   const episode = await ctx.core.db.manager.findOne(EpisodeEntity, { where: { id }, select: { id: true, familyId: true } })
   if (!episode) throw notFound('episode')
   return episode.familyId
 }
+
+async function familyOfTeamMember(ctx: CallContext, id: string): Promise<string> {
+  const member = await ctx.core.db.manager.findOne(TafMemberEntity, { where: { id }, select: { id: true, episodeId: true } })
+  if (!member) throw notFound('team member')
+  return familyOfEpisode(ctx, member.episodeId)
+}
+
+const ofEpisode = (i: { episodeId: string }, ctx: CallContext) => familyOfEpisode(ctx, i.episodeId)
 
 /** A trusted caller (the CLI, tests) leads nothing. */
 const NO_ONE = '00000000-0000-0000-0000-000000000000'
@@ -28,6 +41,11 @@ export const earlyHelpHandlers = defineHandlers({
     await auditView(ctx, 'episode', episode.id, episode.familyId)
     return episode
   }),
+  'team.save': withFamilyAccess(ofEpisode, saveTeamMember),
+  'team.remove': withFamilyAccess((i, ctx) => familyOfTeamMember(ctx, i.id), removeTeamMember),
+  'assessment.save': withFamilyAccess(ofEpisode, saveAssessment),
+  'plan.save': withFamilyAccess(ofEpisode, savePlan),
+  'reviews.add': withFamilyAccess(ofEpisode, addReview),
   'episodes.mine': (_input, ctx) => caseload(ctx, ctx.actor.userId ?? NO_ONE),
   'episodes.allOpen': (_input, ctx) => caseload(ctx, null),
   'episodes.reallocate': reallocate,

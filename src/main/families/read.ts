@@ -4,7 +4,7 @@ import { notFound } from '../core/errors'
 import { listConsents } from '../consent/service'
 import { auditView } from '../audit/audit'
 import { familyAccess } from './access'
-import { openEpisodeOf } from '../earlyHelp/episodes'
+import { openEpisodeOf, pastEpisodesOf } from '../earlyHelp/episodes'
 import { FamilyEntity, PersonEntity } from './entities'
 import { familyRecord, personRecord } from './records'
 
@@ -26,5 +26,5 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
   const { allowedUsers } = await familyAccess(ctx, id, Boolean(family.restricted))
   const episode = await openEpisodeOf(db, id)
   const openEpisode = episode ? { id: episode.id, status: episode.status, openedOn: episode.openedOn, leadName: episode.leadName, headlines: episode.headlines, version: episode.version } : null
-  return { family: familyRecord(family), members: members.map(personRecord), consents, allowedUsers, openEpisode }
+  return { family: familyRecord(family), members: members.map(personRecord), consents, allowedUsers, openEpisode, pastEpisodes: await pastEpisodesOf(db, id) }
 }

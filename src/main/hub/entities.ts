@@ -12,6 +12,8 @@ export interface HubRow {
   idleLockMinutes: number
   /** Whether a practitioner's closure of an episode waits for a manager's approval. */
   closureNeedsApproval: boolean
+  /** Weeks from the plan, or a review, to the next review. */
+  reviewWeeks: number
   version: number
 }
 
@@ -26,6 +28,7 @@ export const HubEntity = new EntitySchema<HubRow>({
     nextFamilyNumber: { type: 'integer', name: 'next_family_number' },
     idleLockMinutes: { type: 'integer', name: 'idle_lock_minutes', default: 10 },
     closureNeedsApproval: { type: 'boolean', name: 'closure_needs_approval', default: true },
+    reviewWeeks: { type: 'integer', name: 'review_weeks', default: 6 },
     version: { type: 'integer' }
   }
 })

@@ -14,7 +14,7 @@ export async function ensureHub(writes: WriteQueue, hub: HubRecord = DEFAULT_HUB
   const code = hubCodeField.parse(hub.code)
   await writes.run(async (manager) => {
     if (await manager.findOneBy(HubEntity, { id: 1 })) return
-    await manager.insert(HubEntity, { id: 1, name: hub.name, code, localAuthorityCode: hub.localAuthorityCode, nextFamilyNumber: 1, idleLockMinutes: 10, closureNeedsApproval: true, version: 1 })
+    await manager.insert(HubEntity, { id: 1, name: hub.name, code, localAuthorityCode: hub.localAuthorityCode, nextFamilyNumber: 1, idleLockMinutes: 10, closureNeedsApproval: true, reviewWeeks: 6, version: 1 })
   })
 }
 
@@ -24,7 +24,7 @@ export const hubHandlers = defineHandlers({
     return { name: hub.name, code: hub.code, localAuthorityCode: hub.localAuthorityCode }
   },
   'hub.settings': async (_input, { core }) => {
-    const { nextFamilyNumber: _n, id: _id, closureNeedsApproval: _c, ...settings } = await core.db.manager.findOneByOrFail(HubEntity, { id: 1 })
+    const { nextFamilyNumber: _n, id: _id, ...settings } = await core.db.manager.findOneByOrFail(HubEntity, { id: 1 })
     return settings
   },
   'hub.update': async ({ version, ...changes }, ctx) =>

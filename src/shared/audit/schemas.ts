@@ -8,7 +8,7 @@ export const auditVerification = z.object({
 export type AuditVerification = z.infer<typeof auditVerification>
 
 export const AUDIT_ACTIONS = [
-  'create', 'update', 'move', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused',
+  'create', 'update', 'delete', 'move', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused',
   'sign-in', 'failed-sign-in', 'sign-out', 'unlock'
 ] as const
 
@@ -43,6 +43,7 @@ export const auditListOutput = z.object({ entries: z.array(auditEntry), more: z.
 export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
   create: 'Created',
   update: 'Changed',
+  delete: 'Removed',
   move: 'Moved to another family',
   view: 'Viewed',
   withdraw: 'Withdrew consent',

@@ -1,9 +1,11 @@
 // Early-help episodes, case notes and the chronology: one definition for forms and core.
 import { z } from 'zod'
 import { CLOSURE_REASON, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes'
-import { dateField, idField, requiredCode, requiredText, versionField } from '../fields'
+import { dateField, idField, notFuture, requiredCode, requiredText, versionField } from '../fields'
+import { teamMember } from './team'
+import { assessmentRecord } from './assessment'
+import { planRecord, reviewRecord } from './plan'
 
-const notFuture = (label: string) => (iso: string, today: string) => (iso > today ? `${label} must be today or in the past` : null)
 
 export const openEpisodeInput = z.object({
   familyId: idField,
@@ -29,6 +31,22 @@ export const episodeSummary = z.object({
 })
 export type EpisodeSummary = z.infer<typeof episodeSummary>
 
+/** An episode with its work: what the episode page shows and the plan prints from. */
+export const episodeDetail = episodeSummary.extend({
+  team: z.array(teamMember),
+  assessment: assessmentRecord.nullable(),
+  plan: planRecord.nullable(),
+  reviews: z.array(reviewRecord),
+  nextReviewOn: z.string().nullable(),
+  /** The hub's weeks between reviews, for the review form's next date. */
+  reviewWeeks: z.number().int(),
+  reopenings: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string() }))
+})
+export type EpisodeDetail = z.infer<typeof episodeDetail>
+
+/** A family's closed episodes, for reading back and reopening. */
+export const pastEpisode = z.object({ id: idField, openedOn: z.string(), closedOn: z.string().nullable(), version: versionField })
+
 /** What reception may know of an episode: that it is open, since when, and who leads it. */
 export const episodeNotice = episodeSummary.pick({ id: true, status: true, openedOn: true, leadName: true, headlines: true, version: true })
 
@@ -52,7 +70,7 @@ export const chronologyEntry = z.object({
   id: z.string(),
   /** ISO date, or date and time, of the event. */
   when: z.string(),
-  kind: z.enum(['note', 'registered', 'episode-opened', 'episode-closed', 'episode-reopened', 'joined', 'left']),
+  kind: z.enum(['note', 'registered', 'episode-opened', 'episode-closed', 'episode-reopened', 'joined', 'left', 'assessment-completed', 'plan-agreed', 'review']),
   title: z.string(),
   text: z.string().nullable(),
   significant: z.boolean(),
@@ -76,6 +94,10 @@ export const caseloadRow = z.object({
   leadName: z.string(),
   lastContactAt: z.string().nullable(),
   notes: z.number().int(),
+  nextReviewOn: z.string().nullable(),
+  reviewOverdue: z.boolean(),
+  /** Unfinished actions past their due date. */
+  overdueActions: z.number().int(),
   version: versionField
 })
 export type CaseloadRow = z.infer<typeof caseloadRow>

@@ -6,7 +6,7 @@ export const hubRecord = z.object({
   localAuthorityCode: z.string()
 })
 
-export const hubSettings = hubRecord.extend({ idleLockMinutes: z.number().int(), version: z.number().int() })
+export const hubSettings = hubRecord.extend({ idleLockMinutes: z.number().int(), closureNeedsApproval: z.boolean(), reviewWeeks: z.number().int(), version: z.number().int() })
 
 /** What an administrator can change. The hub code is fixed at set-up: it is in every reference. */
 export const updateHubInput = z.object({
@@ -20,7 +20,14 @@ export const updateHubInput = z.object({
     .number({ error: 'Enter a number of minutes' })
     .int({ error: 'Enter a whole number of minutes' })
     .min(1, { error: 'The screen must lock after 1 to 60 minutes' })
-    .max(60, { error: 'The screen must lock after 1 to 60 minutes' })
+    .max(60, { error: 'The screen must lock after 1 to 60 minutes' }),
+  /** Whether a practitioner's closure of an episode waits for a manager's approval. */
+  closureNeedsApproval: z.boolean(),
+  reviewWeeks: z.coerce
+    .number({ error: 'Enter a number of weeks' })
+    .int({ error: 'Enter a whole number of weeks' })
+    .min(1, { error: 'Reviews must be 1 to 26 weeks apart' })
+    .max(26, { error: 'Reviews must be 1 to 26 weeks apart' })
 })
 export type HubRecord = z.infer<typeof hubRecord>
 

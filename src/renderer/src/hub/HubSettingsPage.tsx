@@ -6,25 +6,27 @@ import { useAuth } from '../accounts/useAuth'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
-import { TextField } from '../components/fields'
+import { CheckboxField, TextField } from '../components/fields'
 
 interface Values {
   version: number
   name: string
   localAuthorityCode: string
   idleLockMinutes: string
+  closureNeedsApproval: boolean
+  reviewWeeks: string
 }
 
-/** Administrators: the hub's name, its authority, and how soon an unattended screen locks. */
+/** Administrators: the hub's name, its authority, how soon an unattended screen locks, and early-help rules. */
 export function HubSettingsPage() {
   const { refresh } = useAuth()
   const [code, setCode] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
-  const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof updateHubInput>(updateHubInput, { version: 0, name: '', localAuthorityCode: '', idleLockMinutes: '' })
+  const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof updateHubInput>(updateHubInput, { version: 0, name: '', localAuthorityCode: '', idleLockMinutes: '', closureNeedsApproval: true, reviewWeeks: '' })
   useEffect(() => {
     void invoke('hub.settings', {}).then((r) => {
       if (!r.ok) return refused(r.error)
-      form.reset({ ...r.value, idleLockMinutes: String(r.value.idleLockMinutes) })
+      form.reset({ ...r.value, idleLockMinutes: String(r.value.idleLockMinutes), reviewWeeks: String(r.value.reviewWeeks) })
       setCode(r.value.code)
     })
   }, []) // eslint-disable-line react-hooks/exhaustive-deps
@@ -47,6 +49,9 @@ export function HubSettingsPage() {
         <TextField form={form} name="name" label="Hub name" />
         <TextField form={form} name="localAuthorityCode" label="Local authority code" width={3} inputMode="numeric" />
         <TextField form={form} name="idleLockMinutes" label="Lock the screen after this many minutes without use" hint="1 to 60. The usual is 10." width={3} inputMode="numeric" />
+        <h2 className="govuk-heading-m">Early help</h2>
+        <TextField form={form} name="reviewWeeks" label="Weeks between family plan reviews" hint="1 to 26. The first review is this long after the plan is agreed, and each review suggests the next this far ahead. The usual is 6." width={3} inputMode="numeric" />
+        <CheckboxField form={form} name="closureNeedsApproval" label="A manager approves each closure of an early-help episode" hint="When this is ticked, a practitioner's closure waits for a manager. A manager's own closure takes effect at once." />
         <button type="submit" className="govuk-button">Save settings</button>
       </form>
     </Page>

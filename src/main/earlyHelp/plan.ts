@@ -1,0 +1,79 @@
+// The family plan: one per episode, written and then changed as the work goes on. Every save says
+// which version it was based on, so two people editing the plan never overwrite each other.
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import type { z } from 'zod'
+import type { PlanOutcome, PlanRecord, savePlanInput } from '../../shared/earlyHelp/plan'
+import { addDays } from '../../shared/dates'
+import type { CallContext } from '../core/context'
+import { AppError, conflict } from '../core/errors'
+import { updateVersioned } from '../core/versioned'
+import { writeAudit } from '../audit/audit'
+import { discardDraft } from '../drafts/service'
+import { HubEntity } from '../hub/entities'
+import { EpisodeEntity, type EpisodeRow } from './entities'
+import { notInFamily, openEpisodeForWork, unknownParticipants } from './episodeWork'
+import { FamilyPlanEntity, ReviewEntity, type FamilyPlanRow } from './planEntities'
+
+export async function planOf(db: EntityManager, episodeId: string): Promise<PlanRecord | null> {
+  const row = await db.findOneBy(FamilyPlanEntity, { episodeId })
+  return row ? { id: row.id, agreedOn: row.agreedOn, outcomes: JSON.parse(row.outcomes) as PlanOutcome[], updatedBy: row.updatedBy, updatedAt: row.updatedAt, version: row.version } : null
+}
+
+const UNFINISHED = new Set(['NOT_STARTED', 'IN_PROGRESS'])
+
+/**
+ * Keeps what the caseload lists read on the episode: the next review (the latest review's next
+ * date, or the hub's interval after the plan was agreed) and the due dates of unfinished actions.
+ */
+export async function refreshSchedule(manager: EntityManager, episode: EpisodeRow, outcomes: PlanOutcome[], agreedOn: string): Promise<void> {
+  const latest = await manager.findOne(ReviewEntity, { where: { episodeId: episode.id }, order: { heldOn: 'DESC', createdAt: 'DESC' } })
+  const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
+  const nextReviewOn = latest ? latest.nextReviewOn : addDays(agreedOn, hub.reviewWeeks * 7)
+  const dues = outcomes.flatMap((o) => o.actions.filter((a) => UNFINISHED.has(a.status)).map((a) => a.due)).sort()
+  await manager.update(EpisodeEntity, { id: episode.id }, { nextReviewOn, openActionDues: dues.join(' ') })
+}
+
+/** Everything the plan names must be someone in this episode's team or family, named once. */
+export async function checkPlanPeople(manager: EntityManager, episode: EpisodeRow, outcomes: PlanOutcome[]): Promise<void> {
+  const fields: Record<string, string> = {}
+  const strangers = await notInFamily(manager, episode.familyId, outcomes.flatMap((o) => o.peopleIds))
+  const unknown = await unknownParticipants(manager, episode, outcomes.flatMap((o) => o.actions.map((a) => a.owner as string)))
+  outcomes.forEach((o, i) => {
+    if (o.peopleIds.some((p) => strangers.has(p))) fields[`outcomes.${i}.peopleIds`] = 'Choose people who are in the family now'
+    o.actions.forEach((a, j) => {
+      if (unknown.has(a.owner as string)) fields[`outcomes.${i}.actions.${j}.owner`] = 'Choose someone in the family or the Team Around the Family'
+    })
+  })
+  const ids = outcomes.flatMap((o) => [o.id, ...o.actions.map((a) => a.id)])
+  if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', 'Two outcomes or actions have the same identity. Reload the page and try again.')
+  if (Object.keys(fields).length) throw new AppError('VALIDATION', 'There is a problem', fields)
+}
+
+export async function savePlan(input: z.output<typeof savePlanInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const episode = await openEpisodeForWork(manager, input.episodeId)
+    if (input.agreedOn < episode.openedOn) throw new AppError('VALIDATION', 'There is a problem', { agreedOn: 'The plan cannot be agreed before the episode opened' })
+    await checkPlanPeople(manager, episode, input.outcomes)
+    const existing = await manager.findOneBy(FamilyPlanEntity, { episodeId: episode.id })
+    const values = { agreedOn: input.agreedOn, outcomes: JSON.stringify(input.outcomes), updatedBy: ctx.actor.name, updatedAt: ctx.now }
+    const summary = { agreedOn: input.agreedOn, outcomes: input.outcomes.length, actions: input.outcomes.reduce((n, o) => n + o.actions.length, 0) }
+    let id: string
+    let version: number
+    if (!existing) {
+      if (input.version !== null) throw conflict('family plan')
+      const row: FamilyPlanRow = { id: randomUUID(), episodeId: episode.id, familyId: episode.familyId, ...values, agreedBy: ctx.actor.name, createdAt: ctx.now, version: 1 }
+      await manager.insert(FamilyPlanEntity, row)
+      ;[id, version] = [row.id, 1]
+      await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'family-plan', recordId: id, familyId: episode.familyId, changes: summary })
+    } else {
+      if (input.version === null) throw conflict('family plan')
+      version = await updateVersioned(manager, FamilyPlanEntity, existing.id, input.version, values, 'family plan')
+      id = existing.id
+      await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family-plan', recordId: id, familyId: episode.familyId, changes: summary })
+    }
+    await refreshSchedule(manager, episode, input.outcomes, input.agreedOn)
+    if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)
+    return { id, version }
+  })
+}

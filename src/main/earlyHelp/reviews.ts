@@ -1,0 +1,70 @@
+// Team Around the Family reviews: who came, a 0–10 score per outcome, where each action has got to,
+// and when to meet next. A review changes the plan's actions, so it is refused if the plan changed
+// since the form was opened.
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import type { z } from 'zod'
+import type { addReviewInput, PlanOutcome, ReviewRecord } from '../../shared/earlyHelp/plan'
+import type { CallContext } from '../core/context'
+import { AppError, conflict } from '../core/errors'
+import { updateVersioned } from '../core/versioned'
+import { writeAudit } from '../audit/audit'
+import { discardDraft } from '../drafts/service'
+import { openEpisodeForWork, unknownParticipants } from './episodeWork'
+import { FamilyPlanEntity, ReviewEntity, type ReviewRow } from './planEntities'
+import { refreshSchedule } from './plan'
+
+export async function reviewsOf(db: EntityManager, episodeId: string): Promise<ReviewRecord[]> {
+  const rows = await db.find(ReviewEntity, { where: { episodeId }, order: { heldOn: 'ASC', createdAt: 'ASC' } })
+  return rows.map((r) => ({
+    id: r.id, heldOn: r.heldOn, attendees: JSON.parse(r.attendees) as string[], otherAttendees: r.otherAttendees,
+    scores: JSON.parse(r.scores) as ReviewRecord['scores'], nextReviewOn: r.nextReviewOn, recordedBy: r.recordedBy
+  }))
+}
+
+export async function addReview(input: z.output<typeof addReviewInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const episode = await openEpisodeForWork(manager, input.episodeId)
+    const plan = await manager.findOneBy(FamilyPlanEntity, { episodeId: episode.id })
+    if (!plan) throw new AppError('CONFLICT', 'A review follows the family plan: agree the plan first.')
+    if (input.heldOn < plan.agreedOn) throw new AppError('VALIDATION', 'There is a problem', { heldOn: 'The review cannot be before the plan was agreed' })
+    const outcomes = JSON.parse(plan.outcomes) as PlanOutcome[]
+    const fields: Record<string, string> = {}
+    const scored = new Map(input.scores.map((s) => [s.outcomeId, s]))
+    outcomes.forEach((o, i) => {
+      if (!scored.has(o.id)) fields[`scores.${i}.score`] = 'Select a score from 0 to 10'
+    })
+    const unknown = await unknownParticipants(manager, episode, input.attendees)
+    if (unknown.size) fields.attendees = 'Choose people in the family or the Team Around the Family'
+    if (Object.keys(fields).length) throw new AppError('VALIDATION', 'There is a problem', fields)
+
+    // The actions' new statuses go into the plan, checked against the version the form read.
+    const statuses = new Map(input.actions.map((a) => [a.id, a.status]))
+    const changes: { action: string; from: string; to: string }[] = []
+    const updated = outcomes.map((o) => ({
+      ...o,
+      actions: o.actions.map((a) => {
+        const status = statuses.get(a.id)
+        if (!status || status === a.status) return a
+        changes.push({ action: a.id, from: a.status, to: status })
+        return { ...a, status }
+      })
+    }))
+    if (changes.length) await updateVersioned(manager, FamilyPlanEntity, plan.id, input.planVersion, { outcomes: JSON.stringify(updated), updatedBy: ctx.actor.name, updatedAt: ctx.now }, 'family plan')
+    else if (plan.version !== input.planVersion) throw conflict('family plan')
+    const row: ReviewRow = {
+      id: randomUUID(), episodeId: episode.id, familyId: episode.familyId, heldOn: input.heldOn, attendees: JSON.stringify(input.attendees), otherAttendees: input.otherAttendees,
+      scores: JSON.stringify(outcomes.map((o) => ({ outcomeId: o.id, score: scored.get(o.id)!.score, comment: scored.get(o.id)!.comment }))),
+      nextReviewOn: input.nextReviewOn, recordedBy: ctx.actor.name, createdAt: ctx.now, version: 1
+    }
+    await manager.insert(ReviewEntity, row)
+    await writeAudit(manager, {
+      at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'review', recordId: row.id, familyId: episode.familyId,
+      changes: { heldOn: row.heldOn, scores: Object.fromEntries(input.scores.map((s) => [s.outcomeId, s.score])), nextReviewOn: row.nextReviewOn }
+    })
+    if (changes.length) await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family-plan', recordId: plan.id, familyId: episode.familyId, changes: { actions: changes } })
+    await refreshSchedule(manager, episode, updated, plan.agreedOn)
+    if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)
+    return { id: row.id, version: 1 }
+  })
+}

@@ -1,0 +1,3 @@
+export declare function SignInPage({ hubName }: {
+    hubName: string;
+}): import("react").JSX.Element;

@@ -1,0 +1,3 @@
+export declare function OpenEpisodePage({ id }: {
+    id: string;
+}): import("react").JSX.Element;

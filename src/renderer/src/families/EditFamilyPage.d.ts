@@ -1,0 +1,3 @@
+export declare function EditFamilyPage({ id }: {
+    id: string;
+}): import("react").JSX.Element;

@@ -1,0 +1,1 @@
+export declare function RegisterPage(): import("react").JSX.Element;

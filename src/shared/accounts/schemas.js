@@ -1,0 +1,60 @@
+// Accounts, signing in and the hub's first set-up: one definition for the forms and the core.
+import { z } from 'zod';
+import { idField, requiredCode, requiredText, versionField } from '../fields';
+import { hubCodeField } from '../hub/schemas';
+import { roleSchema } from '../roles';
+export const MIN_PASSWORD_LENGTH = 12;
+export const usernameField = z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z
+    .string({ error: 'Enter a username' })
+    .min(1, { error: 'Enter a username' })
+    .max(50, { error: 'Username must be 50 characters or fewer' })
+    .regex(/^[a-z0-9._-]+$/, { error: 'Username can only use letters, numbers, full stops, hyphens and underscores' }));
+/** A new password: long enough here; the core also refuses common ones. */
+export const newPasswordField = z
+    .string({ error: 'Enter a password' })
+    .min(MIN_PASSWORD_LENGTH, { error: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+    .max(200, { error: 'Password must be 200 characters or fewer' });
+const typedPassword = z.string({ error: 'Enter your password' }).min(1, { error: 'Enter your password' }).max(200);
+export const signInInput = z.object({ username: usernameField, password: typedPassword });
+export const unlockInput = z.object({ password: typedPassword });
+export const changePasswordInput = z
+    .object({ currentPassword: typedPassword, newPassword: newPasswordField, confirmPassword: z.string() })
+    .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'The passwords do not match' });
+export const setupInput = z
+    .object({
+    hubName: requiredText('Enter the hub name', 200, 'Hub name'),
+    hubCode: z.preprocess((v) => (v === '' ? undefined : v), hubCodeField.optional()).refine((v) => v !== undefined, { error: 'Enter the hub code' }),
+    localAuthorityCode: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })),
+    displayName: requiredText('Enter your name', 100, 'Name'),
+    username: usernameField,
+    password: newPasswordField,
+    confirmPassword: z.string()
+})
+    .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'The passwords do not match' });
+export const sessionUser = z.object({
+    id: idField,
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    mustChangePassword: z.boolean()
+});
+export const authStatus = z.object({
+    needsSetup: z.boolean(),
+    user: sessionUser.nullable(),
+    locked: z.boolean(),
+    idleLockMinutes: z.number().int()
+});
+export const userRecord = sessionUser.extend({
+    disabled: z.boolean(),
+    lockedUntil: z.string().nullable(),
+    lastSignInAt: z.string().nullable(),
+    version: versionField
+});
+export const createUserInput = z.object({
+    displayName: requiredText('Enter their name', 100, 'Name'),
+    username: usernameField,
+    role: requiredCode(roleSchema, 'Select a role'),
+    temporaryPassword: newPasswordField
+});
+export const setUserDisabledInput = z.object({ id: idField, version: versionField, disabled: z.boolean() });
+export const resetPasswordInput = z.object({ id: idField, version: versionField, temporaryPassword: newPasswordField });

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+export const auditVerification = z.object({
+    intact: z.boolean(),
+    entries: z.number().int(),
+    problem: z.object({ seq: z.number().int(), message: z.string() }).nullable()
+});
+export const AUDIT_ACTIONS = [
+    'create', 'update', 'delete', 'move', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused',
+    'sign-in', 'failed-sign-in', 'sign-out', 'unlock'
+];
+export const auditListInput = z.object({
+    familyReference: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(20).nullable()).default(null),
+    personId: z.uuid().nullable().default(null),
+    actor: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(100).nullable()).default(null),
+    action: z.preprocess((v) => (v === '' ? null : v), z.enum(AUDIT_ACTIONS).nullable()).default(null),
+    from: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'Enter a real date' }).nullable()).default(null),
+    to: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'Enter a real date' }).nullable()).default(null),
+    /** Entries before this sequence number: the next page back in time. */
+    beforeSeq: z.number().int().positive().nullable().default(null),
+    limit: z.number().int().min(1).max(500).default(100)
+});
+export const auditEntry = z.object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    recordType: z.string(),
+    recordId: z.string().nullable(),
+    familyId: z.string().nullable(),
+    familyReference: z.string().nullable(),
+    changes: z.record(z.string(), z.unknown()).nullable()
+});
+export const auditListOutput = z.object({ entries: z.array(auditEntry), more: z.boolean() });
+/** How each action reads in the audit trail. */
+export const AUDIT_ACTION_LABELS = {
+    create: 'Created',
+    update: 'Changed',
+    delete: 'Removed',
+    move: 'Moved to another family',
+    view: 'Viewed',
+    withdraw: 'Withdrew consent',
+    'confirm-not-duplicate': 'Confirmed not a duplicate',
+    'permission-refused': 'Refused: no permission',
+    'sign-in': 'Signed in',
+    'failed-sign-in': 'Failed to sign in',
+    'sign-out': 'Signed out',
+    unlock: 'Unlocked the screen'
+};

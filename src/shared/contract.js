@@ -1,0 +1,85 @@
+// The IPC contract: every channel's input schema, output schema and permission, in one place.
+// Main validates with it, the preload is typed by it, and forms validate with the same schemas.
+import { z } from 'zod';
+import { hubRecord, hubSettings, updateHubInput } from './hub/schemas';
+import { duplicateCheckInput, duplicateCheckOutput, searchInput, searchOutput } from './search/schemas';
+import { addMemberInput, familyRecord, getFamilyInput, movePersonInput, personRecord, registerFamilyInput, setRestrictionInput, updateFamilyInput, updatePersonInput } from './families/schemas';
+import { consentRecord, recordConsentInput, withdrawConsentInput } from './consent/schemas';
+import { idField, versionField } from './fields';
+import { auditListInput, auditListOutput, auditVerification } from './audit/schemas';
+import { authStatus, changePasswordInput, createUserInput, resetPasswordInput, sessionUser, setupInput, setUserDisabledInput, signInInput, unlockInput, userRecord } from './accounts/schemas';
+import { roleSchema } from './roles';
+import { addNoteInput, approveClosureInput, caseloadOutput, closeEpisodeInput, reopenEpisodeInput, chronologyEntry, chronologyInput, episodeDetail, episodeNotice, leadChoices, openEpisodeInput, pastEpisode, reallocateInput } from './earlyHelp/schemas';
+import { removeTeamMemberInput, saveTeamMemberInput } from './earlyHelp/team';
+import { saveAssessmentInput } from './earlyHelp/assessment';
+import { addReviewInput, savePlanInput } from './earlyHelp/plan';
+import { draftKeyInput, draftRecord, saveDraftInput } from './drafts/schemas';
+export { PERMISSIONS } from './roles';
+const channel = (input, output, permission) => ({ input, output, permission });
+const saved = z.object({ id: idField, version: versionField });
+const userName = z.object({ id: idField, displayName: z.string() });
+export const familyView = z.object({
+    family: familyRecord,
+    members: z.array(personRecord),
+    consents: z.array(consentRecord),
+    /** Who may open the family when it is restricted (managers always can). */
+    allowedUsers: z.array(userName),
+    /** Everyone who may open the family sees whether an episode is open and who leads it. */
+    openEpisode: episodeNotice.nullable(),
+    pastEpisodes: z.array(pastEpisode)
+});
+const nothing = z.object({});
+export const contract = {
+    'auth.status': channel(nothing, authStatus, 'public'),
+    'auth.setUp': channel(setupInput, sessionUser, 'public'),
+    'auth.signIn': channel(signInInput, sessionUser, 'public'),
+    'auth.signOut': channel(nothing, nothing, 'public'),
+    'auth.lock': channel(nothing, nothing, 'signedIn'),
+    // Public because a locked session can call nothing else; it answers only the signed-in user.
+    'auth.unlock': channel(unlockInput, sessionUser, 'public'),
+    'auth.changePassword': channel(changePasswordInput, sessionUser, 'signedIn'),
+    'users.list': channel(nothing, z.object({ users: z.array(userRecord) }), 'users.manage'),
+    // The people a manager can name on a restricted family.
+    'users.directory': channel(nothing, z.object({ users: z.array(userName.extend({ role: roleSchema })) }), 'families.restrict'),
+    'users.create': channel(createUserInput, saved, 'users.manage'),
+    'users.setDisabled': channel(setUserDisabledInput, saved, 'users.manage'),
+    'users.resetPassword': channel(resetPasswordInput, saved, 'users.manage'),
+    'hub.get': channel(z.object({}), hubRecord, 'hub.read'),
+    'hub.settings': channel(nothing, hubSettings, 'hub.manage'),
+    'hub.update': channel(updateHubInput, z.object({ version: versionField }), 'hub.manage'),
+    'people.search': channel(searchInput, searchOutput, 'people.search'),
+    'people.checkDuplicates': channel(duplicateCheckInput, duplicateCheckOutput, 'people.search'),
+    'families.register': channel(registerFamilyInput, z.object({ id: idField, reference: z.string() }), 'families.write'),
+    'families.get': channel(getFamilyInput, familyView, 'families.read'),
+    'families.update': channel(updateFamilyInput, saved, 'families.write'),
+    'families.setRestriction': channel(setRestrictionInput, saved, 'families.restrict'),
+    'families.addMember': channel(addMemberInput, saved, 'families.write'),
+    'people.update': channel(updatePersonInput, saved, 'families.write'),
+    'people.move': channel(movePersonInput, saved.extend({ familyId: idField }), 'families.write'),
+    'consent.record': channel(recordConsentInput, saved, 'consent.write'),
+    'consent.withdraw': channel(withdrawConsentInput, saved, 'consent.write'),
+    'episodes.leads': channel(nothing, leadChoices, 'earlyHelp.write'),
+    'episodes.open': channel(openEpisodeInput, saved, 'earlyHelp.write'),
+    'episodes.get': channel(z.object({ id: idField }), episodeDetail, 'earlyHelp.read'),
+    'team.save': channel(saveTeamMemberInput, saved, 'earlyHelp.write'),
+    'team.remove': channel(removeTeamMemberInput, saved, 'earlyHelp.write'),
+    'assessment.save': channel(saveAssessmentInput, saved, 'earlyHelp.write'),
+    'plan.save': channel(savePlanInput, saved, 'earlyHelp.write'),
+    'reviews.add': channel(addReviewInput, saved, 'earlyHelp.write'),
+    'notes.add': channel(addNoteInput, saved, 'earlyHelp.write'),
+    'episodes.mine': channel(nothing, caseloadOutput, 'earlyHelp.read'),
+    'episodes.allOpen': channel(nothing, caseloadOutput, 'episodes.manage'),
+    'episodes.reallocate': channel(reallocateInput, saved, 'episodes.manage'),
+    'episodes.close': channel(closeEpisodeInput, saved, 'earlyHelp.write'),
+    'episodes.approveClosure': channel(approveClosureInput, saved, 'episodes.manage'),
+    'episodes.reopen': channel(reopenEpisodeInput, saved, 'episodes.manage'),
+    'chronology.get': channel(chronologyInput, z.object({ entries: z.array(chronologyEntry) }), 'earlyHelp.read'),
+    'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'signedIn'),
+    'drafts.get': channel(draftKeyInput, draftRecord, 'signedIn'),
+    'drafts.discard': channel(draftKeyInput, nothing, 'signedIn'),
+    'audit.verify': channel(z.object({}), auditVerification, 'audit.read'),
+    'audit.list': channel(auditListInput, auditListOutput, 'audit.read')
+};
+export function isChannel(name) {
+    return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,105 @@
+// Dates cross the IPC boundary as ISO-8601 calendar dates (YYYY-MM-DD) and are shown en-GB.
+export const MONTHS = [
+    'January', 'February', 'March', 'April', 'May', 'June',
+    'July', 'August', 'September', 'October', 'November', 'December'
+];
+export function isoDate(year, month, day) {
+    if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day))
+        return null;
+    if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1)
+        return null;
+    const d = new Date(Date.UTC(year, month - 1, day));
+    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+        return null;
+    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+export function isRealIsoDate(value) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === value;
+}
+function monthFromName(name) {
+    const lower = name.toLowerCase();
+    if (lower.length < 3)
+        return null;
+    const index = MONTHS.findIndex((m) => m.toLowerCase().startsWith(lower.slice(0, 3)) && m.toLowerCase().startsWith(lower));
+    return index < 0 ? null : index + 1;
+}
+/**
+ * A date typed the way people type one: 3/7/2019, 03-07-2019, 3.7.2019, 3 July 2019, 3 Jul 2019,
+ * 2019-07-03. Day first, as in the UK. Returns null for anything else or for an impossible date.
+ */
+export function parseTypedDate(text) {
+    const t = text.trim();
+    let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+    if (m)
+        return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+    if (m)
+        return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(t);
+    if (m) {
+        const month = monthFromName(m[2]);
+        return month === null ? null : isoDate(Number(m[3]), month, Number(m[1]));
+    }
+    return null;
+}
+/** 3 July 2019 */
+export function formatDate(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+    if (!m)
+        return iso;
+    return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+/** Today's date in the local time zone, as ISO. */
+export function todayIso(now = new Date()) {
+    return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+/** Whole years between an ISO birth date and an ISO day. */
+export function ageInYears(birthIso, onIso) {
+    const [by, bm, bd] = birthIso.split('-').map(Number);
+    const [y, m, d] = onIso.split('-').map(Number);
+    return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+/** The ISO date `months` calendar months after `iso` (clamped to the month's last day). */
+export function addMonths(iso, months) {
+    const [y, m, d] = iso.split('-').map(Number);
+    const total = y * 12 + (m - 1) + months;
+    const year = Math.floor(total / 12);
+    const month = (total % 12) + 1;
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return isoDate(year, month, Math.min(d, last));
+}
+export function addYears(iso, years) {
+    return addMonths(iso, years * 12);
+}
+export const EMPTY_DATE_PARTS = { day: '', month: '', year: '' };
+/**
+ * Parts to the value the contract validates: undefined when all three are empty (the field is
+ * missing), an ISO date when they make one, and otherwise the typed text, which the schema
+ * refuses as not a real date.
+ */
+export function datePartsToValue(parts) {
+    if (!parts)
+        return undefined;
+    const day = parts.day.trim();
+    const month = parts.month.trim();
+    const year = parts.year.trim();
+    if (!day && !month && !year)
+        return undefined;
+    const iso = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year)
+        ? isoDate(Number(year), Number(month), Number(day))
+        : null;
+    return iso ?? `${day}/${month}/${year}`;
+}
+export function isoToDateParts(iso) {
+    if (!iso)
+        return { ...EMPTY_DATE_PARTS };
+    const [year, month, day] = iso.split('-');
+    return { day: String(Number(day)), month: String(Number(month)), year: year ?? '' };
+}
+/** The ISO date `days` days after `iso`. */
+export function addDays(iso, days) {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+}

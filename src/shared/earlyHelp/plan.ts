@@ -1,0 +1,80 @@
+// The family plan and its reviews. Outcomes say what will be different and for whom, each tied to a
+// headline and to the people it concerns; actions under them say what, who and by when. Outcome and
+// action ids are made when they are first written, so progress can be followed across reviews.
+import { z } from 'zod'
+import { ACTION_STATUS, HEADLINE } from '../codes'
+import { dateField, idField, notFuture, optionalText, requiredCode, requiredText, versionField } from '../fields'
+import { participantKey } from './team'
+
+const draftKeyField = z.string().max(200).nullable().default(null)
+
+export const planAction = z.object({
+  id: idField,
+  what: requiredText('Enter what will be done', 1000, 'Action'),
+  owner: z.preprocess((v) => (v === '' ? undefined : v), participantKey.optional()).refine((v) => v !== undefined, { error: 'Select who will do it' }),
+  due: dateField('Date it is due by'),
+  status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to')
+})
+export type PlanAction = z.infer<typeof planAction>
+
+export const planOutcome = z.object({
+  id: idField,
+  text: requiredText('Enter what will be different, and for whom', 2000, 'Outcome'),
+  headline: requiredCode(HEADLINE.schema, 'Select the headline this outcome is for'),
+  peopleIds: z.array(idField).min(1, { error: 'Select who this outcome is for' }),
+  actions: z.array(planAction).min(1, { error: 'Add at least one action for this outcome' })
+})
+export type PlanOutcome = z.infer<typeof planOutcome>
+
+export const savePlanInput = z.object({
+  episodeId: idField,
+  /** null for the first save; after that, the version that was read. */
+  version: versionField.nullable().default(null),
+  agreedOn: dateField('Date the plan was agreed', notFuture('Date the plan was agreed')),
+  outcomes: z.array(planOutcome).min(1, { error: 'Add at least one outcome' }),
+  draftKey: draftKeyField
+})
+
+export const planRecord = z.object({
+  id: idField,
+  agreedOn: z.string(),
+  outcomes: z.array(planOutcome),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  version: versionField
+})
+export type PlanRecord = z.infer<typeof planRecord>
+
+const score = z.preprocess(
+  (v) => (v === '' || v === null || v === undefined ? undefined : Number(v)),
+  z.number({ error: 'Select a score from 0 to 10' }).int().min(0, { error: 'Select a score from 0 to 10' }).max(10, { error: 'Select a score from 0 to 10' })
+)
+
+export const addReviewInput = z
+  .object({
+    episodeId: idField,
+    /** The plan as it was read: the review updates its actions, so a change in between is a conflict. */
+    planVersion: versionField,
+    heldOn: dateField('Date of the review', notFuture('Date of the review')),
+    attendees: z.array(participantKey).default([]),
+    otherAttendees: optionalText(1000, 'Others who attended'),
+    scores: z.array(z.object({ outcomeId: idField, score, comment: optionalText(2000, 'Comment') })),
+    actions: z.array(z.object({ id: idField, status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to') })).default([]),
+    nextReviewOn: dateField('Date of the next review'),
+    draftKey: draftKeyField
+  })
+  .superRefine((v, ctx) => {
+    if (v.attendees.length === 0 && !v.otherAttendees) ctx.addIssue({ code: 'custom', path: ['attendees'], message: 'Select who attended the review' })
+    if (v.nextReviewOn <= v.heldOn) ctx.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'The next review must be after this one' })
+  })
+
+export const reviewRecord = z.object({
+  id: idField,
+  heldOn: z.string(),
+  attendees: z.array(z.string()),
+  otherAttendees: z.string().nullable(),
+  scores: z.array(z.object({ outcomeId: idField, score: z.number().int(), comment: z.string().nullable() })),
+  nextReviewOn: z.string(),
+  recordedBy: z.string()
+})
+export type ReviewRecord = z.infer<typeof reviewRecord>

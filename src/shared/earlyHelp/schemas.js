@@ -1,0 +1,109 @@
+// Early-help episodes, case notes and the chronology: one definition for forms and core.
+import { z } from 'zod';
+import { CLOSURE_REASON, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes';
+import { dateField, idField, notFuture, requiredCode, requiredText, versionField } from '../fields';
+import { teamMember } from './team';
+import { assessmentRecord } from './assessment';
+import { planRecord, reviewRecord } from './plan';
+export const openEpisodeInput = z.object({
+    familyId: idField,
+    openedOn: dateField('Date opened', notFuture('Date opened')),
+    leadUserId: z.uuid({ error: 'Select the lead practitioner' }),
+    reason: requiredText('Enter why early help is needed', 4000, 'Reason'),
+    headlines: z.array(HEADLINE.schema).min(1, { error: 'Select at least one headline the family needs help with' })
+});
+export const episodeSummary = z.object({
+    id: idField,
+    familyId: idField,
+    /** 'closing': closure recorded and awaiting a manager's approval. */
+    status: z.enum(['open', 'closing', 'closed']),
+    closedOn: z.string().nullable(),
+    closure: z.object({ reason: z.string(), note: z.string().nullable(), outcomes: z.record(z.string(), z.string()), familyView: z.string(), stepUpOn: z.string().nullable(), requestedBy: z.string(), approvedBy: z.string().nullable() }).nullable(),
+    openedOn: z.string(),
+    leadUserId: idField,
+    leadName: z.string(),
+    reason: z.string(),
+    headlines: z.array(z.string()),
+    version: versionField
+});
+/** An episode with its work: what the episode page shows and the plan prints from. */
+export const episodeDetail = episodeSummary.extend({
+    team: z.array(teamMember),
+    assessment: assessmentRecord.nullable(),
+    plan: planRecord.nullable(),
+    reviews: z.array(reviewRecord),
+    nextReviewOn: z.string().nullable(),
+    /** The hub's weeks between reviews, for the review form's next date. */
+    reviewWeeks: z.number().int(),
+    reopenings: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string() }))
+});
+/** A family's closed episodes, for reading back and reopening. */
+export const pastEpisode = z.object({ id: idField, openedOn: z.string(), closedOn: z.string().nullable(), version: versionField });
+/** What reception may know of an episode: that it is open, since when, and who leads it. */
+export const episodeNotice = episodeSummary.pick({ id: true, status: true, openedOn: true, leadName: true, headlines: true, version: true });
+export const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const addNoteInput = z.object({
+    familyId: idField,
+    occurredOn: dateField('Date of the contact', notFuture('Date of the contact')),
+    occurredAt: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().regex(TIME, { error: 'Enter the time as hours and minutes, like 14:30' })),
+    type: requiredCode(NOTE_TYPE.schema, 'Select the kind of contact'),
+    peopleIds: z.array(idField).default([]),
+    text: requiredText('Enter the note', 20000, 'Note'),
+    significant: z.boolean().default(false),
+    /** The draft this note was typed in: discarded in the same transaction as the note is saved. */
+    draftKey: z.string().max(200).nullable().default(null)
+});
+export const chronologyInput = z.object({ familyId: idField, significantOnly: z.boolean().default(false) });
+export const chronologyEntry = z.object({
+    id: z.string(),
+    /** ISO date, or date and time, of the event. */
+    when: z.string(),
+    kind: z.enum(['note', 'registered', 'episode-opened', 'episode-closed', 'episode-reopened', 'joined', 'left', 'assessment-completed', 'plan-agreed', 'review']),
+    title: z.string(),
+    text: z.string().nullable(),
+    significant: z.boolean(),
+    by: z.string(),
+    people: z.array(z.string())
+});
+export const leadChoices = z.object({ users: z.array(z.object({ id: idField, displayName: z.string() })) });
+export const caseloadRow = z.object({
+    episodeId: idField,
+    familyId: idField,
+    status: z.enum(['open', 'closing']),
+    familyReference: z.string(),
+    /** The household's surname(s), as staff say them: "Okafor", "Bell / Smith". */
+    familyNames: z.string(),
+    openedOn: z.string(),
+    daysOpen: z.number().int(),
+    leadUserId: idField,
+    leadName: z.string(),
+    lastContactAt: z.string().nullable(),
+    notes: z.number().int(),
+    nextReviewOn: z.string().nullable(),
+    reviewOverdue: z.boolean(),
+    /** Unfinished actions past their due date. */
+    overdueActions: z.number().int(),
+    version: versionField
+});
+export const caseloadOutput = z.object({ episodes: z.array(caseloadRow) });
+export const reallocateInput = z.object({ id: idField, version: versionField, leadUserId: z.uuid({ error: 'Select the new lead practitioner' }) });
+export const closeEpisodeInput = z
+    .object({
+    id: idField,
+    version: versionField,
+    closedOn: dateField('Date closed', notFuture('Date closed')),
+    reason: requiredCode(CLOSURE_REASON.schema, 'Select why the episode is closing'),
+    note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(4000).nullable()).default(null),
+    /** The outcome for each headline the episode was opened for. */
+    outcomes: z.record(z.string(), z.preprocess((v) => (v === '' || v === null ? undefined : v), HEADLINE_OUTCOME.schema.optional())),
+    familyView: requiredText("Enter the family's view of the help they had", 4000, "The family's view"),
+    stepUpOn: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()).default(null)
+})
+    .superRefine((v, ctx) => {
+    if (v.reason === 'OTHER' && !v.note)
+        ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the episode is closing' });
+    if (v.reason === 'STEPPED_UP' && !v.stepUpOn)
+        ctx.addIssue({ code: 'custom', path: ['stepUpOn'], message: 'Enter the date of the step-up' });
+});
+export const approveClosureInput = z.object({ id: idField, version: versionField });
+export const reopenEpisodeInput = z.object({ id: idField, version: versionField, reason: requiredText('Enter why the episode is being reopened', 2000, 'Reason') });

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+export const hubRecord = z.object({
+    name: z.string(),
+    code: z.string(),
+    localAuthorityCode: z.string()
+});
+export const hubSettings = hubRecord.extend({ idleLockMinutes: z.number().int(), closureNeedsApproval: z.boolean(), reviewWeeks: z.number().int(), version: z.number().int() });
+/** What an administrator can change. The hub code is fixed at set-up: it is in every reference. */
+export const updateHubInput = z.object({
+    version: z.number().int().min(1),
+    name: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1, { error: 'Enter the hub name' }).max(200)),
+    localAuthorityCode: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })),
+    idleLockMinutes: z.coerce
+        .number({ error: 'Enter a number of minutes' })
+        .int({ error: 'Enter a whole number of minutes' })
+        .min(1, { error: 'The screen must lock after 1 to 60 minutes' })
+        .max(60, { error: 'The screen must lock after 1 to 60 minutes' }),
+    /** Whether a practitioner's closure of an episode waits for a manager's approval. */
+    closureNeedsApproval: z.boolean(),
+    reviewWeeks: z.coerce
+        .number({ error: 'Enter a number of weeks' })
+        .int({ error: 'Enter a whole number of weeks' })
+        .min(1, { error: 'Reviews must be 1 to 26 weeks apart' })
+        .max(26, { error: 'Reviews must be 1 to 26 weeks apart' })
+});
+export const hubCodeField = z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2,5}$/, { error: 'Hub code must be 2 to 5 letters' });

@@ -1,0 +1,2 @@
+/** The one IPC channel: it carries a contract channel name and its input to the core router. */
+export const INVOKE_CHANNEL = 'casebook:invoke';

@@ -1,0 +1,34 @@
+// Who may do what. The core's router enforces this for every channel; the renderer only uses it
+// to hide what a role cannot do.
+import { z } from 'zod';
+export const ROLES = [
+    { code: 'reception', label: 'Reception' },
+    { code: 'practitioner', label: 'Early-help practitioner' },
+    { code: 'manager', label: 'Hub manager' },
+    { code: 'admin', label: 'Administrator (IT)' }
+];
+export const roleSchema = z.enum(['reception', 'practitioner', 'manager', 'admin']);
+/**
+ * Every permission a channel can require. 'public' channels answer without signing in (status,
+ * setup, sign-in); 'signedIn' ones need any signed-in user (lock, change password).
+ */
+export const PERMISSIONS = [
+    'public', 'signedIn', 'hub.read', 'people.search', 'families.read', 'families.write', 'consent.write',
+    'earlyHelp.read', 'earlyHelp.write', 'episodes.manage', 'audit.read', 'families.restrict', 'users.manage', 'hub.manage'
+];
+const RECEPTION = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write'];
+// Practitioners do the casework; reception only learns that an episode is open and who leads it.
+const PRACTITIONER = [...RECEPTION, 'earlyHelp.read', 'earlyHelp.write'];
+// Managers open restricted families and decide who else may.
+const MANAGER = [...PRACTITIONER, 'episodes.manage', 'audit.read', 'families.restrict'];
+// IT: accounts and settings, and no case content at all.
+const ADMIN = ['hub.read', 'users.manage', 'hub.manage'];
+export const ROLE_PERMISSIONS = {
+    reception: new Set(RECEPTION),
+    practitioner: new Set(PRACTITIONER),
+    manager: new Set(MANAGER),
+    admin: new Set(ADMIN)
+};
+export function roleMay(role, permission) {
+    return permission === 'public' || permission === 'signedIn' || ROLE_PERMISSIONS[role].has(permission);
+}
