@@ -1,3 +1,0 @@
-export declare function SignInPage({ hubName }: {
-    hubName: string;
-}): import("react").JSX.Element;

@@ -1,3 +1,0 @@
-export declare function OpenEpisodePage({ id }: {
-    id: string;
-}): import("react").JSX.Element;

@@ -1,3 +1,0 @@
-export declare function EditFamilyPage({ id }: {
-    id: string;
-}): import("react").JSX.Element;

@@ -1,1 +1,0 @@
-export declare function RegisterPage(): import("react").JSX.Element;
