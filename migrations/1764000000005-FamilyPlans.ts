@@ -66,12 +66,15 @@ export class FamilyPlans1764000000005 implements MigrationInterface {
     // (sorted, space separated), kept in step by the plan and review writes.
     await q.query(`ALTER TABLE episode ADD COLUMN next_review_on varchar(10)`)
     await q.query(`ALTER TABLE episode ADD COLUMN open_action_dues text NOT NULL DEFAULT ''`)
+    // The family's consent to early help that the episode was opened on.
+    await q.query(`ALTER TABLE episode ADD COLUMN consent_id varchar(36) REFERENCES consent (id)`)
     // Weeks from the plan (or a review) to the next review.
     await q.query(`ALTER TABLE hub ADD COLUMN review_weeks integer NOT NULL DEFAULT 6`)
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['review', 'family_plan', 'assessment', 'taf_member']) await q.query(`DROP TABLE ${t}`)
+    await q.query(`ALTER TABLE episode DROP COLUMN consent_id`)
     await q.query(`ALTER TABLE episode DROP COLUMN open_action_dues`)
     await q.query(`ALTER TABLE episode DROP COLUMN next_review_on`)
     await q.query(`ALTER TABLE hub DROP COLUMN review_weeks`)

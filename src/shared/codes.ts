@@ -93,7 +93,8 @@ export const MEMBER_KIND = codeList([
 export const CONSENT_SCOPE = codeList([
   { code: 'REGISTRATION', label: 'Registration with the hub' },
   { code: 'SHARING', label: 'Sharing information with a named agency' },
-  { code: 'CONTACT', label: 'Being contacted by the hub' }
+  { code: 'CONTACT', label: 'Being contacted by the hub' },
+  { code: 'EARLY_HELP', label: 'Early help: an assessment and a family plan with the Team Around the Family' }
 ] as const)
 
 export const CONSENT_METHOD = codeList([

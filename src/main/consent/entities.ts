@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import type { CONSENT_SCOPE } from '../../shared/codes'
 import { EntitySchema } from 'typeorm'
 import { textColumn as text } from '../core/columns'
 
@@ -5,7 +7,7 @@ export interface ConsentRow {
   id: string
   familyId: string
   givenById: string
-  scope: 'REGISTRATION' | 'SHARING' | 'CONTACT'
+  scope: z.infer<typeof CONSENT_SCOPE.schema>
   agency: string | null
   method: 'VERBAL' | 'WRITTEN'
   givenOn: string

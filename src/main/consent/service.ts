@@ -16,22 +16,25 @@ export async function listConsents(db: EntityManager, familyId: string): Promise
   return rows.map((r) => ({ ...r, givenByName: names.get(r.givenById) ?? 'Former member' }))
 }
 
+/** Inside a write: used by the consent screen, and by opening an episode on consent given there and then. */
+export async function insertConsent(manager: EntityManager, ctx: CallContext, input: z.output<typeof recordConsentInput>, personField = 'givenById') {
+  const person = await manager.findOneBy(PersonEntity, { id: input.givenById })
+  if (!person || person.familyId !== input.familyId) {
+    throw new AppError('VALIDATION', 'There is a problem', { [personField]: 'Select a member of this family' })
+  }
+  const id = randomUUID()
+  const row = {
+    id, familyId: input.familyId, givenById: input.givenById, scope: input.scope,
+    agency: input.scope === 'SHARING' ? input.agency : null, method: input.method, givenOn: input.givenOn,
+    recordedBy: ctx.actor.name, recordedAt: ctx.now, withdrawnOn: null, version: 1
+  }
+  await manager.insert(ConsentEntity, row)
+  await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'consent', recordId: id, familyId: input.familyId, changes: row })
+  return { id, version: 1 }
+}
+
 export async function recordConsent(input: z.output<typeof recordConsentInput>, ctx: CallContext) {
-  return ctx.core.writes.run(async (manager) => {
-    const person = await manager.findOneBy(PersonEntity, { id: input.givenById })
-    if (!person || person.familyId !== input.familyId) {
-      throw new AppError('VALIDATION', 'There is a problem', { givenById: 'Select a member of this family' })
-    }
-    const id = randomUUID()
-    const row = {
-      id, familyId: input.familyId, givenById: input.givenById, scope: input.scope,
-      agency: input.scope === 'SHARING' ? input.agency : null, method: input.method, givenOn: input.givenOn,
-      recordedBy: ctx.actor.name, recordedAt: ctx.now, withdrawnOn: null, version: 1
-    }
-    await manager.insert(ConsentEntity, row)
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'consent', recordId: id, familyId: input.familyId, changes: row })
-    return { id, version: 1 }
-  })
+  return ctx.core.writes.run((manager) => insertConsent(manager, ctx, input))
 }
 
 export async function withdrawConsent(input: { id: string; version: number }, ctx: CallContext) {

@@ -112,7 +112,7 @@ beforeAll(async () => {
     'consent.record': { familyId: family.id, givenById: person.id, scope: 'CONTACT', method: 'VERBAL', givenOn: '2026-01-05' },
     'consent.withdraw': { id: consent.id, version: 99 },
     'episodes.leads': {},
-    'episodes.open': { familyId: family.id, openedOn: '2026-01-05', leadUserId: practitionerId, reason: 'Housing worries', headlines: ['HOUSING'] },
+    'episodes.open': { familyId: family.id, openedOn: '2026-01-05', leadUserId: practitionerId, reason: 'Housing worries', headlines: ['HOUSING'], consentId: 'new', consentGivenById: person.id, consentMethod: 'VERBAL', consentGivenOn: '2026-01-05' },
     'episodes.get': { id: '00000000-0000-4000-8000-000000000000' },
     'team.save': { episodeId: '00000000-0000-4000-8000-000000000000', name: 'Dee', agency: 'Health visiting', role: 'Health visitor' },
     'team.remove': { id: '00000000-0000-4000-8000-000000000000', version: 1 },

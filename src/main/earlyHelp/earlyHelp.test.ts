@@ -25,24 +25,34 @@ beforeEach(async () => {
 })
 afterEach(async () => { await t.dispose() })
 
-const open = (c: Connection, extra: object = {}) => c.invoke('episodes.open', { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'Rent arrears and a new baby due', headlines: ['HOUSING', 'EARLY_YEARS'], ...extra })
+const consentNow = () => ({ consentId: 'new', consentGivenById: view.members[0].id, consentMethod: 'VERBAL', consentGivenOn: today })
+const open = (c: Connection, extra: object = {}) => c.invoke('episodes.open', { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'Rent arrears and a new baby due', headlines: ['HOUSING', 'EARLY_YEARS'], ...consentNow(), ...extra })
 
 describe('early-help episodes', () => {
   it('opens one episode at a time; reception sees that it is open and who leads it, and nothing more', async () => {
     const opened = unwrap<{ id: string }>(await open(as.pat!))
-    expect(await open(as.pat!)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(unwrap(await as.pat!.invoke('episodes.get', { id: opened.id }))).toMatchObject({ status: 'open', leadName: 'pat', headlines: ['HOUSING', 'EARLY_YEARS'], reason: 'Rent arrears and a new baby due' })
+    // The consent given there and then is recorded with the episode, and can be opened on again.
+    const [consent] = unwrap<any>(await as.pat!.invoke('families.get', { id: family.id })).consents
+    expect(consent).toMatchObject({ scope: 'EARLY_HELP', givenById: view.members[0].id, method: 'VERBAL', givenOn: today, recordedBy: 'pat' })
+    expect(await open(as.pat!, { consentId: consent.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(unwrap(await as.pat!.invoke('episodes.get', { id: opened.id }))).toMatchObject({ status: 'open', consentId: consent.id, leadName: 'pat', headlines: ['HOUSING', 'EARLY_YEARS'], reason: 'Rent arrears and a new baby due' })
     const seenByReception = unwrap<any>(await as.rita!.invoke('families.get', { id: family.id }))
     expect(seenByReception.openEpisode).toEqual({ id: opened.id, status: 'open', openedOn: today, leadName: 'pat', headlines: ['HOUSING', 'EARLY_YEARS'], version: 1 })
     for (const channel of ['episodes.get', 'chronology.get', 'notes.add', 'episodes.open'] as const) {
-      const input = channel === 'episodes.get' ? { id: opened.id } : channel === 'chronology.get' ? { familyId: family.id } : channel === 'notes.add' ? { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'OTHER', text: 'x' } : { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'x', headlines: ['HOUSING'] }
+      const input = channel === 'episodes.get' ? { id: opened.id } : channel === 'chronology.get' ? { familyId: family.id } : channel === 'notes.add' ? { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'OTHER', text: 'x' } : { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'x', headlines: ['HOUSING'], ...consentNow() }
       expect({ channel, r: await as.rita!.invoke(channel, input) }).toMatchObject({ channel, r: { ok: false, error: { code: 'FORBIDDEN' } } })
     }
   })
 
   it('refuses bad input next to its fields', async () => {
     const r = await as.pat!.invoke('episodes.open', { familyId: family.id, openedOn: '2099-01-01', leadUserId: ids.rita, reason: '', headlines: [] })
-    expect(r).toMatchObject({ ok: false, error: { fields: { openedOn: 'Date opened must be today or in the past', reason: 'Enter why early help is needed', headlines: 'Select at least one headline the family needs help with' } } })
+    expect(r).toMatchObject({ ok: false, error: { fields: { openedOn: 'Date opened must be today or in the past', reason: 'Enter why early help is needed', headlines: 'Select at least one headline the family needs help with', consentId: 'Select the family’s consent to early help' } } })
+    expect(await open(as.pat!, { consentGivenById: null, consentMethod: '', consentGivenOn: '' })).toMatchObject({
+      ok: false, error: { fields: { consentGivenById: 'Select who gave consent', consentMethod: 'Select how consent was given', consentGivenOn: 'Enter the date consent was given' } }
+    })
+    expect(await open(as.pat!, { consentGivenById: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { fields: { consentGivenById: 'Select a member of this family' } } })
+    expect(await open(as.pat!, { consentId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { fields: { consentId: 'That consent is no longer in force. Record the family’s consent again.' } } })
+    expect(await t.casebook.core.db.query('SELECT count(*) AS n FROM consent')).toEqual([{ n: 0 }])
     expect(await open(as.pat!, { leadUserId: ids.rita })).toMatchObject({ ok: false, error: { fields: { leadUserId: 'Select a practitioner or manager to lead the episode' } } })
   })
 })

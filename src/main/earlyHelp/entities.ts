@@ -23,6 +23,8 @@ export interface EpisodeRow {
   nextReviewOn: string | null
   /** Due dates of the plan's unfinished actions, sorted, space separated. */
   openActionDues: string
+  /** The consent to early help the episode was opened on. */
+  consentId: string | null
   createdAt: string
   updatedAt: string
   version: number
@@ -47,6 +49,7 @@ export const EpisodeEntity = new EntitySchema<EpisodeRow>({
     lastContactAt: text('last_contact_at', 16, true),
     nextReviewOn: text('next_review_on', 10, true),
     openActionDues: { type: 'text', name: 'open_action_dues', default: '' },
+    consentId: text('consent_id', 36, true),
     createdAt: text('created_at', 32),
     updatedAt: text('updated_at', 32),
     version: { type: 'integer' }

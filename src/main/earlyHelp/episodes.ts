@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { In, type EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import type { EpisodeDetail, EpisodeSummary, openEpisodeInput } from '../../shared/earlyHelp/schemas'
+import { NEW_CONSENT, type EpisodeDetail, type EpisodeSummary, type openEpisodeInput } from '../../shared/earlyHelp/schemas'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { writeAudit } from '../audit/audit'
 import { UserEntity } from '../accounts/entities'
 import { HubEntity } from '../hub/entities'
+import { ConsentEntity } from '../consent/entities'
+import { insertConsent } from '../consent/service'
 import { EpisodeEntity, type EpisodeRow } from './entities'
 import { teamOf } from './team'
 import { assessmentOf } from './assessment'
@@ -24,7 +26,7 @@ async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSumma
   return {
     id: row.id, familyId: row.familyId, status: row.status, openedOn: row.openedOn, closedOn: row.closedOn,
     closure: row.closure ? JSON.parse(row.closure) : null, leadUserId: row.leadUserId, leadName: lead?.displayName ?? 'Former user',
-    reason: row.reason, headlines: row.headlines ? row.headlines.split(' ') : [], version: row.version
+    reason: row.reason, headlines: row.headlines ? row.headlines.split(' ') : [], consentId: row.consentId, version: row.version
   }
 }
 
@@ -32,6 +34,19 @@ async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSumma
 export async function openEpisodeOf(db: EntityManager, familyId: string): Promise<EpisodeSummary | null> {
   const row = await db.findOneBy(EpisodeEntity, { familyId, status: In(['open', 'closing']) })
   return row ? summary(db, row) : null
+}
+
+/** The consent an episode opens on: one the family gave earlier, or one recorded now in the same transaction. */
+async function consentForEpisode(manager: EntityManager, ctx: CallContext, input: z.output<typeof openEpisodeInput>): Promise<string> {
+  if (input.consentId === NEW_CONSENT) {
+    const { id } = await insertConsent(manager, ctx, {
+      familyId: input.familyId, givenById: input.consentGivenById!, scope: 'EARLY_HELP', agency: null, method: input.consentMethod as 'VERBAL' | 'WRITTEN', givenOn: input.consentGivenOn!
+    }, 'consentGivenById')
+    return id
+  }
+  const consent = await manager.findOneBy(ConsentEntity, { id: input.consentId, familyId: input.familyId, scope: 'EARLY_HELP' })
+  if (!consent || consent.withdrawnOn) throw new AppError('VALIDATION', 'There is a problem', { consentId: 'That consent is no longer in force. Record the family’s consent again.' })
+  return consent.id
 }
 
 export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx: CallContext) {
@@ -43,14 +58,15 @@ export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx:
     if (!lead || lead.disabled || (lead.role !== 'practitioner' && lead.role !== 'manager')) {
       throw new AppError('VALIDATION', 'There is a problem', { leadUserId: 'Select a practitioner or manager to lead the episode' })
     }
+    const consentId = await consentForEpisode(manager, ctx, input)
     const row: EpisodeRow = {
       id: randomUUID(), familyId: input.familyId, status: 'open', openedOn: input.openedOn, closedOn: null, leadUserId: lead.id, reason: input.reason,
-      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, closure: null, reopened: null, noteCount: 0, lastContactAt: null, nextReviewOn: null, openActionDues: '', createdAt: ctx.now, updatedAt: ctx.now, version: 1
+      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, closure: null, reopened: null, noteCount: 0, lastContactAt: null, nextReviewOn: null, openActionDues: '', consentId, createdAt: ctx.now, updatedAt: ctx.now, version: 1
     }
     await manager.insert(EpisodeEntity, row)
     await writeAudit(manager, {
       at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'episode', recordId: row.id, familyId: row.familyId,
-      changes: { openedOn: row.openedOn, lead: lead.username, headlines: input.headlines }
+      changes: { openedOn: row.openedOn, lead: lead.username, headlines: input.headlines, consentId }
     })
     return { id: row.id, version: 1 }
   })

@@ -26,7 +26,7 @@ beforeEach(async () => {
   family = await t.ok('families.register', okaforFamily())
   const view = await t.ok('families.get', { id: family.id })
   people = Object.fromEntries(view.members.filter((m: { givenName: string | null }) => m.givenName).map((m: { givenName: string; id: string }) => [m.givenName, m.id]))
-  episodeId = unwrap<{ id: string }>(await pat.invoke('episodes.open', { familyId: family.id, openedOn: OPENED, leadUserId: p.id, reason: 'Rent arrears', headlines: ['HOUSING', 'EARLY_YEARS'] })).id
+  episodeId = unwrap<{ id: string }>(await pat.invoke('episodes.open', { familyId: family.id, openedOn: OPENED, leadUserId: p.id, reason: 'Rent arrears', headlines: ['HOUSING', 'EARLY_YEARS'], consentId: 'new', consentGivenById: people.Grace, consentMethod: 'WRITTEN', consentGivenOn: OPENED })).id
 })
 afterEach(async () => { await t.dispose() })
 

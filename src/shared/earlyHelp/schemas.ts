@@ -1,19 +1,33 @@
 // Early-help episodes, case notes and the chronology: one definition for forms and core.
 import { z } from 'zod'
-import { CLOSURE_REASON, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes'
-import { dateField, idField, notFuture, requiredCode, requiredText, versionField } from '../fields'
+import { CLOSURE_REASON, CONSENT_METHOD, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes'
+import { dateField, idField, notFuture, optionalCode, requiredCode, requiredText, versionField } from '../fields'
 import { teamMember } from './team'
 import { assessmentRecord } from './assessment'
 import { planRecord, reviewRecord } from './plan'
 
 
-export const openEpisodeInput = z.object({
-  familyId: idField,
-  openedOn: dateField('Date opened', notFuture('Date opened')),
-  leadUserId: z.uuid({ error: 'Select the lead practitioner' }),
-  reason: requiredText('Enter why early help is needed', 4000, 'Reason'),
-  headlines: z.array(HEADLINE.schema).min(1, { error: 'Select at least one headline the family needs help with' })
-})
+export const NEW_CONSENT = 'new'
+
+export const openEpisodeInput = z
+  .object({
+    familyId: idField,
+    openedOn: dateField('Date opened', notFuture('Date opened')),
+    leadUserId: z.uuid({ error: 'Select the lead practitioner' }),
+    reason: requiredText('Enter why early help is needed', 4000, 'Reason'),
+    headlines: z.array(HEADLINE.schema).min(1, { error: 'Select at least one headline the family needs help with' }),
+    /** The family's consent to early help: one already recorded, or NEW_CONSENT to record it now. */
+    consentId: z.union([z.uuid(), z.literal(NEW_CONSENT)], { error: 'Select the family’s consent to early help' }),
+    consentGivenById: z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable()).default(null),
+    consentMethod: optionalCode(CONSENT_METHOD.schema),
+    consentGivenOn: z.preprocess((v) => (v === '' ? null : v), dateField('Date consent was given', notFuture('Date consent was given')).nullable()).default(null)
+  })
+  .superRefine((v, ctx) => {
+    if (v.consentId !== NEW_CONSENT) return
+    if (!v.consentGivenById) ctx.addIssue({ code: 'custom', path: ['consentGivenById'], message: 'Select who gave consent' })
+    if (!v.consentMethod) ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'Select how consent was given' })
+    if (!v.consentGivenOn) ctx.addIssue({ code: 'custom', path: ['consentGivenOn'], message: 'Enter the date consent was given' })
+  })
 
 export const episodeSummary = z.object({
   id: idField,
@@ -27,6 +41,8 @@ export const episodeSummary = z.object({
   leadName: z.string(),
   reason: z.string(),
   headlines: z.array(z.string()),
+  /** The consent to early help it was opened on (none for episodes opened before consent was asked for). */
+  consentId: idField.nullable(),
   version: versionField
 })
 export type EpisodeSummary = z.infer<typeof episodeSummary>
