@@ -17,6 +17,17 @@ async function registerFamily(harness: { casebook: { connect: (a: { name: string
 
 const noteText = (page: Page) => page.getByLabel('Note', { exact: true })
 
+/** Opens an episode straight through the core, on consent Grace gives there and then. */
+async function openEpisode(harness: { casebook: { core: { db: { query: (sql: string, p?: unknown[]) => Promise<any[]> } }; connect: (a: { name: string }) => { invoke: (c: string, i: unknown) => Promise<any> } } }, familyId: string, headlines: string[]) {
+  const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
+  const [{ id: grace }] = await harness.casebook.core.db.query(`SELECT id FROM person WHERE family_id = ? AND given_name = 'Grace'`, [familyId])
+  const opened = await harness.casebook.connect({ name: 'pat' }).invoke('episodes.open', {
+    familyId, openedOn: '2026-11-02', leadUserId: patId, reason: headlines.join(' and '), headlines, consentId: 'new', consentGivenById: grace, consentMethod: 'VERBAL', consentGivenOn: '2026-11-02'
+  })
+  expect(opened.ok).toBe(true)
+  return { patId: patId as string, episodeId: opened.value.id as string }
+}
+
 test('a practitioner opens an episode, writes notes (a draft survives a reload), and reads the chronology', async ({ page, harness }) => {
   const id = await registerFamily(harness)
   await page.goto(`${harness.url}#/families/${id}`)
@@ -26,15 +37,23 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   await expect(summary).toContainText('Select the lead practitioner')
   await expect(summary).toContainText('Enter why early help is needed')
   await expect(summary).toContainText('Select at least one headline the family needs help with')
+  await expect(summary).toContainText('Select the family’s consent to early help')
   await page.getByLabel('Lead practitioner').selectOption({ label: 'pat (practitioner)' })
   await page.getByLabel('Why the family needs early help').fill('Rent arrears, and Grace is finding the evenings hard.')
   await page.getByLabel('Secure housing').check()
   await page.getByLabel('Improved mental and physical health').check()
+  await page.getByLabel('They have given it: record it now').check()
+  await page.getByRole('button', { name: 'Open episode' }).click()
+  await expect(summary).toContainText('Select who gave consent')
+  await expect(summary).toContainText('Select how consent was given')
+  await page.getByLabel('Who gave consent').selectOption({ label: 'Grace Okafor' })
+  await page.getByLabel('Verbal').check()
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/open-episode.png', fullPage: true })
   await page.getByRole('button', { name: 'Open episode' }).click()
-  await expect(page.getByText('Early-help episode opened.')).toBeVisible()
-  await expect(page.getByText(/An early-help episode has been open since .*, led by pat \(practitioner\)\./)).toBeVisible()
+  await expect(page.getByText('Early-help episode opened. Next, add the Team Around the Family and start the assessment.')).toBeVisible()
+  await expect(page.locator('.govuk-summary-list')).toContainText('pat (practitioner)')
+  await expect(page.locator('.govuk-summary-list')).toContainText(/Consent to early help\s*Given by Grace Okafor on .* \(verbal\)/)
 
   // Typing, then the window goes away: the note comes back from the database.
   await page.getByRole('button', { name: 'Add a case note' }).click()
@@ -80,9 +99,7 @@ test.describe('reception', () => {
   test('sees that an episode is open and who leads it, but not the casework', async ({ page, harness }) => {
     const id = await registerFamily(harness)
     await harness.createUser({ username: 'pat', role: 'practitioner' })
-    const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
-    const opened = await harness.casebook.connect({ name: 'pat' }).invoke('episodes.open', { familyId: id, openedOn: '2026-11-02', leadUserId: patId, reason: 'Housing', headlines: ['HOUSING'] })
-    expect(opened.ok).toBe(true)
+    await openEpisode(harness, id, ['HOUSING'])
     await page.goto(`${harness.url}#/families/${id}`)
     await expect(page.getByText('An early-help episode has been open since 2 November 2026, led by pat (practitioner).')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Add a case note' })).toHaveCount(0)
@@ -99,9 +116,7 @@ test.describe('a manager', () => {
     const id = await registerFamily(harness)
     await harness.createUser({ username: 'pat', role: 'practitioner' })
     await harness.createUser({ username: 'paula', role: 'practitioner' })
-    const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
-    const opened = await harness.casebook.connect({ name: 'pat' }).invoke('episodes.open', { familyId: id, openedOn: '2026-11-02', leadUserId: patId, reason: 'Housing', headlines: ['HOUSING'] })
-    expect(opened.ok).toBe(true)
+    const { patId } = await openEpisode(harness, id, ['HOUSING'])
 
     await page.getByRole('link', { name: 'All open episodes' }).click()
     const row = page.getByRole('row', { name: /RV-000001/ })
@@ -125,9 +140,7 @@ test.describe('a manager', () => {
 
 test('a practitioner closes an episode with outcomes; a manager approves the closure', async ({ page, harness }) => {
   const id = await registerFamily(harness)
-  const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
-  const opened = await harness.casebook.connect({ name: 'pat' }).invoke('episodes.open', { familyId: id, openedOn: '2026-11-02', leadUserId: patId, reason: 'Housing and health', headlines: ['HOUSING', 'HEALTH'] })
-  expect(opened.ok).toBe(true)
+  await openEpisode(harness, id, ['HOUSING', 'HEALTH'])
   await page.goto(`${harness.url}#/families/${id}`)
   await page.getByRole('button', { name: 'Close the episode' }).click()
   await page.getByLabel('Outcomes achieved').check()

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../components/ErrorSummary'
 import { TextField } from '../components/fields'
 import { applyServerErrors } from '../families/applyServerErrors'
 import { useAuth } from './useAuth'
+import { flushDrafts } from '../drafts/flush'
 
 const ACTIVITY = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const
 
@@ -20,6 +21,7 @@ export function useIdleLock(minutes: number, active: boolean) {
     const restart = () => {
       clearTimeout(timer)
       timer = setTimeout(async () => {
+        await flushDrafts()
         const result = await invoke('auth.lock', {})
         if (result.ok) setLocked(true)
       }, minutes * 60_000)

@@ -17,6 +17,13 @@ import { CloseEpisodePage } from '../earlyHelp/CloseEpisodePage'
 import { NotePage } from '../earlyHelp/NotePage'
 import { ChronologyPage } from '../earlyHelp/ChronologyPage'
 import { CaseloadPage } from '../earlyHelp/CaseloadPage'
+import { EpisodePage } from '../earlyHelp/EpisodePage'
+import { TeamMemberPage } from '../earlyHelp/TeamMemberPage'
+import { AssessmentPage } from '../earlyHelp/AssessmentPage'
+import { PlanPage } from '../earlyHelp/PlanPage'
+import { PlanPrintPage } from '../earlyHelp/PlanPrintPage'
+import { ReviewPage } from '../earlyHelp/ReviewPage'
+import { ReopenEpisodePage } from '../earlyHelp/ReopenEpisodePage'
 import { AuditPage } from '../audit/AuditPage'
 import { ResetPasswordPage, UsersPage } from '../accounts/UsersPage'
 import { ChangePasswordPage } from '../accounts/ChangePasswordPage'
@@ -25,13 +32,16 @@ import { SetupPage } from '../accounts/SetupPage'
 import { SignInPage } from '../accounts/SignInPage'
 import { LockScreen, useIdleLock } from '../accounts/IdleLock'
 import { AuthContext, useAuth, useAuthState } from '../accounts/useAuth'
+import { flushDrafts } from '../drafts/flush'
 
 /** What each screen needs; the core refuses the calls anyway, this only keeps the screens honest. */
 const NEEDS: Partial<Record<Route['name'], Permission>> = {
   search: 'people.search', register: 'families.write', family: 'families.read', editFamily: 'families.write', addMember: 'families.write',
   editPerson: 'families.write', movePerson: 'families.write', recordConsent: 'consent.write', audit: 'audit.read', users: 'users.manage',
   resetPassword: 'users.manage', hubSettings: 'hub.manage', familyAccess: 'families.restrict',
-  openEpisode: 'earlyHelp.write', closeEpisode: 'earlyHelp.write', addNote: 'earlyHelp.write', chronology: 'earlyHelp.read', caseload: 'earlyHelp.read'
+  openEpisode: 'earlyHelp.write', closeEpisode: 'earlyHelp.write', addNote: 'earlyHelp.write', chronology: 'earlyHelp.read', caseload: 'earlyHelp.read',
+  episode: 'earlyHelp.read', teamMember: 'earlyHelp.write', assessment: 'earlyHelp.read', plan: 'earlyHelp.write', printPlan: 'earlyHelp.read', review: 'earlyHelp.write',
+  reopenEpisode: 'episodes.manage'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
@@ -56,6 +66,13 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'openEpisode': return <OpenEpisodePage id={route.id} />
     case 'closeEpisode': return <CloseEpisodePage id={route.id} />
     case 'addNote': return <NotePage id={route.id} />
+    case 'episode': return <EpisodePage key={`${route.episodeId}${route.notice ?? ''}`} id={route.id} episodeId={route.episodeId} notice={route.notice} canWrite={roleMay(user.role, 'earlyHelp.write')} canManage={roleMay(user.role, 'episodes.manage')} />
+    case 'teamMember': return <TeamMemberPage key={route.memberId ?? 'new'} id={route.id} episodeId={route.episodeId} memberId={route.memberId} />
+    case 'assessment': return <AssessmentPage id={route.id} episodeId={route.episodeId} />
+    case 'plan': return <PlanPage id={route.id} episodeId={route.episodeId} />
+    case 'printPlan': return <PlanPrintPage id={route.id} episodeId={route.episodeId} />
+    case 'review': return <ReviewPage id={route.id} episodeId={route.episodeId} />
+    case 'reopenEpisode': return <ReopenEpisodePage id={route.id} episodeId={route.episodeId} />
     case 'chronology': return <ChronologyPage key={route.notice ?? ''} id={route.id} notice={route.notice} />
     case 'audit': return <AuditPage key={`${route.familyReference}${route.personId}`} familyReference={route.familyReference} personId={route.personId} />
     case 'users': return <UsersPage key={route.notice ?? ''} notice={route.notice} />
@@ -91,6 +108,8 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
     <li><a className="govuk-link" href={href} aria-current={route.name === name ? 'page' : undefined}>{text}</a></li>
   )
   const signOut = async () => {
+    // Whatever was being typed is kept as the user's draft for when they sign in again.
+    await flushDrafts()
     await invoke('auth.signOut', {})
     window.location.hash = '#/'
     await refresh()

@@ -14,6 +14,13 @@ export type Route =
   | { name: 'openEpisode'; id: string }
   | { name: 'closeEpisode'; id: string }
   | { name: 'addNote'; id: string }
+  | { name: 'episode'; id: string; episodeId: string; notice?: string }
+  | { name: 'teamMember'; id: string; episodeId: string; memberId: string | null }
+  | { name: 'assessment'; id: string; episodeId: string }
+  | { name: 'plan'; id: string; episodeId: string }
+  | { name: 'printPlan'; id: string; episodeId: string }
+  | { name: 'review'; id: string; episodeId: string }
+  | { name: 'reopenEpisode'; id: string; episodeId: string }
   | { name: 'chronology'; id: string; notice?: string }
   | { name: 'audit'; familyReference?: string; personId?: string }
   | { name: 'users'; notice?: string }
@@ -45,6 +52,18 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'early-help' && parts[3] === 'open') return { name: 'openEpisode', id }
     if (parts[2] === 'early-help' && parts[3] === 'close') return { name: 'closeEpisode', id }
     if (parts[2] === 'notes' && parts[3] === 'new') return { name: 'addNote', id }
+    if (parts[2] === 'episodes' && parts[3]) {
+      const episodeId = parts[3]
+      const rest = parts.slice(4).join('/')
+      if (rest === '') return { name: 'episode', id, episodeId, notice: params.get('notice') ?? undefined }
+      if (rest === 'team/new') return { name: 'teamMember', id, episodeId, memberId: null }
+      if (parts[4] === 'team' && parts[5] && parts.length === 6) return { name: 'teamMember', id, episodeId, memberId: parts[5] }
+      if (rest === 'assessment') return { name: 'assessment', id, episodeId }
+      if (rest === 'plan') return { name: 'plan', id, episodeId }
+      if (rest === 'plan/print') return { name: 'printPlan', id, episodeId }
+      if (rest === 'review') return { name: 'review', id, episodeId }
+      if (rest === 'reopen') return { name: 'reopenEpisode', id, episodeId }
+    }
     if (parts[2] === 'chronology') return { name: 'chronology', id, notice: params.get('notice') ?? undefined }
     if (parts[2] === 'add' && (parts[3] === 'adult' || parts[3] === 'child' || parts[3] === 'unborn')) return { name: 'addMember', id, kind: parts[3] }
     if (parts[2] === 'people' && parts[3] && parts[4] === 'edit') return { name: 'editPerson', id, personId: parts[3] }
@@ -56,6 +75,9 @@ export function parseRoute(hash: string): Route {
 export function navigate(hash: string): void {
   window.location.hash = hash
 }
+
+export const episodeHref = (familyId: string, episodeId: string, notice?: string) =>
+  `#/families/${familyId}/episodes/${episodeId}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
 
 export const familyHref = (id: string, notice?: string) => `#/families/${id}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
 

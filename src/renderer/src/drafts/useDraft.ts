@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FieldValues, UseFormReturn } from 'react-hook-form'
 import { invoke } from '../api'
+import { registerDraftSaver } from './flush'
 
 const PAUSE_MS = 1500
 
@@ -48,8 +49,12 @@ export function useDraft<V extends FieldValues>(key: string, form: UseFormReturn
       if (timer.current) void save()
     }
     window.addEventListener('focusout', onBlur)
+    const unregister = registerDraftSaver(async () => {
+      if (timer.current) await save()
+    })
     return () => {
       live = false
+      unregister()
       subscription.unsubscribe()
       window.removeEventListener('focusout', onBlur)
       if (timer.current) void save()

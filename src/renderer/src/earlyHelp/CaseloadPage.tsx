@@ -3,7 +3,8 @@ import type { CaseloadRow } from '../../../shared/earlyHelp/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { formatDate } from '../../../shared/dates'
 import { invoke } from '../api'
-import { familyHref } from '../app/router'
+import { episodeHref } from '../app/router'
+import { DueDate } from './PlanSection'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 
@@ -48,6 +49,8 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
               <th scope="col" className="govuk-table__header">Opened</th>
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Days open</th>
               <th scope="col" className="govuk-table__header">Last contact</th>
+              <th scope="col" className="govuk-table__header">Next review</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Overdue actions</th>
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Notes</th>
               <th scope="col" className="govuk-table__header">Lead</th>
             </tr>
@@ -55,10 +58,12 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
           <tbody className="govuk-table__body">
             {rows.map((r) => (
               <tr className="govuk-table__row" key={r.episodeId}>
-                <td className="govuk-table__cell"><a className="govuk-link" href={familyHref(r.familyId)}><span className="app-nowrap">{r.familyReference}</span> {r.familyNames}</a></td>
+                <td className="govuk-table__cell"><a className="govuk-link" href={episodeHref(r.familyId, r.episodeId)}><span className="app-nowrap">{r.familyReference}</span> {r.familyNames}</a></td>
                 <td className="govuk-table__cell">{formatDate(r.openedOn)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.daysOpen}</td>
                 <td className="govuk-table__cell">{r.lastContactAt ? formatDate(r.lastContactAt.slice(0, 10)) : 'None yet'}</td>
+                <td className="govuk-table__cell">{r.nextReviewOn ? <DueDate iso={r.nextReviewOn} late={r.reviewOverdue} /> : 'No plan yet'}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{r.overdueActions ? <strong className="govuk-tag govuk-tag--red">{r.overdueActions}<span className="govuk-visually-hidden"> overdue</span></strong> : 0}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.notes}</td>
                 <td className="govuk-table__cell">
                   {scope === 'all' ? (

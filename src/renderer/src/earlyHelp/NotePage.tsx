@@ -7,6 +7,7 @@ import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { useDraft } from '../drafts/useDraft'
+import { DraftRestored, DraftSaved } from '../drafts/DraftNotice'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { CheckboxField, CheckboxesField, DateField, RadiosField, TextareaField, TextField } from '../components/fields'
@@ -25,7 +26,6 @@ interface Values {
 }
 
 const nowTime = () => new Date().toTimeString().slice(0, 5)
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
 
 /** A case note, saved as a draft while it is typed so that nothing is lost. */
 export function NotePage({ id }: { id: string }) {
@@ -46,12 +46,7 @@ export function NotePage({ id }: { id: string }) {
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
       <Page title="Add a case note" caption={`Family ${view.family.reference}`}>
-        {draft.restoredFrom ? (
-          <div className="govuk-inset-text">
-            <p className="govuk-body">Your unsaved note from {timeOf(draft.restoredFrom)} has been brought back.</p>
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void draft.discard()}>Discard it and start again</button>
-          </div>
-        ) : null}
+        <DraftRestored draft={draft} what="note" />
         {problem ? <ProblemBanner title="The note has not been saved" message={`${problem.message} Your note is still here and kept as a draft.`} /> : null}
         <ErrorSummary items={errors} focusKey={attempt} />
         <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
@@ -61,7 +56,7 @@ export function NotePage({ id }: { id: string }) {
           <CheckboxesField form={form} name="peopleIds" label="People involved" hint="Optional" items={view.members.map((m) => ({ code: m.id, label: personName(m) }))} />
           <TextareaField form={form} name="text" label="Note" rows={10} />
           <CheckboxField form={form} name="significant" label="Significant event" hint="It belongs on the short chronology: a change in risk, a crisis, a key decision." />
-          <p className="govuk-body-s" role="status" aria-live="polite">{draft.savedAt ? `Draft saved at ${timeOf(draft.savedAt)}` : ''}</p>
+          <DraftSaved draft={draft} />
           <div className="app-button-row">
             <button type="submit" className="govuk-button">Save note</button>
             <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Back to the family (the draft is kept)</a>

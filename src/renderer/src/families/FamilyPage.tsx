@@ -2,7 +2,7 @@ import { CONSENT_METHOD, CONSENT_SCOPE, ETHNICITY, HEARD_ABOUT, SEX } from '../.
 import { formatDate } from '../../../shared/dates'
 import { formatNhsNumber } from '../../../shared/identifiers/nhsNumber'
 import { Loading, Page } from '../components/Page'
-import { navigate } from '../app/router'
+import { episodeHref, navigate } from '../app/router'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { useState } from 'react'
 import { invoke } from '../api'
@@ -41,6 +41,14 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
             : 'No early-help episode is open.'}
           {view.openEpisode?.status === 'closing' ? " Its closure has been recorded and is waiting for a manager's approval." : ''}
         </p>
+        {view.openEpisode && canEarlyHelp ? <p className="govuk-body"><a className="govuk-link" href={episodeHref(id, view.openEpisode.id)}>Go to the episode: team, assessment, plan and reviews</a></p> : null}
+        {view.pastEpisodes.length && canEarlyHelp ? (
+          <ul className="govuk-list">
+            {view.pastEpisodes.map((e) => (
+              <li key={e.id}><a className="govuk-link" href={episodeHref(id, e.id)}>Closed episode: {formatDate(e.openedOn)} to {e.closedOn ? formatDate(e.closedOn) : 'not recorded'}</a></li>
+            ))}
+          </ul>
+        ) : null}
         {approval ? <ProblemBanner title="The closure has not been approved" message={approval} /> : null}
         {view.openEpisode?.status === 'closing' && canManageEpisodes ? (
           <button type="button" className="govuk-button" onClick={async () => {

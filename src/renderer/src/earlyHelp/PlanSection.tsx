@@ -1,0 +1,88 @@
+import type { EpisodeDetail } from '../../../shared/earlyHelp/schemas'
+import type { PlanOutcome } from '../../../shared/earlyHelp/plan'
+import { ACTION_STATUS, HEADLINE, type CodeItem } from '../../../shared/codes'
+import { formatDate, todayIso } from '../../../shared/dates'
+import { participantName } from './useEpisode'
+import { ProgressChart } from './ProgressChart'
+
+const UNFINISHED = new Set(['NOT_STARTED', 'IN_PROGRESS'])
+
+/** A date, marked when it has passed and the thing it is for is not done. */
+export function DueDate({ iso, late }: { iso: string; late: boolean }) {
+  return late ? <span className="app-overdue">{formatDate(iso)} <strong className="govuk-tag govuk-tag--red">Overdue</strong></span> : <>{formatDate(iso)}</>
+}
+
+/** One outcome with its actions: on the episode's page and in the printed plan. */
+export function OutcomeBlock({ outcome, index, people, peopleNames, today = todayIso() }: { outcome: PlanOutcome; index: number; people: CodeItem[]; peopleNames: (ids: string[]) => string; today?: string }) {
+  return (
+    <>
+      <h3 className="govuk-heading-s">Outcome {index + 1}: {outcome.text}</h3>
+      <p className="govuk-body-s">For {peopleNames(outcome.peopleIds)} · {HEADLINE.label(outcome.headline)}</p>
+      <table className="govuk-table">
+        <caption className="govuk-visually-hidden">Actions for outcome {index + 1}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">What will be done</th>
+            <th scope="col" className="govuk-table__header">Who</th>
+            <th scope="col" className="govuk-table__header">By when</th>
+            <th scope="col" className="govuk-table__header">Where it has got to</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {outcome.actions.map((a) => (
+            <tr className="govuk-table__row" key={a.id}>
+              <td className="govuk-table__cell">{a.what}</td>
+              <td className="govuk-table__cell">{participantName(people, a.owner as string)}</td>
+              <td className="govuk-table__cell"><DueDate iso={a.due} late={UNFINISHED.has(a.status) && a.due < today} /></td>
+              <td className="govuk-table__cell">{ACTION_STATUS.label(a.status)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+/** The family plan on the episode's page, with progress per outcome over the reviews. */
+export function PlanSection({ episode, people, peopleNames }: { episode: EpisodeDetail; people: CodeItem[]; peopleNames: (ids: string[]) => string }) {
+  const plan = episode.plan
+  if (!plan) return <p className="govuk-body">No family plan has been agreed yet.</p>
+  return (
+    <>
+      <p className="govuk-body">Agreed {formatDate(plan.agreedOn)} · last changed by {plan.updatedBy}</p>
+      {plan.outcomes.map((o, i) => (
+        <div className="app-outcome" key={o.id}>
+          <OutcomeBlock outcome={o} index={i} people={people} peopleNames={peopleNames} />
+          <ProgressChart outcomeId={o.id} outcome={`outcome ${i + 1}`} reviews={episode.reviews} />
+        </div>
+      ))}
+    </>
+  )
+}
+
+export function ReviewsList({ episode, people }: { episode: EpisodeDetail; people: CodeItem[] }) {
+  if (episode.reviews.length === 0) return <p className="govuk-body">No reviews yet.</p>
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-visually-hidden">Reviews</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">Held</th>
+          <th scope="col" className="govuk-table__header">Who attended</th>
+          <th scope="col" className="govuk-table__header">Next review</th>
+          <th scope="col" className="govuk-table__header">Recorded by</th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {[...episode.reviews].reverse().map((r) => (
+          <tr className="govuk-table__row" key={r.id}>
+            <td className="govuk-table__cell">{formatDate(r.heldOn)}</td>
+            <td className="govuk-table__cell">{[...r.attendees.map((k) => participantName(people, k)), r.otherAttendees].filter(Boolean).join('; ')}</td>
+            <td className="govuk-table__cell">{formatDate(r.nextReviewOn)}</td>
+            <td className="govuk-table__cell">{r.recordedBy}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

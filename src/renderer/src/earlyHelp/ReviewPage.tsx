@@ -1,0 +1,97 @@
+import { useMemo } from 'react'
+import type { z } from 'zod'
+import { addReviewInput } from '../../../shared/earlyHelp/plan'
+import type { EpisodeDetail } from '../../../shared/earlyHelp/schemas'
+import type { FamilyView } from '../../../shared/contract'
+import { ACTION_STATUS } from '../../../shared/codes'
+import { addDays, datePartsToValue, formatDate, isoToDateParts, todayIso, type DateParts } from '../../../shared/dates'
+import { invoke } from '../api'
+import { episodeHref, navigate } from '../app/router'
+import { useContractForm } from '../accounts/useContractForm'
+import { useDraft } from '../drafts/useDraft'
+import { DraftRestored, DraftSaved } from '../drafts/DraftNotice'
+import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
+import { Loading, Page } from '../components/Page'
+import { CheckboxesField, DateField, SelectField, TextareaField, TextField } from '../components/fields'
+import { FamilyHeader } from '../families/FamilyHeader'
+import { FamilyNotFound } from '../families/FamilyNotFound'
+import { participants, useEpisode } from './useEpisode'
+
+interface Values {
+  /** The plan's version when the review was started: the review changes its actions. */
+  planVersion: number
+  heldOn: DateParts
+  attendees: string[]
+  otherAttendees: string
+  scores: { outcomeId: string; score: string; comment: string }[]
+  actions: { id: string; status: string }[]
+  nextReviewOn: DateParts
+}
+
+const SCORES = Array.from({ length: 11 }, (_, n) => ({ code: String(n), label: n === 0 ? '0: no progress yet' : n === 10 ? '10: fully achieved' : String(n) }))
+
+export function ReviewPage({ id, episodeId }: { id: string; episodeId: string }) {
+  const { view, episode, error } = useEpisode(id, episodeId)
+  if (error) return <FamilyNotFound error={error} />
+  if (!view || !episode) return <Loading />
+  if (!episode.plan || episode.status !== 'open') return <Page title="No review can be recorded"><p className="govuk-body">A review needs an open episode with an agreed plan. <a className="govuk-link" href={episodeHref(id, episodeId)}>Back to the episode</a></p></Page>
+  return <ReviewForm view={view} episode={episode} />
+}
+
+function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetail }) {
+  const plan = episode.plan!
+  const familyId = view.family.id
+  const key = `review:${episode.id}`
+  const blank = useMemo<Values>(() => {
+    const today = todayIso()
+    // The review is held on the day it was due, unless that is still to come.
+    const heldOn = episode.nextReviewOn && episode.nextReviewOn <= today ? episode.nextReviewOn : today
+    return {
+      planVersion: plan.version, heldOn: isoToDateParts(heldOn), attendees: [], otherAttendees: '',
+      scores: plan.outcomes.map((o) => ({ outcomeId: o.id, score: '', comment: '' })),
+      actions: plan.outcomes.flatMap((o) => o.actions.map((a) => ({ id: a.id, status: a.status }))),
+      nextReviewOn: isoToDateParts(addDays(heldOn, episode.reviewWeeks * 7))
+    }
+  }, [episode, plan])
+  const toInput = (v: Values) => ({ ...v, episodeId: episode.id, heldOn: datePartsToValue(v.heldOn), nextReviewOn: datePartsToValue(v.nextReviewOn), attendees: v.attendees || [], draftKey: key })
+  const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof addReviewInput>(addReviewInput, blank, toInput)
+  const draft = useDraft(key, form, blank)
+  const people = participants(view, episode)
+  const actionIndex = new Map(blank.actions.map((a, i) => [a.id, i]))
+  const onValid = async (input: z.output<typeof addReviewInput>) => {
+    const result = await invoke('reviews.add', input)
+    if (result.ok) navigate(episodeHref(familyId, episode.id, `The review has been recorded. The next is on ${formatDate(input.nextReviewOn)}.`))
+    else refused(result.error)
+  }
+  return (
+    <>
+      <FamilyHeader family={view.family} members={view.members.length} />
+      <Page title="Record a Team Around the Family review" caption={`Family ${view.family.reference}`}>
+        <DraftRestored draft={draft} what="review" />
+        {problem ? <ProblemBanner title="The review has not been saved" message={`${problem.message} What you typed is still here and kept as a draft.`} /> : null}
+        <ErrorSummary items={errors} focusKey={attempt} />
+        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
+          <DateField form={form} name="heldOn" label="Date of the review" />
+          <CheckboxesField form={form} name="attendees" label="Who attended" items={people} />
+          <TextField form={form} name="otherAttendees" label="Anyone else who attended (optional)" hint="Names and roles, like “Grandmother, Ruth Bell”." />
+          {plan.outcomes.map((o, i) => (
+            <section className="app-outcome" key={o.id} aria-labelledby={`review-outcome-${i}`}>
+              <h2 className="govuk-heading-m" id={`review-outcome-${i}`}>Outcome {i + 1}: {o.text}</h2>
+              <SelectField form={form} name={`scores.${i}.score`} label={`Progress on outcome ${i + 1}, from 0 to 10`} hint="Agreed with the family: 0 is no progress yet, 10 is fully achieved." items={SCORES} />
+              <TextareaField form={form} name={`scores.${i}.comment`} label={`Comment on outcome ${i + 1} (optional)`} rows={2} />
+              {o.actions.map((a) => (
+                <SelectField key={a.id} form={form} name={`actions.${actionIndex.get(a.id)!}.status`} label={`Action: ${a.what} (due ${formatDate(a.due)})`} items={ACTION_STATUS.items} />
+              ))}
+            </section>
+          ))}
+          <DateField form={form} name="nextReviewOn" label="Date of the next review" hint={`Usually ${episode.reviewWeeks} weeks after this one.`} />
+          <DraftSaved draft={draft} />
+          <div className="app-button-row">
+            <button type="submit" className="govuk-button">Save the review</button>
+            <a className="govuk-link govuk-!-margin-top-2" href={episodeHref(familyId, episode.id)}>Back to the episode (the draft is kept)</a>
+          </div>
+        </form>
+      </Page>
+    </>
+  )
+}
