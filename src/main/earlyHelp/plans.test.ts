@@ -107,7 +107,7 @@ describe('the family plan and its reviews', () => {
     expect(await pat.invoke('plan.save', { episodeId, agreedOn: '2026-01-10', outcomes: [{ ...outcomes[0], text: '', headline: '', peopleIds: [], actions: [{ ...outcomes[0]!.actions[0], what: '', owner: '', due: '2026-02-31', status: '' }] }] })).toMatchObject({
       ok: false, error: { fields: {
         'outcomes.0.text': 'Enter what will be different, and for whom', 'outcomes.0.headline': 'Select the headline this outcome is for', 'outcomes.0.peopleIds': 'Select who this outcome is for',
-        'outcomes.0.actions.0.what': 'Enter what will be done', 'outcomes.0.actions.0.owner': 'Select who will do it', 'outcomes.0.actions.0.due': 'Date it is due by must be a real date', 'outcomes.0.actions.0.status': 'Select where this action has got to'
+        'outcomes.0.actions.0.what': 'Enter what will be done', 'outcomes.0.actions.0.owner': 'Select who will do it', 'outcomes.0.actions.0.due': 'Due date must be a real date', 'outcomes.0.actions.0.status': 'Select where this action has got to'
       } }
     })
     expect(await pat.invoke('plan.save', { episodeId, agreedOn: '2026-01-10', outcomes: [{ ...outcomes[0], actions: [{ ...outcomes[0]!.actions[0], owner: `taf:${randomUUID()}` }] }] })).toMatchObject({

@@ -12,7 +12,7 @@ export const planAction = z.object({
   id: idField,
   what: requiredText('Enter what will be done', 1000, 'Action'),
   owner: z.preprocess((v) => (v === '' ? undefined : v), participantKey.optional()).refine((v) => v !== undefined, { error: 'Select who will do it' }),
-  due: dateField('Date it is due by'),
+  due: dateField('Due date'),
   status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to')
 })
 export type PlanAction = z.infer<typeof planAction>

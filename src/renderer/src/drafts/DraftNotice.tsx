@@ -2,12 +2,16 @@ import type { DraftState } from './useDraft'
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
 
-/** Tells the user their unsaved work was brought back, and offers to start again. */
-export function DraftRestored({ draft, what }: { draft: DraftState; what: string }) {
+/**
+ * Tells the user their unsaved work was brought back, and offers to start again. `stale` says the
+ * record changed since the draft began: saving it would be refused, so they are told before typing more.
+ */
+export function DraftRestored({ draft, what, stale = false }: { draft: DraftState; what: string; stale?: boolean }) {
   if (!draft.restoredFrom) return null
   return (
-    <div className="govuk-inset-text">
+    <div className={`govuk-inset-text${stale ? ' app-draft-stale' : ''}`}>
       <p className="govuk-body">Your unsaved {what} from {timeOf(draft.restoredFrom)} has been brought back.</p>
+      {stale ? <p className="govuk-body">Someone else has saved changes since you started it, so it cannot be saved over theirs. Copy anything you need from it, then discard it to see the latest version.</p> : null}
       <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void draft.discard()}>Discard it and start again</button>
     </div>
   )

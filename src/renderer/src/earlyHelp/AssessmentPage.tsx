@@ -89,7 +89,7 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
       <Page title="Early help assessment" caption={`Family ${view.family.reference}`}>
-        <DraftRestored draft={draft} what="assessment" />
+        <DraftRestored draft={draft} what="assessment" stale={form.watch('baseVersion') !== blank.baseVersion} />
         {problem ? <ProblemBanner title="The assessment has not been saved" message={`${problem.message} What you typed is still here and kept as a draft.`} /> : null}
         <ErrorSummary items={errors} focusKey={attempt} />
         {episode.assessment?.completedBy ? <p className="govuk-body">Completed by {episode.assessment.completedBy} on {formatDate(episode.assessment.completedOn!)}.</p> : null}

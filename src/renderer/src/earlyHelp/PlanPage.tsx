@@ -71,7 +71,7 @@ function PlanForm({ view, episode }: { view: FamilyView; episode: EpisodeDetail 
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
       <Page title={episode.plan ? 'Change the family plan' : 'Write the family plan'} caption={`Family ${view.family.reference}`}>
-        <DraftRestored draft={draft} what="plan" />
+        <DraftRestored draft={draft} what="plan" stale={form.watch('baseVersion') !== blank.baseVersion} />
         {problem ? <ProblemBanner title="The plan has not been saved" message={`${problem.message} What you typed is still here and kept as a draft.`} /> : null}
         <ErrorSummary items={errors} focusKey={attempt} />
         {episode.team.length === 0 ? <p className="govuk-inset-text">Actions can be given to family members or to the Team Around the Family. <a className="govuk-link" href={`#/families/${familyId}/episodes/${episode.id}/team/new`}>Add the team first</a> if professionals will do some of them.</p> : null}

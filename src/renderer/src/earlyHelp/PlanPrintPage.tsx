@@ -44,14 +44,14 @@ export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string
         {plan.outcomes.map((o, i) => (
           <div className="app-outcome" key={o.id}>
             <OutcomeBlock outcome={o} index={i} people={participants(view, episode)} peopleNames={peopleNames} />
-            {latest ? <p className="govuk-body-s">At the review on {formatDate(latest.heldOn)} we scored this {latest.scores.find((s) => s.outcomeId === o.id)?.score ?? '–'} out of 10.</p> : null}
+            {latest ? <p className="govuk-body-s">{`At the review on ${formatDate(latest.heldOn)} we scored this ${latest.scores.find((s) => s.outcomeId === o.id)?.score ?? '–'} out of 10.`}</p> : null}
           </div>
         ))}
         {episode.team.length ? (
           <>
             <h2 className="govuk-heading-m">The people helping us</h2>
             <ul className="govuk-list">
-              {episode.team.map((t) => <li key={t.id}>{t.name}, {t.role}, {t.agency}{t.phone ? `, ${t.phone}` : ''}{t.email ? `, ${t.email}` : ''}</li>)}
+              {episode.team.map((t) => <li key={t.id}>{[t.name, t.role, t.agency, t.phone, t.email].filter(Boolean).join(', ')}</li>)}
             </ul>
           </>
         ) : null}

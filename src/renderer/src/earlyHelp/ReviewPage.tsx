@@ -67,7 +67,7 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
       <Page title="Record a Team Around the Family review" caption={`Family ${view.family.reference}`}>
-        <DraftRestored draft={draft} what="review" />
+        <DraftRestored draft={draft} what="review" stale={form.watch('planVersion') !== blank.planVersion} />
         {problem ? <ProblemBanner title="The review has not been saved" message={`${problem.message} What you typed is still here and kept as a draft.`} /> : null}
         <ErrorSummary items={errors} focusKey={attempt} />
         <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>

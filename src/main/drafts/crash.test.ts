@@ -1,0 +1,44 @@
+// Never lose typed work, even when the core dies: a process saving a draft is killed with SIGKILL
+// (no shutdown, no flush), and the draft it had saved is there when the database is opened again.
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+
+let t: TempCasebook
+beforeEach(async () => {
+  t = await tempCasebook('crash')
+  await t.casebook.close()
+})
+afterEach(async () => { await t.dispose() })
+
+it('keeps every draft that was acknowledged when the core is killed mid-draft', async () => {
+  const key = 'assessment:11111111-1111-4111-8111-111111111111'
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../testing/draftWriter.ts'), t.databasePath, key], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let acknowledged = 0
+  await new Promise<void>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('exit', (code) => reject(new Error(`the writer stopped by itself (${code})`)))
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const m of chunk.toString().matchAll(/saved (\d+)/g)) acknowledged = Math.max(acknowledged, Number(m[1]))
+      // Killed while it is still saving, many saves in.
+      if (acknowledged >= 25 && !child.killed) {
+        child.kill('SIGKILL')
+        resolve()
+      }
+    })
+  })
+  await new Promise((resolve) => child.once('exit', resolve))
+
+  await t.reopen()
+  const [check] = await t.casebook.core.db.query('PRAGMA integrity_check')
+  expect(check).toEqual({ integrity_check: 'ok' })
+  const pat = t.casebook.connect({ name: 'pat' })
+  const draft = await pat.invoke('drafts.get', { key })
+  expect(draft.ok).toBe(true)
+  const saved = (draft as { value: { payload: { n: number; familyVoice: string } } }).value.payload
+  // Every save the core had answered is on disk (it may have answered more that we had not read yet),
+  // and the row is whole: its text and its number come from the same save.
+  expect(saved.n).toBeGreaterThanOrEqual(acknowledged)
+  expect(saved.familyVoice).toBe(`Grace said ${saved.n} things`)
+}, 60_000)
