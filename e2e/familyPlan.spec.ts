@@ -190,6 +190,8 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   // The caseload shows the overdue action.
   await page.getByRole('link', { name: 'My caseload' }).click()
   await expect(page.getByRole('row', { name: /RV-000001/ })).toContainText('1 overdue')
+  await expect(page.getByText('1 open episode · 0 reviews overdue · 1 action overdue')).toBeVisible()
+  await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/caseload.png', fullPage: true })
 
   // Notes, one significant, and the chronology with the episode's own events.
@@ -235,6 +237,11 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
 
   const molly = await harness.openPage({ username: 'molly', role: 'manager' })
   await molly.getByRole('link', { name: 'All open episodes' }).click()
+  await molly.getByLabel('Only those with an overdue review or action').check()
+  await molly.getByRole('button', { name: 'Show episodes' }).click()
+  await expect(molly.getByText('Showing 1 to 1 of 1 open episode with something overdue')).toBeVisible()
+  await expectAccessible(molly)
+  await molly.screenshot({ path: 'test-results/screens/all-open-overdue.png', fullPage: true })
   await molly.getByRole('link', { name: /RV-000001/ }).click()
   await expect(molly.getByText('Closure awaiting approval')).toBeVisible()
   await molly.getByRole('button', { name: 'Approve closure' }).click()
@@ -250,6 +257,7 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   await expect(molly.getByText('The episode has been reopened.')).toBeVisible()
   await expect(molly.locator('.govuk-summary-list')).toContainText('Grace asked for help again: a new landlord.')
   await expect(molly.getByRole('button', { name: 'Change the plan' })).toBeVisible()
+  await expectAccessible(molly)
 })
 
 test('a draft typed just before the screen locks is kept, and comes back after unlocking and reloading', async ({ page, harness }) => {

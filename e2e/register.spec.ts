@@ -43,6 +43,11 @@ test('reception registers a family of two adults, two children and an unborn bab
   await page.getByRole('button', { name: 'Record consent' }).click()
   await expect(page.getByText('Consent recorded.')).toBeVisible()
   await expect(page.getByRole('table', { name: 'Consent recorded' })).toContainText('Sharing information with a named agency: Health visiting team')
+  // Grace changes her mind: the withdrawal is recorded with its date, and the row stays on record.
+  page.once('dialog', (dialog) => void dialog.accept())
+  await page.getByRole('button', { name: 'Withdraw consent to sharing information with a named agency' }).click()
+  await expect(page.getByRole('table', { name: 'Consent recorded' })).toContainText(/Health visiting team \(withdrawn \d+ \w+ \d{4}\)/)
+  await expect(page.getByRole('button', { name: /Withdraw consent/ })).toHaveCount(0)
 
   const search = page.getByLabel('Search people and families')
   const find = async (text: string, expected: string[]) => {

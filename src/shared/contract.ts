@@ -18,7 +18,7 @@ import {
 
 import { roleSchema, type Permission } from './roles'
 import {
-  addNoteInput, approveClosureInput, caseloadOutput, closeEpisodeInput, reopenEpisodeInput, chronologyEntry, chronologyInput, episodeDetail, episodeNotice, leadChoices, openEpisodeInput,
+  addNoteInput, allOpenInput, approveClosureInput, caseloadOutput, closeEpisodeInput, reopenEpisodeInput, chronologyEntry, chronologyInput, episodeDetail, episodeNotice, leadChoices, openEpisodeInput,
   pastEpisode, reallocateInput
 } from './earlyHelp/schemas'
 import { removeTeamMemberInput, saveTeamMemberInput } from './earlyHelp/team'
@@ -93,7 +93,7 @@ export const contract = {
   'reviews.add': channel(addReviewInput, saved, 'earlyHelp.write'),
   'notes.add': channel(addNoteInput, saved, 'earlyHelp.write'),
   'episodes.mine': channel(nothing, caseloadOutput, 'earlyHelp.read'),
-  'episodes.allOpen': channel(nothing, caseloadOutput, 'episodes.manage'),
+  'episodes.allOpen': channel(allOpenInput, caseloadOutput, 'episodes.manage'),
   'episodes.reallocate': channel(reallocateInput, saved, 'episodes.manage'),
   'episodes.close': channel(closeEpisodeInput, saved, 'earlyHelp.write'),
   'episodes.approveClosure': channel(approveClosureInput, saved, 'episodes.manage'),

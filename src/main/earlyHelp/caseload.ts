@@ -1,6 +1,6 @@
 // Open episodes as lists: a practitioner's own caseload, and every open episode for the manager,
 // who can hand an episode to another lead.
-import type { CaseloadRow } from '../../shared/earlyHelp/schemas'
+import { CASELOAD_PAGE_SIZE, type CaseloadOutput, type CaseloadRow } from '../../shared/earlyHelp/schemas'
 import { todayIso } from '../../shared/dates'
 import type { CallContext } from '../core/context'
 import { AppError, notFound } from '../core/errors'
@@ -18,29 +18,49 @@ function countBefore(sortedDates: string, day: string): number {
   return firstNotBefore === -1 ? dates.length : firstNotBefore
 }
 
-export async function caseload(ctx: CallContext, leadUserId: string | null): Promise<{ episodes: CaseloadRow[] }> {
+interface CaseloadQuery {
+  /** One lead's episodes, or everyone's. */
+  leadUserId: string | null
+  overdueOnly: boolean
+  /** A page of the list, or all of it (a practitioner's own list is short). */
+  page: number | null
+}
+
+export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<CaseloadOutput> {
+  const todayText = todayIso(ctx.core.clock.now())
+  const where = [`e.status IN ('open', 'closing')`]
+  const params: unknown[] = []
+  if (query.leadUserId) {
+    where.push('e.lead_user_id = ?')
+    params.push(query.leadUserId)
+  }
+  // The earliest unfinished action is first in the sorted list of due dates.
+  if (query.overdueOnly) {
+    where.push(`(e.next_review_on < ? OR (e.open_action_dues != '' AND substr(e.open_action_dues, 1, 10) < ?))`)
+    params.push(todayText, todayText)
+  }
+  const pageSize = query.page === null ? 0 : CASELOAD_PAGE_SIZE
+  const total = query.page === null ? null : Number((await ctx.core.db.query(`SELECT count(*) AS n FROM episode e WHERE ${where.join(' AND ')}`, params))[0].n)
   const rows = (await ctx.core.db.query(
     `SELECT e.id AS episodeId, e.family_id AS familyId, e.status AS status, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
             u.display_name AS leadName, e.version AS version,
             e.last_contact_at AS lastContactAt, e.note_count AS notes, e.next_review_on AS nextReviewOn, e.open_action_dues AS dues,
             (SELECT group_concat(DISTINCT p.family_name) FROM person p WHERE p.family_id = e.family_id AND p.kind = 'adult') AS familyNames
      FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id
-     WHERE e.status IN ('open', 'closing')${leadUserId ? ' AND e.lead_user_id = ?' : ''}
-     ORDER BY e.opened_on, f.reference`,
-    leadUserId ? [leadUserId] : []
+     WHERE ${where.join(' AND ')}
+     ORDER BY e.opened_on, f.reference${query.page === null ? '' : ' LIMIT ? OFFSET ?'}`,
+    query.page === null ? params : [...params, pageSize, (query.page - 1) * pageSize]
   )) as (Omit<CaseloadRow, 'daysOpen' | 'familyNames' | 'reviewOverdue' | 'overdueActions'> & { familyNames: string | null; dues: string })[]
-  const todayText = todayIso(ctx.core.clock.now())
   const today = Date.parse(todayText)
-  return {
-    episodes: rows.map(({ dues, ...r }) => ({
-      ...r,
-      familyNames: (r.familyNames ?? '').split(',').filter(Boolean).join(' / '),
-      daysOpen: Math.max(0, Math.round((today - Date.parse(r.openedOn)) / DAY_MS)),
-      notes: Number(r.notes),
-      reviewOverdue: r.nextReviewOn !== null && r.nextReviewOn < todayText,
-      overdueActions: countBefore(dues, todayText)
-    }))
-  }
+  const episodes = rows.map(({ dues, ...r }) => ({
+    ...r,
+    familyNames: (r.familyNames ?? '').split(',').filter(Boolean).join(' / '),
+    daysOpen: Math.max(0, Math.round((today - Date.parse(r.openedOn)) / DAY_MS)),
+    notes: Number(r.notes),
+    reviewOverdue: r.nextReviewOn !== null && r.nextReviewOn < todayText,
+    overdueActions: countBefore(dues, todayText)
+  }))
+  return { episodes, total: total ?? episodes.length, page: query.page ?? 1, pageSize: pageSize || episodes.length }
 }
 
 export async function reallocate(input: { id: string; version: number; leadUserId: string }, ctx: CallContext) {

@@ -1,19 +1,16 @@
 // The family plan: one per episode, written and then changed as the work goes on. Every save says
 // which version it was based on, so two people editing the plan never overwrite each other.
-import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { PlanOutcome, PlanRecord, savePlanInput } from '../../shared/earlyHelp/plan'
 import { addDays } from '../../shared/dates'
 import type { CallContext } from '../core/context'
-import { AppError, conflict } from '../core/errors'
-import { updateVersioned } from '../core/versioned'
-import { writeAudit } from '../audit/audit'
+import { AppError } from '../core/errors'
 import { discardDraft } from '../drafts/service'
 import { HubEntity } from '../hub/entities'
 import { EpisodeEntity, type EpisodeRow } from './entities'
-import { notInFamily, openEpisodeForWork, unknownParticipants } from './episodeWork'
-import { FamilyPlanEntity, ReviewEntity, type FamilyPlanRow } from './planEntities'
+import { notInFamily, openEpisodeForWork, saveEpisodeDocument, unknownParticipants } from './episodeWork'
+import { FamilyPlanEntity, ReviewEntity } from './planEntities'
 
 export async function planOf(db: EntityManager, episodeId: string): Promise<PlanRecord | null> {
   const row = await db.findOneBy(FamilyPlanEntity, { episodeId })
@@ -55,25 +52,14 @@ export async function savePlan(input: z.output<typeof savePlanInput>, ctx: CallC
     const episode = await openEpisodeForWork(manager, input.episodeId)
     if (input.agreedOn < episode.openedOn) throw new AppError('VALIDATION', 'There is a problem', { agreedOn: 'The plan cannot be agreed before the episode opened' })
     await checkPlanPeople(manager, episode, input.outcomes)
-    const existing = await manager.findOneBy(FamilyPlanEntity, { episodeId: episode.id })
-    const values = { agreedOn: input.agreedOn, outcomes: JSON.stringify(input.outcomes), updatedBy: ctx.actor.name, updatedAt: ctx.now }
-    const summary = { agreedOn: input.agreedOn, outcomes: input.outcomes.length, actions: input.outcomes.reduce((n, o) => n + o.actions.length, 0) }
-    let id: string
-    let version: number
-    if (!existing) {
-      if (input.version !== null) throw conflict('family plan')
-      const row: FamilyPlanRow = { id: randomUUID(), episodeId: episode.id, familyId: episode.familyId, ...values, agreedBy: ctx.actor.name, createdAt: ctx.now, version: 1 }
-      await manager.insert(FamilyPlanEntity, row)
-      ;[id, version] = [row.id, 1]
-      await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'family-plan', recordId: id, familyId: episode.familyId, changes: summary })
-    } else {
-      if (input.version === null) throw conflict('family plan')
-      version = await updateVersioned(manager, FamilyPlanEntity, existing.id, input.version, values, 'family plan')
-      id = existing.id
-      await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family-plan', recordId: id, familyId: episode.familyId, changes: summary })
-    }
+    const saved = await saveEpisodeDocument(manager, ctx, {
+      entity: FamilyPlanEntity, recordType: 'family-plan', what: 'family plan', episode, version: input.version,
+      values: { agreedOn: input.agreedOn, outcomes: JSON.stringify(input.outcomes), updatedBy: ctx.actor.name, updatedAt: ctx.now },
+      created: { agreedBy: ctx.actor.name },
+      summary: { agreedOn: input.agreedOn, outcomes: input.outcomes.length, actions: input.outcomes.reduce((n, o) => n + o.actions.length, 0) }
+    })
     await refreshSchedule(manager, episode, input.outcomes, input.agreedOn)
     if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)
-    return { id, version }
+    return saved
   })
 }

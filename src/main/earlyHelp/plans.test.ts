@@ -130,6 +130,9 @@ describe('the family plan and its reviews', () => {
     // The caseload: the review is overdue, and so is one unfinished action (the done one does not count).
     const mine = async () => unwrap<any>(await pat.invoke('episodes.mine', {})).episodes[0]
     expect(await mine()).toMatchObject({ nextReviewOn: '2026-02-21', reviewOverdue: true, overdueActions: 1 })
+    const overdue = async () => unwrap<any>(await molly.invoke('episodes.allOpen', { overdueOnly: true }))
+    expect(await overdue()).toMatchObject({ total: 1, page: 1, pageSize: 50, episodes: [expect.objectContaining({ episodeId })] })
+    expect(unwrap<any>(await molly.invoke('episodes.allOpen', { leadUserId: (await t.ok('users.list', {})).users.find((u: any) => u.username === 'paula').id }))).toMatchObject({ total: 0, episodes: [] })
 
     // Reviews: every outcome scored; attendees from the team and family; actions move on.
     const scores = (n: number[]) => outcomes.map((o, i) => ({ outcomeId: o.id, score: n[i], comment: i === 0 ? 'Payments started' : '' }))
@@ -150,6 +153,7 @@ describe('the family plan and its reviews', () => {
     expect(episode.plan.version).toBe(4)
     expect(await mine()).toMatchObject({ nextReviewOn: addDays(today, 14), reviewOverdue: false, overdueActions: 0 })
     expect(unwrap<any>(await molly.invoke('episodes.allOpen', {})).episodes[0]).toMatchObject({ nextReviewOn: addDays(today, 14), reviewOverdue: false })
+    expect(await overdue()).toMatchObject({ total: 0, episodes: [] })
 
     const kinds = unwrap<any>(await pat.invoke('chronology.get', { familyId: family.id })).entries.map((e: { kind: string; when: string }) => `${e.kind} ${e.when}`)
     expect(kinds).toEqual(expect.arrayContaining(['plan-agreed 2026-01-10', 'review 2026-02-20', 'review 2026-04-03']))

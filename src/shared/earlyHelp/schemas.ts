@@ -117,7 +117,22 @@ export const caseloadRow = z.object({
   version: versionField
 })
 export type CaseloadRow = z.infer<typeof caseloadRow>
-export const caseloadOutput = z.object({ episodes: z.array(caseloadRow) })
+export const caseloadOutput = z.object({
+  episodes: z.array(caseloadRow),
+  /** How many episodes match in all; the manager's list comes a page at a time. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int()
+})
+export type CaseloadOutput = z.infer<typeof caseloadOutput>
+
+/** The manager's list of every open episode: a page at a time, by lead, or only what is overdue. */
+export const allOpenInput = z.object({
+  leadUserId: z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable()).default(null),
+  overdueOnly: z.boolean().default(false),
+  page: z.number().int().min(1).default(1)
+})
+export const CASELOAD_PAGE_SIZE = 50
 
 export const reallocateInput = z.object({ id: idField, version: versionField, leadUserId: z.uuid({ error: 'Select the new lead practitioner' }) })
 

@@ -10,6 +10,7 @@ import { ErrorSummary, ProblemBanner, SuccessBanner } from '../components/ErrorS
 import { Loading, Page } from '../components/Page'
 import { SelectField, TextField } from '../components/fields'
 import { useContractForm } from './useContractForm'
+import { TableHead } from '../components/TableHead'
 
 const roleLabel = (code: string) => ROLES.find((r) => r.code === code)?.label ?? code
 const NEW_USER = { displayName: '', username: '', role: '', temporaryPassword: '' }
@@ -55,17 +56,7 @@ export function UsersPage({ notice }: { notice?: string }) {
       {done ? <SuccessBanner title={done} /> : null}
       {problem ? <ProblemBanner title="That has not been done" message={problem.message} /> : null}
       <table className="govuk-table">
-        <caption className="govuk-visually-hidden">Users</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Username</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header">Status</th>
-            <th scope="col" className="govuk-table__header">Last signed in</th>
-            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead caption="Users" columns={['Name', 'Username', 'Role', 'Status', 'Last signed in', { label: 'Actions', hidden: true }]} />
         <tbody className="govuk-table__body">
           {users.map((u) => (
             <tr className="govuk-table__row" key={u.id}>

@@ -9,11 +9,9 @@ import { invoke } from '../api'
 import { episodeHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { useDraft } from '../drafts/useDraft'
-import { DraftRestored, DraftSaved } from '../drafts/DraftNotice'
-import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
-import { Loading, Page } from '../components/Page'
+import { DraftFormPage } from '../drafts/DraftFormPage'
+import { Loading } from '../components/Page'
 import { CheckboxesField, DateField, RadiosField, TextareaField } from '../components/fields'
-import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
 import { useEpisode } from './useEpisode'
@@ -86,46 +84,32 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
     else refused(result.error)
   }
   return (
-    <>
-      <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Early help assessment" caption={`Family ${view.family.reference}`}>
-        <DraftRestored draft={draft} what="assessment" stale={form.watch('baseVersion') !== blank.baseVersion} />
-        {problem ? <ProblemBanner title="The assessment has not been saved" message={`${problem.message} What you typed is still here and kept as a draft.`} /> : null}
-        <ErrorSummary items={errors} focusKey={attempt} />
-        {episode.assessment?.completedBy ? <p className="govuk-body">Completed by {episode.assessment.completedBy} on {formatDate(episode.assessment.completedOn!)}.</p> : null}
-        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-          <fieldset className="govuk-fieldset" disabled={!editable}>
-            <DateField form={form} name="startedOn" label="Date started" />
-            {blank.subjects.map((s, i) => (
-              <section key={s.personId ?? 'parents'} aria-labelledby={`subject-${i}`}>
-                <h2 className="govuk-heading-m" id={`subject-${i}`}>{s.personId ? names.get(s.personId) ?? 'A former member' : 'Parents and carers'}</h2>
-                {ASSESSMENT_DOMAIN.items.map((d) => (
-                  <div className="app-fieldset-box" key={d.code}>
-                    <h3 className="govuk-heading-s">{d.label}</h3>
-                    <p className="govuk-hint">{DOMAIN_HINTS[d.code]}</p>
-                    <TextareaField form={form} name={`subjects.${i}.domains.${d.code}.strengths` as never} label={`Strengths: ${d.label.toLowerCase()}`} rows={3} />
-                    <TextareaField form={form} name={`subjects.${i}.domains.${d.code}.needs` as never} label={`Needs: ${d.label.toLowerCase()}`} rows={3} />
-                    <RadiosField form={form} name={`subjects.${i}.domains.${d.code}.level` as never} label={`Level of need: ${d.label.toLowerCase()}`} items={NEED_LEVEL.items} />
-                  </div>
-                ))}
-              </section>
-            ))}
-            <h2 className="govuk-heading-m">The family's own words</h2>
-            <TextareaField form={form} name="familyVoice" label="The voice of the child and family" hint="What the children and the adults say about their lives, in their own words." rows={6} />
-            <h2 className="govuk-heading-m">Supporting Families headlines</h2>
-            <CheckboxesField form={form} name="identified" label="Headlines the assessment found" hint="Select all that apply." items={HEADLINE.items} />
-            {HEADLINE.items.filter((h) => identified.includes(h.code)).map((h) => (
-              <TextareaField key={h.code} form={form} name={`evidence.${h.code}` as never} label={`Evidence: ${h.label}`} rows={3} />
-            ))}
-            <DateField form={form} name="completedOn" label="Date completed" hint="Leave blank until the assessment is finished. Completing it asks for every level of need, the family's words and the evidence for each headline." />
-            <DraftSaved draft={draft} />
-            <div className="app-button-row">
-              {editable ? <button type="submit" className="govuk-button">Save assessment</button> : null}
-              <a className="govuk-link govuk-!-margin-top-2" href={episodeHref(familyId, episode.id)}>Back to the episode{editable ? ' (the draft is kept)' : ''}</a>
+    <DraftFormPage family={view.family} members={view.members.length} title="Early help assessment" what="assessment" draft={draft} stale={form.watch('baseVersion') !== blank.baseVersion}
+      problem={problem} errors={errors} attempt={attempt} onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Save assessment" backHref={episodeHref(familyId, episode.id)} backLabel="Back to the episode"
+      readOnly={!editable} intro={episode.assessment?.completedBy ? <p className="govuk-body">Completed by {episode.assessment.completedBy} on {formatDate(episode.assessment.completedOn!)}.</p> : null}>
+      <DateField form={form} name="startedOn" label="Date started" />
+      {blank.subjects.map((s, i) => (
+        <section key={s.personId ?? 'parents'} aria-labelledby={`subject-${i}`}>
+          <h2 className="govuk-heading-m" id={`subject-${i}`}>{s.personId ? names.get(s.personId) ?? 'A former member' : 'Parents and carers'}</h2>
+          {ASSESSMENT_DOMAIN.items.map((d) => (
+            <div className="app-fieldset-box" key={d.code}>
+              <h3 className="govuk-heading-s">{d.label}</h3>
+              <p className="govuk-hint">{DOMAIN_HINTS[d.code]}</p>
+              <TextareaField form={form} name={`subjects.${i}.domains.${d.code}.strengths` as never} label={`Strengths: ${d.label.toLowerCase()}`} rows={3} />
+              <TextareaField form={form} name={`subjects.${i}.domains.${d.code}.needs` as never} label={`Needs: ${d.label.toLowerCase()}`} rows={3} />
+              <RadiosField form={form} name={`subjects.${i}.domains.${d.code}.level` as never} label={`Level of need: ${d.label.toLowerCase()}`} items={NEED_LEVEL.items} />
             </div>
-          </fieldset>
-        </form>
-      </Page>
-    </>
+          ))}
+        </section>
+      ))}
+      <h2 className="govuk-heading-m">The family's own words</h2>
+      <TextareaField form={form} name="familyVoice" label="The voice of the child and family" hint="What the children and the adults say about their lives, in their own words." rows={6} />
+      <h2 className="govuk-heading-m">Supporting Families headlines</h2>
+      <CheckboxesField form={form} name="identified" label="Headlines the assessment found" hint="Select all that apply." items={HEADLINE.items} />
+      {HEADLINE.items.filter((h) => identified.includes(h.code)).map((h) => (
+        <TextareaField key={h.code} form={form} name={`evidence.${h.code}` as never} label={`Evidence: ${h.label}`} rows={3} />
+      ))}
+      <DateField form={form} name="completedOn" label="Date completed" hint="Leave blank until the assessment is finished. Completing it asks for every level of need, the family's words and the evidence for each headline." />
+    </DraftFormPage>
   )
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { CaseloadRow } from '../../../shared/earlyHelp/schemas'
+import type { CaseloadOutput, CaseloadRow } from '../../../shared/earlyHelp/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { formatDate } from '../../../shared/dates'
 import { invoke } from '../api'
@@ -7,26 +7,38 @@ import { episodeHref } from '../app/router'
 import { DueDate } from './PlanSection'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { TableHead } from '../components/TableHead'
+import { ToggleCheckbox } from '../components/fields'
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** "My caseload" for a practitioner; "All open episodes", with reallocation, for a manager. */
 export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
-  const [rows, setRows] = useState<CaseloadRow[] | null>(null)
+  const [list, setList] = useState<CaseloadOutput | null>(null)
+  const rows = list?.episodes ?? null
+  // The manager's filters, applied with their button; the page moves with Previous and Next.
+  const [filter, setFilter] = useState({ leadUserId: '', overdueOnly: false })
+  const [query, setQuery] = useState({ leadUserId: '', overdueOnly: false, page: 1 })
   const [leads, setLeads] = useState<{ id: string; displayName: string }[]>([])
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [done, setDone] = useState<string | null>(null)
   // The lead chosen in each row's list, applied only with its button (arrow keys change a select).
   const [chosen, setChosen] = useState<Record<string, string>>({})
   const load = useCallback(async () => {
-    const result = await invoke(scope === 'mine' ? 'episodes.mine' : 'episodes.allOpen', {})
-    if (result.ok) setRows(result.value.episodes)
+    const result = scope === 'mine' ? await invoke('episodes.mine', {}) : await invoke('episodes.allOpen', { ...query, leadUserId: query.leadUserId || null })
+    if (result.ok) setList(result.value)
     else setProblem(result.error)
-  }, [scope])
+  }, [scope, query])
   useEffect(() => {
     void load()
+  }, [load])
+  useEffect(() => {
     if (scope === 'all') void invoke('episodes.leads', {}).then((r) => r.ok && setLeads(r.value.users))
-  }, [load, scope])
+  }, [scope])
   if (problem && !rows) return <Page title="Caseload"><ProblemBanner title="The caseload cannot be shown" message={problem.message} /></Page>
-  if (!rows) return <Loading />
+  if (!rows || !list) return <Loading />
+  const first = (list.page - 1) * list.pageSize + 1
+  const last = first + rows.length - 1
 
   const reallocate = async (row: CaseloadRow, leadUserId: string) => {
     setProblem(null)
@@ -40,21 +52,31 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
     <Page title={title} focusHeading={!done}>
       {done ? <SuccessBanner title={done} /> : null}
       {problem ? <ProblemBanner title="That has not been done" message={problem.message} /> : null}
+      {scope === 'all' ? (
+        <form className="app-filter" onSubmit={(e) => { e.preventDefault(); setQuery({ ...filter, page: 1 }) }}>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="filter-lead">Lead practitioner</label>
+            <select className="govuk-select" id="filter-lead" value={filter.leadUserId} onChange={(e) => setFilter((f) => ({ ...f, leadUserId: e.target.value }))}>
+              <option value="">Everyone</option>
+              {leads.map((l) => <option key={l.id} value={l.id}>{l.displayName}</option>)}
+            </select>
+          </div>
+          <div className="govuk-form-group govuk-checkboxes govuk-checkboxes--small">
+            <ToggleCheckbox id="filter-overdue" label="Only those with an overdue review or action" checked={filter.overdueOnly} onChange={(overdueOnly) => setFilter((f) => ({ ...f, overdueOnly }))} />
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary">Show episodes</button>
+        </form>
+      ) : null}
+      {rows.length ? (
+        <p className="govuk-body" role="status">
+          {scope === 'all'
+            ? `Showing ${first} to ${last} of ${list.total} open ${list.total === 1 ? 'episode' : 'episodes'}${query.overdueOnly ? ' with something overdue' : ''}`
+            : `${rows.length} open ${rows.length === 1 ? 'episode' : 'episodes'} · ${plural(rows.filter((r) => r.reviewOverdue).length, 'review')} overdue · ${plural(rows.reduce((n, r) => n + r.overdueActions, 0), 'action')} overdue`}
+        </p>
+      ) : null}
       {rows.length === 0 ? <p className="govuk-body">{scope === 'mine' ? 'You lead no open early-help episodes.' : 'No early-help episodes are open.'}</p> : (
         <table className="govuk-table">
-          <caption className="govuk-visually-hidden">{title}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Family</th>
-              <th scope="col" className="govuk-table__header">Opened</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Days open</th>
-              <th scope="col" className="govuk-table__header">Last contact</th>
-              <th scope="col" className="govuk-table__header">Next review</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Overdue actions</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Notes</th>
-              <th scope="col" className="govuk-table__header">Lead</th>
-            </tr>
-          </thead>
+          <TableHead caption={title} columns={['Family', 'Opened', { label: 'Days open', numeric: true }, 'Last contact', 'Next review', { label: 'Overdue actions', numeric: true }, { label: 'Notes', numeric: true }, 'Lead']} />
           <tbody className="govuk-table__body">
             {rows.map((r) => (
               <tr className="govuk-table__row" key={r.episodeId}>
@@ -86,6 +108,20 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
           </tbody>
         </table>
       )}
+      {scope === 'all' && list.total > list.pageSize ? (
+        <nav className="govuk-pagination" aria-label="Pages of open episodes">
+          {list.page > 1 ? (
+            <div className="govuk-pagination__prev">
+              <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setQuery((q) => ({ ...q, page: q.page - 1 }))}>Previous<span className="govuk-visually-hidden"> page</span></button>
+            </div>
+          ) : null}
+          {last < list.total ? (
+            <div className="govuk-pagination__next">
+              <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setQuery((q) => ({ ...q, page: q.page + 1 }))}>Next<span className="govuk-visually-hidden"> page</span></button>
+            </div>
+          ) : null}
+        </nav>
+      ) : null}
     </Page>
   )
 }

@@ -29,8 +29,8 @@ export function EpisodePage({ id, episodeId, notice, canWrite, canManage }: { id
   const consent = view.consents.find((c) => c.id === episode.consentId)
   const assessment = episode.assessment
   const today = todayIso()
-  const row = (key: string, value: React.ReactNode) => (
-    <div className="govuk-summary-list__row">
+  const row = (key: string, value: React.ReactNode, reactKey = key) => (
+    <div className="govuk-summary-list__row" key={reactKey}>
       <dt className="govuk-summary-list__key">{key}</dt>
       <dd className="govuk-summary-list__value">{value}</dd>
     </div>
@@ -56,7 +56,7 @@ export function EpisodePage({ id, episodeId, notice, canWrite, canManage }: { id
           {row('Headlines', episode.headlines.map((h) => HEADLINE.label(h)).join('; '))}
           {row('Consent to early help', consent ? `Given by ${consent.givenByName} on ${formatDate(consent.givenOn)} (${CONSENT_METHOD.label(consent.method).toLowerCase()})${consent.withdrawnOn ? `, withdrawn ${formatDate(consent.withdrawnOn)}` : ''}` : 'Not recorded with the episode')}
           {row('Next review', episode.nextReviewOn ? <DueDate iso={episode.nextReviewOn} late={open && episode.nextReviewOn < today} /> : 'Set when the plan is agreed')}
-          {episode.reopenings.map((r, i) => <div key={r.at}>{row(`Reopened${episode.reopenings.length > 1 ? ` (${i + 1})` : ''}`, `${formatDate(r.at.slice(0, 10))} by ${r.by}: ${r.reason}`)}</div>)}
+          {episode.reopenings.map((r, i) => row(`Reopened${episode.reopenings.length > 1 ? ` (${i + 1})` : ''}`, `${formatDate(r.at.slice(0, 10))} by ${r.by}: ${r.reason}`, r.at))}
         </dl>
         <div className="app-button-row">
           {canWrite ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/notes/new`)}>Add a case note</button> : null}

@@ -7,11 +7,9 @@ import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { useDraft } from '../drafts/useDraft'
-import { DraftRestored, DraftSaved } from '../drafts/DraftNotice'
-import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
-import { Loading, Page } from '../components/Page'
+import { DraftFormPage } from '../drafts/DraftFormPage'
+import { Loading } from '../components/Page'
 import { CheckboxField, CheckboxesField, DateField, RadiosField, TextareaField, TextField } from '../components/fields'
-import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
 import { personName } from '../families/format'
@@ -43,26 +41,14 @@ export function NotePage({ id }: { id: string }) {
     else refused(result.error)
   }
   return (
-    <>
-      <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Add a case note" caption={`Family ${view.family.reference}`}>
-        <DraftRestored draft={draft} what="note" />
-        {problem ? <ProblemBanner title="The note has not been saved" message={`${problem.message} Your note is still here and kept as a draft.`} /> : null}
-        <ErrorSummary items={errors} focusKey={attempt} />
-        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-          <DateField form={form} name="occurredOn" label="Date of the contact" />
-          <TextField form={form} name="occurredAt" label="Time" hint="Like 14:30" width={5} />
-          <RadiosField form={form} name="type" label="Kind of contact" items={NOTE_TYPE.items} />
-          <CheckboxesField form={form} name="peopleIds" label="People involved" hint="Optional" items={view.members.map((m) => ({ code: m.id, label: personName(m) }))} />
-          <TextareaField form={form} name="text" label="Note" rows={10} />
-          <CheckboxField form={form} name="significant" label="Significant event" hint="It belongs on the short chronology: a change in risk, a crisis, a key decision." />
-          <DraftSaved draft={draft} />
-          <div className="app-button-row">
-            <button type="submit" className="govuk-button">Save note</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Back to the family (the draft is kept)</a>
-          </div>
-        </form>
-      </Page>
-    </>
+    <DraftFormPage family={view.family} members={view.members.length} title="Add a case note" what="note" draft={draft} problem={problem} errors={errors} attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Save note" backHref={familyHref(id)} backLabel="Back to the family">
+      <DateField form={form} name="occurredOn" label="Date of the contact" />
+      <TextField form={form} name="occurredAt" label="Time" hint="Like 14:30" width={5} />
+      <RadiosField form={form} name="type" label="Kind of contact" items={NOTE_TYPE.items} />
+      <CheckboxesField form={form} name="peopleIds" label="People involved" hint="Optional" items={view.members.map((m) => ({ code: m.id, label: personName(m) }))} />
+      <TextareaField form={form} name="text" label="Note" rows={10} />
+      <CheckboxField form={form} name="significant" label="Significant event" hint="It belongs on the short chronology: a change in risk, a crisis, a key decision." />
+    </DraftFormPage>
   )
 }

@@ -10,11 +10,9 @@ import { invoke } from '../api'
 import { episodeHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { useDraft } from '../drafts/useDraft'
-import { DraftRestored, DraftSaved } from '../drafts/DraftNotice'
-import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
+import { DraftFormPage } from '../drafts/DraftFormPage'
 import { Loading, Page } from '../components/Page'
 import { CheckboxesField, DateField, SelectField, TextareaField } from '../components/fields'
-import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
 import { participants, useEpisode } from './useEpisode'
@@ -68,34 +66,23 @@ function PlanForm({ view, episode }: { view: FamilyView; episode: EpisodeDetail 
     else refused(result.error)
   }
   return (
-    <>
-      <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title={episode.plan ? 'Change the family plan' : 'Write the family plan'} caption={`Family ${view.family.reference}`}>
-        <DraftRestored draft={draft} what="plan" stale={form.watch('baseVersion') !== blank.baseVersion} />
-        {problem ? <ProblemBanner title="The plan has not been saved" message={`${problem.message} What you typed is still here and kept as a draft.`} /> : null}
-        <ErrorSummary items={errors} focusKey={attempt} />
-        {episode.team.length === 0 ? <p className="govuk-inset-text">Actions can be given to family members or to the Team Around the Family. <a className="govuk-link" href={`#/families/${familyId}/episodes/${episode.id}/team/new`}>Add the team first</a> if professionals will do some of them.</p> : null}
-        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-          <DateField form={form} name="agreedOn" label="Date the plan was agreed with the family" />
-          {outcomes.fields.map((field, i) => (
-            <section className="app-outcome" key={field.key} aria-labelledby={`outcome-${i}`}>
-              <h2 className="govuk-heading-m" id={`outcome-${i}`}>Outcome {i + 1}</h2>
-              <TextareaField form={form} name={`outcomes.${i}.text`} label={`Outcome ${i + 1}: what will be different, and for whom`} hint="In the family's words where you can, like “Mohammed goes to nursery three mornings a week”." rows={2} />
-              <SelectField form={form} name={`outcomes.${i}.headline`} label={`Outcome ${i + 1}: headline`} items={HEADLINE.items} />
-              <CheckboxesField form={form} name={`outcomes.${i}.peopleIds`} label={`Outcome ${i + 1}: who it is for`} items={members} />
-              <ActionsFields form={form} outcome={i} owners={owners} />
-              {outcomes.fields.length > 1 ? <button type="button" className="govuk-button govuk-button--warning" onClick={() => outcomes.remove(i)}>Remove outcome {i + 1}</button> : null}
-            </section>
-          ))}
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => outcomes.append(newOutcome())}>Add another outcome</button>
-          <DraftSaved draft={draft} />
-          <div className="app-button-row">
-            <button type="submit" className="govuk-button">Save the plan</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={episodeHref(familyId, episode.id)}>Back to the episode (the draft is kept)</a>
-          </div>
-        </form>
-      </Page>
-    </>
+    <DraftFormPage family={view.family} members={view.members.length} title={episode.plan ? 'Change the family plan' : 'Write the family plan'} what="plan" draft={draft}
+      stale={form.watch('baseVersion') !== blank.baseVersion} problem={problem} errors={errors} attempt={attempt} onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Save the plan" backHref={episodeHref(familyId, episode.id)} backLabel="Back to the episode"
+      intro={episode.team.length === 0 ? <p className="govuk-inset-text">Actions can be given to family members or to the Team Around the Family. <a className="govuk-link" href={`#/families/${familyId}/episodes/${episode.id}/team/new`}>Add the team first</a> if professionals will do some of them.</p> : null}>
+      <DateField form={form} name="agreedOn" label="Date the plan was agreed with the family" />
+      {outcomes.fields.map((field, i) => (
+        <section className="app-outcome" key={field.key} aria-labelledby={`outcome-${i}`}>
+          <h2 className="govuk-heading-m" id={`outcome-${i}`}>Outcome {i + 1}</h2>
+          <TextareaField form={form} name={`outcomes.${i}.text`} label={`Outcome ${i + 1}: what will be different, and for whom`} hint="In the family's words where you can, like “Mohammed goes to nursery three mornings a week”." rows={2} />
+          <SelectField form={form} name={`outcomes.${i}.headline`} label={`Outcome ${i + 1}: headline`} items={HEADLINE.items} />
+          <CheckboxesField form={form} name={`outcomes.${i}.peopleIds`} label={`Outcome ${i + 1}: who it is for`} items={members} />
+          <ActionsFields form={form} outcome={i} owners={owners} />
+          {outcomes.fields.length > 1 ? <button type="button" className="govuk-button govuk-button--warning" onClick={() => outcomes.remove(i)}>Remove outcome {i + 1}</button> : null}
+        </section>
+      ))}
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => outcomes.append(newOutcome())}>Add another outcome</button>
+    </DraftFormPage>
   )
 }
 

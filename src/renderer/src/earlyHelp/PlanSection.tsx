@@ -1,11 +1,15 @@
+import { lazy, Suspense } from 'react'
 import type { EpisodeDetail } from '../../../shared/earlyHelp/schemas'
 import type { PlanOutcome } from '../../../shared/earlyHelp/plan'
 import { ACTION_STATUS, HEADLINE, type CodeItem } from '../../../shared/codes'
 import { formatDate, todayIso } from '../../../shared/dates'
 import { participantName } from './useEpisode'
-import { ProgressChart } from './ProgressChart'
+import { TableHead } from '../components/TableHead'
 
 const UNFINISHED = new Set(['NOT_STARTED', 'IN_PROGRESS'])
+
+// The chart library is most of the renderer's weight: it loads when a plan is first shown, not at start-up.
+const ProgressChart = lazy(() => import('./ProgressChart').then((m) => ({ default: m.ProgressChart })))
 
 /** A date, marked when it has passed and the thing it is for is not done. */
 export function DueDate({ iso, late }: { iso: string; late: boolean }) {
@@ -19,15 +23,7 @@ export function OutcomeBlock({ outcome, index, people, peopleNames, today = toda
       <h3 className="govuk-heading-s">Outcome {index + 1}: {outcome.text}</h3>
       <p className="govuk-body-s">For {peopleNames(outcome.peopleIds)} · {HEADLINE.label(outcome.headline)}</p>
       <table className="govuk-table">
-        <caption className="govuk-visually-hidden">Actions for outcome {index + 1}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">What will be done</th>
-            <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">By when</th>
-            <th scope="col" className="govuk-table__header">Where it has got to</th>
-          </tr>
-        </thead>
+        <TableHead caption={`Actions for outcome ${index + 1}`} columns={['What will be done', 'Who', 'By when', 'Where it has got to']} />
         <tbody className="govuk-table__body">
           {outcome.actions.map((a) => (
             <tr className="govuk-table__row" key={a.id}>
@@ -53,7 +49,9 @@ export function PlanSection({ episode, people, peopleNames }: { episode: Episode
       {plan.outcomes.map((o, i) => (
         <div className="app-outcome" key={o.id}>
           <OutcomeBlock outcome={o} index={i} people={people} peopleNames={peopleNames} />
-          <ProgressChart outcomeId={o.id} outcome={`outcome ${i + 1}`} reviews={episode.reviews} />
+          <Suspense fallback={<p className="govuk-body-s">Loading progress…</p>}>
+            <ProgressChart outcomeId={o.id} outcome={`outcome ${i + 1}`} reviews={episode.reviews} />
+          </Suspense>
         </div>
       ))}
     </>
@@ -64,15 +62,7 @@ export function ReviewsList({ episode, people }: { episode: EpisodeDetail; peopl
   if (episode.reviews.length === 0) return <p className="govuk-body">No reviews yet.</p>
   return (
     <table className="govuk-table">
-      <caption className="govuk-visually-hidden">Reviews</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Held</th>
-          <th scope="col" className="govuk-table__header">Who attended</th>
-          <th scope="col" className="govuk-table__header">Next review</th>
-          <th scope="col" className="govuk-table__header">Recorded by</th>
-        </tr>
-      </thead>
+      <TableHead caption="Reviews" columns={['Held', 'Who attended', 'Next review', 'Recorded by']} />
       <tbody className="govuk-table__body">
         {[...episode.reviews].reverse().map((r) => (
           <tr className="govuk-table__row" key={r.id}>

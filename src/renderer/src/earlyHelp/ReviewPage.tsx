@@ -9,11 +9,9 @@ import { invoke } from '../api'
 import { episodeHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { useDraft } from '../drafts/useDraft'
-import { DraftRestored, DraftSaved } from '../drafts/DraftNotice'
-import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
+import { DraftFormPage } from '../drafts/DraftFormPage'
 import { Loading, Page } from '../components/Page'
 import { CheckboxesField, DateField, SelectField, TextareaField, TextField } from '../components/fields'
-import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { participants, useEpisode } from './useEpisode'
 
@@ -64,34 +62,23 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
     else refused(result.error)
   }
   return (
-    <>
-      <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Record a Team Around the Family review" caption={`Family ${view.family.reference}`}>
-        <DraftRestored draft={draft} what="review" stale={form.watch('planVersion') !== blank.planVersion} />
-        {problem ? <ProblemBanner title="The review has not been saved" message={`${problem.message} What you typed is still here and kept as a draft.`} /> : null}
-        <ErrorSummary items={errors} focusKey={attempt} />
-        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-          <DateField form={form} name="heldOn" label="Date of the review" />
-          <CheckboxesField form={form} name="attendees" label="Who attended" items={people} />
-          <TextField form={form} name="otherAttendees" label="Anyone else who attended (optional)" hint="Names and roles, like “Grandmother, Ruth Bell”." />
-          {plan.outcomes.map((o, i) => (
-            <section className="app-outcome" key={o.id} aria-labelledby={`review-outcome-${i}`}>
-              <h2 className="govuk-heading-m" id={`review-outcome-${i}`}>Outcome {i + 1}: {o.text}</h2>
-              <SelectField form={form} name={`scores.${i}.score`} label={`Progress on outcome ${i + 1}, from 0 to 10`} hint="Agreed with the family: 0 is no progress yet, 10 is fully achieved." items={SCORES} />
-              <TextareaField form={form} name={`scores.${i}.comment`} label={`Comment on outcome ${i + 1} (optional)`} rows={2} />
-              {o.actions.map((a) => (
-                <SelectField key={a.id} form={form} name={`actions.${actionIndex.get(a.id)!}.status`} label={`Action: ${a.what} (due ${formatDate(a.due)})`} items={ACTION_STATUS.items} />
-              ))}
-            </section>
+    <DraftFormPage family={view.family} members={view.members.length} title="Record a Team Around the Family review" what="review" draft={draft}
+      stale={form.watch('planVersion') !== blank.planVersion} problem={problem} errors={errors} attempt={attempt} onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Save the review" backHref={episodeHref(familyId, episode.id)} backLabel="Back to the episode">
+      <DateField form={form} name="heldOn" label="Date of the review" />
+      <CheckboxesField form={form} name="attendees" label="Who attended" items={people} />
+      <TextField form={form} name="otherAttendees" label="Anyone else who attended (optional)" hint="Names and roles, like “Grandmother, Ruth Bell”." />
+      {plan.outcomes.map((o, i) => (
+        <section className="app-outcome" key={o.id} aria-labelledby={`review-outcome-${i}`}>
+          <h2 className="govuk-heading-m" id={`review-outcome-${i}`}>Outcome {i + 1}: {o.text}</h2>
+          <SelectField form={form} name={`scores.${i}.score`} label={`Progress on outcome ${i + 1}, from 0 to 10`} hint="Agreed with the family: 0 is no progress yet, 10 is fully achieved." items={SCORES} />
+          <TextareaField form={form} name={`scores.${i}.comment`} label={`Comment on outcome ${i + 1} (optional)`} rows={2} />
+          {o.actions.map((a) => (
+            <SelectField key={a.id} form={form} name={`actions.${actionIndex.get(a.id)!}.status`} label={`Action: ${a.what} (due ${formatDate(a.due)})`} items={ACTION_STATUS.items} />
           ))}
-          <DateField form={form} name="nextReviewOn" label="Date of the next review" hint={`Usually ${episode.reviewWeeks} weeks after this one.`} />
-          <DraftSaved draft={draft} />
-          <div className="app-button-row">
-            <button type="submit" className="govuk-button">Save the review</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={episodeHref(familyId, episode.id)}>Back to the episode (the draft is kept)</a>
-          </div>
-        </form>
-      </Page>
-    </>
+        </section>
+      ))}
+      <DateField form={form} name="nextReviewOn" label="Date of the next review" hint={`Usually ${episode.reviewWeeks} weeks after this one.`} />
+    </DraftFormPage>
   )
 }

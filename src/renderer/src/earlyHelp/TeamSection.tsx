@@ -3,6 +3,7 @@ import type { EpisodeDetail } from '../../../shared/earlyHelp/schemas'
 import { invoke } from '../api'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { navigate } from '../app/router'
+import { TableHead } from '../components/TableHead'
 
 /** The Team Around the Family on the episode's page: who they are and how to reach them. */
 export function TeamSection({ familyId, episode, editable, onChange }: { familyId: string; episode: EpisodeDetail; editable: boolean; onChange: () => Promise<void> }) {
@@ -21,16 +22,7 @@ export function TeamSection({ familyId, episode, editable, onChange }: { familyI
       {problem ? <ProblemBanner title="That member has not been removed" message={problem} /> : null}
       {episode.team.length === 0 ? <p className="govuk-body">No one has been added to the team yet.</p> : (
         <table className="govuk-table">
-          <caption className="govuk-visually-hidden">Team Around the Family</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-              <th scope="col" className="govuk-table__header">Agency</th>
-              <th scope="col" className="govuk-table__header">Contact</th>
-              {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th> : null}
-            </tr>
-          </thead>
+          <TableHead caption="Team Around the Family" columns={['Name', 'Role', 'Agency', 'Contact', ...(editable ? [{ label: 'Actions', hidden: true }] : [])]} />
           <tbody className="govuk-table__body">
             {episode.team.map((m) => (
               <tr className="govuk-table__row" key={m.id}>

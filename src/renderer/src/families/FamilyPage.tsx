@@ -10,10 +10,12 @@ import { FamilyHeader } from './FamilyHeader'
 import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { describeAge, describeRole, personName } from './format'
+import { TableHead } from '../components/TableHead'
 
 export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisodes }: { id: string; notice?: string; canAudit: boolean; canEarlyHelp: boolean; canManageEpisodes: boolean }) {
   const [approval, setApproval] = useState<string | null>(null)
-  const { view, error } = useFamily(id)
+  const { view, error, reload } = useFamily(id)
+  const [consentProblem, setConsentProblem] = useState<string | null>(null)
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
   const { family, members, consents } = view
@@ -68,19 +70,7 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
 
         <h2 className="govuk-heading-m">Members</h2>
         <table className="govuk-table">
-          <caption className="govuk-visually-hidden">Members of the family</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-              <th scope="col" className="govuk-table__header">Born</th>
-              <th scope="col" className="govuk-table__header">Age</th>
-              <th scope="col" className="govuk-table__header">Sex</th>
-              <th scope="col" className="govuk-table__header">Ethnicity</th>
-              <th scope="col" className="govuk-table__header">NHS number</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead caption="Members of the family" columns={['Name', 'Role', 'Born', 'Age', 'Sex', 'Ethnicity', 'NHS number', { label: 'Actions', hidden: true }]} />
           <tbody className="govuk-table__body">
             {members.map((m) => (
               <tr className="govuk-table__row" key={m.id}>
@@ -118,18 +108,13 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/edit`)}>Change household details</button>
 
         <h2 className="govuk-heading-m">Consent</h2>
+        {consentProblem ? <ProblemBanner title="The withdrawal has not been recorded" message={consentProblem} /> : null}
+        {view.openEpisode && consents.some((c) => c.scope === 'EARLY_HELP') && !consents.some((c) => c.scope === 'EARLY_HELP' && !c.withdrawnOn)
+          ? <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span><strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>The family has withdrawn their consent to early help while an episode is open. Talk to them, and close the episode if they no longer want help.</strong></div>
+          : null}
         {consents.length === 0 ? <p className="govuk-body">No consent has been recorded yet.</p> : (
           <table className="govuk-table">
-            <caption className="govuk-visually-hidden">Consent recorded</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">What was agreed</th>
-                <th scope="col" className="govuk-table__header">Given by</th>
-                <th scope="col" className="govuk-table__header">How</th>
-                <th scope="col" className="govuk-table__header">Date</th>
-                <th scope="col" className="govuk-table__header">Recorded by</th>
-              </tr>
-            </thead>
+            <TableHead caption="Consent recorded" columns={['What was agreed', 'Given by', 'How', 'Date', 'Recorded by', { label: 'Actions', hidden: true }]} />
             <tbody className="govuk-table__body">
               {consents.map((c) => (
                 <tr className="govuk-table__row" key={c.id}>
@@ -138,6 +123,16 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
                   <td className="govuk-table__cell">{CONSENT_METHOD.label(c.method)}</td>
                   <td className="govuk-table__cell">{formatDate(c.givenOn)}</td>
                   <td className="govuk-table__cell">{c.recordedBy}</td>
+                  <td className="govuk-table__cell">
+                    {c.withdrawnOn ? null : (
+                      <button type="button" className="app-link-button govuk-link" onClick={async () => {
+                        if (!window.confirm(`Record that ${c.givenByName} has withdrawn consent to ${CONSENT_SCOPE.label(c.scope).toLowerCase()}?`)) return
+                        const r = await invoke('consent.withdraw', { id: c.id, version: c.version })
+                        setConsentProblem(r.ok ? null : r.error.message)
+                        await reload()
+                      }}>Withdraw<span className="govuk-visually-hidden"> consent to {CONSENT_SCOPE.label(c.scope).toLowerCase()}</span></button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
 import { Page } from '../components/Page'
 import { describeAge, personName } from '../families/format'
+import { TableHead } from '../components/TableHead'
 
 const LIMIT = 25
 
@@ -112,17 +113,7 @@ export function SearchPage() {
       </p>
       {hits.length > 0 ? (
         <table className="govuk-table app-results">
-          <caption className="govuk-visually-hidden">People found</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Born</th>
-              <th scope="col" className="govuk-table__header">Age</th>
-              <th scope="col" className="govuk-table__header">Family</th>
-              <th scope="col" className="govuk-table__header">Address</th>
-              <th scope="col" className="govuk-table__header">Postcode</th>
-            </tr>
-          </thead>
+          <TableHead caption="People found" columns={['Name', 'Born', 'Age', 'Family', 'Address', 'Postcode']} />
           <tbody className="govuk-table__body">
             {hits.map((hit, index) => (
               <tr className={`govuk-table__row${index === active ? ' app-results__row--active' : ''}`} key={hit.personId}>
