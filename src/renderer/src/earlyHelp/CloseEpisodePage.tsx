@@ -5,10 +5,9 @@ import { datePartsToValue, EMPTY_DATE_PARTS, isoToDateParts, todayIso, type Date
 import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
-import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { DateField, RadiosField, TextareaField } from '../components/fields'
-import { FamilyHeader } from '../families/FamilyHeader'
+import { FamilyFormPage } from '../families/FamilyFormPage'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
 
@@ -39,26 +38,16 @@ export function CloseEpisodePage({ id }: { id: string }) {
     else refused(result.error)
   }
   return (
-    <>
-      <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Close the early-help episode" caption={`Family ${view.family.reference}`}>
-        {problem ? <ProblemBanner title="The episode has not been closed" message={problem.message} /> : null}
-        <ErrorSummary items={errors} focusKey={attempt} />
-        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-          <DateField form={form} name="closedOn" label="Date closed" />
-          <RadiosField form={form} name="reason" label="Why the episode is closing" items={CLOSURE_REASON.items} />
-          {reason === 'STEPPED_UP' ? <DateField form={form} name="stepUpOn" label="Date of the step-up" /> : null}
-          <TextareaField form={form} name="note" label={reason === 'OTHER' ? 'Why it is closing' : 'Anything to add (optional)'} rows={3} />
-          {episode.headlines.map((h) => (
-            <RadiosField key={h} form={form} name={`outcomes.${h}` as never} label={`Outcome: ${HEADLINE.label(h)}`} items={HEADLINE_OUTCOME.items} inline />
-          ))}
-          <TextareaField form={form} name="familyView" label="The family's view of the help they had" hint="In their own words where you can." rows={4} />
-          <div className="app-button-row">
-            <button type="submit" className="govuk-button">Close the episode</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Cancel</a>
-          </div>
-        </form>
-      </Page>
-    </>
+    <FamilyFormPage family={view.family} members={view.members.length} title="Close the early-help episode" problemTitle="The episode has not been closed" problem={problem} errors={errors} attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Close the episode" backHref={familyHref(id)} backLabel="Cancel">
+      <DateField form={form} name="closedOn" label="Date closed" />
+      <RadiosField form={form} name="reason" label="Why the episode is closing" items={CLOSURE_REASON.items} />
+      {reason === 'STEPPED_UP' ? <DateField form={form} name="stepUpOn" label="Date of the step-up" /> : null}
+      <TextareaField form={form} name="note" label={reason === 'OTHER' ? 'Why it is closing' : 'Anything to add (optional)'} rows={3} />
+      {episode.headlines.map((h) => (
+        <RadiosField key={h} form={form} name={`outcomes.${h}` as never} label={`Outcome: ${HEADLINE.label(h)}`} items={HEADLINE_OUTCOME.items} inline />
+      ))}
+      <TextareaField form={form} name="familyView" label="The family's view of the help they had" hint="In their own words where you can." rows={4} />
+    </FamilyFormPage>
   )
 }

@@ -6,11 +6,10 @@ import { datePartsToValue, formatDate, isoToDateParts, todayIso, type DateParts 
 import { invoke } from '../api'
 import { episodeHref, familyHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
-import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
-import { Loading, Page } from '../components/Page'
+import { Loading } from '../components/Page'
 import { CheckboxesField, DateField, RadiosField, SelectField, TextareaField } from '../components/fields'
 import { personName } from '../families/format'
-import { FamilyHeader } from '../families/FamilyHeader'
+import { FamilyFormPage } from '../families/FamilyFormPage'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
 
@@ -54,30 +53,20 @@ export function OpenEpisodePage({ id }: { id: string }) {
     else refused(result.error)
   }
   return (
-    <>
-      <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Open an early-help episode" caption={`Family ${view.family.reference}`}>
-        {problem ? <ProblemBanner title="The episode has not been opened" message={problem.message} /> : null}
-        <ErrorSummary items={errors} focusKey={attempt} />
-        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-          <DateField form={form} name="openedOn" label="Date opened" />
-          <SelectField form={form} name="leadUserId" label="Lead practitioner" items={leads} />
-          <TextareaField form={form} name="reason" label="Why the family needs early help" hint="In plain words the family would recognise." rows={5} />
-          <CheckboxesField form={form} name="headlines" label="What the family needs help with" hint="Supporting Families headlines. Select all that apply." items={HEADLINE.items} />
-          <RadiosField form={form} name="consentId" label="The family's consent to early help" hint="Early help is voluntary: the family agrees to the assessment and to working with the Team Around the Family." items={consentChoices} />
-          {consentId === NEW_CONSENT ? (
-            <div className="govuk-inset-text">
-              <SelectField form={form} name="consentGivenById" label="Who gave consent" items={view.members.filter((m) => m.kind !== 'unborn').map((m) => ({ code: m.id, label: personName(m) }))} />
-              <RadiosField form={form} name="consentMethod" label="How consent was given" items={CONSENT_METHOD.items} inline />
-              <DateField form={form} name="consentGivenOn" label="Date consent was given" />
-            </div>
-          ) : null}
-          <div className="app-button-row">
-            <button type="submit" className="govuk-button">Open episode</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Cancel</a>
-          </div>
-        </form>
-      </Page>
-    </>
+    <FamilyFormPage family={view.family} members={view.members.length} title="Open an early-help episode" problemTitle="The episode has not been opened" problem={problem} errors={errors} attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Open episode" backHref={familyHref(id)} backLabel="Cancel">
+      <DateField form={form} name="openedOn" label="Date opened" />
+      <SelectField form={form} name="leadUserId" label="Lead practitioner" items={leads} />
+      <TextareaField form={form} name="reason" label="Why the family needs early help" hint="In plain words the family would recognise." rows={5} />
+      <CheckboxesField form={form} name="headlines" label="What the family needs help with" hint="Supporting Families headlines. Select all that apply." items={HEADLINE.items} />
+      <RadiosField form={form} name="consentId" label="The family's consent to early help" hint="Early help is voluntary: the family agrees to the assessment and to working with the Team Around the Family." items={consentChoices} />
+      {consentId === NEW_CONSENT ? (
+        <div className="govuk-inset-text">
+          <SelectField form={form} name="consentGivenById" label="Who gave consent" items={view.members.filter((m) => m.kind !== 'unborn').map((m) => ({ code: m.id, label: personName(m) }))} />
+          <RadiosField form={form} name="consentMethod" label="How consent was given" items={CONSENT_METHOD.items} inline />
+          <DateField form={form} name="consentGivenOn" label="Date consent was given" />
+        </div>
+      ) : null}
+    </FamilyFormPage>
   )
 }

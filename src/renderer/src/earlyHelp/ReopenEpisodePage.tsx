@@ -5,10 +5,9 @@ import { formatDate } from '../../../shared/dates'
 import { invoke } from '../api'
 import { episodeHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
-import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
-import { Loading, Page } from '../components/Page'
+import { Loading } from '../components/Page'
 import { TextareaField } from '../components/fields'
-import { FamilyHeader } from '../families/FamilyHeader'
+import { FamilyFormPage } from '../families/FamilyFormPage'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useEpisode } from './useEpisode'
 
@@ -25,23 +24,15 @@ export function ReopenEpisodePage({ id, episodeId }: { id: string; episodeId: st
     else refused(result.error)
   }
   return (
-    <>
-      <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Reopen the early-help episode" caption={`Family ${view.family.reference}`}>
-        {problem ? <ProblemBanner title="The episode has not been reopened" message={problem.message} /> : null}
-        <ErrorSummary items={errors} focusKey={attempt} />
+    <FamilyFormPage family={view.family} members={view.members.length} title="Reopen the early-help episode" problemTitle="The episode has not been reopened" problem={problem} errors={errors} attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Reopen the episode" backHref={episodeHref(id, episodeId)} backLabel="Cancel"
+      intro={
         <p className="govuk-body">
           Opened {formatDate(episode.openedOn)}{episode.closedOn ? `, closed ${formatDate(episode.closedOn)}` : ''}{episode.closure ? `: ${CLOSURE_REASON.label(episode.closure.reason)}` : ''}.
           Reopening keeps its team, assessment, plan and reviews, and records why on the chronology.
         </p>
-        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-          <TextareaField form={form} name="reason" label="Why it is being reopened" rows={4} />
-          <div className="app-button-row">
-            <button type="submit" className="govuk-button">Reopen the episode</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={episodeHref(id, episodeId)}>Cancel</a>
-          </div>
-        </form>
-      </Page>
-    </>
+      }>
+      <TextareaField form={form} name="reason" label="Why it is being reopened" rows={4} />
+    </FamilyFormPage>
   )
 }

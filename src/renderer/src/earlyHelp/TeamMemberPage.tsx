@@ -3,10 +3,9 @@ import { saveTeamMemberInput } from '../../../shared/earlyHelp/team'
 import { invoke } from '../api'
 import { episodeHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
-import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
-import { Loading, Page } from '../components/Page'
+import { Loading } from '../components/Page'
 import { TextField } from '../components/fields'
-import { FamilyHeader } from '../families/FamilyHeader'
+import { FamilyFormPage } from '../families/FamilyFormPage'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useEpisode } from './useEpisode'
 import { useEffect } from 'react'
@@ -38,23 +37,13 @@ export function TeamMemberPage({ id, episodeId, memberId }: { id: string; episod
     else refused(result.error)
   }
   return (
-    <>
-      <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title={member ? `Change ${member.name}'s details` : 'Add a team member'} caption={`Family ${view.family.reference} · Team Around the Family`}>
-        {problem ? <ProblemBanner title="The team member has not been saved" message={problem.message} /> : null}
-        <ErrorSummary items={errors} focusKey={attempt} />
-        <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-          <TextField form={form} name="name" label="Name" autoComplete="off" />
-          <TextField form={form} name="role" label="Role" hint="For example, health visitor, school family support worker" />
-          <TextField form={form} name="agency" label="Agency" hint="For example, Riverside Health Visiting, Acacia Primary School" />
-          <TextField form={form} name="phone" label="Phone number (optional)" type="tel" width={20} />
-          <TextField form={form} name="email" label="Email address (optional)" type="email" spellCheck={false} />
-          <div className="app-button-row">
-            <button type="submit" className="govuk-button">Save team member</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={episodeHref(id, episodeId)}>Cancel</a>
-          </div>
-        </form>
-      </Page>
-    </>
+    <FamilyFormPage family={view.family} members={view.members.length} title={member ? `Change ${member.name}'s details` : 'Add a team member'} problemTitle="The team member has not been saved" problem={problem} errors={errors} attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Save team member" backHref={episodeHref(id, episodeId)} backLabel="Cancel">
+      <TextField form={form} name="name" label="Name" autoComplete="off" />
+      <TextField form={form} name="role" label="Role" hint="For example, health visitor, school family support worker" />
+      <TextField form={form} name="agency" label="Agency" hint="For example, Riverside Health Visiting, Acacia Primary School" />
+      <TextField form={form} name="phone" label="Phone number (optional)" type="tel" width={20} />
+      <TextField form={form} name="email" label="Email address (optional)" type="email" spellCheck={false} />
+    </FamilyFormPage>
   )
 }
