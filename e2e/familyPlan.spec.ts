@@ -167,6 +167,9 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   await expect(page.getByText(/Someone else has saved changes since you started it/)).toBeVisible()
   await page.getByRole('button', { name: 'Discard it and start again' }).click()
   await expect(outcome1).toHaveValue('Paula’s wording of outcome 1')
+  // Discarding leaves no draft behind, not even a blank one.
+  await page.waitForTimeout(2000)
+  expect(await harness.casebook.core.db.query(`SELECT count(*) AS n FROM draft`)).toEqual([{ n: 0 }])
   await page.goto(episodeUrl)
 
   // Two reviews with progress scores; the first moves an action on.
@@ -286,4 +289,19 @@ test('a draft typed just before the screen locks is kept, and comes back after u
   await page.reload()
   await expect(page.getByText(/Your unsaved assessment from \d\d:\d\d has been brought back\./)).toBeVisible()
   await expect(voice).toHaveValue('Grace said the evenings are the hardest')
+})
+
+test('someone who types without a pause still has a draft saved every few seconds', async ({ page, harness }) => {
+  const id = await registerFamily(harness)
+  await page.clock.install()
+  await page.goto(`${harness.url}#/families/${id}/notes/new`)
+  const note = page.getByLabel('Note', { exact: true })
+  await note.click()
+  // A key every second for eight seconds: never the pause after which a draft is usually saved.
+  for (const word of ['Grace ', 'rang ', 'to ', 'say ', 'the ', 'bailiffs ', 'came ', 'today']) {
+    await page.keyboard.type(word)
+    await page.clock.runFor(1000)
+  }
+  const [draft] = await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE draft_key = ?`, [`case-note:${id}`])
+  expect(JSON.parse(draft.payload).text).toMatch(/^Grace rang to say the /)
 })
