@@ -103,7 +103,7 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
   // What addNote keeps in step, set once for the seeded notes.
   await casebook.core.writes.run((m) => m.query(`UPDATE episode SET note_count = (SELECT count(*) FROM case_note n WHERE n.episode_id = episode.id),
     last_contact_at = (SELECT max(occurred_at) FROM case_note n WHERE n.episode_id = episode.id)`))
-  await casebook.core.db.query('PRAGMA optimize')
+  await casebook.core.writes.run((m) => m.query('PRAGMA optimize'))
   const seedSeconds = Math.round((performance.now() - started) / 100) / 10
   log(`Seeded 2000 open and 8000 closed episodes with ${notes.length} case notes, ${plans.length} plans, ${reviews.length} reviews and ${team.length} team members in ${seedSeconds} s`)
 

@@ -78,7 +78,7 @@ async function main() {
   let casebook: Casebook = await openCasebook({ databasePath, hub: { name: 'Bench hub', code: 'BH', localAuthorityCode: '999' } })
   const [seedMs, seeded] = await time(() => seedFamilies(casebook, { families: FAMILIES, seed: 42, onProgress: progressBar('Seeding') }))
   console.log(`Seeded ${seeded.families} families, ${seeded.people} people in ${(seedMs / 1000).toFixed(1)} s`)
-  await casebook.core.db.query('PRAGMA optimize')
+  await casebook.core.writes.run((m) => m.query('PRAGMA optimize'))
   await casebook.close()
 
   const openSamples: number[] = []

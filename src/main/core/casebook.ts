@@ -8,7 +8,8 @@ import { systemClock, type Clock } from './clock'
 import type { Actor, Core, Session } from './context'
 import { ROLE_PERMISSIONS, type Permission } from '../../shared/roles'
 import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
-import { openDatabase } from './database'
+import type { DataSource } from 'typeorm'
+import { openDatabase, openReader } from './database'
 import { Router } from './router'
 import { WriteQueue } from './writeQueue'
 import { ensureHub } from '../hub/service'
@@ -65,13 +66,15 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
   const clock = options.clock ?? systemClock
   const { dataSource, backupPath } = await openDatabase(options.databasePath, () => clock.now())
   const writes = new WriteQueue(dataSource)
-  const core: Core = { db: dataSource, writes, clock, passwordCost: options.passwordCost ?? OWASP_SCRYPT }
+  let reader: DataSource
   try {
     await ensureHub(writes, options.hub)
+    reader = await openReader(options.databasePath)
   } catch (error) {
     await dataSource.destroy()
     throw error
   }
+  const core: Core = { db: reader, writes, clock, passwordCost: options.passwordCost ?? OWASP_SCRYPT }
   const router = buildRouter()
   let closed = false
   return {
@@ -92,6 +95,7 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
       if (closed) return
       closed = true
       await writes.drain()
+      await reader.destroy()
       await dataSource.destroy()
     }
   }

@@ -7,6 +7,7 @@ import type { WriteQueue } from './writeQueue'
 
 /** What every service is given: the database for reads, the queue for writes, the clock. */
 export interface Core {
+  /** For reads only, on a connection of its own: it sees what has been committed, nothing else. */
   db: DataSource
   writes: WriteQueue
   clock: Clock

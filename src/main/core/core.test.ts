@@ -5,6 +5,7 @@ import { contract } from '../../shared/contract'
 import { Router } from './router'
 import { buildRouter as buildCoreRouter, openCasebook } from './casebook'
 import { migrations } from '../../../migrations'
+import { openDatabase } from './database'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 
 let t: TempCasebook
@@ -56,8 +57,10 @@ describe('database', () => {
 
   it('keeps the audit trail append-only', async () => {
     await t.ok('families.register', { family: { addressLine1: '1 A St', town: 'York', postcode: 'YO1 7HH', mainLanguage: 'English' }, members: [{ member: { kind: 'adult', givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] })
-    await expect(t.casebook.core.db.query(`UPDATE audit_entry SET actor = 'x'`)).rejects.toThrow(/cannot be changed/)
-    await expect(t.casebook.core.db.query(`DELETE FROM audit_entry`)).rejects.toThrow(/cannot be deleted/)
+    await expect(t.casebook.core.writes.run((m) => m.query(`UPDATE audit_entry SET actor = 'x'`))).rejects.toThrow(/cannot be changed/)
+    await expect(t.casebook.core.writes.run((m) => m.query(`DELETE FROM audit_entry`))).rejects.toThrow(/cannot be deleted/)
+    // The read connection cannot write at all.
+    await expect(t.casebook.core.db.query(`DELETE FROM audit_entry`)).rejects.toThrow(/readonly|read-only|query_only/i)
   })
 
   it('refuses a database from a newer version of the app, with a clear message', async () => {
@@ -67,10 +70,26 @@ describe('database', () => {
     t.casebook = await openCasebook({ databasePath: t.dir + '/other.sqlite' })
   })
 
+  it('reads see only committed work, never a write still in its transaction or one rolled back', async () => {
+    const seen: unknown[] = []
+    await expect(t.casebook.core.writes.run(async (m) => {
+      await m.query(`UPDATE hub SET name = 'Half-saved hub' WHERE id = 1`)
+      // Another window reads while this write is open.
+      seen.push(await t.connection.invoke('hub.get', {}))
+      throw new Error('the save failed part way')
+    })).rejects.toThrow('the save failed part way')
+    expect(seen).toEqual([{ ok: true, value: expect.objectContaining({ name: 'Test hub' }) }])
+    expect(await t.connection.invoke('hub.get', {})).toMatchObject({ value: { name: 'Test hub' } })
+    await t.casebook.core.writes.run((m) => m.query(`UPDATE hub SET name = 'Saved hub' WHERE id = 1`))
+    expect(await t.connection.invoke('hub.get', {})).toMatchObject({ value: { name: 'Saved hub' } })
+  })
+
   it('backs the file up before migrating an existing database', async () => {
     const last = migrations.at(-1)!.name
-    await t.casebook.core.db.undoLastMigration({ transaction: 'all' })
     await t.casebook.close()
+    const { dataSource } = await openDatabase(t.databasePath)
+    await dataSource.undoLastMigration({ transaction: 'all' })
+    await dataSource.destroy()
     t.casebook = await openCasebook({ databasePath: t.databasePath })
     expect(t.casebook.backupPath).not.toBeNull()
     expect(existsSync(t.casebook.backupPath!)).toBe(true)

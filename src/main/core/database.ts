@@ -39,9 +39,8 @@ export interface OpenedDatabase {
   migrated: string[]
 }
 
-export async function openDatabase(databasePath: string, now: () => Date = () => new Date()): Promise<OpenedDatabase> {
-  mkdirSync(dirname(databasePath), { recursive: true })
-  const dataSource = new DataSource({
+function dataSourceFor(databasePath: string): DataSource {
+  return new DataSource({
     type: 'sqlite',
     database: databasePath,
     entities,
@@ -52,6 +51,24 @@ export async function openDatabase(databasePath: string, now: () => Date = () =>
     busyTimeout: 5000,
     logging: false
   })
+}
+
+/**
+ * A second connection for reads. TypeORM's sqlite driver serves every caller through one
+ * connection, so a read made while another window's write transaction is open would see that
+ * write before it commits, or one that is rolled back. On its own connection (WAL) a read sees
+ * only what has been committed. query_only makes sure nothing writes through it.
+ */
+export async function openReader(databasePath: string): Promise<DataSource> {
+  const reader = dataSourceFor(databasePath)
+  await reader.initialize()
+  await reader.query('PRAGMA query_only = ON')
+  return reader
+}
+
+export async function openDatabase(databasePath: string, now: () => Date = () => new Date()): Promise<OpenedDatabase> {
+  mkdirSync(dirname(databasePath), { recursive: true })
+  const dataSource = dataSourceFor(databasePath)
   await dataSource.initialize()
   try {
     await dataSource.query('PRAGMA synchronous = FULL')
