@@ -52,6 +52,14 @@ export function dateField(label: string, rule?: (iso: string, today: string) => 
   })
 }
 
+/**
+ * For a rule across fields (superRefine): run it even when other fields have problems, so the
+ * error summary lists everything at once, but only once the fields it reads are valid themselves.
+ */
+export function whenValid(...fields: string[]): z.core.$ZodSuperRefineParams {
+  return { when: (payload) => !payload.issues.some((i) => fields.includes(String(i.path?.[0]))) }
+}
+
 /** A date rule for dateField: the day is today or earlier. */
 export const notFuture = (label: string) => (iso: string, today: string) => (iso > today ? `${label} must be today or in the past` : null)
 

@@ -113,7 +113,7 @@ describe('closing an episode', () => {
     await account('molly', 'manager')
     const { id } = unwrap<{ id: string }>(await open(as.pat!))
     const close = (c: Connection, extra: object = {}) => c.invoke('episodes.close', { id, version: 1, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED', EARLY_YEARS: 'PARTLY' }, familyView: 'We feel more settled.', ...extra })
-    expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' }, familyView: '' })).toMatchObject({ ok: false, error: { fields: { familyView: "Enter the family's view of the help they had" } } })
+    expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' }, familyView: '', reason: 'OTHER' })).toMatchObject({ ok: false, error: { fields: { familyView: "Enter the family's view of the help they had", note: 'Say why the episode is closing' } } })
     expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' } })).toMatchObject({ ok: false, error: { fields: { 'outcomes.EARLY_YEARS': 'Select the outcome for this headline' } } })
     expect(await close(as.pat!, { reason: 'STEPPED_UP' })).toMatchObject({ ok: false, error: { fields: { stepUpOn: 'Enter the date of the step-up' } } })
     expect(await close(as.pat!, { reason: 'OTHER' })).toMatchObject({ ok: false, error: { fields: { note: 'Say why the episode is closing' } } })

@@ -1,7 +1,7 @@
 // Consent is recorded separately from registration: what was agreed, by whom, how and when.
 import { z } from 'zod'
 import { CONSENT_METHOD, CONSENT_SCOPE } from '../codes'
-import { dateField, idField, isoDateTime, optionalText, requiredCode, versionField } from '../fields'
+import { dateField, idField, isoDateTime, optionalText, requiredCode, versionField, whenValid } from '../fields'
 
 export const recordConsentInput = z
   .object({
@@ -17,7 +17,7 @@ export const recordConsentInput = z
     if (v.scope === 'SHARING' && !v.agency) {
       ctx.addIssue({ code: 'custom', path: ['agency'], message: 'Enter the agency information may be shared with' })
     }
-  })
+  }, whenValid('scope', 'agency'))
 export type RecordConsentInput = z.input<typeof recordConsentInput>
 
 export const withdrawConsentInput = z.object({ id: idField, version: versionField })

@@ -3,7 +3,7 @@
 // It can be saved part-done; completing it asks for everything.
 import { z } from 'zod'
 import { ASSESSMENT_DOMAIN, HEADLINE, NEED_LEVEL } from '../codes'
-import { dateField, idField, notFuture, optionalCode, optionalText, versionField } from '../fields'
+import { dateField, idField, notFuture, optionalCode, optionalText, versionField, whenValid } from '../fields'
 
 const domainEntry = z.object({
   strengths: optionalText(4000, 'Strengths'),
@@ -43,7 +43,7 @@ export const saveAssessmentInput = z
     })
     if (!v.familyVoice) ctx.addIssue({ code: 'custom', path: ['familyVoice'], message: "Record the family's own words before completing the assessment" })
     if (v.identified.length === 0) ctx.addIssue({ code: 'custom', path: ['identified'], message: 'Select the headlines the assessment found before completing it' })
-  })
+  }, whenValid('identified', 'evidence', 'completedOn', 'startedOn', 'subjects', 'familyVoice'))
 
 export const assessmentRecord = z.object({
   id: idField,

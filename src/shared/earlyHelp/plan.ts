@@ -3,7 +3,7 @@
 // action ids are made when they are first written, so progress can be followed across reviews.
 import { z } from 'zod'
 import { ACTION_STATUS, HEADLINE } from '../codes'
-import { dateField, idField, notFuture, optionalText, requiredCode, requiredText, versionField } from '../fields'
+import { dateField, idField, notFuture, optionalText, requiredCode, requiredText, versionField, whenValid } from '../fields'
 import { participantKey } from './team'
 
 const draftKeyField = z.string().max(200).nullable().default(null)
@@ -66,7 +66,7 @@ export const addReviewInput = z
   .superRefine((v, ctx) => {
     if (v.attendees.length === 0 && !v.otherAttendees) ctx.addIssue({ code: 'custom', path: ['attendees'], message: 'Select who attended the review' })
     if (v.nextReviewOn <= v.heldOn) ctx.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'The next review must be after this one' })
-  })
+  }, whenValid('attendees', 'otherAttendees', 'heldOn', 'nextReviewOn'))
 
 export const reviewRecord = z.object({
   id: idField,

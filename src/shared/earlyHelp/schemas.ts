@@ -1,7 +1,7 @@
 // Early-help episodes, case notes and the chronology: one definition for forms and core.
 import { z } from 'zod'
 import { CLOSURE_REASON, CONSENT_METHOD, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes'
-import { dateField, idField, notFuture, optionalCode, requiredCode, requiredText, versionField } from '../fields'
+import { dateField, idField, notFuture, optionalCode, requiredCode, requiredText, versionField, whenValid } from '../fields'
 import { teamMember } from './team'
 import { assessmentRecord } from './assessment'
 import { planRecord, reviewRecord } from './plan'
@@ -27,7 +27,7 @@ export const openEpisodeInput = z
     if (!v.consentGivenById) ctx.addIssue({ code: 'custom', path: ['consentGivenById'], message: 'Select who gave consent' })
     if (!v.consentMethod) ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'Select how consent was given' })
     if (!v.consentGivenOn) ctx.addIssue({ code: 'custom', path: ['consentGivenOn'], message: 'Enter the date consent was given' })
-  })
+  }, whenValid('consentId', 'consentGivenById', 'consentMethod', 'consentGivenOn'))
 
 export const episodeSummary = z.object({
   id: idField,
@@ -151,7 +151,7 @@ export const closeEpisodeInput = z
   .superRefine((v, ctx) => {
     if (v.reason === 'OTHER' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the episode is closing' })
     if (v.reason === 'STEPPED_UP' && !v.stepUpOn) ctx.addIssue({ code: 'custom', path: ['stepUpOn'], message: 'Enter the date of the step-up' })
-  })
+  }, whenValid('reason', 'note', 'stepUpOn'))
 
 export const approveClosureInput = z.object({ id: idField, version: versionField })
 export const reopenEpisodeInput = z.object({ id: idField, version: versionField, reason: requiredText('Enter why the episode is being reopened', 2000, 'Reason') })
