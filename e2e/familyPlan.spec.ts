@@ -1,6 +1,7 @@
 // The heart of the casework, as a practitioner does it: open an episode, assess two children and
 // their parents, agree a plan, review it twice, write notes, print the plan, close with outcomes;
 // then a manager approves the closure and reopens the episode.
+import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, expectAccessible, PASSWORD } from './harness/fixtures'
 import { fillDate } from './harness/forms'
@@ -219,14 +220,20 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   await expect(page.getByRole('heading', { name: 'Our family plan' })).toBeVisible()
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/plan-print.png', fullPage: true })
-  await page.emulateMedia({ media: 'print' })
-  const text = await pdfText(await page.pdf({ format: 'A4', printBackground: true }))
-  await page.emulateMedia({ media: 'screen' })
+  await page.getByRole('button', { name: 'Save as PDF' }).click()
+  await expect(page.getByText('The plan has been saved as a PDF')).toBeVisible()
+  const [exported] = await harness.casebook.core.db.query(`SELECT actor, record_type AS type, changes FROM audit_entry WHERE action = 'export'`)
+  expect(exported).toMatchObject({ actor: 'pat', type: 'family-plan' })
+  const pdfPath = JSON.parse(exported.changes).path as string
+  expect(pdfPath).toMatch(/Family plan RV-000001 \d{4}-\d\d-\d\d\.pdf$/)
+  await expect(page.getByText(pdfPath)).toBeVisible()
+  const text = await pdfText(readFileSync(pdfPath))
   for (const expected of ['Our family plan', 'Riverside Family Hub', 'Paula’s wording of outcome 1', 'Mohammed goes to nursery three mornings a week', 'Catherine hears well in class',
     'Apply for discretionary housing payment', 'Book an audiology check', 'Done', 'Dee Brown, Health visitor, Riverside Health Visiting, 0121 496 0123', `Agreed on ${longDate(agreed.iso)}`, 'we scored this 7 out of 10']) {
     expect(text).toContain(expected)
   }
-  expect(text).not.toContain('Print or save as PDF')
+  expect(text).not.toContain('Save as PDF')
+  expect(text).not.toContain('The plan has been saved')
   expect(text).not.toContain('My caseload')
 
   // Closing with an outcome for each headline waits for the manager's approval.

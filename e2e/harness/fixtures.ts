@@ -1,7 +1,7 @@
 // Each test gets a fresh real core on its own SQLite file, and a page whose
 // window.casebook.invoke is bound to that core through the same router the IPC handler uses.
 // Payloads go through JSON both ways, as Electron's structured clone of plain data would.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
@@ -40,9 +40,19 @@ function must(result: { ok: boolean; error?: { message: string } }) {
   if (!result.ok) throw new Error(result.error?.message)
 }
 
-/** Binds a page to a window's connection: signed in as `account` already, or signed out. */
-async function bind(page: Page, casebook: Casebook, url: string, account: Account | null): Promise<Page> {
-  const connection = casebook.connect()
+/**
+ * Binds a page to a window's connection: signed in as `account` already, or signed out. The page is
+ * the window: asked to save itself as a PDF it prints with Chromium's print-to-PDF, as Electron's
+ * window does, into `downloads` (where a user would have chosen in the save dialogue).
+ */
+async function bind(page: Page, casebook: Casebook, url: string, account: Account | null, downloads: string): Promise<Page> {
+  const connection = casebook.connect(undefined, {
+    savePdf: async (fileName) => {
+      const path = join(downloads, fileName)
+      writeFileSync(path, await page.pdf({ format: 'A4', printBackground: true }))
+      return path
+    }
+  })
   if (account) must(await connection.invoke('auth.signIn', { username: account.username, password: PASSWORD }))
   await page.exposeBinding('__casebookInvoke', async (_source, channel: string, input: string) =>
     JSON.stringify(await connection.invoke(channel, input === undefined ? undefined : JSON.parse(input)))
@@ -76,7 +86,7 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
       databasePath: join(dir, 'casebook.sqlite'), passwordCost: TEST_SCRYPT, hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
     })
     if (account) await createUser(casebook, account)
-    await bind(page, casebook, rendererUrl, account)
+    await bind(page, casebook, rendererUrl, account, dir)
     const others: Page[] = []
     await use({
       casebook,
@@ -87,7 +97,7 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
         // A context of its own, as a separate window would be (and as axe-core needs).
         const second = await (await browser.newContext()).newPage()
         others.push(second)
-        return bind(second, casebook, rendererUrl, other)
+        return bind(second, casebook, rendererUrl, other, dir)
       }
     })
     for (const p of others) await p.context().close()

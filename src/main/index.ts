@@ -5,6 +5,7 @@ import { openCasebook, type Casebook } from './core/casebook'
 import { resolveDatabasePath } from './core/config'
 import { appPageUrl, createMainWindow } from './electron/window'
 import { registerIpc } from './electron/ipc'
+import { windowHost } from './electron/savePdf'
 import { hardenSession, hardenWebContents } from './electron/security'
 
 app.setName('Casebook')
@@ -32,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1)
       return
     }
-    registerIpc(ipcMain, casebook, appUrl)
+    registerIpc(ipcMain, casebook, appUrl, windowHost)
     mainWindow = createMainWindow(appUrl)
   })
 

@@ -23,7 +23,7 @@ import {
 } from './earlyHelp/schemas'
 import { removeTeamMemberInput, saveTeamMemberInput } from './earlyHelp/team'
 import { saveAssessmentInput } from './earlyHelp/assessment'
-import { addReviewInput, savePlanInput } from './earlyHelp/plan'
+import { addReviewInput, savedPdf, savePlanInput, savePlanPdfInput } from './earlyHelp/plan'
 import { draftKeyInput, draftRecord, saveDraftInput } from './drafts/schemas'
 export { PERMISSIONS, type Permission } from './roles'
 
@@ -91,6 +91,8 @@ export const contract = {
   'assessment.save': channel(saveAssessmentInput, saved, 'earlyHelp.write'),
   'plan.save': channel(savePlanInput, saved, 'earlyHelp.write'),
   'reviews.add': channel(addReviewInput, saved, 'earlyHelp.write'),
+  // The window saves the page; the core checks who may, and records that a copy left Casebook.
+  'plan.savePdf': channel(savePlanPdfInput, savedPdf, 'earlyHelp.read'),
   'notes.add': channel(addNoteInput, saved, 'earlyHelp.write'),
   'episodes.mine': channel(nothing, caseloadOutput, 'earlyHelp.read'),
   'episodes.allOpen': channel(allOpenInput, caseloadOutput, 'episodes.manage'),

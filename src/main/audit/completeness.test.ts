@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 // Every channel, called successfully, leaves exactly the audit entries its policy says: a change
 // or a view of a record always, and nothing for calls that touch no one's record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -47,6 +49,7 @@ const EXPECTED: Record<string, string[]> = {
   'assessment.save': ['create assessment'],
   'plan.save': ['create family-plan'],
   'reviews.add': ['create review', 'update family-plan'],
+  'plan.savePdf': ['export family-plan'],
   'episodes.close': ['update episode'],
   'episodes.approveClosure': ['update episode'],
   'episodes.reopen': ['update episode'],
@@ -95,6 +98,7 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['team.remove', () => [window, { id: state.member.id, version: 1 }]],
   ['assessment.save', () => [window, { episodeId: state.episode.id, startedOn: today, completedOn: null, subjects: [{ personId: null, domains: { CHILD_DEVELOPMENT: {}, PARENTS_CARERS: {}, FAMILY_ENVIRONMENT: {} } }] }]],
   ['plan.save', () => [window, { episodeId: state.episode.id, agreedOn: today, outcomes: [{ id: '11111111-1111-4111-8111-111111111111', text: 'The rent is paid on time', headline: 'HOUSING', peopleIds: [state.catherine.id], actions: [{ id: '22222222-2222-4222-8222-222222222222', what: 'Apply for help with rent', owner: `person:${state.catherine.id}`, due: today, status: 'NOT_STARTED' }] }] }]],
+  ['plan.savePdf', () => [window, { episodeId: state.episode.id, fileName: 'Family plan.pdf' }]],
   ['reviews.add', () => [window, { episodeId: state.episode.id, planVersion: 1, heldOn: today, attendees: [`person:${state.catherine.id}`], scores: [{ outcomeId: '11111111-1111-4111-8111-111111111111', score: 4 }], actions: [{ id: '22222222-2222-4222-8222-222222222222', status: 'IN_PROGRESS' }], nextReviewOn: '2099-01-01' }]],
   // A practitioner's closure waits for a manager, who approves it, and later reopens the episode.
   ['episodes.close', () => [practitioner, { id: state.episode.id, version: 2, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED' }, familyView: 'Settled now.' }]],
@@ -119,7 +123,13 @@ const CALLS: [string, () => [Connection, unknown]][] = [
 
 beforeAll(async () => {
   t = await tempCasebook('completeness')
-  window = t.casebook.connect()
+  // This test is the window: asked to save a PDF, it writes the file where a user would have chosen.
+  window = t.casebook.connect(undefined, {
+    savePdf: async (name) => {
+      writeFileSync(join(t.dir, name), '%PDF-1.7')
+      return join(t.dir, name)
+    }
+  })
   admin = t.casebook.connect()
   practitioner = t.casebook.connect({ name: 'pat', permissions: new Set(['earlyHelp.read', 'earlyHelp.write', 'families.read']) })
 })

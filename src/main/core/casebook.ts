@@ -5,7 +5,7 @@ import { PERMISSIONS } from '../../shared/contract'
 import type { HubRecord } from '../../shared/hub/schemas'
 import type { Result } from '../../shared/result'
 import { systemClock, type Clock } from './clock'
-import type { Actor, Core, Session } from './context'
+import type { Actor, Core, Session, WindowHost } from './context'
 import { ROLE_PERMISSIONS, type Permission } from '../../shared/roles'
 import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
@@ -43,7 +43,7 @@ export interface Casebook {
    * A window's connection: nobody is signed in until it calls auth.signIn. A trusted in-process
    * caller (the command line, tests) names itself instead and holds every permission it is given.
    */
-  connect(trusted?: { name: string; userId?: string; permissions?: ReadonlySet<Permission> }): Connection
+  connect(trusted?: { name: string; userId?: string; permissions?: ReadonlySet<Permission> }, window?: WindowHost): Connection
   close(): Promise<void>
 }
 
@@ -80,14 +80,14 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
   return {
     core,
     backupPath,
-    connect(trusted) {
+    connect(trusted, window) {
       const session: Session = { user: null, locked: false }
       const trustedActor: Actor | null = trusted ? { name: trusted.name, userId: trusted.userId ?? null, permissions: trusted.permissions ?? new Set(PERMISSIONS) } : null
       return {
         invoke: async (channel, input) => {
           if (closed) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Casebook is closing' } }
           const actor = trustedActor ?? (session.user ? { name: session.user.username, userId: session.user.id, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
-          return router.dispatch(channel, input, { core, actor, signedIn: actor !== NOBODY, session, now: clock.now().toISOString() })
+          return router.dispatch(channel, input, { core, window: window ?? null, actor, signedIn: actor !== NOBODY, session, now: clock.now().toISOString() })
         }
       }
     },

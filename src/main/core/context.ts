@@ -29,8 +29,20 @@ export interface Session {
   locked: boolean
 }
 
+/**
+ * What the window a call came from can do that the core cannot: the desktop app's window saves a
+ * page as a PDF (the browser harness's page does the same with the same Chromium). The command
+ * line and other trusted callers have no window.
+ */
+export interface WindowHost {
+  /** Asks where to save, then writes the page as printed; the path, or null if the user cancelled. */
+  savePdf(fileName: string): Promise<string | null>
+}
+
 export interface CallContext {
   core: Core
+  /** The calling window's own abilities, if it has any. */
+  window: WindowHost | null
   /** The caller, or an actor with no permissions when nobody is signed in. */
   actor: Actor
   signedIn: boolean

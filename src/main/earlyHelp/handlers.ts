@@ -14,6 +14,7 @@ import { removeTeamMember, saveTeamMember } from './team'
 import { saveAssessment } from './assessment'
 import { savePlan } from './plan'
 import { addReview } from './reviews'
+import { savePlanPdf } from './planPdf'
 
 async function familyOfEpisode(ctx: CallContext, id: string): Promise<string> {
   const episode = await ctx.core.db.manager.findOne(EpisodeEntity, { where: { id }, select: { id: true, familyId: true } })
@@ -46,6 +47,7 @@ export const earlyHelpHandlers = defineHandlers({
   'assessment.save': withFamilyAccess(ofEpisode, saveAssessment),
   'plan.save': withFamilyAccess(ofEpisode, savePlan),
   'reviews.add': withFamilyAccess(ofEpisode, addReview),
+  'plan.savePdf': withFamilyAccess(ofEpisode, savePlanPdf),
   'episodes.mine': (_input, ctx) => caseload(ctx, { leadUserId: ctx.actor.userId ?? NO_ONE, overdueOnly: false, page: null }),
   'episodes.allOpen': (input, ctx) => caseload(ctx, input),
   'episodes.reallocate': reallocate,

@@ -164,6 +164,22 @@ describe('the family plan and its reviews', () => {
     expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true })
   })
 
+  it('saves the plan as a PDF only through a window, and records each copy that leaves Casebook', async () => {
+    unwrap(await pat.invoke('plan.save', { episodeId, agreedOn: '2026-01-10', outcomes: planOutcomes(`person:${people.Samuel}`) }))
+    const input = { episodeId, fileName: 'Okafor family plan.pdf' }
+    expect(await pat.invoke('plan.savePdf', input)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+    expect(await pat.invoke('plan.savePdf', { ...input, fileName: '../../evil.exe' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    const asked: string[] = []
+    let choice: string | null = null
+    const windowed = t.casebook.connect({ name: 'pat' }, { savePdf: async (name) => { asked.push(name); return choice } })
+    expect(unwrap(await windowed.invoke('plan.savePdf', input))).toEqual({ saved: false, path: null })
+    choice = '/home/pat/Documents/Okafor family plan.pdf'
+    expect(unwrap(await windowed.invoke('plan.savePdf', input))).toEqual({ saved: true, path: choice })
+    expect(asked).toEqual(['Okafor family plan.pdf', 'Okafor family plan.pdf'])
+    const exports = await t.casebook.core.db.query(`SELECT actor, record_type AS type, changes FROM audit_entry WHERE action = 'export'`)
+    expect(exports).toEqual([{ actor: 'pat', type: 'family-plan', changes: JSON.stringify({ format: 'PDF', path: choice, planVersion: 1 }) }])
+  })
+
   it('spaces reviews by the hub setting, and refuses any change once the episode is closed', async () => {
     const settings = await t.ok('hub.settings', {})
     await t.ok('hub.update', { ...settings, reviewWeeks: 4, closureNeedsApproval: false })

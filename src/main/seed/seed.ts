@@ -25,7 +25,7 @@ export async function seedFamilies(casebook: Casebook, options: SeedOptions): Pr
     const inputs: z.output<typeof registerFamilyInput>[] = []
     for (let i = 0; i < size; i++) inputs.push(registerFamilyInput.parse(generator.family()))
     await casebook.core.writes.run(async (manager) => {
-      const ctx = { core: casebook.core, actor: { name: options.actor ?? 'seed', userId: null, permissions: new Set<never>() }, signedIn: true, session: { user: null, locked: false }, now: casebook.core.clock.now().toISOString() }
+      const ctx = { core: casebook.core, window: null, actor: { name: options.actor ?? 'seed', userId: null, permissions: new Set<never>() }, signedIn: true, session: { user: null, locked: false }, now: casebook.core.clock.now().toISOString() }
       for (const input of inputs) {
         await insertFamily(manager, ctx, input)
         people += input.members.length

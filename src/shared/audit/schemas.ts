@@ -8,7 +8,7 @@ export const auditVerification = z.object({
 export type AuditVerification = z.infer<typeof auditVerification>
 
 export const AUDIT_ACTIONS = [
-  'create', 'update', 'delete', 'move', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused',
+  'create', 'update', 'delete', 'move', 'export', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused',
   'sign-in', 'failed-sign-in', 'sign-out', 'unlock'
 ] as const
 
@@ -44,6 +44,7 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   create: 'Created',
   update: 'Changed',
   delete: 'Removed',
+  export: 'Saved a copy outside Casebook',
   move: 'Moved to another family',
   view: 'Viewed',
   withdraw: 'Withdrew consent',

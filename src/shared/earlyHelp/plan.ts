@@ -78,3 +78,10 @@ export const reviewRecord = z.object({
   recordedBy: z.string()
 })
 export type ReviewRecord = z.infer<typeof reviewRecord>
+
+/** Saving the printed plan as a PDF file: the name offered in the save dialogue. */
+export const savePlanPdfInput = z.object({
+  episodeId: idField,
+  fileName: z.string().regex(/^[\w ,.()-]{1,120}\.pdf$/, { error: 'The file name can only use letters, numbers, spaces and - _ , . ( )' })
+})
+export const savedPdf = z.object({ saved: z.boolean(), path: z.string().nullable() })

@@ -4,6 +4,7 @@ import { formatDate } from '../../../shared/dates'
 import { invoke } from '../api'
 import { episodeHref } from '../app/router'
 import { Loading, Page } from '../components/Page'
+import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
 import { participants, useEpisode } from './useEpisode'
@@ -16,6 +17,7 @@ import { OutcomeBlock } from './PlanSection'
 export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string }) {
   const { view, episode, error } = useEpisode(id, episodeId)
   const [hub, setHub] = useState<HubRecord | null>(null)
+  const [saved, setSaved] = useState<{ path: string } | { problem: string } | null>(null)
   useEffect(() => {
     void invoke('hub.get', {}).then((r) => r.ok && setHub(r.value))
   }, [])
@@ -28,9 +30,18 @@ export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string
   const latest = episode.reviews.at(-1)
   return (
     <div className="app-print-document">
-      <div className="app-button-row app-no-print">
-        <button type="button" className="govuk-button" onClick={() => window.print()}>Print or save as PDF</button>
-        <a className="govuk-link govuk-!-margin-top-2" href={episodeHref(id, episodeId)}>Back to the episode</a>
+      <div className="app-no-print">
+        {saved && 'path' in saved ? <SuccessBanner title="The plan has been saved as a PDF"><p className="govuk-body">{saved.path}</p></SuccessBanner> : null}
+        {saved && 'problem' in saved ? <ProblemBanner title="The plan has not been saved as a PDF" message={saved.problem} /> : null}
+        <div className="app-button-row">
+          <button type="button" className="govuk-button" onClick={() => window.print()}>Print</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={async () => {
+            const r = await invoke('plan.savePdf', { episodeId, fileName: `Family plan ${view.family.reference} ${plan.agreedOn}.pdf` })
+            if (!r.ok) setSaved({ problem: r.error.message })
+            else setSaved(r.value.path ? { path: r.value.path } : null)
+          }}>Save as PDF</button>
+          <a className="govuk-link govuk-!-margin-top-2" href={episodeHref(id, episodeId)}>Back to the episode</a>
+        </div>
       </div>
       <Page title="Our family plan" caption={hub.name}>
         <dl className="govuk-summary-list">
