@@ -18,6 +18,17 @@ async function tabUntil(page: Page, label: string, limit = 60) {
   throw new Error(`Tab never reached "${label}"`)
 }
 
+/** One pass forwards: each Tab must land on the next field in reading order, filled as it comes. */
+async function walkInOrder(page: Page, plan: [string, () => Promise<unknown>][]) {
+  const order: string[] = []
+  for (const [, act] of plan) {
+    order.push(await focusedLabel(page))
+    await act()
+    await page.keyboard.press('Tab')
+  }
+  expect(order).toEqual(plan.map(([label]) => label))
+}
+
 test('a family can be registered with the keyboard alone, fields in reading order', async ({ page }) => {
   await tabUntil(page, 'Register a family')
   await page.keyboard.press('Enter')
@@ -25,7 +36,6 @@ test('a family can be registered with the keyboard alone, fields in reading orde
   await tabUntil(page, 'Add an adult')
   await page.keyboard.press('Enter')
 
-  // One pass forwards: each Tab must land on the next field in reading order, filled as it comes.
   const down = (n: number) => async () => { for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown') }
   const typeText = (text: string) => () => page.keyboard.type(text)
   const skip = async () => undefined
@@ -37,13 +47,7 @@ test('a family can be registered with the keyboard alone, fields in reading orde
     ['Role in the family', skip], ['Has parental responsibility', () => page.keyboard.press('Space')], ['NHS number', skip], ['GP practice', skip]
   ]
   await tabUntil(page, 'Address line 1')
-  const order: string[] = []
-  for (const [, act] of plan) {
-    order.push(await focusedLabel(page))
-    await act()
-    await page.keyboard.press('Tab')
-  }
-  expect(order).toEqual(plan.map(([label]) => label))
+  await walkInOrder(page, plan)
   await tabUntil(page, 'Save family')
   await page.keyboard.press('Enter')
 
@@ -87,13 +91,7 @@ test.describe('a practitioner', () => {
       ['Action: Apply for help with rent (due 1 February 2026)', down(2)], ['Day', skip], ['Month', skip], ['Year', skip]
     ]
     await tabUntil(page, 'Day')
-    const order: string[] = []
-    for (const [, act] of plan) {
-      order.push(await focusedLabel(page))
-      await act()
-      await page.keyboard.press('Tab')
-    }
-    expect(order).toEqual(plan.map(([label]) => label))
+    await walkInOrder(page, plan)
     await tabUntil(page, 'Save the review')
     await page.keyboard.press('Enter')
     await expect(page.getByText(/The review has been recorded\. The next is on/)).toBeVisible()
