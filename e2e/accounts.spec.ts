@@ -60,7 +60,7 @@ test.describe('first start', () => {
     await page.screenshot({ path: 'test-results/screens/users.png', fullPage: true })
     await page.getByRole('button', { name: 'Sign out' }).click()
 
-    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible()
     await page.getByLabel('Username').fill('rita')
     await page.getByLabel('Password').fill('not her password')
     await page.getByRole('button', { name: 'Sign in' }).click()

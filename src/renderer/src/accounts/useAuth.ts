@@ -6,6 +6,8 @@ export interface Auth {
   status: AuthStatus | null
   refresh: () => Promise<void>
   signedIn: (user: SessionUser) => void
+  /** Shows the sign-in page at once, before anything else re-reads the session. */
+  signedOut: () => void
   setLocked: (locked: boolean) => void
 }
 
@@ -29,6 +31,7 @@ export function useAuthState(): Auth {
     return onSessionProblem(() => void refresh())
   }, [refresh])
   const signedIn = useCallback((user: SessionUser) => setStatus((s) => (s ? { ...s, needsSetup: false, user, locked: false } : s)), [])
+  const signedOut = useCallback(() => setStatus((s) => (s ? { ...s, user: null, locked: false } : s)), [])
   const setLocked = useCallback((locked: boolean) => setStatus((s) => (s ? { ...s, locked } : s)), [])
-  return { status, refresh, signedIn, setLocked }
+  return { status, refresh, signedIn, signedOut, setLocked }
 }

@@ -102,7 +102,7 @@ function useSearchShortcut(enabled: boolean) {
 }
 
 function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null }) {
-  const { refresh } = useAuth()
+  const { refresh, signedOut } = useAuth()
   const route = useRoute()
   const link = (href: string, name: Route['name'], text: string) => (
     <li><a className="govuk-link" href={href} aria-current={route.name === name ? 'page' : undefined}>{text}</a></li>
@@ -111,6 +111,9 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
     // Whatever was being typed is kept as the user's draft for when they sign in again.
     await flushDrafts()
     await invoke('auth.signOut', {})
+    // The signed-in screens go at once: left for a moment, the page underneath would call the core
+    // as nobody, be refused, and re-read the session while the sign-in form was already in use.
+    signedOut()
     window.location.hash = '#/'
     await refresh()
   }
