@@ -3,15 +3,9 @@
 // through connection.invoke. Rows go in with multi-row INSERTs: this seeds, it does not test writes.
 import { randomUUID } from 'node:crypto'
 import type { Casebook } from '../core/casebook'
-import { todayIso } from '../../shared/dates'
+import { addDays, todayIso } from '../../shared/dates'
 import { rng } from '../seed/generator'
 import { sample, type Summary } from './stats'
-
-function shiftDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 
 const TYPES = ['HOME_VISIT', 'PHONE_CALL', 'MEETING', 'MESSAGE', 'OTHER']
 const PRACTITIONERS = 40
@@ -62,34 +56,34 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
   families.forEach(({ id: familyId }, i) => {
     const open = i < 2000
     const episodeId = randomUUID()
-    const opened = shiftDays(today, -Math.floor((open ? random() : 1 + random() * 4) * 365))
+    const opened = addDays(today, -Math.floor((open ? random() : 1 + random() * 4) * 365))
     const lead = leads[Math.floor(random() * leads.length)]!
     // Every episode has a team of two, a completed assessment, a plan of three outcomes and 0–4 reviews.
     const people = members.get(familyId) ?? []
     const tafIds = [randomUUID(), randomUUID()]
     tafIds.forEach((id, k) => team.push([id, episodeId, `Worker ${k + 1}`, k ? 'Acacia Primary' : 'Health visiting', k ? 'Family support worker' : 'Health visitor', '0121 496 0000', null, now, now, 1]))
     const domains = { CHILD_DEVELOPMENT: { strengths: 'Synthetic strengths.', needs: 'Synthetic needs.', level: 'ADDITIONAL' }, PARENTS_CARERS: { strengths: 'Warm.', needs: 'Routines.', level: 'ADDITIONAL' }, FAMILY_ENVIRONMENT: { strengths: 'Support nearby.', needs: 'Rent arrears.', level: 'COMPLEX' } }
-    assessments.push([randomUUID(), episodeId, familyId, opened, shiftDays(opened, 14), lead.username,
+    assessments.push([randomUUID(), episodeId, familyId, opened, addDays(opened, 14), lead.username,
       JSON.stringify({ subjects: [...people.slice(1).map((personId) => ({ personId, domains })), { personId: null, domains }], familyVoice: 'In their own words.', identified: ['HOUSING', 'HEALTH'], evidence: { HOUSING: 'Arrears.', HEALTH: 'Low mood.' } }),
       lead.username, now, now, 1])
-    const agreed = [shiftDays(opened, 21), today].sort()[0]!
+    const agreed = [addDays(opened, 21), today].sort()[0]!
     const outcomes = [0, 1, 2].map((o) => ({
       id: randomUUID(), text: `Synthetic outcome ${o + 1}`, headline: o ? 'HEALTH' : 'HOUSING', peopleIds: people.slice(0, 1),
-      actions: [0, 1].map((a) => ({ id: randomUUID(), what: `Action ${o + 1}.${a + 1}`, owner: `taf:${tafIds[a]}`, due: shiftDays(agreed, 30 * (a + 1)), status: a ? 'NOT_STARTED' : 'DONE' }))
+      actions: [0, 1].map((a) => ({ id: randomUUID(), what: `Action ${o + 1}.${a + 1}`, owner: `taf:${tafIds[a]}`, due: addDays(agreed, 30 * (a + 1)), status: a ? 'NOT_STARTED' : 'DONE' }))
     }))
     plans.push([randomUUID(), episodeId, familyId, agreed, JSON.stringify(outcomes), lead.username, lead.username, now, now, 1])
     const reviewCount = Math.floor(random() * 5)
     let held = agreed
-    for (let r = 0; r < reviewCount && shiftDays(held, 42) <= today; r++) {
-      held = shiftDays(held, 42)
-      reviews.push([randomUUID(), episodeId, familyId, held, JSON.stringify([`taf:${tafIds[0]}`]), null, JSON.stringify(outcomes.map((o) => ({ outcomeId: o.id, score: Math.floor(random() * 11), comment: null }))), shiftDays(held, 42), lead.username, now, 1])
+    for (let r = 0; r < reviewCount && addDays(held, 42) <= today; r++) {
+      held = addDays(held, 42)
+      reviews.push([randomUUID(), episodeId, familyId, held, JSON.stringify([`taf:${tafIds[0]}`]), null, JSON.stringify(outcomes.map((o) => ({ outcomeId: o.id, score: Math.floor(random() * 11), comment: null }))), addDays(held, 42), lead.username, now, 1])
     }
     const dues = outcomes.flatMap((o) => o.actions.filter((a) => a.status !== 'DONE').map((a) => a.due)).sort().join(' ')
-    episodes.push([episodeId, familyId, open ? 'open' : 'closed', opened, open ? null : today, lead.id, 'Synthetic reason', 'HOUSING HEALTH', 'bench', now, now, 1, shiftDays(held, 42), dues])
+    episodes.push([episodeId, familyId, open ? 'open' : 'closed', opened, open ? null : today, lead.id, 'Synthetic reason', 'HOUSING HEALTH', 'bench', now, now, 1, addDays(held, 42), dues])
     // The first family's chronology has 300 notes; the rest about 20 each (about 200,000 in all).
     const count = i === 0 ? 300 : Math.floor(random() * 40)
     for (let n = 0; n < count; n++) {
-      const day = shiftDays(opened, Math.floor(random() * (open ? 180 : 365)))
+      const day = addDays(opened, Math.floor(random() * (open ? 180 : 365)))
       notes.push([randomUUID(), familyId, episodeId, `${day}T${String(9 + Math.floor(random() * 9)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`,
         TYPES[Math.floor(random() * TYPES.length)], '[]', 'Synthetic case note text about the visit and what was agreed with the family.', random() < 0.05 ? 1 : 0, lead.username, now, 1])
     }
@@ -141,7 +135,7 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
     const heldOn = today
     return writer.invoke('reviews.add', {
       episodeId: e.id, planVersion: e.plan.version + 1, heldOn, attendees: [`taf:${e.team[0].id}`], scores: e.plan.outcomes.map((o: any) => ({ outcomeId: o.id, score: 5 })),
-      actions: [], nextReviewOn: shiftDays(heldOn, 42)
+      actions: [], nextReviewOn: addDays(heldOn, 42)
     }).then(must)
   })
   return {

@@ -28,12 +28,13 @@ export async function saveAssessment(input: z.output<typeof saveAssessmentInput>
     const strangers = await notInFamily(manager, episode.familyId, people)
     if (strangers.size) throw new AppError('VALIDATION', 'The assessment names someone who is no longer in the family. Reload the page to see the family as it is now.')
     const content: Content = { subjects: input.subjects, familyVoice: input.familyVoice, identified: input.identified, evidence: Object.fromEntries(input.identified.map((c) => [c, input.evidence[c] ?? null])) }
-    const existing = await manager.findOneBy(AssessmentEntity, { episodeId: episode.id })
-    // Who completed it is whoever first saved it complete; a later edit does not take that over.
-    const completedBy = input.completedOn ? (existing?.completedOn ? existing.completedBy : ctx.actor.name) : null
     const saved = await saveEpisodeDocument(manager, ctx, {
       entity: AssessmentEntity, recordType: 'assessment', what: 'assessment', episode, version: input.version,
-      values: { startedOn: input.startedOn, completedOn: input.completedOn, completedBy, content: JSON.stringify(content), updatedBy: ctx.actor.name, updatedAt: ctx.now },
+      values: (existing) => ({
+        startedOn: input.startedOn, completedOn: input.completedOn, content: JSON.stringify(content), updatedBy: ctx.actor.name, updatedAt: ctx.now,
+        // Who completed it is whoever first saved it complete; a later edit does not take that over.
+        completedBy: input.completedOn ? (existing?.completedOn ? existing.completedBy : ctx.actor.name) : null
+      }),
       summary: { startedOn: input.startedOn, completedOn: input.completedOn, subjects: input.subjects.length, identified: input.identified }
     })
     if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)

@@ -39,8 +39,6 @@ export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<
     where.push(`(e.next_review_on < ? OR (e.open_action_dues != '' AND substr(e.open_action_dues, 1, 10) < ?))`)
     params.push(todayText, todayText)
   }
-  const pageSize = query.page === null ? 0 : CASELOAD_PAGE_SIZE
-  const total = query.page === null ? null : Number((await ctx.core.db.query(`SELECT count(*) AS n FROM episode e WHERE ${where.join(' AND ')}`, params))[0].n)
   const rows = (await ctx.core.db.query(
     `SELECT e.id AS episodeId, e.family_id AS familyId, e.status AS status, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
             u.display_name AS leadName, e.version AS version,
@@ -49,7 +47,7 @@ export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<
      FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id
      WHERE ${where.join(' AND ')}
      ORDER BY e.opened_on, f.reference${query.page === null ? '' : ' LIMIT ? OFFSET ?'}`,
-    query.page === null ? params : [...params, pageSize, (query.page - 1) * pageSize]
+    query.page === null ? params : [...params, CASELOAD_PAGE_SIZE, (query.page - 1) * CASELOAD_PAGE_SIZE]
   )) as (Omit<CaseloadRow, 'daysOpen' | 'familyNames' | 'reviewOverdue' | 'overdueActions'> & { familyNames: string | null; dues: string })[]
   const today = Date.parse(todayText)
   const episodes = rows.map(({ dues, ...r }) => ({
@@ -60,7 +58,10 @@ export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<
     reviewOverdue: r.nextReviewOn !== null && r.nextReviewOn < todayText,
     overdueActions: countBefore(dues, todayText)
   }))
-  return { episodes, total: total ?? episodes.length, page: query.page ?? 1, pageSize: pageSize || episodes.length }
+  // A practitioner's own list comes whole: one page as long as the list.
+  if (query.page === null) return { episodes, total: episodes.length, page: 1, pageSize: episodes.length }
+  const [{ n }] = (await ctx.core.db.query(`SELECT count(*) AS n FROM episode e WHERE ${where.join(' AND ')}`, params)) as [{ n: number }]
+  return { episodes, total: Number(n), page: query.page, pageSize: CASELOAD_PAGE_SIZE }
 }
 
 export async function reallocate(input: { id: string; version: number; leadUserId: string }, ctx: CallContext) {

@@ -47,15 +47,17 @@ export async function saveEpisodeDocument<T extends ObjectLiteral & { id: string
     what: string
     episode: EpisodeRow
     version: number | null
-    values: Partial<T>
+    /** The columns to write; given the row as it stands when they depend on it. */
+    values: Partial<T> | ((existing: T | null) => Partial<T>)
     /** Columns only a new row has (who agreed the plan, say). */
     created?: Partial<T>
     /** What the audit entry says of the change. */
     summary: Record<string, unknown>
   }
 ): Promise<{ id: string; version: number }> {
-  const { entity, episode, values } = doc
+  const { entity, episode } = doc
   const existing = await manager.findOneBy(entity, { episodeId: episode.id } as never)
+  const values = typeof doc.values === 'function' ? doc.values(existing) : doc.values
   const audit = (action: 'create' | 'update', id: string) =>
     writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action, recordType: doc.recordType, recordId: id, familyId: episode.familyId, changes: doc.summary })
   if (!existing) {

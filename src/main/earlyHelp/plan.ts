@@ -2,8 +2,7 @@
 // which version it was based on, so two people editing the plan never overwrite each other.
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import type { PlanOutcome, PlanRecord, savePlanInput } from '../../shared/earlyHelp/plan'
-import { addDays } from '../../shared/dates'
+import { isUnfinished, nextReviewAfter, type PlanOutcome, type PlanRecord, type savePlanInput } from '../../shared/earlyHelp/plan'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { discardDraft } from '../drafts/service'
@@ -17,8 +16,6 @@ export async function planOf(db: EntityManager, episodeId: string): Promise<Plan
   return row ? { id: row.id, agreedOn: row.agreedOn, outcomes: JSON.parse(row.outcomes) as PlanOutcome[], updatedBy: row.updatedBy, updatedAt: row.updatedAt, version: row.version } : null
 }
 
-const UNFINISHED = new Set(['NOT_STARTED', 'IN_PROGRESS'])
-
 /**
  * Keeps what the caseload lists read on the episode: the next review (the latest review's next
  * date, or the hub's interval after the plan was agreed) and the due dates of unfinished actions.
@@ -26,8 +23,8 @@ const UNFINISHED = new Set(['NOT_STARTED', 'IN_PROGRESS'])
 export async function refreshSchedule(manager: EntityManager, episode: EpisodeRow, outcomes: PlanOutcome[], agreedOn: string): Promise<void> {
   const latest = await manager.findOne(ReviewEntity, { where: { episodeId: episode.id }, order: { heldOn: 'DESC', createdAt: 'DESC' } })
   const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
-  const nextReviewOn = latest ? latest.nextReviewOn : addDays(agreedOn, hub.reviewWeeks * 7)
-  const dues = outcomes.flatMap((o) => o.actions.filter((a) => UNFINISHED.has(a.status)).map((a) => a.due)).sort()
+  const nextReviewOn = latest ? latest.nextReviewOn : nextReviewAfter(agreedOn, hub.reviewWeeks)
+  const dues = outcomes.flatMap((o) => o.actions.filter((a) => isUnfinished(a.status)).map((a) => a.due)).sort()
   await manager.update(EpisodeEntity, { id: episode.id }, { nextReviewOn, openActionDues: dues.join(' ') })
 }
 

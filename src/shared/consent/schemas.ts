@@ -1,7 +1,7 @@
 // Consent is recorded separately from registration: what was agreed, by whom, how and when.
 import { z } from 'zod'
 import { CONSENT_METHOD, CONSENT_SCOPE } from '../codes'
-import { dateField, idField, isoDateTime, optionalText, requiredCode, versionField, whenValid } from '../fields'
+import { dateField, idField, isoDateTime, notFuture, optionalText, requiredCode, versionField, whenValid } from '../fields'
 
 export const recordConsentInput = z
   .object({
@@ -11,7 +11,7 @@ export const recordConsentInput = z
     scope: requiredCode(CONSENT_SCOPE.schema, 'Select what was agreed'),
     agency: optionalText(200, 'Agency'),
     method: requiredCode(CONSENT_METHOD.schema, 'Select how consent was given'),
-    givenOn: dateField('Date consent was given', (iso, today) => (iso > today ? 'Date consent was given must be today or in the past' : null))
+    givenOn: dateField('Date consent was given', notFuture('Date consent was given'))
   })
   .superRefine((v, ctx) => {
     if (v.scope === 'SHARING' && !v.agency) {

@@ -7,4 +7,7 @@ export const draftKey = z.string().min(1).max(200).regex(/^[a-z-]+:[0-9a-f-]{36}
 
 export const saveDraftInput = z.object({ key: draftKey, payload: z.record(z.string(), z.unknown()) })
 export const draftKeyInput = z.object({ key: draftKey })
+/** On a save: the draft the form was typed in, discarded in the same transaction as the save. */
+export const savedDraftKey = z.string().max(200).nullable().default(null)
+
 export const draftRecord = z.object({ payload: z.record(z.string(), z.unknown()), savedAt: z.string() }).nullable()

@@ -3,6 +3,7 @@
 // It can be saved part-done; completing it asks for everything.
 import { z } from 'zod'
 import { ASSESSMENT_DOMAIN, HEADLINE, NEED_LEVEL } from '../codes'
+import { savedDraftKey } from '../drafts/schemas'
 import { dateField, idField, notFuture, optionalCode, optionalText, versionField, whenValid } from '../fields'
 
 const domainEntry = z.object({
@@ -29,7 +30,7 @@ const assessmentFields = {
 }
 
 export const saveAssessmentInput = z
-  .object({ episodeId: idField, version: versionField.nullable().default(null), ...assessmentFields, draftKey: z.string().max(200).nullable().default(null) })
+  .object({ episodeId: idField, version: versionField.nullable().default(null), ...assessmentFields, draftKey: savedDraftKey })
   .superRefine((v, ctx) => {
     for (const code of v.identified) {
       if (!v.evidence[code]) ctx.addIssue({ code: 'custom', path: ['evidence', code], message: 'Give the evidence for this headline' })

@@ -5,8 +5,15 @@ import { z } from 'zod'
 import { ACTION_STATUS, HEADLINE } from '../codes'
 import { dateField, idField, notFuture, optionalText, requiredCode, requiredText, versionField, whenValid } from '../fields'
 import { participantKey } from './team'
+import { savedDraftKey } from '../drafts/schemas'
+import { addDays } from '../dates'
 
-const draftKeyField = z.string().max(200).nullable().default(null)
+
+/** Actions still to do: they count towards what is overdue. */
+export const isUnfinished = (status: string) => status === 'NOT_STARTED' || status === 'IN_PROGRESS'
+
+/** When the next review falls: the hub's interval after the plan was agreed or the last review. */
+export const nextReviewAfter = (iso: string, weeks: number) => addDays(iso, weeks * 7)
 
 export const planAction = z.object({
   id: idField,
@@ -32,7 +39,7 @@ export const savePlanInput = z.object({
   version: versionField.nullable().default(null),
   agreedOn: dateField('Date the plan was agreed', notFuture('Date the plan was agreed')),
   outcomes: z.array(planOutcome).min(1, { error: 'Add at least one outcome' }),
-  draftKey: draftKeyField
+  draftKey: savedDraftKey
 })
 
 export const planRecord = z.object({
@@ -61,7 +68,7 @@ export const addReviewInput = z
     scores: z.array(z.object({ outcomeId: idField, score, comment: optionalText(2000, 'Comment') })),
     actions: z.array(z.object({ id: idField, status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to') })).default([]),
     nextReviewOn: dateField('Date of the next review'),
-    draftKey: draftKeyField
+    draftKey: savedDraftKey
   })
   .superRefine((v, ctx) => {
     if (v.attendees.length === 0 && !v.otherAttendees) ctx.addIssue({ code: 'custom', path: ['attendees'], message: 'Select who attended the review' })

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { CLOSURE_REASON, CONSENT_METHOD, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes'
 import { dateField, idField, notFuture, optionalCode, requiredCode, requiredText, versionField, whenValid } from '../fields'
+import { savedDraftKey } from '../drafts/schemas'
 import { teamMember } from './team'
 import { assessmentRecord } from './assessment'
 import { planRecord, reviewRecord } from './plan'
@@ -76,8 +77,7 @@ export const addNoteInput = z.object({
   peopleIds: z.array(idField).default([]),
   text: requiredText('Enter the note', 20000, 'Note'),
   significant: z.boolean().default(false),
-  /** The draft this note was typed in: discarded in the same transaction as the note is saved. */
-  draftKey: z.string().max(200).nullable().default(null)
+  draftKey: savedDraftKey
 })
 
 export const chronologyInput = z.object({ familyId: idField, significantOnly: z.boolean().default(false) })

@@ -7,8 +7,7 @@ import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
-import { personName } from '../families/format'
-import { participants, useEpisode } from './useEpisode'
+import { memberNames, participants, useEpisode } from './useEpisode'
 import { TeamSection } from './TeamSection'
 import { DueDate, PlanSection, ReviewsList } from './PlanSection'
 
@@ -24,8 +23,7 @@ export function EpisodePage({ id, episodeId, notice, canWrite, canManage }: { id
   const editable = open && canWrite
   const base = `#/families/${id}/episodes/${episode.id}`
   const people = participants(view, episode)
-  const names = new Map(view.members.map((m) => [m.id, personName(m)]))
-  const peopleNames = (ids: string[]) => ids.map((i) => names.get(i) ?? 'a former member').join(', ')
+  const peopleNames = memberNames(view)
   const consent = view.consents.find((c) => c.id === episode.consentId)
   const assessment = episode.assessment
   const today = todayIso()

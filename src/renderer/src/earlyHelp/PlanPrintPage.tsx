@@ -7,7 +7,7 @@ import { Loading, Page } from '../components/Page'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
-import { participants, useEpisode } from './useEpisode'
+import { memberNames, participants, useEpisode } from './useEpisode'
 import { OutcomeBlock } from './PlanSection'
 
 /**
@@ -25,8 +25,8 @@ export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string
   if (!view || !episode || !hub) return <Loading />
   const plan = episode.plan
   if (!plan) return <Page title="No plan yet"><p className="govuk-body"><a className="govuk-link" href={episodeHref(id, episodeId)}>Back to the episode</a></p></Page>
-  const names = new Map(view.members.map((m) => [m.id, personName(m)]))
-  const peopleNames = (ids: string[]) => ids.map((i) => names.get(i) ?? 'a former member').join(', ')
+  const peopleNames = memberNames(view)
+  const people = participants(view, episode)
   const latest = episode.reviews.at(-1)
   return (
     <div className="app-print-document">
@@ -54,7 +54,7 @@ export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string
         <h2 className="govuk-heading-m">What we want to be different</h2>
         {plan.outcomes.map((o, i) => (
           <div className="app-outcome" key={o.id}>
-            <OutcomeBlock outcome={o} index={i} people={participants(view, episode)} peopleNames={peopleNames} />
+            <OutcomeBlock outcome={o} index={i} people={people} peopleNames={peopleNames} />
             {latest ? <p className="govuk-body-s">{`At the review on ${formatDate(latest.heldOn)} we scored this ${latest.scores.find((s) => s.outcomeId === o.id)?.score ?? '–'} out of 10.`}</p> : null}
           </div>
         ))}

@@ -1,12 +1,11 @@
 import { lazy, Suspense } from 'react'
 import type { EpisodeDetail } from '../../../shared/earlyHelp/schemas'
-import type { PlanOutcome } from '../../../shared/earlyHelp/plan'
+import { isUnfinished, type PlanOutcome } from '../../../shared/earlyHelp/plan'
 import { ACTION_STATUS, HEADLINE, type CodeItem } from '../../../shared/codes'
 import { formatDate, todayIso } from '../../../shared/dates'
 import { participantName } from './useEpisode'
 import { TableHead } from '../components/TableHead'
 
-const UNFINISHED = new Set(['NOT_STARTED', 'IN_PROGRESS'])
 
 // The chart library is most of the renderer's weight: it loads when a plan is first shown, not at start-up.
 const ProgressChart = lazy(() => import('./ProgressChart').then((m) => ({ default: m.ProgressChart })))
@@ -29,7 +28,7 @@ export function OutcomeBlock({ outcome, index, people, peopleNames, today = toda
             <tr className="govuk-table__row" key={a.id}>
               <td className="govuk-table__cell">{a.what}</td>
               <td className="govuk-table__cell">{participantName(people, a.owner as string)}</td>
-              <td className="govuk-table__cell"><DueDate iso={a.due} late={UNFINISHED.has(a.status) && a.due < today} /></td>
+              <td className="govuk-table__cell"><DueDate iso={a.due} late={isUnfinished(a.status) && a.due < today} /></td>
               <td className="govuk-table__cell">{ACTION_STATUS.label(a.status)}</td>
             </tr>
           ))}

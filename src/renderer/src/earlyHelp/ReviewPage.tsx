@@ -1,10 +1,10 @@
 import { useMemo } from 'react'
 import type { z } from 'zod'
-import { addReviewInput } from '../../../shared/earlyHelp/plan'
+import { addReviewInput, nextReviewAfter } from '../../../shared/earlyHelp/plan'
 import type { EpisodeDetail } from '../../../shared/earlyHelp/schemas'
 import type { FamilyView } from '../../../shared/contract'
 import { ACTION_STATUS } from '../../../shared/codes'
-import { addDays, datePartsToValue, formatDate, isoToDateParts, todayIso, type DateParts } from '../../../shared/dates'
+import { datePartsToValue, formatDate, isoToDateParts, todayIso, type DateParts } from '../../../shared/dates'
 import { invoke } from '../api'
 import { episodeHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
@@ -48,7 +48,7 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
       planVersion: plan.version, heldOn: isoToDateParts(heldOn), attendees: [], otherAttendees: '',
       scores: plan.outcomes.map((o) => ({ outcomeId: o.id, score: '', comment: '' })),
       actions: plan.outcomes.flatMap((o) => o.actions.map((a) => ({ id: a.id, status: a.status }))),
-      nextReviewOn: isoToDateParts(addDays(heldOn, episode.reviewWeeks * 7))
+      nextReviewOn: isoToDateParts(nextReviewAfter(heldOn, episode.reviewWeeks))
     }
   }, [episode, plan])
   const toInput = (v: Values) => ({ ...v, episodeId: episode.id, heldOn: datePartsToValue(v.heldOn), nextReviewOn: datePartsToValue(v.nextReviewOn), attendees: v.attendees || [], draftKey: key })

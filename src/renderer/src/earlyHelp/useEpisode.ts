@@ -37,6 +37,12 @@ export function participants(view: FamilyView, episode: EpisodeDetail): CodeItem
   ]
 }
 
+/** The family members an outcome is for, by name: "Grace Okafor, Mohammed Okafor". */
+export function memberNames(view: FamilyView): (ids: string[]) => string {
+  const names = new Map(view.members.map((m) => [m.id, personName(m)]))
+  return (ids) => ids.map((i) => names.get(i) ?? 'a former member').join(', ')
+}
+
 export function participantName(items: CodeItem[], key: string): string {
   return items.find((i) => i.code === key)?.label ?? 'Someone no longer in the family or team'
 }
