@@ -1,35 +1,13 @@
 import { test, expect, expectAccessible } from './harness/fixtures'
 import type { Page } from '@playwright/test'
+import { openEpisodeFor, registerOkafors } from './harness/earlyHelp'
 
 test.use({ account: { username: 'pat', role: 'practitioner' } })
 
-async function registerFamily(harness: { casebook: { connect: (a: { name: string }) => { invoke: (c: string, i: unknown) => Promise<any> } } }) {
-  const r = await harness.casebook.connect({ name: 'earlier' }).invoke('families.register', {
-    family: { addressLine1: '12 Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', mainLanguage: 'English' },
-    members: [
-      { member: { kind: 'adult', givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '1990-02-01', sex: 'F', ethnicity: 'BAFR', relationship: 'PARENT_CARER' } },
-      { member: { kind: 'child', givenName: 'Catherine', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' } }
-    ]
-  })
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value.id as string
-}
-
 const noteText = (page: Page) => page.getByLabel('Note', { exact: true })
 
-/** Opens an episode straight through the core, on consent Grace gives there and then. */
-async function openEpisode(harness: { casebook: { core: { db: { query: (sql: string, p?: unknown[]) => Promise<any[]> } }; connect: (a: { name: string }) => { invoke: (c: string, i: unknown) => Promise<any> } } }, familyId: string, headlines: string[]) {
-  const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
-  const [{ id: grace }] = await harness.casebook.core.db.query(`SELECT id FROM person WHERE family_id = ? AND given_name = 'Grace'`, [familyId])
-  const opened = await harness.casebook.connect({ name: 'pat' }).invoke('episodes.open', {
-    familyId, openedOn: '2026-11-02', leadUserId: patId, reason: headlines.join(' and '), headlines, consentId: 'new', consentGivenById: grace, consentMethod: 'VERBAL', consentGivenOn: '2026-11-02'
-  })
-  expect(opened.ok).toBe(true)
-  return { patId: patId as string, episodeId: opened.value.id as string }
-}
-
 test('a practitioner opens an episode, writes notes (a draft survives a reload), and reads the chronology', async ({ page, harness }) => {
-  const id = await registerFamily(harness)
+  const id = await registerOkafors(harness)
   await page.goto(`${harness.url}#/families/${id}`)
   await page.getByRole('button', { name: 'Open an early-help episode' }).click()
   await page.getByRole('button', { name: 'Open episode' }).click()
@@ -102,9 +80,9 @@ test.describe('reception', () => {
   test.use({ account: { username: 'rita', role: 'reception' } })
 
   test('sees that an episode is open and who leads it, but not the casework', async ({ page, harness }) => {
-    const id = await registerFamily(harness)
+    const id = await registerOkafors(harness)
     await harness.createUser({ username: 'pat', role: 'practitioner' })
-    await openEpisode(harness, id, ['HOUSING'])
+    await openEpisodeFor(harness, id, { openedOn: '2026-11-02', headlines: ['HOUSING'] })
     await page.goto(`${harness.url}#/families/${id}`)
     await expect(page.getByText('An early-help episode has been open since 2 November 2026, led by pat (practitioner).')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Add a case note' })).toHaveCount(0)
@@ -118,10 +96,10 @@ test.describe('a manager', () => {
   test.use({ account: { username: 'molly', role: 'manager' } })
 
   test('reallocates an episode, and the new lead finds it in their caseload', async ({ page, harness }) => {
-    const id = await registerFamily(harness)
+    const id = await registerOkafors(harness)
     await harness.createUser({ username: 'pat', role: 'practitioner' })
     await harness.createUser({ username: 'paula', role: 'practitioner' })
-    const { patId } = await openEpisode(harness, id, ['HOUSING'])
+    const { patId } = await openEpisodeFor(harness, id, { openedOn: '2026-11-02', headlines: ['HOUSING'] })
 
     await page.getByRole('link', { name: 'All open episodes' }).click()
     const row = page.getByRole('row', { name: /RV-000001/ })
@@ -144,8 +122,8 @@ test.describe('a manager', () => {
 })
 
 test('a practitioner closes an episode with outcomes; a manager approves the closure', async ({ page, harness }) => {
-  const id = await registerFamily(harness)
-  await openEpisode(harness, id, ['HOUSING', 'HEALTH'])
+  const id = await registerOkafors(harness)
+  await openEpisodeFor(harness, id, { openedOn: '2026-11-02', headlines: ['HOUSING', 'HEALTH'] })
   await page.goto(`${harness.url}#/families/${id}`)
   await page.getByRole('button', { name: 'Close the episode' }).click()
   await page.getByLabel('Outcomes achieved').check()

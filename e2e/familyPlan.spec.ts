@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test'
 import { test, expect, expectAccessible, PASSWORD } from './harness/fixtures'
 import { fillDate } from './harness/forms'
 import { pdfText } from './harness/pdf'
+import { asColleague, CATHERINE, GRACE, openEpisodeFor, registerOkafors } from './harness/earlyHelp'
 
 test.use({ account: { username: 'pat', role: 'practitioner' } })
 
@@ -16,27 +17,8 @@ function day(days: number): { iso: string; parts: [string, string, string] } {
   const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
   return { iso, parts: [String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())] }
 }
+const MOHAMMED = { kind: 'child', givenName: 'Mohammed', familyName: 'Okafor', dateOfBirth: day(-800).iso, sex: 'M', ethnicity: 'BAFR' }
 const longDate = (iso: string) => new Date(`${iso}T00:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
-
-async function registerFamily(harness: { casebook: { connect: (a: { name: string }) => { invoke: (c: string, i: unknown) => Promise<any> } } }) {
-  const r = await harness.casebook.connect({ name: 'earlier' }).invoke('families.register', {
-    family: { addressLine1: '12 Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', mainLanguage: 'English' },
-    members: [
-      { member: { kind: 'adult', givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '1990-02-01', sex: 'F', ethnicity: 'BAFR', relationship: 'PARENT_CARER' } },
-      { member: { kind: 'child', givenName: 'Catherine', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' } },
-      { member: { kind: 'child', givenName: 'Mohammed', familyName: 'Okafor', dateOfBirth: day(-800).iso, sex: 'M', ethnicity: 'BAFR' } }
-    ]
-  })
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value.id as string
-}
-
-/** A call straight to the core as another user (a colleague at another desk), which must succeed. */
-async function asColleague(harness: { casebook: { connect: (a: { name: string }) => { invoke: (c: string, i: unknown) => Promise<any> } } }, name: string, channel: string, input: unknown): Promise<any> {
-  const result = await harness.casebook.connect({ name }).invoke(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value
-}
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true })
 
@@ -69,7 +51,7 @@ async function review(page: Page, scores: string[], comment: string) {
 
 test('a practitioner runs an episode from opening to closure, and a manager approves and reopens it', async ({ page, harness }) => {
   test.setTimeout(120_000)
-  const id = await registerFamily(harness)
+  const id = await registerOkafors(harness, [GRACE, CATHERINE, MOHAMMED])
   await harness.createUser({ username: 'molly', role: 'manager' })
   const opened = day(-100)
   const agreed = day(-90)
@@ -271,12 +253,8 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
 })
 
 test('a draft typed just before the screen locks is kept, and comes back after unlocking and reloading', async ({ page, harness }) => {
-  const id = await registerFamily(harness)
-  const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
-  const [{ id: grace }] = await harness.casebook.core.db.query(`SELECT id FROM person WHERE given_name = 'Grace'`)
-  const episode = await asColleague(harness, 'pat', 'episodes.open', {
-    familyId: id, openedOn: day(-1).iso, leadUserId: patId, reason: 'Housing', headlines: ['HOUSING'], consentId: 'new', consentGivenById: grace, consentMethod: 'VERBAL', consentGivenOn: day(-1).iso
-  })
+  const id = await registerOkafors(harness, [GRACE, CATHERINE, MOHAMMED])
+  const episode = { id: (await openEpisodeFor(harness, id, { openedOn: day(-1).iso, headlines: ['HOUSING'], reason: 'Housing' })).episodeId }
   // Lock after one minute; the clock is the page's own, moved on by Playwright.
   const settings = await asColleague(harness, 'admin', 'hub.settings', {})
   await asColleague(harness, 'admin', 'hub.update', { ...settings, idleLockMinutes: 1 })
@@ -299,7 +277,7 @@ test('a draft typed just before the screen locks is kept, and comes back after u
 })
 
 test('someone who types without a pause still has a draft saved every few seconds', async ({ page, harness }) => {
-  const id = await registerFamily(harness)
+  const id = await registerOkafors(harness, [GRACE, CATHERINE, MOHAMMED])
   await page.clock.install()
   await page.goto(`${harness.url}#/families/${id}/notes/new`)
   const note = page.getByLabel('Note', { exact: true })

@@ -1,5 +1,6 @@
 import { test, expect } from './harness/fixtures'
 import type { Page } from '@playwright/test'
+import { asColleague, GRACE, openEpisodeFor, registerOkafors } from './harness/earlyHelp'
 
 /** The accessible label of whatever has focus. */
 const focusedLabel = (page: Page) =>
@@ -62,22 +63,11 @@ test.describe('a practitioner', () => {
   test.use({ account: { username: 'pat', role: 'practitioner' } })
 
   test('records a review with the keyboard alone, fields in reading order', async ({ page, harness }) => {
-    const core = harness.casebook.connect({ name: 'pat' })
-    const must = async (channel: string, input: unknown): Promise<any> => {
-      const r = await core.invoke(channel, input)
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-      return r.value
-    }
-    const family = await must('families.register', {
-      family: { addressLine1: '12 Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', mainLanguage: 'English' },
-      members: [{ member: { kind: 'adult', givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '1990-02-01', sex: 'F', ethnicity: 'BAFR', relationship: 'PARENT_CARER' } }]
-    })
-    const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
-    const [{ id: grace }] = await harness.casebook.core.db.query(`SELECT id FROM person WHERE given_name = 'Grace'`)
-    const episode = await must('episodes.open', { familyId: family.id, openedOn: '2026-01-05', leadUserId: patId, reason: 'Rent', headlines: ['HOUSING'], consentId: 'new', consentGivenById: grace, consentMethod: 'VERBAL', consentGivenOn: '2026-01-05' })
-    await must('plan.save', { episodeId: episode.id, agreedOn: '2026-01-10', outcomes: [{ id: crypto.randomUUID(), text: 'The rent is paid', headline: 'HOUSING', peopleIds: [grace], actions: [{ id: crypto.randomUUID(), what: 'Apply for help with rent', owner: `person:${grace}`, due: '2026-02-01', status: 'NOT_STARTED' }] }] })
+    const familyId = await registerOkafors(harness, [GRACE])
+    const { episodeId, grace } = await openEpisodeFor(harness, familyId, { openedOn: '2026-01-05', headlines: ['HOUSING'], reason: 'Rent' })
+    await asColleague(harness, 'pat', 'plan.save', { episodeId, agreedOn: '2026-01-10', outcomes: [{ id: crypto.randomUUID(), text: 'The rent is paid', headline: 'HOUSING', peopleIds: [grace], actions: [{ id: crypto.randomUUID(), what: 'Apply for help with rent', owner: `person:${grace}`, due: '2026-02-01', status: 'NOT_STARTED' }] }] })
 
-    await page.goto(`${harness.url}#/families/${family.id}/episodes/${episode.id}`)
+    await page.goto(`${harness.url}#/families/${familyId}/episodes/${episodeId}`)
     await tabUntil(page, 'Record a review', 80)
     await page.keyboard.press('Enter')
     await expect(page.getByRole('heading', { name: 'Record a Team Around the Family review' })).toBeFocused()
@@ -95,7 +85,7 @@ test.describe('a practitioner', () => {
     await tabUntil(page, 'Save the review')
     await page.keyboard.press('Enter')
     await expect(page.getByText(/The review has been recorded\. The next is on/)).toBeVisible()
-    const saved = await must('episodes.get', { id: episode.id })
+    const saved = await asColleague(harness, 'pat', 'episodes.get', { id: episodeId })
     expect(saved.reviews[0]).toMatchObject({ attendees: [`person:${grace}`], otherAttendees: 'Ruth Bell, grandmother', scores: [{ score: 4, comment: 'Two payments made.' }] })
     expect(saved.plan.outcomes[0].actions[0].status).toBe('DONE')
   })
