@@ -44,7 +44,9 @@ test.describe('first start', () => {
     await page.getByLabel('A manager approves each closure of an early-help episode').uncheck()
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByText('Hub settings saved.')).toBeVisible()
-    expect(await page.evaluate(() => (window as any).casebook.invoke('hub.settings', {}))).toMatchObject({ value: { idleLockMinutes: 5, reviewWeeks: 8, closureNeedsApproval: false } })
+    expect(await page.evaluate(() => (window as any).casebook.invoke('hub.settings', {}))).toMatchObject({
+      value: { idleLockMinutes: 5, reviewWeeks: 8, closureNeedsApproval: false }
+    })
     await expectAccessible(page)
     await page.screenshot({ path: 'test-results/screens/hub-settings.png', fullPage: true })
     expect(await page.evaluate(() => (window as any).casebook.invoke('auth.status', {}))).toMatchObject({ value: { idleLockMinutes: 5 } })
@@ -124,7 +126,17 @@ test.describe('a manager', () => {
     const registered = await harness.casebook.connect({ name: 'earlier' }).invoke('families.register', {
       family: { addressLine1: '12 Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', mainLanguage: 'English' },
       members: [
-        { member: { kind: 'adult', givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '1990-02-01', sex: 'F', ethnicity: 'BAFR', relationship: 'PARENT_CARER' } },
+        {
+          member: {
+            kind: 'adult',
+            givenName: 'Grace',
+            familyName: 'Okafor',
+            dateOfBirth: '1990-02-01',
+            sex: 'F',
+            ethnicity: 'BAFR',
+            relationship: 'PARENT_CARER'
+          }
+        },
         { member: { kind: 'child', givenName: 'Catherine', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' } }
       ]
     })

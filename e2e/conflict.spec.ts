@@ -3,7 +3,9 @@ import { test, expect, expectAccessible } from './harness/fixtures'
 test('two windows editing one family: the second save is refused and neither edit is lost', async ({ page, harness }) => {
   const saved = await harness.casebook.connect({ name: 'earlier' }).invoke('families.register', {
     family: { addressLine1: '4 Elm Grove', town: 'Leeds', postcode: 'LS8 2PF', phone: '0113 496 0000', mainLanguage: 'English' },
-    members: [{ member: { kind: 'adult', givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-05-01', sex: 'F', ethnicity: 'CHNE', relationship: 'PARENT_CARER' } }]
+    members: [
+      { member: { kind: 'adult', givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1990-05-01', sex: 'F', ethnicity: 'CHNE', relationship: 'PARENT_CARER' } }
+    ]
   })
   if (!saved.ok) throw new Error(saved.error.message)
   const { id } = saved.value as { id: string }
@@ -19,7 +21,9 @@ test('two windows editing one family: the second save is refused and neither edi
 
   await page.getByLabel('Town or city').fill('Wakefield')
   await page.getByRole('button', { name: 'Save family' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Your changes have not been saved' })).toContainText('Someone else saved changes to this family after you opened it')
+  await expect(page.getByRole('alert').filter({ hasText: 'Your changes have not been saved' })).toContainText(
+    'Someone else saved changes to this family after you opened it'
+  )
   await expect(page.getByLabel('Town or city')).toHaveValue('Wakefield')
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/edit-family-conflict.png', fullPage: true })

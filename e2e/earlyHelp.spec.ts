@@ -42,7 +42,9 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   // Leaving the field saves at once; the draft in the database has everything typed.
   await page.keyboard.press('Tab')
   await expect(page.getByText(/Draft saved at \d\d:\d\d/)).toBeVisible()
-  await expect.poll(async () => (await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE user_name = 'pat'`))[0]?.payload ?? '').toContain('"occurredAt":"09:15"')
+  await expect
+    .poll(async () => (await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE user_name = 'pat'`))[0]?.payload ?? '')
+    .toContain('"occurredAt":"09:15"')
   await page.reload()
   await expect(page.getByText(/Your unsaved note from \d\d:\d\d has been brought back\./)).toBeVisible()
   await expect(noteText(page)).toHaveValue('Visited at home. Grace showed me the letter from the landlord.')
@@ -67,7 +69,12 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   // the time of day the test runs, so only the notes' order is fixed here.
   await expect(timeline.getByRole('heading')).toHaveCount(4)
   const headings = await timeline.getByRole('heading').allTextContents()
-  expect([...headings].sort()).toEqual(['Early-help episode opened, led by pat (practitioner)', 'Family registered (RV-000001)', 'Home visit', 'Phone call Significant'])
+  expect([...headings].sort()).toEqual([
+    'Early-help episode opened, led by pat (practitioner)',
+    'Family registered (RV-000001)',
+    'Home visit',
+    'Phone call Significant'
+  ])
   expect(headings.indexOf('Phone call Significant')).toBeLessThan(headings.indexOf('Home visit'))
   await expect(timeline).toContainText('09:15 · by pat · with Grace Okafor')
   await expectAccessible(page)
@@ -88,7 +95,10 @@ test.describe('reception', () => {
     await expect(page.getByRole('button', { name: 'Add a case note' })).toHaveCount(0)
     await page.goto(`${harness.url}#/families/${id}/chronology`)
     await expect(page.getByRole('heading', { name: 'You cannot see this page' })).toBeVisible()
-    expect(await page.evaluate((familyId) => (window as any).casebook.invoke('chronology.get', { familyId }), id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await page.evaluate((familyId) => (window as any).casebook.invoke('chronology.get', { familyId }), id)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
   })
 })
 

@@ -26,15 +26,26 @@ async function assessSubject(section: Locator, level: string) {
   for (const domain of ["child's development", 'parents and carers', 'family and environment']) {
     await section.getByLabel(`Strengths: ${domain}`).fill(`Strengths in ${domain}`)
     await section.getByLabel(`Needs: ${domain}`).fill(`Needs in ${domain}`)
-    await section.getByRole('group', { name: `Level of need: ${domain}` }).getByLabel(level, { exact: true }).check()
+    await section
+      .getByRole('group', { name: `Level of need: ${domain}` })
+      .getByLabel(level, { exact: true })
+      .check()
   }
 }
 
-async function fillOutcome(page: Page, n: number, o: { text: string; headline: string; people: string[]; action: string; who: string; due: [string, string, string] }) {
+async function fillOutcome(
+  page: Page,
+  n: number,
+  o: { text: string; headline: string; people: string[]; action: string; who: string; due: [string, string, string] }
+) {
   const section = region(page, `Outcome ${n}`)
   await section.getByLabel(`Outcome ${n}: what will be different, and for whom`).fill(o.text)
   await section.getByLabel(`Outcome ${n}: headline`).selectOption({ label: o.headline })
-  for (const person of o.people) await section.getByRole('group', { name: `Outcome ${n}: who it is for` }).getByLabel(person).check()
+  for (const person of o.people)
+    await section
+      .getByRole('group', { name: `Outcome ${n}: who it is for` })
+      .getByLabel(person)
+      .check()
   await section.getByLabel(`Action ${n}.1: what will be done`).fill(o.action)
   await section.getByLabel(`Action ${n}.1: who will do it`).selectOption({ label: o.who })
   await fillDate(section, `Action ${n}.1: by when`, o.due)
@@ -111,16 +122,37 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   // The plan: three outcomes with actions. A draft of it survives a reload.
   await page.getByRole('button', { name: 'Write the family plan' }).click()
   await fillDate(page.locator('form'), 'Date the plan was agreed with the family', agreed.parts)
-  await fillOutcome(page, 1, { text: 'Grace knows the rent is paid each month', headline: 'Secure housing', people: ['Grace Okafor'], action: 'Apply for discretionary housing payment', who: 'Grace Okafor', due: day(-10).parts })
+  await fillOutcome(page, 1, {
+    text: 'Grace knows the rent is paid each month',
+    headline: 'Secure housing',
+    people: ['Grace Okafor'],
+    action: 'Apply for discretionary housing payment',
+    who: 'Grace Okafor',
+    due: day(-10).parts
+  })
   await page.keyboard.press('Tab')
   await expect(page.getByText(/Draft saved at \d\d:\d\d/)).toBeVisible()
   await page.reload()
   await expect(page.getByText(/Your unsaved plan from \d\d:\d\d has been brought back\./)).toBeVisible()
   await expect(region(page, 'Outcome 1').getByLabel('Outcome 1: what will be different, and for whom')).toHaveValue('Grace knows the rent is paid each month')
   await page.getByRole('button', { name: 'Add another outcome' }).click()
-  await fillOutcome(page, 2, { text: 'Mohammed goes to nursery three mornings a week', headline: 'Good early years development', people: ['Mohammed Okafor', 'Grace Okafor'], action: 'Find a funded nursery place', who: 'Dee Brown (Health visitor, Riverside Health Visiting)', due: day(30).parts })
+  await fillOutcome(page, 2, {
+    text: 'Mohammed goes to nursery three mornings a week',
+    headline: 'Good early years development',
+    people: ['Mohammed Okafor', 'Grace Okafor'],
+    action: 'Find a funded nursery place',
+    who: 'Dee Brown (Health visitor, Riverside Health Visiting)',
+    due: day(30).parts
+  })
   await page.getByRole('button', { name: 'Add another outcome' }).click()
-  await fillOutcome(page, 3, { text: 'Catherine hears well in class', headline: 'Good early years development', people: ['Catherine Okafor'], action: 'Book an audiology check', who: 'Grace Okafor', due: day(20).parts })
+  await fillOutcome(page, 3, {
+    text: 'Catherine hears well in class',
+    headline: 'Good early years development',
+    people: ['Catherine Okafor'],
+    action: 'Book an audiology check',
+    who: 'Grace Okafor',
+    due: day(20).parts
+  })
   await region(page, 'Outcome 3').getByRole('button', { name: 'Add an action to outcome 3' }).click()
   await page.getByRole('button', { name: 'Save the plan' }).click()
   await expect(summary).toContainText('Enter what will be done')
@@ -140,7 +172,12 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   await outcome1.fill('Pat’s wording of outcome 1')
   const episodeId = episodeUrl.split('/').at(-1)!
   const { plan } = await asColleague(harness, 'paula', 'episodes.get', { id: episodeId })
-  await asColleague(harness, 'paula', 'plan.save', { episodeId, version: plan.version, agreedOn: plan.agreedOn, outcomes: [{ ...plan.outcomes[0], text: 'Paula’s wording of outcome 1' }, ...plan.outcomes.slice(1)] })
+  await asColleague(harness, 'paula', 'plan.save', {
+    episodeId,
+    version: plan.version,
+    agreedOn: plan.agreedOn,
+    outcomes: [{ ...plan.outcomes[0], text: 'Paula’s wording of outcome 1' }, ...plan.outcomes.slice(1)]
+  })
   await page.getByRole('button', { name: 'Save the plan' }).click()
   await expect(page.getByText('The plan has not been saved')).toBeVisible()
   await expect(page.getByText(/Someone else saved changes to this family plan after you opened it/)).toBeVisible()
@@ -181,7 +218,10 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   await page.screenshot({ path: 'test-results/screens/caseload.png', fullPage: true })
 
   // Notes, one significant, and the chronology with the episode's own events.
-  for (const [kind, time, text, significant] of [['Home visit', '10:00', 'Visited. The rent is being paid.', false], ['Phone call', '15:30', 'Landlord withdrew the notice.', true]] as const) {
+  for (const [kind, time, text, significant] of [
+    ['Home visit', '10:00', 'Visited. The rent is being paid.', false],
+    ['Phone call', '15:30', 'Landlord withdrew the notice.', true]
+  ] as const) {
     await page.goto(`${harness.url}#/families/${id}/notes/new`)
     await page.getByLabel(kind).check()
     await page.getByLabel('Time').fill(time)
@@ -210,8 +250,19 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   expect(pdfPath).toMatch(/Family plan RV-000001 \d{4}-\d\d-\d\d\.pdf$/)
   await expect(page.getByText(pdfPath)).toBeVisible()
   const text = await pdfText(readFileSync(pdfPath))
-  for (const expected of ['Our family plan', 'Riverside Family Hub', 'Paula’s wording of outcome 1', 'Mohammed goes to nursery three mornings a week', 'Catherine hears well in class',
-    'Apply for discretionary housing payment', 'Book an audiology check', 'Done', 'Dee Brown, Health visitor, Riverside Health Visiting, 0121 496 0123', `Agreed on ${longDate(agreed.iso)}`, 'we scored this 7 out of 10']) {
+  for (const expected of [
+    'Our family plan',
+    'Riverside Family Hub',
+    'Paula’s wording of outcome 1',
+    'Mohammed goes to nursery three mornings a week',
+    'Catherine hears well in class',
+    'Apply for discretionary housing payment',
+    'Book an audiology check',
+    'Done',
+    'Dee Brown, Health visitor, Riverside Health Visiting, 0121 496 0123',
+    `Agreed on ${longDate(agreed.iso)}`,
+    'we scored this 7 out of 10'
+  ]) {
     expect(text).toContain(expected)
   }
   expect(text).not.toContain('Save as PDF')

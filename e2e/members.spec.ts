@@ -6,7 +6,21 @@ test('adding, changing and moving members of a family', async ({ page, harness }
   const register = async (postcode: string, givenName: string, familyName: string, nhsNumber: string | null) => {
     const r = await core.invoke('families.register', {
       family: { addressLine1: '9 Park Avenue', town: 'Bradford', postcode, mainLanguage: 'Urdu', interpreterNeeded: true },
-      members: [{ member: { kind: 'adult', givenName, familyName, dateOfBirth: '1988-03-12', sex: 'F', ethnicity: 'APKN', relationship: 'PARENT_CARER', parentalResponsibility: true, nhsNumber } }]
+      members: [
+        {
+          member: {
+            kind: 'adult',
+            givenName,
+            familyName,
+            dateOfBirth: '1988-03-12',
+            sex: 'F',
+            ethnicity: 'APKN',
+            relationship: 'PARENT_CARER',
+            parentalResponsibility: true,
+            nhsNumber
+          }
+        }
+      ]
     })
     if (!r.ok) throw new Error(r.error.message)
     return r.value as { id: string; reference: string }

@@ -10,11 +10,33 @@ test('reception registers a family of two adults, two children and an unborn bab
   await expect(page.getByRole('heading', { name: 'Register a family' })).toBeVisible()
   await fillHousehold(page, { address: '12 Acacia Road', town: 'Birmingham', postcode: 'b338th', phone: '0121 496 0000', email: 'okafor@example.com' })
   await page.getByRole('button', { name: 'Add an adult' }).click()
-  await fillPerson(member(page, 'Adult 1'), { first: 'Grace', last: "O'Neill", born: dateParts(-31), sex: 'Female', ethnicity: 'Black African', nhs: '943 476 5919', parentalResponsibility: true })
+  await fillPerson(member(page, 'Adult 1'), {
+    first: 'Grace',
+    last: "O'Neill",
+    born: dateParts(-31),
+    sex: 'Female',
+    ethnicity: 'Black African',
+    nhs: '943 476 5919',
+    parentalResponsibility: true
+  })
   await page.getByRole('button', { name: 'Add an adult' }).click()
-  await fillPerson(member(page, 'Adult 2'), { first: 'Samuel', last: 'Okafor', born: dateParts(-34), sex: 'Male', ethnicity: 'Black African', parentalResponsibility: true })
+  await fillPerson(member(page, 'Adult 2'), {
+    first: 'Samuel',
+    last: 'Okafor',
+    born: dateParts(-34),
+    sex: 'Male',
+    ethnicity: 'Black African',
+    parentalResponsibility: true
+  })
   await page.getByRole('button', { name: 'Add a child' }).click()
-  await fillPerson(member(page, 'Child 1'), { first: 'Catherine', last: 'Okafor', born: ['3', '7', '2019'], sex: 'Female', ethnicity: 'Black African', upn: 'Q823456789012' })
+  await fillPerson(member(page, 'Child 1'), {
+    first: 'Catherine',
+    last: 'Okafor',
+    born: ['3', '7', '2019'],
+    sex: 'Female',
+    ethnicity: 'Black African',
+    upn: 'Q823456789012'
+  })
   await page.getByRole('button', { name: 'Add a child' }).click()
   await fillPerson(member(page, 'Child 2'), { first: 'Mohammed', last: 'Okafor', born: dateParts(-2, -3), sex: 'Male', ethnicity: 'Black African' })
   await page.getByRole('button', { name: 'Add an unborn baby' }).click()
@@ -83,7 +105,15 @@ test('invalid entries are named next to each field and in the summary, and nothi
   await page.getByRole('link', { name: 'Register a family' }).click()
   await fillHousehold(page, { address: '', town: 'Leeds', postcode: 'LS1 XYZ' })
   await page.getByRole('button', { name: 'Add a child' }).click()
-  await fillPerson(member(page, 'Child 1'), { first: 'Tom', last: 'Bell', born: dateParts(1), sex: 'Male', ethnicity: 'White British', nhs: '943 476 5918', upn: 'A823456789012' })
+  await fillPerson(member(page, 'Child 1'), {
+    first: 'Tom',
+    last: 'Bell',
+    born: dateParts(1),
+    sex: 'Male',
+    ethnicity: 'White British',
+    nhs: '943 476 5918',
+    upn: 'A823456789012'
+  })
   await page.getByRole('button', { name: 'Add an unborn baby' }).click()
   await fillPerson(member(page, 'Unborn baby 1'), { last: 'Bell', due: dateParts(0, -1) })
   await page.getByRole('button', { name: 'Add an adult' }).click()

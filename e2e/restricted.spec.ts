@@ -6,7 +6,19 @@ test('a manager restricts a family; another receptionist finds that it exists bu
   await harness.createUser({ username: 'rita', role: 'reception' })
   const registered = await harness.casebook.connect({ name: 'earlier' }).invoke('families.register', {
     family: { addressLine1: '1 Hidden Lane', town: 'York', postcode: 'YO1 7HH', mainLanguage: 'English' },
-    members: [{ member: { kind: 'adult', givenName: 'Hannah', familyName: 'Staffmember', dateOfBirth: '1985-04-04', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }]
+    members: [
+      {
+        member: {
+          kind: 'adult',
+          givenName: 'Hannah',
+          familyName: 'Staffmember',
+          dateOfBirth: '1985-04-04',
+          sex: 'F',
+          ethnicity: 'WBRI',
+          relationship: 'PARENT_CARER'
+        }
+      }
+    ]
   })
   if (!registered.ok) throw new Error(registered.error.message)
   const { id } = registered.value as { id: string }

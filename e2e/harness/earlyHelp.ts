@@ -2,7 +2,15 @@
 // made them before the journey starts.
 import type { Harness } from './fixtures'
 
-export const GRACE = { kind: 'adult', givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '1990-02-01', sex: 'F', ethnicity: 'BAFR', relationship: 'PARENT_CARER' }
+export const GRACE = {
+  kind: 'adult',
+  givenName: 'Grace',
+  familyName: 'Okafor',
+  dateOfBirth: '1990-02-01',
+  sex: 'F',
+  ethnicity: 'BAFR',
+  relationship: 'PARENT_CARER'
+}
 export const CATHERINE = { kind: 'child', givenName: 'Catherine', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' }
 
 /** A call to the core as another user, which must succeed. */
@@ -22,11 +30,23 @@ export async function registerOkafors(harness: Pick<Harness, 'casebook'>, member
 }
 
 /** Opens an episode led by pat, on consent Grace gives there and then. */
-export async function openEpisodeFor(harness: Pick<Harness, 'casebook'>, familyId: string, { openedOn, headlines, reason = headlines.join(' and ') }: { openedOn: string; headlines: string[]; reason?: string }) {
+export async function openEpisodeFor(
+  harness: Pick<Harness, 'casebook'>,
+  familyId: string,
+  { openedOn, headlines, reason = headlines.join(' and ') }: { openedOn: string; headlines: string[]; reason?: string }
+) {
   const [{ id: patId }] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
   const [{ id: grace }] = await harness.casebook.core.db.query(`SELECT id FROM person WHERE family_id = ? AND given_name = 'Grace'`, [familyId])
   const episode = await asColleague(harness, 'pat', 'episodes.open', {
-    familyId, openedOn, leadUserId: patId, reason, headlines, consentId: 'new', consentGivenById: grace, consentMethod: 'VERBAL', consentGivenOn: openedOn
+    familyId,
+    openedOn,
+    leadUserId: patId,
+    reason,
+    headlines,
+    consentId: 'new',
+    consentGivenById: grace,
+    consentMethod: 'VERBAL',
+    consentGivenOn: openedOn
   })
   return { patId: patId as string, grace: grace as string, episodeId: episode.id as string }
 }

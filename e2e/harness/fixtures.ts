@@ -30,7 +30,14 @@ export const PASSWORD = 'harness long passphrase'
 async function createUser(casebook: Casebook, account: Account, password = PASSWORD): Promise<void> {
   const trusted = casebook.connect({ name: 'harness' })
   const temporary = `${password} (temporary)`
-  must(await trusted.invoke('users.create', { displayName: `${account.username} (${account.role})`, username: account.username, role: account.role, temporaryPassword: temporary }))
+  must(
+    await trusted.invoke('users.create', {
+      displayName: `${account.username} (${account.role})`,
+      username: account.username,
+      role: account.role,
+      temporaryPassword: temporary
+    })
+  )
   const first = casebook.connect()
   must(await first.invoke('auth.signIn', { username: account.username, password: temporary }))
   must(await first.invoke('auth.changePassword', { currentPassword: temporary, newPassword: password, confirmPassword: password }))
@@ -63,7 +70,9 @@ async function bind(page: Page, casebook: Casebook, url: string, account: Accoun
       value: Object.freeze({ invoke: async (channel: string, input: unknown) => JSON.parse(await call(channel, JSON.stringify(input))) })
     })
   })
-  page.on('pageerror', (error) => { throw error })
+  page.on('pageerror', (error) => {
+    throw error
+  })
   await page.goto(url)
   return page
 }
@@ -72,6 +81,8 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
   /** Who the page is signed in as; null starts signed out (or at set-up, with no users). */
   account: [{ username: 'reception1', role: 'reception' }, { option: true }],
   rendererUrl: [
+    // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const server = await serveRenderer()
       await use(server.url)
@@ -80,30 +91,35 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
     { scope: 'worker' }
   ],
   // Automatic: every test's page is bound to a fresh core, whether or not it names the harness.
-  harness: [async ({ page, browser, rendererUrl, account }, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'))
-    const casebook = await openCasebook({
-      databasePath: join(dir, 'casebook.sqlite'), passwordCost: TEST_SCRYPT, hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
-    })
-    if (account) await createUser(casebook, account)
-    await bind(page, casebook, rendererUrl, account, dir)
-    const others: Page[] = []
-    await use({
-      casebook,
-      url: rendererUrl,
-      createUser: (a, password) => createUser(casebook, a, password),
-      openPage: async (other = { username: 'reception2', role: 'reception' }) => {
-        if ((await casebook.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(casebook, other)
-        // A context of its own, as a separate window would be (and as axe-core needs).
-        const second = await (await browser.newContext()).newPage()
-        others.push(second)
-        return bind(second, casebook, rendererUrl, other, dir)
-      }
-    })
-    for (const p of others) await p.context().close()
-    await casebook.close()
-    rmSync(dir, { recursive: true, force: true })
-  }, { auto: true }]
+  harness: [
+    async ({ page, browser, rendererUrl, account }, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'))
+      const casebook = await openCasebook({
+        databasePath: join(dir, 'casebook.sqlite'),
+        passwordCost: TEST_SCRYPT,
+        hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
+      })
+      if (account) await createUser(casebook, account)
+      await bind(page, casebook, rendererUrl, account, dir)
+      const others: Page[] = []
+      await use({
+        casebook,
+        url: rendererUrl,
+        createUser: (a, password) => createUser(casebook, a, password),
+        openPage: async (other = { username: 'reception2', role: 'reception' }) => {
+          if ((await casebook.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(casebook, other)
+          // A context of its own, as a separate window would be (and as axe-core needs).
+          const second = await (await browser.newContext()).newPage()
+          others.push(second)
+          return bind(second, casebook, rendererUrl, other, dir)
+        }
+      })
+      for (const p of others) await p.context().close()
+      await casebook.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { auto: true }
+  ]
 })
 
 /** axe-core finds no serious or critical violation on the page as it is now. */

@@ -6,8 +6,14 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/electron/security'
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.json': 'application/json'
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json'
 }
 
 export async function serveRenderer(root = resolve(__dirname, '../../out/renderer')): Promise<{ url: string; close: () => Promise<void> }> {

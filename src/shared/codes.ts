@@ -13,7 +13,7 @@ function codeList<const C extends string>(items: readonly CodeItem<C>[]) {
   return {
     items,
     schema: z.enum(codes),
-    label: (code: string | null | undefined): string => (code ? labels.get(code) ?? code : '')
+    label: (code: string | null | undefined): string => (code ? (labels.get(code) ?? code) : '')
   }
 }
 

@@ -5,21 +5,48 @@ import type { Result } from './result'
 import { hubRecord, hubSettings, updateHubInput } from './hub/schemas'
 import { duplicateCheckInput, duplicateCheckOutput, searchInput, searchOutput } from './search/schemas'
 import {
-  addMemberInput, familyRecord, getFamilyInput, movePersonInput, personRecord, registerFamilyInput,
-  setRestrictionInput, updateFamilyInput, updatePersonInput
+  addMemberInput,
+  familyRecord,
+  getFamilyInput,
+  movePersonInput,
+  personRecord,
+  registerFamilyInput,
+  setRestrictionInput,
+  updateFamilyInput,
+  updatePersonInput
 } from './families/schemas'
 import { consentRecord, recordConsentInput, withdrawConsentInput } from './consent/schemas'
 import { idField, versionField } from './fields'
 import { auditListInput, auditListOutput, auditVerification } from './audit/schemas'
 import {
-  authStatus, changePasswordInput, createUserInput, resetPasswordInput, sessionUser, setupInput, setUserDisabledInput,
-  signInInput, unlockInput, userRecord
+  authStatus,
+  changePasswordInput,
+  createUserInput,
+  resetPasswordInput,
+  sessionUser,
+  setupInput,
+  setUserDisabledInput,
+  signInInput,
+  unlockInput,
+  userRecord
 } from './accounts/schemas'
 
 import { roleSchema, type Permission } from './roles'
 import {
-  addNoteInput, allOpenInput, approveClosureInput, caseloadOutput, closeEpisodeInput, reopenEpisodeInput, chronologyEntry, chronologyInput, episodeDetail, episodeNotice, leadChoices, openEpisodeInput,
-  pastEpisode, reallocateInput
+  addNoteInput,
+  allOpenInput,
+  approveClosureInput,
+  caseloadOutput,
+  closeEpisodeInput,
+  reopenEpisodeInput,
+  chronologyEntry,
+  chronologyInput,
+  episodeDetail,
+  episodeNotice,
+  leadChoices,
+  openEpisodeInput,
+  pastEpisode,
+  reallocateInput
 } from './earlyHelp/schemas'
 import { removeTeamMemberInput, saveTeamMemberInput } from './earlyHelp/team'
 import { saveAssessmentInput } from './earlyHelp/assessment'
@@ -33,8 +60,7 @@ export interface ChannelSpec {
   readonly permission: Permission
 }
 
-const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, permission: Permission) =>
-  ({ input, output, permission }) as const
+const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, permission: Permission) => ({ input, output, permission }) as const
 
 const saved = z.object({ id: idField, version: versionField })
 

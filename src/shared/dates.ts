@@ -1,9 +1,6 @@
 // Dates cross the IPC boundary as ISO-8601 calendar dates (YYYY-MM-DD) and are shown en-GB.
 
-export const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December'
-] as const
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 export function isoDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null
@@ -96,9 +93,7 @@ export function datePartsToValue(parts: DateParts | undefined): string | undefin
   const month = parts.month.trim()
   const year = parts.year.trim()
   if (!day && !month && !year) return undefined
-  const iso = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year)
-    ? isoDate(Number(year), Number(month), Number(day))
-    : null
+  const iso = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) ? isoDate(Number(year), Number(month), Number(day)) : null
   return iso ?? `${day}/${month}/${year}`
 }
 

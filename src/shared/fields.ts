@@ -21,7 +21,14 @@ export function requiredText(missing: string, max: number, label: string) {
 
 export function optionalText(max: number, label: string) {
   return z
-    .preprocess(blankToNull, z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` }).nullable())
+    .preprocess(
+      blankToNull,
+      z
+        .string()
+        .trim()
+        .max(max, { error: `${label} must be ${max} characters or fewer` })
+        .nullable()
+    )
     .default(null)
 }
 
@@ -31,10 +38,7 @@ export function optionalCode<T extends z.ZodType<string, string>>(schema: T) {
 }
 
 export function requiredCode<T extends z.ZodType<string, string>>(schema: T, missing: string) {
-  return z.preprocess(
-    blankToNull,
-    z.custom<string>((v) => v !== null && v !== undefined, { error: missing }).pipe(schema)
-  )
+  return z.preprocess(blankToNull, z.custom<string>((v) => v !== null && v !== undefined, { error: missing }).pipe(schema))
 }
 
 /**
@@ -66,22 +70,14 @@ export const notFuture = (label: string) => (iso: string, today: string) => (iso
 export const nhsNumberField = z
   .preprocess(
     blankToNull,
-    z
-      .string()
-      .transform(normaliseNhsNumber)
-      .refine(isValidNhsNumber, { error: 'Enter a valid NHS number, like 943 476 5919' })
-      .nullable()
+    z.string().transform(normaliseNhsNumber).refine(isValidNhsNumber, { error: 'Enter a valid NHS number, like 943 476 5919' }).nullable()
   )
   .default(null)
 
 export const upnField = z
   .preprocess(
     blankToNull,
-    z
-      .string()
-      .transform(normaliseUpn)
-      .refine(isValidUpn, { error: 'Enter a valid UPN: 13 characters starting with the right check letter' })
-      .nullable()
+    z.string().transform(normaliseUpn).refine(isValidUpn, { error: 'Enter a valid UPN: 13 characters starting with the right check letter' }).nullable()
   )
   .default(null)
 

@@ -16,8 +16,20 @@ export type Role = z.infer<typeof roleSchema>
  * setup, sign-in); 'signedIn' ones need any signed-in user (lock, change password).
  */
 export const PERMISSIONS = [
-  'public', 'signedIn', 'hub.read', 'people.search', 'families.read', 'families.write', 'consent.write',
-  'earlyHelp.read', 'earlyHelp.write', 'episodes.manage', 'audit.read', 'families.restrict', 'users.manage', 'hub.manage'
+  'public',
+  'signedIn',
+  'hub.read',
+  'people.search',
+  'families.read',
+  'families.write',
+  'consent.write',
+  'earlyHelp.read',
+  'earlyHelp.write',
+  'episodes.manage',
+  'audit.read',
+  'families.restrict',
+  'users.manage',
+  'hub.manage'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -22,8 +22,13 @@ afterEach(async () => {
 })
 
 const SETUP = {
-  hubName: 'Riverside Family Hub', hubCode: 'rv', localAuthorityCode: '330',
-  displayName: 'Ivy Admin', username: 'Ivy', password: 'lantern orchard pebble', confirmPassword: 'lantern orchard pebble'
+  hubName: 'Riverside Family Hub',
+  hubCode: 'rv',
+  localAuthorityCode: '330',
+  displayName: 'Ivy Admin',
+  username: 'Ivy',
+  password: 'lantern orchard pebble',
+  confirmPassword: 'lantern orchard pebble'
 }
 const ok = async <T = any>(c: Connection, channel: string, input: unknown = {}): Promise<T> => unwrap<T>(await c.invoke(channel, input), channel)
 const auditOf = () => casebook.core.db.query(`SELECT actor, action, record_type AS type, changes FROM audit_entry ORDER BY seq`)
@@ -54,7 +59,10 @@ describe('first start', () => {
     expect((await bad({ password: 'Password1234!', confirmPassword: 'Password1234!' })).error.fields).toEqual({ password: expect.stringMatching(/too common/) })
     expect((await bad({ password: 'qwertyuiop123', confirmPassword: 'qwertyuiop123' })).error.fields).toEqual({ password: expect.stringMatching(/too common/) })
     expect((await bad({ confirmPassword: 'something else!' })).error.fields).toEqual({ confirmPassword: 'The passwords do not match' })
-    expect((await bad({ hubCode: 'R1', localAuthorityCode: '33' })).error.fields).toEqual({ hubCode: 'Hub code must be 2 to 5 letters', localAuthorityCode: 'Local authority code must be 3 digits, like 330' })
+    expect((await bad({ hubCode: 'R1', localAuthorityCode: '33' })).error.fields).toEqual({
+      hubCode: 'Hub code must be 2 to 5 letters',
+      localAuthorityCode: 'Local authority code must be 3 digits, like 330'
+    })
     expect(await ok(window, 'auth.status')).toMatchObject({ needsSetup: true })
   })
 })
@@ -64,18 +72,37 @@ describe('signing in', () => {
     await setUpWithStaff()
     const window = casebook.connect()
     for (let i = 1; i <= 4; i++) {
-      expect(await window.invoke('auth.signIn', { username: 'rita', password: 'wrong password!' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'The username or password is not right' } })
+      expect(await window.invoke('auth.signIn', { username: 'rita', password: 'wrong password!' })).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: 'The username or password is not right' }
+      })
     }
-    expect(await window.invoke('auth.signIn', { username: 'rita', password: 'wrong password!' })).toMatchObject({ ok: false, error: { message: /locked for 15 minutes/ } })
-    expect(await window.invoke('auth.signIn', { username: 'rita', password: 'marble tugboat violin' })).toMatchObject({ ok: false, error: { message: /Too many wrong passwords. Try again after 09:15/ } })
-    expect(await window.invoke('auth.signIn', { username: 'nobody', password: 'marble tugboat violin' })).toMatchObject({ ok: false, error: { message: 'The username or password is not right' } })
+    expect(await window.invoke('auth.signIn', { username: 'rita', password: 'wrong password!' })).toMatchObject({
+      ok: false,
+      error: { message: /locked for 15 minutes/ }
+    })
+    expect(await window.invoke('auth.signIn', { username: 'rita', password: 'marble tugboat violin' })).toMatchObject({
+      ok: false,
+      error: { message: /Too many wrong passwords. Try again after 09:15/ }
+    })
+    expect(await window.invoke('auth.signIn', { username: 'nobody', password: 'marble tugboat violin' })).toMatchObject({
+      ok: false,
+      error: { message: 'The username or password is not right' }
+    })
 
     now = new Date('2026-11-23T09:15:01Z')
-    expect(await ok(window, 'auth.signIn', { username: ' RITA ', password: 'marble tugboat violin' })).toMatchObject({ username: 'rita', role: 'reception', mustChangePassword: true })
+    expect(await ok(window, 'auth.signIn', { username: ' RITA ', password: 'marble tugboat violin' })).toMatchObject({
+      username: 'rita',
+      role: 'reception',
+      mustChangePassword: true
+    })
 
     const attempts = (await auditOf()).filter((a: { action: string }) => /sign-in/.test(a.action))
     expect(attempts.map((a: { actor: string; action: string }) => `${a.actor} ${a.action}`)).toEqual([
-      'ivy sign-in', ...Array(7).fill('rita failed-sign-in').slice(0, 6), 'nobody failed-sign-in', 'rita sign-in'
+      'ivy sign-in',
+      ...Array(7).fill('rita failed-sign-in').slice(0, 6),
+      'nobody failed-sign-in',
+      'rita sign-in'
     ])
     expect(JSON.parse(attempts[5].changes).reason).toMatch(/wrong password; account locked until 2026-11-23T09:15:00/)
     expect(JSON.parse(attempts[6].changes).reason).toBe('account locked')
@@ -86,8 +113,14 @@ describe('signing in', () => {
     const window = casebook.connect()
     await ok(window, 'auth.signIn', { username: 'rita', password: 'marble tugboat violin' })
     expect(await window.invoke('people.search', { text: 'x' })).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } })
-    expect(await window.invoke('auth.changePassword', { currentPassword: 'nope', newPassword: 'kettle harbour moss', confirmPassword: 'kettle harbour moss' })).toMatchObject({ ok: false, error: { fields: { currentPassword: 'Your current password is not right' } } })
-    await ok(window, 'auth.changePassword', { currentPassword: 'marble tugboat violin', newPassword: 'kettle harbour moss', confirmPassword: 'kettle harbour moss' })
+    expect(
+      await window.invoke('auth.changePassword', { currentPassword: 'nope', newPassword: 'kettle harbour moss', confirmPassword: 'kettle harbour moss' })
+    ).toMatchObject({ ok: false, error: { fields: { currentPassword: 'Your current password is not right' } } })
+    await ok(window, 'auth.changePassword', {
+      currentPassword: 'marble tugboat violin',
+      newPassword: 'kettle harbour moss',
+      confirmPassword: 'kettle harbour moss'
+    })
     expect(await ok(window, 'people.search', { text: 'x' })).toMatchObject({ hits: [] })
 
     const [rita] = (await ok(admin, 'users.list')).users.filter((u: { username: string }) => u.username === 'rita')
@@ -102,13 +135,24 @@ describe('signing in', () => {
     const users = (await ok(admin, 'users.list')).users
     const ivy = users.find((u: { username: string }) => u.username === 'ivy')
     const rita = users.find((u: { username: string }) => u.username === 'rita')
-    expect(await admin.invoke('users.setDisabled', { id: ivy.id, version: ivy.version, disabled: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /last active administrator/ } })
+    expect(await admin.invoke('users.setDisabled', { id: ivy.id, version: ivy.version, disabled: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: /last active administrator/ }
+    })
     const disabled = await ok(admin, 'users.setDisabled', { id: rita.id, version: rita.version, disabled: true })
-    expect(await casebook.connect().invoke('auth.signIn', { username: 'rita', password: 'marble tugboat violin' })).toMatchObject({ ok: false, error: { message: /disabled/ } })
-    expect(await admin.invoke('users.setDisabled', { id: rita.id, version: rita.version, disabled: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await casebook.connect().invoke('auth.signIn', { username: 'rita', password: 'marble tugboat violin' })).toMatchObject({
+      ok: false,
+      error: { message: /disabled/ }
+    })
+    expect(await admin.invoke('users.setDisabled', { id: rita.id, version: rita.version, disabled: false })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' }
+    })
     await ok(admin, 'users.setDisabled', { id: rita.id, version: disabled.version, disabled: false })
     await ok(casebook.connect(), 'auth.signIn', { username: 'rita', password: 'marble tugboat violin' })
-    expect(await admin.invoke('users.create', { displayName: 'R', username: 'RITA', role: 'manager', temporaryPassword: 'marble tugboat violin' })).toMatchObject({ ok: false, error: { fields: { username: 'Someone already has that username' } } })
+    expect(
+      await admin.invoke('users.create', { displayName: 'R', username: 'RITA', role: 'manager', temporaryPassword: 'marble tugboat violin' })
+    ).toMatchObject({ ok: false, error: { fields: { username: 'Someone already has that username' } } })
   })
 
   it('locks a window without losing the session: nothing but unlock answers until the password is given', async () => {
@@ -118,7 +162,10 @@ describe('signing in', () => {
     await ok(window, 'auth.lock')
     expect(await ok(window, 'auth.status')).toMatchObject({ locked: true, user: { username: 'ivy' } })
     expect(await window.invoke('users.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
-    expect(await window.invoke('auth.unlock', { password: 'not it' })).toMatchObject({ ok: false, error: { fields: { password: 'The username or password is not right' } } })
+    expect(await window.invoke('auth.unlock', { password: 'not it' })).toMatchObject({
+      ok: false,
+      error: { fields: { password: 'The username or password is not right' } }
+    })
     await ok(window, 'auth.unlock', { password: 'lantern orchard pebble' })
     expect(await ok(window, 'users.list')).toMatchObject({ users: expect.any(Array) })
     await ok(window, 'auth.signOut')

@@ -31,13 +31,38 @@ export async function setUp(input: z.output<typeof setupInput>, ctx: CallContext
     if ((await manager.count(UserEntity)) > 0) throw new AppError('CONFLICT', 'Casebook has already been set up. Sign in instead.')
     await manager.update(HubEntity, { id: 1 }, { name: input.hubName, code: input.hubCode as string, localAuthorityCode: input.localAuthorityCode })
     const row: UserRow = {
-      id: randomUUID(), username: input.username, displayName: input.displayName, role: 'admin', passwordHash, mustChangePassword: false,
-      disabled: false, failedAttempts: 0, lockedUntil: null, lastSignInAt: ctx.now, createdAt: ctx.now, updatedAt: ctx.now, version: 1
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName,
+      role: 'admin',
+      passwordHash,
+      mustChangePassword: false,
+      disabled: false,
+      failedAttempts: 0,
+      lockedUntil: null,
+      lastSignInAt: ctx.now,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      version: 1
     }
     await manager.insert(UserEntity, row)
     const at = ctx.now
-    await writeAudit(manager, { at, actor: row.username, action: 'update', recordType: 'hub', recordId: '1', changes: { name: input.hubName, code: input.hubCode, localAuthorityCode: input.localAuthorityCode } })
-    await writeAudit(manager, { at, actor: row.username, action: 'create', recordType: 'user', recordId: row.id, changes: { username: row.username, role: row.role } })
+    await writeAudit(manager, {
+      at,
+      actor: row.username,
+      action: 'update',
+      recordType: 'hub',
+      recordId: '1',
+      changes: { name: input.hubName, code: input.hubCode, localAuthorityCode: input.localAuthorityCode }
+    })
+    await writeAudit(manager, {
+      at,
+      actor: row.username,
+      action: 'create',
+      recordType: 'user',
+      recordId: row.id,
+      changes: { username: row.username, role: row.role }
+    })
     await writeAudit(manager, { at, actor: row.username, action: 'sign-in', recordType: 'user', recordId: row.id })
     return row
   })
@@ -53,7 +78,10 @@ export async function setUp(input: z.output<typeof setupInput>, ctx: CallContext
 async function attempt(ctx: CallContext, username: string, password: string, action: 'sign-in' | 'unlock'): Promise<UserRow> {
   const user = await ctx.core.db.manager.findOneBy(UserEntity, { username })
   const lockedUntil = user?.lockedUntil && user.lockedUntil > ctx.now ? user.lockedUntil : null
-  const ok = user && !lockedUntil ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await (decoy ??= hashPassword('decoy password', ctx.core.passwordCost))), false)
+  const ok =
+    user && !lockedUntil
+      ? await verifyPassword(password, user.passwordHash)
+      : (await verifyPassword(password, await (decoy ??= hashPassword('decoy password', ctx.core.passwordCost))), false)
   const refuse = async (reason: string, message: string, counts: boolean) => {
     await ctx.core.writes.run(async (manager) => {
       if (user && counts) {
@@ -63,7 +91,14 @@ async function attempt(ctx: CallContext, username: string, password: string, act
         await manager.update(UserEntity, { id: user.id }, { failedAttempts: lock ? 0 : failed, lockedUntil: lock ? until : user.lockedUntil })
         if (lock) reason = `${reason}; account locked until ${until}`
       }
-      await writeAudit(manager, { at: ctx.now, actor: username, action: 'failed-sign-in', recordType: 'user', recordId: user?.id ?? null, changes: { reason, during: action } })
+      await writeAudit(manager, {
+        at: ctx.now,
+        actor: username,
+        action: 'failed-sign-in',
+        recordType: 'user',
+        recordId: user?.id ?? null,
+        changes: { reason, during: action }
+      })
     })
     throw new AppError('UNAUTHENTICATED', message, action === 'unlock' ? { password: message } : undefined)
   }
@@ -94,7 +129,9 @@ export async function signIn(input: { username: string; password: string }, ctx:
 export async function signOut(ctx: CallContext): Promise<Record<string, never>> {
   const user = ctx.session.user
   if (user) {
-    await ctx.core.writes.run((manager) => writeAudit(manager, { at: ctx.now, actor: user.username, action: 'sign-out', recordType: 'user', recordId: user.id }))
+    await ctx.core.writes.run((manager) =>
+      writeAudit(manager, { at: ctx.now, actor: user.username, action: 'sign-out', recordType: 'user', recordId: user.id })
+    )
   }
   ctx.session.user = null
   ctx.session.locked = false

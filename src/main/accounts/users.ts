@@ -25,11 +25,29 @@ export async function createUser(input: z.output<typeof createUserInput>, ctx: C
       throw new AppError('VALIDATION', 'There is a problem', { username: 'Someone already has that username' })
     }
     const row: UserRow = {
-      id: randomUUID(), username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: true,
-      disabled: false, failedAttempts: 0, lockedUntil: null, lastSignInAt: null, createdAt: ctx.now, updatedAt: ctx.now, version: 1
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash,
+      mustChangePassword: true,
+      disabled: false,
+      failedAttempts: 0,
+      lockedUntil: null,
+      lastSignInAt: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      version: 1
     }
     await manager.insert(UserEntity, row)
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'user', recordId: row.id, changes: { username: row.username, displayName: row.displayName, role: row.role } })
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'create',
+      recordType: 'user',
+      recordId: row.id,
+      changes: { username: row.username, displayName: row.displayName, role: row.role }
+    })
     return { id: row.id, version: 1 }
   })
 }
@@ -43,7 +61,14 @@ export async function setUserDisabled(input: { id: string; version: number; disa
       if (activeAdmins <= 1) throw new AppError('CONFLICT', 'You cannot disable the last active administrator. Add another administrator first.')
     }
     const version = await updateVersioned(manager, UserEntity, input.id, input.version, { disabled: input.disabled, updatedAt: ctx.now }, 'user')
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'user', recordId: user.id, changes: { disabled: { from: Boolean(user.disabled), to: input.disabled } } })
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'user',
+      recordId: user.id,
+      changes: { disabled: { from: Boolean(user.disabled), to: input.disabled } }
+    })
     return { id: user.id, version }
   })
 }

@@ -6,15 +6,21 @@ import { entryHash } from './audit'
 import { main as cli } from '../cli/index'
 
 let t: TempCasebook
-beforeEach(async () => { t = await tempCasebook('audit') })
-afterEach(async () => { await t.dispose() })
+beforeEach(async () => {
+  t = await tempCasebook('audit')
+})
+afterEach(async () => {
+  await t.dispose()
+})
 
 /** Tampering as someone with the file would: outside the app, triggers removed first. */
 function tamper(path: string, sql: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(path, (err) => {
       if (err) return reject(err)
-      db.exec(`DROP TRIGGER IF EXISTS audit_entry_no_update; DROP TRIGGER IF EXISTS audit_entry_no_delete; ${sql}`, (e) => db.close(() => (e ? reject(e) : resolve())))
+      db.exec(`DROP TRIGGER IF EXISTS audit_entry_no_update; DROP TRIGGER IF EXISTS audit_entry_no_delete; ${sql}`, (e) =>
+        db.close(() => (e ? reject(e) : resolve()))
+      )
     })
   })
 }
@@ -24,24 +30,42 @@ const entries = () => t.casebook.core.db.query('SELECT seq, actor, action, recor
 describe('reading the audit trail', () => {
   it('filters by family, person, user, action and day, newest first, a page at a time', async () => {
     const first = await t.ok('families.register', okaforFamily())
-    const second = await t.ok('families.register', { ...okaforFamily(), members: [{ member: { kind: 'adult', givenName: 'Ruth', familyName: 'Bell', dateOfBirth: '1970-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] })
+    const second = await t.ok('families.register', {
+      ...okaforFamily(),
+      members: [
+        {
+          member: { kind: 'adult', givenName: 'Ruth', familyName: 'Bell', dateOfBirth: '1970-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' }
+        }
+      ]
+    })
     const view = await t.ok('families.get', { id: first.id })
     const colleague = t.casebook.connect({ name: 'colleague' })
     await colleague.invoke('families.get', { id: first.id })
     const child = view.members.find((m: { givenName: string }) => m.givenName === 'Catherine')
 
-    const list = async (filter: object) => (await t.ok('audit.list', filter)).entries.map((e: { seq: number; actor: string; action: string; recordType: string; familyReference: string }) => `${e.seq} ${e.actor} ${e.action} ${e.recordType} ${e.familyReference}`)
+    const list = async (filter: object) =>
+      (await t.ok('audit.list', filter)).entries.map(
+        (e: { seq: number; actor: string; action: string; recordType: string; familyReference: string }) =>
+          `${e.seq} ${e.actor} ${e.action} ${e.recordType} ${e.familyReference}`
+      )
     expect(await list({ familyReference: second.reference.toLowerCase() })).toEqual(['8 tester create person TH-000002', '7 tester create family TH-000002'])
     expect(await list({ familyReference: first.reference, action: 'view' })).toEqual(['10 colleague view family TH-000001', '9 tester view family TH-000001'])
     expect(await list({ actor: 'colleague' })).toEqual(['10 colleague view family TH-000001'])
-    expect(await list({ personId: child.id })).toEqual(['10 colleague view family TH-000001', '9 tester view family TH-000001', '4 tester create person TH-000001'])
+    expect(await list({ personId: child.id })).toEqual([
+      '10 colleague view family TH-000001',
+      '9 tester view family TH-000001',
+      '4 tester create person TH-000001'
+    ])
     const today = new Date().toISOString().slice(0, 10)
     expect(await list({ from: today, to: today })).toHaveLength(10)
     expect(await list({ from: '2000-01-01', to: '2000-01-02' })).toEqual([])
     const page = await t.ok('audit.list', { limit: 4 })
     expect(page.more).toBe(true)
     expect((await t.ok('audit.list', { limit: 4, beforeSeq: page.entries.at(-1).seq })).entries.map((e: { seq: number }) => e.seq)).toEqual([6, 5, 4, 3])
-    expect(await t.connection.invoke('audit.list', { familyReference: 'nonsense' })).toMatchObject({ ok: false, error: { fields: { familyReference: 'Enter a family reference, like RV-000012' } } })
+    expect(await t.connection.invoke('audit.list', { familyReference: 'nonsense' })).toMatchObject({
+      ok: false,
+      error: { fields: { familyReference: 'Enter a family reference, like RV-000012' } }
+    })
   })
 })
 
@@ -55,8 +79,15 @@ describe('audit trail', () => {
 
     const all = await entries()
     expect(all.map((e: { action: string; type: string }) => `${e.action} ${e.type}`)).toEqual([
-      'create family', 'create person', 'create person', 'create person', 'create person', 'create person',
-      'view family', 'update family', 'permission-refused channel'
+      'create family',
+      'create person',
+      'create person',
+      'create person',
+      'create person',
+      'create person',
+      'view family',
+      'update family',
+      'permission-refused channel'
     ])
     expect(all.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(all[6]).toMatchObject({ actor: 'tester', id })
@@ -80,7 +111,9 @@ describe('audit trail', () => {
     await tamper(t.databasePath, `UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3`)
     await t.reopen()
     expect(await t.ok('audit.verify', {})).toEqual({
-      intact: false, entries: 2, problem: { seq: 3, message: 'Entry 3 has been altered: its contents no longer match its hash.' }
+      intact: false,
+      entries: 2,
+      problem: { seq: 3, message: 'Entry 3 has been altered: its contents no longer match its hash.' }
     })
     const lines: string[] = []
     await t.casebook.close()
@@ -113,12 +146,22 @@ describe('audit trail', () => {
 describe("who has seen a child's record", () => {
   it('counts views of each household the child belonged to at the time, and not after they left', async () => {
     const a = await t.ok('families.register', okaforFamily())
-    const b = await t.ok('families.register', { ...okaforFamily(), family: { ...okaforFamily().family, postcode: 'M1 1AE' }, members: [{ member: { kind: 'adult', givenName: 'Ruth', familyName: 'Bell', dateOfBirth: '1970-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] })
+    const b = await t.ok('families.register', {
+      ...okaforFamily(),
+      family: { ...okaforFamily().family, postcode: 'M1 1AE' },
+      members: [
+        {
+          member: { kind: 'adult', givenName: 'Ruth', familyName: 'Bell', dateOfBirth: '1970-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' }
+        }
+      ]
+    })
     const child = (await t.ok('families.get', { id: a.id })).members.find((m: { givenName: string }) => m.givenName === 'Mohammed')
     await t.ok('people.move', { id: child.id, version: child.version, toFamilyReference: b.reference })
     await t.casebook.connect({ name: 'later' }).invoke('families.get', { id: a.id })
     await t.casebook.connect({ name: 'newhome' }).invoke('families.get', { id: b.id })
-    const seen = (await t.ok('audit.list', { personId: child.id, action: 'view' })).entries.map((e: { actor: string; familyReference: string }) => `${e.actor} ${e.familyReference}`)
+    const seen = (await t.ok('audit.list', { personId: child.id, action: 'view' })).entries.map(
+      (e: { actor: string; familyReference: string }) => `${e.actor} ${e.familyReference}`
+    )
     expect(seen).toEqual(['newhome TH-000002', 'tester TH-000001'])
   })
 })

@@ -15,7 +15,20 @@ export interface AuditInput {
   actor: string
   action: AuditAction
   /** 'channel' for a refused call, with the channel's name as the record id. */
-  recordType: 'family' | 'person' | 'consent' | 'hub' | 'channel' | 'user' | 'episode' | 'case-note' | 'chronology' | 'taf-member' | 'assessment' | 'family-plan' | 'review'
+  recordType:
+    | 'family'
+    | 'person'
+    | 'consent'
+    | 'hub'
+    | 'channel'
+    | 'user'
+    | 'episode'
+    | 'case-note'
+    | 'chronology'
+    | 'taf-member'
+    | 'assessment'
+    | 'family-plan'
+    | 'review'
   /** Null only for a failed sign-in with a username nobody has. */
   recordId: string | null
   familyId?: string | null

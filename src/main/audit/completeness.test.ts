@@ -71,15 +71,35 @@ const state: Record<string, any> = {}
 /** A call that succeeds, for each channel, made in an order where each has what it needs. */
 const CALLS: [string, () => [Connection, unknown]][] = [
   ['auth.status', () => [window, {}]],
-  ['auth.setUp', () => [admin, { hubName: 'Hub', hubCode: 'TH', localAuthorityCode: '999', displayName: 'Ivy', username: 'ivy', password: 'lantern orchard pebble', confirmPassword: 'lantern orchard pebble' }]],
+  [
+    'auth.setUp',
+    () => [
+      admin,
+      {
+        hubName: 'Hub',
+        hubCode: 'TH',
+        localAuthorityCode: '999',
+        displayName: 'Ivy',
+        username: 'ivy',
+        password: 'lantern orchard pebble',
+        confirmPassword: 'lantern orchard pebble'
+      }
+    ]
+  ],
   ['hub.settings', () => [admin, {}]],
-  ['hub.update', () => [admin, { version: 1, name: 'Riverside Family Hub', localAuthorityCode: '330', idleLockMinutes: 5, closureNeedsApproval: true, reviewWeeks: 6 }]],
+  [
+    'hub.update',
+    () => [admin, { version: 1, name: 'Riverside Family Hub', localAuthorityCode: '330', idleLockMinutes: 5, closureNeedsApproval: true, reviewWeeks: 6 }]
+  ],
   ['users.create', () => [admin, { displayName: 'Molly', username: 'molly', role: 'manager', temporaryPassword: 'marble tugboat violin' }]],
   ['users.list', () => [admin, {}]],
   ['users.resetPassword', () => [admin, { id: state.molly.id, version: state.molly.version, temporaryPassword: 'violet engine canopy' }]],
   ['users.setDisabled', () => [admin, { id: state.molly.id, version: state.molly.version + 1, disabled: false }]],
   ['auth.signIn', () => [window, { username: 'molly', password: 'violet engine canopy' }]],
-  ['auth.changePassword', () => [window, { currentPassword: 'violet engine canopy', newPassword: 'kettle harbour moss', confirmPassword: 'kettle harbour moss' }]],
+  [
+    'auth.changePassword',
+    () => [window, { currentPassword: 'violet engine canopy', newPassword: 'kettle harbour moss', confirmPassword: 'kettle harbour moss' }]
+  ],
   ['auth.lock', () => [window, {}]],
   ['auth.unlock', () => [window, { password: 'kettle harbour moss' }]],
   ['hub.get', () => [window, {}]],
@@ -89,30 +109,137 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['families.get', () => [window, { id: state.family.id }]],
   ['families.update', () => [window, { id: state.family.id, version: 1, family: { ...state.view.family, phone: '0121 496 0999' } }]],
   ['episodes.leads', () => [window, {}]],
-  ['episodes.open', () => [window, { familyId: state.family.id, openedOn: today, leadUserId: state.molly.id, reason: 'Housing worries', headlines: ['HOUSING'], consentId: 'new', consentGivenById: state.catherine.id, consentMethod: 'VERBAL', consentGivenOn: today }]],
+  [
+    'episodes.open',
+    () => [
+      window,
+      {
+        familyId: state.family.id,
+        openedOn: today,
+        leadUserId: state.molly.id,
+        reason: 'Housing worries',
+        headlines: ['HOUSING'],
+        consentId: 'new',
+        consentGivenById: state.catherine.id,
+        consentMethod: 'VERBAL',
+        consentGivenOn: today
+      }
+    ]
+  ],
   ['episodes.get', () => [window, { id: state.episode.id }]],
   ['episodes.mine', () => [window, {}]],
   ['episodes.allOpen', () => [window, {}]],
   ['episodes.reallocate', () => [window, { id: state.episode.id, version: 1, leadUserId: state.molly.id }]],
   ['team.save', () => [window, { episodeId: state.episode.id, name: 'Dee Brown', agency: 'Health visiting', role: 'Health visitor' }]],
   ['team.remove', () => [window, { id: state.member.id, version: 1 }]],
-  ['assessment.save', () => [window, { episodeId: state.episode.id, startedOn: today, completedOn: null, subjects: [{ personId: null, domains: { CHILD_DEVELOPMENT: {}, PARENTS_CARERS: {}, FAMILY_ENVIRONMENT: {} } }] }]],
-  ['plan.save', () => [window, { episodeId: state.episode.id, agreedOn: today, outcomes: [{ id: '11111111-1111-4111-8111-111111111111', text: 'The rent is paid on time', headline: 'HOUSING', peopleIds: [state.catherine.id], actions: [{ id: '22222222-2222-4222-8222-222222222222', what: 'Apply for help with rent', owner: `person:${state.catherine.id}`, due: today, status: 'NOT_STARTED' }] }] }]],
+  [
+    'assessment.save',
+    () => [
+      window,
+      {
+        episodeId: state.episode.id,
+        startedOn: today,
+        completedOn: null,
+        subjects: [{ personId: null, domains: { CHILD_DEVELOPMENT: {}, PARENTS_CARERS: {}, FAMILY_ENVIRONMENT: {} } }]
+      }
+    ]
+  ],
+  [
+    'plan.save',
+    () => [
+      window,
+      {
+        episodeId: state.episode.id,
+        agreedOn: today,
+        outcomes: [
+          {
+            id: '11111111-1111-4111-8111-111111111111',
+            text: 'The rent is paid on time',
+            headline: 'HOUSING',
+            peopleIds: [state.catherine.id],
+            actions: [
+              {
+                id: '22222222-2222-4222-8222-222222222222',
+                what: 'Apply for help with rent',
+                owner: `person:${state.catherine.id}`,
+                due: today,
+                status: 'NOT_STARTED'
+              }
+            ]
+          }
+        ]
+      }
+    ]
+  ],
   ['plan.savePdf', () => [window, { episodeId: state.episode.id, fileName: 'Family plan.pdf' }]],
-  ['reviews.add', () => [window, { episodeId: state.episode.id, planVersion: 1, heldOn: today, attendees: [`person:${state.catherine.id}`], scores: [{ outcomeId: '11111111-1111-4111-8111-111111111111', score: 4 }], actions: [{ id: '22222222-2222-4222-8222-222222222222', status: 'IN_PROGRESS' }], nextReviewOn: '2099-01-01' }]],
+  [
+    'reviews.add',
+    () => [
+      window,
+      {
+        episodeId: state.episode.id,
+        planVersion: 1,
+        heldOn: today,
+        attendees: [`person:${state.catherine.id}`],
+        scores: [{ outcomeId: '11111111-1111-4111-8111-111111111111', score: 4 }],
+        actions: [{ id: '22222222-2222-4222-8222-222222222222', status: 'IN_PROGRESS' }],
+        nextReviewOn: '2099-01-01'
+      }
+    ]
+  ],
   // A practitioner's closure waits for a manager, who approves it, and later reopens the episode.
-  ['episodes.close', () => [practitioner, { id: state.episode.id, version: 2, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED' }, familyView: 'Settled now.' }]],
+  [
+    'episodes.close',
+    () => [
+      practitioner,
+      { id: state.episode.id, version: 2, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED' }, familyView: 'Settled now.' }
+    ]
+  ],
   ['episodes.approveClosure', () => [window, { id: state.episode.id, version: 3 }]],
   ['episodes.reopen', () => [window, { id: state.episode.id, version: 4, reason: 'The family asked for help again.' }]],
   ['drafts.save', () => [window, { key: `case-note:${state.family.id}`, payload: { text: 'Half a note' } }]],
   ['drafts.get', () => [window, { key: `case-note:${state.family.id}` }]],
-  ['notes.add', () => [window, { familyId: state.family.id, occurredOn: today, occurredAt: '09:30', type: 'HOME_VISIT', text: 'Visited.', draftKey: `case-note:${state.family.id}` }]],
+  [
+    'notes.add',
+    () => [
+      window,
+      { familyId: state.family.id, occurredOn: today, occurredAt: '09:30', type: 'HOME_VISIT', text: 'Visited.', draftKey: `case-note:${state.family.id}` }
+    ]
+  ],
   ['drafts.discard', () => [window, { key: `case-note:${state.family.id}` }]],
   ['chronology.get', () => [window, { familyId: state.family.id }]],
   ['families.setRestriction', () => [window, { id: state.family.id, version: 2, restricted: true, allowedUserIds: [state.molly.id] }]],
   ['users.directory', () => [window, {}]],
-  ['families.addMember', () => [window, { familyId: state.family.id, member: { kind: 'child', givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' }, notDuplicateOf: [state.catherine.id] }]],
-  ['people.update', () => [window, { id: state.samuel.id, version: state.samuel.version, member: { kind: 'adult', givenName: 'Sam', familyName: 'Okafor', dateOfBirth: state.samuel.dateOfBirth, sex: 'M', ethnicity: 'BAFR', relationship: 'PARENT_CARER' } }]],
+  [
+    'families.addMember',
+    () => [
+      window,
+      {
+        familyId: state.family.id,
+        member: { kind: 'child', givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' },
+        notDuplicateOf: [state.catherine.id]
+      }
+    ]
+  ],
+  [
+    'people.update',
+    () => [
+      window,
+      {
+        id: state.samuel.id,
+        version: state.samuel.version,
+        member: {
+          kind: 'adult',
+          givenName: 'Sam',
+          familyName: 'Okafor',
+          dateOfBirth: state.samuel.dateOfBirth,
+          sex: 'M',
+          ethnicity: 'BAFR',
+          relationship: 'PARENT_CARER'
+        }
+      }
+    ]
+  ],
   ['people.move', () => [window, { id: state.samuel.id, version: state.samuel.version + 1, toFamilyReference: state.other.reference }]],
   ['consent.record', () => [window, { familyId: state.family.id, givenById: state.catherine.id, scope: 'CONTACT', method: 'VERBAL', givenOn: today }]],
   ['consent.withdraw', () => [window, { id: state.consent.id, version: 1 }]],
@@ -133,7 +260,9 @@ beforeAll(async () => {
   admin = t.casebook.connect()
   practitioner = t.casebook.connect({ name: 'pat', permissions: new Set(['earlyHelp.read', 'earlyHelp.write', 'families.read']) })
 })
-afterAll(async () => { await t.dispose() })
+afterAll(async () => {
+  await t.dispose()
+})
 
 const lastSeq = async () => (await t.casebook.core.db.query('SELECT coalesce(max(seq), 0) AS s FROM audit_entry'))[0].s as number
 
@@ -149,8 +278,9 @@ describe('audit completeness', () => {
       const before = await lastSeq()
       const result = await connection.invoke(channel, input)
       expect({ channel, ok: result.ok, error: result.ok ? null : result.error }).toEqual({ channel, ok: true, error: null })
-      const written = (await t.casebook.core.db.query('SELECT action, record_type AS type FROM audit_entry WHERE seq > ? ORDER BY seq', [before]))
-        .map((e: { action: string; type: string }) => `${e.action} ${e.type}`)
+      const written = (await t.casebook.core.db.query('SELECT action, record_type AS type FROM audit_entry WHERE seq > ? ORDER BY seq', [before])).map(
+        (e: { action: string; type: string }) => `${e.action} ${e.type}`
+      )
       expect({ channel, written }).toEqual({ channel, written: EXPECTED[channel] })
 
       // What later calls need.
@@ -158,7 +288,23 @@ describe('audit completeness', () => {
       if (channel === 'users.list') state.molly = value.users.find((u: { username: string }) => u.username === 'molly')
       if (channel === 'families.register') {
         state.family = value
-        state.other = (await t.ok('families.register', { ...okaforFamily(), family: { ...okaforFamily().family, postcode: 'M1 1AE' }, members: [{ member: { kind: 'adult', givenName: 'Ruth', familyName: 'Bell', dateOfBirth: '1970-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] }))
+        state.other = await t.ok('families.register', {
+          ...okaforFamily(),
+          family: { ...okaforFamily().family, postcode: 'M1 1AE' },
+          members: [
+            {
+              member: {
+                kind: 'adult',
+                givenName: 'Ruth',
+                familyName: 'Bell',
+                dateOfBirth: '1970-01-01',
+                sex: 'F',
+                ethnicity: 'WBRI',
+                relationship: 'PARENT_CARER'
+              }
+            }
+          ]
+        })
       }
       if (channel === 'families.get') {
         state.view = value

@@ -5,7 +5,6 @@ import type { AuditVerification } from '../../shared/audit/schemas'
 import type { AuditRow } from './entities'
 import { entryHash, GENESIS_HASH } from './audit'
 
-
 const BATCH = 5000
 
 export async function verifyAuditTrail(db: Pick<EntityManager, 'query'>): Promise<AuditVerification> {
@@ -20,11 +19,16 @@ export async function verifyAuditTrail(db: Pick<EntityManager, 'query'>): Promis
     for (const row of rows) {
       if (row.seq !== previous.seq + 1) {
         const missing = row.seq - previous.seq === 2 ? `Entry ${previous.seq + 1} is` : `Entries ${previous.seq + 1} to ${row.seq - 1} are`
-        return { intact: false, entries, problem: { seq: previous.seq + 1, message: `${missing} missing: the trail goes from entry ${previous.seq} to entry ${row.seq}.` } }
+        return {
+          intact: false,
+          entries,
+          problem: { seq: previous.seq + 1, message: `${missing} missing: the trail goes from entry ${previous.seq} to entry ${row.seq}.` }
+        }
       }
       if (row.prevHash !== previous.hash) {
         return {
-          intact: false, entries,
+          intact: false,
+          entries,
           problem: { seq: previous.seq, message: `Entry ${previous.seq} has been altered or replaced: entry ${row.seq} no longer follows from it.` }
         }
       }

@@ -36,7 +36,21 @@ interface PersonSample {
 
 /** Search texts per mode, made from people on record, the way reception would type them. */
 function queriesByMode(people: PersonSample[]): Record<string, string[]> {
-  const soundAlike: Record<string, string> = { smith: 'smyth', smyth: 'smith', mohammed: 'muhammad', muhammad: 'mohammed', catherine: 'kathryn', kathryn: 'catherine', aisha: 'ayesha', ayesha: 'aisha', jon: 'john', clarke: 'clark', clark: 'clarke', stephen: 'steven', steven: 'stephen' }
+  const soundAlike: Record<string, string> = {
+    smith: 'smyth',
+    smyth: 'smith',
+    mohammed: 'muhammad',
+    muhammad: 'mohammed',
+    catherine: 'kathryn',
+    kathryn: 'catherine',
+    aisha: 'ayesha',
+    ayesha: 'aisha',
+    jon: 'john',
+    clarke: 'clark',
+    clark: 'clarke',
+    stephen: 'steven',
+    steven: 'stephen'
+  }
   const withNhs = people.filter((p) => p.nhsNumber)
   return {
     'name prefix (2 letters)': people.map((p) => p.familyName.replace(/[^A-Za-z]/g, '').slice(0, 2)),
@@ -45,9 +59,16 @@ function queriesByMode(people: PersonSample[]): Record<string, string[]> {
     'sound-alike name': people.map((p) => {
       const f = p.familyName.toLowerCase()
       const g = p.givenName.toLowerCase()
-      return soundAlike[f] ? `${p.givenName} ${soundAlike[f]}` : soundAlike[g] ? `${soundAlike[g]} ${p.familyName}` : `${p.givenName.replace(/h/g, '')} ${p.familyName}`
+      return soundAlike[f]
+        ? `${p.givenName} ${soundAlike[f]}`
+        : soundAlike[g]
+          ? `${soundAlike[g]} ${p.familyName}`
+          : `${p.givenName.replace(/h/g, '')} ${p.familyName}`
     }),
-    'date of birth (3/7/2019)': people.map((p) => { const [y, m, d] = p.dateOfBirth.split('-'); return `${Number(d)}/${Number(m)}/${y}` }),
+    'date of birth (3/7/2019)': people.map((p) => {
+      const [y, m, d] = p.dateOfBirth.split('-')
+      return `${Number(d)}/${Number(m)}/${y}`
+    }),
     'date of birth (3 July 2019)': people.map((p) => formatDate(p.dateOfBirth)),
     'name and date of birth': people.map((p) => `${p.familyName} ${formatDate(p.dateOfBirth)}`),
     'postcode (with space)': people.map((p) => p.postcode),
@@ -124,10 +145,22 @@ async function main() {
     }
     const invoke = summarise(invokeSamples)
     const rawSql = summarise(rawSamples)
-    search[mode] = { invoke, rawSql, ratioP50: Math.round((invoke.p50 / Math.max(rawSql.p50, 0.01)) * 100) / 100, ratioP95: Math.round((invoke.p95 / Math.max(rawSql.p95, 0.01)) * 100) / 100, meanHits: Math.round((hits / texts.length) * 10) / 10 }
+    search[mode] = {
+      invoke,
+      rawSql,
+      ratioP50: Math.round((invoke.p50 / Math.max(rawSql.p50, 0.01)) * 100) / 100,
+      ratioP95: Math.round((invoke.p95 / Math.max(rawSql.p95, 0.01)) * 100) / 100,
+      meanHits: Math.round((hits / texts.length) * 10) / 10
+    }
   }
 
-  const duplicateInputs = people.map((p) => ({ givenName: p.givenName, familyName: p.familyName, dateOfBirth: p.dateOfBirth, nhsNumber: p.nhsNumber, postcode: p.postcode }))
+  const duplicateInputs = people.map((p) => ({
+    givenName: p.givenName,
+    familyName: p.familyName,
+    dateOfBirth: p.dateOfBirth,
+    nhsNumber: p.nhsNumber,
+    postcode: p.postcode
+  }))
   const duplicateCheck = await measureInvoke(connection, 'people.checkDuplicates', duplicateInputs)
   const duplicateRaw = await sample(duplicateInputs.length, (i) => {
     const d = duplicateInputs[i]!
@@ -143,7 +176,10 @@ async function main() {
     const adults = f.members.filter((m) => m.member.kind === 'adult')
     const children = f.members.filter((m) => m.member.kind === 'child')
     if (adults.length === 2 && children.length >= 2) {
-      const members = [...adults, ...children.slice(0, 2)].map((m) => ({ ...m, member: { ...m.member, familyName: `Benchmark${families.length}x`, nhsNumber: null, upn: null } }))
+      const members = [...adults, ...children.slice(0, 2)].map((m) => ({
+        ...m,
+        member: { ...m.member, familyName: `Benchmark${families.length}x`, nhsNumber: null, upn: null }
+      }))
       families.push({ ...f, members })
     }
   }
@@ -151,17 +187,30 @@ async function main() {
 
   // Opening a family's record: its members and consents, and the view entry in the audit trail.
   const familyIds = (await casebook.core.db.query('SELECT id FROM family ORDER BY rowid % 7919, rowid LIMIT ?', [SAMPLES])) as { id: string }[]
-  const openFamily = await measureInvoke(connection, 'families.get', familyIds.map(({ id }) => ({ id })))
+  const openFamily = await measureInvoke(
+    connection,
+    'families.get',
+    familyIds.map(({ id }) => ({ id }))
+  )
 
   // The audit write's own cost: a transaction holding one audit row against an empty one. A
   // family of four writes five rows (the family and each person) in its one transaction.
   const writes = casebook.core.writes
-  const entry = () => ({ at: new Date().toISOString(), actor: 'bench', action: 'create' as const, recordType: 'person' as const, recordId: 'bench', changes: { givenName: 'Bench', dateOfBirth: '2019-07-03' } })
+  const entry = () => ({
+    at: new Date().toISOString(),
+    actor: 'bench',
+    action: 'create' as const,
+    recordType: 'person' as const,
+    recordId: 'bench',
+    changes: { givenName: 'Bench', dateOfBirth: '2019-07-03' }
+  })
   const emptyTransaction = await sample(SAMPLES, () => writes.run(async () => undefined))
   const auditTransaction = await sample(SAMPLES, () => writes.run((m) => writeAudit(m, entry())))
-  const auditInRegistration = await sample(SAMPLES, () => writes.run(async (m) => {
-    for (let k = 0; k < 5; k++) await writeAudit(m, entry())
-  }))
+  const auditInRegistration = await sample(SAMPLES, () =>
+    writes.run(async (m) => {
+      for (let k = 0; k < 5; k++) await writeAudit(m, entry())
+    })
+  )
 
   const earlyHelp = await benchEarlyHelp(casebook, SAMPLES, console.log)
 
@@ -171,7 +220,11 @@ async function main() {
   const it = casebook.connect({ name: 'bench' })
   const created = await it.invoke('users.create', { displayName: 'Bench', username: 'bench', role: 'reception', temporaryPassword: 'bench long passphrase' })
   if (!created.ok) throw new Error(created.error.message)
-  const signIns = await measureInvoke(casebook.connect(), 'auth.signIn', Array.from({ length: 10 }, () => ({ username: 'bench', password: 'bench long passphrase' })))
+  const signIns = await measureInvoke(
+    casebook.connect(),
+    'auth.signIn',
+    Array.from({ length: 10 }, () => ({ username: 'bench', password: 'bench long passphrase' }))
+  )
 
   const result = {
     when: new Date().toISOString(),
@@ -191,7 +244,9 @@ async function main() {
   console.log(`\nOpen the database            p50 ${result.open.p50} ms  p95 ${result.open.p95} ms`)
   console.log('Search mode                      invoke p50/p95 (ms)   raw SQL p50/p95 (ms)   ratio p50/p95   hits')
   for (const [mode, s] of Object.entries(search)) {
-    console.log(`${mode.padEnd(32)} ${`${s.invoke.p50} / ${s.invoke.p95}`.padEnd(21)} ${`${s.rawSql.p50} / ${s.rawSql.p95}`.padEnd(22)} ${`${s.ratioP50} / ${s.ratioP95}`.padEnd(15)} ${s.meanHits}`)
+    console.log(
+      `${mode.padEnd(32)} ${`${s.invoke.p50} / ${s.invoke.p95}`.padEnd(21)} ${`${s.rawSql.p50} / ${s.rawSql.p95}`.padEnd(22)} ${`${s.ratioP50} / ${s.ratioP95}`.padEnd(15)} ${s.meanHits}`
+    )
   }
   console.log(`Duplicate check                  ${duplicateCheck.p50} / ${duplicateCheck.p95}    raw ${duplicateRaw.p50} / ${duplicateRaw.p95}`)
   console.log(`Register a family of four        ${registration.p50} / ${registration.p95}`)

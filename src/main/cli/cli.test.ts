@@ -6,8 +6,12 @@ import { main } from './index'
 import { resolveDatabasePath } from '../core/config'
 
 let dir: string
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cli-')) })
-afterEach(() => { rmSync(dir, { recursive: true, force: true }) })
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cli-'))
+})
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = []

@@ -11,7 +11,12 @@ import { ConsentEntity } from './entities'
 
 export async function listConsents(db: EntityManager, familyId: string): Promise<ConsentRecord[]> {
   const rows = await db.find(ConsentEntity, { where: { familyId }, order: { givenOn: 'DESC', recordedAt: 'DESC' } })
-  const people = rows.length ? await db.findBy(PersonEntity, rows.map((r) => ({ id: r.givenById }))) : []
+  const people = rows.length
+    ? await db.findBy(
+        PersonEntity,
+        rows.map((r) => ({ id: r.givenById }))
+      )
+    : []
   const names = new Map(people.map((p) => [p.id, displayName(p)]))
   return rows.map((r) => ({ ...r, givenByName: names.get(r.givenById) ?? 'Former member' }))
 }
@@ -24,12 +29,28 @@ export async function insertConsent(manager: EntityManager, ctx: CallContext, in
   }
   const id = randomUUID()
   const row = {
-    id, familyId: input.familyId, givenById: input.givenById, scope: input.scope,
-    agency: input.scope === 'SHARING' ? input.agency : null, method: input.method, givenOn: input.givenOn,
-    recordedBy: ctx.actor.name, recordedAt: ctx.now, withdrawnOn: null, version: 1
+    id,
+    familyId: input.familyId,
+    givenById: input.givenById,
+    scope: input.scope,
+    agency: input.scope === 'SHARING' ? input.agency : null,
+    method: input.method,
+    givenOn: input.givenOn,
+    recordedBy: ctx.actor.name,
+    recordedAt: ctx.now,
+    withdrawnOn: null,
+    version: 1
   }
   await manager.insert(ConsentEntity, row)
-  await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'consent', recordId: id, familyId: input.familyId, changes: row })
+  await writeAudit(manager, {
+    at: ctx.now,
+    actor: ctx.actor.name,
+    action: 'create',
+    recordType: 'consent',
+    recordId: id,
+    familyId: input.familyId,
+    changes: row
+  })
   return { id, version: 1 }
 }
 
@@ -49,7 +70,15 @@ export async function withdrawConsent(input: { id: string; version: number }, ct
       .where('id = :id AND version = :version AND withdrawn_on IS NULL', { id: input.id, version: input.version })
       .execute()
     if (result.affected !== 1) throw conflict('consent')
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'withdraw', recordType: 'consent', recordId: input.id, familyId: before.familyId, changes: { withdrawnOn } })
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'withdraw',
+      recordType: 'consent',
+      recordId: input.id,
+      familyId: before.familyId,
+      changes: { withdrawnOn }
+    })
     return { id: input.id, version: input.version + 1 }
   })
 }

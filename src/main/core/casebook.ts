@@ -50,8 +50,16 @@ export interface Casebook {
 const NOBODY: Actor = { name: 'not signed in', userId: null, permissions: new Set() }
 
 export function buildRouter(): Router {
-  return new Router().register(hubHandlers).register(searchHandlers).register(familyHandlers).register(consentHandlers).register(auditHandlers).register(accountHandlers)
-    .register(earlyHelpHandlers).register(draftHandlers).seal()
+  return new Router()
+    .register(hubHandlers)
+    .register(searchHandlers)
+    .register(familyHandlers)
+    .register(consentHandlers)
+    .register(auditHandlers)
+    .register(accountHandlers)
+    .register(earlyHelpHandlers)
+    .register(draftHandlers)
+    .seal()
 }
 
 export function desktopUserName(): string {
@@ -82,11 +90,14 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     backupPath,
     connect(trusted, window) {
       const session: Session = { user: null, locked: false }
-      const trustedActor: Actor | null = trusted ? { name: trusted.name, userId: trusted.userId ?? null, permissions: trusted.permissions ?? new Set(PERMISSIONS) } : null
+      const trustedActor: Actor | null = trusted
+        ? { name: trusted.name, userId: trusted.userId ?? null, permissions: trusted.permissions ?? new Set(PERMISSIONS) }
+        : null
       return {
         invoke: async (channel, input) => {
           if (closed) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Casebook is closing' } }
-          const actor = trustedActor ?? (session.user ? { name: session.user.username, userId: session.user.id, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
+          const actor =
+            trustedActor ?? (session.user ? { name: session.user.username, userId: session.user.id, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
           return router.dispatch(channel, input, { core, window: window ?? null, actor, signedIn: actor !== NOBODY, session, now: clock.now().toISOString() })
         }
       }

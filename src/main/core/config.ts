@@ -35,10 +35,11 @@ export function readMachineConfig(path = machineConfigPath()): MachineConfig {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new Error(`The machine-wide config file ${path} is not valid JSON: ${(error as Error).message}`)
+    throw new Error(`The machine-wide config file ${path} is not valid JSON: ${(error as Error).message}`, { cause: error })
   }
   const parsed = machineConfigSchema.safeParse(json)
-  if (!parsed.success) throw new Error(`The machine-wide config file ${path} has a problem: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(`The machine-wide config file ${path} has a problem: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   return parsed.data
 }
 
@@ -54,7 +55,10 @@ export function dbArgument(argv: readonly string[]): string | undefined {
   return undefined
 }
 
-export function resolveDatabasePath(options: { argv?: readonly string[]; env?: NodeJS.ProcessEnv; userData?: string } = {}): { path: string; source: DatabaseSource } {
+export function resolveDatabasePath(options: { argv?: readonly string[]; env?: NodeJS.ProcessEnv; userData?: string } = {}): {
+  path: string
+  source: DatabaseSource
+} {
   const env = options.env ?? process.env
   const fromArgument = dbArgument(options.argv ?? [])
   if (fromArgument) return { path: fromArgument, source: 'argument' }

@@ -9,8 +9,12 @@ import { openDatabase } from './database'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 
 let t: TempCasebook
-beforeEach(async () => { t = await tempCasebook('core') })
-afterEach(async () => { await t.dispose() })
+beforeEach(async () => {
+  t = await tempCasebook('core')
+})
+afterEach(async () => {
+  await t.dispose()
+})
 
 function rawExec(path: string, sql: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -26,14 +30,21 @@ describe('router', () => {
     expect(() => buildCoreRouter()).not.toThrow()
     const router = buildCoreRouter()
     expect(() => router.register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) })).toThrow(/sealed/)
-    expect(() => new Router().register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) }).register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) })).toThrow(/registered twice/)
+    expect(() =>
+      new Router()
+        .register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) })
+        .register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) })
+    ).toThrow(/registered twice/)
     expect(() => new Router().register({ 'hub.get': async () => ({ name: '', code: '', localAuthorityCode: '' }) }).seal()).toThrow(/No handler for/)
     expect(Object.keys(contract).length).toBeGreaterThan(5)
   })
 
   it('answers an unknown channel, bad input and a missing record as values, never by throwing', async () => {
     expect(await t.connection.invoke('nope.nothing', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
-    expect(await t.connection.invoke('families.get', { id: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { id: expect.any(String) } } })
+    expect(await t.connection.invoke('families.get', { id: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { id: expect.any(String) } }
+    })
     expect(await t.connection.invoke('families.get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await t.connection.invoke('families.get', null)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
@@ -56,7 +67,12 @@ describe('database', () => {
   })
 
   it('keeps the audit trail append-only', async () => {
-    await t.ok('families.register', { family: { addressLine1: '1 A St', town: 'York', postcode: 'YO1 7HH', mainLanguage: 'English' }, members: [{ member: { kind: 'adult', givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }] })
+    await t.ok('families.register', {
+      family: { addressLine1: '1 A St', town: 'York', postcode: 'YO1 7HH', mainLanguage: 'English' },
+      members: [
+        { member: { kind: 'adult', givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }
+      ]
+    })
     await expect(t.casebook.core.writes.run((m) => m.query(`UPDATE audit_entry SET actor = 'x'`))).rejects.toThrow(/cannot be changed/)
     await expect(t.casebook.core.writes.run((m) => m.query(`DELETE FROM audit_entry`))).rejects.toThrow(/cannot be deleted/)
     // The read connection cannot write at all.
@@ -72,12 +88,14 @@ describe('database', () => {
 
   it('reads see only committed work, never a write still in its transaction or one rolled back', async () => {
     const seen: unknown[] = []
-    await expect(t.casebook.core.writes.run(async (m) => {
-      await m.query(`UPDATE hub SET name = 'Half-saved hub' WHERE id = 1`)
-      // Another window reads while this write is open.
-      seen.push(await t.connection.invoke('hub.get', {}))
-      throw new Error('the save failed part way')
-    })).rejects.toThrow('the save failed part way')
+    await expect(
+      t.casebook.core.writes.run(async (m) => {
+        await m.query(`UPDATE hub SET name = 'Half-saved hub' WHERE id = 1`)
+        // Another window reads while this write is open.
+        seen.push(await t.connection.invoke('hub.get', {}))
+        throw new Error('the save failed part way')
+      })
+    ).rejects.toThrow('the save failed part way')
     expect(seen).toEqual([{ ok: true, value: expect.objectContaining({ name: 'Test hub' }) }])
     expect(await t.connection.invoke('hub.get', {})).toMatchObject({ value: { name: 'Test hub' } })
     await t.casebook.core.writes.run((m) => m.query(`UPDATE hub SET name = 'Saved hub' WHERE id = 1`))

@@ -18,8 +18,23 @@ import { AssessmentEntity, FamilyPlanEntity, ReviewEntity, TafMemberEntity } fro
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
 
-export const entities = [HubEntity, FamilyEntity, PersonEntity, MembershipEntity, DuplicateDecisionEntity, ConsentEntity, AuditEntity, UserEntity, FamilyAccessEntity,
-  EpisodeEntity, CaseNoteEntity, DraftEntity, TafMemberEntity, AssessmentEntity, FamilyPlanEntity, ReviewEntity
+export const entities = [
+  HubEntity,
+  FamilyEntity,
+  PersonEntity,
+  MembershipEntity,
+  DuplicateDecisionEntity,
+  ConsentEntity,
+  AuditEntity,
+  UserEntity,
+  FamilyAccessEntity,
+  EpisodeEntity,
+  CaseNoteEntity,
+  DraftEntity,
+  TafMemberEntity,
+  AssessmentEntity,
+  FamilyPlanEntity,
+  ReviewEntity
 ]
 
 export function compareVersions(a: string, b: string): number {

@@ -79,7 +79,13 @@ beforeAll(async () => {
     await t.ok('users.create', { displayName: `A ${role}`, username: role, role, temporaryPassword: `${role} long passphrase here` })
     const window = t.casebook.connect()
     unwrap(await window.invoke('auth.signIn', { username: role, password: `${role} long passphrase here` }))
-    unwrap(await window.invoke('auth.changePassword', { currentPassword: `${role} long passphrase here`, newPassword: `${role} second passphrase here`, confirmPassword: `${role} second passphrase here` }))
+    unwrap(
+      await window.invoke('auth.changePassword', {
+        currentPassword: `${role} long passphrase here`,
+        newPassword: `${role} second passphrase here`,
+        confirmPassword: `${role} second passphrase here`
+      })
+    )
     windows[role] = window
   }
   const someone = (await t.ok('users.list', {})).users[0]
@@ -87,7 +93,15 @@ beforeAll(async () => {
   // A valid input for every channel, so that a refusal can only be the permission's.
   sample = {
     'auth.status': {},
-    'auth.setUp': { hubName: 'X', hubCode: 'XX', localAuthorityCode: '111', displayName: 'X', username: 'x', password: 'lantern orchard pebble', confirmPassword: 'lantern orchard pebble' },
+    'auth.setUp': {
+      hubName: 'X',
+      hubCode: 'XX',
+      localAuthorityCode: '111',
+      displayName: 'X',
+      username: 'x',
+      password: 'lantern orchard pebble',
+      confirmPassword: 'lantern orchard pebble'
+    },
     'auth.signIn': { username: 'nobody', password: 'whatever it is' },
     'auth.signOut': {},
     'auth.unlock': { password: 'whatever it is' },
@@ -95,7 +109,12 @@ beforeAll(async () => {
     'auth.changePassword': { currentPassword: 'not the password', newPassword: 'lantern orchard pebble', confirmPassword: 'lantern orchard pebble' },
     'users.list': {},
     'users.directory': {},
-    'users.create': { displayName: 'New', username: `new${Math.random().toString(36).slice(2, 8)}`, role: 'reception', temporaryPassword: 'lantern orchard pebble' },
+    'users.create': {
+      displayName: 'New',
+      username: `new${Math.random().toString(36).slice(2, 8)}`,
+      role: 'reception',
+      temporaryPassword: 'lantern orchard pebble'
+    },
     'users.setDisabled': { id: someone.id, version: 99, disabled: false },
     'users.resetPassword': { id: someone.id, version: 99, temporaryPassword: 'lantern orchard pebble' },
     'hub.get': {},
@@ -103,29 +122,86 @@ beforeAll(async () => {
     'hub.update': { version: 99, name: 'Test hub', localAuthorityCode: '999', idleLockMinutes: 10, closureNeedsApproval: true, reviewWeeks: 6 },
     'people.search': { text: 'okafor' },
     'people.checkDuplicates': { familyName: 'Okafor', dateOfBirth: '2019-07-03' },
-    'families.register': { ...okaforFamily(), members: [{ member: { kind: 'unborn', familyName: 'Matrix', expectedDate: view.members.find((m: { kind: string }) => m.kind === 'unborn').expectedDate } }] },
+    'families.register': {
+      ...okaforFamily(),
+      members: [
+        { member: { kind: 'unborn', familyName: 'Matrix', expectedDate: view.members.find((m: { kind: string }) => m.kind === 'unborn').expectedDate } }
+      ]
+    },
     'families.get': { id: family.id },
     'families.update': { id: family.id, version: 99, family: view.family },
     'families.setRestriction': { id: family.id, version: 99, restricted: false },
-    'families.addMember': { familyId: family.id, member: { kind: 'unborn', familyName: 'Matrix', expectedDate: view.members.find((m: { kind: string }) => m.kind === 'unborn').expectedDate } },
+    'families.addMember': {
+      familyId: family.id,
+      member: { kind: 'unborn', familyName: 'Matrix', expectedDate: view.members.find((m: { kind: string }) => m.kind === 'unborn').expectedDate }
+    },
     'people.update': { id: person.id, version: 99, member: { ...person, kind: 'adult', ethnicity: 'BAFR' } },
     'people.move': { id: person.id, version: 99, toFamilyReference: 'TH-999999' },
     'consent.record': { familyId: family.id, givenById: person.id, scope: 'CONTACT', method: 'VERBAL', givenOn: '2026-01-05' },
     'consent.withdraw': { id: consent.id, version: 99 },
     'episodes.leads': {},
-    'episodes.open': { familyId: family.id, openedOn: '2026-01-05', leadUserId: practitionerId, reason: 'Housing worries', headlines: ['HOUSING'], consentId: 'new', consentGivenById: person.id, consentMethod: 'VERBAL', consentGivenOn: '2026-01-05' },
+    'episodes.open': {
+      familyId: family.id,
+      openedOn: '2026-01-05',
+      leadUserId: practitionerId,
+      reason: 'Housing worries',
+      headlines: ['HOUSING'],
+      consentId: 'new',
+      consentGivenById: person.id,
+      consentMethod: 'VERBAL',
+      consentGivenOn: '2026-01-05'
+    },
     'episodes.get': { id: '00000000-0000-4000-8000-000000000000' },
     'team.save': { episodeId: '00000000-0000-4000-8000-000000000000', name: 'Dee', agency: 'Health visiting', role: 'Health visitor' },
     'team.remove': { id: '00000000-0000-4000-8000-000000000000', version: 1 },
-    'assessment.save': { episodeId: '00000000-0000-4000-8000-000000000000', startedOn: '2026-01-05', completedOn: null, subjects: [{ personId: null, domains: { CHILD_DEVELOPMENT: {}, PARENTS_CARERS: {}, FAMILY_ENVIRONMENT: {} } }] },
-    'plan.save': { episodeId: '00000000-0000-4000-8000-000000000000', agreedOn: '2026-01-05', outcomes: [{ id: '00000000-0000-4000-8000-000000000000', text: 'Rent paid', headline: 'HOUSING', peopleIds: ['00000000-0000-4000-8000-000000000000'], actions: [{ id: '00000000-0000-4000-8000-000000000000', what: 'Apply', owner: 'person:00000000-0000-4000-8000-000000000000', due: '2026-02-01', status: 'NOT_STARTED' }] }] },
+    'assessment.save': {
+      episodeId: '00000000-0000-4000-8000-000000000000',
+      startedOn: '2026-01-05',
+      completedOn: null,
+      subjects: [{ personId: null, domains: { CHILD_DEVELOPMENT: {}, PARENTS_CARERS: {}, FAMILY_ENVIRONMENT: {} } }]
+    },
+    'plan.save': {
+      episodeId: '00000000-0000-4000-8000-000000000000',
+      agreedOn: '2026-01-05',
+      outcomes: [
+        {
+          id: '00000000-0000-4000-8000-000000000000',
+          text: 'Rent paid',
+          headline: 'HOUSING',
+          peopleIds: ['00000000-0000-4000-8000-000000000000'],
+          actions: [
+            {
+              id: '00000000-0000-4000-8000-000000000000',
+              what: 'Apply',
+              owner: 'person:00000000-0000-4000-8000-000000000000',
+              due: '2026-02-01',
+              status: 'NOT_STARTED'
+            }
+          ]
+        }
+      ]
+    },
     'plan.savePdf': { episodeId: '00000000-0000-4000-8000-000000000000', fileName: 'Family plan.pdf' },
-    'reviews.add': { episodeId: '00000000-0000-4000-8000-000000000000', planVersion: 1, heldOn: '2026-01-05', attendees: ['person:00000000-0000-4000-8000-000000000000'], scores: [], nextReviewOn: '2026-02-16' },
+    'reviews.add': {
+      episodeId: '00000000-0000-4000-8000-000000000000',
+      planVersion: 1,
+      heldOn: '2026-01-05',
+      attendees: ['person:00000000-0000-4000-8000-000000000000'],
+      scores: [],
+      nextReviewOn: '2026-02-16'
+    },
     'notes.add': { familyId: family.id, occurredOn: '2026-01-05', occurredAt: '10:00', type: 'PHONE_CALL', text: 'Spoke to mum.' },
     'chronology.get': { familyId: family.id },
     'episodes.mine': {},
     'episodes.allOpen': {},
-    'episodes.close': { id: '00000000-0000-4000-8000-000000000000', version: 1, closedOn: '2026-01-05', reason: 'MOVED_AWAY', outcomes: {}, familyView: 'Moving on.' },
+    'episodes.close': {
+      id: '00000000-0000-4000-8000-000000000000',
+      version: 1,
+      closedOn: '2026-01-05',
+      reason: 'MOVED_AWAY',
+      outcomes: {},
+      familyView: 'Moving on.'
+    },
     'episodes.approveClosure': { id: '00000000-0000-4000-8000-000000000000', version: 1 },
     'episodes.reopen': { id: '00000000-0000-4000-8000-000000000000', version: 1, reason: 'Back again' },
     'episodes.reallocate': { id: '00000000-0000-4000-8000-000000000000', version: 1, leadUserId: practitionerId },
@@ -136,7 +212,9 @@ beforeAll(async () => {
     'audit.list': {}
   }
 })
-afterAll(async () => { await t.dispose() })
+afterAll(async () => {
+  await t.dispose()
+})
 
 describe('permission matrix', () => {
   it('has a stated policy and a sample input for every channel in the contract', () => {
@@ -149,11 +227,21 @@ describe('permission matrix', () => {
       const policy = POLICY[channel]!
       for (const role of R) {
         const allowed = policy === PUBLIC || policy === ANY || policy.includes(role)
-        const before = (await t.casebook.core.db.query(`SELECT count(*) AS n FROM audit_entry WHERE action = 'permission-refused' AND actor = ? AND record_id = ?`, [role, channel]))[0].n
+        const before = (
+          await t.casebook.core.db.query(`SELECT count(*) AS n FROM audit_entry WHERE action = 'permission-refused' AND actor = ? AND record_id = ?`, [
+            role,
+            channel
+          ])
+        )[0].n
         const result = await windows[role].invoke(channel, sample[channel])
         const refused = !result.ok && result.error.code === 'FORBIDDEN'
         expect({ role, refused, error: result.ok ? null : result.error.code }).toMatchObject({ role, refused: !allowed })
-        const after = (await t.casebook.core.db.query(`SELECT count(*) AS n FROM audit_entry WHERE action = 'permission-refused' AND actor = ? AND record_id = ?`, [role, channel]))[0].n
+        const after = (
+          await t.casebook.core.db.query(`SELECT count(*) AS n FROM audit_entry WHERE action = 'permission-refused' AND actor = ? AND record_id = ?`, [
+            role,
+            channel
+          ])
+        )[0].n
         expect(after - before).toBe(allowed ? 0 : 1)
         if (channel === 'auth.signOut' || channel === 'auth.lock') {
           // Put the window back as it was for the rest of the matrix.

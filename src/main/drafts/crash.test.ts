@@ -10,11 +10,15 @@ beforeEach(async () => {
   t = await tempCasebook('crash')
   await t.casebook.close()
 })
-afterEach(async () => { await t.dispose() })
+afterEach(async () => {
+  await t.dispose()
+})
 
 it('keeps every draft that was acknowledged when the core is killed mid-draft', async () => {
   const key = 'assessment:11111111-1111-4111-8111-111111111111'
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../testing/draftWriter.ts'), t.databasePath, key], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../testing/draftWriter.ts'), t.databasePath, key], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   let acknowledged = 0
   await new Promise<void>((resolve, reject) => {
     child.on('error', reject)

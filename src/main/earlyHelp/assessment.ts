@@ -16,8 +16,14 @@ export async function assessmentOf(db: EntityManager, episodeId: string): Promis
   if (!row) return null
   const content = JSON.parse(row.content) as Content
   return {
-    id: row.id, startedOn: row.startedOn, completedOn: row.completedOn, completedBy: row.completedBy, ...content,
-    updatedBy: row.updatedBy, updatedAt: row.updatedAt, version: row.version
+    id: row.id,
+    startedOn: row.startedOn,
+    completedOn: row.completedOn,
+    completedBy: row.completedBy,
+    ...content,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt,
+    version: row.version
   }
 }
 
@@ -26,12 +32,26 @@ export async function saveAssessment(input: z.output<typeof saveAssessmentInput>
     const episode = await openEpisodeForWork(manager, input.episodeId)
     const people = input.subjects.flatMap((s) => (s.personId ? [s.personId] : []))
     const strangers = await notInFamily(manager, episode.familyId, people)
-    if (strangers.size) throw new AppError('VALIDATION', 'The assessment names someone who is no longer in the family. Reload the page to see the family as it is now.')
-    const content: Content = { subjects: input.subjects, familyVoice: input.familyVoice, identified: input.identified, evidence: Object.fromEntries(input.identified.map((c) => [c, input.evidence[c] ?? null])) }
+    if (strangers.size)
+      throw new AppError('VALIDATION', 'The assessment names someone who is no longer in the family. Reload the page to see the family as it is now.')
+    const content: Content = {
+      subjects: input.subjects,
+      familyVoice: input.familyVoice,
+      identified: input.identified,
+      evidence: Object.fromEntries(input.identified.map((c) => [c, input.evidence[c] ?? null]))
+    }
     const saved = await saveEpisodeDocument(manager, ctx, {
-      entity: AssessmentEntity, recordType: 'assessment', what: 'assessment', episode, version: input.version,
+      entity: AssessmentEntity,
+      recordType: 'assessment',
+      what: 'assessment',
+      episode,
+      version: input.version,
       values: (existing) => ({
-        startedOn: input.startedOn, completedOn: input.completedOn, content: JSON.stringify(content), updatedBy: ctx.actor.name, updatedAt: ctx.now,
+        startedOn: input.startedOn,
+        completedOn: input.completedOn,
+        content: JSON.stringify(content),
+        updatedBy: ctx.actor.name,
+        updatedAt: ctx.now,
         // Who completed it is whoever first saved it complete; a later edit does not take that over.
         completedBy: input.completedOn ? (existing?.completedOn ? existing.completedBy : ctx.actor.name) : null
       }),

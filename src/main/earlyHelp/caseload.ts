@@ -76,7 +76,12 @@ export async function reallocate(input: { id: string; version: number; leadUserI
     const previous = await manager.findOneBy(UserEntity, { id: episode.leadUserId })
     const version = await updateVersioned(manager, EpisodeEntity, input.id, input.version, { leadUserId: lead.id, updatedAt: ctx.now }, 'episode')
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'episode', recordId: input.id, familyId: episode.familyId,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'episode',
+      recordId: input.id,
+      familyId: episode.familyId,
       changes: { lead: { from: previous?.username ?? null, to: lead.username } }
     })
     return { id: input.id, version }

@@ -24,41 +24,145 @@ export async function chronology(input: { familyId: string; significantOnly: boo
   if (!family) throw notFound('family')
   const notes = await db.find(CaseNoteEntity, { where: input.significantOnly ? { familyId: family.id, significant: true } : { familyId: family.id } })
   const memberships = await db.findBy(MembershipEntity, { familyId: family.id })
-  const people = new Map((await db.findBy(PersonEntity, [...new Set([...memberships.map((m) => m.personId), ...notes.flatMap((n) => JSON.parse(n.people) as string[])])].map((id) => ({ id })))).map((p) => [p.id, displayName(p)]))
+  const people = new Map(
+    (
+      await db.findBy(
+        PersonEntity,
+        [...new Set([...memberships.map((m) => m.personId), ...notes.flatMap((n) => JSON.parse(n.people) as string[])])].map((id) => ({ id }))
+      )
+    ).map((p) => [p.id, displayName(p)])
+  )
   const episodes = await db.findBy(EpisodeEntity, { familyId: family.id })
-  const leads = new Map((await db.findBy(UserEntity, episodes.map((e) => ({ id: e.leadUserId })))).map((u) => [u.id, u.displayName]))
+  const leads = new Map(
+    (
+      await db.findBy(
+        UserEntity,
+        episodes.map((e) => ({ id: e.leadUserId }))
+      )
+    ).map((u) => [u.id, u.displayName])
+  )
 
   const entries: ChronologyEntry[] = notes.map((n) => ({
-    id: n.id, when: n.occurredAt, kind: 'note', title: NOTE_TYPE.label(n.type), text: n.text, significant: Boolean(n.significant), by: n.author,
+    id: n.id,
+    when: n.occurredAt,
+    kind: 'note',
+    title: NOTE_TYPE.label(n.type),
+    text: n.text,
+    significant: Boolean(n.significant),
+    by: n.author,
     people: (JSON.parse(n.people) as string[]).map((id) => people.get(id) ?? 'Former member')
   }))
   if (!input.significantOnly) {
-    entries.push({ id: `registered-${family.id}`, when: localMinute(family.registeredAt), kind: 'registered', title: `Family registered (${family.reference})`, text: null, significant: false, by: family.registeredBy, people: [] })
+    entries.push({
+      id: `registered-${family.id}`,
+      when: localMinute(family.registeredAt),
+      kind: 'registered',
+      title: `Family registered (${family.reference})`,
+      text: null,
+      significant: false,
+      by: family.registeredBy,
+      people: []
+    })
     for (const e of episodes) {
-      entries.push({ id: `opened-${e.id}`, when: e.openedOn, kind: 'episode-opened', title: `Early-help episode opened, led by ${leads.get(e.leadUserId) ?? 'a former user'}`, text: e.reason, significant: false, by: e.openedBy, people: [] })
+      entries.push({
+        id: `opened-${e.id}`,
+        when: e.openedOn,
+        kind: 'episode-opened',
+        title: `Early-help episode opened, led by ${leads.get(e.leadUserId) ?? 'a former user'}`,
+        text: e.reason,
+        significant: false,
+        by: e.openedBy,
+        people: []
+      })
       const closure = e.closure ? (JSON.parse(e.closure) as { reason: string; familyView: string; requestedBy: string }) : null
       if (e.closedOn && closure) {
         const title = `Early-help episode ${e.status === 'closing' ? 'closing (awaiting approval)' : 'closed'}: ${CLOSURE_REASON.label(closure.reason)}`
-        entries.push({ id: `closed-${e.id}`, when: e.closedOn, kind: 'episode-closed', title, text: `The family's view: ${closure.familyView}`, significant: closure.reason === 'STEPPED_UP', by: closure.requestedBy, people: [] })
+        entries.push({
+          id: `closed-${e.id}`,
+          when: e.closedOn,
+          kind: 'episode-closed',
+          title,
+          text: `The family's view: ${closure.familyView}`,
+          significant: closure.reason === 'STEPPED_UP',
+          by: closure.requestedBy,
+          people: []
+        })
       }
       for (const [i, r] of (JSON.parse(e.reopened ?? '[]') as { at: string; by: string; reason: string }[]).entries()) {
-        entries.push({ id: `reopened-${e.id}-${i}`, when: localMinute(r.at), kind: 'episode-reopened', title: 'Early-help episode reopened', text: r.reason, significant: false, by: r.by, people: [] })
+        entries.push({
+          id: `reopened-${e.id}-${i}`,
+          when: localMinute(r.at),
+          kind: 'episode-reopened',
+          title: 'Early-help episode reopened',
+          text: r.reason,
+          significant: false,
+          by: r.by,
+          people: []
+        })
       }
     }
     for (const a of await db.findBy(AssessmentEntity, { familyId: family.id })) {
-      if (a.completedOn) entries.push({ id: `assessed-${a.id}`, when: a.completedOn, kind: 'assessment-completed', title: 'Early help assessment completed', text: null, significant: false, by: a.completedBy ?? a.updatedBy, people: [] })
+      if (a.completedOn)
+        entries.push({
+          id: `assessed-${a.id}`,
+          when: a.completedOn,
+          kind: 'assessment-completed',
+          title: 'Early help assessment completed',
+          text: null,
+          significant: false,
+          by: a.completedBy ?? a.updatedBy,
+          people: []
+        })
     }
     for (const p of await db.findBy(FamilyPlanEntity, { familyId: family.id })) {
-      entries.push({ id: `plan-${p.id}`, when: p.agreedOn, kind: 'plan-agreed', title: 'Family plan agreed', text: null, significant: false, by: p.agreedBy, people: [] })
+      entries.push({
+        id: `plan-${p.id}`,
+        when: p.agreedOn,
+        kind: 'plan-agreed',
+        title: 'Family plan agreed',
+        text: null,
+        significant: false,
+        by: p.agreedBy,
+        people: []
+      })
     }
     for (const r of await db.findBy(ReviewEntity, { familyId: family.id })) {
-      entries.push({ id: `review-${r.id}`, when: r.heldOn, kind: 'review', title: 'Team Around the Family review', text: `Next review ${formatDate(r.nextReviewOn)}`, significant: false, by: r.recordedBy, people: [] })
+      entries.push({
+        id: `review-${r.id}`,
+        when: r.heldOn,
+        kind: 'review',
+        title: 'Team Around the Family review',
+        text: `Next review ${formatDate(r.nextReviewOn)}`,
+        significant: false,
+        by: r.recordedBy,
+        people: []
+      })
     }
     // Joining at registration is the registration itself; later joins and leavings are events.
     for (const m of memberships) {
       const who = people.get(m.personId) ?? 'Former member'
-      if (m.joinedAt > family.registeredAt) entries.push({ id: `joined-${m.id}`, when: localMinute(m.joinedAt), kind: 'joined', title: `${who} joined the household`, text: null, significant: false, by: m.recordedBy, people: [who] })
-      if (m.leftAt) entries.push({ id: `left-${m.id}`, when: localMinute(m.leftAt), kind: 'left', title: `${who} left the household`, text: null, significant: false, by: m.recordedBy, people: [who] })
+      if (m.joinedAt > family.registeredAt)
+        entries.push({
+          id: `joined-${m.id}`,
+          when: localMinute(m.joinedAt),
+          kind: 'joined',
+          title: `${who} joined the household`,
+          text: null,
+          significant: false,
+          by: m.recordedBy,
+          people: [who]
+        })
+      if (m.leftAt)
+        entries.push({
+          id: `left-${m.id}`,
+          when: localMinute(m.leftAt),
+          kind: 'left',
+          title: `${who} left the household`,
+          text: null,
+          significant: false,
+          by: m.recordedBy,
+          people: [who]
+        })
     }
   }
   entries.sort((a, b) => b.when.localeCompare(a.when) || a.id.localeCompare(b.id))

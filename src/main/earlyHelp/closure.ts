@@ -15,7 +15,8 @@ export async function closeEpisode(input: z.output<typeof closeEpisodeInput>, ct
     const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
     if (!episode) throw notFound('episode')
     if (episode.status !== 'open') throw new AppError('CONFLICT', 'This episode is already closed or waiting for its closure to be approved.')
-    if (input.closedOn < episode.openedOn) throw new AppError('VALIDATION', 'There is a problem', { closedOn: 'Date closed must be on or after the date the episode opened' })
+    if (input.closedOn < episode.openedOn)
+      throw new AppError('VALIDATION', 'There is a problem', { closedOn: 'Date closed must be on or after the date the episode opened' })
     const missing: Record<string, string> = {}
     for (const headline of episode.headlines.split(' ').filter(Boolean)) {
       if (!input.outcomes[headline]) missing[`outcomes.${headline}`] = 'Select the outcome for this headline'
@@ -24,13 +25,36 @@ export async function closeEpisode(input: z.output<typeof closeEpisodeInput>, ct
     const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
     const approvedNow = !hub.closureNeedsApproval || ctx.actor.permissions.has('episodes.manage')
     const closure = {
-      reason: input.reason, note: input.note, outcomes: input.outcomes, familyView: input.familyView, stepUpOn: input.reason === 'STEPPED_UP' ? input.stepUpOn : null,
-      requestedBy: ctx.actor.name, approvedBy: approvedNow ? ctx.actor.name : null
+      reason: input.reason,
+      note: input.note,
+      outcomes: input.outcomes,
+      familyView: input.familyView,
+      stepUpOn: input.reason === 'STEPPED_UP' ? input.stepUpOn : null,
+      requestedBy: ctx.actor.name,
+      approvedBy: approvedNow ? ctx.actor.name : null
     }
-    const version = await updateVersioned(manager, EpisodeEntity, input.id, input.version, {
-      status: approvedNow ? 'closed' : 'closing', closedOn: input.closedOn, closure: JSON.stringify(closure), updatedAt: ctx.now
-    }, 'episode')
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'episode', recordId: input.id, familyId: episode.familyId, changes: { status: { from: 'open', to: approvedNow ? 'closed' : 'closing' }, closure } })
+    const version = await updateVersioned(
+      manager,
+      EpisodeEntity,
+      input.id,
+      input.version,
+      {
+        status: approvedNow ? 'closed' : 'closing',
+        closedOn: input.closedOn,
+        closure: JSON.stringify(closure),
+        updatedAt: ctx.now
+      },
+      'episode'
+    )
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'episode',
+      recordId: input.id,
+      familyId: episode.familyId,
+      changes: { status: { from: 'open', to: approvedNow ? 'closed' : 'closing' }, closure }
+    })
     return { id: input.id, version }
   })
 }
@@ -41,8 +65,23 @@ export async function approveClosure(input: { id: string; version: number }, ctx
     if (!episode) throw notFound('episode')
     if (episode.status !== 'closing') throw new AppError('CONFLICT', 'This episode is not waiting for its closure to be approved.')
     const closure = { ...JSON.parse(episode.closure ?? '{}'), approvedBy: ctx.actor.name }
-    const version = await updateVersioned(manager, EpisodeEntity, input.id, input.version, { status: 'closed', closure: JSON.stringify(closure), updatedAt: ctx.now }, 'episode')
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'episode', recordId: input.id, familyId: episode.familyId, changes: { status: { from: 'closing', to: 'closed' } } })
+    const version = await updateVersioned(
+      manager,
+      EpisodeEntity,
+      input.id,
+      input.version,
+      { status: 'closed', closure: JSON.stringify(closure), updatedAt: ctx.now },
+      'episode'
+    )
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'episode',
+      recordId: input.id,
+      familyId: episode.familyId,
+      changes: { status: { from: 'closing', to: 'closed' } }
+    })
     return { id: input.id, version }
   })
 }
@@ -55,9 +94,27 @@ export async function reopenEpisode(input: { id: string; version: number; reason
     if (await manager.findOneBy(EpisodeEntity, { familyId: episode.familyId, status: 'open' })) {
       throw new AppError('CONFLICT', 'The family has another open episode. Only one can be open at a time.')
     }
-    const reopenings = [...JSON.parse(episode.reopened ?? '[]'), { at: ctx.now, by: ctx.actor.name, reason: input.reason, closure: episode.closure ? JSON.parse(episode.closure) : null }]
-    const version = await updateVersioned(manager, EpisodeEntity, input.id, input.version, { status: 'open', closedOn: null, closure: null, reopened: JSON.stringify(reopenings), updatedAt: ctx.now }, 'episode')
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'episode', recordId: input.id, familyId: episode.familyId, changes: { status: { from: episode.status, to: 'open' }, reason: input.reason } })
+    const reopenings = [
+      ...JSON.parse(episode.reopened ?? '[]'),
+      { at: ctx.now, by: ctx.actor.name, reason: input.reason, closure: episode.closure ? JSON.parse(episode.closure) : null }
+    ]
+    const version = await updateVersioned(
+      manager,
+      EpisodeEntity,
+      input.id,
+      input.version,
+      { status: 'open', closedOn: null, closure: null, reopened: JSON.stringify(reopenings), updatedAt: ctx.now },
+      'episode'
+    )
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'episode',
+      recordId: input.id,
+      familyId: episode.familyId,
+      changes: { status: { from: episode.status, to: 'open' }, reason: input.reason }
+    })
     return { id: input.id, version }
   })
 }

@@ -23,10 +23,21 @@ beforeEach(async () => {
   family = await t.ok('families.register', okaforFamily())
   view = await t.ok('families.get', { id: family.id })
 })
-afterEach(async () => { await t.dispose() })
+afterEach(async () => {
+  await t.dispose()
+})
 
 const consentNow = () => ({ consentId: 'new', consentGivenById: view.members[0].id, consentMethod: 'VERBAL', consentGivenOn: today })
-const open = (c: Connection, extra: object = {}) => c.invoke('episodes.open', { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'Rent arrears and a new baby due', headlines: ['HOUSING', 'EARLY_YEARS'], ...consentNow(), ...extra })
+const open = (c: Connection, extra: object = {}) =>
+  c.invoke('episodes.open', {
+    familyId: family.id,
+    openedOn: today,
+    leadUserId: ids.pat,
+    reason: 'Rent arrears and a new baby due',
+    headlines: ['HOUSING', 'EARLY_YEARS'],
+    ...consentNow(),
+    ...extra
+  })
 
 describe('early-help episodes', () => {
   it('opens one episode at a time; reception sees that it is open and who leads it, and nothing more', async () => {
@@ -35,25 +46,71 @@ describe('early-help episodes', () => {
     const [consent] = unwrap<any>(await as.pat!.invoke('families.get', { id: family.id })).consents
     expect(consent).toMatchObject({ scope: 'EARLY_HELP', givenById: view.members[0].id, method: 'VERBAL', givenOn: today, recordedBy: 'pat' })
     expect(await open(as.pat!, { consentId: consent.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(unwrap(await as.pat!.invoke('episodes.get', { id: opened.id }))).toMatchObject({ status: 'open', consentId: consent.id, leadName: 'pat', headlines: ['HOUSING', 'EARLY_YEARS'], reason: 'Rent arrears and a new baby due' })
+    expect(unwrap(await as.pat!.invoke('episodes.get', { id: opened.id }))).toMatchObject({
+      status: 'open',
+      consentId: consent.id,
+      leadName: 'pat',
+      headlines: ['HOUSING', 'EARLY_YEARS'],
+      reason: 'Rent arrears and a new baby due'
+    })
     const seenByReception = unwrap<any>(await as.rita!.invoke('families.get', { id: family.id }))
-    expect(seenByReception.openEpisode).toEqual({ id: opened.id, status: 'open', openedOn: today, leadName: 'pat', headlines: ['HOUSING', 'EARLY_YEARS'], version: 1 })
+    expect(seenByReception.openEpisode).toEqual({
+      id: opened.id,
+      status: 'open',
+      openedOn: today,
+      leadName: 'pat',
+      headlines: ['HOUSING', 'EARLY_YEARS'],
+      version: 1
+    })
     for (const channel of ['episodes.get', 'chronology.get', 'notes.add', 'episodes.open'] as const) {
-      const input = channel === 'episodes.get' ? { id: opened.id } : channel === 'chronology.get' ? { familyId: family.id } : channel === 'notes.add' ? { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'OTHER', text: 'x' } : { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'x', headlines: ['HOUSING'], ...consentNow() }
+      const input =
+        channel === 'episodes.get'
+          ? { id: opened.id }
+          : channel === 'chronology.get'
+            ? { familyId: family.id }
+            : channel === 'notes.add'
+              ? { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'OTHER', text: 'x' }
+              : { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'x', headlines: ['HOUSING'], ...consentNow() }
       expect({ channel, r: await as.rita!.invoke(channel, input) }).toMatchObject({ channel, r: { ok: false, error: { code: 'FORBIDDEN' } } })
     }
   })
 
   it('refuses bad input next to its fields', async () => {
     const r = await as.pat!.invoke('episodes.open', { familyId: family.id, openedOn: '2099-01-01', leadUserId: ids.rita, reason: '', headlines: [] })
-    expect(r).toMatchObject({ ok: false, error: { fields: { openedOn: 'Date opened must be today or in the past', reason: 'Enter why early help is needed', headlines: 'Select at least one headline the family needs help with', consentId: 'Select the family’s consent to early help' } } })
-    expect(await open(as.pat!, { consentGivenById: null, consentMethod: '', consentGivenOn: '' })).toMatchObject({
-      ok: false, error: { fields: { consentGivenById: 'Select who gave consent', consentMethod: 'Select how consent was given', consentGivenOn: 'Enter the date consent was given' } }
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        fields: {
+          openedOn: 'Date opened must be today or in the past',
+          reason: 'Enter why early help is needed',
+          headlines: 'Select at least one headline the family needs help with',
+          consentId: 'Select the family’s consent to early help'
+        }
+      }
     })
-    expect(await open(as.pat!, { consentGivenById: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { fields: { consentGivenById: 'Select a member of this family' } } })
-    expect(await open(as.pat!, { consentId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { fields: { consentId: 'That consent is no longer in force. Record the family’s consent again.' } } })
+    expect(await open(as.pat!, { consentGivenById: null, consentMethod: '', consentGivenOn: '' })).toMatchObject({
+      ok: false,
+      error: {
+        fields: {
+          consentGivenById: 'Select who gave consent',
+          consentMethod: 'Select how consent was given',
+          consentGivenOn: 'Enter the date consent was given'
+        }
+      }
+    })
+    expect(await open(as.pat!, { consentGivenById: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { fields: { consentGivenById: 'Select a member of this family' } }
+    })
+    expect(await open(as.pat!, { consentId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { fields: { consentId: 'That consent is no longer in force. Record the family’s consent again.' } }
+    })
     expect(await t.casebook.core.db.query('SELECT count(*) AS n FROM consent')).toEqual([{ n: 0 }])
-    expect(await open(as.pat!, { leadUserId: ids.rita })).toMatchObject({ ok: false, error: { fields: { leadUserId: 'Select a practitioner or manager to lead the episode' } } })
+    expect(await open(as.pat!, { leadUserId: ids.rita })).toMatchObject({
+      ok: false,
+      error: { fields: { leadUserId: 'Select a practitioner or manager to lead the episode' } }
+    })
   })
 })
 
@@ -66,11 +123,41 @@ describe('case notes, drafts and the chronology', () => {
 
     unwrap(await open(as.pat!))
     const grace = view.members.find((m: { givenName: string }) => m.givenName === 'Grace')
-    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '09:15', type: 'HOME_VISIT', peopleIds: [grace.id], text: 'Visited at home. Mum worried about rent.', significant: false, draftKey: key }))
-    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '16:40', type: 'PHONE_CALL', text: 'Eviction notice received.', significant: true }))
+    unwrap(
+      await as.pat!.invoke('notes.add', {
+        familyId: family.id,
+        occurredOn: today,
+        occurredAt: '09:15',
+        type: 'HOME_VISIT',
+        peopleIds: [grace.id],
+        text: 'Visited at home. Mum worried about rent.',
+        significant: false,
+        draftKey: key
+      })
+    )
+    unwrap(
+      await as.pat!.invoke('notes.add', {
+        familyId: family.id,
+        occurredOn: today,
+        occurredAt: '16:40',
+        type: 'PHONE_CALL',
+        text: 'Eviction notice received.',
+        significant: true
+      })
+    )
     expect(unwrap(await as.pat!.invoke('drafts.get', { key }))).toBeNull()
-    expect(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '25:00', type: 'OTHER', peopleIds: ['00000000-0000-4000-8000-000000000000'], text: '' })).toMatchObject({
-      ok: false, error: { fields: { occurredAt: 'Enter the time as hours and minutes, like 14:30', text: 'Enter the note' } }
+    expect(
+      await as.pat!.invoke('notes.add', {
+        familyId: family.id,
+        occurredOn: today,
+        occurredAt: '25:00',
+        type: 'OTHER',
+        peopleIds: ['00000000-0000-4000-8000-000000000000'],
+        text: ''
+      })
+    ).toMatchObject({
+      ok: false,
+      error: { fields: { occurredAt: 'Enter the time as hours and minutes, like 14:30', text: 'Enter the note' } }
     })
 
     const all = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id })).entries
@@ -94,15 +181,33 @@ describe('caseloads', () => {
     const episode = unwrap<{ id: string }>(await open(as.pat!))
     unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '09:15', type: 'HOME_VISIT', text: 'Visited.' }))
     const mine = unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes
-    expect(mine).toEqual([expect.objectContaining({ episodeId: episode.id, familyReference: family.reference, familyNames: "O'Neill-Okafor / Okafor", daysOpen: 0, leadName: 'pat', notes: 1, lastContactAt: `${today}T09:15` })])
+    expect(mine).toEqual([
+      expect.objectContaining({
+        episodeId: episode.id,
+        familyReference: family.reference,
+        familyNames: "O'Neill-Okafor / Okafor",
+        daysOpen: 0,
+        leadName: 'pat',
+        notes: 1,
+        lastContactAt: `${today}T09:15`
+      })
+    ])
     expect(unwrap<any>(await as.paula!.invoke('episodes.mine', {})).episodes).toEqual([])
     expect(unwrap<any>(await as.molly!.invoke('episodes.allOpen', {})).episodes).toHaveLength(1)
 
     unwrap(await as.molly!.invoke('episodes.reallocate', { id: episode.id, version: 1, leadUserId: ids.paula }))
-    expect(await as.molly!.invoke('episodes.reallocate', { id: episode.id, version: 1, leadUserId: ids.pat })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await as.molly!.invoke('episodes.reallocate', { id: episode.id, version: 2, leadUserId: ids.rita })).toMatchObject({ ok: false, error: { fields: { leadUserId: 'Select a practitioner or manager to lead the episode' } } })
+    expect(await as.molly!.invoke('episodes.reallocate', { id: episode.id, version: 1, leadUserId: ids.pat })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' }
+    })
+    expect(await as.molly!.invoke('episodes.reallocate', { id: episode.id, version: 2, leadUserId: ids.rita })).toMatchObject({
+      ok: false,
+      error: { fields: { leadUserId: 'Select a practitioner or manager to lead the episode' } }
+    })
     expect(unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes).toEqual([])
-    expect(unwrap<any>(await as.paula!.invoke('episodes.mine', {})).episodes).toEqual([expect.objectContaining({ episodeId: episode.id, leadName: 'paula', version: 2 })])
+    expect(unwrap<any>(await as.paula!.invoke('episodes.mine', {})).episodes).toEqual([
+      expect.objectContaining({ episodeId: episode.id, leadName: 'paula', version: 2 })
+    ])
     const [entry] = await t.casebook.core.db.query(`SELECT actor, changes FROM audit_entry WHERE action = 'update' AND record_type = 'episode'`)
     expect(entry).toEqual({ actor: 'molly', changes: JSON.stringify({ lead: { from: 'pat', to: 'paula' } }) })
   })
@@ -112,14 +217,33 @@ describe('closing an episode', () => {
   it("needs an outcome for every headline and the family's view; a practitioner's closure waits for a manager; a manager reopens it", async () => {
     await account('molly', 'manager')
     const { id } = unwrap<{ id: string }>(await open(as.pat!))
-    const close = (c: Connection, extra: object = {}) => c.invoke('episodes.close', { id, version: 1, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED', EARLY_YEARS: 'PARTLY' }, familyView: 'We feel more settled.', ...extra })
-    expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' }, familyView: '', reason: 'OTHER' })).toMatchObject({ ok: false, error: { fields: { familyView: "Enter the family's view of the help they had", note: 'Say why the episode is closing' } } })
-    expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' } })).toMatchObject({ ok: false, error: { fields: { 'outcomes.EARLY_YEARS': 'Select the outcome for this headline' } } })
+    const close = (c: Connection, extra: object = {}) =>
+      c.invoke('episodes.close', {
+        id,
+        version: 1,
+        closedOn: today,
+        reason: 'OUTCOMES_ACHIEVED',
+        outcomes: { HOUSING: 'ACHIEVED', EARLY_YEARS: 'PARTLY' },
+        familyView: 'We feel more settled.',
+        ...extra
+      })
+    expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' }, familyView: '', reason: 'OTHER' })).toMatchObject({
+      ok: false,
+      error: { fields: { familyView: "Enter the family's view of the help they had", note: 'Say why the episode is closing' } }
+    })
+    expect(await close(as.pat!, { outcomes: { HOUSING: 'ACHIEVED' } })).toMatchObject({
+      ok: false,
+      error: { fields: { 'outcomes.EARLY_YEARS': 'Select the outcome for this headline' } }
+    })
     expect(await close(as.pat!, { reason: 'STEPPED_UP' })).toMatchObject({ ok: false, error: { fields: { stepUpOn: 'Enter the date of the step-up' } } })
     expect(await close(as.pat!, { reason: 'OTHER' })).toMatchObject({ ok: false, error: { fields: { note: 'Say why the episode is closing' } } })
 
     unwrap(await close(as.pat!))
-    expect(unwrap<any>(await as.pat!.invoke('episodes.get', { id }))).toMatchObject({ status: 'closing', closedOn: today, closure: { reason: 'OUTCOMES_ACHIEVED', requestedBy: 'pat', approvedBy: null } })
+    expect(unwrap<any>(await as.pat!.invoke('episodes.get', { id }))).toMatchObject({
+      status: 'closing',
+      closedOn: today,
+      closure: { reason: 'OUTCOMES_ACHIEVED', requestedBy: 'pat', approvedBy: null }
+    })
     expect(unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes[0]).toMatchObject({ status: 'closing' })
     expect(await as.pat!.invoke('episodes.approveClosure', { id, version: 2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     unwrap(await as.molly!.invoke('episodes.approveClosure', { id, version: 2 }))
@@ -128,9 +252,14 @@ describe('closing an episode', () => {
     expect(unwrap<any>(await as.rita!.invoke('families.get', { id: family.id })).openEpisode).toBeNull()
 
     // Closed: notes no longer join it; a manager reopens it, saying why.
-    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'PHONE_CALL', text: 'Called after closure.' }))
+    unwrap(
+      await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'PHONE_CALL', text: 'Called after closure.' })
+    )
     expect((await t.casebook.core.db.query(`SELECT episode_id FROM case_note`))[0].episode_id).toBeNull()
-    expect(await as.molly!.invoke('episodes.reopen', { id, version: 3, reason: '' })).toMatchObject({ ok: false, error: { fields: { reason: 'Enter why the episode is being reopened' } } })
+    expect(await as.molly!.invoke('episodes.reopen', { id, version: 3, reason: '' })).toMatchObject({
+      ok: false,
+      error: { fields: { reason: 'Enter why the episode is being reopened' } }
+    })
     unwrap(await as.molly!.invoke('episodes.reopen', { id, version: 3, reason: 'New worries about rent.' }))
     expect(unwrap<any>(await as.pat!.invoke('episodes.get', { id }))).toMatchObject({ status: 'open', closedOn: null, closure: null })
     const kinds = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id })).entries.map((e: { kind: string }) => e.kind)
@@ -140,9 +269,25 @@ describe('closing an episode', () => {
   it("closes at once when a manager closes it, and records a step-up's date", async () => {
     await account('molly', 'manager')
     const { id } = unwrap<{ id: string }>(await open(as.pat!))
-    unwrap(await as.molly!.invoke('episodes.close', { id, version: 1, closedOn: today, reason: 'STEPPED_UP', stepUpOn: today, outcomes: { HOUSING: 'NOT_ACHIEVED', EARLY_YEARS: 'PARTLY' }, familyView: 'Worried.' }))
+    unwrap(
+      await as.molly!.invoke('episodes.close', {
+        id,
+        version: 1,
+        closedOn: today,
+        reason: 'STEPPED_UP',
+        stepUpOn: today,
+        outcomes: { HOUSING: 'NOT_ACHIEVED', EARLY_YEARS: 'PARTLY' },
+        familyView: 'Worried.'
+      })
+    )
     expect(unwrap<any>(await as.molly!.invoke('episodes.get', { id }))).toMatchObject({ status: 'closed', closure: { stepUpOn: today, approvedBy: 'molly' } })
-    const closed = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id, significantOnly: false })).entries.find((e: { kind: string }) => e.kind === 'episode-closed')
-    expect(closed).toMatchObject({ title: "Early-help episode closed: Stepped up to children's social care", significant: true, text: "The family's view: Worried." })
+    const closed = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id, significantOnly: false })).entries.find(
+      (e: { kind: string }) => e.kind === 'episode-closed'
+    )
+    expect(closed).toMatchObject({
+      title: "Early-help episode closed: Stepped up to children's social care",
+      significant: true,
+      text: "The family's view: Worried."
+    })
   })
 })

@@ -29,7 +29,11 @@ export async function notInFamily(manager: EntityManager, familyId: string, pers
 /** Participant keys ('taf:<id>', 'person:<id>') that name no one in this episode or family. */
 export async function unknownParticipants(manager: EntityManager, episode: EpisodeRow, keys: string[]): Promise<Set<string>> {
   const team = new Set((await manager.findBy(TafMemberEntity, { episodeId: episode.id })).map((m) => `taf:${m.id}`))
-  const strangers = await notInFamily(manager, episode.familyId, keys.filter((k) => k.startsWith('person:')).map((k) => k.slice(7)))
+  const strangers = await notInFamily(
+    manager,
+    episode.familyId,
+    keys.filter((k) => k.startsWith('person:')).map((k) => k.slice(7))
+  )
   return new Set(keys.filter((k) => (k.startsWith('taf:') ? !team.has(k) : strangers.has(k.slice(7)))))
 }
 
@@ -59,7 +63,15 @@ export async function saveEpisodeDocument<T extends ObjectLiteral & { id: string
   const existing = await manager.findOneBy(entity, { episodeId: episode.id } as never)
   const values = typeof doc.values === 'function' ? doc.values(existing) : doc.values
   const audit = (action: 'create' | 'update', id: string) =>
-    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action, recordType: doc.recordType, recordId: id, familyId: episode.familyId, changes: doc.summary })
+    writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action,
+      recordType: doc.recordType,
+      recordId: id,
+      familyId: episode.familyId,
+      changes: doc.summary
+    })
   if (!existing) {
     if (doc.version !== null) throw conflict(doc.what)
     const id = randomUUID()

@@ -17,16 +17,31 @@ import { reviewsOf } from './reviews'
 
 /** Who can lead an episode: active practitioners and managers. */
 export async function leadChoices(ctx: CallContext) {
-  const users = await ctx.core.db.manager.find(UserEntity, { where: [{ role: 'practitioner', disabled: false }, { role: 'manager', disabled: false }], order: { displayName: 'ASC' } })
+  const users = await ctx.core.db.manager.find(UserEntity, {
+    where: [
+      { role: 'practitioner', disabled: false },
+      { role: 'manager', disabled: false }
+    ],
+    order: { displayName: 'ASC' }
+  })
   return { users: users.map((u) => ({ id: u.id, displayName: u.displayName })) }
 }
 
 async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSummary> {
   const lead = await db.findOneBy(UserEntity, { id: row.leadUserId })
   return {
-    id: row.id, familyId: row.familyId, status: row.status, openedOn: row.openedOn, closedOn: row.closedOn,
-    closure: row.closure ? JSON.parse(row.closure) : null, leadUserId: row.leadUserId, leadName: lead?.displayName ?? 'Former user',
-    reason: row.reason, headlines: row.headlines ? row.headlines.split(' ') : [], consentId: row.consentId, version: row.version
+    id: row.id,
+    familyId: row.familyId,
+    status: row.status,
+    openedOn: row.openedOn,
+    closedOn: row.closedOn,
+    closure: row.closure ? JSON.parse(row.closure) : null,
+    leadUserId: row.leadUserId,
+    leadName: lead?.displayName ?? 'Former user',
+    reason: row.reason,
+    headlines: row.headlines ? row.headlines.split(' ') : [],
+    consentId: row.consentId,
+    version: row.version
   }
 }
 
@@ -39,13 +54,24 @@ export async function openEpisodeOf(db: EntityManager, familyId: string): Promis
 /** The consent an episode opens on: one the family gave earlier, or one recorded now in the same transaction. */
 async function consentForEpisode(manager: EntityManager, ctx: CallContext, input: z.output<typeof openEpisodeInput>): Promise<string> {
   if (input.consentId === NEW_CONSENT) {
-    const { id } = await insertConsent(manager, ctx, {
-      familyId: input.familyId, givenById: input.consentGivenById!, scope: 'EARLY_HELP', agency: null, method: input.consentMethod as 'VERBAL' | 'WRITTEN', givenOn: input.consentGivenOn!
-    }, 'consentGivenById')
+    const { id } = await insertConsent(
+      manager,
+      ctx,
+      {
+        familyId: input.familyId,
+        givenById: input.consentGivenById!,
+        scope: 'EARLY_HELP',
+        agency: null,
+        method: input.consentMethod as 'VERBAL' | 'WRITTEN',
+        givenOn: input.consentGivenOn!
+      },
+      'consentGivenById'
+    )
     return id
   }
   const consent = await manager.findOneBy(ConsentEntity, { id: input.consentId, familyId: input.familyId, scope: 'EARLY_HELP' })
-  if (!consent || consent.withdrawnOn) throw new AppError('VALIDATION', 'There is a problem', { consentId: 'That consent is no longer in force. Record the family’s consent again.' })
+  if (!consent || consent.withdrawnOn)
+    throw new AppError('VALIDATION', 'There is a problem', { consentId: 'That consent is no longer in force. Record the family’s consent again.' })
   return consent.id
 }
 
@@ -60,12 +86,34 @@ export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx:
     }
     const consentId = await consentForEpisode(manager, ctx, input)
     const row: EpisodeRow = {
-      id: randomUUID(), familyId: input.familyId, status: 'open', openedOn: input.openedOn, closedOn: null, leadUserId: lead.id, reason: input.reason,
-      headlines: input.headlines.join(' '), openedBy: ctx.actor.name, closure: null, reopened: null, noteCount: 0, lastContactAt: null, nextReviewOn: null, openActionDues: '', consentId, createdAt: ctx.now, updatedAt: ctx.now, version: 1
+      id: randomUUID(),
+      familyId: input.familyId,
+      status: 'open',
+      openedOn: input.openedOn,
+      closedOn: null,
+      leadUserId: lead.id,
+      reason: input.reason,
+      headlines: input.headlines.join(' '),
+      openedBy: ctx.actor.name,
+      closure: null,
+      reopened: null,
+      noteCount: 0,
+      lastContactAt: null,
+      nextReviewOn: null,
+      openActionDues: '',
+      consentId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      version: 1
     }
     await manager.insert(EpisodeEntity, row)
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'episode', recordId: row.id, familyId: row.familyId,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'create',
+      recordType: 'episode',
+      recordId: row.id,
+      familyId: row.familyId,
       changes: { openedOn: row.openedOn, lead: lead.username, headlines: input.headlines, consentId }
     })
     return { id: row.id, version: 1 }
@@ -80,13 +128,22 @@ export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeD
   const reopenings = (JSON.parse(row.reopened ?? '[]') as { at: string; by: string; reason: string }[]).map(({ at, by, reason }) => ({ at, by, reason }))
   return {
     ...(await summary(db, row)),
-    team: await teamOf(db, id), assessment: await assessmentOf(db, id), plan: await planOf(db, id), reviews: await reviewsOf(db, id),
-    nextReviewOn: row.nextReviewOn, reviewWeeks: hub.reviewWeeks, reopenings
+    team: await teamOf(db, id),
+    assessment: await assessmentOf(db, id),
+    plan: await planOf(db, id),
+    reviews: await reviewsOf(db, id),
+    nextReviewOn: row.nextReviewOn,
+    reviewWeeks: hub.reviewWeeks,
+    reopenings
   }
 }
 
 /** The family's closed episodes, newest first. */
 export async function pastEpisodesOf(db: EntityManager, familyId: string) {
-  const rows = await db.find(EpisodeEntity, { where: { familyId, status: 'closed' }, order: { openedOn: 'DESC' }, select: { id: true, openedOn: true, closedOn: true, version: true } })
+  const rows = await db.find(EpisodeEntity, {
+    where: { familyId, status: 'closed' },
+    order: { openedOn: 'DESC' },
+    select: { id: true, openedOn: true, closedOn: true, version: true }
+  })
   return rows.map(({ id, openedOn, closedOn, version }) => ({ id, openedOn, closedOn, version }))
 }

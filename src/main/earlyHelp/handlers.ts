@@ -36,12 +36,15 @@ const NO_ONE = '00000000-0000-0000-0000-000000000000'
 export const earlyHelpHandlers = defineHandlers({
   'episodes.leads': (_input, ctx) => leadChoices(ctx),
   'episodes.open': withFamilyAccess((i) => i.familyId, openEpisode),
-  'episodes.get': withFamilyAccess((i, ctx) => familyOfEpisode(ctx, i.id), async ({ id }, ctx) => {
-    const episode = await getEpisode(id, ctx)
-    if (!episode) throw notFound('episode')
-    await auditView(ctx, 'episode', episode.id, episode.familyId)
-    return episode
-  }),
+  'episodes.get': withFamilyAccess(
+    (i, ctx) => familyOfEpisode(ctx, i.id),
+    async ({ id }, ctx) => {
+      const episode = await getEpisode(id, ctx)
+      if (!episode) throw notFound('episode')
+      await auditView(ctx, 'episode', episode.id, episode.familyId)
+      return episode
+    }
+  ),
   'team.save': withFamilyAccess(ofEpisode, saveTeamMember),
   'team.remove': withFamilyAccess((i, ctx) => familyOfTeamMember(ctx, i.id), removeTeamMember),
   'assessment.save': withFamilyAccess(ofEpisode, saveAssessment),

@@ -11,15 +11,29 @@ import { CaseNoteEntity, EpisodeEntity } from './entities'
 /** A case note belongs to the family, and to its open episode if there is one. */
 export async function addNote(input: z.output<typeof addNoteInput>, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
-    const people = input.peopleIds.length ? await manager.findBy(PersonEntity, input.peopleIds.map((id) => ({ id }))) : []
+    const people = input.peopleIds.length
+      ? await manager.findBy(
+          PersonEntity,
+          input.peopleIds.map((id) => ({ id }))
+        )
+      : []
     if (people.length !== new Set(input.peopleIds).size || people.some((p) => p.familyId !== input.familyId)) {
       throw new AppError('VALIDATION', 'There is a problem', { peopleIds: 'Choose people from this family' })
     }
     const episode = await manager.findOneBy(EpisodeEntity, { familyId: input.familyId, status: 'open' })
     const id = randomUUID()
     const row = {
-      id, familyId: input.familyId, episodeId: episode?.id ?? null, occurredAt: `${input.occurredOn}T${input.occurredAt}`, type: input.type,
-      people: JSON.stringify(input.peopleIds), text: input.text, significant: input.significant, author: ctx.actor.name, createdAt: ctx.now, version: 1
+      id,
+      familyId: input.familyId,
+      episodeId: episode?.id ?? null,
+      occurredAt: `${input.occurredOn}T${input.occurredAt}`,
+      type: input.type,
+      people: JSON.stringify(input.peopleIds),
+      text: input.text,
+      significant: input.significant,
+      author: ctx.actor.name,
+      createdAt: ctx.now,
+      version: 1
     }
     await manager.insert(CaseNoteEntity, row)
     if (episode) {
@@ -30,7 +44,12 @@ export async function addNote(input: z.output<typeof addNoteInput>, ctx: CallCon
       )
     }
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'case-note', recordId: id, familyId: input.familyId,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'create',
+      recordType: 'case-note',
+      recordId: id,
+      familyId: input.familyId,
       changes: { occurredAt: row.occurredAt, type: row.type, significant: row.significant }
     })
     // The draft goes in the same transaction: the note is either saved, or still a draft.

@@ -13,7 +13,16 @@ import { FamilyPlanEntity, ReviewEntity } from './planEntities'
 
 export async function planOf(db: EntityManager, episodeId: string): Promise<PlanRecord | null> {
   const row = await db.findOneBy(FamilyPlanEntity, { episodeId })
-  return row ? { id: row.id, agreedOn: row.agreedOn, outcomes: JSON.parse(row.outcomes) as PlanOutcome[], updatedBy: row.updatedBy, updatedAt: row.updatedAt, version: row.version } : null
+  return row
+    ? {
+        id: row.id,
+        agreedOn: row.agreedOn,
+        outcomes: JSON.parse(row.outcomes) as PlanOutcome[],
+        updatedBy: row.updatedBy,
+        updatedAt: row.updatedAt,
+        version: row.version
+      }
+    : null
 }
 
 /**
@@ -31,8 +40,16 @@ export async function refreshSchedule(manager: EntityManager, episode: EpisodeRo
 /** Everything the plan names must be someone in this episode's team or family, named once. */
 export async function checkPlanPeople(manager: EntityManager, episode: EpisodeRow, outcomes: PlanOutcome[]): Promise<void> {
   const fields: Record<string, string> = {}
-  const strangers = await notInFamily(manager, episode.familyId, outcomes.flatMap((o) => o.peopleIds))
-  const unknown = await unknownParticipants(manager, episode, outcomes.flatMap((o) => o.actions.map((a) => a.owner as string)))
+  const strangers = await notInFamily(
+    manager,
+    episode.familyId,
+    outcomes.flatMap((o) => o.peopleIds)
+  )
+  const unknown = await unknownParticipants(
+    manager,
+    episode,
+    outcomes.flatMap((o) => o.actions.map((a) => a.owner as string))
+  )
   outcomes.forEach((o, i) => {
     if (o.peopleIds.some((p) => strangers.has(p))) fields[`outcomes.${i}.peopleIds`] = 'Choose people who are in the family now'
     o.actions.forEach((a, j) => {
@@ -47,10 +64,15 @@ export async function checkPlanPeople(manager: EntityManager, episode: EpisodeRo
 export async function savePlan(input: z.output<typeof savePlanInput>, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
     const episode = await openEpisodeForWork(manager, input.episodeId)
-    if (input.agreedOn < episode.openedOn) throw new AppError('VALIDATION', 'There is a problem', { agreedOn: 'The plan cannot be agreed before the episode opened' })
+    if (input.agreedOn < episode.openedOn)
+      throw new AppError('VALIDATION', 'There is a problem', { agreedOn: 'The plan cannot be agreed before the episode opened' })
     await checkPlanPeople(manager, episode, input.outcomes)
     const saved = await saveEpisodeDocument(manager, ctx, {
-      entity: FamilyPlanEntity, recordType: 'family-plan', what: 'family plan', episode, version: input.version,
+      entity: FamilyPlanEntity,
+      recordType: 'family-plan',
+      what: 'family plan',
+      episode,
+      version: input.version,
       values: { agreedOn: input.agreedOn, outcomes: JSON.stringify(input.outcomes), updatedBy: ctx.actor.name, updatedAt: ctx.now },
       created: { agreedBy: ctx.actor.name },
       summary: { agreedOn: input.agreedOn, outcomes: input.outcomes.length, actions: input.outcomes.reduce((n, o) => n + o.actions.length, 0) }

@@ -14,7 +14,15 @@ export async function savePlanPdf(input: z.output<typeof savePlanPdfInput>, ctx:
   const path = await ctx.window.savePdf(input.fileName)
   if (path === null) return { saved: false, path: null }
   await ctx.core.writes.run((manager) =>
-    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'export', recordType: 'family-plan', recordId: plan.id, familyId: plan.familyId, changes: { format: 'PDF', path, planVersion: plan.version } })
+    writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'export',
+      recordType: 'family-plan',
+      recordId: plan.id,
+      familyId: plan.familyId,
+      changes: { format: 'PDF', path, planVersion: plan.version }
+    })
   )
   return { saved: true, path }
 }

@@ -17,8 +17,13 @@ import { refreshSchedule } from './plan'
 export async function reviewsOf(db: EntityManager, episodeId: string): Promise<ReviewRecord[]> {
   const rows = await db.find(ReviewEntity, { where: { episodeId }, order: { heldOn: 'ASC', createdAt: 'ASC' } })
   return rows.map((r) => ({
-    id: r.id, heldOn: r.heldOn, attendees: JSON.parse(r.attendees) as string[], otherAttendees: r.otherAttendees,
-    scores: JSON.parse(r.scores) as ReviewRecord['scores'], nextReviewOn: r.nextReviewOn, recordedBy: r.recordedBy
+    id: r.id,
+    heldOn: r.heldOn,
+    attendees: JSON.parse(r.attendees) as string[],
+    otherAttendees: r.otherAttendees,
+    scores: JSON.parse(r.scores) as ReviewRecord['scores'],
+    nextReviewOn: r.nextReviewOn,
+    recordedBy: r.recordedBy
   }))
 }
 
@@ -50,19 +55,49 @@ export async function addReview(input: z.output<typeof addReviewInput>, ctx: Cal
         return { ...a, status }
       })
     }))
-    if (changes.length) await updateVersioned(manager, FamilyPlanEntity, plan.id, input.planVersion, { outcomes: JSON.stringify(updated), updatedBy: ctx.actor.name, updatedAt: ctx.now }, 'family plan')
+    if (changes.length)
+      await updateVersioned(
+        manager,
+        FamilyPlanEntity,
+        plan.id,
+        input.planVersion,
+        { outcomes: JSON.stringify(updated), updatedBy: ctx.actor.name, updatedAt: ctx.now },
+        'family plan'
+      )
     else if (plan.version !== input.planVersion) throw conflict('family plan')
     const row: ReviewRow = {
-      id: randomUUID(), episodeId: episode.id, familyId: episode.familyId, heldOn: input.heldOn, attendees: JSON.stringify(input.attendees), otherAttendees: input.otherAttendees,
+      id: randomUUID(),
+      episodeId: episode.id,
+      familyId: episode.familyId,
+      heldOn: input.heldOn,
+      attendees: JSON.stringify(input.attendees),
+      otherAttendees: input.otherAttendees,
       scores: JSON.stringify(outcomes.map((o) => ({ outcomeId: o.id, score: scored.get(o.id)!.score, comment: scored.get(o.id)!.comment }))),
-      nextReviewOn: input.nextReviewOn, recordedBy: ctx.actor.name, createdAt: ctx.now, version: 1
+      nextReviewOn: input.nextReviewOn,
+      recordedBy: ctx.actor.name,
+      createdAt: ctx.now,
+      version: 1
     }
     await manager.insert(ReviewEntity, row)
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'review', recordId: row.id, familyId: episode.familyId,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'create',
+      recordType: 'review',
+      recordId: row.id,
+      familyId: episode.familyId,
       changes: { heldOn: row.heldOn, scores: Object.fromEntries(input.scores.map((s) => [s.outcomeId, s.score])), nextReviewOn: row.nextReviewOn }
     })
-    if (changes.length) await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family-plan', recordId: plan.id, familyId: episode.familyId, changes: { actions: changes } })
+    if (changes.length)
+      await writeAudit(manager, {
+        at: ctx.now,
+        actor: ctx.actor.name,
+        action: 'update',
+        recordType: 'family-plan',
+        recordId: plan.id,
+        familyId: episode.familyId,
+        changes: { actions: changes }
+      })
     await refreshSchedule(manager, episode, updated, plan.agreedOn)
     if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)
     return { id: row.id, version: 1 }

@@ -22,14 +22,30 @@ export async function saveTeamMember(input: z.output<typeof saveTeamMemberInput>
     if (!input.id) {
       const row: TafMemberRow = { id: randomUUID(), episodeId: episode.id, ...values, createdAt: ctx.now, updatedAt: ctx.now, version: 1 }
       await manager.insert(TafMemberEntity, row)
-      await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'taf-member', recordId: row.id, familyId: episode.familyId, changes: values })
+      await writeAudit(manager, {
+        at: ctx.now,
+        actor: ctx.actor.name,
+        action: 'create',
+        recordType: 'taf-member',
+        recordId: row.id,
+        familyId: episode.familyId,
+        changes: values
+      })
       return { id: row.id, version: 1 }
     }
     const before = await manager.findOneBy(TafMemberEntity, { id: input.id, episodeId: episode.id })
     if (!before) throw notFound('team member')
     if (input.version === null) throw conflict('team member')
     const version = await updateVersioned(manager, TafMemberEntity, input.id, input.version, { ...values, updatedAt: ctx.now }, 'team member')
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'taf-member', recordId: input.id, familyId: episode.familyId, changes: changedFields(before, values) })
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'taf-member',
+      recordId: input.id,
+      familyId: episode.familyId,
+      changes: changedFields(before, values)
+    })
     return { id: input.id, version }
   })
 }
@@ -45,10 +61,21 @@ export async function removeTeamMember(input: { id: string; version: number }, c
     const plan = await manager.findOneBy(FamilyPlanEntity, { episodeId: episode.id })
     const reviews = await manager.findBy(ReviewEntity, { episodeId: episode.id })
     if (plan?.outcomes.includes(key) || reviews.some((r) => r.attendees.includes(key))) {
-      throw new AppError('CONFLICT', `${member.name} is named in the family plan or a review, so they stay on the team. Give their actions to someone else first.`)
+      throw new AppError(
+        'CONFLICT',
+        `${member.name} is named in the family plan or a review, so they stay on the team. Give their actions to someone else first.`
+      )
     }
     await manager.delete(TafMemberEntity, { id: member.id, version: input.version })
-    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'delete', recordType: 'taf-member', recordId: member.id, familyId: episode.familyId, changes: { name: member.name, agency: member.agency, role: member.role } })
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'delete',
+      recordType: 'taf-member',
+      recordId: member.id,
+      familyId: episode.familyId,
+      changes: { name: member.name, agency: member.agency, role: member.role }
+    })
     return { id: member.id, version: member.version }
   })
 }

@@ -19,7 +19,10 @@ describe('windowHost.savePdf', () => {
     const target = join(mkdtempSync(join(tmpdir(), 'save-pdf-')), 'Family plan.pdf')
     showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
     expect(await windowHost(contents as never).savePdf('Family plan RV-000001.pdf')).toBe(target)
-    expect(showSaveDialog).toHaveBeenLastCalledWith({ id: 1 }, expect.objectContaining({ defaultPath: 'Family plan RV-000001.pdf', filters: [{ name: 'PDF document', extensions: ['pdf'] }] }))
+    expect(showSaveDialog).toHaveBeenLastCalledWith(
+      { id: 1 },
+      expect.objectContaining({ defaultPath: 'Family plan RV-000001.pdf', filters: [{ name: 'PDF document', extensions: ['pdf'] }] })
+    )
     expect(contents.printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true })
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 the plan')
   })

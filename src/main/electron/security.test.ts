@@ -9,8 +9,13 @@ type Listener = (...args: any[]) => unknown
 class FakeContents {
   listeners = new Map<string, Listener>()
   windowOpenHandler: Listener | null = null
-  on(event: string, listener: Listener) { this.listeners.set(event, listener); return this }
-  setWindowOpenHandler(handler: Listener) { this.windowOpenHandler = handler }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener)
+    return this
+  }
+  setWindowOpenHandler(handler: Listener) {
+    this.windowOpenHandler = handler
+  }
 }
 const created: { options: any; contents: FakeContents; loaded?: string }[] = []
 const appListeners = new Map<string, Listener>()
@@ -18,9 +23,16 @@ const appListeners = new Map<string, Listener>()
 vi.mock('electron', () => {
   class BrowserWindow {
     webContents = new FakeContents()
-    constructor(options: unknown) { created.push({ options, contents: this.webContents }) }
-    once() { return this }
-    loadURL(url: string) { created.at(-1)!.loaded = url; return Promise.resolve() }
+    constructor(options: unknown) {
+      created.push({ options, contents: this.webContents })
+    }
+    once() {
+      return this
+    }
+    loadURL(url: string) {
+      created.at(-1)!.loaded = url
+      return Promise.resolve()
+    }
   }
   return {
     BrowserWindow,
@@ -44,7 +56,16 @@ describe('window security', () => {
     const { createMainWindow } = await import('./window')
     createMainWindow(APP_URL)
     const prefs = created.at(-1)!.options.webPreferences
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false })
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false
+    })
     expect(prefs.preload).toMatch(/preload[\\/]index\.js$/)
     expect(created.at(-1)!.loaded).toBe(APP_URL)
   })
@@ -69,7 +90,8 @@ describe('window security', () => {
   it('refuses every permission request and sets a strict Content-Security-Policy', async () => {
     const { hardenSession, CONTENT_SECURITY_POLICY } = await import('./security')
     const session = {
-      setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(),
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
       webRequest: { onHeadersReceived: vi.fn() }
     }
     hardenSession(session as never)
@@ -84,7 +106,7 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe')
     const html = readFileSync(join(__dirname, '../../renderer/index.html'), 'utf8')
-    expect(html).toMatch(/http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'/)
+    expect(html).toMatch(/http-equiv="Content-Security-Policy"\s+content="default-src 'none'; script-src 'self'/)
     expect(html).not.toContain('unsafe')
   })
 
@@ -102,8 +124,12 @@ describe('window security', () => {
 
 describe('IPC wiring', () => {
   let t: TempCasebook
-  beforeEach(async () => { t = await tempCasebook('ipc') })
-  afterEach(async () => { await t.dispose() })
+  beforeEach(async () => {
+    t = await tempCasebook('ipc')
+  })
+  afterEach(async () => {
+    await t.dispose()
+  })
 
   it('answers only the app page, and passes its calls to the core', async () => {
     const { registerIpc } = await import('./ipc')
@@ -113,21 +139,37 @@ describe('IPC wiring', () => {
     expect(ipcMain.handle).toHaveBeenCalledWith(INVOKE_CHANNEL, expect.any(Function))
     const handler = ipcMain.handle.mock.calls[0]![1] as Listener
     const sender = {}
-    const call = (url: string, parent: unknown = null, channel = 'hub.get', input: unknown = {}) => handler({ sender, senderFrame: { url, parent } }, channel, input)
+    const call = (url: string, parent: unknown = null, channel = 'hub.get', input: unknown = {}) =>
+      handler({ sender, senderFrame: { url, parent } }, channel, input)
     // A window starts signed out; it signs in over the same channel.
     expect(await call(APP_URL)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     await t.ok('users.create', { displayName: 'Rita Reception', username: 'rita', role: 'reception', temporaryPassword: 'correct horse battery' })
-    expect(await call(APP_URL, null, 'auth.signIn', { username: 'rita', password: 'correct horse battery' })).toMatchObject({ ok: true, value: { role: 'reception', mustChangePassword: true } })
+    expect(await call(APP_URL, null, 'auth.signIn', { username: 'rita', password: 'correct horse battery' })).toMatchObject({
+      ok: true,
+      value: { role: 'reception', mustChangePassword: true }
+    })
     expect(await call(APP_URL)).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } })
-    expect(await call(APP_URL, null, 'auth.changePassword', { currentPassword: 'correct horse battery', newPassword: 'staple paper clip lamp', confirmPassword: 'staple paper clip lamp' })).toMatchObject({ ok: true })
+    expect(
+      await call(APP_URL, null, 'auth.changePassword', {
+        currentPassword: 'correct horse battery',
+        newPassword: 'staple paper clip lamp',
+        confirmPassword: 'staple paper clip lamp'
+      })
+    ).toMatchObject({ ok: true })
     expect(await call(APP_URL)).toMatchObject({ ok: true, value: { code: 'TH' } })
     // Another window of the same app has its own sign-in.
-    expect(await handler({ sender: {}, senderFrame: { url: APP_URL, parent: null } }, 'hub.get', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await handler({ sender: {}, senderFrame: { url: APP_URL, parent: null } }, 'hub.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
     expect(await call(`${APP_URL}#/families/x`)).toMatchObject({ ok: true })
     expect(await call('https://example.com/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await call('file:///tmp/other.html')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await call(APP_URL, { url: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await handler({ sender, senderFrame: null }, 'hub.get', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await handler({ sender, senderFrame: { url: APP_URL, parent: null } }, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+    expect(await handler({ sender, senderFrame: { url: APP_URL, parent: null } }, 'no.such', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' }
+    })
   })
 })

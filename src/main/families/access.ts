@@ -38,7 +38,15 @@ export async function requireFamilyAccess(ctx: CallContext, familyId: string): P
   if (!family.restricted || overrides(ctx) || (await allowedFamilies(ctx, [familyId])).has(familyId)) return
   const { allowedUsers } = await familyAccess(ctx, familyId, true)
   await ctx.core.writes.run((manager) =>
-    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'permission-refused', recordType: 'family', recordId: familyId, familyId, changes: { reason: 'restricted' } })
+    writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'permission-refused',
+      recordType: 'family',
+      recordId: familyId,
+      familyId,
+      changes: { reason: 'restricted' }
+    })
   )
   const whom = [...allowedUsers.map((u) => u.displayName), 'a hub manager'].join(' or ')
   throw new AppError('FORBIDDEN', `This family's record is restricted. Ask ${whom} if you need to see it.`)

@@ -3,8 +3,12 @@ import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily, yearsAgo } from '../testing/fixtures'
 
 let t: TempCasebook
-beforeEach(async () => { t = await tempCasebook('families') })
-afterEach(async () => { await t.dispose() })
+beforeEach(async () => {
+  t = await tempCasebook('families')
+})
+afterEach(async () => {
+  await t.dispose()
+})
 
 describe('registering a family', () => {
   it('saves the household and every member, gives it a hub reference, and survives reopening', async () => {
@@ -12,13 +16,22 @@ describe('registering a family', () => {
     expect(saved.reference).toBe('TH-000001')
     const second = await t.ok<{ reference: string }>('families.register', {
       ...okaforFamily(),
-      members: [{ member: { kind: 'adult', givenName: 'Ann', familyName: 'Lee', dateOfBirth: yearsAgo(40), sex: 'F', ethnicity: 'CHNE', relationship: 'PARENT_CARER' } }]
+      members: [
+        { member: { kind: 'adult', givenName: 'Ann', familyName: 'Lee', dateOfBirth: yearsAgo(40), sex: 'F', ethnicity: 'CHNE', relationship: 'PARENT_CARER' } }
+      ]
     })
     expect(second.reference).toBe('TH-000002')
 
     await t.reopen()
     const view = await t.ok('families.get', { id: saved.id })
-    expect(view.family).toMatchObject({ reference: 'TH-000001', postcode: 'B33 8TH', addressLine1: '12 Acacia Road', interpreterNeeded: false, heardAbout: 'HEALTH_VISITOR', registeredBy: 'tester' })
+    expect(view.family).toMatchObject({
+      reference: 'TH-000001',
+      postcode: 'B33 8TH',
+      addressLine1: '12 Acacia Road',
+      interpreterNeeded: false,
+      heardAbout: 'HEALTH_VISITOR',
+      registeredBy: 'tester'
+    })
     expect(view.members.map((m: { kind: string }) => m.kind)).toEqual(['adult', 'adult', 'child', 'child', 'unborn'])
     const grace = view.members.find((m: { givenName: string }) => m.givenName === 'Grace')
     expect(grace).toMatchObject({ nhsNumber: '9434765919', parentalResponsibility: true, relationship: 'PARENT_CARER' })
@@ -94,8 +107,18 @@ describe('editing a family', () => {
     const view = await t.ok('families.get', { id })
     const samuel = view.members.find((m: { givenName: string }) => m.givenName === 'Samuel')
     const { version } = await t.ok('people.update', {
-      id: samuel.id, version: samuel.version,
-      member: { kind: 'adult', givenName: 'Samuel', familyName: 'Adeyemi', dateOfBirth: samuel.dateOfBirth, sex: 'M', ethnicity: 'BAFR', relationship: 'PARENT_CARER', parentalResponsibility: true }
+      id: samuel.id,
+      version: samuel.version,
+      member: {
+        kind: 'adult',
+        givenName: 'Samuel',
+        familyName: 'Adeyemi',
+        dateOfBirth: samuel.dateOfBirth,
+        sex: 'M',
+        ethnicity: 'BAFR',
+        relationship: 'PARENT_CARER',
+        parentalResponsibility: true
+      }
     })
     expect(version).toBe(2)
     expect((await t.ok('people.search', { text: 'adeyemi' })).hits.map((h: { givenName: string }) => h.givenName)).toEqual(['Samuel'])
@@ -109,7 +132,20 @@ describe('editing a family', () => {
     const b = await t.ok('families.register', {
       ...okaforFamily(),
       family: { ...okaforFamily().family, addressLine1: '4 Elm Street', postcode: 'M1 1AE' },
-      members: [{ member: { kind: 'adult', givenName: 'Ruth', familyName: 'Okafor', dateOfBirth: yearsAgo(60), sex: 'F', ethnicity: 'BAFR', relationship: 'PARENT_CARER', parentalResponsibility: true } }]
+      members: [
+        {
+          member: {
+            kind: 'adult',
+            givenName: 'Ruth',
+            familyName: 'Okafor',
+            dateOfBirth: yearsAgo(60),
+            sex: 'F',
+            ethnicity: 'BAFR',
+            relationship: 'PARENT_CARER',
+            parentalResponsibility: true
+          }
+        }
+      ]
     })
     const view = await t.ok('families.get', { id: a.id })
     const child = view.members.find((m: { givenName: string }) => m.givenName === 'Mohammed')

@@ -10,17 +10,23 @@ import type { CallContext } from '../core/context'
 
 export const familyHandlers = defineHandlers({
   'families.register': registerFamily,
-  'families.get': withFamilyAccess((i) => i.id, ({ id }, ctx) => getFamily(id, ctx)),
+  'families.get': withFamilyAccess(
+    (i) => i.id,
+    ({ id }, ctx) => getFamily(id, ctx)
+  ),
   'families.update': withFamilyAccess((i) => i.id, updateFamily),
   'families.addMember': withFamilyAccess((i) => i.familyId, addMember),
   'families.setRestriction': setRestriction,
   'people.update': withFamilyAccess((i, ctx) => familyOfPerson(ctx, i.id), updatePerson),
   // Moving takes someone out of one household and into another: both must be open to the user.
-  'people.move': withFamilyAccess((i, ctx) => familyOfPerson(ctx, i.id), async (input, ctx) => {
-    const target = await moveTarget(ctx, input.toFamilyReference)
-    if (target) await requireFamilyAccess(ctx, target)
-    return movePerson(input, ctx)
-  })
+  'people.move': withFamilyAccess(
+    (i, ctx) => familyOfPerson(ctx, i.id),
+    async (input, ctx) => {
+      const target = await moveTarget(ctx, input.toFamilyReference)
+      if (target) await requireFamilyAccess(ctx, target)
+      return movePerson(input, ctx)
+    }
+  )
 })
 
 async function moveTarget(ctx: CallContext, text: string): Promise<string | null> {

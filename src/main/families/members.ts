@@ -36,7 +36,8 @@ export async function refuseUnconfirmedDuplicates(
     const unconfirmed = matches.filter((m) => !entry.notDuplicateOf.includes(m.personId))
     if (unconfirmed.length > 0) {
       const first = unconfirmed[0]!
-      fields[path] = `${displayName(entry.member)} may already be on record (${first.band}: ${displayName(first)}, ${first.familyReference}). Open the existing record or confirm this is a different person.`
+      fields[path] =
+        `${displayName(entry.member)} may already be on record (${first.band}: ${displayName(first)}, ${first.familyReference}). Open the existing record or confirm this is a different person.`
     }
   }
   if (Object.keys(fields).length > 0) {
@@ -58,9 +59,21 @@ export async function insertPerson(manager: EntityManager, ctx: CallContext, fam
 /** Stores "this is a different person" decisions, so that nobody is asked the same again. */
 export async function recordNotDuplicate(manager: EntityManager, ctx: CallContext, personId: string, familyId: string, otherIds: string[]): Promise<void> {
   for (const otherId of new Set(otherIds)) {
-    await manager.insert(DuplicateDecisionEntity, { id: randomUUID(), personId, otherPersonId: otherId, decision: 'different', decidedBy: ctx.actor.name, decidedAt: ctx.now })
+    await manager.insert(DuplicateDecisionEntity, {
+      id: randomUUID(),
+      personId,
+      otherPersonId: otherId,
+      decision: 'different',
+      decidedBy: ctx.actor.name,
+      decidedAt: ctx.now
+    })
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'confirm-not-duplicate', recordType: 'person', recordId: personId, familyId,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'confirm-not-duplicate',
+      recordType: 'person',
+      recordId: personId,
+      familyId,
       changes: { otherPersonId: otherId }
     })
   }

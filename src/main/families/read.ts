@@ -25,6 +25,8 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
   await auditView(ctx, 'family', id, id)
   const { allowedUsers } = await familyAccess(ctx, id, Boolean(family.restricted))
   const episode = await openEpisodeOf(db, id)
-  const openEpisode = episode ? { id: episode.id, status: episode.status, openedOn: episode.openedOn, leadName: episode.leadName, headlines: episode.headlines, version: episode.version } : null
+  const openEpisode = episode
+    ? { id: episode.id, status: episode.status, openedOn: episode.openedOn, leadName: episode.leadName, headlines: episode.headlines, version: episode.version }
+    : null
   return { family: familyRecord(family), members: members.map(personRecord), consents, allowedUsers, openEpisode, pastEpisodes: await pastEpisodesOf(db, id) }
 }

@@ -50,7 +50,12 @@ export function personRecord(row: PersonRow): PersonRecord {
 
 export function familyRecord(row: FamilyRow): FamilyRecord {
   const { postcodeKey: _key, ...record } = row
-  return { ...record, heardAbout: record.heardAbout as FamilyRecord['heardAbout'], interpreterNeeded: Boolean(row.interpreterNeeded), restricted: Boolean(row.restricted) }
+  return {
+    ...record,
+    heardAbout: record.heardAbout as FamilyRecord['heardAbout'],
+    interpreterNeeded: Boolean(row.interpreterNeeded),
+    restricted: Boolean(row.restricted)
+  }
 }
 
 export function duplicateQuery(m: Member, postcode: string | null, excludePersonId: string | null = null): DuplicateQuery {

@@ -11,7 +11,13 @@ async function account(username: string, role: string) {
   await t.ok('users.create', { displayName: `${username[0]!.toUpperCase()}${username.slice(1)}`, username, role, temporaryPassword: 'temporary passphrase' })
   const c = t.casebook.connect()
   unwrap(await c.invoke('auth.signIn', { username, password: 'temporary passphrase' }))
-  const user = unwrap<{ id: string }>(await c.invoke('auth.changePassword', { currentPassword: 'temporary passphrase', newPassword: 'a chosen passphrase', confirmPassword: 'a chosen passphrase' }))
+  const user = unwrap<{ id: string }>(
+    await c.invoke('auth.changePassword', {
+      currentPassword: 'temporary passphrase',
+      newPassword: 'a chosen passphrase',
+      confirmPassword: 'a chosen passphrase'
+    })
+  )
   as[username] = c
   ids[username] = user.id
 }
@@ -22,12 +28,16 @@ beforeEach(async () => {
   await account('rob', 'reception')
   await account('molly', 'manager')
 })
-afterEach(async () => { await t.dispose() })
+afterEach(async () => {
+  await t.dispose()
+})
 
 describe('a restricted family', () => {
   it('opens only for the users named on it and managers; others find that it exists and whom to ask', async () => {
     const family = await t.ok('families.register', okaforFamily())
-    const restricted = unwrap<{ version: number }>(await as.molly!.invoke('families.setRestriction', { id: family.id, version: 1, restricted: true, allowedUserIds: [ids.rita] }))
+    const restricted = unwrap<{ version: number }>(
+      await as.molly!.invoke('families.setRestriction', { id: family.id, version: 1, restricted: true, allowedUserIds: [ids.rita] })
+    )
     expect(restricted.version).toBe(2)
 
     const view = unwrap<any>(await as.rita!.invoke('families.get', { id: family.id }))
@@ -36,7 +46,10 @@ describe('a restricted family', () => {
     expect(await as.molly!.invoke('families.get', { id: family.id })).toMatchObject({ ok: true })
 
     const refused = await as.rob!.invoke('families.get', { id: family.id })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: "This family's record is restricted. Ask Rita or a hub manager if you need to see it." } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: "This family's record is restricted. Ask Rita or a hub manager if you need to see it." }
+    })
     const catherine = view.members.find((m: { givenName: string }) => m.givenName === 'Catherine')
     for (const [channel, input] of [
       ['families.update', { id: family.id, version: 2, family: view.family }],
@@ -53,7 +66,16 @@ describe('a restricted family', () => {
 
     // Search still finds them, by name only, so nobody registers them twice.
     const hits = unwrap<any>(await as.rob!.invoke('people.search', { text: 'catherine okafor' })).hits
-    expect(hits).toEqual([expect.objectContaining({ givenName: 'Catherine', familyReference: family.reference, restricted: true, dateOfBirth: null, addressLine1: '', postcode: '' })])
+    expect(hits).toEqual([
+      expect.objectContaining({
+        givenName: 'Catherine',
+        familyReference: family.reference,
+        restricted: true,
+        dateOfBirth: null,
+        addressLine1: '',
+        postcode: ''
+      })
+    ])
     const ritaHits = unwrap<any>(await as.rita!.invoke('people.search', { text: 'catherine okafor' })).hits
     expect(ritaHits[0]).toMatchObject({ restricted: true, dateOfBirth: '2019-07-03', postcode: 'B33 8TH' })
     const dupes = unwrap<any>(await as.rob!.invoke('people.checkDuplicates', { givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03' })).matches
@@ -63,10 +85,15 @@ describe('a restricted family', () => {
   it('is lifted by a manager, and its change is audited', async () => {
     const family = await t.ok('families.register', okaforFamily())
     unwrap(await as.molly!.invoke('families.setRestriction', { id: family.id, version: 1, restricted: true, allowedUserIds: [ids.rita] }))
-    expect(await as.molly!.invoke('families.setRestriction', { id: family.id, version: 1, restricted: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await as.molly!.invoke('families.setRestriction', { id: family.id, version: 1, restricted: false })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' }
+    })
     unwrap(await as.molly!.invoke('families.setRestriction', { id: family.id, version: 2, restricted: false }))
     expect(await as.rob!.invoke('families.get', { id: family.id })).toMatchObject({ ok: true })
-    const changes = (await t.casebook.core.db.query(`SELECT changes FROM audit_entry WHERE action = 'update' AND record_type = 'family' ORDER BY seq`)).map((r: { changes: string }) => JSON.parse(r.changes))
+    const changes = (await t.casebook.core.db.query(`SELECT changes FROM audit_entry WHERE action = 'update' AND record_type = 'family' ORDER BY seq`)).map(
+      (r: { changes: string }) => JSON.parse(r.changes)
+    )
     expect(changes).toEqual([
       { restricted: { from: false, to: true }, allowedUsers: ['rita'] },
       { restricted: { from: true, to: false }, allowedUsers: [] }

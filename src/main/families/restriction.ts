@@ -20,7 +20,12 @@ export async function setRestriction(input: z.output<typeof setRestrictionInput>
     await manager.delete(FamilyAccessEntity, { familyId: family.id })
     for (const userId of allowed) await manager.insert(FamilyAccessEntity, { familyId: family.id, userId })
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family', recordId: family.id, familyId: family.id,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'family',
+      recordId: family.id,
+      familyId: family.id,
       changes: { restricted: { from: Boolean(family.restricted), to: input.restricted }, allowedUsers: users.map((u) => u.username).sort() }
     })
     return { id: family.id, version }

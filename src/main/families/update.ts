@@ -15,17 +15,19 @@ import { memberColumns } from './records'
 import { normaliseReference } from '../search/parseQuery'
 import { insertPerson, recordNotDuplicate, refuseUnconfirmedDuplicates } from './members'
 
-export async function updateFamily(
-  input: { id: string; version: number; family: z.output<typeof familyDetailsSchema> },
-  ctx: CallContext
-) {
+export async function updateFamily(input: { id: string; version: number; family: z.output<typeof familyDetailsSchema> }, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
     const before = await manager.findOneBy(FamilyEntity, { id: input.id })
     if (!before) throw notFound('family')
     const values = { ...input.family, postcodeKey: postcodeKey(input.family.postcode), updatedAt: ctx.now }
     const version = await updateVersioned(manager, FamilyEntity, input.id, input.version, values, 'family')
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'family', recordId: input.id, familyId: input.id,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'family',
+      recordId: input.id,
+      familyId: input.id,
       changes: changedFields(before, input.family)
     })
     return { id: input.id, version }
@@ -44,7 +46,12 @@ export async function updatePerson(input: z.output<typeof updatePersonInput>, ct
     const version = await updateVersioned(manager, PersonEntity, input.id, input.version, { ...columns, updatedAt: ctx.now }, 'person')
     await indexPerson(manager, { id: input.id, givenName: columns.givenName, familyName: columns.familyName })
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'person', recordId: input.id, familyId: before.familyId,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'person',
+      recordId: input.id,
+      familyId: before.familyId,
       changes: changedFields(before, columns)
     })
     return { id: input.id, version }
@@ -79,9 +86,21 @@ export async function movePerson(input: { id: string; version: number; toFamilyR
     }
     const version = await updateVersioned(manager, PersonEntity, person.id, input.version, { familyId: target.id, updatedAt: ctx.now }, 'person')
     await manager.update(MembershipEntity, { personId: person.id, leftAt: IsNull() }, { leftAt: ctx.now })
-    await manager.insert(MembershipEntity, { id: randomUUID(), personId: person.id, familyId: target.id, joinedAt: ctx.now, leftAt: null, recordedBy: ctx.actor.name })
+    await manager.insert(MembershipEntity, {
+      id: randomUUID(),
+      personId: person.id,
+      familyId: target.id,
+      joinedAt: ctx.now,
+      leftAt: null,
+      recordedBy: ctx.actor.name
+    })
     await writeAudit(manager, {
-      at: ctx.now, actor: ctx.actor.name, action: 'move', recordType: 'person', recordId: person.id, familyId: target.id,
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'move',
+      recordType: 'person',
+      recordId: person.id,
+      familyId: target.id,
       changes: { familyId: { from: person.familyId, to: target.id } }
     })
     return { id: person.id, version, familyId: target.id }

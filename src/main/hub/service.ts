@@ -14,7 +14,17 @@ export async function ensureHub(writes: WriteQueue, hub: HubRecord = DEFAULT_HUB
   const code = hubCodeField.parse(hub.code)
   await writes.run(async (manager) => {
     if (await manager.findOneBy(HubEntity, { id: 1 })) return
-    await manager.insert(HubEntity, { id: 1, name: hub.name, code, localAuthorityCode: hub.localAuthorityCode, nextFamilyNumber: 1, idleLockMinutes: 10, closureNeedsApproval: true, reviewWeeks: 6, version: 1 })
+    await manager.insert(HubEntity, {
+      id: 1,
+      name: hub.name,
+      code,
+      localAuthorityCode: hub.localAuthorityCode,
+      nextFamilyNumber: 1,
+      idleLockMinutes: 10,
+      closureNeedsApproval: true,
+      reviewWeeks: 6,
+      version: 1
+    })
   })
 }
 
@@ -31,7 +41,14 @@ export const hubHandlers = defineHandlers({
     ctx.core.writes.run(async (manager) => {
       const before = await manager.findOneByOrFail(HubEntity, { id: 1 })
       const next = await updateVersioned(manager, HubEntity, 1, version, changes, 'hub settings')
-      await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'hub', recordId: '1', changes: changedFields(before, changes) })
+      await writeAudit(manager, {
+        at: ctx.now,
+        actor: ctx.actor.name,
+        action: 'update',
+        recordType: 'hub',
+        recordId: '1',
+        changes: changedFields(before, changes)
+      })
       return { version: next }
     })
 })

@@ -11,7 +11,7 @@ describe('name folding', () => {
   })
 
   it('indexes hyphenated and apostrophised names by each part and joined up', () => {
-    expect(nameTokens("Grace", "O'Neill-Okafor")).toEqual(['grace', 'o', 'neill', 'okafor', 'oneillokafor'])
+    expect(nameTokens('Grace', "O'Neill-Okafor")).toEqual(['grace', 'o', 'neill', 'okafor', 'oneillokafor'])
     expect(nameTokens('Li Na', 'Smith-Jones')).toEqual(['li', 'na', 'smith', 'jones', 'smithjones'])
     expect(nameTokens(null, 'D’Souza')).toEqual(['d', 'souza', 'dsouza'])
   })

@@ -23,7 +23,10 @@ export function nameTokens(...names: (string | null | undefined)[]): string[] {
   for (const name of names) {
     if (!name) continue
     for (const word of foldName(name).split(/\s+/)) {
-      const parts = word.split(/['’`‘-]+/).map(clean).filter(Boolean)
+      const parts = word
+        .split(/['’`‘-]+/)
+        .map(clean)
+        .filter(Boolean)
       for (const part of parts) tokens.add(part)
       const joined = parts.join('')
       if (joined) tokens.add(joined)

@@ -19,7 +19,9 @@ beforeAll(async () => {
   await t.ok('families.register', family('LS1 4AP', adult('Sean', 'Smith-Jones'), adult('Kathryn', 'Smyth'), adult('Zoë', 'Brontë')))
   await t.ok('families.register', family('M1 1AE', adult('Muhammad', 'Khan'), adult('Jon', 'Jones')))
 })
-afterAll(async () => { await t.dispose() })
+afterAll(async () => {
+  await t.dispose()
+})
 
 const names = async (text: string) =>
   (await t.ok('people.search', { text })).hits.map((h: { givenName: string | null; familyName: string }) => `${h.givenName ?? ''} ${h.familyName}`.trim())
@@ -72,7 +74,14 @@ describe('people search', () => {
 
   it('shows age, reference, address and postcode for each result, and nothing for empty or unmatched text', async () => {
     const hit = (await t.ok('people.search', { text: 'catherine okafor' })).hits[0]
-    expect(hit).toMatchObject({ dateOfBirth: '2019-07-03', familyReference: okafor.reference, addressLine1: '12 Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', kind: 'child' })
+    expect(hit).toMatchObject({
+      dateOfBirth: '2019-07-03',
+      familyReference: okafor.reference,
+      addressLine1: '12 Acacia Road',
+      town: 'Birmingham',
+      postcode: 'B33 8TH',
+      kind: 'child'
+    })
     expect(await names('')).toEqual([])
     expect(await names('   ')).toEqual([])
     expect(await names('zzzzqqq')).toEqual([])
@@ -81,7 +90,8 @@ describe('people search', () => {
 })
 
 describe('duplicate check', () => {
-  const check = async (input: object) => (await t.ok('people.checkDuplicates', input)).matches.map((m: { band: string; givenName: string }) => `${m.band} ${m.givenName}`)
+  const check = async (input: object) =>
+    (await t.ok('people.checkDuplicates', input)).matches.map((m: { band: string; givenName: string }) => `${m.band} ${m.givenName}`)
 
   it('is certain for a matching NHS number or UPN, whatever the name', async () => {
     expect(await check({ givenName: 'Anne', familyName: 'Other', nhsNumber: '9434765919' })).toEqual(['certain Grace'])
@@ -105,7 +115,9 @@ describe('duplicate check', () => {
   })
 
   it('refuses to register a duplicate until the user confirms it is a different person, and stores that decision', async () => {
-    const input = family('B33 8TH', { member: { kind: 'child', givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' } })
+    const input = family('B33 8TH', {
+      member: { kind: 'child', givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03', sex: 'F', ethnicity: 'BAFR' }
+    })
     const refused = await t.connection.invoke('families.register', input)
     expect(refused.ok).toBe(false)
     if (refused.ok) return
@@ -114,7 +126,9 @@ describe('duplicate check', () => {
     const [match] = (await t.ok('people.checkDuplicates', { givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03' })).matches
     const saved = await t.ok('families.register', { ...input, members: [{ ...input.members[0], notDuplicateOf: [match.personId] }] })
     const decisions = await t.casebook.core.db.query(
-      `SELECT d.other_person_id, d.decided_by FROM duplicate_decision d JOIN person p ON p.id = d.person_id WHERE p.family_id = ?`, [saved.id])
+      `SELECT d.other_person_id, d.decided_by FROM duplicate_decision d JOIN person p ON p.id = d.person_id WHERE p.family_id = ?`,
+      [saved.id]
+    )
     expect(decisions).toEqual([{ other_person_id: match.personId, decided_by: 'tester' }])
   })
 })
@@ -125,10 +139,24 @@ describe('duplicates when editing someone already on record', () => {
     const view = await t.ok('families.get', { id })
     const aoife = view.members[0]
     const edited = { ...aoife, kind: 'adult', nhsNumber: '943 476 5919', relationship: 'PARENT_CARER', parentalResponsibility: false }
-    const member = { kind: 'adult', givenName: 'Aoife', familyName: 'Byrne', dateOfBirth: aoife.dateOfBirth, sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER', nhsNumber: edited.nhsNumber }
+    const member = {
+      kind: 'adult',
+      givenName: 'Aoife',
+      familyName: 'Byrne',
+      dateOfBirth: aoife.dateOfBirth,
+      sex: 'F',
+      ethnicity: 'WBRI',
+      relationship: 'PARENT_CARER',
+      nhsNumber: edited.nhsNumber
+    }
     const refused = await t.connection.invoke('people.update', { id: aoife.id, version: aoife.version, member })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'DUPLICATE_UNCONFIRMED', fields: { member: expect.stringMatching(/certain: Grace O'Neill-Okafor/) } } })
-    expect(await t.ok('people.checkDuplicates', { familyName: 'Byrne', nhsNumber: '9434765919', excludePersonId: aoife.id })).toMatchObject({ matches: [{ band: 'certain' }] })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'DUPLICATE_UNCONFIRMED', fields: { member: expect.stringMatching(/certain: Grace O'Neill-Okafor/) } }
+    })
+    expect(await t.ok('people.checkDuplicates', { familyName: 'Byrne', nhsNumber: '9434765919', excludePersonId: aoife.id })).toMatchObject({
+      matches: [{ band: 'certain' }]
+    })
 
     const grace = (await t.ok('people.checkDuplicates', { familyName: 'x', nhsNumber: '9434765919' })).matches[0]
     await t.ok('people.update', { id: aoife.id, version: aoife.version, member, notDuplicateOf: [grace.personId] })

@@ -122,10 +122,12 @@ export function buildPeopleQueries(filter: PeopleFilter): SearchPhase[] {
     }))
   }
   if (where.length === 0) return []
-  return [(limit: number) => ({
-    sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id WHERE ${where.join(' AND ')} ORDER BY ${BY_NAME} LIMIT ?`,
-    params: [...params, limit]
-  })]
+  return [
+    (limit: number) => ({
+      sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id WHERE ${where.join(' AND ')} ORDER BY ${BY_NAME} LIMIT ?`,
+      params: [...params, limit]
+    })
+  ]
 }
 
 export async function findPeople(db: Queryable, filter: PeopleFilter, limit: number): Promise<HitRow[]> {
@@ -159,9 +161,18 @@ export interface CandidateKeys {
 export function buildCandidateQuery(by: CandidateKeys): SqlQuery | null {
   const ors: string[] = []
   const params: unknown[] = []
-  if (by.nhsNumber) { ors.push('p.nhs_number = ?'); params.push(by.nhsNumber) }
-  if (by.upn) { ors.push('p.upn = ?'); params.push(by.upn) }
-  if (by.dateOfBirth) { ors.push('p.date_of_birth = ?'); params.push(by.dateOfBirth) }
+  if (by.nhsNumber) {
+    ors.push('p.nhs_number = ?')
+    params.push(by.nhsNumber)
+  }
+  if (by.upn) {
+    ors.push('p.upn = ?')
+    params.push(by.upn)
+  }
+  if (by.dateOfBirth) {
+    ors.push('p.date_of_birth = ?')
+    params.push(by.dateOfBirth)
+  }
   if (ors.length === 0) return null
   return {
     sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS nhsNumber, p.upn AS upn, f.postcode_key AS postcodeKey

@@ -27,7 +27,10 @@ export class FamilyGenerator {
   private nhsSerial = 0
   private upnSerial = 0
 
-  constructor(seed = 1, private readonly today: string) {
+  constructor(
+    seed = 1,
+    private readonly today: string
+  ) {
     this.random = rng(seed)
   }
 
@@ -79,16 +82,30 @@ export class FamilyGenerator {
     const mumName = this.random() < 0.15 ? this.pick(this.pool().family) : familyName
     members.push({
       member: {
-        kind: 'adult', givenName: this.pick(pool.female), familyName: mumName, dateOfBirth: this.dateBetween(50, 18), sex: 'F', ethnicity,
-        relationship: 'PARENT_CARER', parentalResponsibility: true, nhsNumber: this.random() < 0.6 ? this.nhsNumber() : null,
+        kind: 'adult',
+        givenName: this.pick(pool.female),
+        familyName: mumName,
+        dateOfBirth: this.dateBetween(50, 18),
+        sex: 'F',
+        ethnicity,
+        relationship: 'PARENT_CARER',
+        parentalResponsibility: true,
+        nhsNumber: this.random() < 0.6 ? this.nhsNumber() : null,
         gpPractice: this.random() < 0.5 ? `${this.pick(STREETS).split(' ')[0]} Medical Centre` : null
       }
     })
     if (twoParents) {
       members.push({
         member: {
-          kind: 'adult', givenName: this.pick(pool.male), familyName, dateOfBirth: this.dateBetween(55, 18), sex: 'M', ethnicity,
-          relationship: 'PARENT_CARER', parentalResponsibility: this.random() < 0.9, nhsNumber: this.random() < 0.5 ? this.nhsNumber() : null
+          kind: 'adult',
+          givenName: this.pick(pool.male),
+          familyName,
+          dateOfBirth: this.dateBetween(55, 18),
+          sex: 'M',
+          ethnicity,
+          relationship: 'PARENT_CARER',
+          parentalResponsibility: this.random() < 0.9,
+          nhsNumber: this.random() < 0.5 ? this.nhsNumber() : null
         }
       })
     }
@@ -99,7 +116,12 @@ export class FamilyGenerator {
       const schoolAge = dateOfBirth < addYears(this.today, -4)
       members.push({
         member: {
-          kind: 'child', givenName: this.pick(sex === 'F' ? pool.female : pool.male), familyName, dateOfBirth, sex, ethnicity,
+          kind: 'child',
+          givenName: this.pick(sex === 'F' ? pool.female : pool.male),
+          familyName,
+          dateOfBirth,
+          sex,
+          ethnicity,
           nhsNumber: this.random() < 0.85 ? this.nhsNumber() : null,
           upn: schoolAge && this.random() < 0.7 ? this.upn(Number(dateOfBirth.slice(0, 4)) + 4) : null,
           school: schoolAge ? `${this.pick(STREETS).split(' ')[0]} Primary School` : null,
@@ -112,10 +134,13 @@ export class FamilyGenerator {
     }
     return {
       family: {
-        addressLine1: `${this.int(1, 240)} ${this.pick(STREETS)}`, town: this.pick(TOWNS), postcode: this.postcode(),
+        addressLine1: `${this.int(1, 240)} ${this.pick(STREETS)}`,
+        town: this.pick(TOWNS),
+        postcode: this.postcode(),
         phone: this.random() < 0.8 ? `07700 9${String(this.int(0, 99999)).padStart(5, '0')}` : null,
         email: this.random() < 0.4 ? `family${this.int(1, 99999)}@example.com` : null,
-        mainLanguage: this.random() < 0.7 ? 'English' : pool.language, interpreterNeeded: pool.language !== 'English' && this.random() < 0.3,
+        mainLanguage: this.random() < 0.7 ? 'English' : pool.language,
+        interpreterNeeded: pool.language !== 'English' && this.random() < 0.3,
         heardAbout: this.pick(['HEALTH_VISITOR', 'SCHOOL', 'GP', 'FRIEND_FAMILY', 'PROFESSIONAL', 'ONLINE', 'WALKED_IN'] as const)
       },
       members

@@ -20,12 +20,19 @@ export async function seedFamilies(casebook: Casebook, options: SeedOptions): Pr
   const generator = new FamilyGenerator(options.seed ?? 1, options.today ?? todayIso())
   const batch = options.batch ?? 500
   let people = 0
-  for (let done = 0; done < options.families; ) {
+  for (let done = 0; done < options.families;) {
     const size = Math.min(batch, options.families - done)
     const inputs: z.output<typeof registerFamilyInput>[] = []
     for (let i = 0; i < size; i++) inputs.push(registerFamilyInput.parse(generator.family()))
     await casebook.core.writes.run(async (manager) => {
-      const ctx = { core: casebook.core, window: null, actor: { name: options.actor ?? 'seed', userId: null, permissions: new Set<never>() }, signedIn: true, session: { user: null, locked: false }, now: casebook.core.clock.now().toISOString() }
+      const ctx = {
+        core: casebook.core,
+        window: null,
+        actor: { name: options.actor ?? 'seed', userId: null, permissions: new Set<never>() },
+        signedIn: true,
+        session: { user: null, locked: false },
+        now: casebook.core.clock.now().toISOString()
+      }
       for (const input of inputs) {
         await insertFamily(manager, ctx, input)
         people += input.members.length

@@ -6,6 +6,12 @@ export async function signedInUser(t: TempCasebook, username: string, role: stri
   await t.ok('users.create', { displayName: username, username, role, temporaryPassword: 'temporary passphrase' })
   const connection = t.casebook.connect()
   unwrap(await connection.invoke('auth.signIn', { username, password: 'temporary passphrase' }))
-  const { id } = unwrap<{ id: string }>(await connection.invoke('auth.changePassword', { currentPassword: 'temporary passphrase', newPassword: 'a chosen passphrase', confirmPassword: 'a chosen passphrase' }))
+  const { id } = unwrap<{ id: string }>(
+    await connection.invoke('auth.changePassword', {
+      currentPassword: 'temporary passphrase',
+      newPassword: 'a chosen passphrase',
+      confirmPassword: 'a chosen passphrase'
+    })
+  )
   return { connection, id }
 }

@@ -8,8 +8,19 @@ export const auditVerification = z.object({
 export type AuditVerification = z.infer<typeof auditVerification>
 
 export const AUDIT_ACTIONS = [
-  'create', 'update', 'delete', 'move', 'export', 'view', 'withdraw', 'confirm-not-duplicate', 'permission-refused',
-  'sign-in', 'failed-sign-in', 'sign-out', 'unlock'
+  'create',
+  'update',
+  'delete',
+  'move',
+  'export',
+  'view',
+  'withdraw',
+  'confirm-not-duplicate',
+  'permission-refused',
+  'sign-in',
+  'failed-sign-in',
+  'sign-out',
+  'unlock'
 ] as const
 
 export const auditListInput = z.object({

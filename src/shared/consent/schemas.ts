@@ -13,11 +13,14 @@ export const recordConsentInput = z
     method: requiredCode(CONSENT_METHOD.schema, 'Select how consent was given'),
     givenOn: dateField('Date consent was given', notFuture('Date consent was given'))
   })
-  .superRefine((v, ctx) => {
-    if (v.scope === 'SHARING' && !v.agency) {
-      ctx.addIssue({ code: 'custom', path: ['agency'], message: 'Enter the agency information may be shared with' })
-    }
-  }, whenValid('scope', 'agency'))
+  .superRefine(
+    (v, ctx) => {
+      if (v.scope === 'SHARING' && !v.agency) {
+        ctx.addIssue({ code: 'custom', path: ['agency'], message: 'Enter the agency information may be shared with' })
+      }
+    },
+    whenValid('scope', 'agency')
+  )
 export type RecordConsentInput = z.input<typeof recordConsentInput>
 
 export const withdrawConsentInput = z.object({ id: idField, version: versionField })

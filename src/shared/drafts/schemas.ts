@@ -3,7 +3,11 @@
 import { z } from 'zod'
 
 /** A form's draft key names what is being written: 'case-note:<family id>'. */
-export const draftKey = z.string().min(1).max(200).regex(/^[a-z-]+:[0-9a-f-]{36}$/, { error: 'Not a draft key' })
+export const draftKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z-]+:[0-9a-f-]{36}$/, { error: 'Not a draft key' })
 
 export const saveDraftInput = z.object({ key: draftKey, payload: z.record(z.string(), z.unknown()) })
 export const draftKeyInput = z.object({ key: draftKey })

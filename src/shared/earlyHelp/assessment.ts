@@ -31,20 +31,29 @@ const assessmentFields = {
 
 export const saveAssessmentInput = z
   .object({ episodeId: idField, version: versionField.nullable().default(null), ...assessmentFields, draftKey: savedDraftKey })
-  .superRefine((v, ctx) => {
-    for (const code of v.identified) {
-      if (!v.evidence[code]) ctx.addIssue({ code: 'custom', path: ['evidence', code], message: 'Give the evidence for this headline' })
-    }
-    if (!v.completedOn) return
-    if (v.completedOn < v.startedOn) ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'Date completed must be on or after the date started' })
-    v.subjects.forEach((s, i) => {
-      for (const d of ASSESSMENT_DOMAIN.items) {
-        if (!s.domains[d.code].level) ctx.addIssue({ code: 'custom', path: ['subjects', i, 'domains', d.code, 'level'], message: `Select the level of need for ${d.label.toLowerCase()}` })
+  .superRefine(
+    (v, ctx) => {
+      for (const code of v.identified) {
+        if (!v.evidence[code]) ctx.addIssue({ code: 'custom', path: ['evidence', code], message: 'Give the evidence for this headline' })
       }
-    })
-    if (!v.familyVoice) ctx.addIssue({ code: 'custom', path: ['familyVoice'], message: "Record the family's own words before completing the assessment" })
-    if (v.identified.length === 0) ctx.addIssue({ code: 'custom', path: ['identified'], message: 'Select the headlines the assessment found before completing it' })
-  }, whenValid('identified', 'evidence', 'completedOn', 'startedOn', 'subjects', 'familyVoice'))
+      if (!v.completedOn) return
+      if (v.completedOn < v.startedOn) ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'Date completed must be on or after the date started' })
+      v.subjects.forEach((s, i) => {
+        for (const d of ASSESSMENT_DOMAIN.items) {
+          if (!s.domains[d.code].level)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['subjects', i, 'domains', d.code, 'level'],
+              message: `Select the level of need for ${d.label.toLowerCase()}`
+            })
+        }
+      })
+      if (!v.familyVoice) ctx.addIssue({ code: 'custom', path: ['familyVoice'], message: "Record the family's own words before completing the assessment" })
+      if (v.identified.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['identified'], message: 'Select the headlines the assessment found before completing it' })
+    },
+    whenValid('identified', 'evidence', 'completedOn', 'startedOn', 'subjects', 'familyVoice')
+  )
 
 export const assessmentRecord = z.object({
   id: idField,

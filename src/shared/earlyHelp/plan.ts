@@ -8,7 +8,6 @@ import { participantKey } from './team'
 import { savedDraftKey } from '../drafts/schemas'
 import { addDays } from '../dates'
 
-
 /** Actions still to do: they count towards what is overdue. */
 export const isUnfinished = (status: string) => status === 'NOT_STARTED' || status === 'IN_PROGRESS'
 
@@ -70,10 +69,13 @@ export const addReviewInput = z
     nextReviewOn: dateField('Date of the next review'),
     draftKey: savedDraftKey
   })
-  .superRefine((v, ctx) => {
-    if (v.attendees.length === 0 && !v.otherAttendees) ctx.addIssue({ code: 'custom', path: ['attendees'], message: 'Select who attended the review' })
-    if (v.nextReviewOn <= v.heldOn) ctx.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'The next review must be after this one' })
-  }, whenValid('attendees', 'otherAttendees', 'heldOn', 'nextReviewOn'))
+  .superRefine(
+    (v, ctx) => {
+      if (v.attendees.length === 0 && !v.otherAttendees) ctx.addIssue({ code: 'custom', path: ['attendees'], message: 'Select who attended the review' })
+      if (v.nextReviewOn <= v.heldOn) ctx.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'The next review must be after this one' })
+    },
+    whenValid('attendees', 'otherAttendees', 'heldOn', 'nextReviewOn')
+  )
 
 export const reviewRecord = z.object({
   id: idField,

@@ -7,7 +7,6 @@ import { teamMember } from './team'
 import { assessmentRecord } from './assessment'
 import { planRecord, reviewRecord } from './plan'
 
-
 export const NEW_CONSENT = 'new'
 
 export const openEpisodeInput = z
@@ -21,14 +20,19 @@ export const openEpisodeInput = z
     consentId: z.union([z.uuid(), z.literal(NEW_CONSENT)], { error: 'Select the family’s consent to early help' }),
     consentGivenById: z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable()).default(null),
     consentMethod: optionalCode(CONSENT_METHOD.schema),
-    consentGivenOn: z.preprocess((v) => (v === '' ? null : v), dateField('Date consent was given', notFuture('Date consent was given')).nullable()).default(null)
+    consentGivenOn: z
+      .preprocess((v) => (v === '' ? null : v), dateField('Date consent was given', notFuture('Date consent was given')).nullable())
+      .default(null)
   })
-  .superRefine((v, ctx) => {
-    if (v.consentId !== NEW_CONSENT) return
-    if (!v.consentGivenById) ctx.addIssue({ code: 'custom', path: ['consentGivenById'], message: 'Select who gave consent' })
-    if (!v.consentMethod) ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'Select how consent was given' })
-    if (!v.consentGivenOn) ctx.addIssue({ code: 'custom', path: ['consentGivenOn'], message: 'Enter the date consent was given' })
-  }, whenValid('consentId', 'consentGivenById', 'consentMethod', 'consentGivenOn'))
+  .superRefine(
+    (v, ctx) => {
+      if (v.consentId !== NEW_CONSENT) return
+      if (!v.consentGivenById) ctx.addIssue({ code: 'custom', path: ['consentGivenById'], message: 'Select who gave consent' })
+      if (!v.consentMethod) ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'Select how consent was given' })
+      if (!v.consentGivenOn) ctx.addIssue({ code: 'custom', path: ['consentGivenOn'], message: 'Enter the date consent was given' })
+    },
+    whenValid('consentId', 'consentGivenById', 'consentMethod', 'consentGivenOn')
+  )
 
 export const episodeSummary = z.object({
   id: idField,
@@ -36,7 +40,17 @@ export const episodeSummary = z.object({
   /** 'closing': closure recorded and awaiting a manager's approval. */
   status: z.enum(['open', 'closing', 'closed']),
   closedOn: z.string().nullable(),
-  closure: z.object({ reason: z.string(), note: z.string().nullable(), outcomes: z.record(z.string(), z.string()), familyView: z.string(), stepUpOn: z.string().nullable(), requestedBy: z.string(), approvedBy: z.string().nullable() }).nullable(),
+  closure: z
+    .object({
+      reason: z.string(),
+      note: z.string().nullable(),
+      outcomes: z.record(z.string(), z.string()),
+      familyView: z.string(),
+      stepUpOn: z.string().nullable(),
+      requestedBy: z.string(),
+      approvedBy: z.string().nullable()
+    })
+    .nullable(),
   openedOn: z.string(),
   leadUserId: idField,
   leadName: z.string(),
@@ -86,7 +100,18 @@ export const chronologyEntry = z.object({
   id: z.string(),
   /** ISO date, or date and time, of the event. */
   when: z.string(),
-  kind: z.enum(['note', 'registered', 'episode-opened', 'episode-closed', 'episode-reopened', 'joined', 'left', 'assessment-completed', 'plan-agreed', 'review']),
+  kind: z.enum([
+    'note',
+    'registered',
+    'episode-opened',
+    'episode-closed',
+    'episode-reopened',
+    'joined',
+    'left',
+    'assessment-completed',
+    'plan-agreed',
+    'review'
+  ]),
   title: z.string(),
   text: z.string().nullable(),
   significant: z.boolean(),
@@ -144,14 +169,24 @@ export const closeEpisodeInput = z
     reason: requiredCode(CLOSURE_REASON.schema, 'Select why the episode is closing'),
     note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(4000).nullable()).default(null),
     /** The outcome for each headline the episode was opened for. */
-    outcomes: z.record(z.string(), z.preprocess((v) => (v === '' || v === null ? undefined : v), HEADLINE_OUTCOME.schema.optional())),
+    outcomes: z.record(
+      z.string(),
+      z.preprocess((v) => (v === '' || v === null ? undefined : v), HEADLINE_OUTCOME.schema.optional())
+    ),
     familyView: requiredText("Enter the family's view of the help they had", 4000, "The family's view"),
     stepUpOn: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()).default(null)
   })
-  .superRefine((v, ctx) => {
-    if (v.reason === 'OTHER' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the episode is closing' })
-    if (v.reason === 'STEPPED_UP' && !v.stepUpOn) ctx.addIssue({ code: 'custom', path: ['stepUpOn'], message: 'Enter the date of the step-up' })
-  }, whenValid('reason', 'note', 'stepUpOn'))
+  .superRefine(
+    (v, ctx) => {
+      if (v.reason === 'OTHER' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the episode is closing' })
+      if (v.reason === 'STEPPED_UP' && !v.stepUpOn) ctx.addIssue({ code: 'custom', path: ['stepUpOn'], message: 'Enter the date of the step-up' })
+    },
+    whenValid('reason', 'note', 'stepUpOn')
+  )
 
 export const approveClosureInput = z.object({ id: idField, version: versionField })
-export const reopenEpisodeInput = z.object({ id: idField, version: versionField, reason: requiredText('Enter why the episode is being reopened', 2000, 'Reason') })
+export const reopenEpisodeInput = z.object({
+  id: idField,
+  version: versionField,
+  reason: requiredText('Enter why the episode is being reopened', 2000, 'Reason')
+})

@@ -3,8 +3,19 @@ import { z } from 'zod'
 import { addMonths, addYears } from '../dates'
 import { ADULT_RELATIONSHIP, DISABILITY, ETHNICITY, HEARD_ABOUT, SEX } from '../codes'
 import {
-  dateField, emailField, idField, isoDateTime, nhsNumberField, optionalCode, optionalText, phoneField,
-  postcodeField, requiredCode, requiredText, upnField, versionField
+  dateField,
+  emailField,
+  idField,
+  isoDateTime,
+  nhsNumberField,
+  optionalCode,
+  optionalText,
+  phoneField,
+  postcodeField,
+  requiredCode,
+  requiredText,
+  upnField,
+  versionField
 } from '../fields'
 
 export const familyDetailsSchema = z.object({
@@ -20,19 +31,17 @@ export const familyDetailsSchema = z.object({
 })
 
 const childBirthRule = (iso: string, today: string) =>
-  iso > today ? 'Date of birth must be today or in the past'
-  : iso < addYears(today, -25) ? "A child's date of birth must be within the last 25 years"
-  : null
+  iso > today ? 'Date of birth must be today or in the past' : iso < addYears(today, -25) ? "A child's date of birth must be within the last 25 years" : null
 
 const adultBirthRule = (iso: string, today: string) =>
-  iso > today ? 'Date of birth must be in the past'
-  : iso < addYears(today, -120) ? 'Date of birth must be within the last 120 years'
-  : null
+  iso > today ? 'Date of birth must be in the past' : iso < addYears(today, -120) ? 'Date of birth must be within the last 120 years' : null
 
 const expectedDateRule = (iso: string, today: string) =>
-  iso < today ? 'Expected date of delivery must be today or in the future'
-  : iso > addMonths(today, 10) ? 'Expected date of delivery must be within the next 10 months'
-  : null
+  iso < today
+    ? 'Expected date of delivery must be today or in the future'
+    : iso > addMonths(today, 10)
+      ? 'Expected date of delivery must be within the next 10 months'
+      : null
 
 const personFields = {
   givenName: requiredText('Enter first name', 100, 'First name'),
@@ -91,7 +100,11 @@ export type RegisterFamilyInput = z.input<typeof registerFamilyInput>
 export const updateFamilyInput = z.object({ id: idField, version: versionField, family: familyDetailsSchema })
 export const addMemberInput = z.object({ familyId: idField }).extend(newMemberSchema.shape)
 export const updatePersonInput = z.object({ id: idField, version: versionField, member: memberSchema, notDuplicateOf })
-export const movePersonInput = z.object({ id: idField, version: versionField, toFamilyReference: z.string().trim().min(1, { error: 'Enter the family reference to move them to' }) })
+export const movePersonInput = z.object({
+  id: idField,
+  version: versionField,
+  toFamilyReference: z.string().trim().min(1, { error: 'Enter the family reference to move them to' })
+})
 export const getFamilyInput = z.object({ id: idField })
 export const setRestrictionInput = z.object({ id: idField, version: versionField, restricted: z.boolean(), allowedUserIds: z.array(idField).default([]) })
 

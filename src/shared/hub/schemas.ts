@@ -6,7 +6,12 @@ export const hubRecord = z.object({
   localAuthorityCode: z.string()
 })
 
-export const hubSettings = hubRecord.extend({ idleLockMinutes: z.number().int(), closureNeedsApproval: z.boolean(), reviewWeeks: z.number().int(), version: z.number().int() })
+export const hubSettings = hubRecord.extend({
+  idleLockMinutes: z.number().int(),
+  closureNeedsApproval: z.boolean(),
+  reviewWeeks: z.number().int(),
+  version: z.number().int()
+})
 
 /** What an administrator can change. The hub code is fixed at set-up: it is in every reference. */
 export const updateHubInput = z.object({

@@ -1,6 +1,5 @@
 // UK postcodes: outward code, a space, inward code (digit + two letters without C I K M O V).
-const POSTCODE =
-  /^(GIR 0AA|[A-PR-UWYZ](\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKS-UW]|[A-HK-Y]\d[ABEHMNPRVWXY]) \d[ABD-HJLNP-UW-Z]{2})$/
+const POSTCODE = /^(GIR 0AA|[A-PR-UWYZ](\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKS-UW]|[A-HK-Y]\d[ABEHMNPRVWXY]) \d[ABD-HJLNP-UW-Z]{2})$/
 
 /** Upper case with one space before the last three characters, the form Royal Mail prints. */
 export function normalisePostcode(input: string): string {

@@ -31,10 +31,27 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
       {problem ? <ProblemBanner title="Your password has not been changed" message={problem.message} /> : null}
       <ErrorSummary items={errors} focusKey={attempt} />
       <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-        <TextField form={form} name="currentPassword" label={required ? 'Password you were given' : 'Current password'} type="password" width={20} autoComplete="current-password" />
-        <TextField form={form} name="newPassword" label="New password" type="password" width={20} autoComplete="new-password" hint="At least 12 characters. Three random words make a good one." />
+        <TextField
+          form={form}
+          name="currentPassword"
+          label={required ? 'Password you were given' : 'Current password'}
+          type="password"
+          width={20}
+          autoComplete="current-password"
+        />
+        <TextField
+          form={form}
+          name="newPassword"
+          label="New password"
+          type="password"
+          width={20}
+          autoComplete="new-password"
+          hint="At least 12 characters. Three random words make a good one."
+        />
         <TextField form={form} name="confirmPassword" label="Confirm new password" type="password" width={20} autoComplete="new-password" />
-        <button type="submit" className="govuk-button">Change password</button>
+        <button type="submit" className="govuk-button">
+          Change password
+        </button>
       </form>
     </Page>
   )

@@ -55,14 +55,18 @@ export function LockScreen({ displayName, username }: { displayName: string; use
   return (
     <div className="app-lock" role="dialog" aria-modal="true" aria-labelledby="lock-title">
       <div className="app-lock__panel">
-        <h1 className="govuk-heading-l" id="lock-title" tabIndex={-1} ref={heading}>Casebook is locked</h1>
+        <h1 className="govuk-heading-l" id="lock-title" tabIndex={-1} ref={heading}>
+          Casebook is locked
+        </h1>
         <p className="govuk-body">
           The screen was locked after a while without use. Everything on it is as {displayName} left it. Signed in as {username}.
         </p>
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <TextField form={form} name="password" label="Password" type="password" autoComplete="current-password" width={20} />
-          <button type="submit" className="govuk-button">Unlock</button>
+          <button type="submit" className="govuk-button">
+            Unlock
+          </button>
         </form>
       </div>
     </div>

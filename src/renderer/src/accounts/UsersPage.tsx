@@ -33,7 +33,12 @@ export function UsersPage({ notice }: { notice?: string }) {
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [done, setDone] = useState<string | null>(notice ?? null)
   const { form, attempt, problem: createProblem, errors, failed, refused } = useContractForm<typeof NEW_USER, typeof createUserInput>(createUserInput, NEW_USER)
-  if (error) return <Page title="Users"><ProblemBanner title="Users cannot be shown" message={error.message} /></Page>
+  if (error)
+    return (
+      <Page title="Users">
+        <ProblemBanner title="Users cannot be shown" message={error.message} />
+      </Page>
+    )
   if (!users) return <Loading />
 
   const setDisabled = async (user: UserRecord, disabled: boolean) => {
@@ -47,7 +52,9 @@ export function UsersPage({ notice }: { notice?: string }) {
     const result = await invoke('users.create', input)
     if (!result.ok) return refused(result.error)
     form.reset(NEW_USER)
-    setDone(`${input.displayName} has been added. Give them their username (${input.username}) and temporary password; they choose their own when they first sign in.`)
+    setDone(
+      `${input.displayName} has been added. Give them their username (${input.username}) and temporary password; they choose their own when they first sign in.`
+    )
     await reload()
   }
 
@@ -60,19 +67,32 @@ export function UsersPage({ notice }: { notice?: string }) {
         <tbody className="govuk-table__body">
           {users.map((u) => (
             <tr className="govuk-table__row" key={u.id}>
-              <th scope="row" className="govuk-table__header">{u.displayName}</th>
+              <th scope="row" className="govuk-table__header">
+                {u.displayName}
+              </th>
               <td className="govuk-table__cell">{u.username}</td>
               <td className="govuk-table__cell">{roleLabel(u.role)}</td>
               <td className="govuk-table__cell">
-                {u.disabled ? <strong className="govuk-tag govuk-tag--grey">Disabled</strong> : u.mustChangePassword ? <strong className="govuk-tag govuk-tag--yellow">New password needed</strong> : <strong className="govuk-tag govuk-tag--green">Active</strong>}
+                {u.disabled ? (
+                  <strong className="govuk-tag govuk-tag--grey">Disabled</strong>
+                ) : u.mustChangePassword ? (
+                  <strong className="govuk-tag govuk-tag--yellow">New password needed</strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--green">Active</strong>
+                )}
               </td>
               <td className="govuk-table__cell">{u.lastSignInAt ? formatDate(u.lastSignInAt) : 'Never'}</td>
               <td className="govuk-table__cell">
                 <div className="app-button-row">
                   <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setDisabled(u, !u.disabled)}>
-                    {u.disabled ? 'Enable' : 'Disable'}<span className="govuk-visually-hidden"> {u.displayName}</span>
+                    {u.disabled ? 'Enable' : 'Disable'}
+                    <span className="govuk-visually-hidden"> {u.displayName}</span>
                   </button>
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => navigate(`#/users/${u.id}/reset`)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => navigate(`#/users/${u.id}/reset`)}
+                  >
                     Reset password<span className="govuk-visually-hidden"> for {u.displayName}</span>
                   </button>
                 </div>
@@ -89,8 +109,18 @@ export function UsersPage({ notice }: { notice?: string }) {
         <TextField form={form} name="displayName" label="Name" width={20} />
         <TextField form={form} name="username" label="Username" width={20} spellCheck={false} />
         <SelectField form={form} name="role" label="Role" items={ROLES} />
-        <TextField form={form} name="temporaryPassword" label="Temporary password" type="password" width={20} autoComplete="new-password" hint="At least 12 characters. They must change it when they first sign in." />
-        <button type="submit" className="govuk-button">Add user</button>
+        <TextField
+          form={form}
+          name="temporaryPassword"
+          label="Temporary password"
+          type="password"
+          width={20}
+          autoComplete="new-password"
+          hint="At least 12 characters. They must change it when they first sign in."
+        />
+        <button type="submit" className="govuk-button">
+          Add user
+        </button>
       </form>
     </Page>
   )
@@ -100,11 +130,27 @@ const resetForm = resetPasswordInput.pick({ temporaryPassword: true })
 
 export function ResetPasswordPage({ userId }: { userId: string }) {
   const { users, error } = useUsers()
-  const { form, attempt, problem, errors, failed, refused } = useContractForm<{ temporaryPassword: string }, typeof resetForm>(resetForm, { temporaryPassword: '' })
-  if (error) return <Page title="Reset password"><ProblemBanner title="Users cannot be shown" message={error.message} /></Page>
+  const { form, attempt, problem, errors, failed, refused } = useContractForm<{ temporaryPassword: string }, typeof resetForm>(resetForm, {
+    temporaryPassword: ''
+  })
+  if (error)
+    return (
+      <Page title="Reset password">
+        <ProblemBanner title="Users cannot be shown" message={error.message} />
+      </Page>
+    )
   if (!users) return <Loading />
   const user = users.find((u) => u.id === userId)
-  if (!user) return <Page title="User not found"><p className="govuk-body"><a className="govuk-link" href="#/users">Back to users</a></p></Page>
+  if (!user)
+    return (
+      <Page title="User not found">
+        <p className="govuk-body">
+          <a className="govuk-link" href="#/users">
+            Back to users
+          </a>
+        </p>
+      </Page>
+    )
   const onValid = async ({ temporaryPassword }: { temporaryPassword: string }) => {
     const result = await invoke('users.resetPassword', { id: user.id, version: user.version, temporaryPassword })
     if (!result.ok) return refused(result.error)
@@ -115,10 +161,22 @@ export function ResetPasswordPage({ userId }: { userId: string }) {
       {problem ? <ProblemBanner title="The password has not been reset" message={problem.message} /> : null}
       <ErrorSummary items={errors} focusKey={attempt} />
       <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-        <TextField form={form} name="temporaryPassword" label="Temporary password" type="password" width={20} autoComplete="new-password" hint="At least 12 characters. Give it to them in person or by phone." />
+        <TextField
+          form={form}
+          name="temporaryPassword"
+          label="Temporary password"
+          type="password"
+          width={20}
+          autoComplete="new-password"
+          hint="At least 12 characters. Give it to them in person or by phone."
+        />
         <div className="app-button-row">
-          <button type="submit" className="govuk-button">Reset password</button>
-          <a className="govuk-link govuk-!-margin-top-2" href="#/users">Cancel</a>
+          <button type="submit" className="govuk-button">
+            Reset password
+          </button>
+          <a className="govuk-link govuk-!-margin-top-2" href="#/users">
+            Cancel
+          </a>
         </div>
       </form>
     </Page>

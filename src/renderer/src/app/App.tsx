@@ -36,11 +36,30 @@ import { flushDrafts } from '../drafts/flush'
 
 /** What each screen needs; the core refuses the calls anyway, this only keeps the screens honest. */
 const NEEDS: Partial<Record<Route['name'], Permission>> = {
-  search: 'people.search', register: 'families.write', family: 'families.read', editFamily: 'families.write', addMember: 'families.write',
-  editPerson: 'families.write', movePerson: 'families.write', recordConsent: 'consent.write', audit: 'audit.read', users: 'users.manage',
-  resetPassword: 'users.manage', hubSettings: 'hub.manage', familyAccess: 'families.restrict',
-  openEpisode: 'earlyHelp.write', closeEpisode: 'earlyHelp.write', addNote: 'earlyHelp.write', chronology: 'earlyHelp.read', caseload: 'earlyHelp.read',
-  episode: 'earlyHelp.read', teamMember: 'earlyHelp.write', assessment: 'earlyHelp.read', plan: 'earlyHelp.write', printPlan: 'earlyHelp.read', review: 'earlyHelp.write',
+  search: 'people.search',
+  register: 'families.write',
+  family: 'families.read',
+  editFamily: 'families.write',
+  addMember: 'families.write',
+  editPerson: 'families.write',
+  movePerson: 'families.write',
+  recordConsent: 'consent.write',
+  audit: 'audit.read',
+  users: 'users.manage',
+  resetPassword: 'users.manage',
+  hubSettings: 'hub.manage',
+  familyAccess: 'families.restrict',
+  openEpisode: 'earlyHelp.write',
+  closeEpisode: 'earlyHelp.write',
+  addNote: 'earlyHelp.write',
+  chronology: 'earlyHelp.read',
+  caseload: 'earlyHelp.read',
+  episode: 'earlyHelp.read',
+  teamMember: 'earlyHelp.write',
+  assessment: 'earlyHelp.read',
+  plan: 'earlyHelp.write',
+  printPlan: 'earlyHelp.read',
+  review: 'earlyHelp.write',
   reopenEpisode: 'episodes.manage'
 }
 
@@ -54,33 +73,86 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     )
   }
   switch (route.name) {
-    case 'search': return <SearchPage />
-    case 'register': return <RegisterPage />
-    case 'family': return <FamilyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} canAudit={roleMay(user.role, 'audit.read')} canEarlyHelp={roleMay(user.role, 'earlyHelp.write')} canManageEpisodes={roleMay(user.role, 'episodes.manage')} />
-    case 'editFamily': return <EditFamilyPage id={route.id} />
-    case 'addMember': return <AddMemberPage key={route.kind} id={route.id} kind={route.kind} />
-    case 'editPerson': return <EditPersonPage key={route.personId} id={route.id} personId={route.personId} />
-    case 'movePerson': return <MovePersonPage id={route.id} personId={route.personId} />
-    case 'recordConsent': return <ConsentPage id={route.id} />
-    case 'familyAccess': return <AccessPage id={route.id} />
-    case 'openEpisode': return <OpenEpisodePage id={route.id} />
-    case 'closeEpisode': return <CloseEpisodePage id={route.id} />
-    case 'addNote': return <NotePage id={route.id} />
-    case 'episode': return <EpisodePage key={`${route.episodeId}${route.notice ?? ''}`} id={route.id} episodeId={route.episodeId} notice={route.notice} canWrite={roleMay(user.role, 'earlyHelp.write')} canManage={roleMay(user.role, 'episodes.manage')} />
-    case 'teamMember': return <TeamMemberPage key={route.memberId ?? 'new'} id={route.id} episodeId={route.episodeId} memberId={route.memberId} />
-    case 'assessment': return <AssessmentPage id={route.id} episodeId={route.episodeId} />
-    case 'plan': return <PlanPage id={route.id} episodeId={route.episodeId} />
-    case 'printPlan': return <PlanPrintPage id={route.id} episodeId={route.episodeId} />
-    case 'review': return <ReviewPage id={route.id} episodeId={route.episodeId} />
-    case 'reopenEpisode': return <ReopenEpisodePage id={route.id} episodeId={route.episodeId} />
-    case 'chronology': return <ChronologyPage key={route.notice ?? ''} id={route.id} notice={route.notice} />
-    case 'audit': return <AuditPage key={`${route.familyReference}${route.personId}`} familyReference={route.familyReference} personId={route.personId} />
-    case 'users': return <UsersPage key={route.notice ?? ''} notice={route.notice} />
-    case 'resetPassword': return <ResetPasswordPage userId={route.userId} />
-    case 'changePassword': return <ChangePasswordPage required={false} />
-    case 'hubSettings': return <HubSettingsPage />
-    case 'caseload': return <CaseloadPage key={route.scope} scope={route.scope} />
-    default: return <Page title="Page not found"><p className="govuk-body"><a className="govuk-link" href="#/">Go to the start</a></p></Page>
+    case 'search':
+      return <SearchPage />
+    case 'register':
+      return <RegisterPage />
+    case 'family':
+      return (
+        <FamilyPage
+          key={`${route.id}${route.notice ?? ''}`}
+          id={route.id}
+          notice={route.notice}
+          canAudit={roleMay(user.role, 'audit.read')}
+          canEarlyHelp={roleMay(user.role, 'earlyHelp.write')}
+          canManageEpisodes={roleMay(user.role, 'episodes.manage')}
+        />
+      )
+    case 'editFamily':
+      return <EditFamilyPage id={route.id} />
+    case 'addMember':
+      return <AddMemberPage key={route.kind} id={route.id} kind={route.kind} />
+    case 'editPerson':
+      return <EditPersonPage key={route.personId} id={route.id} personId={route.personId} />
+    case 'movePerson':
+      return <MovePersonPage id={route.id} personId={route.personId} />
+    case 'recordConsent':
+      return <ConsentPage id={route.id} />
+    case 'familyAccess':
+      return <AccessPage id={route.id} />
+    case 'openEpisode':
+      return <OpenEpisodePage id={route.id} />
+    case 'closeEpisode':
+      return <CloseEpisodePage id={route.id} />
+    case 'addNote':
+      return <NotePage id={route.id} />
+    case 'episode':
+      return (
+        <EpisodePage
+          key={`${route.episodeId}${route.notice ?? ''}`}
+          id={route.id}
+          episodeId={route.episodeId}
+          notice={route.notice}
+          canWrite={roleMay(user.role, 'earlyHelp.write')}
+          canManage={roleMay(user.role, 'episodes.manage')}
+        />
+      )
+    case 'teamMember':
+      return <TeamMemberPage key={route.memberId ?? 'new'} id={route.id} episodeId={route.episodeId} memberId={route.memberId} />
+    case 'assessment':
+      return <AssessmentPage id={route.id} episodeId={route.episodeId} />
+    case 'plan':
+      return <PlanPage id={route.id} episodeId={route.episodeId} />
+    case 'printPlan':
+      return <PlanPrintPage id={route.id} episodeId={route.episodeId} />
+    case 'review':
+      return <ReviewPage id={route.id} episodeId={route.episodeId} />
+    case 'reopenEpisode':
+      return <ReopenEpisodePage id={route.id} episodeId={route.episodeId} />
+    case 'chronology':
+      return <ChronologyPage key={route.notice ?? ''} id={route.id} notice={route.notice} />
+    case 'audit':
+      return <AuditPage key={`${route.familyReference}${route.personId}`} familyReference={route.familyReference} personId={route.personId} />
+    case 'users':
+      return <UsersPage key={route.notice ?? ''} notice={route.notice} />
+    case 'resetPassword':
+      return <ResetPasswordPage userId={route.userId} />
+    case 'changePassword':
+      return <ChangePasswordPage required={false} />
+    case 'hubSettings':
+      return <HubSettingsPage />
+    case 'caseload':
+      return <CaseloadPage key={route.scope} scope={route.scope} />
+    default:
+      return (
+        <Page title="Page not found">
+          <p className="govuk-body">
+            <a className="govuk-link" href="#/">
+              Go to the start
+            </a>
+          </p>
+        </Page>
+      )
   }
 }
 
@@ -105,7 +177,11 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
   const { refresh, signedOut } = useAuth()
   const route = useRoute()
   const link = (href: string, name: Route['name'], text: string) => (
-    <li><a className="govuk-link" href={href} aria-current={route.name === name ? 'page' : undefined}>{text}</a></li>
+    <li>
+      <a className="govuk-link" href={href} aria-current={route.name === name ? 'page' : undefined}>
+        {text}
+      </a>
+    </li>
   )
   const signOut = async () => {
     // Whatever was being typed is kept as the user's draft for when they sign in again.
@@ -126,8 +202,20 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
             <ul className="app-nav">
               {roleMay(user.role, 'people.search') ? link('#/', 'search', 'Find a family') : null}
               {roleMay(user.role, 'families.write') ? link('#/register', 'register', 'Register a family') : null}
-              {roleMay(user.role, 'earlyHelp.read') ? <li><a className="govuk-link" href="#/caseload" aria-current={route.name === 'caseload' && route.scope === 'mine' ? 'page' : undefined}>My caseload</a></li> : null}
-              {roleMay(user.role, 'episodes.manage') ? <li><a className="govuk-link" href="#/episodes" aria-current={route.name === 'caseload' && route.scope === 'all' ? 'page' : undefined}>All open episodes</a></li> : null}
+              {roleMay(user.role, 'earlyHelp.read') ? (
+                <li>
+                  <a className="govuk-link" href="#/caseload" aria-current={route.name === 'caseload' && route.scope === 'mine' ? 'page' : undefined}>
+                    My caseload
+                  </a>
+                </li>
+              ) : null}
+              {roleMay(user.role, 'episodes.manage') ? (
+                <li>
+                  <a className="govuk-link" href="#/episodes" aria-current={route.name === 'caseload' && route.scope === 'all' ? 'page' : undefined}>
+                    All open episodes
+                  </a>
+                </li>
+              ) : null}
               {roleMay(user.role, 'audit.read') ? link('#/audit', 'audit', 'Audit trail') : null}
               {roleMay(user.role, 'users.manage') ? link('#/users', 'users', 'Users') : null}
               {roleMay(user.role, 'hub.manage') ? link('#/settings', 'hubSettings', 'Hub settings') : null}
@@ -138,8 +226,14 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
           {hub ? hub.name : ''}
           {user ? (
             <>
-              {' · '}<a className="govuk-link app-header__link" href="#/account/password">{user.displayName}</a>{' · '}
-              <button type="button" className="app-header__button" onClick={signOut}>Sign out</button>
+              {' · '}
+              <a className="govuk-link app-header__link" href="#/account/password">
+                {user.displayName}
+              </a>
+              {' · '}
+              <button type="button" className="app-header__button" onClick={signOut}>
+                Sign out
+              </button>
             </>
           ) : null}
         </div>
@@ -180,10 +274,21 @@ export function App() {
     <AuthContext.Provider value={auth}>
       {/* While locked, the page stays mounted, so nothing typed is lost, but cannot be reached. */}
       <div inert={locked} aria-hidden={locked || undefined}>
-        <a href="#main-content" className="govuk-skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus() }}>Skip to main content</a>
+        <a
+          href="#main-content"
+          className="govuk-skip-link"
+          onClick={(e) => {
+            e.preventDefault()
+            document.getElementById('main-content')?.focus()
+          }}
+        >
+          Skip to main content
+        </a>
         <Header hub={hub} user={user} />
         <div className="govuk-width-container">
-          <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>{content}</main>
+          <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+            {content}
+          </main>
         </div>
       </div>
       {locked && user ? <LockScreen displayName={user.displayName} username={user.username} /> : null}

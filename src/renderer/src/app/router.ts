@@ -36,7 +36,8 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(query)
   if (parts.length === 0) return { name: 'search' }
   if (parts[0] === 'register' && parts.length === 1) return { name: 'register' }
-  if (parts[0] === 'audit' && parts.length === 1) return { name: 'audit', familyReference: params.get('family') ?? undefined, personId: params.get('person') ?? undefined }
+  if (parts[0] === 'audit' && parts.length === 1)
+    return { name: 'audit', familyReference: params.get('family') ?? undefined, personId: params.get('person') ?? undefined }
   if (parts[0] === 'users' && parts.length === 1) return { name: 'users', notice: params.get('notice') ?? undefined }
   if (parts[0] === 'users' && parts[1] && parts[2] === 'reset') return { name: 'resetPassword', userId: parts[1] }
   if (parts[0] === 'account' && parts[1] === 'password') return { name: 'changePassword' }

@@ -22,20 +22,23 @@ type Filter = z.output<typeof auditListInput>
 
 function describeChanges(entry: AuditEntry): string {
   if (!entry.changes) return ''
-  return Object.entries(entry.changes)
-    // A new record lists only what was filled in.
-    .filter(([, value]) => value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
-    .map(([field, value]) => {
-      if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
-        const v = value as { from: unknown; to: unknown }
-        return `${field}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`
-      }
-      return `${field}: ${typeof value === 'string' ? value : JSON.stringify(value)}`
-    })
-    .join('; ')
+  return (
+    Object.entries(entry.changes)
+      // A new record lists only what was filled in.
+      .filter(([, value]) => value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
+      .map(([field, value]) => {
+        if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
+          const v = value as { from: unknown; to: unknown }
+          return `${field}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`
+        }
+        return `${field}: ${typeof value === 'string' ? value : JSON.stringify(value)}`
+      })
+      .join('; ')
+  )
 }
 
-const when = (iso: string) => `${formatDate(iso.slice(0, 10))} ${new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+const when = (iso: string) =>
+  `${formatDate(iso.slice(0, 10))} ${new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
 
 /** Managers: who looked at or changed what, and whether the trail is intact. */
 export function AuditPage({ familyReference, personId }: { familyReference?: string; personId?: string }) {
@@ -47,13 +50,16 @@ export function AuditPage({ familyReference, personId }: { familyReference?: str
   const [more, setMore] = useState(false)
   const [verification, setVerification] = useState<AuditVerification | null>(null)
 
-  const load = useCallback(async (next: Filter, append: boolean) => {
-    const result = await invoke('audit.list', next)
-    if (!result.ok) return refused(result.error)
-    setFilter(next)
-    setEntries((current) => (append ? [...current, ...result.value.entries] : result.value.entries))
-    setMore(result.value.more)
-  }, [refused])
+  const load = useCallback(
+    async (next: Filter, append: boolean) => {
+      const result = await invoke('audit.list', next)
+      if (!result.ok) return refused(result.error)
+      setFilter(next)
+      setEntries((current) => (append ? [...current, ...result.value.entries] : result.value.entries))
+      setMore(result.value.more)
+    },
+    [refused]
+  )
 
   useEffect(() => {
     void form.handleSubmit((f) => load(f, false))()
@@ -69,31 +75,56 @@ export function AuditPage({ familyReference, personId }: { familyReference?: str
   return (
     <Page title="Audit trail">
       {verification?.intact ? <SuccessBanner title={`The audit trail is intact: ${verification.entries} entries checked.`} /> : null}
-      {verification && !verification.intact ? <ProblemBanner title="The audit trail has been tampered with" message={verification.problem?.message ?? ''} /> : null}
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={verify}>Verify audit trail</button>
+      {verification && !verification.intact ? (
+        <ProblemBanner title="The audit trail has been tampered with" message={verification.problem?.message ?? ''} />
+      ) : null}
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={verify}>
+        Verify audit trail
+      </button>
       {problem ? <ProblemBanner title="The audit trail cannot be shown" message={problem.message} /> : null}
       <ErrorSummary items={errors} focusKey={attempt} />
       <form noValidate onSubmit={form.handleSubmit((f) => load(f, false), failed)}>
         <fieldset className="govuk-fieldset">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m"><h2 className="govuk-fieldset__heading">Filter</h2></legend>
-          {personId ? <p className="govuk-inset-text">Showing one person's entries. <a className="govuk-link" href="#/audit">Show everyone's</a></p> : null}
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h2 className="govuk-fieldset__heading">Filter</h2>
+          </legend>
+          {personId ? (
+            <p className="govuk-inset-text">
+              Showing one person's entries.{' '}
+              <a className="govuk-link" href="#/audit">
+                Show everyone's
+              </a>
+            </p>
+          ) : null}
           <TextField form={form} name="familyReference" label="Family reference" width={10} />
           <TextField form={form} name="actor" label="User" hint="Their username" width={20} spellCheck={false} />
           <SelectField form={form} name="action" label="Action" items={ACTIONS} placeholder="Any action" />
           <DateField form={form} name="from" label="From" hint="For example, 1 11 2026" />
           <DateField form={form} name="to" label="To" hint="For example, 30 11 2026" />
         </fieldset>
-        <button type="submit" className="govuk-button">Apply filters</button>
+        <button type="submit" className="govuk-button">
+          Apply filters
+        </button>
       </form>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{entries.length === 0 ? 'No entries' : 'Entries, newest first'}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">Record</th>
-            <th scope="col" className="govuk-table__header">Details</th>
+            <th scope="col" className="govuk-table__header">
+              When
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Who
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Record
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -104,7 +135,15 @@ export function AuditPage({ familyReference, personId }: { familyReference?: str
               <td className="govuk-table__cell">{AUDIT_ACTION_LABELS[e.action as keyof typeof AUDIT_ACTION_LABELS] ?? e.action}</td>
               <td className="govuk-table__cell">
                 {e.recordType}
-                {e.familyId && e.familyReference ? <> in <a className="govuk-link app-nowrap" href={familyHref(e.familyId)}>{e.familyReference}</a></> : null}
+                {e.familyId && e.familyReference ? (
+                  <>
+                    {' '}
+                    in{' '}
+                    <a className="govuk-link app-nowrap" href={familyHref(e.familyId)}>
+                      {e.familyReference}
+                    </a>
+                  </>
+                ) : null}
                 {e.recordType === 'channel' ? ` ${e.recordId}` : ''}
               </td>
               <td className="govuk-table__cell govuk-body-s">{describeChanges(e)}</td>
@@ -113,7 +152,11 @@ export function AuditPage({ familyReference, personId }: { familyReference?: str
         </tbody>
       </table>
       {more && filter ? (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => load({ ...filter, beforeSeq: entries.at(-1)?.seq ?? null }, true)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => load({ ...filter, beforeSeq: entries.at(-1)?.seq ?? null }, true)}
+        >
           Show older entries
         </button>
       ) : null}

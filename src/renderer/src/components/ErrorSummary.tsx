@@ -60,7 +60,9 @@ export function SuccessBanner({ title, children }: { title: string; children?: R
   return (
     <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title">
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="success-title">Success</h2>
+        <h2 className="govuk-notification-banner__title" id="success-title">
+          Success
+        </h2>
       </div>
       <div className="govuk-notification-banner__content">
         <h3 className="govuk-notification-banner__heading">{title}</h3>

@@ -10,12 +10,18 @@ export function Page({ title, caption, children, focusHeading = true }: { title:
   return (
     <>
       {caption ? <span className="govuk-caption-l">{caption}</span> : null}
-      <h1 className="govuk-heading-l" tabIndex={-1} ref={heading}>{title}</h1>
+      <h1 className="govuk-heading-l" tabIndex={-1} ref={heading}>
+        {title}
+      </h1>
       {children}
     </>
   )
 }
 
 export function Loading() {
-  return <p className="govuk-body" role="status">Loading…</p>
+  return (
+    <p className="govuk-body" role="status">
+      Loading…
+    </p>
+  )
 }

@@ -31,8 +31,14 @@ function ErrorMessage({ id, error }: { id: string; error?: string }) {
 function LabelledField({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string; children: ReactNode }) {
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>{label}</label>
-      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
       <ErrorMessage id={id} error={error} />
       {children}
     </div>
@@ -40,7 +46,16 @@ function LabelledField({ id, label, hint, error, children }: { id: string; label
 }
 
 export function TextField<V extends FieldValues>({
-  form, name, label, hint, type = 'text', width, autoComplete, inputMode, spellCheck, autoFocus
+  form,
+  name,
+  label,
+  hint,
+  type = 'text',
+  width,
+  autoComplete,
+  inputMode,
+  spellCheck,
+  autoFocus
 }: FieldProps<V> & {
   type?: 'text' | 'email' | 'tel' | 'password'
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30
@@ -67,14 +82,23 @@ export function TextField<V extends FieldValues>({
   )
 }
 
-export function SelectField<V extends FieldValues>({ form, name, label, hint, items, placeholder = 'Select' }: FieldProps<V> & { items: readonly CodeItem[]; placeholder?: string }) {
+export function SelectField<V extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  items,
+  placeholder = 'Select'
+}: FieldProps<V> & { items: readonly CodeItem[]; placeholder?: string }) {
   const { id, error, describedBy } = useFieldState(form, name, hint)
   return (
     <LabelledField id={id} label={label} hint={hint} error={error}>
       <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={id} aria-describedby={describedBy} {...form.register(name)}>
         <option value="">{placeholder}</option>
         {items.map((item) => (
-          <option key={item.code} value={item.code}>{item.label}</option>
+          <option key={item.code} value={item.code}>
+            {item.label}
+          </option>
         ))}
       </select>
     </LabelledField>
@@ -89,8 +113,14 @@ export function CheckboxField<V extends FieldValues>({ form, name, label, hint }
       <div className="govuk-checkboxes govuk-checkboxes--small">
         <div className="govuk-checkboxes__item">
           <input className="govuk-checkboxes__input" id={id} type="checkbox" aria-describedby={describedBy} {...form.register(name)} />
-          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>{label}</label>
-          {hint ? <div id={`${id}-hint`} className="govuk-hint govuk-checkboxes__hint">{hint}</div> : null}
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+            {label}
+          </label>
+          {hint ? (
+            <div id={`${id}-hint`} className="govuk-hint govuk-checkboxes__hint">
+              {hint}
+            </div>
+          ) : null}
         </div>
       </div>
     </div>
@@ -103,7 +133,9 @@ export function DateField<V extends FieldValues>({ form, name, label, hint = 'Fo
   const box = (part: 'day' | 'month' | 'year', text: string, width: 2 | 4) => (
     <div className="govuk-date-input__item">
       <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>{text}</label>
+        <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
+          {text}
+        </label>
         <input
           className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
           id={`${id}-${part}`}
@@ -118,7 +150,9 @@ export function DateField<V extends FieldValues>({ form, name, label, hint = 'Fo
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-        <div id={`${id}-hint`} className="govuk-hint">{hint}</div>
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
         <ErrorMessage id={id} error={error} />
         <div className="govuk-date-input" id={id}>
           {box('day', 'Day', 2)}
@@ -131,20 +165,34 @@ export function DateField<V extends FieldValues>({ form, name, label, hint = 'Fo
 }
 
 /** A group of checkboxes (many answers) or radios (one answer) under one legend. */
-function ChoicesField<V extends FieldValues>({ form, name, label, hint, items, type, inline }: FieldProps<V> & { items: readonly CodeItem[]; type: 'checkbox' | 'radio'; inline?: boolean }) {
+function ChoicesField<V extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  items,
+  type,
+  inline
+}: FieldProps<V> & { items: readonly CodeItem[]; type: 'checkbox' | 'radio'; inline?: boolean }) {
   const { id, error, describedBy } = useFieldState(form, name, hint)
   const block = type === 'checkbox' ? 'govuk-checkboxes' : 'govuk-radios'
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-        {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
         <ErrorMessage id={id} error={error} />
         <div className={`${block} ${block}--small${inline ? ` ${block}--inline` : ''}`}>
           {items.map((item, i) => (
             <div className={`${block}__item`} key={item.code}>
               <input className={`${block}__input`} id={`${id}-${i}`} type={type} value={item.code} {...form.register(name)} />
-              <label className={`govuk-label ${block}__label`} htmlFor={`${id}-${i}`}>{item.label}</label>
+              <label className={`govuk-label ${block}__label`} htmlFor={`${id}-${i}`}>
+                {item.label}
+              </label>
             </div>
           ))}
         </div>
@@ -165,7 +213,13 @@ export function TextareaField<V extends FieldValues>({ form, name, label, hint, 
   const { id, error, describedBy } = useFieldState(form, name, hint)
   return (
     <LabelledField id={id} label={label} hint={hint} error={error}>
-      <textarea className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={id} rows={rows} aria-describedby={describedBy} {...form.register(name)} />
+      <textarea
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={id}
+        rows={rows}
+        aria-describedby={describedBy}
+        {...form.register(name)}
+      />
     </LabelledField>
   )
 }
@@ -175,7 +229,9 @@ export function ToggleCheckbox({ id, label, checked, onChange }: { id: string; l
   return (
     <div className="govuk-checkboxes__item">
       <input className="govuk-checkboxes__input" id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>{label}</label>
+      <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+        {label}
+      </label>
     </div>
   )
 }

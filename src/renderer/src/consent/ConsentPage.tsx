@@ -57,12 +57,18 @@ export function ConsentPage({ id }: { id: string }) {
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <SelectField form={form} name="givenById" label="Who gave consent" items={people} />
           <RadiosField form={form} name="scope" label="What was agreed" items={CONSENT_SCOPE.items} />
-          {scope === 'SHARING' ? <TextField form={form} name="agency" label="Agency information may be shared with" hint="For example, Health visiting team" /> : null}
+          {scope === 'SHARING' ? (
+            <TextField form={form} name="agency" label="Agency information may be shared with" hint="For example, Health visiting team" />
+          ) : null}
           <RadiosField form={form} name="method" label="How consent was given" items={CONSENT_METHOD.items} inline />
           <DateField form={form} name="givenOn" label="Date consent was given" />
           <div className="app-button-row">
-            <button type="submit" className="govuk-button">Record consent</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Cancel</a>
+            <button type="submit" className="govuk-button">
+              Record consent
+            </button>
+            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>
+              Cancel
+            </a>
           </div>
         </form>
       </Page>

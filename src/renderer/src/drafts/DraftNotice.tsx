@@ -10,14 +10,27 @@ export function DraftRestored({ draft, what, stale = false }: { draft: DraftStat
   if (!draft.restoredFrom) return null
   return (
     <div className={`govuk-inset-text${stale ? ' app-draft-stale' : ''}`}>
-      <p className="govuk-body">Your unsaved {what} from {timeOf(draft.restoredFrom)} has been brought back.</p>
-      {stale ? <p className="govuk-body">Someone else has saved changes since you started it, so it cannot be saved over theirs. Copy anything you need from it, then discard it to see the latest version.</p> : null}
-      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void draft.discard()}>Discard it and start again</button>
+      <p className="govuk-body">
+        Your unsaved {what} from {timeOf(draft.restoredFrom)} has been brought back.
+      </p>
+      {stale ? (
+        <p className="govuk-body">
+          Someone else has saved changes since you started it, so it cannot be saved over theirs. Copy anything you need from it, then discard it to see the
+          latest version.
+        </p>
+      ) : null}
+      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void draft.discard()}>
+        Discard it and start again
+      </button>
     </div>
   )
 }
 
 /** A quiet line that says when the draft last reached the database. */
 export function DraftSaved({ draft }: { draft: DraftState }) {
-  return <p className="govuk-body-s" role="status" aria-live="polite">{draft.savedAt ? `Draft saved at ${timeOf(draft.savedAt)}` : ''}</p>
+  return (
+    <p className="govuk-body-s" role="status" aria-live="polite">
+      {draft.savedAt ? `Draft saved at ${timeOf(draft.savedAt)}` : ''}
+    </p>
+  )
 }

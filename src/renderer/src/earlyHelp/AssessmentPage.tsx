@@ -42,7 +42,10 @@ function initialValues(view: FamilyView, episode: EpisodeDetail): Values {
   const children = view.members.filter((m) => m.kind === 'child').map((m) => m.id)
   const saved = a?.subjects ?? []
   const subjects = [
-    ...saved.map((s) => ({ personId: s.personId, domains: Object.fromEntries(Object.entries(s.domains).map(([k, d]) => [k, { strengths: d.strengths ?? '', needs: d.needs ?? '', level: d.level ?? '' }])) })),
+    ...saved.map((s) => ({
+      personId: s.personId,
+      domains: Object.fromEntries(Object.entries(s.domains).map(([k, d]) => [k, { strengths: d.strengths ?? '', needs: d.needs ?? '', level: d.level ?? '' }]))
+    })),
     // Children who joined since the assessment was started, and the parents' section if it is missing.
     ...children.filter((id) => !saved.some((s) => s.personId === id)).map((personId) => ({ personId, domains: emptyDomains() })),
     ...(saved.some((s) => s.personId === null) ? [] : [{ personId: null, domains: emptyDomains() }])
@@ -71,8 +74,13 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
   const editable = episode.status === 'open'
   const blank = useMemo(() => initialValues(view, episode), [view, episode])
   const toInput = (v: Values) => ({
-    ...v, episodeId: episode.id, version: v.baseVersion, startedOn: datePartsToValue(v.startedOn), completedOn: datePartsToValue(v.completedOn) ?? null,
-    identified: v.identified || [], draftKey: key
+    ...v,
+    episodeId: episode.id,
+    version: v.baseVersion,
+    startedOn: datePartsToValue(v.startedOn),
+    completedOn: datePartsToValue(v.completedOn) ?? null,
+    identified: v.identified || [],
+    draftKey: key
   })
   const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof saveAssessmentInput>(saveAssessmentInput, blank, toInput)
   const draft = useDraft(key, form, blank)
@@ -80,36 +88,79 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
   const names = new Map(view.members.map((m) => [m.id, personName(m)]))
   const onValid = async (input: z.output<typeof saveAssessmentInput>) => {
     const result = await invoke('assessment.save', input)
-    if (result.ok) navigate(episodeHref(familyId, episode.id, input.completedOn ? 'The assessment is complete.' : 'The assessment has been saved. You can carry on with it later.'))
+    if (result.ok)
+      navigate(
+        episodeHref(familyId, episode.id, input.completedOn ? 'The assessment is complete.' : 'The assessment has been saved. You can carry on with it later.')
+      )
     else refused(result.error)
   }
   return (
-    <DraftFormPage family={view.family} members={view.members.length} title="Early help assessment" what="assessment" draft={draft} stale={form.watch('baseVersion') !== blank.baseVersion}
-      problem={problem} errors={errors} attempt={attempt} onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Save assessment" backHref={episodeHref(familyId, episode.id)} backLabel="Back to the episode"
-      readOnly={!editable} intro={episode.assessment?.completedBy ? <p className="govuk-body">Completed by {episode.assessment.completedBy} on {formatDate(episode.assessment.completedOn!)}.</p> : null}>
+    <DraftFormPage
+      family={view.family}
+      members={view.members.length}
+      title="Early help assessment"
+      what="assessment"
+      draft={draft}
+      stale={form.watch('baseVersion') !== blank.baseVersion}
+      problem={problem}
+      errors={errors}
+      attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Save assessment"
+      backHref={episodeHref(familyId, episode.id)}
+      backLabel="Back to the episode"
+      readOnly={!editable}
+      intro={
+        episode.assessment?.completedBy ? (
+          <p className="govuk-body">
+            Completed by {episode.assessment.completedBy} on {formatDate(episode.assessment.completedOn!)}.
+          </p>
+        ) : null
+      }
+    >
       <DateField form={form} name="startedOn" label="Date started" />
       {blank.subjects.map((s, i) => (
         <section key={s.personId ?? 'parents'} aria-labelledby={`subject-${i}`}>
-          <h2 className="govuk-heading-m" id={`subject-${i}`}>{s.personId ? names.get(s.personId) ?? 'A former member' : 'Parents and carers'}</h2>
+          <h2 className="govuk-heading-m" id={`subject-${i}`}>
+            {s.personId ? (names.get(s.personId) ?? 'A former member') : 'Parents and carers'}
+          </h2>
           {ASSESSMENT_DOMAIN.items.map((d) => (
             <div className="app-fieldset-box" key={d.code}>
               <h3 className="govuk-heading-s">{d.label}</h3>
               <p className="govuk-hint">{DOMAIN_HINTS[d.code]}</p>
               <TextareaField form={form} name={`subjects.${i}.domains.${d.code}.strengths` as never} label={`Strengths: ${d.label.toLowerCase()}`} rows={3} />
               <TextareaField form={form} name={`subjects.${i}.domains.${d.code}.needs` as never} label={`Needs: ${d.label.toLowerCase()}`} rows={3} />
-              <RadiosField form={form} name={`subjects.${i}.domains.${d.code}.level` as never} label={`Level of need: ${d.label.toLowerCase()}`} items={NEED_LEVEL.items} />
+              <RadiosField
+                form={form}
+                name={`subjects.${i}.domains.${d.code}.level` as never}
+                label={`Level of need: ${d.label.toLowerCase()}`}
+                items={NEED_LEVEL.items}
+              />
             </div>
           ))}
         </section>
       ))}
       <h2 className="govuk-heading-m">The family's own words</h2>
-      <TextareaField form={form} name="familyVoice" label="The voice of the child and family" hint="What the children and the adults say about their lives, in their own words." rows={6} />
+      <TextareaField
+        form={form}
+        name="familyVoice"
+        label="The voice of the child and family"
+        hint="What the children and the adults say about their lives, in their own words."
+        rows={6}
+      />
       <h2 className="govuk-heading-m">Supporting Families headlines</h2>
       <CheckboxesField form={form} name="identified" label="Headlines the assessment found" hint="Select all that apply." items={HEADLINE.items} />
-      {HEADLINE.items.filter((h) => identified.includes(h.code)).map((h) => (
-        <TextareaField key={h.code} form={form} name={`evidence.${h.code}` as never} label={`Evidence: ${h.label}`} rows={3} />
-      ))}
-      <DateField form={form} name="completedOn" label="Date completed" hint="Leave blank until the assessment is finished. Completing it asks for every level of need, the family's words and the evidence for each headline." />
+      {HEADLINE.items
+        .filter((h) => identified.includes(h.code))
+        .map((h) => (
+          <TextareaField key={h.code} form={form} name={`evidence.${h.code}` as never} label={`Evidence: ${h.label}`} rows={3} />
+        ))}
+      <DateField
+        form={form}
+        name="completedOn"
+        label="Date completed"
+        hint="Leave blank until the assessment is finished. Completing it asks for every level of need, the family's words and the evidence for each headline."
+      />
     </DraftFormPage>
   )
 }

@@ -35,7 +35,12 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
   useEffect(() => {
     if (scope === 'all') void invoke('episodes.leads', {}).then((r) => r.ok && setLeads(r.value.users))
   }, [scope])
-  if (problem && !rows) return <Page title="Caseload"><ProblemBanner title="The caseload cannot be shown" message={problem.message} /></Page>
+  if (problem && !rows)
+    return (
+      <Page title="Caseload">
+        <ProblemBanner title="The caseload cannot be shown" message={problem.message} />
+      </Page>
+    )
   if (!rows || !list) return <Loading />
   const first = (list.page - 1) * list.pageSize + 1
   const last = first + rows.length - 1
@@ -53,55 +58,126 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
       {done ? <SuccessBanner title={done} /> : null}
       {problem ? <ProblemBanner title="That has not been done" message={problem.message} /> : null}
       {scope === 'all' ? (
-        <form className="app-filter" onSubmit={(e) => { e.preventDefault(); setQuery({ ...filter, page: 1 }) }}>
+        <form
+          className="app-filter"
+          onSubmit={(e) => {
+            e.preventDefault()
+            setQuery({ ...filter, page: 1 })
+          }}
+        >
           <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="filter-lead">Lead practitioner</label>
-            <select className="govuk-select" id="filter-lead" value={filter.leadUserId} onChange={(e) => setFilter((f) => ({ ...f, leadUserId: e.target.value }))}>
+            <label className="govuk-label" htmlFor="filter-lead">
+              Lead practitioner
+            </label>
+            <select
+              className="govuk-select"
+              id="filter-lead"
+              value={filter.leadUserId}
+              onChange={(e) => setFilter((f) => ({ ...f, leadUserId: e.target.value }))}
+            >
               <option value="">Everyone</option>
-              {leads.map((l) => <option key={l.id} value={l.id}>{l.displayName}</option>)}
+              {leads.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.displayName}
+                </option>
+              ))}
             </select>
           </div>
           <div className="govuk-form-group govuk-checkboxes govuk-checkboxes--small">
-            <ToggleCheckbox id="filter-overdue" label="Only those with an overdue review or action" checked={filter.overdueOnly} onChange={(overdueOnly) => setFilter((f) => ({ ...f, overdueOnly }))} />
+            <ToggleCheckbox
+              id="filter-overdue"
+              label="Only those with an overdue review or action"
+              checked={filter.overdueOnly}
+              onChange={(overdueOnly) => setFilter((f) => ({ ...f, overdueOnly }))}
+            />
           </div>
-          <button type="submit" className="govuk-button govuk-button--secondary">Show episodes</button>
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Show episodes
+          </button>
         </form>
       ) : null}
       {rows.length ? (
         <p className="govuk-body" role="status">
           {scope === 'all'
             ? `Showing ${first} to ${last} of ${list.total} open ${list.total === 1 ? 'episode' : 'episodes'}${query.overdueOnly ? ' with something overdue' : ''}`
-            : `${rows.length} open ${rows.length === 1 ? 'episode' : 'episodes'} · ${plural(rows.filter((r) => r.reviewOverdue).length, 'review')} overdue · ${plural(rows.reduce((n, r) => n + r.overdueActions, 0), 'action')} overdue`}
+            : `${rows.length} open ${rows.length === 1 ? 'episode' : 'episodes'} · ${plural(rows.filter((r) => r.reviewOverdue).length, 'review')} overdue · ${plural(
+                rows.reduce((n, r) => n + r.overdueActions, 0),
+                'action'
+              )} overdue`}
         </p>
       ) : null}
-      {rows.length === 0 ? <p className="govuk-body">{scope === 'mine' ? 'You lead no open early-help episodes.' : 'No early-help episodes are open.'}</p> : (
+      {rows.length === 0 ? (
+        <p className="govuk-body">{scope === 'mine' ? 'You lead no open early-help episodes.' : 'No early-help episodes are open.'}</p>
+      ) : (
         <table className="govuk-table">
-          <TableHead caption={title} columns={['Family', 'Opened', { label: 'Days open', numeric: true }, 'Last contact', 'Next review', { label: 'Overdue actions', numeric: true }, { label: 'Notes', numeric: true }, 'Lead']} />
+          <TableHead
+            caption={title}
+            columns={[
+              'Family',
+              'Opened',
+              { label: 'Days open', numeric: true },
+              'Last contact',
+              'Next review',
+              { label: 'Overdue actions', numeric: true },
+              { label: 'Notes', numeric: true },
+              'Lead'
+            ]}
+          />
           <tbody className="govuk-table__body">
             {rows.map((r) => (
               <tr className="govuk-table__row" key={r.episodeId}>
-                <td className="govuk-table__cell"><a className="govuk-link" href={episodeHref(r.familyId, r.episodeId)}><span className="app-nowrap">{r.familyReference}</span> {r.familyNames}</a></td>
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={episodeHref(r.familyId, r.episodeId)}>
+                    <span className="app-nowrap">{r.familyReference}</span> {r.familyNames}
+                  </a>
+                </td>
                 <td className="govuk-table__cell">{formatDate(r.openedOn)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.daysOpen}</td>
                 <td className="govuk-table__cell">{r.lastContactAt ? formatDate(r.lastContactAt.slice(0, 10)) : 'None yet'}</td>
                 <td className="govuk-table__cell">{r.nextReviewOn ? <DueDate iso={r.nextReviewOn} late={r.reviewOverdue} /> : 'No plan yet'}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{r.overdueActions ? <strong className="govuk-tag govuk-tag--red">{r.overdueActions}<span className="govuk-visually-hidden"> overdue</span></strong> : 0}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {r.overdueActions ? (
+                    <strong className="govuk-tag govuk-tag--red">
+                      {r.overdueActions}
+                      <span className="govuk-visually-hidden"> overdue</span>
+                    </strong>
+                  ) : (
+                    0
+                  )}
+                </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.notes}</td>
                 <td className="govuk-table__cell">
                   {scope === 'all' ? (
                     <>
-                      <label className="govuk-visually-hidden" htmlFor={`lead-${r.episodeId}`}>Lead for {r.familyReference}</label>
+                      <label className="govuk-visually-hidden" htmlFor={`lead-${r.episodeId}`}>
+                        Lead for {r.familyReference}
+                      </label>
                       <div className="app-button-row">
-                        <select className="govuk-select" id={`lead-${r.episodeId}`} value={chosen[r.episodeId] ?? r.leadUserId} onChange={(e) => setChosen((c) => ({ ...c, [r.episodeId]: e.target.value }))}>
-                          {leads.map((l) => <option key={l.id} value={l.id}>{l.displayName}</option>)}
+                        <select
+                          className="govuk-select"
+                          id={`lead-${r.episodeId}`}
+                          value={chosen[r.episodeId] ?? r.leadUserId}
+                          onChange={(e) => setChosen((c) => ({ ...c, [r.episodeId]: e.target.value }))}
+                        >
+                          {leads.map((l) => (
+                            <option key={l.id} value={l.id}>
+                              {l.displayName}
+                            </option>
+                          ))}
                         </select>
-                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={(chosen[r.episodeId] ?? r.leadUserId) === r.leadUserId}
-                          onClick={() => void reallocate(r, chosen[r.episodeId] ?? r.leadUserId)}>
+                        <button
+                          type="button"
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          disabled={(chosen[r.episodeId] ?? r.leadUserId) === r.leadUserId}
+                          onClick={() => void reallocate(r, chosen[r.episodeId] ?? r.leadUserId)}
+                        >
                           Change lead<span className="govuk-visually-hidden"> for {r.familyReference}</span>
                         </button>
                       </div>
                     </>
-                  ) : r.leadName}
+                  ) : (
+                    r.leadName
+                  )}
                 </td>
               </tr>
             ))}
@@ -112,12 +188,16 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
         <nav className="govuk-pagination" aria-label="Pages of open episodes">
           {list.page > 1 ? (
             <div className="govuk-pagination__prev">
-              <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setQuery((q) => ({ ...q, page: q.page - 1 }))}>Previous<span className="govuk-visually-hidden"> page</span></button>
+              <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setQuery((q) => ({ ...q, page: q.page - 1 }))}>
+                Previous<span className="govuk-visually-hidden"> page</span>
+              </button>
             </div>
           ) : null}
           {last < list.total ? (
             <div className="govuk-pagination__next">
-              <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setQuery((q) => ({ ...q, page: q.page + 1 }))}>Next<span className="govuk-visually-hidden"> page</span></button>
+              <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setQuery((q) => ({ ...q, page: q.page + 1 }))}>
+                Next<span className="govuk-visually-hidden"> page</span>
+              </button>
             </div>
           ) : null}
         </nav>

@@ -23,7 +23,12 @@ export function ChronologyPage({ id, notice }: { id: string; notice?: string }) 
     void invoke('chronology.get', { familyId: id, significantOnly }).then((r) => (r.ok ? setEntries(r.value.entries) : setProblem(r.error)))
   }, [id, significantOnly])
   if (error) return <FamilyNotFound error={error} />
-  if (problem) return <Page title="Chronology"><ProblemBanner title="The chronology cannot be shown" message={problem.message} /></Page>
+  if (problem)
+    return (
+      <Page title="Chronology">
+        <ProblemBanner title="The chronology cannot be shown" message={problem.message} />
+      </Page>
+    )
   if (!view || !entries) return <Loading />
   return (
     <>
@@ -31,23 +36,37 @@ export function ChronologyPage({ id, notice }: { id: string; notice?: string }) 
       <Page title="Chronology" caption={`Family ${view.family.reference}`} focusHeading={!notice}>
         {notice ? <SuccessBanner title={notice} /> : null}
         <div className="app-button-row app-no-print">
-          <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/notes/new`)}>Add a case note</button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>Print</button>
+          <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/notes/new`)}>
+            Add a case note
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
+            Print
+          </button>
         </div>
         <div className="govuk-form-group app-no-print">
           <div className="govuk-checkboxes govuk-checkboxes--small">
             <ToggleCheckbox id="significant-only" label="Significant events only" checked={significantOnly} onChange={setSignificantOnly} />
           </div>
         </div>
-        <p className="govuk-body" role="status" aria-live="polite">{entries.length} {entries.length === 1 ? 'entry' : 'entries'}</p>
+        <p className="govuk-body" role="status" aria-live="polite">
+          {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
+        </p>
         <ol className="app-timeline">
           {entries.map((e) => (
             <li className={`app-timeline__item${e.significant ? ' app-timeline__item--significant' : ''}`} key={e.id}>
               <h2 className="govuk-heading-s app-timeline__title">
                 {e.title}
-                {e.significant ? <> <strong className="govuk-tag govuk-tag--red">Significant</strong></> : null}
+                {e.significant ? (
+                  <>
+                    {' '}
+                    <strong className="govuk-tag govuk-tag--red">Significant</strong>
+                  </>
+                ) : null}
               </h2>
-              <p className="govuk-body-s app-timeline__meta">{when(e.when)} · by {e.by}{e.people.length ? ` · with ${e.people.join(', ')}` : ''}</p>
+              <p className="govuk-body-s app-timeline__meta">
+                {when(e.when)} · by {e.by}
+                {e.people.length ? ` · with ${e.people.join(', ')}` : ''}
+              </p>
               {e.text ? <p className="govuk-body app-timeline__text">{e.text}</p> : null}
             </li>
           ))}

@@ -24,22 +24,50 @@ interface Values {
 export function CloseEpisodePage({ id }: { id: string }) {
   const { view, error } = useFamily(id)
   const episode = view?.openEpisode
-  const toInput = (v: Values) => ({ ...v, id: episode?.id, version: episode?.version, closedOn: datePartsToValue(v.closedOn), stepUpOn: datePartsToValue(v.stepUpOn) ?? null })
+  const toInput = (v: Values) => ({
+    ...v,
+    id: episode?.id,
+    version: episode?.version,
+    closedOn: datePartsToValue(v.closedOn),
+    stepUpOn: datePartsToValue(v.stepUpOn) ?? null
+  })
   const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof closeEpisodeInput>(
-    closeEpisodeInput, { closedOn: isoToDateParts(todayIso()), reason: '', note: '', stepUpOn: { ...EMPTY_DATE_PARTS }, outcomes: {}, familyView: '' }, toInput
+    closeEpisodeInput,
+    { closedOn: isoToDateParts(todayIso()), reason: '', note: '', stepUpOn: { ...EMPTY_DATE_PARTS }, outcomes: {}, familyView: '' },
+    toInput
   )
   const reason = form.watch('reason')
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
-  if (!episode || episode.status !== 'open') return <Page title="No open episode"><p className="govuk-body"><a className="govuk-link" href={familyHref(id)}>Back to the family</a></p></Page>
+  if (!episode || episode.status !== 'open')
+    return (
+      <Page title="No open episode">
+        <p className="govuk-body">
+          <a className="govuk-link" href={familyHref(id)}>
+            Back to the family
+          </a>
+        </p>
+      </Page>
+    )
   const onValid = async (input: z.output<typeof closeEpisodeInput>) => {
     const result = await invoke('episodes.close', input)
     if (result.ok) navigate(familyHref(id, 'The episode’s closure has been recorded.'))
     else refused(result.error)
   }
   return (
-    <FamilyFormPage family={view.family} members={view.members.length} title="Close the early-help episode" problemTitle="The episode has not been closed" problem={problem} errors={errors} attempt={attempt}
-      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Close the episode" backHref={familyHref(id)} backLabel="Cancel">
+    <FamilyFormPage
+      family={view.family}
+      members={view.members.length}
+      title="Close the early-help episode"
+      problemTitle="The episode has not been closed"
+      problem={problem}
+      errors={errors}
+      attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Close the episode"
+      backHref={familyHref(id)}
+      backLabel="Cancel"
+    >
       <DateField form={form} name="closedOn" label="Date closed" />
       <RadiosField form={form} name="reason" label="Why the episode is closing" items={CLOSURE_REASON.items} />
       {reason === 'STEPPED_UP' ? <DateField form={form} name="stepUpOn" label="Date of the step-up" /> : null}

@@ -14,7 +14,19 @@ import { DueDate, PlanSection, ReviewsList } from './PlanSection'
 const STATUS = { open: 'Open', closing: 'Closure awaiting approval', closed: 'Closed' } as const
 
 /** One early-help episode: its team, assessment, plan, reviews and progress, on one page. */
-export function EpisodePage({ id, episodeId, notice, canWrite, canManage }: { id: string; episodeId: string; notice?: string; canWrite: boolean; canManage: boolean }) {
+export function EpisodePage({
+  id,
+  episodeId,
+  notice,
+  canWrite,
+  canManage
+}: {
+  id: string
+  episodeId: string
+  notice?: string
+  canWrite: boolean
+  canManage: boolean
+}) {
   const { view, episode, error, reload } = useEpisode(id, episodeId)
   const [problem, setProblem] = useState<string | null>(null)
   if (error) return <FamilyNotFound error={error} />
@@ -52,40 +64,94 @@ export function EpisodePage({ id, episodeId, notice, canWrite, canManage }: { id
           {row('Lead practitioner', episode.leadName)}
           {row('Why', episode.reason)}
           {row('Headlines', episode.headlines.map((h) => HEADLINE.label(h)).join('; '))}
-          {row('Consent to early help', consent ? `Given by ${consent.givenByName} on ${formatDate(consent.givenOn)} (${CONSENT_METHOD.label(consent.method).toLowerCase()})${consent.withdrawnOn ? `, withdrawn ${formatDate(consent.withdrawnOn)}` : ''}` : 'Not recorded with the episode')}
-          {row('Next review', episode.nextReviewOn ? <DueDate iso={episode.nextReviewOn} late={open && episode.nextReviewOn < today} /> : 'Set when the plan is agreed')}
-          {episode.reopenings.map((r, i) => row(`Reopened${episode.reopenings.length > 1 ? ` (${i + 1})` : ''}`, `${formatDate(r.at.slice(0, 10))} by ${r.by}: ${r.reason}`, r.at))}
+          {row(
+            'Consent to early help',
+            consent
+              ? `Given by ${consent.givenByName} on ${formatDate(consent.givenOn)} (${CONSENT_METHOD.label(consent.method).toLowerCase()})${consent.withdrawnOn ? `, withdrawn ${formatDate(consent.withdrawnOn)}` : ''}`
+              : 'Not recorded with the episode'
+          )}
+          {row(
+            'Next review',
+            episode.nextReviewOn ? <DueDate iso={episode.nextReviewOn} late={open && episode.nextReviewOn < today} /> : 'Set when the plan is agreed'
+          )}
+          {episode.reopenings.map((r, i) =>
+            row(`Reopened${episode.reopenings.length > 1 ? ` (${i + 1})` : ''}`, `${formatDate(r.at.slice(0, 10))} by ${r.by}: ${r.reason}`, r.at)
+          )}
         </dl>
         <div className="app-button-row">
-          {canWrite ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/notes/new`)}>Add a case note</button> : null}
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/chronology`)}>Chronology</button>
-          {editable ? <button type="button" className="govuk-button govuk-button--warning" onClick={() => navigate(`#/families/${id}/early-help/close`)}>Close the episode</button> : null}
-          {episode.status === 'closing' && canManage ? <button type="button" className="govuk-button" onClick={() => void approve()}>Approve closure</button> : null}
-          {episode.status === 'closed' && canManage ? <button type="button" className="govuk-button" onClick={() => navigate(`${base}/reopen`)}>Reopen the episode</button> : null}
+          {canWrite ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/notes/new`)}>
+              Add a case note
+            </button>
+          ) : null}
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/chronology`)}>
+            Chronology
+          </button>
+          {editable ? (
+            <button type="button" className="govuk-button govuk-button--warning" onClick={() => navigate(`#/families/${id}/early-help/close`)}>
+              Close the episode
+            </button>
+          ) : null}
+          {episode.status === 'closing' && canManage ? (
+            <button type="button" className="govuk-button" onClick={() => void approve()}>
+              Approve closure
+            </button>
+          ) : null}
+          {episode.status === 'closed' && canManage ? (
+            <button type="button" className="govuk-button" onClick={() => navigate(`${base}/reopen`)}>
+              Reopen the episode
+            </button>
+          ) : null}
         </div>
-        {!open ? <p className="govuk-inset-text">This episode is {episode.status === 'closed' ? 'closed' : 'waiting for its closure to be approved'}, so its record is read-only.</p> : null}
+        {!open ? (
+          <p className="govuk-inset-text">
+            This episode is {episode.status === 'closed' ? 'closed' : 'waiting for its closure to be approved'}, so its record is read-only.
+          </p>
+        ) : null}
 
         <TeamSection familyId={id} episode={episode} editable={editable} onChange={reload} />
 
         <h2 className="govuk-heading-m">Assessment</h2>
         <p className="govuk-body">
-          {!assessment ? 'Not started.' : assessment.completedOn
-            ? `Completed ${formatDate(assessment.completedOn)} by ${assessment.completedBy}. Headlines found: ${assessment.identified.map((h) => HEADLINE.label(h)).join('; ') || 'none'}.`
-            : `Started ${formatDate(assessment.startedOn)}, not yet completed. Last saved by ${assessment.updatedBy}.`}
+          {!assessment
+            ? 'Not started.'
+            : assessment.completedOn
+              ? `Completed ${formatDate(assessment.completedOn)} by ${assessment.completedBy}. Headlines found: ${assessment.identified.map((h) => HEADLINE.label(h)).join('; ') || 'none'}.`
+              : `Started ${formatDate(assessment.startedOn)}, not yet completed. Last saved by ${assessment.updatedBy}.`}
         </p>
-        {editable ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/assessment`)}>{!assessment ? 'Start the assessment' : assessment.completedOn ? 'Change the assessment' : 'Continue the assessment'}</button> : null}
-        {!editable && assessment ? <a className="govuk-link govuk-body" href={`${base}/assessment`}>Read the assessment</a> : null}
+        {editable ? (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/assessment`)}>
+            {!assessment ? 'Start the assessment' : assessment.completedOn ? 'Change the assessment' : 'Continue the assessment'}
+          </button>
+        ) : null}
+        {!editable && assessment ? (
+          <a className="govuk-link govuk-body" href={`${base}/assessment`}>
+            Read the assessment
+          </a>
+        ) : null}
 
         <h2 className="govuk-heading-m">Family plan</h2>
         <PlanSection episode={episode} people={people} peopleNames={peopleNames} />
         <div className="app-button-row">
-          {editable ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/plan`)}>{episode.plan ? 'Change the plan' : 'Write the family plan'}</button> : null}
-          {episode.plan ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/plan/print`)}>Print the plan</button> : null}
+          {editable ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/plan`)}>
+              {episode.plan ? 'Change the plan' : 'Write the family plan'}
+            </button>
+          ) : null}
+          {episode.plan ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/plan/print`)}>
+              Print the plan
+            </button>
+          ) : null}
         </div>
 
         <h2 className="govuk-heading-m">Reviews</h2>
         <ReviewsList episode={episode} people={people} />
-        {editable && episode.plan ? <button type="button" className="govuk-button" onClick={() => navigate(`${base}/review`)}>Record a review</button> : null}
+        {editable && episode.plan ? (
+          <button type="button" className="govuk-button" onClick={() => navigate(`${base}/review`)}>
+            Record a review
+          </button>
+        ) : null}
       </Page>
     </>
   )

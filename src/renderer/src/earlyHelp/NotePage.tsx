@@ -29,7 +29,10 @@ const nowTime = () => new Date().toTimeString().slice(0, 5)
 export function NotePage({ id }: { id: string }) {
   const { view, error } = useFamily(id)
   const key = `case-note:${id}`
-  const blank = useMemo<Values>(() => ({ occurredOn: isoToDateParts(todayIso()), occurredAt: nowTime(), type: '', peopleIds: [], text: '', significant: false }), [])
+  const blank = useMemo<Values>(
+    () => ({ occurredOn: isoToDateParts(todayIso()), occurredAt: nowTime(), type: '', peopleIds: [], text: '', significant: false }),
+    []
+  )
   const toInput = (v: Values) => ({ ...v, familyId: id, occurredOn: datePartsToValue(v.occurredOn), peopleIds: v.peopleIds || [], draftKey: key })
   const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof addNoteInput>(addNoteInput, blank, toInput)
   const draft = useDraft(key, form, blank)
@@ -41,14 +44,37 @@ export function NotePage({ id }: { id: string }) {
     else refused(result.error)
   }
   return (
-    <DraftFormPage family={view.family} members={view.members.length} title="Add a case note" what="note" draft={draft} problem={problem} errors={errors} attempt={attempt}
-      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Save note" backHref={familyHref(id)} backLabel="Back to the family">
+    <DraftFormPage
+      family={view.family}
+      members={view.members.length}
+      title="Add a case note"
+      what="note"
+      draft={draft}
+      problem={problem}
+      errors={errors}
+      attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Save note"
+      backHref={familyHref(id)}
+      backLabel="Back to the family"
+    >
       <DateField form={form} name="occurredOn" label="Date of the contact" />
       <TextField form={form} name="occurredAt" label="Time" hint="Like 14:30" width={5} />
       <RadiosField form={form} name="type" label="Kind of contact" items={NOTE_TYPE.items} />
-      <CheckboxesField form={form} name="peopleIds" label="People involved" hint="Optional" items={view.members.map((m) => ({ code: m.id, label: personName(m) }))} />
+      <CheckboxesField
+        form={form}
+        name="peopleIds"
+        label="People involved"
+        hint="Optional"
+        items={view.members.map((m) => ({ code: m.id, label: personName(m) }))}
+      />
       <TextareaField form={form} name="text" label="Note" rows={10} />
-      <CheckboxField form={form} name="significant" label="Significant event" hint="It belongs on the short chronology: a change in risk, a crisis, a key decision." />
+      <CheckboxField
+        form={form}
+        name="significant"
+        label="Significant event"
+        hint="It belongs on the short chronology: a change in risk, a crisis, a key decision."
+      />
     </DraftFormPage>
   )
 }

@@ -28,12 +28,25 @@ export function OpenEpisodePage({ id }: { id: string }) {
   const { view, error } = useFamily(id)
   const [leads, setLeads] = useState<{ code: string; label: string }[] | null>(null)
   const toInput = (v: Values) => ({
-    ...v, familyId: id, openedOn: datePartsToValue(v.openedOn), headlines: v.headlines || [], consentId: v.consentId || undefined,
-    consentGivenOn: v.consentId === NEW_CONSENT ? datePartsToValue(v.consentGivenOn) ?? null : null
+    ...v,
+    familyId: id,
+    openedOn: datePartsToValue(v.openedOn),
+    headlines: v.headlines || [],
+    consentId: v.consentId || undefined,
+    consentGivenOn: v.consentId === NEW_CONSENT ? (datePartsToValue(v.consentGivenOn) ?? null) : null
   })
   const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof openEpisodeInput>(
     openEpisodeInput,
-    { openedOn: isoToDateParts(todayIso()), leadUserId: '', reason: '', headlines: [], consentId: '', consentGivenById: '', consentMethod: '', consentGivenOn: isoToDateParts(todayIso()) },
+    {
+      openedOn: isoToDateParts(todayIso()),
+      leadUserId: '',
+      reason: '',
+      headlines: [],
+      consentId: '',
+      consentGivenById: '',
+      consentMethod: '',
+      consentGivenOn: isoToDateParts(todayIso())
+    },
     toInput
   )
   const consentId = form.watch('consentId')
@@ -53,16 +66,44 @@ export function OpenEpisodePage({ id }: { id: string }) {
     else refused(result.error)
   }
   return (
-    <FamilyFormPage family={view.family} members={view.members.length} title="Open an early-help episode" problemTitle="The episode has not been opened" problem={problem} errors={errors} attempt={attempt}
-      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Open episode" backHref={familyHref(id)} backLabel="Cancel">
+    <FamilyFormPage
+      family={view.family}
+      members={view.members.length}
+      title="Open an early-help episode"
+      problemTitle="The episode has not been opened"
+      problem={problem}
+      errors={errors}
+      attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Open episode"
+      backHref={familyHref(id)}
+      backLabel="Cancel"
+    >
       <DateField form={form} name="openedOn" label="Date opened" />
       <SelectField form={form} name="leadUserId" label="Lead practitioner" items={leads} />
       <TextareaField form={form} name="reason" label="Why the family needs early help" hint="In plain words the family would recognise." rows={5} />
-      <CheckboxesField form={form} name="headlines" label="What the family needs help with" hint="Supporting Families headlines. Select all that apply." items={HEADLINE.items} />
-      <RadiosField form={form} name="consentId" label="The family's consent to early help" hint="Early help is voluntary: the family agrees to the assessment and to working with the Team Around the Family." items={consentChoices} />
+      <CheckboxesField
+        form={form}
+        name="headlines"
+        label="What the family needs help with"
+        hint="Supporting Families headlines. Select all that apply."
+        items={HEADLINE.items}
+      />
+      <RadiosField
+        form={form}
+        name="consentId"
+        label="The family's consent to early help"
+        hint="Early help is voluntary: the family agrees to the assessment and to working with the Team Around the Family."
+        items={consentChoices}
+      />
       {consentId === NEW_CONSENT ? (
         <div className="govuk-inset-text">
-          <SelectField form={form} name="consentGivenById" label="Who gave consent" items={view.members.filter((m) => m.kind !== 'unborn').map((m) => ({ code: m.id, label: personName(m) }))} />
+          <SelectField
+            form={form}
+            name="consentGivenById"
+            label="Who gave consent"
+            items={view.members.filter((m) => m.kind !== 'unborn').map((m) => ({ code: m.id, label: personName(m) }))}
+          />
           <RadiosField form={form} name="consentMethod" label="How consent was given" items={CONSENT_METHOD.items} inline />
           <DateField form={form} name="consentGivenOn" label="Date consent was given" />
         </div>

@@ -17,8 +17,20 @@ import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
 import { participants, useEpisode } from './useEpisode'
 
-interface ActionValues { id: string; what: string; owner: string; due: DateParts; status: string }
-interface OutcomeValues { id: string; text: string; headline: string; peopleIds: string[]; actions: ActionValues[] }
+interface ActionValues {
+  id: string
+  what: string
+  owner: string
+  due: DateParts
+  status: string
+}
+interface OutcomeValues {
+  id: string
+  text: string
+  headline: string
+  peopleIds: string[]
+  actions: ActionValues[]
+}
 interface Values {
   /** The version this form started from, kept in the draft so a colleague's save is never overwritten. */
   baseVersion: number | null
@@ -43,7 +55,18 @@ export function PlanPage({ id, episodeId }: { id: string; episodeId: string }) {
   const { view, episode, error } = useEpisode(id, episodeId)
   if (error) return <FamilyNotFound error={error} />
   if (!view || !episode) return <Loading />
-  if (episode.status !== 'open') return <Page title="This episode is closed"><p className="govuk-body">Its plan can be read and printed from <a className="govuk-link" href={episodeHref(id, episodeId)}>the episode's page</a>.</p></Page>
+  if (episode.status !== 'open')
+    return (
+      <Page title="This episode is closed">
+        <p className="govuk-body">
+          Its plan can be read and printed from{' '}
+          <a className="govuk-link" href={episodeHref(id, episodeId)}>
+            the episode's page
+          </a>
+          .
+        </p>
+      </Page>
+    )
   return <PlanForm view={view} episode={episode} />
 }
 
@@ -52,7 +75,10 @@ function PlanForm({ view, episode }: { view: FamilyView; episode: EpisodeDetail 
   const key = `family-plan:${episode.id}`
   const blank = useMemo(() => initialValues(episode), [episode])
   const toInput = (v: Values) => ({
-    episodeId: episode.id, version: v.baseVersion, agreedOn: datePartsToValue(v.agreedOn), draftKey: key,
+    episodeId: episode.id,
+    version: v.baseVersion,
+    agreedOn: datePartsToValue(v.agreedOn),
+    draftKey: key,
     outcomes: v.outcomes.map((o) => ({ ...o, peopleIds: o.peopleIds || [], actions: o.actions.map((a) => ({ ...a, due: datePartsToValue(a.due) })) }))
   })
   const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof savePlanInput>(savePlanInput, blank, toInput)
@@ -66,22 +92,58 @@ function PlanForm({ view, episode }: { view: FamilyView; episode: EpisodeDetail 
     else refused(result.error)
   }
   return (
-    <DraftFormPage family={view.family} members={view.members.length} title={episode.plan ? 'Change the family plan' : 'Write the family plan'} what="plan" draft={draft}
-      stale={form.watch('baseVersion') !== blank.baseVersion} problem={problem} errors={errors} attempt={attempt} onSubmit={form.handleSubmit(onValid, failed)}
-      submitLabel="Save the plan" backHref={episodeHref(familyId, episode.id)} backLabel="Back to the episode"
-      intro={episode.team.length === 0 ? <p className="govuk-inset-text">Actions can be given to family members or to the Team Around the Family. <a className="govuk-link" href={`#/families/${familyId}/episodes/${episode.id}/team/new`}>Add the team first</a> if professionals will do some of them.</p> : null}>
+    <DraftFormPage
+      family={view.family}
+      members={view.members.length}
+      title={episode.plan ? 'Change the family plan' : 'Write the family plan'}
+      what="plan"
+      draft={draft}
+      stale={form.watch('baseVersion') !== blank.baseVersion}
+      problem={problem}
+      errors={errors}
+      attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Save the plan"
+      backHref={episodeHref(familyId, episode.id)}
+      backLabel="Back to the episode"
+      intro={
+        episode.team.length === 0 ? (
+          <p className="govuk-inset-text">
+            Actions can be given to family members or to the Team Around the Family.{' '}
+            <a className="govuk-link" href={`#/families/${familyId}/episodes/${episode.id}/team/new`}>
+              Add the team first
+            </a>{' '}
+            if professionals will do some of them.
+          </p>
+        ) : null
+      }
+    >
       <DateField form={form} name="agreedOn" label="Date the plan was agreed with the family" />
       {outcomes.fields.map((field, i) => (
         <section className="app-outcome" key={field.key} aria-labelledby={`outcome-${i}`}>
-          <h2 className="govuk-heading-m" id={`outcome-${i}`}>Outcome {i + 1}</h2>
-          <TextareaField form={form} name={`outcomes.${i}.text`} label={`Outcome ${i + 1}: what will be different, and for whom`} hint="In the family's words where you can, like “Mohammed goes to nursery three mornings a week”." rows={2} />
+          <h2 className="govuk-heading-m" id={`outcome-${i}`}>
+            Outcome {i + 1}
+          </h2>
+          <TextareaField
+            form={form}
+            name={`outcomes.${i}.text`}
+            label={`Outcome ${i + 1}: what will be different, and for whom`}
+            hint="In the family's words where you can, like “Mohammed goes to nursery three mornings a week”."
+            rows={2}
+          />
           <SelectField form={form} name={`outcomes.${i}.headline`} label={`Outcome ${i + 1}: headline`} items={HEADLINE.items} />
           <CheckboxesField form={form} name={`outcomes.${i}.peopleIds`} label={`Outcome ${i + 1}: who it is for`} items={members} />
           <ActionsFields form={form} outcome={i} owners={owners} />
-          {outcomes.fields.length > 1 ? <button type="button" className="govuk-button govuk-button--warning" onClick={() => outcomes.remove(i)}>Remove outcome {i + 1}</button> : null}
+          {outcomes.fields.length > 1 ? (
+            <button type="button" className="govuk-button govuk-button--warning" onClick={() => outcomes.remove(i)}>
+              Remove outcome {i + 1}
+            </button>
+          ) : null}
         </section>
       ))}
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => outcomes.append(newOutcome())}>Add another outcome</button>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => outcomes.append(newOutcome())}>
+        Add another outcome
+      </button>
     </DraftFormPage>
   )
 }
@@ -93,15 +155,28 @@ function ActionsFields({ form, outcome, owners }: { form: UseFormReturn<Values, 
     <>
       {actions.fields.map((field, j) => (
         <div className="app-fieldset-box" key={field.key}>
-          <h3 className="govuk-heading-s">Action {n}.{j + 1}</h3>
+          <h3 className="govuk-heading-s">
+            Action {n}.{j + 1}
+          </h3>
           <TextareaField form={form} name={`outcomes.${outcome}.actions.${j}.what`} label={`Action ${n}.${j + 1}: what will be done`} rows={2} />
           <SelectField form={form} name={`outcomes.${outcome}.actions.${j}.owner`} label={`Action ${n}.${j + 1}: who will do it`} items={owners} />
           <DateField form={form} name={`outcomes.${outcome}.actions.${j}.due`} label={`Action ${n}.${j + 1}: by when`} />
-          <SelectField form={form} name={`outcomes.${outcome}.actions.${j}.status`} label={`Action ${n}.${j + 1}: where it has got to`} items={ACTION_STATUS.items} />
-          {actions.fields.length > 1 ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => actions.remove(j)}>Remove action {n}.{j + 1}</button> : null}
+          <SelectField
+            form={form}
+            name={`outcomes.${outcome}.actions.${j}.status`}
+            label={`Action ${n}.${j + 1}: where it has got to`}
+            items={ACTION_STATUS.items}
+          />
+          {actions.fields.length > 1 ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => actions.remove(j)}>
+              Remove action {n}.{j + 1}
+            </button>
+          ) : null}
         </div>
       ))}
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => actions.append(newAction())}>Add an action to outcome {n}</button>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => actions.append(newAction())}>
+        Add an action to outcome {n}
+      </button>
     </>
   )
 }

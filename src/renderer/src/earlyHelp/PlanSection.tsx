@@ -6,21 +6,42 @@ import { formatDate, todayIso } from '../../../shared/dates'
 import { participantName } from './useEpisode'
 import { TableHead } from '../components/TableHead'
 
-
 // The chart library is most of the renderer's weight: it loads when a plan is first shown, not at start-up.
 const ProgressChart = lazy(() => import('./ProgressChart').then((m) => ({ default: m.ProgressChart })))
 
 /** A date, marked when it has passed and the thing it is for is not done. */
 export function DueDate({ iso, late }: { iso: string; late: boolean }) {
-  return late ? <span className="app-overdue">{formatDate(iso)} <strong className="govuk-tag govuk-tag--red">Overdue</strong></span> : <>{formatDate(iso)}</>
+  return late ? (
+    <span className="app-overdue">
+      {formatDate(iso)} <strong className="govuk-tag govuk-tag--red">Overdue</strong>
+    </span>
+  ) : (
+    <>{formatDate(iso)}</>
+  )
 }
 
 /** One outcome with its actions: on the episode's page and in the printed plan. */
-export function OutcomeBlock({ outcome, index, people, peopleNames, today = todayIso() }: { outcome: PlanOutcome; index: number; people: CodeItem[]; peopleNames: (ids: string[]) => string; today?: string }) {
+export function OutcomeBlock({
+  outcome,
+  index,
+  people,
+  peopleNames,
+  today = todayIso()
+}: {
+  outcome: PlanOutcome
+  index: number
+  people: CodeItem[]
+  peopleNames: (ids: string[]) => string
+  today?: string
+}) {
   return (
     <>
-      <h3 className="govuk-heading-s">Outcome {index + 1}: {outcome.text}</h3>
-      <p className="govuk-body-s">For {peopleNames(outcome.peopleIds)} · {HEADLINE.label(outcome.headline)}</p>
+      <h3 className="govuk-heading-s">
+        Outcome {index + 1}: {outcome.text}
+      </h3>
+      <p className="govuk-body-s">
+        For {peopleNames(outcome.peopleIds)} · {HEADLINE.label(outcome.headline)}
+      </p>
       <table className="govuk-table">
         <TableHead caption={`Actions for outcome ${index + 1}`} columns={['What will be done', 'Who', 'By when', 'Where it has got to']} />
         <tbody className="govuk-table__body">
@@ -28,7 +49,9 @@ export function OutcomeBlock({ outcome, index, people, peopleNames, today = toda
             <tr className="govuk-table__row" key={a.id}>
               <td className="govuk-table__cell">{a.what}</td>
               <td className="govuk-table__cell">{participantName(people, a.owner as string)}</td>
-              <td className="govuk-table__cell"><DueDate iso={a.due} late={isUnfinished(a.status) && a.due < today} /></td>
+              <td className="govuk-table__cell">
+                <DueDate iso={a.due} late={isUnfinished(a.status) && a.due < today} />
+              </td>
               <td className="govuk-table__cell">{ACTION_STATUS.label(a.status)}</td>
             </tr>
           ))}
@@ -44,7 +67,9 @@ export function PlanSection({ episode, people, peopleNames }: { episode: Episode
   if (!plan) return <p className="govuk-body">No family plan has been agreed yet.</p>
   return (
     <>
-      <p className="govuk-body">Agreed {formatDate(plan.agreedOn)} · last changed by {plan.updatedBy}</p>
+      <p className="govuk-body">
+        Agreed {formatDate(plan.agreedOn)} · last changed by {plan.updatedBy}
+      </p>
       {plan.outcomes.map((o, i) => (
         <div className="app-outcome" key={o.id}>
           <OutcomeBlock outcome={o} index={i} people={people} peopleNames={peopleNames} />

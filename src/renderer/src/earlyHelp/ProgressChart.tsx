@@ -26,9 +26,15 @@ export function ProgressChart({ outcomeId, outcome, reviews }: { outcomeId: stri
         <caption className="govuk-table__caption govuk-table__caption--s">Progress scores: {outcome}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Review</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Score (0–10)</th>
-            <th scope="col" className="govuk-table__header">Comment</th>
+            <th scope="col" className="govuk-table__header">
+              Review
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Score (0–10)
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Comment
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">

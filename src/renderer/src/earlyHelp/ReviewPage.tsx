@@ -32,7 +32,17 @@ export function ReviewPage({ id, episodeId }: { id: string; episodeId: string })
   const { view, episode, error } = useEpisode(id, episodeId)
   if (error) return <FamilyNotFound error={error} />
   if (!view || !episode) return <Loading />
-  if (!episode.plan || episode.status !== 'open') return <Page title="No review can be recorded"><p className="govuk-body">A review needs an open episode with an agreed plan. <a className="govuk-link" href={episodeHref(id, episodeId)}>Back to the episode</a></p></Page>
+  if (!episode.plan || episode.status !== 'open')
+    return (
+      <Page title="No review can be recorded">
+        <p className="govuk-body">
+          A review needs an open episode with an agreed plan.{' '}
+          <a className="govuk-link" href={episodeHref(id, episodeId)}>
+            Back to the episode
+          </a>
+        </p>
+      </Page>
+    )
   return <ReviewForm view={view} episode={episode} />
 }
 
@@ -45,13 +55,23 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
     // The review is held on the day it was due, unless that is still to come.
     const heldOn = episode.nextReviewOn && episode.nextReviewOn <= today ? episode.nextReviewOn : today
     return {
-      planVersion: plan.version, heldOn: isoToDateParts(heldOn), attendees: [], otherAttendees: '',
+      planVersion: plan.version,
+      heldOn: isoToDateParts(heldOn),
+      attendees: [],
+      otherAttendees: '',
       scores: plan.outcomes.map((o) => ({ outcomeId: o.id, score: '', comment: '' })),
       actions: plan.outcomes.flatMap((o) => o.actions.map((a) => ({ id: a.id, status: a.status }))),
       nextReviewOn: isoToDateParts(nextReviewAfter(heldOn, episode.reviewWeeks))
     }
   }, [episode, plan])
-  const toInput = (v: Values) => ({ ...v, episodeId: episode.id, heldOn: datePartsToValue(v.heldOn), nextReviewOn: datePartsToValue(v.nextReviewOn), attendees: v.attendees || [], draftKey: key })
+  const toInput = (v: Values) => ({
+    ...v,
+    episodeId: episode.id,
+    heldOn: datePartsToValue(v.heldOn),
+    nextReviewOn: datePartsToValue(v.nextReviewOn),
+    attendees: v.attendees || [],
+    draftKey: key
+  })
   const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof addReviewInput>(addReviewInput, blank, toInput)
   const draft = useDraft(key, form, blank)
   const people = participants(view, episode)
@@ -62,19 +82,45 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
     else refused(result.error)
   }
   return (
-    <DraftFormPage family={view.family} members={view.members.length} title="Record a Team Around the Family review" what="review" draft={draft}
-      stale={form.watch('planVersion') !== blank.planVersion} problem={problem} errors={errors} attempt={attempt} onSubmit={form.handleSubmit(onValid, failed)}
-      submitLabel="Save the review" backHref={episodeHref(familyId, episode.id)} backLabel="Back to the episode">
+    <DraftFormPage
+      family={view.family}
+      members={view.members.length}
+      title="Record a Team Around the Family review"
+      what="review"
+      draft={draft}
+      stale={form.watch('planVersion') !== blank.planVersion}
+      problem={problem}
+      errors={errors}
+      attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Save the review"
+      backHref={episodeHref(familyId, episode.id)}
+      backLabel="Back to the episode"
+    >
       <DateField form={form} name="heldOn" label="Date of the review" />
       <CheckboxesField form={form} name="attendees" label="Who attended" items={people} />
       <TextField form={form} name="otherAttendees" label="Anyone else who attended (optional)" hint="Names and roles, like “Grandmother, Ruth Bell”." />
       {plan.outcomes.map((o, i) => (
         <section className="app-outcome" key={o.id} aria-labelledby={`review-outcome-${i}`}>
-          <h2 className="govuk-heading-m" id={`review-outcome-${i}`}>Outcome {i + 1}: {o.text}</h2>
-          <SelectField form={form} name={`scores.${i}.score`} label={`Progress on outcome ${i + 1}, from 0 to 10`} hint="Agreed with the family: 0 is no progress yet, 10 is fully achieved." items={SCORES} />
+          <h2 className="govuk-heading-m" id={`review-outcome-${i}`}>
+            Outcome {i + 1}: {o.text}
+          </h2>
+          <SelectField
+            form={form}
+            name={`scores.${i}.score`}
+            label={`Progress on outcome ${i + 1}, from 0 to 10`}
+            hint="Agreed with the family: 0 is no progress yet, 10 is fully achieved."
+            items={SCORES}
+          />
           <TextareaField form={form} name={`scores.${i}.comment`} label={`Comment on outcome ${i + 1} (optional)`} rows={2} />
           {o.actions.map((a) => (
-            <SelectField key={a.id} form={form} name={`actions.${actionIndex.get(a.id)!}.status`} label={`Action: ${a.what} (due ${formatDate(a.due)})`} items={ACTION_STATUS.items} />
+            <SelectField
+              key={a.id}
+              form={form}
+              name={`actions.${actionIndex.get(a.id)!}.status`}
+              label={`Action: ${a.what} (due ${formatDate(a.due)})`}
+              items={ACTION_STATUS.items}
+            />
           ))}
         </section>
       ))}

@@ -37,8 +37,19 @@ export function TeamMemberPage({ id, episodeId, memberId }: { id: string; episod
     else refused(result.error)
   }
   return (
-    <FamilyFormPage family={view.family} members={view.members.length} title={member ? `Change ${member.name}'s details` : 'Add a team member'} problemTitle="The team member has not been saved" problem={problem} errors={errors} attempt={attempt}
-      onSubmit={form.handleSubmit(onValid, failed)} submitLabel="Save team member" backHref={episodeHref(id, episodeId)} backLabel="Cancel">
+    <FamilyFormPage
+      family={view.family}
+      members={view.members.length}
+      title={member ? `Change ${member.name}'s details` : 'Add a team member'}
+      problemTitle="The team member has not been saved"
+      problem={problem}
+      errors={errors}
+      attempt={attempt}
+      onSubmit={form.handleSubmit(onValid, failed)}
+      submitLabel="Save team member"
+      backHref={episodeHref(id, episodeId)}
+      backLabel="Cancel"
+    >
       <TextField form={form} name="name" label="Name" autoComplete="off" />
       <TextField form={form} name="role" label="Role" hint="For example, health visitor, school family support worker" />
       <TextField form={form} name="agency" label="Agency" hint="For example, Riverside Health Visiting, Acacia Primary School" />

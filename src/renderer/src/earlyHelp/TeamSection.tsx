@@ -6,7 +6,17 @@ import { navigate } from '../app/router'
 import { TableHead } from '../components/TableHead'
 
 /** The Team Around the Family on the episode's page: who they are and how to reach them. */
-export function TeamSection({ familyId, episode, editable, onChange }: { familyId: string; episode: EpisodeDetail; editable: boolean; onChange: () => Promise<void> }) {
+export function TeamSection({
+  familyId,
+  episode,
+  editable,
+  onChange
+}: {
+  familyId: string
+  episode: EpisodeDetail
+  editable: boolean
+  onChange: () => Promise<void>
+}) {
   const [problem, setProblem] = useState<string | null>(null)
   const base = `#/families/${familyId}/episodes/${episode.id}/team`
   const remove = async (member: EpisodeDetail['team'][number]) => {
@@ -18,22 +28,35 @@ export function TeamSection({ familyId, episode, editable, onChange }: { familyI
   }
   return (
     <section aria-labelledby="team-heading">
-      <h2 className="govuk-heading-m" id="team-heading">Team Around the Family</h2>
+      <h2 className="govuk-heading-m" id="team-heading">
+        Team Around the Family
+      </h2>
       {problem ? <ProblemBanner title="That member has not been removed" message={problem} /> : null}
-      {episode.team.length === 0 ? <p className="govuk-body">No one has been added to the team yet.</p> : (
+      {episode.team.length === 0 ? (
+        <p className="govuk-body">No one has been added to the team yet.</p>
+      ) : (
         <table className="govuk-table">
-          <TableHead caption="Team Around the Family" columns={['Name', 'Role', 'Agency', 'Contact', ...(editable ? [{ label: 'Actions', hidden: true }] : [])]} />
+          <TableHead
+            caption="Team Around the Family"
+            columns={['Name', 'Role', 'Agency', 'Contact', ...(editable ? [{ label: 'Actions', hidden: true }] : [])]}
+          />
           <tbody className="govuk-table__body">
             {episode.team.map((m) => (
               <tr className="govuk-table__row" key={m.id}>
-                <th scope="row" className="govuk-table__header">{m.name}</th>
+                <th scope="row" className="govuk-table__header">
+                  {m.name}
+                </th>
                 <td className="govuk-table__cell">{m.role}</td>
                 <td className="govuk-table__cell">{m.agency}</td>
                 <td className="govuk-table__cell">{[m.phone, m.email].filter(Boolean).join(' · ') || 'Not given'}</td>
                 {editable ? (
                   <td className="govuk-table__cell">
-                    <a className="govuk-link" href={`${base}/${m.id}`}>Change<span className="govuk-visually-hidden"> {m.name}</span></a>{' '}
-                    <button type="button" className="app-link-button govuk-link" onClick={() => void remove(m)}>Remove<span className="govuk-visually-hidden"> {m.name}</span></button>
+                    <a className="govuk-link" href={`${base}/${m.id}`}>
+                      Change<span className="govuk-visually-hidden"> {m.name}</span>
+                    </a>{' '}
+                    <button type="button" className="app-link-button govuk-link" onClick={() => void remove(m)}>
+                      Remove<span className="govuk-visually-hidden"> {m.name}</span>
+                    </button>
                   </td>
                 ) : null}
               </tr>
@@ -41,7 +64,11 @@ export function TeamSection({ familyId, episode, editable, onChange }: { familyI
           </tbody>
         </table>
       )}
-      {editable ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/new`)}>Add a team member</button> : null}
+      {editable ? (
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/new`)}>
+          Add a team member
+        </button>
+      ) : null}
     </section>
   )
 }

@@ -18,7 +18,9 @@ export function AccessPage({ id }: { id: string }) {
   const [allowed, setAllowed] = useState<string[]>([])
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   useEffect(() => {
-    void invoke('users.directory', {}).then((r) => (r.ok ? setUsers(r.value.users.filter((u) => u.role !== 'manager' && u.role !== 'admin')) : setProblem(r.error)))
+    void invoke('users.directory', {}).then((r) =>
+      r.ok ? setUsers(r.value.users.filter((u) => u.role !== 'manager' && u.role !== 'admin')) : setProblem(r.error)
+    )
   }, [])
   useEffect(() => {
     if (view) {
@@ -39,7 +41,10 @@ export function AccessPage({ id }: { id: string }) {
       <FamilyHeader family={view.family} members={view.members.length} />
       <Page title="Who can open this record" caption={`Family ${view.family.reference}`}>
         {problem ? <ProblemBanner title="The change has not been saved" message={problem.message} /> : null}
-        <p className="govuk-body">Restrict a family's record when it should be seen by as few people as possible, for example a member of staff's own family. Everyone else can still find that it exists, by name and reference, so that nobody registers them again.</p>
+        <p className="govuk-body">
+          Restrict a family's record when it should be seen by as few people as possible, for example a member of staff's own family. Everyone else can still
+          find that it exists, by name and reference, so that nobody registers them again.
+        </p>
         <div className="govuk-form-group">
           <div className="govuk-checkboxes govuk-checkboxes--small">
             <ToggleCheckbox id="restricted" label="Restrict this record" checked={restricted} onChange={setRestricted} />
@@ -49,19 +54,30 @@ export function AccessPage({ id }: { id: string }) {
           <div className="govuk-form-group">
             <fieldset className="govuk-fieldset" aria-describedby="allowed-hint">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who else can open it</legend>
-              <div id="allowed-hint" className="govuk-hint">Hub managers always can.</div>
+              <div id="allowed-hint" className="govuk-hint">
+                Hub managers always can.
+              </div>
               <div className="govuk-checkboxes govuk-checkboxes--small">
                 {users.map((u) => (
-                  <ToggleCheckbox key={u.id} id={`allowed-${u.id}`} label={`${u.displayName} (${roleLabel(u.role)})`} checked={allowed.includes(u.id)}
-                    onChange={(on) => setAllowed((a) => (on ? [...a, u.id] : a.filter((x) => x !== u.id)))} />
+                  <ToggleCheckbox
+                    key={u.id}
+                    id={`allowed-${u.id}`}
+                    label={`${u.displayName} (${roleLabel(u.role)})`}
+                    checked={allowed.includes(u.id)}
+                    onChange={(on) => setAllowed((a) => (on ? [...a, u.id] : a.filter((x) => x !== u.id)))}
+                  />
                 ))}
               </div>
             </fieldset>
           </div>
         ) : null}
         <div className="app-button-row">
-          <button type="button" className="govuk-button" onClick={save}>Save</button>
-          <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Cancel</a>
+          <button type="button" className="govuk-button" onClick={save}>
+            Save
+          </button>
+          <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>
+            Cancel
+          </a>
         </div>
       </Page>
     </>

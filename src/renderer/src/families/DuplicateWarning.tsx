@@ -19,8 +19,7 @@ export function DuplicateWarning({ who, matches, onDifferent, focus }: { who: st
       <ul className="govuk-list">
         {matches.map((m) => (
           <li key={m.personId} className="govuk-!-margin-bottom-3">
-            <strong className={`govuk-tag ${BAND_TAG[m.band]}`}>{m.band}</strong>{' '}
-            <span className="govuk-body govuk-!-font-weight-bold">{personName(m)}</span>
+            <strong className={`govuk-tag ${BAND_TAG[m.band]}`}>{m.band}</strong> <span className="govuk-body govuk-!-font-weight-bold">{personName(m)}</span>
             {m.dateOfBirth ? `, born ${formatDate(m.dateOfBirth)}` : ''}, {m.familyReference}, {m.addressLine1}, {m.postcode}
             <br />
             <span className="govuk-body-s">{m.reason}. </span>

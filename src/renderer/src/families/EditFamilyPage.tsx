@@ -63,8 +63,12 @@ export function EditFamilyPage({ id }: { id: string }) {
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <FamilyDetailsFields form={form} prefix="" />
           <div className="app-button-row">
-            <button type="submit" className="govuk-button">Save family</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Cancel</a>
+            <button type="submit" className="govuk-button">
+              Save family
+            </button>
+            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>
+              Cancel
+            </a>
           </div>
         </form>
       </Page>

@@ -39,7 +39,9 @@ export function FamilyFormPage(props: {
       <FamilyHeader family={props.family} members={props.members} />
       <Page title={props.title} caption={`Family ${props.family.reference}`}>
         {props.notice}
-        {problem ? <ProblemBanner title={props.problemTitle} message={props.problemSuffix ? `${problem.message} ${props.problemSuffix}` : problem.message} /> : null}
+        {problem ? (
+          <ProblemBanner title={props.problemTitle} message={props.problemSuffix ? `${problem.message} ${props.problemSuffix}` : problem.message} />
+        ) : null}
         <ErrorSummary items={props.errors} focusKey={props.attempt} />
         {props.intro}
         <form noValidate onSubmit={props.onSubmit}>
@@ -47,8 +49,14 @@ export function FamilyFormPage(props: {
             {props.children}
             {props.footer}
             <div className="app-button-row">
-              {readOnly ? null : <button type="submit" className="govuk-button">{props.submitLabel}</button>}
-              <a className="govuk-link govuk-!-margin-top-2" href={props.backHref}>{props.backLabel}</a>
+              {readOnly ? null : (
+                <button type="submit" className="govuk-button">
+                  {props.submitLabel}
+                </button>
+              )}
+              <a className="govuk-link govuk-!-margin-top-2" href={props.backHref}>
+                {props.backLabel}
+              </a>
             </div>
           </fieldset>
         </form>

@@ -6,7 +6,9 @@ export function FamilyHeader({ family, members }: { family: FamilyRecord; member
   return (
     <div className="app-identity-bar" role="region" aria-label="Family">
       <p className="app-identity-bar__title">
-        <a className="govuk-link govuk-link--no-visited-state" href={familyHref(family.id)}>Family {family.reference}</a>
+        <a className="govuk-link govuk-link--no-visited-state" href={familyHref(family.id)}>
+          Family {family.reference}
+        </a>
       </p>
       <p className="app-identity-bar__details">
         {family.addressLine1}, {family.town}, {family.postcode} · {members} {members === 1 ? 'member' : 'members'}

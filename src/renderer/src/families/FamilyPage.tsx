@@ -12,7 +12,19 @@ import { useFamily } from './useFamily'
 import { describeAge, describeRole, personName } from './format'
 import { TableHead } from '../components/TableHead'
 
-export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisodes }: { id: string; notice?: string; canAudit: boolean; canEarlyHelp: boolean; canManageEpisodes: boolean }) {
+export function FamilyPage({
+  id,
+  notice,
+  canAudit,
+  canEarlyHelp,
+  canManageEpisodes
+}: {
+  id: string
+  notice?: string
+  canAudit: boolean
+  canEarlyHelp: boolean
+  canManageEpisodes: boolean
+}) {
   const [approval, setApproval] = useState<string | null>(null)
   const { view, error, reload } = useFamily(id)
   const [consentProblem, setConsentProblem] = useState<string | null>(null)
@@ -28,11 +40,28 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
   return (
     <>
       <FamilyHeader family={family} members={members.length} />
-      {family.restricted ? <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span><strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>This record is restricted. Only the people named on it and hub managers can open it.</strong></div> : null}
+      {family.restricted ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>This record is restricted. Only the people named on it and hub managers can open it.
+          </strong>
+        </div>
+      ) : null}
       <Page title={`Family ${family.reference}`} focusHeading={!notice}>
         {notice ? (
           <SuccessBanner title={notice}>
-            {consents.length === 0 ? <p className="govuk-body">Next, <a className="govuk-notification-banner__link" href={`#/families/${id}/consent`}>record their consent</a>.</p> : null}
+            {consents.length === 0 ? (
+              <p className="govuk-body">
+                Next,{' '}
+                <a className="govuk-notification-banner__link" href={`#/families/${id}/consent`}>
+                  record their consent
+                </a>
+                .
+              </p>
+            ) : null}
           </SuccessBanner>
         ) : null}
 
@@ -43,56 +72,102 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
             : 'No early-help episode is open.'}
           {view.openEpisode?.status === 'closing' ? " Its closure has been recorded and is waiting for a manager's approval." : ''}
         </p>
-        {view.openEpisode && canEarlyHelp ? <p className="govuk-body"><a className="govuk-link" href={episodeHref(id, view.openEpisode.id)}>Go to the episode: team, assessment, plan and reviews</a></p> : null}
+        {view.openEpisode && canEarlyHelp ? (
+          <p className="govuk-body">
+            <a className="govuk-link" href={episodeHref(id, view.openEpisode.id)}>
+              Go to the episode: team, assessment, plan and reviews
+            </a>
+          </p>
+        ) : null}
         {view.pastEpisodes.length && canEarlyHelp ? (
           <ul className="govuk-list">
             {view.pastEpisodes.map((e) => (
-              <li key={e.id}><a className="govuk-link" href={episodeHref(id, e.id)}>Closed episode: {formatDate(e.openedOn)} to {e.closedOn ? formatDate(e.closedOn) : 'not recorded'}</a></li>
+              <li key={e.id}>
+                <a className="govuk-link" href={episodeHref(id, e.id)}>
+                  Closed episode: {formatDate(e.openedOn)} to {e.closedOn ? formatDate(e.closedOn) : 'not recorded'}
+                </a>
+              </li>
             ))}
           </ul>
         ) : null}
         {approval ? <ProblemBanner title="The closure has not been approved" message={approval} /> : null}
         {view.openEpisode?.status === 'closing' && canManageEpisodes ? (
-          <button type="button" className="govuk-button" onClick={async () => {
-            const r = await invoke('episodes.approveClosure', { id: view.openEpisode!.id, version: view.openEpisode!.version })
-            if (r.ok) navigate(`#/families/${id}/chronology?notice=${encodeURIComponent('Closure approved. The episode is closed.')}`)
-            else setApproval(r.error.message)
-          }}>Approve closure</button>
+          <button
+            type="button"
+            className="govuk-button"
+            onClick={async () => {
+              const r = await invoke('episodes.approveClosure', { id: view.openEpisode!.id, version: view.openEpisode!.version })
+              if (r.ok) navigate(`#/families/${id}/chronology?notice=${encodeURIComponent('Closure approved. The episode is closed.')}`)
+              else setApproval(r.error.message)
+            }}
+          >
+            Approve closure
+          </button>
         ) : null}
         {canEarlyHelp ? (
           <div className="app-button-row">
-            {view.openEpisode ? null : <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/early-help/open`)}>Open an early-help episode</button>}
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/notes/new`)}>Add a case note</button>
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/chronology`)}>Chronology</button>
-            {view.openEpisode?.status === 'open' ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/early-help/close`)}>Close the episode</button> : null}
+            {view.openEpisode ? null : (
+              <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/early-help/open`)}>
+                Open an early-help episode
+              </button>
+            )}
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/notes/new`)}>
+              Add a case note
+            </button>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/chronology`)}>
+              Chronology
+            </button>
+            {view.openEpisode?.status === 'open' ? (
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/early-help/close`)}>
+                Close the episode
+              </button>
+            ) : null}
           </div>
         ) : null}
 
         <h2 className="govuk-heading-m">Members</h2>
         <table className="govuk-table">
-          <TableHead caption="Members of the family" columns={['Name', 'Role', 'Born', 'Age', 'Sex', 'Ethnicity', 'NHS number', { label: 'Actions', hidden: true }]} />
+          <TableHead
+            caption="Members of the family"
+            columns={['Name', 'Role', 'Born', 'Age', 'Sex', 'Ethnicity', 'NHS number', { label: 'Actions', hidden: true }]}
+          />
           <tbody className="govuk-table__body">
             {members.map((m) => (
               <tr className="govuk-table__row" key={m.id}>
-                <th scope="row" className="govuk-table__header">{personName(m)}</th>
-                <td className="govuk-table__cell">{describeRole(m)}{m.parentalResponsibility ? ' (parental responsibility)' : ''}</td>
+                <th scope="row" className="govuk-table__header">
+                  {personName(m)}
+                </th>
+                <td className="govuk-table__cell">
+                  {describeRole(m)}
+                  {m.parentalResponsibility ? ' (parental responsibility)' : ''}
+                </td>
                 <td className="govuk-table__cell">{m.dateOfBirth ? formatDate(m.dateOfBirth) : ''}</td>
                 <td className="govuk-table__cell">{describeAge(m)}</td>
                 <td className="govuk-table__cell">{SEX.label(m.sex)}</td>
                 <td className="govuk-table__cell">{ETHNICITY.label(m.ethnicity)}</td>
                 <td className="govuk-table__cell">{m.nhsNumber ? formatNhsNumber(m.nhsNumber) : ''}</td>
                 <td className="govuk-table__cell">
-                  <a className="govuk-link" href={`#/families/${id}/people/${m.id}/edit`}>Change<span className="govuk-visually-hidden"> {personName(m)}</span></a>{' '}
-                  <a className="govuk-link" href={`#/families/${id}/people/${m.id}/move`}>Move<span className="govuk-visually-hidden"> {personName(m)} to another family</span></a>
+                  <a className="govuk-link" href={`#/families/${id}/people/${m.id}/edit`}>
+                    Change<span className="govuk-visually-hidden"> {personName(m)}</span>
+                  </a>{' '}
+                  <a className="govuk-link" href={`#/families/${id}/people/${m.id}/move`}>
+                    Move<span className="govuk-visually-hidden"> {personName(m)} to another family</span>
+                  </a>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
         <div className="app-button-row">
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/adult`)}>Add an adult</button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/child`)}>Add a child</button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/unborn`)}>Add an unborn baby</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/adult`)}>
+            Add an adult
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/child`)}>
+            Add a child
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/unborn`)}>
+            Add an unborn baby
+          </button>
         </div>
 
         <h2 className="govuk-heading-m">Household</h2>
@@ -105,32 +180,54 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
           {row('How they heard of the hub', HEARD_ABOUT.label(family.heardAbout))}
           {row('Registered', `${formatDate(family.registeredAt)} by ${family.registeredBy}`)}
         </dl>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/edit`)}>Change household details</button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/edit`)}>
+          Change household details
+        </button>
 
         <h2 className="govuk-heading-m">Consent</h2>
         {consentProblem ? <ProblemBanner title="The withdrawal has not been recorded" message={consentProblem} /> : null}
-        {view.openEpisode && consents.some((c) => c.scope === 'EARLY_HELP') && !consents.some((c) => c.scope === 'EARLY_HELP' && !c.withdrawnOn)
-          ? <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span><strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>The family has withdrawn their consent to early help while an episode is open. Talk to them, and close the episode if they no longer want help.</strong></div>
-          : null}
-        {consents.length === 0 ? <p className="govuk-body">No consent has been recorded yet.</p> : (
+        {view.openEpisode && consents.some((c) => c.scope === 'EARLY_HELP') && !consents.some((c) => c.scope === 'EARLY_HELP' && !c.withdrawnOn) ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>The family has withdrawn their consent to early help while an episode is open. Talk to them,
+              and close the episode if they no longer want help.
+            </strong>
+          </div>
+        ) : null}
+        {consents.length === 0 ? (
+          <p className="govuk-body">No consent has been recorded yet.</p>
+        ) : (
           <table className="govuk-table">
             <TableHead caption="Consent recorded" columns={['What was agreed', 'Given by', 'How', 'Date', 'Recorded by', { label: 'Actions', hidden: true }]} />
             <tbody className="govuk-table__body">
               {consents.map((c) => (
                 <tr className="govuk-table__row" key={c.id}>
-                  <td className="govuk-table__cell">{CONSENT_SCOPE.label(c.scope)}{c.agency ? `: ${c.agency}` : ''}{c.withdrawnOn ? ` (withdrawn ${formatDate(c.withdrawnOn)})` : ''}</td>
+                  <td className="govuk-table__cell">
+                    {CONSENT_SCOPE.label(c.scope)}
+                    {c.agency ? `: ${c.agency}` : ''}
+                    {c.withdrawnOn ? ` (withdrawn ${formatDate(c.withdrawnOn)})` : ''}
+                  </td>
                   <td className="govuk-table__cell">{c.givenByName}</td>
                   <td className="govuk-table__cell">{CONSENT_METHOD.label(c.method)}</td>
                   <td className="govuk-table__cell">{formatDate(c.givenOn)}</td>
                   <td className="govuk-table__cell">{c.recordedBy}</td>
                   <td className="govuk-table__cell">
                     {c.withdrawnOn ? null : (
-                      <button type="button" className="app-link-button govuk-link" onClick={async () => {
-                        if (!window.confirm(`Record that ${c.givenByName} has withdrawn consent to ${CONSENT_SCOPE.label(c.scope).toLowerCase()}?`)) return
-                        const r = await invoke('consent.withdraw', { id: c.id, version: c.version })
-                        setConsentProblem(r.ok ? null : r.error.message)
-                        await reload()
-                      }}>Withdraw<span className="govuk-visually-hidden"> consent to {CONSENT_SCOPE.label(c.scope).toLowerCase()}</span></button>
+                      <button
+                        type="button"
+                        className="app-link-button govuk-link"
+                        onClick={async () => {
+                          if (!window.confirm(`Record that ${c.givenByName} has withdrawn consent to ${CONSENT_SCOPE.label(c.scope).toLowerCase()}?`)) return
+                          const r = await invoke('consent.withdraw', { id: c.id, version: c.version })
+                          setConsentProblem(r.ok ? null : r.error.message)
+                          await reload()
+                        }}
+                      >
+                        Withdraw<span className="govuk-visually-hidden"> consent to {CONSENT_SCOPE.label(c.scope).toLowerCase()}</span>
+                      </button>
                     )}
                   </td>
                 </tr>
@@ -138,7 +235,9 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
             </tbody>
           </table>
         )}
-        <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/consent`)}>Record consent</button>
+        <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/consent`)}>
+          Record consent
+        </button>
         {canAudit ? (
           <>
             <h2 className="govuk-heading-m">Who can open this record</h2>
@@ -147,14 +246,22 @@ export function FamilyPage({ id, notice, canAudit, canEarlyHelp, canManageEpisod
                 ? `Restricted: ${[...view.allowedUsers.map((u) => u.displayName), 'hub managers'].join(', ')}.`
                 : 'Everyone whose role includes family records.'}
             </p>
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/access`)}>Change who can open this record</button>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/access`)}>
+              Change who can open this record
+            </button>
             <h2 className="govuk-heading-m">Audit</h2>
             <p className="govuk-body">
-              <a className="govuk-link" href={`#/audit?family=${encodeURIComponent(family.reference)}`}>Who has seen or changed this family's record</a>
+              <a className="govuk-link" href={`#/audit?family=${encodeURIComponent(family.reference)}`}>
+                Who has seen or changed this family's record
+              </a>
             </p>
             <ul className="govuk-list">
               {members.map((m) => (
-                <li key={m.id}><a className="govuk-link" href={`#/audit?person=${m.id}`}>Who has seen or changed {personName(m)}'s record</a></li>
+                <li key={m.id}>
+                  <a className="govuk-link" href={`#/audit?person=${m.id}`}>
+                    Who has seen or changed {personName(m)}'s record
+                  </a>
+                </li>
               ))}
             </ul>
           </>

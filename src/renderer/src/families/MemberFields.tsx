@@ -33,7 +33,13 @@ export function MemberFields<V extends FieldValues>({ form, prefix, kind }: { fo
       {kind !== 'unborn' ? (
         <>
           <TextField form={form} name={n('gpPractice')} label="GP practice" hint="Optional" />
-          <CheckboxesField form={form} name={n('disabilities')} label="Disabilities" hint="Optional. Select all that apply" items={DISABILITY.items.filter((d) => d.code !== 'NONE')} />
+          <CheckboxesField
+            form={form}
+            name={n('disabilities')}
+            label="Disabilities"
+            hint="Optional. Select all that apply"
+            items={DISABILITY.items.filter((d) => d.code !== 'NONE')}
+          />
         </>
       ) : null}
     </>

@@ -25,7 +25,17 @@ import { personName } from './format'
 const stripMember = (p: string) => p.replace(/^member\./, '')
 
 /** The warning for the person on the form; confirming adds the matches to notDuplicateOf. */
-function MemberDuplicateWarning({ form, kind, matches, onDone }: { form: UseFormReturn<MemberFormValues, unknown, Member>; kind: MemberKind; matches: DuplicateMatch[]; onDone: () => void }) {
+function MemberDuplicateWarning({
+  form,
+  kind,
+  matches,
+  onDone
+}: {
+  form: UseFormReturn<MemberFormValues, unknown, Member>
+  kind: MemberKind
+  matches: DuplicateMatch[]
+  onDone: () => void
+}) {
   return (
     <DuplicateWarning
       who={personName({ givenName: form.getValues('givenName') || null, familyName: form.getValues('familyName'), kind })}
@@ -44,7 +54,11 @@ export function AddMemberPage({ id, kind }: { id: string; kind: MemberKind }) {
   const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [attempt, setAttempt] = useState(0)
-  const form = useForm<MemberFormValues, unknown, Member>({ resolver: contractResolver(memberSchema, memberToInput), shouldFocusError: false, defaultValues: emptyMember(kind) })
+  const form = useForm<MemberFormValues, unknown, Member>({
+    resolver: contractResolver(memberSchema, memberToInput),
+    shouldFocusError: false,
+    defaultValues: emptyMember(kind)
+  })
   useEffect(() => {
     if (view && !form.getValues('familyName')) form.setValue('familyName', view.members[0]?.familyName ?? '')
   }, [view, form])
@@ -71,14 +85,16 @@ export function AddMemberPage({ id, kind }: { id: string; kind: MemberKind }) {
       <Page title={title} caption={`Family ${view.family.reference}`}>
         {problem ? <ProblemBanner title="They have not been added" message={problem.message} /> : null}
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
-        {duplicates ? (
-          <MemberDuplicateWarning form={form} kind={kind} matches={duplicates} onDone={() => setDuplicates(null)} />
-        ) : null}
+        {duplicates ? <MemberDuplicateWarning form={form} kind={kind} matches={duplicates} onDone={() => setDuplicates(null)} /> : null}
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <MemberFields form={form} prefix="" kind={kind} />
           <div className="app-button-row">
-            <button type="submit" className="govuk-button">Save {MEMBER_KIND.label(kind).toLowerCase()}</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Cancel</a>
+            <button type="submit" className="govuk-button">
+              Save {MEMBER_KIND.label(kind).toLowerCase()}
+            </button>
+            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>
+              Cancel
+            </a>
           </div>
         </form>
       </Page>
@@ -103,7 +119,12 @@ export function EditPersonPage({ id, personId }: { id: string; personId: string 
 
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
-  if (!person) return <Page title="Person not found"><ProblemBanner title="This person is not in this family" message="They may have moved to another family. Search for them by name." /></Page>
+  if (!person)
+    return (
+      <Page title="Person not found">
+        <ProblemBanner title="This person is not in this family" message="They may have moved to another family. Search for them by name." />
+      </Page>
+    )
   if (version === null) return <Loading />
 
   const onValid = async (member: Member) => {
@@ -134,14 +155,16 @@ export function EditPersonPage({ id, personId }: { id: string; personId: string 
         {problem?.code === 'CONFLICT' ? <ConflictBanner message={problem.message} onLoadLatest={loadLatest} /> : null}
         {problem && problem.code !== 'CONFLICT' ? <ProblemBanner title="The changes have not been saved" message={problem.message} /> : null}
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
-        {duplicates ? (
-          <MemberDuplicateWarning form={form} kind={person.kind} matches={duplicates} onDone={() => setDuplicates(null)} />
-        ) : null}
+        {duplicates ? <MemberDuplicateWarning form={form} kind={person.kind} matches={duplicates} onDone={() => setDuplicates(null)} /> : null}
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <MemberFields form={form} prefix="" kind={person.kind} />
           <div className="app-button-row">
-            <button type="submit" className="govuk-button">Save changes</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Cancel</a>
+            <button type="submit" className="govuk-button">
+              Save changes
+            </button>
+            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>
+              Cancel
+            </a>
           </div>
         </form>
       </Page>
@@ -155,11 +178,20 @@ export function MovePersonPage({ id, personId }: { id: string; personId: string 
   const { view, error } = useFamily(id)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [attempt, setAttempt] = useState(0)
-  const form = useForm<{ toFamilyReference: string }, unknown, z.output<typeof moveForm>>({ resolver: contractResolver(moveForm, (v) => v), shouldFocusError: false, defaultValues: { toFamilyReference: '' } })
+  const form = useForm<{ toFamilyReference: string }, unknown, z.output<typeof moveForm>>({
+    resolver: contractResolver(moveForm, (v) => v),
+    shouldFocusError: false,
+    defaultValues: { toFamilyReference: '' }
+  })
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
   const person = view.members.find((m) => m.id === personId)
-  if (!person) return <Page title="Person not found"><ProblemBanner title="This person is not in this family" message="They may already have moved." /></Page>
+  if (!person)
+    return (
+      <Page title="Person not found">
+        <ProblemBanner title="This person is not in this family" message="They may already have moved." />
+      </Page>
+    )
 
   const onValid = async ({ toFamilyReference }: z.output<typeof moveForm>) => {
     setProblem(null)
@@ -176,10 +208,20 @@ export function MovePersonPage({ id, personId }: { id: string; personId: string 
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
         <p className="govuk-body">Their history moves with them: everything recorded about them stays on their record.</p>
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
-          <TextField form={form} name="toFamilyReference" label="Reference of the family they are joining" hint={`For example, ${view.family.reference}. Search for the family first if you do not know it.`} width={10} />
+          <TextField
+            form={form}
+            name="toFamilyReference"
+            label="Reference of the family they are joining"
+            hint={`For example, ${view.family.reference}. Search for the family first if you do not know it.`}
+            width={10}
+          />
           <div className="app-button-row">
-            <button type="submit" className="govuk-button">Move {personName(person)}</button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>Cancel</a>
+            <button type="submit" className="govuk-button">
+              Move {personName(person)}
+            </button>
+            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>
+              Cancel
+            </a>
           </div>
         </form>
       </Page>

@@ -43,7 +43,9 @@ export function RegisterPage() {
   const [saving, setSaving] = useState(false)
 
   useEffect(() => {
-    const subscription = form.watch((values) => { draft = values as RegisterFormValues })
+    const subscription = form.watch((values) => {
+      draft = values as RegisterFormValues
+    })
     return () => subscription.unsubscribe()
   }, [form])
 
@@ -90,10 +92,14 @@ export function RegisterPage() {
           <FamilyDetailsFields form={form} prefix="family." />
         </fieldset>
 
-        <h2 className="govuk-heading-m" id="members" tabIndex={-1}>Members</h2>
+        <h2 className="govuk-heading-m" id="members" tabIndex={-1}>
+          Members
+        </h2>
         {members.fields.length === 0 ? <p className="govuk-body">Add the adults, children and unborn babies in the household.</p> : null}
         {form.formState.errors.members?.root || form.formState.errors.members?.message ? (
-          <p className="govuk-error-message" id="members-error">{form.formState.errors.members?.message ?? form.formState.errors.members?.root?.message}</p>
+          <p className="govuk-error-message" id="members-error">
+            {form.formState.errors.members?.message ?? form.formState.errors.members?.root?.message}
+          </p>
         ) : null}
         {members.fields.map((field, index) => {
           const kind = field.kind
@@ -118,7 +124,9 @@ export function RegisterPage() {
                 />
               ) : null}
               {current?.notDuplicateOf?.length ? (
-                <p className="govuk-inset-text">You confirmed this is a different person from the {current.notDuplicateOf.length === 1 ? 'record' : 'records'} shown.</p>
+                <p className="govuk-inset-text">
+                  You confirmed this is a different person from the {current.notDuplicateOf.length === 1 ? 'record' : 'records'} shown.
+                </p>
               ) : null}
               <MemberFields form={form} prefix={`members.${index}.`} kind={kind} />
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => members.remove(index)}>
@@ -128,11 +136,19 @@ export function RegisterPage() {
           )
         })}
         <div className="app-button-row">
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('adult')}>Add an adult</button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('child')}>Add a child</button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('unborn')}>Add an unborn baby</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('adult')}>
+            Add an adult
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('child')}>
+            Add a child
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => add('unborn')}>
+            Add an unborn baby
+          </button>
         </div>
-        <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>Save family</button>
+        <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>
+          Save family
+        </button>
       </form>
     </Page>
   )

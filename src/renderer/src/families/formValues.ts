@@ -35,27 +35,75 @@ export interface MemberFormValues {
 }
 
 export const emptyFamily = (): FamilyFormValues => ({
-  addressLine1: '', addressLine2: '', town: '', postcode: '', phone: '', email: '', mainLanguage: 'English', interpreterNeeded: false, heardAbout: ''
+  addressLine1: '',
+  addressLine2: '',
+  town: '',
+  postcode: '',
+  phone: '',
+  email: '',
+  mainLanguage: 'English',
+  interpreterNeeded: false,
+  heardAbout: ''
 })
 
 export const emptyMember = (kind: MemberKind, familyName = ''): MemberFormValues => ({
-  kind, givenName: '', familyName, dateOfBirth: { ...EMPTY_DATE_PARTS }, expectedDate: { ...EMPTY_DATE_PARTS }, sex: '', ethnicity: '',
-  nhsNumber: '', upn: '', disabilities: [], school: '', gpPractice: '', relationship: kind === 'adult' ? 'PARENT_CARER' : '',
-  parentalResponsibility: false, notDuplicateOf: []
+  kind,
+  givenName: '',
+  familyName,
+  dateOfBirth: { ...EMPTY_DATE_PARTS },
+  expectedDate: { ...EMPTY_DATE_PARTS },
+  sex: '',
+  ethnicity: '',
+  nhsNumber: '',
+  upn: '',
+  disabilities: [],
+  school: '',
+  gpPractice: '',
+  relationship: kind === 'adult' ? 'PARENT_CARER' : '',
+  parentalResponsibility: false,
+  notDuplicateOf: []
 })
 
 export const familyToInput = (f: FamilyFormValues) => ({ ...f, heardAbout: f.heardAbout || null })
 
 /** Only the fields that belong to the member's kind go to the contract. */
 export function memberToInput(m: MemberFormValues): MemberInput {
-  const common = { givenName: m.givenName, familyName: m.familyName, nhsNumber: m.nhsNumber, disabilities: (m.disabilities ?? []) as never, gpPractice: m.gpPractice }
+  const common = {
+    givenName: m.givenName,
+    familyName: m.familyName,
+    nhsNumber: m.nhsNumber,
+    disabilities: (m.disabilities ?? []) as never,
+    gpPractice: m.gpPractice
+  }
   if (m.kind === 'adult') {
-    return { kind: 'adult', ...common, dateOfBirth: datePartsToValue(m.dateOfBirth) as string, sex: m.sex as never, ethnicity: m.ethnicity as never, relationship: m.relationship as never, parentalResponsibility: m.parentalResponsibility }
+    return {
+      kind: 'adult',
+      ...common,
+      dateOfBirth: datePartsToValue(m.dateOfBirth) as string,
+      sex: m.sex as never,
+      ethnicity: m.ethnicity as never,
+      relationship: m.relationship as never,
+      parentalResponsibility: m.parentalResponsibility
+    }
   }
   if (m.kind === 'child') {
-    return { kind: 'child', ...common, dateOfBirth: datePartsToValue(m.dateOfBirth) as string, sex: m.sex as never, ethnicity: m.ethnicity as never, upn: m.upn, school: m.school }
+    return {
+      kind: 'child',
+      ...common,
+      dateOfBirth: datePartsToValue(m.dateOfBirth) as string,
+      sex: m.sex as never,
+      ethnicity: m.ethnicity as never,
+      upn: m.upn,
+      school: m.school
+    }
   }
-  return { kind: 'unborn', ...common, expectedDate: datePartsToValue(m.expectedDate) as string, sex: (m.sex || null) as never, ethnicity: (m.ethnicity || null) as never }
+  return {
+    kind: 'unborn',
+    ...common,
+    expectedDate: datePartsToValue(m.expectedDate) as string,
+    sex: (m.sex || null) as never,
+    ethnicity: (m.ethnicity || null) as never
+  }
 }
 
 /** Contract paths (members.0.member.givenName) to form paths (members.0.givenName). */
@@ -63,16 +111,35 @@ export const memberFormPath = (path: string) => path.replace(/(^|\.)member\./, '
 
 export function familyToForm(f: FamilyRecord): FamilyFormValues {
   return {
-    addressLine1: f.addressLine1, addressLine2: f.addressLine2 ?? '', town: f.town, postcode: f.postcode, phone: f.phone ?? '', email: f.email ?? '',
-    mainLanguage: f.mainLanguage, interpreterNeeded: f.interpreterNeeded, heardAbout: f.heardAbout ?? ''
+    addressLine1: f.addressLine1,
+    addressLine2: f.addressLine2 ?? '',
+    town: f.town,
+    postcode: f.postcode,
+    phone: f.phone ?? '',
+    email: f.email ?? '',
+    mainLanguage: f.mainLanguage,
+    interpreterNeeded: f.interpreterNeeded,
+    heardAbout: f.heardAbout ?? ''
   }
 }
 
 export function personToForm(p: PersonRecord): MemberFormValues {
   return {
-    kind: p.kind, givenName: p.givenName ?? '', familyName: p.familyName, dateOfBirth: isoToDateParts(p.dateOfBirth), expectedDate: isoToDateParts(p.expectedDate),
-    sex: p.sex ?? '', ethnicity: p.ethnicity ?? '', nhsNumber: p.nhsNumber ?? '', upn: p.upn ?? '', disabilities: p.disabilities, school: p.school ?? '',
-    gpPractice: p.gpPractice ?? '', relationship: p.relationship ?? '', parentalResponsibility: p.parentalResponsibility ?? false, notDuplicateOf: []
+    kind: p.kind,
+    givenName: p.givenName ?? '',
+    familyName: p.familyName,
+    dateOfBirth: isoToDateParts(p.dateOfBirth),
+    expectedDate: isoToDateParts(p.expectedDate),
+    sex: p.sex ?? '',
+    ethnicity: p.ethnicity ?? '',
+    nhsNumber: p.nhsNumber ?? '',
+    upn: p.upn ?? '',
+    disabilities: p.disabilities,
+    school: p.school ?? '',
+    gpPractice: p.gpPractice ?? '',
+    relationship: p.relationship ?? '',
+    parentalResponsibility: p.parentalResponsibility ?? false,
+    notDuplicateOf: []
   }
 }
 

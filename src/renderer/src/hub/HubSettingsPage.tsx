@@ -22,7 +22,14 @@ export function HubSettingsPage() {
   const { refresh } = useAuth()
   const [code, setCode] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
-  const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof updateHubInput>(updateHubInput, { version: 0, name: '', localAuthorityCode: '', idleLockMinutes: '', closureNeedsApproval: true, reviewWeeks: '' })
+  const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof updateHubInput>(updateHubInput, {
+    version: 0,
+    name: '',
+    localAuthorityCode: '',
+    idleLockMinutes: '',
+    closureNeedsApproval: true,
+    reviewWeeks: ''
+  })
   useEffect(() => {
     void invoke('hub.settings', {}).then((r) => {
       if (!r.ok) return refused(r.error)
@@ -44,15 +51,38 @@ export function HubSettingsPage() {
       {saved ? <SuccessBanner title="Hub settings saved." /> : null}
       {problem ? <ProblemBanner title="The settings have not been saved" message={problem.message} /> : null}
       <ErrorSummary items={errors} focusKey={attempt} />
-      <p className="govuk-body">Hub code: <strong>{code}</strong>. It starts every family reference, so it cannot be changed.</p>
+      <p className="govuk-body">
+        Hub code: <strong>{code}</strong>. It starts every family reference, so it cannot be changed.
+      </p>
       <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
         <TextField form={form} name="name" label="Hub name" />
         <TextField form={form} name="localAuthorityCode" label="Local authority code" width={3} inputMode="numeric" />
-        <TextField form={form} name="idleLockMinutes" label="Lock the screen after this many minutes without use" hint="1 to 60. The usual is 10." width={3} inputMode="numeric" />
+        <TextField
+          form={form}
+          name="idleLockMinutes"
+          label="Lock the screen after this many minutes without use"
+          hint="1 to 60. The usual is 10."
+          width={3}
+          inputMode="numeric"
+        />
         <h2 className="govuk-heading-m">Early help</h2>
-        <TextField form={form} name="reviewWeeks" label="Weeks between family plan reviews" hint="1 to 26. The first review is this long after the plan is agreed, and each review suggests the next this far ahead. The usual is 6." width={3} inputMode="numeric" />
-        <CheckboxField form={form} name="closureNeedsApproval" label="A manager approves each closure of an early-help episode" hint="When this is ticked, a practitioner's closure waits for a manager. A manager's own closure takes effect at once." />
-        <button type="submit" className="govuk-button">Save settings</button>
+        <TextField
+          form={form}
+          name="reviewWeeks"
+          label="Weeks between family plan reviews"
+          hint="1 to 26. The first review is this long after the plan is agreed, and each review suggests the next this far ahead. The usual is 6."
+          width={3}
+          inputMode="numeric"
+        />
+        <CheckboxField
+          form={form}
+          name="closureNeedsApproval"
+          label="A manager approves each closure of an early-help episode"
+          hint="When this is ticked, a practitioner's closure waits for a manager. A manager's own closure takes effect at once."
+        />
+        <button type="submit" className="govuk-button">
+          Save settings
+        </button>
       </form>
     </Page>
   )

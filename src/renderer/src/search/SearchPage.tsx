@@ -87,11 +87,17 @@ export function SearchPage() {
   return (
     <Page title="Find a family" focusHeading={false}>
       <div className="govuk-form-group">
-        <label className="govuk-label govuk-label--s" htmlFor="search">Search people and families</label>
+        <label className="govuk-label govuk-label--s" htmlFor="search">
+          Search people and families
+        </label>
         <div id="search-hint" className="govuk-hint">
           Name, date of birth, postcode, NHS number or family reference. Press Enter to open the first result, or the down arrow to choose one.
         </div>
-        {error ? <p className="govuk-error-message" id="search-error"><span className="govuk-visually-hidden">Error:</span> {error}</p> : null}
+        {error ? (
+          <p className="govuk-error-message" id="search-error">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
         <input
           ref={input}
           className="govuk-input"
@@ -121,7 +127,9 @@ export function SearchPage() {
                   <a
                     className="govuk-link"
                     href={familyHref(hit.familyId)}
-                    ref={(el) => { links.current[index] = el }}
+                    ref={(el) => {
+                      links.current[index] = el
+                    }}
                     onFocus={() => setActive(index)}
                     onKeyDown={(event) => onResultKey(event, index)}
                   >
@@ -131,7 +139,13 @@ export function SearchPage() {
                 <td className="govuk-table__cell">{hit.dateOfBirth ? formatDate(hit.dateOfBirth) : ''}</td>
                 <td className="govuk-table__cell">{describeAge(hit)}</td>
                 <td className="govuk-table__cell app-nowrap">{hit.familyReference}</td>
-                <td className="govuk-table__cell">{hit.restricted && !hit.addressLine1 ? <strong className="govuk-tag govuk-tag--grey">Restricted record</strong> : `${hit.addressLine1}, ${hit.town}`}</td>
+                <td className="govuk-table__cell">
+                  {hit.restricted && !hit.addressLine1 ? (
+                    <strong className="govuk-tag govuk-tag--grey">Restricted record</strong>
+                  ) : (
+                    `${hit.addressLine1}, ${hit.town}`
+                  )}
+                </td>
                 <td className="govuk-table__cell app-nowrap">{hit.postcode}</td>
               </tr>
             ))}
@@ -140,7 +154,11 @@ export function SearchPage() {
       ) : null}
       {result && hits.length === 0 ? (
         <p className="govuk-body">
-          No one matches. Check the spelling, try part of the name, or <a className="govuk-link" href="#/register">register a family</a>.
+          No one matches. Check the spelling, try part of the name, or{' '}
+          <a className="govuk-link" href="#/register">
+            register a family
+          </a>
+          .
         </p>
       ) : null}
     </Page>
