@@ -24,6 +24,7 @@ import {
   createUserInput,
   resetPasswordInput,
   sessionUser,
+  updateUserInput,
   setupInput,
   setUserDisabledInput,
   signInInput,
@@ -86,6 +87,8 @@ export const contract = {
   'auth.signIn': channel(signInInput, sessionUser, 'public'),
   'auth.signOut': channel(nothing, nothing, 'public'),
   'auth.lock': channel(nothing, nothing, 'signedIn'),
+  // The page reports keyboard and mouse use (throttled) so the core's own idle lock follows the user.
+  'auth.activity': channel(nothing, nothing, 'signedIn'),
   // Public because a locked session can call nothing else; it answers only the signed-in user.
   'auth.unlock': channel(unlockInput, sessionUser, 'public'),
   'auth.changePassword': channel(changePasswordInput, sessionUser, 'signedIn'),
@@ -93,6 +96,7 @@ export const contract = {
   // The people a manager can name on a restricted family.
   'users.directory': channel(nothing, z.object({ users: z.array(userName.extend({ role: roleSchema })) }), 'families.restrict'),
   'users.create': channel(createUserInput, saved, 'users.manage'),
+  'users.update': channel(updateUserInput, saved, 'users.manage'),
   'users.setDisabled': channel(setUserDisabledInput, saved, 'users.manage'),
   'users.resetPassword': channel(resetPasswordInput, saved, 'users.manage'),
   'hub.get': channel(z.object({}), hubRecord, 'hub.read'),

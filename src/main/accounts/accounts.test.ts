@@ -43,7 +43,7 @@ async function setUpWithStaff() {
 describe('first start', () => {
   it('needs set-up until a hub and its first administrator exist, then signs them in', async () => {
     const window = casebook.connect()
-    expect(await ok(window, 'auth.status')).toEqual({ needsSetup: true, user: null, locked: false, idleLockMinutes: 10 })
+    expect(await ok(window, 'auth.status')).toEqual({ needsSetup: true, user: null, locked: false, idleLockMinutes: 10, signedOutBecause: null })
     expect(await window.invoke('hub.get', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     const user = await ok(window, 'auth.setUp', SETUP)
     expect(user).toMatchObject({ username: 'ivy', displayName: 'Ivy Admin', role: 'admin', mustChangePassword: false })
@@ -164,7 +164,7 @@ describe('signing in', () => {
     expect(await window.invoke('users.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
     expect(await window.invoke('auth.unlock', { password: 'not it' })).toMatchObject({
       ok: false,
-      error: { fields: { password: 'The username or password is not right' } }
+      error: { fields: { password: 'The password is not right' } }
     })
     await ok(window, 'auth.unlock', { password: 'lantern orchard pebble' })
     expect(await ok(window, 'users.list')).toMatchObject({ users: expect.any(Array) })

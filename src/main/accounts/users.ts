@@ -2,11 +2,13 @@
 // password must be changed by its user at the next sign-in.
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
-import type { createUserInput, resetPasswordInput, UserRecord } from '../../shared/accounts/schemas'
+import type { createUserInput, resetPasswordInput, updateUserInput, UserRecord } from '../../shared/accounts/schemas'
 import type { CallContext } from '../core/context'
 import { AppError, notFound } from '../core/errors'
 import { updateVersioned } from '../core/versioned'
-import { writeAudit } from '../audit/audit'
+import type { EntityManager } from 'typeorm'
+import type { Role } from '../../shared/roles'
+import { changedFields, writeAudit } from '../audit/audit'
 import { UserEntity, type UserRow } from './entities'
 import { hashPassword } from './passwords'
 import { refuseCommonPassword } from './policy'
@@ -52,14 +54,32 @@ export async function createUser(input: z.output<typeof createUserInput>, ctx: C
   })
 }
 
+/** Nobody can take away the last active administrator: the hub would have no one to manage accounts. */
+async function refuseLosingLastAdmin(manager: EntityManager, user: UserRow, what: string): Promise<void> {
+  if (user.role !== 'admin' || user.disabled) return
+  const activeAdmins = await manager.countBy(UserEntity, { role: 'admin', disabled: false })
+  if (activeAdmins <= 1) throw new AppError('CONFLICT', `You cannot ${what} the last active administrator. Add another administrator first.`)
+}
+
+/** A new name or role; the user's open windows are signed out at their next call (core/session.ts). */
+export async function updateUser(input: z.output<typeof updateUserInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const user = await manager.findOneBy(UserEntity, { id: input.id })
+    if (!user) throw notFound('user')
+    if (input.role !== 'admin') await refuseLosingLastAdmin(manager, user, 'change the role of')
+    const values = { displayName: input.displayName, role: input.role as Role, updatedAt: ctx.now }
+    const version = await updateVersioned(manager, UserEntity, input.id, input.version, values, 'user')
+    const changes = changedFields(user, { displayName: values.displayName, role: values.role })
+    await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'update', recordType: 'user', recordId: user.id, changes })
+    return { id: user.id, version }
+  })
+}
+
 export async function setUserDisabled(input: { id: string; version: number; disabled: boolean }, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
     const user = await manager.findOneBy(UserEntity, { id: input.id })
     if (!user) throw notFound('user')
-    if (input.disabled && user.role === 'admin' && !user.disabled) {
-      const activeAdmins = await manager.countBy(UserEntity, { role: 'admin', disabled: false })
-      if (activeAdmins <= 1) throw new AppError('CONFLICT', 'You cannot disable the last active administrator. Add another administrator first.')
-    }
+    if (input.disabled) await refuseLosingLastAdmin(manager, user, 'disable')
     const version = await updateVersioned(manager, UserEntity, input.id, input.version, { disabled: input.disabled, updatedAt: ctx.now }, 'user')
     await writeAudit(manager, {
       at: ctx.now,

@@ -5,12 +5,13 @@ import { PERMISSIONS } from '../../shared/contract'
 import type { HubRecord } from '../../shared/hub/schemas'
 import type { Result } from '../../shared/result'
 import { systemClock, type Clock } from './clock'
-import type { Actor, Core, Session, WindowHost } from './context'
+import type { Actor, Core, WindowHost } from './context'
+import { followAccount, newSession } from './session'
 import { ROLE_PERMISSIONS, type Permission } from '../../shared/roles'
 import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
 import { openDatabase, openReader } from './database'
-import { Router } from './router'
+import { Router, unexpectedError } from './router'
 import { WriteQueue } from './writeQueue'
 import { ensureHub } from '../hub/service'
 import { hubHandlers } from '../hub/service'
@@ -62,6 +63,9 @@ export function buildRouter(): Router {
     .seal()
 }
 
+/** Reading whether the window is signed in is not using it: only other calls keep it awake. */
+const countsAsActivity = (channel: string) => channel !== 'auth.status'
+
 export function desktopUserName(): string {
   try {
     return userInfo().username
@@ -89,16 +93,28 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     core,
     backupPath,
     connect(trusted, window) {
-      const session: Session = { user: null, locked: false }
+      const session = newSession(clock.now().getTime())
       const trustedActor: Actor | null = trusted
         ? { name: trusted.name, userId: trusted.userId ?? null, permissions: trusted.permissions ?? new Set(PERMISSIONS) }
         : null
       return {
         invoke: async (channel, input) => {
           if (closed) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Casebook is closing' } }
-          const actor =
-            trustedActor ?? (session.user ? { name: session.user.username, userId: session.user.id, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
-          return router.dispatch(channel, input, { core, window: window ?? null, actor, signedIn: actor !== NOBODY, session, now: clock.now().toISOString() })
+          try {
+            const now = clock.now()
+            if (!trustedActor) {
+              // The account may have changed since the last call, or the window been idle too long.
+              await followAccount(core.db, session, now.getTime())
+              if (session.user && !session.locked && countsAsActivity(channel)) session.lastCallAt = now.getTime()
+            }
+            const actor =
+              trustedActor ??
+              (session.user ? { name: session.user.username, userId: session.user.id, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
+            return await router.dispatch(channel, input, { core, window: window ?? null, actor, signedIn: actor !== NOBODY, session, now: now.toISOString() })
+          } catch (error) {
+            // The router answers every call itself; this is for what fails around it (a closed database).
+            return { ok: false, error: unexpectedError(String(channel), error) }
+          }
         }
       }
     },

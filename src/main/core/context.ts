@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm'
 import type { Permission } from '../../shared/contract'
-import type { SessionUser } from '../../shared/accounts/schemas'
 import type { ScryptCost } from '../accounts/passwords'
 import type { Clock } from './clock'
 import type { WriteQueue } from './writeQueue'
+import type { Session } from './session'
+
+export type { Session } from './session'
 
 /** What every service is given: the database for reads, the queue for writes, the clock. */
 export interface Core {
@@ -21,12 +23,6 @@ export interface Actor {
   /** The signed-in user's id; null for a trusted in-process caller. */
   userId: string | null
   permissions: ReadonlySet<Permission>
-}
-
-/** One window's sign-in: who, and whether the screen is locked. */
-export interface Session {
-  user: SessionUser | null
-  locked: boolean
 }
 
 /**

@@ -18,12 +18,18 @@ export class AppError extends Error {
   }
 }
 
+/** At most this many fields are named: a form has fewer, and a hostile input cannot make the answer huge. */
+export const MAX_FIELD_ERRORS = 50
+
 /** zod issues keyed by dotted path (members.0.member.nhsNumber), first message per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {}
+  let count = 0
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_'
-    fields[key] ??= issue.message
+    if (key in fields) continue
+    if (++count > MAX_FIELD_ERRORS) break
+    fields[key] = issue.message
   }
   return fields
 }

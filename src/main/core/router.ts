@@ -1,12 +1,14 @@
 // The router every caller goes through (Electron IPC, the browser harness, the CLI, tests):
-// contract lookup → input validation → permission → service → output validation. It answers a
-// Result and never throws.
+// contract lookup → session (signed in, not locked) → permission → input size and shape → input
+// schema → service → output schema. It answers a Result and never throws.
 import type { z } from 'zod'
 import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../shared/contract'
 import type { AppErrorValue, Result } from '../../shared/result'
 import { AppError, fieldErrors } from './errors'
 import type { CallContext } from './context'
 import { writeAudit } from '../audit/audit'
+import { inputProblem } from './inputGuard'
+import { REFUSAL_BURST, REFUSAL_REFILL_MS } from './session'
 
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>, ctx: CallContext) => Promise<ChannelOutput<C>>
 export type Handlers<K extends Channel = Channel> = { [C in K]: Handler<C> }
@@ -36,46 +38,54 @@ export class Router {
     return this
   }
 
+  /** Always resolves: whatever the input, whatever a service throws, the answer is a Result. */
   async dispatch(channel: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
+    try {
+      return await this.answer(channel, input, ctx)
+    } catch (error) {
+      return { ok: false, error: unexpectedError(String(channel), error) }
+    }
+  }
+
+  private async answer(channel: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}` } }
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Casebook does not know that request.' } }
     }
     const spec = contract[channel]
-    const parsed = spec.input.safeParse(input)
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'VALIDATION', message: 'There is a problem with some answers', fields: fieldErrors(parsed.error) }
-      }
-    }
+    // Who is asking comes before what they sent: a signed-out or locked window's input is never read.
     const refusal = accessRefusal(spec.permission, ctx)
-    if (refusal) return { ok: false, error: refusal }
+    if (refusal) {
+      if (channel !== 'auth.lock' && channel !== 'auth.activity') await auditSessionRefusal(ctx, channel, input, refusal)
+      return { ok: false, error: refusal }
+    }
     if (spec.permission !== 'public' && spec.permission !== 'signedIn' && !ctx.actor.permissions.has(spec.permission)) {
       // The refusal is itself on record: who tried what, and when.
-      await ctx.core.writes
-        .run((manager) => writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'permission-refused', recordType: 'channel', recordId: channel }))
-        .catch((error: unknown) => console.error('casebook: could not audit a refused call', error))
+      await auditRefusal(ctx, { recordType: 'channel', recordId: channel })
       return { ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to do that' } }
     }
-    try {
-      const handler = this.handlers.get(channel) as Handler<Channel>
-      const value = await handler(parsed.data as never, ctx)
-      const output = spec.output.safeParse(value)
-      if (!output.success) {
-        console.error(`casebook: ${channel} answered outside its contract`, output.error.issues)
-        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' } }
-      }
-      return { ok: true, value: output.data }
-    } catch (error) {
-      return { ok: false, error: toErrorValue(channel, error) }
+    const problem = inputProblem(input)
+    if (problem) {
+      return { ok: false, error: { code: 'VALIDATION', message: `Casebook could not read what was sent (${problem}). Nothing was saved.` } }
     }
+    const parsed = spec.input.safeParse(input)
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'There is a problem with some answers', fields: fieldErrors(parsed.error) } }
+    }
+    const handler = this.handlers.get(channel) as Handler<Channel>
+    const value = await handler(parsed.data as never, ctx)
+    const output = spec.output.safeParse(value)
+    if (!output.success) {
+      console.error(`casebook: ${channel} answered outside its contract`, output.error.issues)
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' } }
+    }
+    return { ok: true, value: output.data }
   }
 }
 
 /** Signed in, not locked, password changed if it had to be: before any permission is looked at. */
 function accessRefusal(permission: string, ctx: CallContext): AppErrorValue | null {
   if (permission === 'public') return null
-  if (!ctx.signedIn) return { code: 'UNAUTHENTICATED', message: 'Sign in to continue' }
+  if (!ctx.signedIn) return { code: 'UNAUTHENTICATED', message: ctx.session.signedOutBecause ?? 'Sign in to continue' }
   if (ctx.session.locked) return { code: 'LOCKED', message: 'The screen is locked. Enter your password to continue.' }
   if (ctx.session.user?.mustChangePassword && permission !== 'signedIn') {
     return { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choose a new password to continue' }
@@ -83,12 +93,74 @@ function accessRefusal(permission: string, ctx: CallContext): AppErrorValue | nu
   return null
 }
 
-function toErrorValue(channel: string, error: unknown) {
-  if (error instanceof AppError) return error.toValue()
-  const text = String((error as { message?: unknown })?.message ?? error)
-  if (/SQLITE_BUSY|SQLITE_LOCKED/.test(text)) {
-    return { code: 'UNAVAILABLE' as const, message: 'The database is busy. Nothing was saved; please try again.' }
+const REASONS: Partial<Record<AppErrorValue['code'], string>> = {
+  UNAUTHENTICATED: 'not signed in',
+  LOCKED: 'screen locked',
+  PASSWORD_CHANGE_REQUIRED: 'password change required'
+}
+
+/** The record a refused call named, if it named one: its id, family or episode. */
+function recordNamed(input: unknown): string | null {
+  if (!input || typeof input !== 'object') return null
+  for (const key of ['id', 'familyId', 'episodeId']) {
+    const value = (input as Record<string, unknown>)[key]
+    if (typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)) return value
   }
+  return null
+}
+
+/**
+ * A call refused because the window is signed out, locked or must change its password is on the
+ * trail like a permission refusal, with the record it named; a window that keeps calling is
+ * written down at a steady rate, with the count of the calls left out.
+ */
+async function auditSessionRefusal(ctx: CallContext, channel: string, input: unknown, refusal: AppErrorValue): Promise<void> {
+  const budget = ctx.session.refusals
+  const now = new Date(ctx.now).getTime()
+  const refill = Math.floor((now - budget.refilledAt) / REFUSAL_REFILL_MS)
+  if (refill > 0) {
+    budget.tokens = Math.min(REFUSAL_BURST, budget.tokens + refill)
+    budget.refilledAt += refill * REFUSAL_REFILL_MS
+  }
+  if (budget.tokens <= 0) {
+    budget.suppressed++
+    return
+  }
+  budget.tokens--
+  const changes: Record<string, unknown> = { reason: REASONS[refusal.code] ?? refusal.code }
+  const record = recordNamed(input)
+  if (record) changes.record = record
+  if (budget.suppressed > 0) changes.refusedBeforeNotRecorded = budget.suppressed
+  budget.suppressed = 0
+  await auditRefusal(ctx, { recordType: 'channel', recordId: channel, changes })
+}
+
+async function auditRefusal(ctx: CallContext, entry: { recordType: 'channel'; recordId: string; changes?: Record<string, unknown> }): Promise<void> {
+  const actor = ctx.session.user?.username ?? ctx.actor.name
+  await ctx.core.writes
+    .run((manager) => writeAudit(manager, { at: ctx.now, actor, action: 'permission-refused', ...entry }))
+    .catch((error: unknown) => console.error('casebook: could not audit a refused call', error))
+}
+
+const KEEP_TYPING = 'Nothing was saved; what you typed is still here.'
+
+/** Storage failures people can act on, by the codes SQLite and the operating system give them. */
+const STORAGE_PROBLEMS: [RegExp, string][] = [
+  [/SQLITE_BUSY|SQLITE_LOCKED/, 'The database is busy. Nothing was saved; please try again.'],
+  [/SQLITE_FULL|ENOSPC/, `The disk is full. ${KEEP_TYPING} Ask IT to make space on the disk, then save again.`],
+  [
+    /SQLITE_READONLY|SQLITE_PERM|SQLITE_CANTOPEN|EROFS|EACCES|EPERM/,
+    `Casebook cannot write to its database: the file or its folder is read-only. ${KEEP_TYPING} Ask IT to check the folder, then save again.`
+  ],
+  [/SQLITE_IOERR|EIO\b/, `The disk could not be written to. ${KEEP_TYPING} Ask IT to check the disk, then save again.`],
+  [/SQLITE_CORRUPT|SQLITE_NOTADB/, 'The database file is damaged. Nothing was saved. Ask IT to check it and restore it from a backup.']
+]
+
+/** What a caller is told about an error no service meant to raise. */
+export function unexpectedError(channel: string, error: unknown): AppErrorValue {
+  if (error instanceof AppError) return error.toValue()
+  const text = `${String((error as { code?: unknown })?.code ?? '')} ${String((error as { message?: unknown })?.message ?? error)}`
+  for (const [pattern, message] of STORAGE_PROBLEMS) if (pattern.test(text)) return { code: 'UNAVAILABLE', message }
   console.error(`casebook: ${channel} failed`, error)
-  return { code: 'INTERNAL' as const, message: 'Something went wrong. Nothing was saved.' }
+  return { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' }
 }

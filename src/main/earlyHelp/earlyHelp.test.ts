@@ -59,9 +59,11 @@ describe('early-help episodes', () => {
       status: 'open',
       openedOn: today,
       leadName: 'pat',
-      headlines: ['HOUSING', 'EARLY_YEARS'],
+      // Casework: the headlines (domestic abuse, say) and the consent to early help are not reception's.
+      headlines: null,
       version: 1
     })
+    expect(seenByReception.consents.map((c: { scope: string }) => c.scope)).not.toContain('EARLY_HELP')
     for (const channel of ['episodes.get', 'chronology.get', 'notes.add', 'episodes.open'] as const) {
       const input =
         channel === 'episodes.get'

@@ -20,13 +20,22 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
       (a.dateOfBirth ?? a.expectedDate ?? '').localeCompare(b.dateOfBirth ?? b.expectedDate ?? '') ||
       a.id.localeCompare(b.id)
   )
-  const consents = await listConsents(db, id)
+  // Reception learns that an episode is open and who leads it; what it is about is casework.
+  const casework = ctx.actor.permissions.has('earlyHelp.read')
+  const consents = (await listConsents(db, id)).filter((c) => casework || c.scope !== 'EARLY_HELP')
   // Who looked at a family's record is on record too (need-to-know is checked after the fact).
   await auditView(ctx, 'family', id, id)
   const { allowedUsers } = await familyAccess(ctx, id, Boolean(family.restricted))
   const episode = await openEpisodeOf(db, id)
   const openEpisode = episode
-    ? { id: episode.id, status: episode.status, openedOn: episode.openedOn, leadName: episode.leadName, headlines: episode.headlines, version: episode.version }
+    ? {
+        id: episode.id,
+        status: episode.status,
+        openedOn: episode.openedOn,
+        leadName: episode.leadName,
+        headlines: casework ? episode.headlines : null,
+        version: episode.version
+      }
     : null
   return { family: familyRecord(family), members: members.map(personRecord), consents, allowedUsers, openEpisode, pastEpisodes: await pastEpisodesOf(db, id) }
 }

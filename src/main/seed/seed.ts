@@ -5,6 +5,7 @@ import { registerFamilyInput } from '../../shared/families/schemas'
 import { todayIso } from '../../shared/dates'
 import type { Casebook } from '../core/casebook'
 import { insertFamily } from '../families/register'
+import { newSession } from '../core/session'
 import { FamilyGenerator } from './generator'
 
 export interface SeedOptions {
@@ -30,7 +31,7 @@ export async function seedFamilies(casebook: Casebook, options: SeedOptions): Pr
         window: null,
         actor: { name: options.actor ?? 'seed', userId: null, permissions: new Set<never>() },
         signedIn: true,
-        session: { user: null, locked: false },
+        session: newSession(Date.now()),
         now: casebook.core.clock.now().toISOString()
       }
       for (const input of inputs) {

@@ -58,7 +58,9 @@ export const authStatus = z.object({
   needsSetup: z.boolean(),
   user: sessionUser.nullable(),
   locked: z.boolean(),
-  idleLockMinutes: z.number().int()
+  idleLockMinutes: z.number().int(),
+  /** Why this window's session ended without the user signing out (account disabled, password reset, role changed). */
+  signedOutBecause: z.string().nullable()
 })
 export type AuthStatus = z.infer<typeof authStatus>
 
@@ -76,5 +78,22 @@ export const createUserInput = z.object({
   role: requiredCode(roleSchema, 'Select a role'),
   temporaryPassword: newPasswordField
 })
+/** An administrator changes someone's name or role; their open windows are signed out at their next call. */
+export const updateUserInput = z.object({
+  id: idField,
+  version: versionField,
+  displayName: requiredText('Enter their name', 100, 'Name'),
+  role: requiredCode(roleSchema, 'Select a role')
+})
 export const setUserDisabledInput = z.object({ id: idField, version: versionField, disabled: z.boolean() })
 export const resetPasswordInput = z.object({ id: idField, version: versionField, temporaryPassword: newPasswordField })
+
+/**
+ * The idle lock. The page locks after the hub's idle time without keyboard or mouse use, and tells
+ * the core that its user is active at most once per ACTIVITY_REPORT_SECONDS. The core locks the
+ * session itself IDLE_GRACE_SECONDS after that, counted from the last call the window made, so a
+ * page that stops locking (a fault, a hung script) is locked all the same, and a page that works
+ * always locks first, after saving its drafts.
+ */
+export const ACTIVITY_REPORT_SECONDS = 30
+export const IDLE_GRACE_SECONDS = 60

@@ -79,7 +79,10 @@ export type EpisodeDetail = z.infer<typeof episodeDetail>
 export const pastEpisode = z.object({ id: idField, openedOn: z.string(), closedOn: z.string().nullable(), version: versionField })
 
 /** What reception may know of an episode: that it is open, since when, and who leads it. */
-export const episodeNotice = episodeSummary.pick({ id: true, status: true, openedOn: true, leadName: true, headlines: true, version: true })
+export const episodeNotice = episodeSummary.pick({ id: true, status: true, openedOn: true, leadName: true, version: true }).extend({
+  /** The headlines are casework (domestic abuse, say): null for those who may not read early help. */
+  headlines: z.array(z.string()).nullable()
+})
 
 export const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 

@@ -72,7 +72,7 @@ export function CloseEpisodePage({ id }: { id: string }) {
       <RadiosField form={form} name="reason" label="Why the episode is closing" items={CLOSURE_REASON.items} />
       {reason === 'STEPPED_UP' ? <DateField form={form} name="stepUpOn" label="Date of the step-up" /> : null}
       <TextareaField form={form} name="note" label={reason === 'OTHER' ? 'Why it is closing' : 'Anything to add (optional)'} rows={3} />
-      {episode.headlines.map((h) => (
+      {(episode.headlines ?? []).map((h) => (
         <RadiosField key={h} form={form} name={`outcomes.${h}` as never} label={`Outcome: ${HEADLINE.label(h)}`} items={HEADLINE_OUTCOME.items} inline />
       ))}
       <TextareaField form={form} name="familyView" label="The family's view of the help they had" hint="In their own words where you can." rows={4} />
