@@ -194,3 +194,94 @@ describe('password hashing', () => {
     expect(await isCommonPassword('lantern orchard pebble')).toBe(false)
   })
 })
+
+describe('guessing passwords', () => {
+  const lockedUntil = async () =>
+    (await casebook.core.db.query(`SELECT locked_until AS until, failed_attempts AS failed FROM app_user WHERE username = 'rita'`))[0]
+  const failures = async () =>
+    (
+      (await casebook.core.db.query(`SELECT changes FROM audit_entry WHERE action = 'failed-sign-in' AND actor = 'rita' ORDER BY seq`)) as { changes: string }[]
+    ).map((r) => JSON.parse(r.changes) as { reason: string; during: string })
+
+  it('cannot be raced: forty wrong passwords sent at once lock the account after five are checked', async () => {
+    await setUpWithStaff()
+    const guesses = Array.from({ length: 40 }, (_, i) => casebook.connect().invoke('auth.signIn', { username: 'rita', password: `guess number ${i}` }))
+    const answers = await Promise.all(guesses)
+    expect(answers.every((a) => !a.ok && a.error.code === 'UNAUTHENTICATED')).toBe(true)
+    expect((await lockedUntil()).until).toBe('2026-11-23T09:15:00.000Z')
+    const reasons = (await failures()).map((f) => f.reason)
+    expect(reasons).toHaveLength(40)
+    expect(reasons.filter((r) => r.startsWith('wrong password'))).toHaveLength(5)
+    expect(await casebook.connect().invoke('auth.signIn', { username: 'rita', password: 'marble tugboat violin' })).toMatchObject({
+      ok: false,
+      error: { message: /Too many wrong passwords/ }
+    })
+  })
+
+  it('cannot slip the right password in among thirty-nine wrong ones and leave the count at nothing', async () => {
+    await setUpWithStaff()
+    const passwords = Array.from({ length: 40 }, (_, i) => (i === 20 ? 'marble tugboat violin' : `guess number ${i}`))
+    const answers = await Promise.all(passwords.map((password) => casebook.connect().invoke('auth.signIn', { username: 'rita', password })))
+    // However the attempts interleave, at most five passwords are checked, and the account ends locked.
+    expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(1)
+    expect((await failures()).filter((f) => f.reason.startsWith('wrong password')).length + answers.filter((a) => a.ok).length).toBeLessThanOrEqual(5)
+    expect((await lockedUntil()).until).toBe('2026-11-23T09:15:00.000Z')
+    expect(await casebook.connect().invoke('auth.signIn', { username: 'rita', password: 'marble tugboat violin' })).toMatchObject({
+      ok: false,
+      error: { message: /Too many wrong passwords/ }
+    })
+  })
+
+  it('counts and audits guesses of the current password on the change-password screen', async () => {
+    await setUpWithStaff()
+    const window = casebook.connect()
+    await ok(window, 'auth.signIn', { username: 'rita', password: 'marble tugboat violin' })
+    for (let i = 0; i < 5; i++) {
+      const answer = await window.invoke('auth.changePassword', {
+        currentPassword: `guess ${i}`,
+        newPassword: 'kettle harbour moss',
+        confirmPassword: 'kettle harbour moss'
+      })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { currentPassword: expect.any(String) } } })
+    }
+    expect(await failures()).toEqual(
+      Array.from({ length: 5 }, (_, i) =>
+        expect.objectContaining({
+          during: 'change-password',
+          reason: i < 4 ? 'wrong password' : expect.stringMatching(/^wrong password; account locked until/)
+        })
+      )
+    )
+    expect((await lockedUntil()).until).toBe('2026-11-23T09:15:00.000Z')
+    // Now even the right current password is refused until the lock ends.
+    expect(
+      await window.invoke('auth.changePassword', {
+        currentPassword: 'marble tugboat violin',
+        newPassword: 'kettle harbour moss',
+        confirmPassword: 'kettle harbour moss'
+      })
+    ).toMatchObject({ ok: false, error: { fields: { currentPassword: /Too many wrong passwords/ } } })
+  })
+
+  it("lets only one of a user's password change and an administrator's reset at the same moment succeed", async () => {
+    const admin = await setUpWithStaff()
+    const window = casebook.connect()
+    await ok(window, 'auth.signIn', { username: 'rita', password: 'marble tugboat violin' })
+    const [rita] = (await ok(admin, 'users.list')).users.filter((u: { username: string }) => u.username === 'rita')
+    const [change, reset] = await Promise.all([
+      window.invoke('auth.changePassword', {
+        currentPassword: 'marble tugboat violin',
+        newPassword: 'kettle harbour moss',
+        confirmPassword: 'kettle harbour moss'
+      }),
+      admin.invoke('users.resetPassword', { id: rita.id, version: rita.version, temporaryPassword: 'violet engine canopy' })
+    ])
+    expect([change.ok, reset.ok].filter(Boolean)).toHaveLength(1)
+    // Whichever won, the password is the one it set, and the loser was told.
+    const loser = change.ok ? reset : change
+    expect(loser).toMatchObject({ ok: false })
+    const fresh = casebook.connect()
+    const password = change.ok ? 'kettle harbour moss' : 'violet engine canopy'
+    expect(await fresh.invoke('auth.signIn', { username: 'rita', password })).toMatchObject({ ok: true })
+  })
+})

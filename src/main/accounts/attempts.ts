@@ -60,23 +60,26 @@ export async function attemptPassword(ctx: CallContext, username: string, passwo
   // 3. Settle it: a right password clears the count unless other guesses locked the account meanwhile.
   const settled = await ctx.core.writes.run(async (manager) => {
     const user = await manager.findOneBy(UserEntity, { id: reservation.user.id })
-    if (!user) return { user: null, locked: null, lockedNow: false }
+    if (!user) return { user: null, locked: null, lockedNow: false, replaced: false }
+    // The password checked is no longer the account's (reset or changed meanwhile): it proves nothing.
+    if (user.passwordHash !== reservation.user.passwordHash) return { user, locked: null, lockedNow: false, replaced: true }
     const locked = lockedUntil(user, ctx.now)
-    if (locked) return { user, locked, lockedNow: false }
+    if (locked) return { user, locked, lockedNow: false, replaced: false }
     if (!right) {
-      if (user.failedAttempts >= MAX_FAILED_ATTEMPTS) return { user, locked: await lockAccount(manager, user, ctx.now), lockedNow: true }
-      return { user, locked: null, lockedNow: false }
+      if (user.failedAttempts >= MAX_FAILED_ATTEMPTS) return { user, locked: await lockAccount(manager, user, ctx.now), lockedNow: true, replaced: false }
+      return { user, locked: null, lockedNow: false, replaced: false }
     }
-    if (user.disabled) return { user, locked: null, lockedNow: false }
+    if (user.disabled) return { user, locked: null, lockedNow: false, replaced: false }
     await manager.update(UserEntity, { id: user.id }, { failedAttempts: 0, lockedUntil: null, ...(purpose === 'sign-in' ? { lastSignInAt: ctx.now } : {}) })
     if (purpose !== 'change-password') await writeAudit(manager, { at: ctx.now, actor: user.username, action: purpose, recordType: 'user', recordId: user.id })
-    return { user, locked: null, lockedNow: false }
+    return { user, locked: null, lockedNow: false, replaced: false }
   })
   if (!settled.user) return fail(null, 'unknown username', WRONG)
+  if (settled.replaced) return fail(settled.user, 'password replaced during the attempt', 'The password has just been changed. Try again with the new one.')
   if (settled.lockedNow)
     return fail(settled.user, `wrong password; account locked until ${settled.locked}`, `${WRONG}. The account is now locked for ${LOCKOUT_MINUTES} minutes.`)
+  if (!right) return fail(settled.user, 'wrong password', settled.locked ? lockedMessage(settled.locked) : WRONG)
   if (settled.locked) return fail(settled.user, 'account locked', lockedMessage(settled.locked))
-  if (!right) return fail(settled.user, 'wrong password', WRONG)
   if (settled.user.disabled) return fail(settled.user, 'account disabled', 'This account has been disabled. Ask an administrator.')
   return settled.user
 }

@@ -63,11 +63,13 @@ export class Router {
       await auditRefusal(ctx, { recordType: 'channel', recordId: channel })
       return { ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to do that' } }
     }
-    const problem = inputProblem(input)
-    if (problem) {
-      return { ok: false, error: { code: 'VALIDATION', message: `Casebook could not read what was sent (${problem}). Nothing was saved.` } }
+    const problem = inputProblem(input) ?? ''
+    // A rule that throws on a shape it did not expect is still an input it cannot accept.
+    const parsed = problem ? null : safely(() => spec.input.safeParse(input))
+    if (!parsed) {
+      const why = problem || 'it is not in the form this request needs'
+      return { ok: false, error: { code: 'VALIDATION', message: `Casebook could not read what was sent (${why}). Nothing was saved.` } }
     }
-    const parsed = spec.input.safeParse(input)
     if (!parsed.success) {
       return { ok: false, error: { code: 'VALIDATION', message: 'There is a problem with some answers', fields: fieldErrors(parsed.error) } }
     }
@@ -79,6 +81,15 @@ export class Router {
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' } }
     }
     return { ok: true, value: output.data }
+  }
+}
+
+function safely<T>(parse: () => T): T | null {
+  try {
+    return parse()
+  } catch (error) {
+    console.error('casebook: a schema threw instead of answering', error)
+    return null
   }
 }
 

@@ -1,6 +1,7 @@
 // Restricted families: only the users named on one, and managers, may open it. Everyone else can
 // still find that it exists, and is told whom to ask, but sees no address or date of birth.
-import { In } from 'typeorm'
+import { In, type EntityManager } from 'typeorm'
+import type { RestrictedViewer } from '../search/searchIndex'
 import type { SearchHit } from '../../shared/search/schemas'
 import type { CallContext } from '../core/context'
 import { AppError, notFound } from '../core/errors'
@@ -22,6 +23,22 @@ export async function familyAccess(ctx: CallContext, familyId: string, restricte
 /** Managers (and trusted callers, who hold every permission) open any family. */
 const overrides = (ctx: CallContext) => ctx.actor.permissions.has('families.restrict')
 
+/** The caller, when there are restricted families they may not open; null when they may open all. */
+export const restrictedViewer = (ctx: CallContext): RestrictedViewer | null => (overrides(ctx) ? null : { userId: ctx.actor.userId })
+
+/** For each restricted family, whom to ask about it: "Rita or a hub manager". */
+export async function whomToAsk(db: Pick<EntityManager, 'query'>, familyIds: string[]): Promise<Map<string, string>> {
+  const ask = new Map<string, string>()
+  if (familyIds.length === 0) return ask
+  const rows = (await db.query(
+    `SELECT fa.family_id AS familyId, u.display_name AS name FROM family_access fa JOIN app_user u ON u.id = fa.user_id
+     WHERE fa.family_id IN (${familyIds.map(() => '?').join(', ')}) ORDER BY u.display_name`,
+    familyIds
+  )) as { familyId: string; name: string }[]
+  for (const id of familyIds) ask.set(id, [...rows.filter((r) => r.familyId === id).map((r) => r.name), 'a hub manager'].join(' or '))
+  return ask
+}
+
 async function allowedFamilies(ctx: CallContext, familyIds: string[]): Promise<Set<string>> {
   if (!ctx.actor.userId || familyIds.length === 0) return new Set()
   const rows = await ctx.core.db.manager.findBy(FamilyAccessEntity, { userId: ctx.actor.userId, familyId: In(familyIds) })
@@ -36,7 +53,7 @@ export async function requireFamilyAccess(ctx: CallContext, familyId: string): P
   const family = await ctx.core.db.manager.findOne(FamilyEntity, { where: { id: familyId }, select: { id: true, restricted: true } })
   if (!family) throw notFound('family')
   if (!family.restricted || overrides(ctx) || (await allowedFamilies(ctx, [familyId])).has(familyId)) return
-  const { allowedUsers } = await familyAccess(ctx, familyId, true)
+  const whom = (await whomToAsk(ctx.core.db.manager, [familyId])).get(familyId)
   await ctx.core.writes.run((manager) =>
     writeAudit(manager, {
       at: ctx.now,
@@ -48,8 +65,12 @@ export async function requireFamilyAccess(ctx: CallContext, familyId: string): P
       changes: { reason: 'restricted' }
     })
   )
-  const whom = [...allowedUsers.map((u) => u.displayName), 'a hub manager'].join(' or ')
   throw new AppError('FORBIDDEN', `This family's record is restricted. Ask ${whom} if you need to see it.`)
+}
+
+/** A restricted family's person as someone who may not open it sees them: a name and a reference. */
+export function nameOnly<T extends SearchHit>(hit: T): T {
+  return { ...hit, restricted: true, dateOfBirth: null, expectedDate: null, addressLine1: '', town: '', postcode: '' }
 }
 
 /** Search results and duplicate matches: a restricted family's people keep their names only. */
@@ -57,11 +78,7 @@ export async function redactRestricted<T extends SearchHit>(ctx: CallContext, hi
   const restricted = [...new Set(hits.filter((h) => h.restricted).map((h) => h.familyId))]
   if (restricted.length === 0 || overrides(ctx)) return hits.map((h) => ({ ...h, restricted: Boolean(h.restricted) }))
   const allowed = await allowedFamilies(ctx, restricted)
-  return hits.map((h) =>
-    h.restricted && !allowed.has(h.familyId)
-      ? { ...h, restricted: true, dateOfBirth: null, expectedDate: null, addressLine1: '', town: '', postcode: '' }
-      : { ...h, restricted: Boolean(h.restricted) }
-  )
+  return hits.map((h) => (h.restricted && !allowed.has(h.familyId) ? nameOnly(h) : { ...h, restricted: Boolean(h.restricted) }))
 }
 
 /**

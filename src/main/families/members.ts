@@ -8,6 +8,7 @@ import type { CallContext } from '../core/context'
 import { writeAudit } from '../audit/audit'
 import { indexPerson } from '../search/searchIndex'
 import { findDuplicates } from '../search/duplicates'
+import type { RestrictedViewer } from '../search/searchIndex'
 import { DuplicateDecisionEntity, MembershipEntity, PersonEntity } from './entities'
 import { displayName, duplicateQuery, memberColumns } from './records'
 
@@ -28,11 +29,12 @@ interface CheckedMember extends NewMember {
 export async function refuseUnconfirmedDuplicates(
   manager: EntityManager,
   members: { path: string; entry: CheckedMember }[],
-  postcode: string | null
+  postcode: string | null,
+  viewer: RestrictedViewer | null
 ): Promise<void> {
   const fields: Record<string, string> = {}
   for (const { path, entry } of members) {
-    const matches = await findDuplicates(manager, duplicateQuery(entry.member, postcode, entry.personId ?? null))
+    const matches = await findDuplicates(manager, duplicateQuery(entry.member, postcode, entry.personId ?? null), viewer)
     const unconfirmed = matches.filter((m) => !entry.notDuplicateOf.includes(m.personId))
     if (unconfirmed.length > 0) {
       const first = unconfirmed[0]!

@@ -9,6 +9,7 @@ import { HubEntity } from '../hub/entities'
 import { formatReference } from '../search/parseQuery'
 import { FamilyEntity } from './entities'
 import { insertPerson, refuseUnconfirmedDuplicates } from './members'
+import { restrictedViewer } from './access'
 
 /** A new household and its members in one transaction: all of it is saved, or none. */
 export async function registerFamily(input: z.output<typeof registerFamilyInput>, ctx: CallContext) {
@@ -16,7 +17,8 @@ export async function registerFamily(input: z.output<typeof registerFamilyInput>
     await refuseUnconfirmedDuplicates(
       manager,
       input.members.map((entry, i) => ({ path: `members.${i}.member`, entry })),
-      input.family.postcode
+      input.family.postcode,
+      restrictedViewer(ctx)
     )
     return insertFamily(manager, ctx, input)
   })

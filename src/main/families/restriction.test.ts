@@ -78,8 +78,17 @@ describe('a restricted family', () => {
     ])
     const ritaHits = unwrap<any>(await as.rita!.invoke('people.search', { text: 'catherine okafor' })).hits
     expect(ritaHits[0]).toMatchObject({ restricted: true, dateOfBirth: '2019-07-03', postcode: 'B33 8TH' })
+    // The duplicate check names them too, on their names alone: it cannot confirm a date of birth.
     const dupes = unwrap<any>(await as.rob!.invoke('people.checkDuplicates', { givenName: 'Kathryn', familyName: 'Okafor', dateOfBirth: '2019-07-03' })).matches
-    expect(dupes).toEqual([expect.objectContaining({ band: 'likely', familyReference: family.reference, addressLine1: '' })])
+    expect(dupes).toEqual([
+      expect.objectContaining({
+        band: 'possible',
+        familyReference: family.reference,
+        dateOfBirth: null,
+        addressLine1: '',
+        reason: 'On a restricted record: ask Rita or a hub manager whether this is the same person'
+      })
+    ])
   })
 
   it('is lifted by a manager, and its change is audited', async () => {
@@ -98,5 +107,62 @@ describe('a restricted family', () => {
       { restricted: { from: false, to: true }, allowedUsers: ['rita'] },
       { restricted: { from: true, to: false }, allowedUsers: [] }
     ])
+  })
+})
+
+describe('a restricted family and the people who may not open it', () => {
+  let family: { id: string; reference: string }
+  let catherine: { id: string }
+  beforeEach(async () => {
+    family = await t.ok('families.register', okaforFamily())
+    unwrap(await as.molly!.invoke('families.setRestriction', { id: family.id, version: 1, restricted: true, allowedUserIds: [ids.rita] }))
+    catherine = (await t.ok('families.get', { id: family.id })).members.find((m: { givenName: string }) => m.givenName === 'Catherine')
+  })
+  const found = async (who: Connection, text: string) =>
+    unwrap<any>(await who.invoke('people.search', { text })).hits.map((h: any) => `${h.givenName ?? ''} ${h.familyName} ${h.dateOfBirth ?? '-'}`.trim())
+
+  it('cannot confirm a date of birth, NHS number, UPN or postcode by searching', async () => {
+    for (const text of ['3/7/2019', 'okafor 3/7/2019', 'catherine 3 July 2019', 'B33 8TH', 'b338th', '943 476 5919', 'Q823456789012', 'okafor b33 8th']) {
+      expect({ text, hits: await found(as.rob!, text) }).toEqual({ text, hits: [] })
+    }
+    // The same searches find them for the people named on the family and for managers.
+    expect(await found(as.rita!, 'okafor 3/7/2019')).toEqual(['Catherine Okafor 2019-07-03'])
+    expect(await found(as.molly!, '943 476 5919')).toHaveLength(1)
+    expect(await found(as.molly!, 'B33 8TH')).toHaveLength(5)
+    // Names and the reference, which they may see, still find them (without their details).
+    expect(await found(as.rob!, 'catherine okafor')).toEqual(['Catherine Okafor -'])
+    expect(await found(as.rob!, family.reference)).toHaveLength(5)
+  })
+
+  it('gives the same duplicate answer whatever date of birth or identifier is tried', async () => {
+    const answer = async (extra: object) =>
+      unwrap<any>(await as.rob!.invoke('people.checkDuplicates', { givenName: 'Catherine', familyName: 'Okafor', postcode: 'B33 8TH', ...extra })).matches
+    const truth = await answer({ dateOfBirth: '2019-07-03', upn: 'Q823456789012' })
+    expect(truth).toEqual([expect.objectContaining({ personId: catherine.id, band: 'possible', restricted: true, dateOfBirth: null, postcode: '' })])
+    // Trying every day of a year around the real one teaches nothing: each answer is the same.
+    for (let day = 0; day < 366; day += 1) {
+      const date = new Date(Date.UTC(2019, 0, 1 + day)).toISOString().slice(0, 10)
+      expect({ date, matches: await answer({ dateOfBirth: date }) }).toEqual({ date, matches: truth })
+    }
+    // An identifier with another name matches nothing at all.
+    const byNhs = unwrap<any>(await as.rob!.invoke('people.checkDuplicates', { givenName: 'Zed', familyName: 'Zulu', nhsNumber: '9434765919' })).matches
+    expect(byNhs).toEqual([])
+    // Those who may open the family get the full answer.
+    const forRita = unwrap<any>(
+      await as.rita!.invoke('people.checkDuplicates', { givenName: 'Catherine', familyName: 'Okafor', dateOfBirth: '2019-07-03' })
+    ).matches
+    expect(forRita).toEqual([expect.objectContaining({ personId: catherine.id, band: 'likely', dateOfBirth: '2019-07-03' })])
+  })
+
+  it('refuses a registration the same way whatever date is typed, until the user confirms after asking', async () => {
+    const child = (dateOfBirth: string, notDuplicateOf: string[] = []) => ({
+      family: { addressLine1: '3 Elm Row', town: 'Leeds', postcode: 'LS1 4AP', mainLanguage: 'English' },
+      members: [{ member: { kind: 'child', givenName: 'Katherine', familyName: 'Okafor', dateOfBirth, sex: 'F', ethnicity: 'BAFR' }, notDuplicateOf }]
+    })
+    const right = await as.rob!.invoke('families.register', child('2019-07-03'))
+    const wrong = await as.rob!.invoke('families.register', child('2020-01-15'))
+    expect(right).toMatchObject({ ok: false, error: { code: 'DUPLICATE_UNCONFIRMED' } })
+    expect(wrong).toEqual(right)
+    expect(await as.rob!.invoke('families.register', child('2020-01-15', [catherine.id]))).toMatchObject({ ok: true })
   })
 })

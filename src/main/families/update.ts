@@ -14,6 +14,7 @@ import { FamilyEntity, MembershipEntity, PersonEntity } from './entities'
 import { memberColumns } from './records'
 import { normaliseReference } from '../search/parseQuery'
 import { insertPerson, recordNotDuplicate, refuseUnconfirmedDuplicates } from './members'
+import { restrictedViewer } from './access'
 
 export async function updateFamily(input: { id: string; version: number; family: z.output<typeof familyDetailsSchema> }, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
@@ -40,7 +41,7 @@ export async function updatePerson(input: z.output<typeof updatePersonInput>, ct
     if (!before) throw notFound('person')
     const family = await manager.findOneByOrFail(FamilyEntity, { id: before.familyId })
     const entry = { member: input.member as Member, notDuplicateOf: input.notDuplicateOf, personId: input.id }
-    await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry }], family.postcode)
+    await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry }], family.postcode, restrictedViewer(ctx))
     await recordNotDuplicate(manager, ctx, input.id, before.familyId, input.notDuplicateOf)
     const columns = memberColumns(input.member as Member)
     const version = await updateVersioned(manager, PersonEntity, input.id, input.version, { ...columns, updatedAt: ctx.now }, 'person')
@@ -62,7 +63,7 @@ export async function addMember(input: z.output<typeof addMemberInput>, ctx: Cal
   return ctx.core.writes.run(async (manager) => {
     const family = await manager.findOneBy(FamilyEntity, { id: input.familyId })
     if (!family) throw notFound('family')
-    await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry: input }], family.postcode)
+    await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry: input }], family.postcode, restrictedViewer(ctx))
     const id = await insertPerson(manager, ctx, family.id, input)
     return { id, version: 1 }
   })

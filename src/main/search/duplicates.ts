@@ -1,11 +1,14 @@
 // Before a person is saved: is this someone the hub already knows? Bands, strongest first:
 // certain (same NHS number or UPN), likely (names that sound alike, same date of birth),
-// possible (same first name and date of birth at the same postcode).
+// possible (same first name and date of birth at the same postcode). For a user who may not open a
+// restricted family, its people are matched on names alone and shown without their details, with
+// whom to ask: anything more would let a guessed date of birth be confirmed by trying it.
 import type { EntityManager } from 'typeorm'
 import type { DuplicateBand, DuplicateMatch } from '../../shared/search/schemas'
 import { postcodeKey } from '../../shared/identifiers/postcode'
-import { duplicateCandidates, type CandidateRow } from './searchIndex'
+import { duplicateCandidates, restrictedNameCandidates, type CandidateRow, type RestrictedViewer } from './searchIndex'
 import { nameTokens, soundsAlike } from './names'
+import { nameOnly, whomToAsk } from '../families/access'
 
 export interface DuplicateQuery {
   givenName: string | null
@@ -19,8 +22,9 @@ export interface DuplicateQuery {
 
 const RANK: Record<DuplicateBand, number> = { certain: 0, likely: 1, possible: 2 }
 
-export async function findDuplicates(db: Pick<EntityManager, 'query'>, q: DuplicateQuery): Promise<DuplicateMatch[]> {
-  const candidates = await duplicateCandidates(db, q)
+/** `viewer`: the user, when they may not open every restricted family; null for those who may. */
+export async function findDuplicates(db: Pick<EntityManager, 'query'>, q: DuplicateQuery, viewer: RestrictedViewer | null): Promise<DuplicateMatch[]> {
+  const candidates = await duplicateCandidates(db, q, viewer)
   const decided = q.excludePersonId ? await decidedDifferent(db, q.excludePersonId) : new Set<string>()
   const matches: DuplicateMatch[] = []
   for (const c of candidates) {
@@ -28,9 +32,16 @@ export async function findDuplicates(db: Pick<EntityManager, 'query'>, q: Duplic
     const judged = judge(q, c)
     if (judged) matches.push({ ...strip(c), ...judged })
   }
+  if (viewer && q.givenName) {
+    const hidden = (await restrictedNameCandidates(db, { givenName: q.givenName, familyName: q.familyName }, viewer)).filter(
+      (c) => c.personId !== q.excludePersonId && !decided.has(c.personId) && soundsAlike(q.familyName, c.familyName) && soundsAlike(q.givenName, c.givenName)
+    )
+    const askFor = await whomToAsk(db, [...new Set(hidden.map((c) => c.familyId))])
+    for (const c of hidden)
+      matches.push({ ...nameOnly(c), band: 'possible', reason: `On a restricted record: ask ${askFor.get(c.familyId)} whether this is the same person` })
+  }
   return matches.sort((a, b) => RANK[a.band] - RANK[b.band] || a.familyName.localeCompare(b.familyName))
 }
-
 function judge(q: DuplicateQuery, c: CandidateRow): { band: DuplicateBand; reason: string } | null {
   if (q.nhsNumber && c.nhsNumber === q.nhsNumber) return { band: 'certain', reason: 'Same NHS number' }
   if (q.upn && c.upn === q.upn) return { band: 'certain', reason: 'Same UPN' }

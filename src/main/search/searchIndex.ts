@@ -67,6 +67,20 @@ export interface PeopleFilter {
   reference: string | null
 }
 
+/**
+ * A user who may not open every restricted family (anyone but a manager or a trusted caller).
+ * Their searches by date, postcode, NHS number or UPN, and their duplicate checks, never look at
+ * a restricted family they may not open: a match would confirm the detail they typed.
+ */
+export interface RestrictedViewer {
+  userId: string | null
+}
+
+/** Families the viewer may match on details: not restricted, or restricted with the viewer named. */
+function openToViewer(viewer: RestrictedViewer): { sql: string; params: unknown[] } {
+  return { sql: '(NOT f.restricted OR EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = f.id AND fa.user_id = ?))', params: [viewer.userId ?? ''] }
+}
+
 export interface SqlQuery {
   sql: string
   params: unknown[]
@@ -82,9 +96,12 @@ export type SearchPhase = (limit: number) => SqlQuery
  * The statements a people search runs, in order; their rows are shown in that order until the
  * page is full. The benchmark runs the same statements through raw sqlite3.
  */
-export function buildPeopleQueries(filter: PeopleFilter): SearchPhase[] {
+export function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewer | null = null): SearchPhase[] {
   const where: string[] = []
   const params: unknown[] = []
+  // Names and references are what such a viewer may see of a restricted family; any other detail
+  // typed is matched only against families open to them (applied before matching, not after).
+  const details = Boolean(filter.date || filter.postcodeKey || filter.nhsNumber || filter.upn)
   if (filter.date) {
     where.push('(p.date_of_birth = ? OR p.expected_date = ?)')
     params.push(filter.date, filter.date)
@@ -104,6 +121,11 @@ export function buildPeopleQueries(filter: PeopleFilter): SearchPhase[] {
   if (filter.reference) {
     where.push('f.reference = ?')
     params.push(filter.reference)
+  }
+  if (details && viewer) {
+    const open = openToViewer(viewer)
+    where.push(open.sql)
+    params.push(...open.params)
   }
   if (filter.nameTokens.length > 0 && where.length === 0) {
     // Names alone: sort the matches by the index's own key and join only the page shown.
@@ -130,9 +152,9 @@ export function buildPeopleQueries(filter: PeopleFilter): SearchPhase[] {
   ]
 }
 
-export async function findPeople(db: Queryable, filter: PeopleFilter, limit: number): Promise<HitRow[]> {
+export async function findPeople(db: Queryable, filter: PeopleFilter, limit: number, viewer: RestrictedViewer | null = null): Promise<HitRow[]> {
   const hits: HitRow[] = []
-  for (const phase of buildPeopleQueries(filter)) {
+  for (const phase of buildPeopleQueries(filter, viewer)) {
     if (hits.length >= limit) break
     const query = phase(limit - hits.length)
     hits.push(...((await db.query(query.sql, query.params)) as HitRow[]))
@@ -147,8 +169,8 @@ export interface CandidateRow extends HitRow {
 }
 
 /** People who share an identifier or a date of birth with a new person: the duplicate candidates. */
-export async function duplicateCandidates(db: Queryable, by: CandidateKeys): Promise<CandidateRow[]> {
-  const query = buildCandidateQuery(by)
+export async function duplicateCandidates(db: Queryable, by: CandidateKeys, viewer: RestrictedViewer | null = null): Promise<CandidateRow[]> {
+  const query = buildCandidateQuery(by, viewer)
   return query ? ((await db.query(query.sql, query.params)) as CandidateRow[]) : []
 }
 
@@ -158,9 +180,10 @@ export interface CandidateKeys {
   dateOfBirth: string | null
 }
 
-export function buildCandidateQuery(by: CandidateKeys): SqlQuery | null {
+export function buildCandidateQuery(by: CandidateKeys, viewer: RestrictedViewer | null = null): SqlQuery | null {
   const ors: string[] = []
   const params: unknown[] = []
+  const open = viewer ? openToViewer(viewer) : null
   if (by.nhsNumber) {
     ors.push('p.nhs_number = ?')
     params.push(by.nhsNumber)
@@ -176,7 +199,28 @@ export function buildCandidateQuery(by: CandidateKeys): SqlQuery | null {
   if (ors.length === 0) return null
   return {
     sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS nhsNumber, p.upn AS upn, f.postcode_key AS postcodeKey
-     FROM person p JOIN family f ON f.id = p.family_id WHERE ${ors.join(' OR ')} LIMIT 200`,
-    params
+     FROM person p JOIN family f ON f.id = p.family_id WHERE (${ors.join(' OR ')})${open ? ` AND ${open.sql}` : ''} LIMIT 200`,
+    params: open ? [...params, ...open.params] : params
   }
+}
+
+/**
+ * People on restricted families the viewer may not open whose names sound like the new person's
+ * (first and last): matched on names alone, which the viewer can see by searching anyway, so the
+ * answer is the same whatever date of birth, NHS number or postcode was typed.
+ */
+export async function restrictedNameCandidates(db: Queryable, names: { givenName: string; familyName: string }, viewer: RestrictedViewer): Promise<HitRow[]> {
+  const either = (name: string) => {
+    const alternatives = nameTokens(name).flatMap((t) => [`names:"${t}"`, ...soundKeys(t).map((k) => `sounds:"${k}"`)])
+    return alternatives.length ? `(${alternatives.join(' OR ')})` : null
+  }
+  const given = either(names.givenName.split(/\s+/)[0] ?? '')
+  const family = either(names.familyName)
+  if (!given || !family) return []
+  return (await db.query(
+    `SELECT ${HIT_COLUMNS} FROM ${SEARCH_TABLE} s JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id
+     WHERE ${SEARCH_TABLE} MATCH ? AND f.restricted AND NOT EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = f.id AND fa.user_id = ?)
+     ORDER BY ${BY_NAME} LIMIT 50`,
+    [`${given} AND ${family}`, viewer.userId ?? '']
+  )) as HitRow[]
 }

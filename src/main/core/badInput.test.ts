@@ -1,0 +1,119 @@
+// Whatever a window sends, the core answers with a Result, reads nothing it was not asked by whom
+// it should be, and keeps the process alive; when the disk fails, the user is told what happened.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import { signedInUser } from '../testing/accounts'
+import { okaforFamily } from '../testing/fixtures'
+import { MAX_FIELD_ERRORS } from './errors'
+import type { Connection } from './casebook'
+
+let t: TempCasebook
+let pat: Connection
+let family: { id: string }
+beforeEach(async () => {
+  t = await tempCasebook('bad-input')
+  pat = (await signedInUser(t, 'pat', 'practitioner')).connection
+  family = await t.ok('families.register', okaforFamily())
+})
+afterEach(async () => {
+  await t.dispose()
+})
+
+const rowCounts = async () =>
+  (
+    await t.casebook.core.db.query(
+      `SELECT (SELECT count(*) FROM family) AS families, (SELECT count(*) FROM person) AS people, (SELECT count(*) FROM case_note) AS notes,
+       (SELECT count(*) FROM draft) AS drafts, (SELECT count(*) FROM audit_entry) AS audit`
+    )
+  )[0]
+
+describe('input that is not what a channel takes', () => {
+  it('answers null, a number, a string or an empty list with a validation error, never a rejection', async () => {
+    for (const channel of [
+      'consent.record',
+      'episodes.open',
+      'episodes.close',
+      'assessment.save',
+      'reviews.add',
+      'plan.save',
+      'drafts.save',
+      'families.register'
+    ]) {
+      for (const input of [null, undefined, 42, 'text', [], true]) {
+        const answer = await pat.invoke(channel, input)
+        expect({ channel, input, answer }).toMatchObject({ channel, input, answer: { ok: false, error: { code: 'VALIDATION' } } })
+      }
+    }
+  })
+
+  it('checks who is calling before it reads what they sent', async () => {
+    const stranger = t.casebook.connect()
+    // Ten million holes cost a few bytes to send; walking them would take the process down.
+    const started = performance.now()
+    expect(await stranger.invoke('families.register', { family: {}, members: new Array(1e7) })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await pat.invoke('families.register', { family: {}, members: new Array(1e7) })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Casebook could not read what was sent (a list that is too long). Nothing was saved.' }
+    })
+    expect(
+      await pat.invoke('people.checkDuplicates', { givenName: 'x'.repeat(1_000_000), familyName: 'y'.repeat(1_000_000), dateOfBirth: '2019-07-03' })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' }
+    })
+    // Not a timing test: refusing these must not need the seconds that walking them would.
+    expect(performance.now() - started).toBeLessThan(20_000)
+  })
+
+  it('refuses a cycle, values that are not plain data, and a draft of fifty megabytes', async () => {
+    const cyclic: Record<string, unknown> = { text: 'a note' }
+    cyclic.self = cyclic
+    const before = await rowCounts()
+    for (const payload of [cyclic, { when: new Date() }, { keys: new Map([['a', 1]]) }, { big: 10n }, { text: 'x'.repeat(50_000_000) }]) {
+      const answer = await pat.invoke('drafts.save', { key: `case-note:${family.id}`, payload })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  it('names at most a fixed number of fields in one refusal', async () => {
+    const members = Array.from({ length: 200 }, () => ({ member: { kind: 'child' } }))
+    const answer = await pat.invoke('families.register', { family: {}, members })
+    expect(answer.ok).toBe(false)
+    if (!answer.ok) expect(Object.keys(answer.error.fields ?? {}).length).toBeLessThanOrEqual(MAX_FIELD_ERRORS)
+  })
+})
+
+describe('a disk that cannot be written', () => {
+  const note = () => ({ familyId: family.id, occurredOn: '2026-11-20', occurredAt: '10:00', type: 'HOME_VISIT', text: 'A long visit. '.repeat(1400) })
+
+  it('says the disk is full, and nothing is half written', async () => {
+    // SQLite's own limit on the file's size: the next page it needs is refused exactly as a full disk refuses it.
+    await t.casebook.core.writes.run((m) => m.query('PRAGMA max_page_count = 1'))
+    const before = await rowCounts()
+    expect(await pat.invoke('notes.add', note())).toEqual({
+      ok: false,
+      error: {
+        code: 'UNAVAILABLE',
+        message: 'The disk is full. Nothing was saved; what you typed is still here. Ask IT to make space on the disk, then save again.'
+      }
+    })
+    expect(await rowCounts()).toEqual(before)
+    await t.casebook.core.writes.run((m) => m.query('PRAGMA max_page_count = 1073741823'))
+    expect(await pat.invoke('notes.add', note())).toMatchObject({ ok: true })
+  })
+
+  it('says the database cannot be written to when it is read-only', async () => {
+    await t.casebook.core.writes.run((m) => m.query('PRAGMA query_only = ON'))
+    expect(await pat.invoke('notes.add', note())).toMatchObject({
+      ok: false,
+      error: {
+        code: 'UNAVAILABLE',
+        message: expect.stringMatching(
+          /^Casebook cannot write to its database: the file or its folder is read-only. Nothing was saved; what you typed is still here/
+        )
+      }
+    })
+    expect(unwrap(await pat.invoke('episodes.mine', {}))).toMatchObject({ episodes: [] })
+  })
+})
