@@ -1,6 +1,7 @@
 // Field rules shared by every form and every channel. Messages follow the GOV.UK Design System's
 // error message patterns, because they are shown next to the field and in the error summary.
 import { z } from 'zod'
+import './messages'
 import { isRealIsoDate, todayIso } from './dates'
 import { isValidNhsNumber, normaliseNhsNumber } from './identifiers/nhsNumber'
 import { isValidUpn, normaliseUpn } from './identifiers/upn'
@@ -9,27 +10,116 @@ import { isValidPostcode, normalisePostcode } from './identifiers/postcode'
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v)
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v)
 
+/**
+ * Characters that change how text looks or reads without being seen: zero-width spaces and joiners,
+ * the word joiner, the byte-order mark, and the bidirectional marks, embeddings, overrides and
+ * isolates (which can make "exe.txt" read "txt.exe"). They arrive unseen in pasted text, so they
+ * are removed rather than refused.
+ */
+const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u061C\u202A-\u202E\u2066-\u2069]/g
+/** C0 and C1 control characters and DEL: never typed, and they break exports and screens. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
+/** Every way of breaking a line: made a newline in free text. */
+// eslint-disable-next-line no-control-regex -- the vertical tab and form feed are line breaks here
+const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g
+/** Free text keeps its line breaks and tabs. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/
+
+/**
+ * Free text as it is kept: invisible characters removed, every kind of line break made a newline
+ * (Windows' CR LF, and the vertical tab, form feed, next line and line and paragraph separators that
+ * text pasted from word processors carries), composed (NFC, so "é" is one character however it was
+ * typed) and trimmed.
+ */
+export function cleanText(value: string): string {
+  return value.replace(INVISIBLE, '').replace(LINE_BREAKS, '\n').normalize('NFC').trim()
+}
+
+const cleaned = (v: unknown) => (typeof v === 'string' ? cleanText(v) : v)
+const tooLong = (label: string, max: number) => `${label} must be ${max} characters or fewer`
+const hasControl = (label: string) => `${label} must not include hidden control characters`
+
 export function requiredText(missing: string, max: number, label: string) {
   return z.preprocess(
-    trimmed,
+    cleaned,
     z
       .string({ error: missing })
       .min(1, { error: missing })
-      .max(max, { error: `${label} must be ${max} characters or fewer` })
+      .max(max, { error: tooLong(label, max) })
+      .refine((v) => !CONTROL_IN_TEXT.test(v), { error: hasControl(label) })
   )
 }
 
 export function optionalText(max: number, label: string) {
   return z
     .preprocess(
-      blankToNull,
+      (v) => blankToNull(cleaned(v)),
       z
         .string()
-        .trim()
-        .max(max, { error: `${label} must be ${max} characters or fewer` })
+        .max(max, { error: tooLong(label, max) })
+        .refine((v) => !CONTROL_IN_TEXT.test(v), { error: hasControl(label) })
         .nullable()
     )
     .default(null)
+}
+
+/**
+ * What a person's name may hold: letters of any script (\p{L}), the combining marks that accents
+ * and vowel signs are made of (\p{M}), single spaces, apostrophes (' and ’), hyphens and full stops.
+ * It must hold at least one letter and start with a letter or an apostrophe ('t Hooft). Not
+ * digits, symbols, emoji, brackets, the "mathematical" bold and italic letters that look like
+ * ordinary ones but are other characters, or more than four marks on one letter (stacked "Zalgo"
+ * text). Removed on the way in: invisible characters; made one space: runs of spaces of any kind;
+ * made ’: a ‘ that smart quotes put at the start of a word; made -: the Unicode hyphens. Composed to
+ * NFC, so "Zoë" typed with a separate diaeresis is stored, found and compared as one character.
+ */
+export const NAME_ALLOWED = /^[\p{L}\p{M}'’. -]+$/u
+const LETTER = /\p{L}/u
+const STARTS_WELL = /^[\p{L}'’]/u
+const STACKED_MARKS = /\p{M}{5,}/u
+const STYLED_LETTERS = /[\u{1D400}-\u{1D7FF}]/u
+
+export function cleanName(value: string): string {
+  return value
+    .replace(INVISIBLE, '')
+    .normalize('NFC')
+    .replace(/\u2018/g, '’')
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/\p{Zs}+/gu, ' ')
+    .trim()
+}
+
+/** Why a (cleaned, non-empty) name is not a name, or null. */
+export function nameProblem(name: string, label: string): string | null {
+  if (CONTROL.test(name)) return hasControl(label)
+  if (!LETTER.test(name)) return `${label} must include at least one letter`
+  if (STYLED_LETTERS.test(name)) return `${label} must be written in ordinary letters`
+  if (!NAME_ALLOWED.test(name)) return `${label} must only include letters, spaces, hyphens, apostrophes and full stops`
+  if (!STARTS_WELL.test(name)) return `${label} must start with a letter`
+  if (STACKED_MARKS.test(name)) return `${label} has too many accents on one letter`
+  return null
+}
+
+const cleanedName = (v: unknown) => (typeof v === 'string' ? cleanName(v) : v)
+const nameString = (max: number, label: string, missing?: string) =>
+  z
+    .string(missing ? { error: missing } : undefined)
+    .min(1, missing ? { error: missing } : undefined)
+    .max(max, { error: tooLong(label, max) })
+    .superRefine((name, ctx) => {
+      const problem = nameProblem(name, label)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+
+/** A person's name (given, family, display or team member's name): see NAME_ALLOWED. */
+export function requiredName(missing: string, label: string, max = 100) {
+  return z.preprocess(cleanedName, nameString(max, label, missing))
+}
+
+export function optionalName(label: string, max = 100) {
+  return z.preprocess((v) => blankToNull(cleanedName(v)), nameString(max, label).nullable()).default(null)
 }
 
 /** An optional choice from a code list; an empty select means "not given". */
@@ -37,8 +127,14 @@ export function optionalCode<T extends z.ZodType<string, string>>(schema: T) {
   return z.preprocess(blankToNull, schema.nullable()).default(null)
 }
 
+/**
+ * A required choice: an empty select, a missing key and null all get the field's own message.
+ * (Not `.optional().refine()`: zod skips an absent key whose schema is optional, refinement and all.)
+ */
 export function requiredCode<T extends z.ZodType<string, string>>(schema: T, missing: string) {
-  return z.preprocess(blankToNull, z.custom<string>((v) => v !== null && v !== undefined, { error: missing }).pipe(schema))
+  // abort: false, unlike z.custom's default: a missing choice must not stop the cross-field rules
+  // (whenValid, the same person twice) that look at the other fields.
+  return z.preprocess(blankToNull, z.custom<string>((v) => v !== null && v !== undefined, { error: missing, abort: false }).pipe(schema))
 }
 
 /**
@@ -46,65 +142,82 @@ export function requiredCode<T extends z.ZodType<string, string>>(schema: T, mis
  * 25 years...) and is given today's date so that every check uses the same day.
  */
 export function dateField(label: string, rule?: (iso: string, today: string) => string | null) {
-  return z.string({ error: `Enter ${label.toLowerCase()}` }).superRefine((value, ctx) => {
-    if (!isRealIsoDate(value)) {
-      ctx.addIssue({ code: 'custom', message: `${label} must be a real date` })
-      return
-    }
-    const problem = rule?.(value, todayIso())
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
-  })
+  return z
+    .string({ error: `Enter ${label.toLowerCase()}` })
+    .max(10, { error: `${label} must be a real date` })
+    .superRefine((value, ctx) => {
+      if (value.length > 10) return
+      if (!isRealIsoDate(value)) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a real date` })
+        return
+      }
+      const problem = rule?.(value, todayIso())
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * For a rule across fields (superRefine): run it even when other fields have problems, so the
- * error summary lists everything at once, but only once the fields it reads are valid themselves.
+ * error summary lists everything at once, but only once the fields it reads are valid themselves,
+ * and never when the input was not an object at all (null, a number, a list): then the rule would
+ * read fields of something that has none.
  */
 export function whenValid(...fields: string[]): z.core.$ZodSuperRefineParams {
-  return { when: (payload) => !payload.issues.some((i) => fields.includes(String(i.path?.[0]))) }
+  return {
+    when: (payload) => isPlainObject(payload.value) && !payload.issues.some((i) => (i.path?.length ?? 0) === 0 || fields.includes(String(i.path?.[0])))
+  }
 }
 
 /** A date rule for dateField: the day is today or earlier. */
 export const notFuture = (label: string) => (iso: string, today: string) => (iso > today ? `${label} must be today or in the past` : null)
 
+const NHS_MESSAGE = 'Enter a valid NHS number, like 943 476 5919'
 export const nhsNumberField = z
-  .preprocess(
-    blankToNull,
-    z.string().transform(normaliseNhsNumber).refine(isValidNhsNumber, { error: 'Enter a valid NHS number, like 943 476 5919' }).nullable()
-  )
+  .preprocess(blankToNull, z.string().max(20, { error: NHS_MESSAGE }).transform(normaliseNhsNumber).refine(isValidNhsNumber, { error: NHS_MESSAGE }).nullable())
   .default(null)
 
+const UPN_MESSAGE = 'Enter a valid UPN: 13 characters starting with the right check letter'
 export const upnField = z
-  .preprocess(
-    blankToNull,
-    z.string().transform(normaliseUpn).refine(isValidUpn, { error: 'Enter a valid UPN: 13 characters starting with the right check letter' }).nullable()
-  )
+  .preprocess(blankToNull, z.string().max(20, { error: UPN_MESSAGE }).transform(normaliseUpn).refine(isValidUpn, { error: UPN_MESSAGE }).nullable())
   .default(null)
 
+const POSTCODE_MESSAGE = 'Enter a real UK postcode, like SW1A 1AA'
 export const postcodeField = z.preprocess(
   trimmed,
   z
     .string({ error: 'Enter postcode' })
     .min(1, { error: 'Enter postcode' })
-    .refine(isValidPostcode, { error: 'Enter a real UK postcode, like SW1A 1AA' })
+    .max(16, { error: POSTCODE_MESSAGE })
+    .refine(isValidPostcode, { error: POSTCODE_MESSAGE })
     .transform(normalisePostcode)
 )
 
+const PHONE_MESSAGE = 'Enter a phone number, like 01632 960 001 or 07700 900 982'
 export const phoneField = z
   .preprocess(
     blankToNull,
     z
       .string()
       .trim()
+      .max(30, { error: PHONE_MESSAGE })
       .refine((v) => /^\+?[\d\s()-]+$/.test(v) && v.replace(/\D/g, '').length >= 10 && v.replace(/\D/g, '').length <= 13, {
-        error: 'Enter a phone number, like 01632 960 001 or 07700 900 982'
+        error: PHONE_MESSAGE
       })
       .nullable()
   )
   .default(null)
 
+/** 254: the longest address that fits the SMTP path limit (RFC 5321). */
 export const emailField = z
-  .preprocess(blankToNull, z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).nullable())
+  .preprocess(
+    blankToNull,
+    z
+      .email({ error: 'Enter an email address in the correct format, like name@example.com' })
+      .max(254, { error: tooLong('Email address', 254) })
+      .nullable()
+  )
   .default(null)
 
 export const idField = z.uuid()

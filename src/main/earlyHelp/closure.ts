@@ -15,9 +15,11 @@ export async function closeEpisode(input: z.output<typeof closeEpisodeInput>, ct
     const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
     if (!episode) throw notFound('episode')
     if (episode.status !== 'open') throw new AppError('CONFLICT', 'This episode is already closed or waiting for its closure to be approved.')
-    if (input.closedOn < episode.openedOn)
-      throw new AppError('VALIDATION', 'There is a problem', { closedOn: 'Date closed must be on or after the date the episode opened' })
     const missing: Record<string, string> = {}
+    if (input.closedOn < episode.openedOn) missing.closedOn = 'Date closed must be on or after the date the episode opened'
+    if (input.reason === 'STEPPED_UP' && input.stepUpOn && input.stepUpOn < episode.openedOn) {
+      missing.stepUpOn = 'Date of the step-up must be on or after the date the episode opened'
+    }
     for (const headline of episode.headlines.split(' ').filter(Boolean)) {
       if (!input.outcomes[headline]) missing[`outcomes.${headline}`] = 'Select the outcome for this headline'
     }

@@ -238,6 +238,14 @@ describe('closing an episode', () => {
       error: { fields: { 'outcomes.EARLY_YEARS': 'Select the outcome for this headline' } }
     })
     expect(await close(as.pat!, { reason: 'STEPPED_UP' })).toMatchObject({ ok: false, error: { fields: { stepUpOn: 'Enter the date of the step-up' } } })
+    expect(await close(as.pat!, { reason: 'STEPPED_UP', stepUpOn: '2020-01-01' })).toMatchObject({
+      ok: false,
+      error: { fields: { stepUpOn: 'Date of the step-up must be on or after the date the episode opened' } }
+    })
+    expect(await close(as.pat!, { reason: 'STEPPED_UP', stepUpOn: 'the 5th' })).toMatchObject({
+      ok: false,
+      error: { fields: { stepUpOn: expect.any(String) } }
+    })
     expect(await close(as.pat!, { reason: 'OTHER' })).toMatchObject({ ok: false, error: { fields: { note: 'Say why the episode is closing' } } })
 
     unwrap(await close(as.pat!))

@@ -444,3 +444,23 @@ describe('the family plan and its reviews', () => {
     expect(unwrap<any>(await pat.invoke('episodes.mine', {})).episodes).toEqual([])
   })
 })
+
+describe('records saved under older rules', () => {
+  it('are still read back in full: tightening a form never makes a saved record unreadable', async () => {
+    unwrap(await pat.invoke('plan.save', { episodeId, agreedOn: '2026-01-10', outcomes: planOutcomes(`person:${people.Grace}`) }))
+    // What an earlier version of the forms let through: more actions than today's limit, a name with a
+    // digit, an address with a control character in it. Written straight to the file, as that version would have.
+    const [plan] = await t.casebook.core.db.query('SELECT outcomes FROM family_plan')
+    const outcomes = JSON.parse(plan.outcomes)
+    outcomes[0].actions = Array.from({ length: 25 }, (_, i) => ({ ...outcomes[0].actions[0], id: randomUUID(), what: `Step ${i + 1}` }))
+    await t.casebook.core.writes.run(async (m) => {
+      await m.query('UPDATE family_plan SET outcomes = ?', [JSON.stringify(outcomes)])
+      await m.query(`UPDATE family SET address_line1 = ? WHERE id = ?`, ['12 Acacia Road\u0007', family.id])
+      await m.query(`UPDATE person SET given_name = ? WHERE id = ?`, ['Grace 2', people.Grace])
+    })
+    expect((await get()).plan.outcomes[0].actions).toHaveLength(25)
+    const view = unwrap<any>(await pat.invoke('families.get', { id: family.id }))
+    expect(view.family.addressLine1).toBe('12 Acacia Road\u0007')
+    expect(view.members.map((m: { givenName: string }) => m.givenName)).toContain('Grace 2')
+  })
+})

@@ -2,7 +2,7 @@
 // duplicate" decisions and the audit rows, all inside the caller's transaction.
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
-import type { Member } from '../../shared/families/schemas'
+import { MAX_FAMILY_MEMBERS, type Member } from '../../shared/families/schemas'
 import { AppError } from '../core/errors'
 import type { CallContext } from '../core/context'
 import { writeAudit } from '../audit/audit'
@@ -44,6 +44,19 @@ export async function refuseUnconfirmedDuplicates(
   }
   if (Object.keys(fields).length > 0) {
     throw new AppError('DUPLICATE_UNCONFIRMED', 'Check the possible duplicates before saving', fields)
+  }
+}
+
+/**
+ * Refuses one more member for a family that already has MAX_FAMILY_MEMBERS: no household is that
+ * large, so it is a mistake (the wrong family, a form sent again) rather than a family.
+ */
+export async function refuseFullFamily(manager: EntityManager, familyId: string, path: string, which: 'This' | 'That'): Promise<void> {
+  const current = await manager.countBy(PersonEntity, { familyId })
+  if (current >= MAX_FAMILY_MEMBERS) {
+    throw new AppError('VALIDATION', 'There is a problem', {
+      [path]: `${which} family already has ${current} members, the most Casebook allows. Check it is the right family.`
+    })
   }
 }
 

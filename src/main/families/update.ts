@@ -13,7 +13,7 @@ import { indexPerson } from '../search/searchIndex'
 import { FamilyEntity, MembershipEntity, PersonEntity } from './entities'
 import { memberColumns } from './records'
 import { normaliseReference } from '../search/parseQuery'
-import { insertPerson, recordNotDuplicate, refuseUnconfirmedDuplicates } from './members'
+import { insertPerson, recordNotDuplicate, refuseFullFamily, refuseUnconfirmedDuplicates } from './members'
 import { restrictedViewer } from './access'
 
 export async function updateFamily(input: { id: string; version: number; family: z.output<typeof familyDetailsSchema> }, ctx: CallContext) {
@@ -63,6 +63,7 @@ export async function addMember(input: z.output<typeof addMemberInput>, ctx: Cal
   return ctx.core.writes.run(async (manager) => {
     const family = await manager.findOneBy(FamilyEntity, { id: input.familyId })
     if (!family) throw notFound('family')
+    await refuseFullFamily(manager, family.id, 'member', 'This')
     await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry: input }], family.postcode, restrictedViewer(ctx))
     const id = await insertPerson(manager, ctx, family.id, input)
     return { id, version: 1 }
@@ -85,6 +86,7 @@ export async function movePerson(input: { id: string; version: number; toFamilyR
     if (target.id === person.familyId) {
       throw new AppError('VALIDATION', 'There is a problem', { toFamilyReference: 'They are already a member of that family' })
     }
+    await refuseFullFamily(manager, target.id, 'toFamilyReference', 'That')
     const version = await updateVersioned(manager, PersonEntity, person.id, input.version, { familyId: target.id, updatedAt: ctx.now }, 'person')
     await manager.update(MembershipEntity, { personId: person.id, leftAt: IsNull() }, { leftAt: ctx.now })
     await manager.insert(MembershipEntity, {

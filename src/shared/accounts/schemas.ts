@@ -1,6 +1,6 @@
 // Accounts, signing in and the hub's first set-up: one definition for the forms and the core.
 import { z } from 'zod'
-import { idField, requiredCode, requiredText, versionField } from '../fields'
+import { idField, requiredCode, requiredName, requiredText, versionField } from '../fields'
 import { hubCodeField } from '../hub/schemas'
 import { roleSchema } from '../roles'
 
@@ -21,27 +21,32 @@ export const newPasswordField = z
   .min(MIN_PASSWORD_LENGTH, { error: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
   .max(200, { error: 'Password must be 200 characters or fewer' })
 
-const typedPassword = z.string({ error: 'Enter your password' }).min(1, { error: 'Enter your password' }).max(200)
+const typedPassword = z
+  .string({ error: 'Enter your password' })
+  .min(1, { error: 'Enter your password' })
+  .max(200, { error: 'Password must be 200 characters or fewer' })
+/** The new password typed again: compared with it, so no rule of its own but a length. */
+const confirmedPassword = z.string({ error: 'Enter the password again' }).max(200, { error: 'Password must be 200 characters or fewer' })
 
 export const signInInput = z.object({ username: usernameField, password: typedPassword })
 export const unlockInput = z.object({ password: typedPassword })
 
 export const changePasswordInput = z
-  .object({ currentPassword: typedPassword, newPassword: newPasswordField, confirmPassword: z.string() })
+  .object({ currentPassword: typedPassword, newPassword: newPasswordField, confirmPassword: confirmedPassword })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'The passwords do not match' })
 
 export const setupInput = z
   .object({
     hubName: requiredText('Enter the hub name', 200, 'Hub name'),
-    hubCode: z.preprocess((v) => (v === '' ? undefined : v), hubCodeField.optional()).refine((v) => v !== undefined, { error: 'Enter the hub code' }),
+    hubCode: requiredCode(hubCodeField, 'Enter the hub code'),
     localAuthorityCode: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim() : v),
       z.string().regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })
     ),
-    displayName: requiredText('Enter your name', 100, 'Name'),
+    displayName: requiredName('Enter your name', 'Name'),
     username: usernameField,
     password: newPasswordField,
-    confirmPassword: z.string()
+    confirmPassword: confirmedPassword
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'The passwords do not match' })
 
@@ -73,7 +78,7 @@ export const userRecord = sessionUser.extend({
 export type UserRecord = z.infer<typeof userRecord>
 
 export const createUserInput = z.object({
-  displayName: requiredText('Enter their name', 100, 'Name'),
+  displayName: requiredName('Enter their name', 'Name'),
   username: usernameField,
   role: requiredCode(roleSchema, 'Select a role'),
   temporaryPassword: newPasswordField
@@ -82,7 +87,7 @@ export const createUserInput = z.object({
 export const updateUserInput = z.object({
   id: idField,
   version: versionField,
-  displayName: requiredText('Enter their name', 100, 'Name'),
+  displayName: requiredName('Enter their name', 'Name'),
   role: requiredCode(roleSchema, 'Select a role')
 })
 export const setUserDisabledInput = z.object({ id: idField, version: versionField, disabled: z.boolean() })

@@ -5,6 +5,11 @@ import { z } from 'zod'
 import { ASSESSMENT_DOMAIN, HEADLINE, NEED_LEVEL } from '../codes'
 import { savedDraftKey } from '../drafts/schemas'
 import { dateField, idField, notFuture, optionalCode, optionalText, versionField, whenValid } from '../fields'
+import { MAX_FAMILY_MEMBERS } from '../families/schemas'
+import { storedSubject } from './stored'
+
+/** Each child of the family, and the parents and carers together. */
+export const MAX_SUBJECTS = MAX_FAMILY_MEMBERS + 1
 
 const domainEntry = z.object({
   strengths: optionalText(4000, 'Strengths'),
@@ -22,10 +27,13 @@ export const assessmentSubject = z.object({
 const assessmentFields = {
   startedOn: dateField('Date started', notFuture('Date started')),
   completedOn: z.preprocess((v) => (v === '' || v === undefined ? null : v), dateField('Date completed', notFuture('Date completed')).nullable()),
-  subjects: z.array(assessmentSubject).min(1, { error: 'The assessment needs at least one child or the parents and carers' }),
+  subjects: z
+    .array(assessmentSubject)
+    .min(1, { error: 'The assessment needs at least one child or the parents and carers' })
+    .max(MAX_SUBJECTS, { error: `An assessment can cover up to ${MAX_SUBJECTS - 1} children and the parents and carers` }),
   familyVoice: optionalText(8000, "The family's own words"),
   /** The Supporting Families headlines the assessment found, each with its evidence. */
-  identified: z.array(HEADLINE.schema).default([]),
+  identified: z.array(HEADLINE.schema).max(HEADLINE.items.length, { error: 'Select each headline once' }).default([]),
   evidence: z.partialRecord(HEADLINE.schema, optionalText(4000, 'Evidence')).default({})
 }
 
@@ -55,12 +63,13 @@ export const saveAssessmentInput = z
     whenValid('identified', 'evidence', 'completedOn', 'startedOn', 'subjects', 'familyVoice')
   )
 
+/** The assessment as read back: its stored shape, not the form's rules (see stored.ts). */
 export const assessmentRecord = z.object({
   id: idField,
   startedOn: z.string(),
   completedOn: z.string().nullable(),
   completedBy: z.string().nullable(),
-  subjects: z.array(assessmentSubject),
+  subjects: z.array(storedSubject),
   familyVoice: z.string().nullable(),
   identified: z.array(z.string()),
   evidence: z.record(z.string(), z.string().nullable()),

@@ -6,7 +6,9 @@ import { ACTION_STATUS, HEADLINE } from '../codes'
 import { dateField, idField, notFuture, optionalText, requiredCode, requiredText, versionField, whenValid } from '../fields'
 import { participantKey } from './team'
 import { savedDraftKey } from '../drafts/schemas'
+import { MAX_PEOPLE_NAMED } from '../families/schemas'
 import { addDays } from '../dates'
+import { storedOutcome } from './stored'
 
 /** Actions still to do: they count towards what is overdue. */
 export const isUnfinished = (status: string) => status === 'NOT_STARTED' || status === 'IN_PROGRESS'
@@ -14,10 +16,14 @@ export const isUnfinished = (status: string) => status === 'NOT_STARTED' || stat
 /** When the next review falls: the hub's interval after the plan was agreed or the last review. */
 export const nextReviewAfter = (iso: string, weeks: number) => addDays(iso, weeks * 7)
 
+/** A plan's size: far more than a family can work on at once, and a bound on what a save carries. */
+export const MAX_OUTCOMES = 20
+export const MAX_ACTIONS_PER_OUTCOME = 20
+
 export const planAction = z.object({
   id: idField,
   what: requiredText('Enter what will be done', 1000, 'Action'),
-  owner: z.preprocess((v) => (v === '' ? undefined : v), participantKey.optional()).refine((v) => v !== undefined, { error: 'Select who will do it' }),
+  owner: requiredCode(participantKey, 'Select who will do it'),
   due: dateField('Due date'),
   status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to')
 })
@@ -27,8 +33,14 @@ export const planOutcome = z.object({
   id: idField,
   text: requiredText('Enter what will be different, and for whom', 2000, 'Outcome'),
   headline: requiredCode(HEADLINE.schema, 'Select the headline this outcome is for'),
-  peopleIds: z.array(idField).min(1, { error: 'Select who this outcome is for' }),
-  actions: z.array(planAction).min(1, { error: 'Add at least one action for this outcome' })
+  peopleIds: z
+    .array(idField)
+    .min(1, { error: 'Select who this outcome is for' })
+    .max(MAX_PEOPLE_NAMED, { error: `Select up to ${MAX_PEOPLE_NAMED} people` }),
+  actions: z
+    .array(planAction)
+    .min(1, { error: 'Add at least one action for this outcome' })
+    .max(MAX_ACTIONS_PER_OUTCOME, { error: `An outcome can have up to ${MAX_ACTIONS_PER_OUTCOME} actions` })
 })
 export type PlanOutcome = z.infer<typeof planOutcome>
 
@@ -37,14 +49,18 @@ export const savePlanInput = z.object({
   /** null for the first save; after that, the version that was read. */
   version: versionField.nullable().default(null),
   agreedOn: dateField('Date the plan was agreed', notFuture('Date the plan was agreed')),
-  outcomes: z.array(planOutcome).min(1, { error: 'Add at least one outcome' }),
+  outcomes: z
+    .array(planOutcome)
+    .min(1, { error: 'Add at least one outcome' })
+    .max(MAX_OUTCOMES, { error: `A plan can have up to ${MAX_OUTCOMES} outcomes` }),
   draftKey: savedDraftKey
 })
 
+/** The plan as read back: its stored shape, not the form's rules (see stored.ts). */
 export const planRecord = z.object({
   id: idField,
   agreedOn: z.string(),
-  outcomes: z.array(planOutcome),
+  outcomes: z.array(storedOutcome),
   updatedBy: z.string(),
   updatedAt: z.string(),
   version: versionField
@@ -52,9 +68,12 @@ export const planRecord = z.object({
 export type PlanRecord = z.infer<typeof planRecord>
 
 const score = z.preprocess(
-  (v) => (v === '' || v === null || v === undefined ? undefined : Number(v)),
+  (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v),
   z.number({ error: 'Select a score from 0 to 10' }).int().min(0, { error: 'Select a score from 0 to 10' }).max(10, { error: 'Select a score from 0 to 10' })
 )
+
+/** The family's members and the Team Around the Family, with room to spare. */
+const MAX_ATTENDEES = 80
 
 export const addReviewInput = z
   .object({
@@ -62,10 +81,16 @@ export const addReviewInput = z
     /** The plan as it was read: the review updates its actions, so a change in between is a conflict. */
     planVersion: versionField,
     heldOn: dateField('Date of the review', notFuture('Date of the review')),
-    attendees: z.array(participantKey).default([]),
+    attendees: z
+      .array(participantKey)
+      .max(MAX_ATTENDEES, { error: `Select up to ${MAX_ATTENDEES} people` })
+      .default([]),
     otherAttendees: optionalText(1000, 'Others who attended'),
-    scores: z.array(z.object({ outcomeId: idField, score, comment: optionalText(2000, 'Comment') })),
-    actions: z.array(z.object({ id: idField, status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to') })).default([]),
+    scores: z.array(z.object({ outcomeId: idField, score, comment: optionalText(2000, 'Comment') })).max(MAX_OUTCOMES),
+    actions: z
+      .array(z.object({ id: idField, status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to') }))
+      .max(MAX_OUTCOMES * MAX_ACTIONS_PER_OUTCOME)
+      .default([]),
     nextReviewOn: dateField('Date of the next review'),
     draftKey: savedDraftKey
   })

@@ -1,8 +1,9 @@
 // Early-help episodes, case notes and the chronology: one definition for forms and core.
 import { z } from 'zod'
 import { CLOSURE_REASON, CONSENT_METHOD, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes'
-import { dateField, idField, notFuture, optionalCode, requiredCode, requiredText, versionField, whenValid } from '../fields'
+import { dateField, idField, notFuture, optionalCode, optionalText, requiredCode, requiredText, versionField, whenValid } from '../fields'
 import { savedDraftKey } from '../drafts/schemas'
+import { MAX_PEOPLE_NAMED } from '../families/schemas'
 import { teamMember } from './team'
 import { assessmentRecord } from './assessment'
 import { planRecord, reviewRecord } from './plan'
@@ -15,7 +16,10 @@ export const openEpisodeInput = z
     openedOn: dateField('Date opened', notFuture('Date opened')),
     leadUserId: z.uuid({ error: 'Select the lead practitioner' }),
     reason: requiredText('Enter why early help is needed', 4000, 'Reason'),
-    headlines: z.array(HEADLINE.schema).min(1, { error: 'Select at least one headline the family needs help with' }),
+    headlines: z
+      .array(HEADLINE.schema)
+      .min(1, { error: 'Select at least one headline the family needs help with' })
+      .max(HEADLINE.items.length, { error: 'Select each headline once' }),
     /** The family's consent to early help: one already recorded, or NEW_CONSENT to record it now. */
     consentId: z.union([z.uuid(), z.literal(NEW_CONSENT)], { error: 'Select the family’s consent to early help' }),
     consentGivenById: z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable()).default(null),
@@ -91,7 +95,10 @@ export const addNoteInput = z.object({
   occurredOn: dateField('Date of the contact', notFuture('Date of the contact')),
   occurredAt: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().regex(TIME, { error: 'Enter the time as hours and minutes, like 14:30' })),
   type: requiredCode(NOTE_TYPE.schema, 'Select the kind of contact'),
-  peopleIds: z.array(idField).default([]),
+  peopleIds: z
+    .array(idField)
+    .max(MAX_PEOPLE_NAMED, { error: `Select up to ${MAX_PEOPLE_NAMED} people` })
+    .default([]),
   text: requiredText('Enter the note', 20000, 'Note'),
   significant: z.boolean().default(false),
   draftKey: savedDraftKey
@@ -170,14 +177,20 @@ export const closeEpisodeInput = z
     version: versionField,
     closedOn: dateField('Date closed', notFuture('Date closed')),
     reason: requiredCode(CLOSURE_REASON.schema, 'Select why the episode is closing'),
-    note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(4000).nullable()).default(null),
-    /** The outcome for each headline the episode was opened for. */
-    outcomes: z.record(
-      z.string(),
-      z.preprocess((v) => (v === '' || v === null ? undefined : v), HEADLINE_OUTCOME.schema.optional())
-    ),
+    note: optionalText(4000, 'Note'),
+    /**
+     * The outcome for each headline the episode was opened for: keyed by headline code, so at most
+     * one per headline (a partial record; the core checks every headline of the episode has one).
+     */
+    outcomes: z
+      .partialRecord(
+        HEADLINE.schema,
+        z.preprocess((v) => (v === '' || v === null ? undefined : v), HEADLINE_OUTCOME.schema.optional())
+      )
+      .transform((o): Record<string, z.output<typeof HEADLINE_OUTCOME.schema> | undefined> => o),
     familyView: requiredText("Enter the family's view of the help they had", 4000, "The family's view"),
-    stepUpOn: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()).default(null)
+    /** Not after today; on or after the day the episode opened is the core's rule (it knows that day). */
+    stepUpOn: z.preprocess((v) => (v === '' ? null : v), dateField('Date of the step-up', notFuture('Date of the step-up')).nullable()).default(null)
   })
   .superRefine(
     (v, ctx) => {

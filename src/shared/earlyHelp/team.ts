@@ -1,6 +1,6 @@
 // The Team Around the Family: the professionals working with the family in this episode.
 import { z } from 'zod'
-import { emailField, idField, phoneField, requiredText, versionField } from '../fields'
+import { emailField, idField, phoneField, requiredName, requiredText, versionField } from '../fields'
 
 export const teamMember = z.object({
   id: idField,
@@ -18,7 +18,7 @@ export const saveTeamMemberInput = z.object({
   episodeId: idField,
   id: idField.nullable().default(null),
   version: versionField.nullable().default(null),
-  name: requiredText('Enter their name', 200, 'Name'),
+  name: requiredName('Enter their name', 'Name', 200),
   agency: requiredText('Enter the agency they work for', 200, 'Agency'),
   role: requiredText('Enter their role, like health visitor', 200, 'Role'),
   phone: phoneField,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { requiredText } from '../fields'
 
 export const hubRecord = z.object({
   name: z.string(),
@@ -16,7 +17,7 @@ export const hubSettings = hubRecord.extend({
 /** What an administrator can change. The hub code is fixed at set-up: it is in every reference. */
 export const updateHubInput = z.object({
   version: z.number().int().min(1),
-  name: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1, { error: 'Enter the hub name' }).max(200)),
+  name: requiredText('Enter the hub name', 200, 'Hub name'),
   localAuthorityCode: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
     z.string().regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })

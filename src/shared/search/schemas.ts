@@ -26,13 +26,14 @@ export const searchOutput = z.object({
 })
 export type SearchOutput = z.infer<typeof searchOutput>
 
+/** What the form has so far: validated as a person when it is saved, so here only bounded. */
 export const duplicateCheckInput = z.object({
-  givenName: z.string().nullable().default(null),
-  familyName: z.string().default(''),
-  dateOfBirth: z.string().nullable().default(null),
-  nhsNumber: z.string().nullable().default(null),
-  upn: z.string().nullable().default(null),
-  postcode: z.string().nullable().default(null),
+  givenName: z.string().max(100).nullable().default(null),
+  familyName: z.string().max(100).default(''),
+  dateOfBirth: z.string().max(10).nullable().default(null),
+  nhsNumber: z.string().max(20).nullable().default(null),
+  upn: z.string().max(20).nullable().default(null),
+  postcode: z.string().max(16).nullable().default(null),
   /** When editing, the person themself is not a duplicate. */
   excludePersonId: idField.nullable().default(null)
 })

@@ -1,0 +1,159 @@
+// Names hold only what names hold, and free text loses what nobody meant to type. The tables are
+// the rules: real names that must be kept (as they are stored), and hostile ones that must not be.
+import { describe, expect, it } from 'vitest'
+import { optionalName, optionalText, requiredName, requiredText } from './fields'
+import { familyDetailsSchema } from './families/schemas'
+import { saveTeamMemberInput } from './earlyHelp/team'
+import { createUserInput } from './accounts/schemas'
+
+const givenName = requiredName('Enter first name', 'First name')
+
+/** Typed (or pasted) → stored. */
+const REAL_NAMES: [typed: string, stored: string][] = [
+  ["O'Neill-Okafor", "O'Neill-Okafor"],
+  ['Zoë', 'Zoë'],
+  ['Zoe\u0308', 'Zoë'], // NFD: e + combining diaeresis, as some keyboards and Macs send it
+  ['Nguyễn', 'Nguyễn'],
+  ['Nguye\u0302\u0303n', 'Nguyễn'],
+  ['Siân', 'Siân'],
+  ['Mc Kenzie', 'Mc Kenzie'],
+  ['Aleksander Nowicki', 'Aleksander Nowicki'],
+  ['Seán', 'Seán'],
+  ['María José', 'María José'],
+  ['Ng', 'Ng'],
+  ['Ó Briain', 'Ó Briain'],
+  ["d'Souza", "d'Souza"],
+  ['Jean-Luc', 'Jean-Luc'],
+  ['D’Arcy', 'D’Arcy'],
+  ["'t Hooft", "'t Hooft"],
+  ['‘t Hooft', '’t Hooft'], // smart quotes open a word with ‘
+  ['St. John', 'St. John'],
+  ['Łukasz Żółć', 'Łukasz Żółć'],
+  ['Ngũgĩ wa Thiong’o', 'Ngũgĩ wa Thiong’o'],
+  ['Müller-Lüdenscheidt', 'Müller-Lüdenscheidt'],
+  ['Александра', 'Александра'],
+  ['محمد', 'محمد'],
+  ['张伟', '张伟'],
+  ['Σωκράτης', 'Σωκράτης'],
+  ['नरेन्द्र', 'नरेन्द्र'],
+  ['Hawaiʻi', 'Hawaiʻi'], // the ʻokina is a letter (U+02BB)
+  ['  José   María  ', 'José María'],
+  ['Ada\u00A0Lovelace', 'Ada Lovelace'], // a no-break space from a pasted document
+  ['Jean\u2010Luc', 'Jean-Luc'], // the Unicode hyphen
+  ['Zo\u200Bë', 'Zoë'], // a zero-width space inside
+  ['\uFEFFAda', 'Ada'], // a byte-order mark from a pasted file
+  ['\u202EAda\u202C', 'Ada'], // a right-to-left override
+  ['Ada\u2066\u200F Okafor', 'Ada Okafor'] // an isolate and a right-to-left mark
+]
+
+const HOSTILE_NAMES: [typed: string, message: string][] = [
+  ["Robert'); DROP TABLE person;--", 'First name must only include letters, spaces, hyphens, apostrophes and full stops'],
+  ['<script>alert(1)</script>', 'First name must only include letters, spaces, hyphens, apostrophes and full stops'],
+  ['=HYPERLINK("http://x")', 'First name must only include letters, spaces, hyphens, apostrophes and full stops'],
+  ['Ada_Lovelace', 'First name must only include letters, spaces, hyphens, apostrophes and full stops'],
+  ['ada@example.com', 'First name must only include letters, spaces, hyphens, apostrophes and full stops'],
+  ['Ada2', 'First name must only include letters, spaces, hyphens, apostrophes and full stops'],
+  ['Ada \u0662', 'First name must only include letters, spaces, hyphens, apostrophes and full stops'], // an Arabic-Indic digit
+  ['Ada 😀', 'First name must only include letters, spaces, hyphens, apostrophes and full stops'],
+  ['Ada – Okafor', 'First name must only include letters, spaces, hyphens, apostrophes and full stops'], // an en dash
+  ['12345', 'First name must include at least one letter'],
+  ['---', 'First name must include at least one letter'],
+  ['.', 'First name must include at least one letter'],
+  ['😀', 'First name must include at least one letter'],
+  ['-Ada', 'First name must start with a letter'],
+  ['. Ada', 'First name must start with a letter'],
+  ['Ada\u0000', 'First name must not include hidden control characters'],
+  ['Ada\nLovelace', 'First name must not include hidden control characters'],
+  ['Ada\tLovelace', 'First name must not include hidden control characters'],
+  ['Ada\u001B[31m', 'First name must not include hidden control characters'], // a terminal colour code
+  ['Ada\u0085', 'First name must not include hidden control characters'], // C1: next line
+  ['Ada\u007F', 'First name must not include hidden control characters'],
+  ['𝐀𝐝𝐚', 'First name must be written in ordinary letters'],
+  ['a\u0300\u0301\u0302\u0303\u0304\u0306\u0307', 'First name has too many accents on one letter'],
+  ['\u200B\u200D', 'Enter first name'],
+  ['   ', 'Enter first name'],
+  ['x'.repeat(101), 'First name must be 100 characters or fewer']
+]
+
+describe('names', () => {
+  it.each(REAL_NAMES)('keeps %j as %j', (typed, stored) => {
+    expect(givenName.safeParse(typed)).toEqual({ success: true, data: stored })
+  })
+
+  it('stores a name composed (NFC), however it was typed', () => {
+    for (const [, stored] of REAL_NAMES) expect(stored).toBe(stored.normalize('NFC'))
+    expect(givenName.parse('Zoe\u0308')).toHaveLength(3)
+  })
+
+  it.each(HOSTILE_NAMES)('refuses %j: %s', (typed, message) => {
+    const result = givenName.safeParse(typed)
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]?.message).toBe(message)
+  })
+
+  it('treats an optional name left blank, or only invisible characters, as not given', () => {
+    const optional = optionalName('First name')
+    expect(optional.parse(undefined)).toBeNull()
+    expect(optional.parse('')).toBeNull()
+    expect(optional.parse('\u200B \u2060')).toBeNull()
+    expect(optional.parse(' Zoe\u0308 ')).toBe('Zoë')
+    expect(optional.safeParse('Ada1').error?.issues[0]?.message).toBe('First name must only include letters, spaces, hyphens, apostrophes and full stops')
+  })
+
+  it('apply to every name in the contract: people, users and the Team Around the Family', () => {
+    expect(createUserInput.safeParse({ displayName: 'Ada<b>', username: 'ada', role: 'reception', temporaryPassword: 'x'.repeat(12) }).error?.issues).toEqual([
+      expect.objectContaining({ path: ['displayName'], message: 'Name must only include letters, spaces, hyphens, apostrophes and full stops' })
+    ])
+    const team = saveTeamMemberInput.safeParse({
+      episodeId: '00000000-0000-4000-8000-000000000000',
+      name: 'Dr\u202E Siân\u200B Jones',
+      agency: 'NHS',
+      role: 'Health visitor'
+    })
+    expect(team.data?.name).toBe('Dr Siân Jones')
+  })
+})
+
+describe('free text', () => {
+  const note = requiredText('Enter the note', 200, 'Note')
+
+  it.each([
+    ['Line one\r\nLine two\rLine three', 'Line one\nLine two\nLine three'],
+    ['Para\u2028graph\u2029end', 'Para\ngraph\nend'],
+    ['Word\u000Bbreak\u000Cpage\u0085next', 'Word\nbreak\npage\nnext'],
+    ['Columns\tkept', 'Columns\tkept'],
+    ['a\u200Bb\u200Cc\u200Dd\u2060e\uFEFFf', 'abcdef'],
+    ['invoice\u202Etxt.exe', 'invoicetxt.exe'],
+    ['\u2066isolated\u2069 \u200Eleft\u200F \u061Cmark', 'isolated left mark'],
+    ['cafe\u0301', 'café'],
+    ['  padded  ', 'padded']
+  ])('keeps %j as %j', (typed, stored) => {
+    expect(note.parse(typed)).toBe(stored)
+  })
+
+  it.each(['bell\u0007', 'nul\u0000', 'escape\u001B[2J', 'backspace\u0008', 'unit\u001Fseparator', 'delete\u007F', 'c1\u009B'])('refuses %j', (typed) => {
+    expect(note.safeParse(typed).error?.issues[0]?.message).toBe('Note must not include hidden control characters')
+  })
+
+  it('counts the length after invisible characters are removed, and treats nothing but them as blank', () => {
+    expect(note.parse('x'.repeat(200) + '\u200B'.repeat(50))).toHaveLength(200)
+    expect(note.safeParse('\u200B\u202E').error?.issues[0]?.message).toBe('Enter the note')
+    expect(optionalText(200, 'Comment').parse('\uFEFF')).toBeNull()
+  })
+
+  it('applies to addresses and every other free-text field through the same helper', () => {
+    const family = familyDetailsSchema.safeParse({
+      addressLine1: '12\u202E Acacia Road',
+      addressLine2: 'Flat\u0000 2',
+      town: 'Birmingham',
+      postcode: 'B33 8TH',
+      mainLanguage: 'English'
+    })
+    expect(family.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['addressLine2', 'Address line 2 must not include hidden control characters']
+    ])
+    expect(
+      familyDetailsSchema.parse({ addressLine1: '12\u202E Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', mainLanguage: 'English' }).addressLine1
+    ).toBe('12 Acacia Road')
+  })
+})
