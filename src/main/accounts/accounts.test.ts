@@ -14,7 +14,7 @@ const clock = { now: () => now }
 beforeEach(async () => {
   now = new Date('2026-11-23T09:00:00Z')
   dir = mkdtempSync(join(tmpdir(), 'accounts-'))
-  casebook = await openCasebook({ databasePath: join(dir, 'c.sqlite'), clock, passwordCost: TEST_SCRYPT })
+  casebook = await openCasebook({ databasePath: join(dir, 'c.sqlite'), mode: 'create', clock, passwordCost: TEST_SCRYPT })
 })
 afterEach(async () => {
   await casebook.close()
@@ -176,7 +176,7 @@ describe('signing in', () => {
 describe('password hashing', () => {
   it('uses OWASP scrypt parameters by default, in the app and for new hashes', async () => {
     expect(OWASP_SCRYPT).toEqual({ N: 131072, r: 8, p: 1 })
-    const app = await openCasebook({ databasePath: join(dir, 'default.sqlite') })
+    const app = await openCasebook({ databasePath: join(dir, 'default.sqlite'), mode: 'create' })
     expect(app.core.passwordCost).toEqual(OWASP_SCRYPT)
     await app.close()
     const stored = await hashPassword('lantern orchard pebble')

@@ -92,11 +92,14 @@ async function measureInvoke(connection: Connection, channel: string, inputs: un
   return summarise(samples)
 }
 
+/** 0 → 'a', 25 → 'z', 26 → 'ba': a number spelt in letters, for names that must hold none. */
+const lettersFor = (n: number): string => n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'casebook-bench-'))
   const databasePath = join(dir, 'bench.sqlite')
   console.log(`Casebook benchmark: ${FAMILIES} families, ${SAMPLES} samples per measure, ${cpus().length} cores, Node ${process.version}`)
-  let casebook: Casebook = await openCasebook({ databasePath, hub: { name: 'Bench hub', code: 'BH', localAuthorityCode: '999' } })
+  let casebook: Casebook = await openCasebook({ databasePath, mode: 'create', hub: { name: 'Bench hub', code: 'BH', localAuthorityCode: '999' } })
   const [seedMs, seeded] = await time(() => seedFamilies(casebook, { families: FAMILIES, seed: 42, onProgress: progressBar('Seeding') }))
   console.log(`Seeded ${seeded.families} families, ${seeded.people} people in ${(seedMs / 1000).toFixed(1)} s`)
   await casebook.core.writes.run((m) => m.query('PRAGMA optimize'))
@@ -104,11 +107,11 @@ async function main() {
 
   const openSamples: number[] = []
   for (let i = 0; i < 10; i++) {
-    const [ms, opened] = await time(() => openCasebook({ databasePath }))
+    const [ms, opened] = await time(() => openCasebook({ databasePath, mode: 'existing' }))
     openSamples.push(ms)
     await opened.close()
   }
-  casebook = await openCasebook({ databasePath })
+  casebook = await openCasebook({ databasePath, mode: 'existing' })
   const connection = casebook.connect({ name: 'bench' })
   const raw = new sqlite3.Database(databasePath, sqlite3.OPEN_READONLY)
 
@@ -178,7 +181,8 @@ async function main() {
     if (adults.length === 2 && children.length >= 2) {
       const members = [...adults, ...children.slice(0, 2)].map((m) => ({
         ...m,
-        member: { ...m.member, familyName: `Benchmark${families.length}x`, nhsNumber: null, upn: null }
+        // A surname nobody on record has: the sample's number written in letters (names hold no digits).
+        member: { ...m.member, familyName: `Benchmark${lettersFor(families.length)}`, nhsNumber: null, upn: null }
       }))
       families.push({ ...f, members })
     }
@@ -216,7 +220,7 @@ async function main() {
 
   // One sign-in at the app's own scrypt cost (OWASP: N=2^17, r=8, p=1).
   await casebook.close()
-  casebook = await openCasebook({ databasePath })
+  casebook = await openCasebook({ databasePath, mode: 'existing' })
   const it = casebook.connect({ name: 'bench' })
   const created = await it.invoke('users.create', { displayName: 'Bench', username: 'bench', role: 'reception', temporaryPassword: 'bench long passphrase' })
   if (!created.ok) throw new Error(created.error.message)

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { main } from './index'
 import { resolveDatabasePath } from '../core/config'
+import { openDatabase } from '../core/database'
 
 let dir: string
 beforeEach(() => {
@@ -35,6 +37,46 @@ describe('command line', () => {
     await cli('seed', '--families', '30', '--db', again)
     const other = await cli('search', '--db', again, 'NH-000001')
     expect(other.out).toBe(found.out)
+  })
+
+  it('creates a database only with init', async () => {
+    const db = join(dir, 'new', 'c.sqlite')
+    for (const command of [
+      ['seed', '--families', '3'],
+      ['search', 'smith'],
+      ['audit', 'verify']
+    ]) {
+      await expect(cli(...command, '--db', db)).rejects.toThrow(
+        `There is no Casebook database at ${db} (the folder ${join(dir, 'new')} does not exist either). Check the path given with --db.`
+      )
+      expect(readdirSync(dir)).toEqual([])
+    }
+    expect(await cli('init', '--db', db)).toMatchObject({ code: 0, out: expect.stringContaining(`Database ready: ${db} (from the argument)`) })
+    expect(existsSync(db)).toBe(true)
+  })
+
+  it('searches and verifies the audit trail without writing a byte', async () => {
+    const db = join(dir, 'c.sqlite')
+    await cli('init', '--db', db, '--hub-code', 'NH')
+    await cli('seed', '--families', '10', '--db', db)
+    const fingerprint = () => ({ sha256: createHash('sha256').update(readFileSync(db)).digest('hex'), mtimeMs: statSync(db).mtimeMs, folder: readdirSync(dir) })
+    const before = fingerprint()
+    expect(before.folder).toEqual(['c.sqlite'])
+    expect(await cli('search', '--db', db, 'NH-000001')).toMatchObject({ code: 0, out: expect.stringMatching(/^NH-000001 /m) })
+    expect(await cli('audit', 'verify', '--db', db)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^The audit trail is intact: \d+ entries checked\.$/)
+    })
+    expect(fingerprint()).toEqual(before)
+
+    // One from an earlier version is not upgraded by reading it: it is refused, as it was.
+    const { dataSource } = await openDatabase(db)
+    await dataSource.undoLastMigration({ transaction: 'all' })
+    await dataSource.destroy()
+    const older = fingerprint()
+    await expect(cli('search', '--db', db, 'NH-000001')).rejects.toThrow(/must be upgraded before it can be read\. Nothing was changed\./)
+    await expect(cli('audit', 'verify', '--db', db)).rejects.toThrow(/must be upgraded before it can be read/)
+    expect(fingerprint()).toEqual(older)
   })
 
   it('explains bad usage', async () => {

@@ -3,8 +3,10 @@
 //   npm run casebook -- seed --families N [--seed S]
 //   npm run casebook -- search <text>
 // Every command takes --db <path> (else CASEBOOK_DB, the machine-wide config, the user's folder).
+// Only init creates a database; search and audit verify open it read-only and change nothing.
 import { parseArgs } from 'node:util'
 import { desktopUserName, openCasebook, type Casebook } from '../core/casebook'
+import type { OpenMode } from '../core/opening'
 import { resolveDatabasePath } from '../core/config'
 import { DEFAULT_HUB } from '../hub/service'
 import { seedFamilies } from '../seed/seed'
@@ -16,13 +18,13 @@ import { progressBar } from './progress'
 const USAGE = `Usage: npm run casebook -- <command> [options]
 
 Commands:
-  init                      create the database, or bring it up to date
+  init                      create the database (the only command that does), or bring it up to date
       --hub-name <name>     the hub's name (a new database only)
       --hub-code <code>     2-5 letters that start every family reference (a new database only)
       --la-code <code>      the local authority code (a new database only)
-  seed --families <n>       add n synthetic families (deterministic; --seed <number> to vary)
-  search <text>             search people as the app's search box does
-  audit verify              check the audit trail's hash chain; exit code 1 if it is broken
+  seed --families <n>       add n synthetic families to a database that exists (deterministic; --seed <number> to vary)
+  search <text>             search people as the app's search box does (reads only)
+  audit verify              check the audit trail's hash chain; exit code 1 if it is broken (reads only)
 
 Options:
   --db <path>               the database file (else CASEBOOK_DB, the machine-wide config, the user's folder)
@@ -53,9 +55,11 @@ export async function main(argv: string[], out: (line: string) => void = console
     return command || values.help ? 0 : 2
   }
   const { path, source } = resolveDatabasePath({ argv })
-  const run = async (work: (casebook: Casebook) => Promise<number>) => {
+  const run = async (mode: OpenMode, work: (casebook: Casebook) => Promise<number>) => {
     const casebook = await openCasebook({
       databasePath: path,
+      mode,
+      source,
       hub: {
         name: values['hub-name'] ?? DEFAULT_HUB.name,
         code: values['hub-code'] ?? DEFAULT_HUB.code,
@@ -71,7 +75,7 @@ export async function main(argv: string[], out: (line: string) => void = console
 
   switch (command) {
     case 'init':
-      return run(async (casebook) => {
+      return run('create', async (casebook) => {
         const hub = await cliConnection(casebook).invoke('hub.get', {})
         out(`Database ready: ${path} (from the ${source})`)
         if (casebook.backupPath) out(`Backed up before upgrading to: ${casebook.backupPath}`)
@@ -84,7 +88,7 @@ export async function main(argv: string[], out: (line: string) => void = console
         out('seed needs --families <n>, a whole number of 1 or more')
         return 2
       }
-      return run(async (casebook) => {
+      return run('existing', async (casebook) => {
         const started = performance.now()
         const result = await seedFamilies(casebook, { families, seed: values.seed ? Number(values.seed) : 1, onProgress: progressBar('Seeding') })
         out(`Added ${result.families} families (${result.people} people) to ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
@@ -92,7 +96,7 @@ export async function main(argv: string[], out: (line: string) => void = console
       })
     }
     case 'search':
-      return run(async (casebook) => {
+      return run('readOnly', async (casebook) => {
         const result = await cliConnection(casebook).invoke('people.search', { text: rest.join(' ') })
         if (!result.ok) {
           out(result.error.message)
@@ -113,7 +117,7 @@ export async function main(argv: string[], out: (line: string) => void = console
         out(`Unknown audit command: ${rest[0] ?? '(none)'}. Try: audit verify`)
         return 2
       }
-      return run(async (casebook) => {
+      return run('readOnly', async (casebook) => {
         const result = await cliConnection(casebook).invoke('audit.verify', {})
         if (!result.ok) {
           out(result.error.message)

@@ -10,7 +10,9 @@ import { followAccount, newSession } from './session'
 import { ROLE_PERMISSIONS, type Permission } from '../../shared/roles'
 import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
-import { openDatabase, openReader } from './database'
+import { openDatabase, openReadOnlyDatabase, openReader } from './database'
+import type { OpenMode } from './opening'
+import type { DatabaseSource } from './config'
 import { Router, unexpectedError } from './router'
 import { WriteQueue } from './writeQueue'
 import { ensureHub } from '../hub/service'
@@ -25,6 +27,14 @@ import { draftHandlers } from '../drafts/service'
 
 export interface OpenOptions {
   databasePath: string
+  /**
+   * existing (the default): only a Casebook database that is already there. create: may also make
+   * a new one where there is no file (init, a desk's first start). readOnly: reads, never writes
+   * (no migrations, no hub row), and every write through the core is refused.
+   */
+  mode?: OpenMode
+  /** Where the path came from (--db, CASEBOOK_DB, the machine-wide config), so a refusal says where to correct it. */
+  source?: DatabaseSource
   clock?: Clock
   /** scrypt's cost for new passwords. Tests lower it; the app never sets it. */
   passwordCost?: ScryptCost
@@ -76,15 +86,30 @@ export function desktopUserName(): string {
 
 export async function openCasebook(options: OpenOptions): Promise<Casebook> {
   const clock = options.clock ?? systemClock
-  const { dataSource, backupPath } = await openDatabase(options.databasePath, () => clock.now())
-  const writes = new WriteQueue(dataSource)
+  const mode = options.mode ?? 'existing'
+  // What close() shuts after the reader: the connection that writes, or for a read-only core the
+  // tidying of the side files its reading made.
+  let dataSource: Pick<DataSource, 'destroy'>
   let reader: DataSource
-  try {
-    await ensureHub(writes, options.hub)
-    reader = await openReader(options.databasePath)
-  } catch (error) {
-    await dataSource.destroy()
-    throw error
+  let writes: WriteQueue
+  let backupPath: string | null = null
+  if (mode === 'readOnly') {
+    const opened = await openReadOnlyDatabase(options.databasePath, options.source)
+    reader = opened.reader
+    dataSource = { destroy: opened.release }
+    writes = new WriteQueue(null)
+  } else {
+    const opened = await openDatabase(options.databasePath, () => clock.now(), { mode, source: options.source })
+    dataSource = opened.dataSource
+    backupPath = opened.backupPath
+    writes = new WriteQueue(opened.dataSource)
+    try {
+      await ensureHub(writes, options.hub)
+      reader = await openReader(options.databasePath)
+    } catch (error) {
+      await opened.dataSource.destroy()
+      throw error
+    }
   }
   const core: Core = { db: reader, writes, clock, passwordCost: options.passwordCost ?? OWASP_SCRYPT }
   const router = buildRouter()

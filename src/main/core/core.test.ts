@@ -83,7 +83,7 @@ describe('database', () => {
     await t.casebook.close()
     await rawExec(t.databasePath, `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureThing1999999999999')`)
     await expect(openCasebook({ databasePath: t.databasePath })).rejects.toThrow(/newer version of Casebook.*FutureThing/)
-    t.casebook = await openCasebook({ databasePath: t.dir + '/other.sqlite' })
+    t.casebook = await openCasebook({ databasePath: t.dir + '/other.sqlite', mode: 'create' })
   })
 
   it('reads see only committed work, never a write still in its transaction or one rolled back', async () => {

@@ -1,11 +1,15 @@
-// Opening the SQLite file: pragmas, the SQLite version check, refusing a newer schema, an online
-// backup before migrating, then the migrations in one transaction. The SQLite-specific parts of
-// opening live here and nowhere else.
+// Opening the SQLite file: the checks that may refuse it (./opening), pragmas, the SQLite version
+// check, an online backup before migrating, then the migrations in one transaction; or, for a
+// read-only core, one connection that cannot write. The SQLite-specific parts of opening live
+// here and in ./opening and nowhere else.
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import sqlite3 from 'sqlite3'
 import { DataSource } from 'typeorm'
 import { migrations } from '../../../migrations'
 import { AppError } from './errors'
+import { checkDatabaseFile, type OpenMode } from './opening'
+import type { DatabaseSource } from './config'
 import { HubEntity } from '../hub/entities'
 import { DuplicateDecisionEntity, FamilyAccessEntity, FamilyEntity, MembershipEntity, PersonEntity } from '../families/entities'
 import { ConsentEntity } from '../consent/entities'
@@ -54,18 +58,31 @@ export interface OpenedDatabase {
   migrated: string[]
 }
 
-function dataSourceFor(databasePath: string): DataSource {
+/** A file that is already there is opened without SQLite's create flag: if it vanishes, opening fails rather than making an empty one. */
+const EXISTING_FILE = sqlite3.OPEN_READWRITE | sqlite3.OPEN_FULLMUTEX
+const READ_ONLY = sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX
+
+function dataSourceFor(databasePath: string, flags?: number): DataSource {
   return new DataSource({
     type: 'sqlite',
     database: databasePath,
+    flags,
     entities,
     migrations,
     migrationsRun: false,
     synchronize: false,
-    enableWAL: true,
+    // Switching to WAL writes to the file: a read-only connection reads it in whatever mode it is.
+    enableWAL: flags !== READ_ONLY,
     busyTimeout: 5000,
     logging: false
   })
+}
+
+async function refuseOldSqlite(dataSource: DataSource): Promise<void> {
+  const [{ version }] = (await dataSource.query('SELECT sqlite_version() AS version')) as [{ version: string }]
+  if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+    throw new AppError('UNAVAILABLE', `SQLite ${version} is too old: Casebook needs ${MIN_SQLITE_VERSION} or later.`)
+  }
 }
 
 /**
@@ -75,23 +92,28 @@ function dataSourceFor(databasePath: string): DataSource {
  * only what has been committed. query_only makes sure nothing writes through it.
  */
 export async function openReader(databasePath: string): Promise<DataSource> {
-  const reader = dataSourceFor(databasePath)
+  const reader = dataSourceFor(databasePath, EXISTING_FILE)
   await reader.initialize()
   await reader.query('PRAGMA query_only = ON')
   return reader
 }
 
-export async function openDatabase(databasePath: string, now: () => Date = () => new Date()): Promise<OpenedDatabase> {
-  mkdirSync(dirname(databasePath), { recursive: true })
-  const dataSource = dataSourceFor(databasePath)
+export interface OpenDatabaseOptions {
+  /** existing (the default) opens only a Casebook database that is there; create may also make one. */
+  mode?: Exclude<OpenMode, 'readOnly'>
+  /** Where the path came from, for a refusal to say where to correct it. */
+  source?: DatabaseSource
+}
+
+/** Opens a Casebook database to read and write, after ./opening has checked it, and migrates it. */
+export async function openDatabase(databasePath: string, now: () => Date = () => new Date(), options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
+  const { state } = await checkDatabaseFile(databasePath, options.mode ?? 'existing', options.source)
+  if (state === 'missing') mkdirSync(dirname(databasePath), { recursive: true })
+  const dataSource = dataSourceFor(databasePath, state === 'missing' ? undefined : EXISTING_FILE)
   await dataSource.initialize()
   try {
     await dataSource.query('PRAGMA synchronous = FULL')
-    const [{ version }] = (await dataSource.query('SELECT sqlite_version() AS version')) as [{ version: string }]
-    if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
-      throw new AppError('UNAVAILABLE', `SQLite ${version} is too old: Casebook needs ${MIN_SQLITE_VERSION} or later.`)
-    }
-    await refuseNewerSchema(dataSource)
+    await refuseOldSqlite(dataSource)
     let backupPath: string | null = null
     const migrated: string[] = []
     if (await dataSource.showMigrations()) {
@@ -113,19 +135,6 @@ async function hasAppliedMigrations(dataSource: DataSource): Promise<boolean> {
   return n > 0
 }
 
-async function refuseNewerSchema(dataSource: DataSource): Promise<void> {
-  if (!(await hasAppliedMigrations(dataSource))) return
-  const known = new Set(migrations.map((m) => m.name))
-  const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[]
-  const unknown = applied.map((r) => r.name).filter((n) => !known.has(n))
-  if (unknown.length > 0) {
-    throw new AppError(
-      'UNAVAILABLE',
-      `This database was last opened by a newer version of Casebook (it has changes this version does not know: ${unknown.join(', ')}). Install the newer version, or ask IT to restore a backup.`
-    )
-  }
-}
-
 /** An online, consistent copy beside the database (VACUUM INTO), taken before migrating it. */
 async function backup(dataSource: DataSource, databasePath: string, at: Date): Promise<string> {
   const stamp = at.toISOString().replace(/[:.]/g, '-')
@@ -133,4 +142,31 @@ async function backup(dataSource: DataSource, databasePath: string, at: Date): P
   for (let i = 1; existsSync(target); i++) target = `${databasePath}.before-upgrade-${stamp}-${i}.sqlite`
   await dataSource.query('VACUUM INTO ?', [target])
   return target
+}
+
+export interface ReadOnlyDatabase {
+  /** The one connection: opened read-only, and query_only as well. */
+  reader: DataSource
+  /** After the reader is closed: removes the side files reading made, where SQLite safely can. */
+  release(): Promise<void>
+}
+
+/**
+ * A database to read and never change (audit verify, search from the command line): checked as
+ * any other, then opened read-only. No migrations, no WAL switch, no hub row: a database that
+ * needs upgrading was refused by the checks.
+ */
+export async function openReadOnlyDatabase(databasePath: string, source?: DatabaseSource): Promise<ReadOnlyDatabase> {
+  const { tidy } = await checkDatabaseFile(databasePath, 'readOnly', source)
+  const reader = dataSourceFor(databasePath, READ_ONLY)
+  try {
+    await reader.initialize()
+    await reader.query('PRAGMA query_only = ON')
+    await refuseOldSqlite(reader)
+  } catch (error) {
+    if (reader.isInitialized) await reader.destroy()
+    await tidy()
+    throw error
+  }
+  return { reader, release: tidy }
 }

@@ -25,6 +25,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sessions-'))
   casebook = await openCasebook({
     databasePath: join(dir, 'c.sqlite'),
+    mode: 'create',
     clock,
     passwordCost: TEST_SCRYPT,
     hub: { name: 'Hub', code: 'TH', localAuthorityCode: '999' }

@@ -5,7 +5,7 @@ import { TEST_SCRYPT } from './tempCasebook'
 
 async function main() {
   const [databasePath, key] = process.argv.slice(2) as [string, string]
-  const casebook = await openCasebook({ databasePath, passwordCost: TEST_SCRYPT })
+  const casebook = await openCasebook({ databasePath, mode: 'existing', passwordCost: TEST_SCRYPT })
   const window = casebook.connect({ name: 'pat' })
   for (let n = 1; ; n++) {
     const result = await window.invoke('drafts.save', { key, payload: { familyVoice: `Grace said ${n} things`, n } })

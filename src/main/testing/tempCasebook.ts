@@ -30,14 +30,14 @@ export async function tempCasebook(name = 'casebook'): Promise<TempCasebook> {
   const t: TempCasebook = {
     dir,
     databasePath,
-    casebook: await openCasebook({ databasePath, passwordCost: TEST_SCRYPT, hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' } }),
+    casebook: await openCasebook({ databasePath, mode: 'create', passwordCost: TEST_SCRYPT, hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' } }),
     connection: undefined as never,
     async ok(channel, input) {
       return unwrap(await t.connection.invoke(channel, input), channel)
     },
     async reopen() {
       await t.casebook.close()
-      t.casebook = await openCasebook({ databasePath, passwordCost: TEST_SCRYPT })
+      t.casebook = await openCasebook({ databasePath, mode: 'existing', passwordCost: TEST_SCRYPT })
       t.connection = t.casebook.connect({ name: 'tester' })
     },
     async dispose() {

@@ -1,0 +1,220 @@
+// What opening checks before anything can change the file: that it is there (or may be made), that
+// it is an SQLite file, that it is Casebook's and from a version this one knows, and that SQLite's
+// own quick check finds it sound. The header is read with fs and the rest through a read-only
+// connection, so a refused file is left exactly as it was, and each refusal names the file and
+// says what to do.
+import { existsSync, statSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import sqlite3 from 'sqlite3'
+import { migrations } from '../../../migrations'
+import { AppError } from './errors'
+import { machineConfigPath, type DatabaseSource } from './config'
+
+/**
+ * existing: a Casebook database that is already there (the default). create: the same, or a new
+ * one where there is no file (init, a desk's first start). readOnly: read it, never write to it.
+ */
+export type OpenMode = 'existing' | 'create' | 'readOnly'
+
+/**
+ * missing: nothing there yet (create only). unfinished: a set-up that stopped before its first
+ * migration was recorded (create only). behind: migrations to run. current: up to date.
+ */
+export type FileState = 'missing' | 'unfinished' | 'behind' | 'current'
+
+export interface FileCheck {
+  state: FileState
+  /** Removes the -wal and -shm files a read-only connection made, once nothing has the file open. */
+  tidy(): Promise<void>
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+/** quick_check stops after this many findings: the first few say enough, and a badly damaged file is refused sooner. */
+const FINDINGS_SHOWN = 3
+
+/** A refusal; where a sentence is left out (no advice on where to check) no double space is left behind. */
+const refuse = (message: string) => new AppError('UNAVAILABLE', message.replace(/ {2,}/g, ' ').trim())
+
+function whereToCheck(source: DatabaseSource | undefined): string {
+  switch (source) {
+    case 'argument':
+      return 'Check the path given with --db.'
+    case 'environment':
+      return 'Check the path in the CASEBOOK_DB environment variable.'
+    case 'machine config':
+      return `Check databasePath in the machine-wide config file (${machineConfigPath()}).`
+    case 'user data':
+      return ''
+    default:
+      return 'Check the path.'
+  }
+}
+
+const initCommand = (path: string) => `npm run casebook -- init --db "${path}"`
+
+export async function checkDatabaseFile(path: string, mode: OpenMode, source?: DatabaseSource): Promise<FileCheck> {
+  const where = whereToCheck(source)
+  const size = fileSize(path, where)
+  if (size === null) {
+    if (mode === 'create') return { state: 'missing', tidy: async () => undefined }
+    const folder = existsSync(dirname(path)) ? '' : ` (the folder ${dirname(path)} does not exist either)`
+    throw refuse(
+      `There is no Casebook database at ${path}${folder}. ${where} If there should be a new database there, ask IT to create it with: ${initCommand(path)}`
+    )
+  }
+  if (size === 0) {
+    throw refuse(
+      `The file ${path} is empty (0 bytes), so it is not a Casebook database. Nothing was changed. ${where} If a set-up that did not finish left it there, ask IT to delete it, then try again.`
+    )
+  }
+  const header = await readHeader(path, where)
+  if (!header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
+    throw refuse(`The file ${path} is not a Casebook database: it is not a database file at all. Nothing was changed. ${where}`)
+  }
+  // Bytes 18 and 19 are 2 for a database in WAL mode: the one kind of file whose reading leaves -wal and -shm files beside it.
+  const walMode = header[18] === 2 && header[19] === 2
+  const before = { wal: existsSync(`${path}-wal`), shm: existsSync(`${path}-shm`) }
+  const tidy = () => (walMode && !before.wal && !before.shm ? tidySideFiles(path) : Promise.resolve())
+  try {
+    return { state: await inspect(path, mode, where), tidy }
+  } catch (error) {
+    await tidy()
+    throw error
+  }
+}
+
+/** The file's size, or null when there is no file there. */
+function fileSize(path: string, where: string): number | null {
+  try {
+    const stats = statSync(path)
+    if (!stats.isFile()) throw refuse(`${path} is a folder, not a Casebook database. ${where}`)
+    return stats.size
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null
+    throw refuse(`Casebook cannot read ${path} (${code ?? String(error)}). Nothing was changed. Ask IT to check that the file and its folder can be read.`)
+  }
+}
+
+/** The first 100 bytes: SQLite's file header. */
+async function readHeader(path: string, where: string): Promise<Buffer> {
+  try {
+    const file = await open(path, 'r')
+    try {
+      const header = Buffer.alloc(100)
+      await file.read(header, 0, 100, 0)
+      return header
+    } finally {
+      await file.close()
+    }
+  } catch (error) {
+    throw refuse(`Casebook cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Nothing was changed. ${where}`)
+  }
+}
+
+async function inspect(path: string, mode: OpenMode, where: string): Promise<FileState> {
+  const notOurs = refuse(`The file ${path} is a database, but not a Casebook one: it belongs to another application. Nothing was changed. ${where}`)
+  let db: sqlite3.Database | null = null
+  try {
+    db = await openRaw(path, sqlite3.OPEN_READONLY)
+    const tables = (await all<{ name: string }>(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`)).map(
+      (t) => t.name
+    )
+    let applied: string[] = []
+    if (tables.includes('migrations')) {
+      // A migrations table without TypeORM's columns is some other program's.
+      const rows = await all<{ name: unknown }>(db, 'SELECT name FROM migrations ORDER BY id').catch((error: Error) => {
+        throw /SQLITE_ERROR: no such column/.test(error.message) ? notOurs : error
+      })
+      applied = rows.map((r) => String(r.name))
+    } else if (tables.length > 0) {
+      throw notOurs
+    }
+    // Nothing but an empty migrations table (or nothing at all): Casebook's own set-up stopped
+    // before its first migration was recorded, and only set-up may carry on from there.
+    const unfinished = applied.length === 0
+    if (unfinished && tables.length > 1) throw notOurs
+    if (!unfinished && applied[0] !== migrations[0]!.name) throw notOurs
+    const known = new Set(migrations.map((m) => m.name))
+    const unknown = applied.filter((name) => !known.has(name))
+    if (unknown.length > 0) {
+      throw refuse(
+        `The database at ${path} was last opened by a newer version of Casebook (it has changes this version does not know: ${unknown.join(', ')}). Nothing was changed. Install the newer version, or ask IT to restore a backup.`
+      )
+    }
+    const findings = (await all<Record<string, string>>(db, `PRAGMA quick_check(${FINDINGS_SHOWN})`)).map((row) => String(Object.values(row)[0]))
+    if (findings.length !== 1 || findings[0] !== 'ok') {
+      // One finding per line, after a heading naming the schema ("*** in database main ***").
+      const lines = findings.flatMap((f) => f.split('\n')).filter((line) => line.trim() && !line.startsWith('***'))
+      throw damaged(path, lines.slice(0, FINDINGS_SHOWN).join('; '))
+    }
+    if (unfinished) {
+      if (mode === 'create') return 'unfinished'
+      throw refuse(
+        `The database at ${path} has nothing in it yet: its set-up did not finish. Nothing was changed. Ask IT to finish it with: ${initCommand(path)}`
+      )
+    }
+    const state = applied.length < migrations.length ? 'behind' : 'current'
+    if (state === 'behind' && mode === 'readOnly') {
+      throw refuse(
+        `The database at ${path} was made by an earlier version of Casebook and must be upgraded before it can be read. Nothing was changed. Open it with the Casebook app, or run: ${initCommand(path)}, then try again.`
+      )
+    }
+    return state
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    const text = `${String((error as { code?: unknown }).code ?? '')} ${error instanceof Error ? error.message : String(error)}`
+    if (/SQLITE_CORRUPT|SQLITE_NOTADB/.test(text)) throw damaged(path, error instanceof Error ? error.message : text)
+    throw refuse(
+      `Casebook cannot read the database at ${path} (${text.trim()}). Nothing was changed. Ask IT to check that the file and its folder can be read.`
+    )
+  } finally {
+    if (db) await closeRaw(db)
+  }
+}
+
+const damaged = (path: string, found: string) =>
+  refuse(`The database at ${path} is damaged (SQLite's check found: ${found}). Nothing was changed. Ask IT to restore it from a backup.`)
+
+/**
+ * A read-only connection to a WAL-mode file makes -wal and -shm files beside it and cannot remove
+ * them: only a connection that can write may, and only as the last one to close. So, when they were
+ * not there before and the log is still empty, this asks SQLite to do it the one safe way: a
+ * connection that reads and closes. It deletes them under an exclusive lock, or leaves them if
+ * anyone else has the file open; with an empty log there is nothing to copy back, so the database
+ * file itself is not written.
+ */
+async function tidySideFiles(path: string): Promise<void> {
+  try {
+    if (statSync(`${path}-wal`).size !== 0) return
+    const db = await openRaw(path, sqlite3.OPEN_READWRITE)
+    try {
+      await all(db, 'PRAGMA schema_version')
+    } finally {
+      await closeRaw(db)
+    }
+  } catch {
+    // Gone already, or not ours to remove: the next connection to close tidies them.
+  }
+}
+
+function openRaw(path: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, mode | sqlite3.OPEN_FULLMUTEX, (error) => {
+      if (error) return reject(error)
+      // As the app's own connections wait: another desk's write or checkpoint is not a reason to refuse.
+      db.configure('busyTimeout', 5000)
+      resolve(db)
+    })
+  })
+}
+
+function all<T>(db: sqlite3.Database, sql: string): Promise<T[]> {
+  return new Promise((resolve, reject) => db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows as T[]))))
+}
+
+function closeRaw(db: sqlite3.Database): Promise<void> {
+  return new Promise((resolve) => db.close(() => resolve()))
+}
