@@ -16,7 +16,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    // Relative asset URLs: the page is loaded from file:// in Electron and from http:// in tests.
+    // Relative asset URLs: the page is loaded from app://casebook/ in Electron and from http:// in tests.
     base: './',
     // Minified JavaScript: less to parse each time a window opens. CSS stays as compiled, because
     // Lightning CSS's minifier rejects one of GOV.UK Frontend's media queries.

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { test, expect, _electron as electron } from '@playwright/test'
+import { openCasebook } from '../src/main/core/casebook'
 
 /** The installed binary, found as electron's own index.js finds it, but without its download fallback. */
 function electronBinary(): string | null {
@@ -22,15 +23,20 @@ const binary = electronBinary()
 const SKIPPED = 'the Electron binary is not installed on this machine (it cannot be downloaded here), so the Electron smoke test did not run'
 if (!binary) console.log(`Electron smoke spec SKIPPED: ${SKIPPED}`)
 
-test('the Electron app opens on set-up for a new database, with only window.casebook.invoke exposed', async () => {
+test('the Electron app opens on set-up for a new database, from app://casebook/, with only window.casebook.invoke exposed', async () => {
   test.skip(!binary, SKIPPED)
   const dir = mkdtempSync(join(tmpdir(), 'casebook-electron-'))
+  // A path given with --db must hold a database already (only init and a desk's first start make one).
+  const databasePath = join(dir, 'casebook.sqlite')
+  await (await openCasebook({ databasePath, mode: 'create' })).close()
   const app = await electron.launch({
     executablePath: binary as string,
-    args: [resolve(__dirname, '../out/main/index.js'), '--db', join(dir, 'casebook.sqlite')]
+    args: [resolve(__dirname, '../out/main/index.js'), '--db', databasePath]
   })
   try {
     const window = await app.firstWindow()
+    const page = new URL(window.url())
+    expect([page.protocol, page.host, page.pathname]).toEqual(['app:', 'casebook', '/index.html'])
     await expect(window.getByRole('heading', { name: 'Set up Casebook' })).toBeFocused()
     await expect(window).toHaveTitle('Set up Casebook – Casebook')
     const exposed = await window.evaluate(() => ({

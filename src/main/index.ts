@@ -1,14 +1,17 @@
-// The Electron entry: single instance, hardened sessions, the core opened over the configured
-// database, one window, IPC wired. Everything else is the headless core in ./core and features.
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron'
+// The Electron entry: single instance, the app:// scheme, hardened sessions, the core opened over
+// the configured database, one window, IPC wired. Everything else is the headless core in ./core and features.
+import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron'
 import { openCasebook, type Casebook } from './core/casebook'
 import { resolveDatabasePath } from './core/config'
-import { appPageUrl, createMainWindow } from './electron/window'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './electron/appProtocol'
+import { appPageUrl, createMainWindow, rendererFolder } from './electron/window'
 import { registerIpc } from './electron/ipc'
 import { windowHost } from './electron/savePdf'
 import { hardenSession, hardenWebContents } from './electron/security'
 
 app.setName('Casebook')
+// Only before the app is ready can a scheme be made standard and secure.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 let casebook: Casebook | null = null
 let mainWindow: BrowserWindow | null = null
 
@@ -20,14 +23,18 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus()
   })
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appPageUrl()))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appPageUrl(), { devTools: !app.isPackaged }))
 
   app.whenReady().then(async () => {
     hardenSession(session.defaultSession)
+    protocol.handle(APP_SCHEME, appProtocolHandler(rendererFolder()))
     const appUrl = appPageUrl()
     try {
-      const { path } = resolveDatabasePath({ argv: process.argv, userData: app.getPath('userData') })
-      casebook = await openCasebook({ databasePath: path })
+      const { path, source } = resolveDatabasePath({ argv: process.argv, userData: app.getPath('userData') })
+      // Only a desk's own first start makes a database (then shows Set up Casebook). A path IT or
+      // the user named (--db, CASEBOOK_DB, the machine-wide config) must already hold one:
+      // a mistyped path is refused, not quietly answered with an empty hub.
+      casebook = await openCasebook({ databasePath: path, source, mode: source === 'user data' ? 'create' : 'existing' })
     } catch (error) {
       dialog.showErrorBox('Casebook cannot open its database', error instanceof Error ? error.message : String(error))
       app.exit(1)

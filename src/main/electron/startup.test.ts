@@ -1,0 +1,118 @@
+// The Electron entry's start, against a mocked `electron` module (no Electron binary can run here)
+// and a real core: which database it may create, what it refuses, and where the page comes from.
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+type Listener = (...args: any[]) => unknown
+const electron = vi.hoisted(() => ({
+  userData: '',
+  ready: null as null | (() => void),
+  appListeners: new Map<string, Listener>(),
+  windows: [] as { options: any; loaded?: string }[]
+}))
+
+vi.mock('electron', () => {
+  class FakeContents {
+    on() {
+      return this
+    }
+    setWindowOpenHandler() {}
+  }
+  class BrowserWindow {
+    webContents = new FakeContents()
+    constructor(options: unknown) {
+      electron.windows.push({ options })
+    }
+    once() {
+      return this
+    }
+    loadURL(url: string) {
+      electron.windows.at(-1)!.loaded = url
+      return Promise.resolve()
+    }
+  }
+  return {
+    BrowserWindow,
+    app: {
+      isPackaged: true,
+      setName: vi.fn(),
+      requestSingleInstanceLock: () => true,
+      on: (event: string, listener: Listener) => electron.appListeners.set(event, listener),
+      whenReady: () => new Promise<void>((resolve) => (electron.ready = resolve)),
+      getPath: (name: string) => (name === 'userData' ? electron.userData : ''),
+      exit: vi.fn(),
+      quit: vi.fn()
+    },
+    dialog: { showErrorBox: vi.fn() },
+    ipcMain: { handle: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } } }
+  }
+})
+
+let dir: string
+const saved = { argv: process.argv, CASEBOOK_DB: process.env.CASEBOOK_DB, CASEBOOK_CONFIG: process.env.CASEBOOK_CONFIG }
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'startup-'))
+  electron.userData = join(dir, 'user data', 'Casebook')
+  electron.windows.length = 0
+  electron.appListeners.clear()
+  process.argv = ['casebook.exe', '.']
+  delete process.env.CASEBOOK_DB
+  // No machine-wide file unless a test writes one: the machine's own /etc/casebook is not read.
+  process.env.CASEBOOK_CONFIG = join(dir, 'casebook.json')
+  vi.resetModules()
+  vi.clearAllMocks()
+})
+
+afterEach(() => {
+  process.argv = saved.argv
+  for (const key of ['CASEBOOK_DB', 'CASEBOOK_CONFIG'] as const) {
+    if (saved[key] === undefined) delete process.env[key]
+    else process.env[key] = saved[key]
+  }
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** Imports the entry as Electron would run it, and lets the app become ready. */
+async function start() {
+  const { app, dialog, protocol } = await import('electron')
+  await import('../index')
+  electron.ready!()
+  // Opening (and on a first start, migrating) a real database takes what it takes on a busy machine.
+  await vi.waitFor(() => expect(electron.windows.length + vi.mocked(dialog.showErrorBox).mock.calls.length).toBeGreaterThan(0), { timeout: 20_000 })
+  return { app, dialog, protocol }
+}
+
+describe('starting the desktop app', () => {
+  it("creates the database on a desk's first start, in the user's own folder, and loads the page from app://casebook/", async () => {
+    const { app, protocol } = await start()
+    expect(existsSync(join(electron.userData, 'casebook.sqlite'))).toBe(true)
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+    expect(electron.windows[0]).toMatchObject({ loaded: 'app://casebook/index.html', options: { webPreferences: { devTools: false } } })
+    electron.appListeners.get('window-all-closed')!()
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled(), { timeout: 20_000 })
+  })
+
+  it.each([
+    ['--db', (path: string) => void process.argv.push('--db', path), 'Check the path given with --db.'],
+    ['CASEBOOK_DB', (path: string) => void (process.env.CASEBOOK_DB = path), 'Check the path in the CASEBOOK_DB environment variable.'],
+    [
+      'the machine-wide config',
+      (path: string) => writeFileSync(process.env.CASEBOOK_CONFIG!, JSON.stringify({ databasePath: path })),
+      'Check databasePath in the machine-wide config file'
+    ]
+  ])('refuses a path from %s that holds no database, says so, and creates nothing', async (_from, give, advice) => {
+    const path = join(dir, 'hub', 'casebok.sqlite')
+    give(path)
+    const { app, dialog } = await start()
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Casebook cannot open its database', expect.stringContaining(`There is no Casebook database at ${path}`))
+    expect(vi.mocked(dialog.showErrorBox).mock.calls[0]![1]).toContain(advice)
+    expect(app.exit).toHaveBeenCalledWith(1)
+    expect(electron.windows).toEqual([])
+    expect(readdirSync(dir).filter((name) => name !== 'casebook.json')).toEqual([])
+  })
+})
