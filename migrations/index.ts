@@ -5,6 +5,7 @@ import { Accounts1764000000002 } from './1764000000002-Accounts'
 import { RestrictedFamilies1764000000003 } from './1764000000003-RestrictedFamilies'
 import { EarlyHelp1764000000004 } from './1764000000004-EarlyHelp'
 import { FamilyPlans1764000000005 } from './1764000000005-FamilyPlans'
+import { DocumentHistory1764000000006 } from './1764000000006-DocumentHistory'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -12,5 +13,6 @@ export const migrations = [
   Accounts1764000000002,
   RestrictedFamilies1764000000003,
   EarlyHelp1764000000004,
-  FamilyPlans1764000000005
+  FamilyPlans1764000000005,
+  DocumentHistory1764000000006
 ]

@@ -52,6 +52,7 @@ import {
 import { removeTeamMemberInput, saveTeamMemberInput } from './earlyHelp/team'
 import { saveAssessmentInput } from './earlyHelp/assessment'
 import { addReviewInput, savedPdf, savePlanInput, savePlanPdfInput } from './earlyHelp/plan'
+import { documentVersionInput, documentVersionOutput, documentVersionsInput, documentVersionsOutput } from './earlyHelp/history'
 import { draftKeyInput, draftRecord, saveDraftInput } from './drafts/schemas'
 export { PERMISSIONS, type Permission } from './roles'
 
@@ -123,6 +124,9 @@ export const contract = {
   'reviews.add': channel(addReviewInput, saved, 'earlyHelp.write'),
   // The window saves the page; the core checks who may, and records that a copy left Casebook.
   'plan.savePdf': channel(savePlanPdfInput, savedPdf, 'earlyHelp.read'),
+  // The kept versions of an episode's plan or assessment, and one of them as it was saved.
+  'versions.list': channel(documentVersionsInput, documentVersionsOutput, 'earlyHelp.read'),
+  'versions.get': channel(documentVersionInput, documentVersionOutput, 'earlyHelp.read'),
   'notes.add': channel(addNoteInput, saved, 'earlyHelp.write'),
   'episodes.mine': channel(nothing, caseloadOutput, 'earlyHelp.read'),
   'episodes.allOpen': channel(allOpenInput, caseloadOutput, 'episodes.manage'),

@@ -52,6 +52,8 @@ const EXPECTED: Record<string, string[]> = {
   'plan.save': ['create family-plan'],
   'reviews.add': ['create review', 'update family-plan'],
   'plan.savePdf': ['export family-plan'],
+  'versions.list': ['view family-plan'],
+  'versions.get': ['view family-plan'],
   'episodes.close': ['update episode'],
   'episodes.approveClosure': ['update episode'],
   'episodes.reopen': ['update episode'],
@@ -191,6 +193,9 @@ const CALLS: [string, () => [Connection, unknown]][] = [
       }
     ]
   ],
+  // The plan as agreed (version 1) and as the review moved it on (version 2) are both kept.
+  ['versions.list', () => [window, { episodeId: state.episode.id, document: 'family-plan' }]],
+  ['versions.get', () => [window, { episodeId: state.episode.id, document: 'family-plan', version: 2 }]],
   // A practitioner's closure waits for a manager, who approves it, and later reopens the episode.
   [
     'episodes.close',

@@ -17,7 +17,7 @@ import { AuditEntity } from '../audit/entities'
 import { UserEntity } from '../accounts/entities'
 import { CaseNoteEntity, EpisodeEntity } from '../earlyHelp/entities'
 import { DraftEntity } from '../drafts/entities'
-import { AssessmentEntity, FamilyPlanEntity, ReviewEntity, TafMemberEntity } from '../earlyHelp/planEntities'
+import { AssessmentEntity, DocumentVersionEntity, FamilyPlanEntity, ReviewEntity, TafMemberEntity } from '../earlyHelp/planEntities'
 
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
@@ -38,7 +38,8 @@ export const entities = [
   TafMemberEntity,
   AssessmentEntity,
   FamilyPlanEntity,
-  ReviewEntity
+  ReviewEntity,
+  DocumentVersionEntity
 ]
 
 export function compareVersions(a: string, b: string): number {

@@ -52,6 +52,8 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   'plan.save': EARLY_HELP,
   'reviews.add': EARLY_HELP,
   'plan.savePdf': EARLY_HELP,
+  'versions.list': EARLY_HELP,
+  'versions.get': EARLY_HELP,
   'notes.add': EARLY_HELP,
   'episodes.mine': EARLY_HELP,
   'episodes.allOpen': ['manager'],
@@ -186,6 +188,8 @@ beforeAll(async () => {
       ]
     },
     'plan.savePdf': { episodeId: '00000000-0000-4000-8000-000000000000', fileName: 'Family plan.pdf' },
+    'versions.list': { episodeId: '00000000-0000-4000-8000-000000000000', document: 'family-plan' },
+    'versions.get': { episodeId: '00000000-0000-4000-8000-000000000000', document: 'assessment', version: 1 },
     'reviews.add': {
       episodeId: '00000000-0000-4000-8000-000000000000',
       planVersion: 1,

@@ -1,5 +1,6 @@
 // The episode's assessment: one per episode, saved part-done as often as needed and completed once
-// everything is in. Completing it records who completed it and puts it on the chronology.
+// everything is in. Completing it records who completed it, puts it on the chronology and keeps it
+// as a version; so is every change saved after that.
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { AssessmentRecord, saveAssessmentInput } from '../../shared/earlyHelp/assessment'
@@ -8,23 +9,12 @@ import { AppError } from '../core/errors'
 import { discardDraft } from '../drafts/service'
 import { notInFamily, openEpisodeForWork, saveEpisodeDocument } from './episodeWork'
 import { AssessmentEntity } from './planEntities'
-
-type Content = Pick<AssessmentRecord, 'subjects' | 'familyVoice' | 'identified' | 'evidence'>
+import { assessmentColumns, hasKeptVersions, readAssessment } from './documents'
+import { assessmentChanges, namesFor } from './documentChanges'
 
 export async function assessmentOf(db: EntityManager, episodeId: string): Promise<AssessmentRecord | null> {
   const row = await db.findOneBy(AssessmentEntity, { episodeId })
-  if (!row) return null
-  const content = JSON.parse(row.content) as Content
-  return {
-    id: row.id,
-    startedOn: row.startedOn,
-    completedOn: row.completedOn,
-    completedBy: row.completedBy,
-    ...content,
-    updatedBy: row.updatedBy,
-    updatedAt: row.updatedAt,
-    version: row.version
-  }
+  return row ? { id: row.id, ...readAssessment(row), updatedBy: row.updatedBy, updatedAt: row.updatedAt, version: row.version } : null
 }
 
 export async function saveAssessment(input: z.output<typeof saveAssessmentInput>, ctx: CallContext) {
@@ -34,28 +24,27 @@ export async function saveAssessment(input: z.output<typeof saveAssessmentInput>
     const strangers = await notInFamily(manager, episode.familyId, people)
     if (strangers.size)
       throw new AppError('VALIDATION', 'The assessment names someone who is no longer in the family. Reload the page to see the family as it is now.')
-    const content: Content = {
-      subjects: input.subjects,
-      familyVoice: input.familyVoice,
-      identified: input.identified,
-      evidence: Object.fromEntries(input.identified.map((c) => [c, input.evidence[c] ?? null]))
-    }
     const saved = await saveEpisodeDocument(manager, ctx, {
+      kind: 'assessment',
       entity: AssessmentEntity,
-      recordType: 'assessment',
-      what: 'assessment',
       episode,
       version: input.version,
-      values: (existing) => ({
+      document: (existing) => ({
         startedOn: input.startedOn,
         completedOn: input.completedOn,
-        content: JSON.stringify(content),
-        updatedBy: ctx.actor.name,
-        updatedAt: ctx.now,
         // Who completed it is whoever first saved it complete; a later edit does not take that over.
-        completedBy: input.completedOn ? (existing?.completedOn ? existing.completedBy : ctx.actor.name) : null
+        completedBy: input.completedOn ? (existing?.completedOn ? existing.completedBy : ctx.actor.name) : null,
+        subjects: input.subjects,
+        familyVoice: input.familyVoice,
+        identified: input.identified,
+        evidence: Object.fromEntries(input.identified.map((c) => [c, input.evidence[c] ?? null]))
       }),
-      summary: { startedOn: input.startedOn, completedOn: input.completedOn, subjects: input.subjects.length, identified: input.identified }
+      read: readAssessment,
+      columns: assessmentColumns,
+      changes: async (before, after) => assessmentChanges(before, after, await namesFor(manager, episode.id, [before, after])),
+      // Kept from its completion on: the completed assessment, and every change saved after it.
+      occasion: async (before, after, existing) =>
+        after.completedOn ? (before?.completedOn ? 'changed' : 'completed') : existing && (await hasKeptVersions(manager, existing.id)) ? 'changed' : null
     })
     if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)
     return saved

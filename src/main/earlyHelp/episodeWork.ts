@@ -3,12 +3,15 @@
 import { randomUUID } from 'node:crypto'
 import { In, type EntityManager, type EntitySchema, type ObjectLiteral } from 'typeorm'
 import type { CallContext } from '../core/context'
+import { DOCUMENT_NAMES, type AssessmentDocument, type DocumentKind, type PlanDocument, type VersionOccasion } from '../../shared/earlyHelp/history'
 import { AppError, conflict, notFound } from '../core/errors'
 import { updateVersioned } from '../core/versioned'
 import { writeAudit } from '../audit/audit'
 import { PersonEntity } from '../families/entities'
 import { EpisodeEntity, type EpisodeRow } from './entities'
 import { TafMemberEntity } from './planEntities'
+import type { Changes } from './documentChanges'
+import { keepVersion } from './documents'
 
 export async function openEpisodeForWork(manager: EntityManager, episodeId: string): Promise<EpisodeRow> {
   const episode = await manager.findOneBy(EpisodeEntity, { id: episodeId })
@@ -40,47 +43,58 @@ export async function unknownParticipants(manager: EntityManager, episode: Episo
 /**
  * Saves an episode's one assessment or plan: created by a save from a blank form (version null),
  * changed by a save from the version that was read. A blank form's save when someone has started
- * the document meanwhile, or a stale version, is the conflict message; never an overwrite.
+ * the document meanwhile, or a stale version, is the conflict message; never an overwrite. The
+ * document it replaces is read with its own schema (one from a newer Casebook is refused, not
+ * overwritten); the audit entry says what changed, and the save is kept as a version when it is one.
  */
-export async function saveEpisodeDocument<T extends ObjectLiteral & { id: string }>(
+export async function saveEpisodeDocument<T extends ObjectLiteral & { id: string; version: number }, D extends PlanDocument | AssessmentDocument>(
   manager: EntityManager,
   ctx: CallContext,
   doc: {
+    kind: DocumentKind
     entity: EntitySchema<T>
-    recordType: 'assessment' | 'family-plan'
-    what: string
     episode: EpisodeRow
     version: number | null
-    /** The columns to write; given the row as it stands when they depend on it. */
-    values: Partial<T> | ((existing: T | null) => Partial<T>)
+    /** The document to save; given the row as it stands when it depends on it (who completed the assessment, say). */
+    document: (existing: T | null) => D
+    /** The document its row holds, parsed with its schema. */
+    read: (row: T) => D
+    /** The columns a document is stored in. */
+    columns: (document: D) => Partial<T>
     /** Columns only a new row has (who agreed the plan, say). */
     created?: Partial<T>
-    /** What the audit entry says of the change. */
-    summary: Record<string, unknown>
+    /** What changed, between the document as it stood (null if new) and as saved. */
+    changes: (before: D | null, after: D) => Promise<Changes>
+    /** Why this save is a version to keep, or null when it is not one (an assessment still being written). */
+    occasion: (before: D | null, after: D, existing: T | null) => Promise<VersionOccasion | null>
   }
 ): Promise<{ id: string; version: number }> {
   const { entity, episode } = doc
+  const what = DOCUMENT_NAMES[doc.kind]
   const existing = await manager.findOneBy(entity, { episodeId: episode.id } as never)
-  const values = typeof doc.values === 'function' ? doc.values(existing) : doc.values
-  const audit = (action: 'create' | 'update', id: string) =>
-    writeAudit(manager, {
-      at: ctx.now,
-      actor: ctx.actor.name,
-      action,
-      recordType: doc.recordType,
-      recordId: id,
-      familyId: episode.familyId,
-      changes: doc.summary
-    })
+  if (!existing && doc.version !== null) throw conflict(what)
+  if (existing && doc.version === null) throw conflict(what)
+  const before = existing ? doc.read(existing) : null
+  const after = doc.document(existing)
+  const values = { ...doc.columns(after), updatedBy: ctx.actor.name, updatedAt: ctx.now } as Partial<T>
+  let saved: { id: string; version: number }
   if (!existing) {
-    if (doc.version !== null) throw conflict(doc.what)
-    const id = randomUUID()
-    await manager.insert(entity, { id, episodeId: episode.id, familyId: episode.familyId, ...values, ...doc.created, createdAt: ctx.now, version: 1 } as never)
-    await audit('create', id)
-    return { id, version: 1 }
+    saved = { id: randomUUID(), version: 1 }
+    await manager.insert(entity, { ...saved, episodeId: episode.id, familyId: episode.familyId, ...values, ...doc.created, createdAt: ctx.now } as never)
+  } else {
+    saved = { id: existing.id, version: await updateVersioned(manager, entity, existing.id, doc.version!, values, what) }
   }
-  if (doc.version === null) throw conflict(doc.what)
-  const version = await updateVersioned(manager, entity, existing.id, doc.version, values, doc.what)
-  await audit('update', existing.id)
-  return { id: existing.id, version }
+  const changes = await doc.changes(before, after)
+  await writeAudit(manager, {
+    at: ctx.now,
+    actor: ctx.actor.name,
+    action: existing ? 'update' : 'create',
+    recordType: doc.kind,
+    recordId: saved.id,
+    familyId: episode.familyId,
+    changes: { version: saved.version, ...changes.audit }
+  })
+  const occasion = await doc.occasion(before, after, existing)
+  if (occasion) await keepVersion(manager, ctx, { kind: doc.kind, documentId: saved.id, episode, version: saved.version, document: after, occasion })
+  return saved
 }

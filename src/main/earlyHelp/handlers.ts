@@ -15,6 +15,7 @@ import { saveAssessment } from './assessment'
 import { savePlan } from './plan'
 import { addReview } from './reviews'
 import { savePlanPdf } from './planPdf'
+import { getVersion, listVersions } from './history'
 
 async function familyOfEpisode(ctx: CallContext, id: string): Promise<string> {
   const episode = await ctx.core.db.manager.findOne(EpisodeEntity, { where: { id }, select: { id: true, familyId: true } })
@@ -51,6 +52,8 @@ export const earlyHelpHandlers = defineHandlers({
   'plan.save': withFamilyAccess(ofEpisode, savePlan),
   'reviews.add': withFamilyAccess(ofEpisode, addReview),
   'plan.savePdf': withFamilyAccess(ofEpisode, savePlanPdf),
+  'versions.list': withFamilyAccess(ofEpisode, listVersions),
+  'versions.get': withFamilyAccess(ofEpisode, getVersion),
   'episodes.mine': (_input, ctx) => caseload(ctx, { leadUserId: ctx.actor.userId ?? NO_ONE, overdueOnly: false, page: null }),
   'episodes.allOpen': (input, ctx) => caseload(ctx, input),
   'episodes.reallocate': reallocate,

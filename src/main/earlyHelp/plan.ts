@@ -3,26 +3,43 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import { isUnfinished, nextReviewAfter, type PlanOutcome, type PlanRecord, type savePlanInput } from '../../shared/earlyHelp/plan'
+import type { PlanDocument } from '../../shared/earlyHelp/history'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { discardDraft } from '../drafts/service'
 import { HubEntity } from '../hub/entities'
 import { EpisodeEntity, type EpisodeRow } from './entities'
 import { notInFamily, openEpisodeForWork, saveEpisodeDocument, unknownParticipants } from './episodeWork'
-import { FamilyPlanEntity, ReviewEntity } from './planEntities'
+import { FamilyPlanEntity, ReviewEntity, type FamilyPlanRow } from './planEntities'
+import { planColumns, readPlan } from './documents'
+import { namesFor, planChanges } from './documentChanges'
 
 export async function planOf(db: EntityManager, episodeId: string): Promise<PlanRecord | null> {
   const row = await db.findOneBy(FamilyPlanEntity, { episodeId })
-  return row
-    ? {
-        id: row.id,
-        agreedOn: row.agreedOn,
-        outcomes: JSON.parse(row.outcomes) as PlanOutcome[],
-        updatedBy: row.updatedBy,
-        updatedAt: row.updatedAt,
-        version: row.version
-      }
-    : null
+  return row ? { id: row.id, ...readPlan(row), updatedBy: row.updatedBy, updatedAt: row.updatedAt, version: row.version } : null
+}
+
+/**
+ * Saves the plan as agreed, or as a review moved its actions on. Every save is a version of the plan
+ * and is kept: the plan's version number goes up with each, and every number it has had can be read.
+ */
+export function savePlanDocument(
+  manager: EntityManager,
+  ctx: CallContext,
+  save: { episode: EpisodeRow; version: number | null; document: (existing: FamilyPlanRow | null) => PlanDocument; occasion: 'saved' | 'review' }
+) {
+  return saveEpisodeDocument(manager, ctx, {
+    kind: 'family-plan',
+    entity: FamilyPlanEntity,
+    episode: save.episode,
+    version: save.version,
+    document: save.document,
+    read: readPlan,
+    columns: planColumns,
+    created: { agreedBy: ctx.actor.name },
+    changes: async (before, after) => planChanges(before, after, await namesFor(manager, save.episode.id, [before, after])),
+    occasion: async () => save.occasion
+  })
 }
 
 /**
@@ -67,15 +84,11 @@ export async function savePlan(input: z.output<typeof savePlanInput>, ctx: CallC
     if (input.agreedOn < episode.openedOn)
       throw new AppError('VALIDATION', 'There is a problem', { agreedOn: 'The plan cannot be agreed before the episode opened' })
     await checkPlanPeople(manager, episode, input.outcomes)
-    const saved = await saveEpisodeDocument(manager, ctx, {
-      entity: FamilyPlanEntity,
-      recordType: 'family-plan',
-      what: 'family plan',
+    const saved = await savePlanDocument(manager, ctx, {
       episode,
       version: input.version,
-      values: { agreedOn: input.agreedOn, outcomes: JSON.stringify(input.outcomes), updatedBy: ctx.actor.name, updatedAt: ctx.now },
-      created: { agreedBy: ctx.actor.name },
-      summary: { agreedOn: input.agreedOn, outcomes: input.outcomes.length, actions: input.outcomes.reduce((n, o) => n + o.actions.length, 0) }
+      document: () => ({ agreedOn: input.agreedOn, outcomes: input.outcomes }),
+      occasion: 'saved'
     })
     await refreshSchedule(manager, episode, input.outcomes, input.agreedOn)
     if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)

@@ -32,7 +32,7 @@ export const TafMemberEntity = new EntitySchema<TafMemberRow>({
   }
 })
 
-/** Columns every episode document has: who last changed it, when, and its version. */
+/** Columns every episode document has: who last changed it, when, its version, and its JSON's schema version. */
 const documentColumns = {
   id: { ...text('id', 36), primary: true },
   episodeId: text('episode_id', 36),
@@ -40,7 +40,8 @@ const documentColumns = {
   updatedBy: text('updated_by', 100),
   createdAt: text('created_at', 32),
   updatedAt: text('updated_at', 32),
-  version: { type: 'integer' }
+  version: { type: 'integer' },
+  schemaVersion: { type: 'integer', name: 'schema_version' }
 } as const
 
 interface DocumentRow {
@@ -51,6 +52,8 @@ interface DocumentRow {
   createdAt: string
   updatedAt: string
   version: number
+  /** The schema the JSON was written in (see src/shared/earlyHelp/history.ts). */
+  schemaVersion: number
 }
 
 export interface AssessmentRow extends DocumentRow {
@@ -122,5 +125,49 @@ export const ReviewEntity = new EntitySchema<ReviewRow>({
     recordedBy: text('recorded_by', 100),
     createdAt: text('created_at', 32),
     version: { type: 'integer' }
+  }
+})
+
+/**
+ * A kept version of an episode document: the plan at each save, the assessment at its completion
+ * and each change after it. Append-only: the app only inserts (on SQLite, triggers refuse UPDATE
+ * and DELETE), and (document_id, version) is unique.
+ */
+export interface DocumentVersionRow {
+  id: string
+  documentType: 'family-plan' | 'assessment'
+  documentId: string
+  episodeId: string
+  familyId: string
+  version: number
+  schemaVersion: number
+  /** JSON: the whole document, as its schema version describes it. */
+  content: string
+  occasion: 'saved' | 'review' | 'completed' | 'changed' | 'upgrade'
+  savedAt: string
+  /** As on the audit trail: the username, or the trusted caller's name. */
+  savedBy: string
+  savedByUserId: string | null
+  /** The display name as it was when the version was saved. */
+  savedByName: string
+}
+
+export const DocumentVersionEntity = new EntitySchema<DocumentVersionRow>({
+  name: 'DocumentVersion',
+  tableName: 'document_version',
+  columns: {
+    id: { ...text('id', 36), primary: true },
+    documentType: text('document_type', 20) as never,
+    documentId: text('document_id', 36),
+    episodeId: text('episode_id', 36),
+    familyId: text('family_id', 36),
+    version: { type: 'integer' },
+    schemaVersion: { type: 'integer', name: 'schema_version' },
+    content: { type: 'text' },
+    occasion: text('occasion', 20) as never,
+    savedAt: text('saved_at', 32),
+    savedBy: text('saved_by', 100),
+    savedByUserId: text('saved_by_user_id', 36, true),
+    savedByName: text('saved_by_name', 100)
   }
 })

@@ -1,18 +1,18 @@
 // Team Around the Family reviews: who came, a 0–10 score per outcome, where each action has got to,
 // and when to meet next. A review changes the plan's actions, so it is refused if the plan changed
-// since the form was opened.
+// since the form was opened; the plan with its actions moved on is a version of the plan, kept.
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import type { addReviewInput, PlanOutcome, ReviewRecord } from '../../shared/earlyHelp/plan'
+import type { addReviewInput, ReviewRecord } from '../../shared/earlyHelp/plan'
 import type { CallContext } from '../core/context'
 import { AppError, conflict } from '../core/errors'
-import { updateVersioned } from '../core/versioned'
 import { writeAudit } from '../audit/audit'
 import { discardDraft } from '../drafts/service'
 import { openEpisodeForWork, unknownParticipants } from './episodeWork'
 import { FamilyPlanEntity, ReviewEntity, type ReviewRow } from './planEntities'
-import { refreshSchedule } from './plan'
+import { refreshSchedule, savePlanDocument } from './plan'
+import { readPlan } from './documents'
 
 export async function reviewsOf(db: EntityManager, episodeId: string): Promise<ReviewRecord[]> {
   const rows = await db.find(ReviewEntity, { where: { episodeId }, order: { heldOn: 'ASC', createdAt: 'ASC' } })
@@ -33,7 +33,7 @@ export async function addReview(input: z.output<typeof addReviewInput>, ctx: Cal
     const plan = await manager.findOneBy(FamilyPlanEntity, { episodeId: episode.id })
     if (!plan) throw new AppError('CONFLICT', 'A review follows the family plan: agree the plan first.')
     if (input.heldOn < plan.agreedOn) throw new AppError('VALIDATION', 'There is a problem', { heldOn: 'The review cannot be before the plan was agreed' })
-    const outcomes = JSON.parse(plan.outcomes) as PlanOutcome[]
+    const { outcomes } = readPlan(plan)
     const fields: Record<string, string> = {}
     const scored = new Map(input.scores.map((s) => [s.outcomeId, s]))
     outcomes.forEach((o, i) => {
@@ -42,29 +42,8 @@ export async function addReview(input: z.output<typeof addReviewInput>, ctx: Cal
     const unknown = await unknownParticipants(manager, episode, input.attendees)
     if (unknown.size) fields.attendees = 'Choose people in the family or the Team Around the Family'
     if (Object.keys(fields).length) throw new AppError('VALIDATION', 'There is a problem', fields)
+    if (plan.version !== input.planVersion) throw conflict('family plan')
 
-    // The actions' new statuses go into the plan, checked against the version the form read.
-    const statuses = new Map(input.actions.map((a) => [a.id, a.status]))
-    const changes: { action: string; from: string; to: string }[] = []
-    const updated = outcomes.map((o) => ({
-      ...o,
-      actions: o.actions.map((a) => {
-        const status = statuses.get(a.id)
-        if (!status || status === a.status) return a
-        changes.push({ action: a.id, from: a.status, to: status })
-        return { ...a, status }
-      })
-    }))
-    if (changes.length)
-      await updateVersioned(
-        manager,
-        FamilyPlanEntity,
-        plan.id,
-        input.planVersion,
-        { outcomes: JSON.stringify(updated), updatedBy: ctx.actor.name, updatedAt: ctx.now },
-        'family plan'
-      )
-    else if (plan.version !== input.planVersion) throw conflict('family plan')
     const row: ReviewRow = {
       id: randomUUID(),
       episodeId: episode.id,
@@ -88,15 +67,26 @@ export async function addReview(input: z.output<typeof addReviewInput>, ctx: Cal
       familyId: episode.familyId,
       changes: { heldOn: row.heldOn, scores: Object.fromEntries(input.scores.map((s) => [s.outcomeId, s.score])), nextReviewOn: row.nextReviewOn }
     })
-    if (changes.length)
-      await writeAudit(manager, {
-        at: ctx.now,
-        actor: ctx.actor.name,
-        action: 'update',
-        recordType: 'family-plan',
-        recordId: plan.id,
-        familyId: episode.familyId,
-        changes: { actions: changes }
+
+    // The actions' new statuses change the plan: that is a version of the plan like any other save,
+    // checked against the version the form read, on the trail and kept.
+    const statuses = new Map(input.actions.map((a) => [a.id, a.status]))
+    let movedOn = false
+    const updated = outcomes.map((o) => ({
+      ...o,
+      actions: o.actions.map((a) => {
+        const status = statuses.get(a.id)
+        if (!status || status === a.status) return a
+        movedOn = true
+        return { ...a, status }
+      })
+    }))
+    if (movedOn)
+      await savePlanDocument(manager, ctx, {
+        episode,
+        version: input.planVersion,
+        document: () => ({ agreedOn: plan.agreedOn, outcomes: updated }),
+        occasion: 'review'
       })
     await refreshSchedule(manager, episode, updated, plan.agreedOn)
     if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)

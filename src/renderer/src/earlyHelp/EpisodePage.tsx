@@ -10,6 +10,7 @@ import { FamilyNotFound } from '../families/FamilyNotFound'
 import { memberNames, participants, useEpisode } from './useEpisode'
 import { TeamSection } from './TeamSection'
 import { DueDate, PlanSection, ReviewsList } from './PlanSection'
+import { EarlierVersions } from './EarlierVersions'
 
 const STATUS = { open: 'Open', closing: 'Closure awaiting approval', closed: 'Closed' } as const
 
@@ -129,6 +130,7 @@ export function EpisodePage({
             Read the assessment
           </a>
         ) : null}
+        <EarlierVersions familyId={id} episodeId={episode.id} document="assessment" savedMoreThanOnce={(assessment?.version ?? 0) > 1} />
 
         <h2 className="govuk-heading-m">Family plan</h2>
         <PlanSection episode={episode} people={people} peopleNames={peopleNames} />
@@ -144,6 +146,7 @@ export function EpisodePage({
             </button>
           ) : null}
         </div>
+        <EarlierVersions familyId={id} episodeId={episode.id} document="family-plan" savedMoreThanOnce={(episode.plan?.version ?? 0) > 1} />
 
         <h2 className="govuk-heading-m">Reviews</h2>
         <ReviewsList episode={episode} people={people} />

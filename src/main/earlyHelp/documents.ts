@@ -1,0 +1,131 @@
+// Reading and keeping the episode's documents. Every stored plan or assessment, current or kept, is
+// read here and nowhere else: parsed with the schema of the version it was written in, so a
+// document from a newer Casebook is refused in plain words and a damaged one is never passed on.
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from 'typeorm'
+import type { z } from 'zod'
+import {
+  ASSESSMENT_SCHEMA_VERSION,
+  assessmentDocument,
+  DOCUMENT_NAMES,
+  PLAN_SCHEMA_VERSION,
+  planDocument,
+  type AssessmentDocument,
+  type DocumentKind,
+  type PlanDocument,
+  type VersionOccasion
+} from '../../shared/earlyHelp/history'
+import type { CallContext } from '../core/context'
+import { AppError } from '../core/errors'
+import { UserEntity } from '../accounts/entities'
+import type { EpisodeRow } from './entities'
+import { DocumentVersionEntity, type AssessmentRow, type DocumentVersionRow, type FamilyPlanRow } from './planEntities'
+
+/** Each kind's schemas, by the version number stored with the document; the current one is what is written. */
+const PLAN_SCHEMAS: Record<number, z.ZodType<PlanDocument>> = { 1: planDocument }
+const ASSESSMENT_SCHEMAS: Record<number, z.ZodType<AssessmentDocument>> = { 1: assessmentDocument }
+
+export const CURRENT_SCHEMA: Record<DocumentKind, number> = { 'family-plan': PLAN_SCHEMA_VERSION, assessment: ASSESSMENT_SCHEMA_VERSION }
+
+function unreadable(kind: DocumentKind, id: string, why: string): AppError {
+  console.error(`casebook: ${kind} ${id} cannot be read: ${why}`)
+  return new AppError(
+    'UNAVAILABLE',
+    `This ${DOCUMENT_NAMES[kind]} cannot be read: it is not stored the way Casebook saves it. Nothing has been changed. Ask IT to check the database and, if need be, restore a backup.`
+  )
+}
+
+function parse<T>(kind: DocumentKind, id: string, schemaVersion: number, schemas: Record<number, z.ZodType<T>>, raw: () => unknown): T {
+  if (schemaVersion > CURRENT_SCHEMA[kind])
+    throw new AppError(
+      'UNAVAILABLE',
+      `This ${DOCUMENT_NAMES[kind]} was saved by a newer version of Casebook, which stores it differently, so this version cannot open it. Nothing has been changed. Ask IT to install the newer version.`
+    )
+  const schema = schemas[schemaVersion]
+  if (!schema) throw unreadable(kind, id, `no schema version ${schemaVersion}`)
+  let json: unknown
+  try {
+    json = raw()
+  } catch {
+    throw unreadable(kind, id, 'its JSON is damaged')
+  }
+  const parsed = schema.safeParse(json)
+  // Only the paths go to the log: the values are a child's record.
+  if (!parsed.success) throw unreadable(kind, id, parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', '))
+  return parsed.data
+}
+
+/** A family plan as stored in one schema version (the plan's own row, or a kept version). */
+export function readPlanDocument(id: string, schemaVersion: number, raw: () => unknown): PlanDocument {
+  return parse('family-plan', id, schemaVersion, PLAN_SCHEMAS, raw)
+}
+
+/** An assessment as stored in one schema version (the assessment's own row, or a kept version). */
+export function readAssessmentDocument(id: string, schemaVersion: number, raw: () => unknown): AssessmentDocument {
+  return parse('assessment', id, schemaVersion, ASSESSMENT_SCHEMAS, raw)
+}
+
+/** The plan as its row holds it: the date agreed in a column, the outcomes as JSON. */
+export const readPlan = (row: FamilyPlanRow): PlanDocument =>
+  readPlanDocument(row.id, row.schemaVersion, () => ({ agreedOn: row.agreedOn, outcomes: JSON.parse(row.outcomes) }))
+
+/** The assessment as its row holds it: its dates and who completed it in columns, the rest as JSON. */
+export const readAssessment = (row: AssessmentRow): AssessmentDocument =>
+  readAssessmentDocument(row.id, row.schemaVersion, () => {
+    const content: unknown = JSON.parse(row.content)
+    // Not an object is for the schema to refuse; the columns never stand in for a missing document.
+    return content && typeof content === 'object' && !Array.isArray(content)
+      ? { ...content, startedOn: row.startedOn, completedOn: row.completedOn, completedBy: row.completedBy }
+      : content
+  })
+
+/** The columns a plan is stored in. */
+export const planColumns = (d: PlanDocument) => ({ agreedOn: d.agreedOn, outcomes: JSON.stringify(d.outcomes), schemaVersion: PLAN_SCHEMA_VERSION })
+
+/** The columns an assessment is stored in. */
+export const assessmentColumns = (d: AssessmentDocument) => ({
+  startedOn: d.startedOn,
+  completedOn: d.completedOn,
+  completedBy: d.completedBy,
+  content: JSON.stringify({ subjects: d.subjects, familyVoice: d.familyVoice, identified: d.identified, evidence: d.evidence }),
+  schemaVersion: ASSESSMENT_SCHEMA_VERSION
+})
+
+export type KeptDocument = { kind: 'family-plan'; document: PlanDocument } | { kind: 'assessment'; document: AssessmentDocument }
+
+/** A kept version's document, parsed with the schema it was kept in. */
+export function readKept(row: DocumentVersionRow): KeptDocument {
+  const raw = () => JSON.parse(row.content) as unknown
+  return row.documentType === 'family-plan'
+    ? { kind: 'family-plan', document: readPlanDocument(row.documentId, row.schemaVersion, raw) }
+    : { kind: 'assessment', document: readAssessmentDocument(row.documentId, row.schemaVersion, raw) }
+}
+
+/** Keeps one version of a document, in the transaction that saved it. Never updated or deleted. */
+export async function keepVersion(
+  manager: EntityManager,
+  ctx: CallContext,
+  kept: { kind: DocumentKind; documentId: string; episode: EpisodeRow; version: number; document: PlanDocument | AssessmentDocument; occasion: VersionOccasion }
+): Promise<void> {
+  const user = ctx.actor.userId ? await manager.findOne(UserEntity, { where: { id: ctx.actor.userId }, select: { id: true, displayName: true } }) : null
+  await manager.insert(DocumentVersionEntity, {
+    id: randomUUID(),
+    documentType: kept.kind,
+    documentId: kept.documentId,
+    episodeId: kept.episode.id,
+    familyId: kept.episode.familyId,
+    version: kept.version,
+    schemaVersion: CURRENT_SCHEMA[kept.kind],
+    content: JSON.stringify(kept.document),
+    occasion: kept.occasion,
+    savedAt: ctx.now,
+    savedBy: ctx.actor.name,
+    savedByUserId: user?.id ?? null,
+    savedByName: user?.displayName ?? ctx.actor.name
+  })
+}
+
+/** Whether any version of this document has been kept (an assessment's are kept from its completion). */
+export async function hasKeptVersions(manager: EntityManager, documentId: string): Promise<boolean> {
+  return (await manager.countBy(DocumentVersionEntity, { documentId })) > 0
+}
