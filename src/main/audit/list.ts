@@ -4,11 +4,18 @@ import type { auditListInput, AuditEntry } from '../../shared/audit/schemas'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { normaliseReference } from '../search/parseQuery'
+import { addDays } from '../../shared/dates'
 import type { AuditRow } from './entities'
+import type { SqlQuery } from '../search/searchIndex'
 
 type Row = Omit<AuditRow, 'prevHash' | 'hash'> & { familyReference: string | null }
 
-export async function listAudit(input: z.output<typeof auditListInput>, ctx: CallContext): Promise<{ entries: AuditEntry[]; more: boolean }> {
+type ListInput = z.output<typeof auditListInput>
+
+const hoursFrom = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000).toISOString()
+
+/** The statement a page of the trail runs (one row more than the page, to say whether there is more). */
+export function buildAuditListQuery(input: ListInput): SqlQuery {
   const where: string[] = []
   const params: unknown[] = []
   if (input.familyReference) {
@@ -18,10 +25,13 @@ export async function listAudit(input: z.output<typeof auditListInput>, ctx: Cal
     params.push(reference)
   }
   if (input.personId) {
-    // A person's record is seen whenever a family they belonged to at the time is opened.
-    where.push(`(a.record_id = ? OR (a.action = 'view' AND EXISTS (
-      SELECT 1 FROM family_membership m WHERE m.person_id = ? AND m.family_id = a.family_id
-        AND a.at >= m.joined_at AND (m.left_at IS NULL OR a.at < m.left_at))))`)
+    // A person's record is seen whenever a family they belonged to at the time is opened. Written as
+    // two lookups (by record, and by each household's views) so neither reads the whole trail.
+    where.push(`a.seq IN (
+      SELECT seq FROM audit_entry WHERE record_id = ?
+      UNION ALL
+      SELECT v.seq FROM family_membership m JOIN audit_entry v ON v.family_id = m.family_id
+      WHERE m.person_id = ? AND v.action = 'view' AND v.at >= m.joined_at AND (m.left_at IS NULL OR v.at < m.left_at))`)
     params.push(input.personId, input.personId)
   }
   if (input.actor) {
@@ -32,26 +42,36 @@ export async function listAudit(input: z.output<typeof auditListInput>, ctx: Cal
     where.push('a.action = ?')
     params.push(input.action)
   }
-  // Entries carry UTC instants; a day filter covers the whole of that day.
+  // Entries carry UTC instants; a day filter covers the whole of that day. An entry is numbered when
+  // it is written and stamped when its call began, so the two orders agree to within the time a call
+  // waits to be written. Each day's edge is found by time (idx_audit_at) an hour beyond it, turned into
+  // a bound on the sequence, and the times are then checked exactly along that stretch of the trail.
   if (input.from) {
-    where.push('a.at >= ?')
-    params.push(`${input.from}T00:00:00.000Z`)
+    const from = `${input.from}T00:00:00.000Z`
+    where.push('a.seq > coalesce((SELECT seq FROM audit_entry WHERE at < ? ORDER BY at DESC LIMIT 1), 0)', 'a.at >= ?')
+    params.push(hoursFrom(from, -1), from)
   }
   if (input.to) {
-    where.push('a.at < ?')
-    params.push(`${input.to}T23:59:59.999Z`)
+    const end = `${addDays(input.to, 1)}T00:00:00.000Z`
+    where.push('a.seq < coalesce((SELECT seq FROM audit_entry WHERE at >= ? ORDER BY at LIMIT 1), 9007199254740991)', 'a.at < ?')
+    params.push(hoursFrom(end, 1), end)
   }
   if (input.beforeSeq) {
     where.push('a.seq < ?')
     params.push(input.beforeSeq)
   }
-  const rows = (await ctx.core.db.query(
-    `SELECT a.seq, a.at, a.actor, a.action, a.record_type AS recordType, a.record_id AS recordId, a.family_id AS familyId,
+  return {
+    sql: `SELECT a.seq, a.at, a.actor, a.action, a.record_type AS recordType, a.record_id AS recordId, a.family_id AS familyId,
             f.reference AS familyReference, a.changes
      FROM audit_entry a LEFT JOIN family f ON f.id = a.family_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq DESC LIMIT ?`,
-    [...params, input.limit + 1]
-  )) as Row[]
+    params: [...params, input.limit + 1]
+  }
+}
+
+export async function listAudit(input: ListInput, ctx: CallContext): Promise<{ entries: AuditEntry[]; more: boolean }> {
+  const query = buildAuditListQuery(input)
+  const rows = (await ctx.core.db.query(query.sql, query.params)) as Row[]
   const more = rows.length > input.limit
   return {
     entries: rows.slice(0, input.limit).map((r) => ({ ...r, changes: r.changes ? (JSON.parse(r.changes) as Record<string, unknown>) : null })),

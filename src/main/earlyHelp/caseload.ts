@@ -8,6 +8,7 @@ import { updateVersioned } from '../core/versioned'
 import { writeAudit } from '../audit/audit'
 import { UserEntity } from '../accounts/entities'
 import { EpisodeEntity } from './entities'
+import type { SqlQuery } from '../search/searchIndex'
 
 const DAY_MS = 86_400_000
 
@@ -18,7 +19,7 @@ function countBefore(sortedDates: string, day: string): number {
   return firstNotBefore === -1 ? dates.length : firstNotBefore
 }
 
-interface CaseloadQuery {
+export interface CaseloadQuery {
   /** One lead's episodes, or everyone's. */
   leadUserId: string | null
   overdueOnly: boolean
@@ -26,8 +27,8 @@ interface CaseloadQuery {
   page: number | null
 }
 
-export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<CaseloadOutput> {
-  const todayText = todayIso(ctx.core.clock.now())
+/** The statements a caseload list runs: its rows, and for a page the count of the whole list. */
+export function buildCaseloadQueries(query: CaseloadQuery, todayText: string): { rows: SqlQuery; count: SqlQuery | null } {
   const where = [`e.status IN ('open', 'closing')`]
   const params: unknown[] = []
   if (query.leadUserId) {
@@ -39,16 +40,28 @@ export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<
     where.push(`(e.next_review_on < ? OR (e.open_action_dues != '' AND substr(e.open_action_dues, 1, 10) < ?))`)
     params.push(todayText, todayText)
   }
-  const rows = (await ctx.core.db.query(
-    `SELECT e.id AS episodeId, e.family_id AS familyId, e.status AS status, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
+  return {
+    rows: {
+      sql: `SELECT e.id AS episodeId, e.family_id AS familyId, e.status AS status, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
             u.display_name AS leadName, e.version AS version,
             e.last_contact_at AS lastContactAt, e.note_count AS notes, e.next_review_on AS nextReviewOn, e.open_action_dues AS dues,
             (SELECT group_concat(DISTINCT p.family_name) FROM person p WHERE p.family_id = e.family_id AND p.kind = 'adult') AS familyNames
      FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id
      WHERE ${where.join(' AND ')}
      ORDER BY e.opened_on, f.reference${query.page === null ? '' : ' LIMIT ? OFFSET ?'}`,
-    query.page === null ? params : [...params, CASELOAD_PAGE_SIZE, (query.page - 1) * CASELOAD_PAGE_SIZE]
-  )) as (Omit<CaseloadRow, 'daysOpen' | 'familyNames' | 'reviewOverdue' | 'overdueActions'> & { familyNames: string | null; dues: string })[]
+      params: query.page === null ? params : [...params, CASELOAD_PAGE_SIZE, (query.page - 1) * CASELOAD_PAGE_SIZE]
+    },
+    count: query.page === null ? null : { sql: `SELECT count(*) AS n FROM episode e WHERE ${where.join(' AND ')}`, params }
+  }
+}
+
+export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<CaseloadOutput> {
+  const todayText = todayIso(ctx.core.clock.now())
+  const queries = buildCaseloadQueries(query, todayText)
+  const rows = (await ctx.core.db.query(queries.rows.sql, queries.rows.params)) as (Omit<
+    CaseloadRow,
+    'daysOpen' | 'familyNames' | 'reviewOverdue' | 'overdueActions'
+  > & { familyNames: string | null; dues: string })[]
   const today = Date.parse(todayText)
   const episodes = rows.map(({ dues, ...r }) => ({
     ...r,
@@ -59,8 +72,8 @@ export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<
     overdueActions: countBefore(dues, todayText)
   }))
   // A practitioner's own list comes whole: one page as long as the list.
-  if (query.page === null) return { episodes, total: episodes.length, page: 1, pageSize: episodes.length }
-  const [{ n }] = (await ctx.core.db.query(`SELECT count(*) AS n FROM episode e WHERE ${where.join(' AND ')}`, params)) as [{ n: number }]
+  if (query.page === null || queries.count === null) return { episodes, total: episodes.length, page: 1, pageSize: episodes.length }
+  const [{ n }] = (await ctx.core.db.query(queries.count.sql, queries.count.params)) as [{ n: number }]
   return { episodes, total: Number(n), page: query.page, pageSize: CASELOAD_PAGE_SIZE }
 }
 

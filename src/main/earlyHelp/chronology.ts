@@ -1,4 +1,5 @@
 // A family's chronology: its case notes and the system's own events, in date order.
+import { In, type EntityManager, type EntitySchema } from 'typeorm'
 import type { ChronologyEntry } from '../../shared/earlyHelp/schemas'
 import { CLOSURE_REASON, NOTE_TYPE } from '../../shared/codes'
 import { formatDate } from '../../shared/dates'
@@ -18,29 +19,21 @@ function localMinute(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
+/** Rows by id. An empty list asks for nothing: TypeORM reads `findBy(entity, [])` as every row. */
+function byIds<T extends { id: string }>(db: EntityManager, entity: EntitySchema<T>, ids: string[]): Promise<T[]> {
+  return ids.length ? db.findBy(entity, { id: In(ids) } as never) : Promise.resolve([])
+}
+
 export async function chronology(input: { familyId: string; significantOnly: boolean }, ctx: CallContext): Promise<{ entries: ChronologyEntry[] }> {
   const db = ctx.core.db.manager
   const family = await db.findOneBy(FamilyEntity, { id: input.familyId })
   if (!family) throw notFound('family')
   const notes = await db.find(CaseNoteEntity, { where: input.significantOnly ? { familyId: family.id, significant: true } : { familyId: family.id } })
   const memberships = await db.findBy(MembershipEntity, { familyId: family.id })
-  const people = new Map(
-    (
-      await db.findBy(
-        PersonEntity,
-        [...new Set([...memberships.map((m) => m.personId), ...notes.flatMap((n) => JSON.parse(n.people) as string[])])].map((id) => ({ id }))
-      )
-    ).map((p) => [p.id, displayName(p)])
-  )
+  const personIds = [...new Set([...memberships.map((m) => m.personId), ...notes.flatMap((n) => JSON.parse(n.people) as string[])])]
+  const people = new Map((await byIds(db, PersonEntity, personIds)).map((p) => [p.id, displayName(p)]))
   const episodes = await db.findBy(EpisodeEntity, { familyId: family.id })
-  const leads = new Map(
-    (
-      await db.findBy(
-        UserEntity,
-        episodes.map((e) => ({ id: e.leadUserId }))
-      )
-    ).map((u) => [u.id, u.displayName])
-  )
+  const leads = new Map((await byIds(db, UserEntity, [...new Set(episodes.map((e) => e.leadUserId))])).map((u) => [u.id, u.displayName]))
 
   const entries: ChronologyEntry[] = notes.map((n) => ({
     id: n.id,
