@@ -106,7 +106,7 @@ test('the idle lock keeps what was typed, and unlocking returns to it', async ({
   await page.screenshot({ path: 'test-results/screens/locked.png' })
   await dialog.getByLabel('Password').fill('wrong password here')
   await dialog.getByRole('button', { name: 'Unlock' }).click()
-  await expect(dialog.locator('.govuk-error-message')).toContainText('The username or password is not right')
+  await expect(dialog.locator('.govuk-error-message')).toContainText('The password is not right')
   await dialog.getByLabel('Password').fill(PASSWORD)
   await dialog.getByRole('button', { name: 'Unlock' }).click()
   await expect(dialog).toHaveCount(0)

@@ -16,7 +16,7 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   await expect(summary).toContainText('Enter why early help is needed')
   await expect(summary).toContainText('Select at least one headline the family needs help with')
   await expect(summary).toContainText('Select the family’s consent to early help')
-  await page.getByLabel('Lead practitioner').selectOption({ label: 'pat (practitioner)' })
+  await page.getByLabel('Lead practitioner').selectOption({ label: 'Pat Practitioner' })
   await page.getByLabel('Why the family needs early help').fill('Rent arrears, and Grace is finding the evenings hard.')
   await page.getByLabel('Secure housing').check()
   await page.getByLabel('Improved mental and physical health').check()
@@ -30,7 +30,7 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   await page.screenshot({ path: 'test-results/screens/open-episode.png', fullPage: true })
   await page.getByRole('button', { name: 'Open episode' }).click()
   await expect(page.getByText('Early-help episode opened. Next, add the Team Around the Family and start the assessment.')).toBeVisible()
-  await expect(page.locator('.govuk-summary-list')).toContainText('pat (practitioner)')
+  await expect(page.locator('.govuk-summary-list')).toContainText('Pat Practitioner')
   await expect(page.locator('.govuk-summary-list')).toContainText(/Consent to early help\s*Given by Grace Okafor on .* \(verbal\)/)
 
   // Typing, then the window goes away: the note comes back from the database.
@@ -70,7 +70,7 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   await expect(timeline.getByRole('heading')).toHaveCount(4)
   const headings = await timeline.getByRole('heading').allTextContents()
   expect([...headings].sort()).toEqual([
-    'Early-help episode opened, led by pat (practitioner)',
+    'Early-help episode opened, led by Pat Practitioner',
     'Family registered (RV-000001)',
     'Home visit',
     'Phone call Significant'
@@ -91,7 +91,7 @@ test.describe('reception', () => {
     await harness.createUser({ username: 'pat', role: 'practitioner' })
     await openEpisodeFor(harness, id, { openedOn: '2026-11-02', headlines: ['HOUSING'] })
     await page.goto(`${harness.url}#/families/${id}`)
-    await expect(page.getByText('An early-help episode has been open since 2 November 2026, led by pat (practitioner).')).toBeVisible()
+    await expect(page.getByText('An early-help episode has been open since 2 November 2026, led by Pat Practitioner.')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Add a case note' })).toHaveCount(0)
     await page.goto(`${harness.url}#/families/${id}/chronology`)
     await expect(page.getByRole('heading', { name: 'You cannot see this page' })).toBeVisible()
@@ -117,9 +117,9 @@ test.describe('a manager', () => {
     await expect(row.getByLabel('Lead for RV-000001')).toHaveValue(patId)
     await expectAccessible(page)
     await page.screenshot({ path: 'test-results/screens/all-open-episodes.png', fullPage: true })
-    await row.getByLabel('Lead for RV-000001').selectOption({ label: 'paula (practitioner)' })
+    await row.getByLabel('Lead for RV-000001').selectOption({ label: 'Paula Practitioner' })
     await row.getByRole('button', { name: 'Change lead for RV-000001' }).click()
-    await expect(page.getByText('RV-000001 is now led by paula (practitioner).')).toBeVisible()
+    await expect(page.getByText('RV-000001 is now led by Paula Practitioner.')).toBeVisible()
 
     const paula = await harness.openPage({ username: 'paula', role: 'practitioner' })
     await paula.getByRole('link', { name: 'My caseload' }).click()

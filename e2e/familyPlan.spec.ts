@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, expectAccessible, PASSWORD } from './harness/fixtures'
+import { signIn, signOut } from './harness/signIn'
 import { fillDate } from './harness/forms'
 import { pdfText } from './harness/pdf'
 import { asColleague, CATHERINE, GRACE, openEpisodeFor, registerOkafors } from './harness/earlyHelp'
@@ -70,7 +71,7 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   // Open the episode, on consent given there and then.
   await page.goto(`${harness.url}#/families/${id}/early-help/open`)
   await fillDate(page.locator('form'), 'Date opened', opened.parts)
-  await page.getByLabel('Lead practitioner').selectOption({ label: 'pat (practitioner)' })
+  await page.getByLabel('Lead practitioner').selectOption({ label: 'Pat Practitioner' })
   await page.getByLabel('Why the family needs early help').fill('Rent arrears; Mohammed is not in nursery; Catherine’s hearing needs checking.')
   await page.getByLabel('Secure housing').check()
   await page.getByLabel('Good early years development').check()
@@ -187,9 +188,11 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   await expect(page.getByText(/Someone else has saved changes since you started it/)).toBeVisible()
   await page.getByRole('button', { name: 'Discard it and start again' }).click()
   await expect(outcome1).toHaveValue('Paula’s wording of outcome 1')
-  // Discarding leaves no draft behind, not even a blank one.
-  await page.waitForTimeout(2000)
+  // Discarding leaves no draft behind, not even a blank one: signing out writes any draft still
+  // waiting, and answers only once it is in the database.
+  await signOut(page)
   expect(await harness.casebook.core.db.query(`SELECT count(*) AS n FROM draft`)).toEqual([{ n: 0 }])
+  await signIn(page, 'pat')
   await page.goto(episodeUrl)
 
   // Two reviews with progress scores; the first moves an action on.
@@ -314,11 +317,15 @@ test('a draft typed just before the screen locks is kept, and comes back after u
   await page.reload()
   const voice = page.getByLabel('The voice of the child and family')
   await voice.fill('Grace said the evenings are the hardest')
-  // A minute without use: the draft is in the database before the core locks the session.
+  // A minute without use: the screen locks only once the draft's save has been answered, so the
+  // draft is in the database by the time the lock screen shows (the poll waits for the row, never a time).
   await page.clock.runFor(61_000)
   await expect(page.getByRole('heading', { name: 'Casebook is locked' })).toBeVisible()
-  const [saved] = await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE draft_key = ?`, [`assessment:${episode.id}`])
-  expect(JSON.parse(saved.payload).familyVoice).toBe('Grace said the evenings are the hardest')
+  const savedVoice = async () => {
+    const [saved] = await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE draft_key = ?`, [`assessment:${episode.id}`])
+    return saved ? JSON.parse(saved.payload).familyVoice : null
+  }
+  await expect.poll(savedVoice).toBe('Grace said the evenings are the hardest')
   await page.getByLabel('Password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Unlock' }).click()
   await expect(voice).toHaveValue('Grace said the evenings are the hardest')
@@ -333,11 +340,20 @@ test('someone who types without a pause still has a draft saved every few second
   await page.goto(`${harness.url}#/families/${id}/notes/new`)
   const note = page.getByLabel('Note', { exact: true })
   await note.click()
+  // From a minute on (a time never already past however slow the machine), the page's time moves
+  // only when the test moves it.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 60_000)
   // A key every second for eight seconds: never the pause after which a draft is usually saved.
   for (const word of ['Grace ', 'rang ', 'to ', 'say ', 'the ', 'bailiffs ', 'came ', 'today']) {
     await page.keyboard.type(word)
     await page.clock.runFor(1000)
   }
-  const [draft] = await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE draft_key = ?`, [`case-note:${id}`])
-  expect(JSON.parse(draft.payload).text).toMatch(/^Grace rang to say the /)
+  // The save was sent while the keys were still coming; the poll waits for it to land.
+  const savedText = async () => {
+    const [draft] = await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE draft_key = ?`, [`case-note:${id}`])
+    return draft ? (JSON.parse(draft.payload).text as string) : ''
+  }
+  await expect.poll(savedText).toMatch(/^Grace rang to say the /)
+  // Saved while the keys were coming, not after the pause that follows the last of them.
+  expect(await savedText()).not.toContain('today')
 })

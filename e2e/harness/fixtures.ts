@@ -10,6 +10,7 @@ import { openCasebook, type Casebook } from '../../src/main/core/casebook'
 import { TEST_SCRYPT } from '../../src/main/testing/tempCasebook'
 import type { Role } from '../../src/shared/roles'
 import { serveRenderer } from './server'
+import { HarnessClock } from './clock'
 
 export interface Account {
   username: string
@@ -18,6 +19,8 @@ export interface Account {
 
 export interface Harness {
   casebook: Casebook
+  /** The core's clock: real time, until the test moves it on (the page's clock is page.clock). */
+  clock: HarnessClock
   url: string
   /** Opens another window on the same core, signed in as another user (a second desk). */
   openPage(account?: Account): Promise<Page>
@@ -27,12 +30,25 @@ export interface Harness {
 
 export const PASSWORD = 'harness long passphrase'
 
+const DIGITS = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine']
+const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
+
+/**
+ * The name an account is shown by, made of letters as a person's name must be: 'pat' the
+ * practitioner is Pat Practitioner, 'rita' Rita Reception, 'reception1' Reception One.
+ */
+export function displayNameOf({ username, role }: Account): string {
+  const letters = username.replace(/[^a-z]/g, '')
+  const digits = [...username.replace(/\D/g, '')].map((d) => DIGITS[Number(d)])
+  return [capital(letters), ...digits, letters === role ? null : capital(role)].filter(Boolean).join(' ')
+}
+
 async function createUser(casebook: Casebook, account: Account, password = PASSWORD): Promise<void> {
   const trusted = casebook.connect({ name: 'harness' })
   const temporary = `${password} (temporary)`
   must(
     await trusted.invoke('users.create', {
-      displayName: `${account.username} (${account.role})`,
+      displayName: displayNameOf(account),
       username: account.username,
       role: account.role,
       temporaryPassword: temporary
@@ -94,8 +110,11 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
   harness: [
     async ({ page, browser, rendererUrl, account }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'))
+      const clock = new HarnessClock()
       const casebook = await openCasebook({
         databasePath: join(dir, 'casebook.sqlite'),
+        mode: 'create',
+        clock,
         passwordCost: TEST_SCRYPT,
         hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
       })
@@ -104,6 +123,7 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
       const others: Page[] = []
       await use({
         casebook,
+        clock,
         url: rendererUrl,
         createUser: (a, password) => createUser(casebook, a, password),
         openPage: async (other = { username: 'reception2', role: 'reception' }) => {

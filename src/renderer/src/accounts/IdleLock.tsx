@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
-import { unlockInput } from '../../../shared/accounts/schemas'
+import { ACTIVITY_REPORT_SECONDS, unlockInput } from '../../../shared/accounts/schemas'
 import type { z } from 'zod'
 import { invoke } from '../api'
 import { contractResolver, listErrors } from '../components/formErrors'
@@ -12,31 +12,45 @@ import { flushDrafts } from '../drafts/flush'
 
 const ACTIVITY = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const
 
-/** Locks the session after the hub's idle time; the page underneath keeps everything typed. */
+/**
+ * Locks the session after the hub's idle time without keyboard or mouse use; the page underneath
+ * keeps everything typed. The core locks a window that has made no call for a little longer (see
+ * IDLE_GRACE_SECONDS), so someone reading or typing tells it they are here, now and then.
+ */
 export function useIdleLock(minutes: number, active: boolean) {
   const { setLocked } = useAuth()
   useEffect(() => {
     if (!active) return
     let timer: ReturnType<typeof setTimeout>
+    let reportedAt = -Infinity
+    const lock = async () => {
+      // Every draft is in the database, each save answered, before the core accepts nothing but unlock.
+      await flushDrafts()
+      const result = await invoke('auth.lock', {})
+      if (result.ok) setLocked(true)
+    }
     const restart = () => {
       clearTimeout(timer)
-      timer = setTimeout(async () => {
-        await flushDrafts()
-        const result = await invoke('auth.lock', {})
-        if (result.ok) setLocked(true)
-      }, minutes * 60_000)
+      timer = setTimeout(() => void lock(), minutes * 60_000)
+    }
+    const onActivity = () => {
+      restart()
+      const now = Date.now()
+      if (now - reportedAt < ACTIVITY_REPORT_SECONDS * 1000) return
+      reportedAt = now
+      void invoke('auth.activity', {})
     }
     restart()
-    for (const event of ACTIVITY) window.addEventListener(event, restart, { passive: true })
+    for (const event of ACTIVITY) window.addEventListener(event, onActivity, { passive: true })
     return () => {
       clearTimeout(timer)
-      for (const event of ACTIVITY) window.removeEventListener(event, restart)
+      for (const event of ACTIVITY) window.removeEventListener(event, onActivity)
     }
   }, [minutes, active, setLocked])
 }
 
 export function LockScreen({ displayName, username }: { displayName: string; username: string }) {
-  const { signedIn, refresh } = useAuth()
+  const { signedIn, refresh, signOut } = useAuth()
   const [attempt, setAttempt] = useState(0)
   const form = useForm<{ password: string }, unknown, z.output<typeof unlockInput>>({
     resolver: contractResolver(unlockInput, (v) => v),
@@ -44,10 +58,22 @@ export function LockScreen({ displayName, username }: { displayName: string; use
     defaultValues: { password: '' }
   })
   const heading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => heading.current?.focus(), [])
+  useEffect(() => {
+    heading.current?.focus()
+    // The window's title names the record on screen: it goes too while the screen is locked.
+    const title = document.title
+    document.title = 'Casebook is locked'
+    return () => {
+      document.title = title
+    }
+  }, [])
   const onValid = async (input: z.output<typeof unlockInput>) => {
     const result = await invoke('auth.unlock', input)
-    if (result.ok) return signedIn(result.value)
+    if (result.ok) {
+      signedIn(result.value)
+      // A draft the core refused while it was locked (the page had not locked itself) is saved now.
+      return void flushDrafts()
+    }
     form.reset({ password: '' })
     if (!applyServerErrors(form, result.error)) await refresh()
     setAttempt((a) => a + 1)
@@ -68,6 +94,11 @@ export function LockScreen({ displayName, username }: { displayName: string; use
             Unlock
           </button>
         </form>
+        <h2 className="govuk-heading-m">Not {displayName}, or finished?</h2>
+        <p className="govuk-body">Sign out. Saved drafts are kept; anything else on the screen is cleared.</p>
+        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void signOut()}>
+          Sign out
+        </button>
       </div>
     </div>
   )

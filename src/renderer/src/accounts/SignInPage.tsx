@@ -7,7 +7,8 @@ import { TextField } from '../components/fields'
 import { useAuth } from './useAuth'
 import { useContractForm } from './useContractForm'
 
-export function SignInPage({ hubName }: { hubName: string }) {
+/** `signedOutBecause`: why the core ended this window's last session (an account disabled, a password reset, a new role). */
+export function SignInPage({ hubName, signedOutBecause }: { hubName: string; signedOutBecause: string | null }) {
   const { signedIn } = useAuth()
   const { form, attempt, problem, errors, failed, refused } = useContractForm<{ username: string; password: string }, typeof signInInput>(signInInput, {
     username: '',
@@ -21,6 +22,18 @@ export function SignInPage({ hubName }: { hubName: string }) {
   }
   return (
     <Page title="Sign in" caption={hubName}>
+      {signedOutBecause ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="signed-out-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="signed-out-title">
+              You have been signed out
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{signedOutBecause}</p>
+          </div>
+        </div>
+      ) : null}
       {problem ? <ProblemBanner title="You have not been signed in" message={problem.message} /> : null}
       <ErrorSummary items={errors} focusKey={attempt} />
       <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>

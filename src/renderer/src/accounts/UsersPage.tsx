@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { z } from 'zod'
 import { createUserInput, resetPasswordInput, type UserRecord } from '../../../shared/accounts/schemas'
 import { ROLES } from '../../../shared/roles'
@@ -11,21 +11,9 @@ import { Loading, Page } from '../components/Page'
 import { SelectField, TextField } from '../components/fields'
 import { useContractForm } from './useContractForm'
 import { TableHead } from '../components/TableHead'
+import { roleLabel, useUsers } from './useUsers'
 
-const roleLabel = (code: string) => ROLES.find((r) => r.code === code)?.label ?? code
 const NEW_USER = { displayName: '', username: '', role: '', temporaryPassword: '' }
-
-function useUsers() {
-  const [users, setUsers] = useState<UserRecord[] | null>(null)
-  const [error, setError] = useState<AppErrorValue | null>(null)
-  const reload = useCallback(async () => {
-    const result = await invoke('users.list', {})
-    if (result.ok) setUsers(result.value.users)
-    else setError(result.error)
-  }, [])
-  useEffect(() => void reload(), [reload])
-  return { users, error, reload }
-}
 
 /** Administrators: who can use Casebook, in which role. */
 export function UsersPage({ notice }: { notice?: string }) {
@@ -62,45 +50,55 @@ export function UsersPage({ notice }: { notice?: string }) {
     <Page title="Users" focusHeading={!done}>
       {done ? <SuccessBanner title={done} /> : null}
       {problem ? <ProblemBanner title="That has not been done" message={problem.message} /> : null}
-      <table className="govuk-table">
-        <TableHead caption="Users" columns={['Name', 'Username', 'Role', 'Status', 'Last signed in', { label: 'Actions', hidden: true }]} />
-        <tbody className="govuk-table__body">
-          {users.map((u) => (
-            <tr className="govuk-table__row" key={u.id}>
-              <th scope="row" className="govuk-table__header">
-                {u.displayName}
-              </th>
-              <td className="govuk-table__cell">{u.username}</td>
-              <td className="govuk-table__cell">{roleLabel(u.role)}</td>
-              <td className="govuk-table__cell">
-                {u.disabled ? (
-                  <strong className="govuk-tag govuk-tag--grey">Disabled</strong>
-                ) : u.mustChangePassword ? (
-                  <strong className="govuk-tag govuk-tag--yellow">New password needed</strong>
-                ) : (
-                  <strong className="govuk-tag govuk-tag--green">Active</strong>
-                )}
-              </td>
-              <td className="govuk-table__cell">{u.lastSignInAt ? formatDate(u.lastSignInAt) : 'Never'}</td>
-              <td className="govuk-table__cell">
-                <div className="app-button-row">
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setDisabled(u, !u.disabled)}>
-                    {u.disabled ? 'Enable' : 'Disable'}
-                    <span className="govuk-visually-hidden"> {u.displayName}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    onClick={() => navigate(`#/users/${u.id}/reset`)}
-                  >
-                    Reset password<span className="govuk-visually-hidden"> for {u.displayName}</span>
-                  </button>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* On a narrow screen the table scrolls inside its own box, not the page. */}
+      <div className="app-table-scroll" role="region" aria-label="Users" tabIndex={0}>
+        <table className="govuk-table">
+          <TableHead caption="Users" columns={['Name', 'Username', 'Role', 'Status', 'Last signed in', { label: 'Actions', hidden: true }]} />
+          <tbody className="govuk-table__body">
+            {users.map((u) => (
+              <tr className="govuk-table__row" key={u.id}>
+                <th scope="row" className="govuk-table__header">
+                  {u.displayName}
+                </th>
+                <td className="govuk-table__cell">{u.username}</td>
+                <td className="govuk-table__cell">{roleLabel(u.role)}</td>
+                <td className="govuk-table__cell">
+                  {u.disabled ? (
+                    <strong className="govuk-tag govuk-tag--grey">Disabled</strong>
+                  ) : u.mustChangePassword ? (
+                    <strong className="govuk-tag govuk-tag--yellow">New password needed</strong>
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--green">Active</strong>
+                  )}
+                </td>
+                <td className="govuk-table__cell">{u.lastSignInAt ? formatDate(u.lastSignInAt) : 'Never'}</td>
+                <td className="govuk-table__cell">
+                  <div className="app-button-row">
+                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setDisabled(u, !u.disabled)}>
+                      {u.disabled ? 'Enable' : 'Disable'}
+                      <span className="govuk-visually-hidden"> {u.displayName}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => navigate(`#/users/${u.id}/reset`)}
+                    >
+                      Reset password<span className="govuk-visually-hidden"> for {u.displayName}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => navigate(`#/users/${u.id}/edit`)}
+                    >
+                      Change name or role<span className="govuk-visually-hidden"> of {u.displayName}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2 className="govuk-heading-m">Add a user</h2>
       {createProblem ? <ProblemBanner title="The user has not been added" message={createProblem.message} /> : null}

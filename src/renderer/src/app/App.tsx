@@ -22,17 +22,18 @@ import { TeamMemberPage } from '../earlyHelp/TeamMemberPage'
 import { AssessmentPage } from '../earlyHelp/AssessmentPage'
 import { PlanPage } from '../earlyHelp/PlanPage'
 import { PlanPrintPage } from '../earlyHelp/PlanPrintPage'
+import { DocumentVersionPage } from '../earlyHelp/DocumentVersionPage'
 import { ReviewPage } from '../earlyHelp/ReviewPage'
 import { ReopenEpisodePage } from '../earlyHelp/ReopenEpisodePage'
 import { AuditPage } from '../audit/AuditPage'
 import { ResetPasswordPage, UsersPage } from '../accounts/UsersPage'
+import { EditUserPage } from '../accounts/EditUserPage'
 import { ChangePasswordPage } from '../accounts/ChangePasswordPage'
 import { HubSettingsPage } from '../hub/HubSettingsPage'
 import { SetupPage } from '../accounts/SetupPage'
 import { SignInPage } from '../accounts/SignInPage'
 import { LockScreen, useIdleLock } from '../accounts/IdleLock'
 import { AuthContext, useAuth, useAuthState } from '../accounts/useAuth'
-import { flushDrafts } from '../drafts/flush'
 
 /** What each screen needs; the core refuses the calls anyway, this only keeps the screens honest. */
 const NEEDS: Partial<Record<Route['name'], Permission>> = {
@@ -47,6 +48,7 @@ const NEEDS: Partial<Record<Route['name'], Permission>> = {
   audit: 'audit.read',
   users: 'users.manage',
   resetPassword: 'users.manage',
+  editUser: 'users.manage',
   hubSettings: 'hub.manage',
   familyAccess: 'families.restrict',
   openEpisode: 'earlyHelp.write',
@@ -59,6 +61,7 @@ const NEEDS: Partial<Record<Route['name'], Permission>> = {
   assessment: 'earlyHelp.read',
   plan: 'earlyHelp.write',
   printPlan: 'earlyHelp.read',
+  documentVersion: 'earlyHelp.read',
   review: 'earlyHelp.write',
   reopenEpisode: 'episodes.manage'
 }
@@ -89,23 +92,23 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
         />
       )
     case 'editFamily':
-      return <EditFamilyPage id={route.id} />
+      return <EditFamilyPage key={route.id} id={route.id} />
     case 'addMember':
-      return <AddMemberPage key={route.kind} id={route.id} kind={route.kind} />
+      return <AddMemberPage key={`${route.id}/${route.kind}`} id={route.id} kind={route.kind} />
     case 'editPerson':
-      return <EditPersonPage key={route.personId} id={route.id} personId={route.personId} />
+      return <EditPersonPage key={`${route.id}/${route.personId}`} id={route.id} personId={route.personId} />
     case 'movePerson':
-      return <MovePersonPage id={route.id} personId={route.personId} />
+      return <MovePersonPage key={`${route.id}/${route.personId}`} id={route.id} personId={route.personId} />
     case 'recordConsent':
-      return <ConsentPage id={route.id} />
+      return <ConsentPage key={route.id} id={route.id} />
     case 'familyAccess':
-      return <AccessPage id={route.id} />
+      return <AccessPage key={route.id} id={route.id} />
     case 'openEpisode':
-      return <OpenEpisodePage id={route.id} />
+      return <OpenEpisodePage key={route.id} id={route.id} />
     case 'closeEpisode':
-      return <CloseEpisodePage id={route.id} />
+      return <CloseEpisodePage key={route.id} id={route.id} />
     case 'addNote':
-      return <NotePage id={route.id} />
+      return <NotePage key={route.id} id={route.id} />
     case 'episode':
       return (
         <EpisodePage
@@ -118,25 +121,39 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
         />
       )
     case 'teamMember':
-      return <TeamMemberPage key={route.memberId ?? 'new'} id={route.id} episodeId={route.episodeId} memberId={route.memberId} />
+      return (
+        <TeamMemberPage key={`${route.id}/${route.episodeId}/${route.memberId ?? 'new'}`} id={route.id} episodeId={route.episodeId} memberId={route.memberId} />
+      )
     case 'assessment':
-      return <AssessmentPage id={route.id} episodeId={route.episodeId} />
+      return <AssessmentPage key={`${route.id}/${route.episodeId}`} id={route.id} episodeId={route.episodeId} />
     case 'plan':
-      return <PlanPage id={route.id} episodeId={route.episodeId} />
+      return <PlanPage key={`${route.id}/${route.episodeId}`} id={route.id} episodeId={route.episodeId} />
     case 'printPlan':
-      return <PlanPrintPage id={route.id} episodeId={route.episodeId} />
+      return <PlanPrintPage key={`${route.id}/${route.episodeId}`} id={route.id} episodeId={route.episodeId} />
+    case 'documentVersion':
+      return (
+        <DocumentVersionPage
+          key={`${route.id}/${route.episodeId}/${route.document}/${route.version}`}
+          id={route.id}
+          episodeId={route.episodeId}
+          document={route.document}
+          version={route.version}
+        />
+      )
     case 'review':
-      return <ReviewPage id={route.id} episodeId={route.episodeId} />
+      return <ReviewPage key={`${route.id}/${route.episodeId}`} id={route.id} episodeId={route.episodeId} />
     case 'reopenEpisode':
-      return <ReopenEpisodePage id={route.id} episodeId={route.episodeId} />
+      return <ReopenEpisodePage key={`${route.id}/${route.episodeId}`} id={route.id} episodeId={route.episodeId} />
     case 'chronology':
-      return <ChronologyPage key={route.notice ?? ''} id={route.id} notice={route.notice} />
+      return <ChronologyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} />
     case 'audit':
       return <AuditPage key={`${route.familyReference}${route.personId}`} familyReference={route.familyReference} personId={route.personId} />
     case 'users':
       return <UsersPage key={route.notice ?? ''} notice={route.notice} />
     case 'resetPassword':
-      return <ResetPasswordPage userId={route.userId} />
+      return <ResetPasswordPage key={route.userId} userId={route.userId} />
+    case 'editUser':
+      return <EditUserPage key={route.userId} userId={route.userId} />
     case 'changePassword':
       return <ChangePasswordPage required={false} />
     case 'hubSettings':
@@ -174,7 +191,7 @@ function useSearchShortcut(enabled: boolean) {
 }
 
 function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null }) {
-  const { refresh, signedOut } = useAuth()
+  const { signOut } = useAuth()
   const route = useRoute()
   const link = (href: string, name: Route['name'], text: string) => (
     <li>
@@ -183,16 +200,6 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
       </a>
     </li>
   )
-  const signOut = async () => {
-    // Whatever was being typed is kept as the user's draft for when they sign in again.
-    await flushDrafts()
-    await invoke('auth.signOut', {})
-    // The signed-in screens go at once: left for a moment, the page underneath would call the core
-    // as nobody, be refused, and re-read the session while the sign-in form was already in use.
-    signedOut()
-    window.location.hash = '#/'
-    await refresh()
-  }
   return (
     <header className="app-header" role="banner">
       <div className="govuk-width-container app-header__inner">
@@ -231,7 +238,7 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
                 {user.displayName}
               </a>
               {' · '}
-              <button type="button" className="app-header__button" onClick={signOut}>
+              <button type="button" className="app-header__button" onClick={() => void signOut()}>
                 Sign out
               </button>
             </>
@@ -266,14 +273,14 @@ export function App() {
   let content
   if (!status) content = <Loading />
   else if (status.needsSetup) content = <SetupPage />
-  else if (!user) content = <SignInPage hubName={hub?.name ?? 'Casebook'} />
+  else if (!user) content = <SignInPage hubName={hub?.name ?? 'Casebook'} signedOutBecause={status.signedOutBecause} />
   else content = <SignedInApp user={user} locked={status.locked} idleLockMinutes={status.idleLockMinutes} />
 
   const locked = Boolean(status?.locked && user)
   return (
     <AuthContext.Provider value={auth}>
-      {/* While locked, the page stays mounted, so nothing typed is lost, but cannot be reached. */}
-      <div inert={locked} aria-hidden={locked || undefined}>
+      {/* While locked, the page stays mounted, so nothing typed is lost, but is neither seen nor reached. */}
+      <div className={locked ? 'app-locked-away' : undefined} inert={locked} aria-hidden={locked || undefined}>
         <a
           href="#main-content"
           className="govuk-skip-link"

@@ -1,5 +1,5 @@
 // Hash routes: the page is a file in Electron, so the address after # is the app's own state.
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 
 export type Route =
   | { name: 'search' }
@@ -19,12 +19,14 @@ export type Route =
   | { name: 'assessment'; id: string; episodeId: string }
   | { name: 'plan'; id: string; episodeId: string }
   | { name: 'printPlan'; id: string; episodeId: string }
+  | { name: 'documentVersion'; id: string; episodeId: string; document: 'family-plan' | 'assessment'; version: number }
   | { name: 'review'; id: string; episodeId: string }
   | { name: 'reopenEpisode'; id: string; episodeId: string }
   | { name: 'chronology'; id: string; notice?: string }
   | { name: 'audit'; familyReference?: string; personId?: string }
   | { name: 'users'; notice?: string }
   | { name: 'resetPassword'; userId: string }
+  | { name: 'editUser'; userId: string }
   | { name: 'changePassword' }
   | { name: 'hubSettings' }
   | { name: 'caseload'; scope: 'mine' | 'all' }
@@ -40,6 +42,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'audit', familyReference: params.get('family') ?? undefined, personId: params.get('person') ?? undefined }
   if (parts[0] === 'users' && parts.length === 1) return { name: 'users', notice: params.get('notice') ?? undefined }
   if (parts[0] === 'users' && parts[1] && parts[2] === 'reset') return { name: 'resetPassword', userId: parts[1] }
+  if (parts[0] === 'users' && parts[1] && parts[2] === 'edit') return { name: 'editUser', userId: parts[1] }
   if (parts[0] === 'account' && parts[1] === 'password') return { name: 'changePassword' }
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'hubSettings' }
   if (parts[0] === 'caseload' && parts.length === 1) return { name: 'caseload', scope: 'mine' }
@@ -62,6 +65,8 @@ export function parseRoute(hash: string): Route {
       if (rest === 'assessment') return { name: 'assessment', id, episodeId }
       if (rest === 'plan') return { name: 'plan', id, episodeId }
       if (rest === 'plan/print') return { name: 'printPlan', id, episodeId }
+      if ((parts[4] === 'plan' || parts[4] === 'assessment') && parts[5] === 'versions' && /^[1-9]\d{0,8}$/.test(parts[6] ?? '') && parts.length === 7)
+        return { name: 'documentVersion', id, episodeId, document: parts[4] === 'plan' ? 'family-plan' : 'assessment', version: Number(parts[6]) }
       if (rest === 'review') return { name: 'review', id, episodeId }
       if (rest === 'reopen') return { name: 'reopenEpisode', id, episodeId }
     }
@@ -83,11 +88,13 @@ export const episodeHref = (familyId: string, episodeId: string, notice?: string
 export const familyHref = (id: string, notice?: string) => `#/families/${id}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  const [hash, setHash] = useState(() => window.location.hash)
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash))
+    const onChange = () => setHash(window.location.hash)
     window.addEventListener('hashchange', onChange)
+    // The address may have changed between the first render and now, with no one listening.
+    onChange()
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
-  return route
+  return useMemo(() => parseRoute(hash), [hash])
 }

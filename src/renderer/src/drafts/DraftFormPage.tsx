@@ -2,6 +2,7 @@ import type { ComponentProps } from 'react'
 import { FamilyFormPage } from '../families/FamilyFormPage'
 import type { DraftState } from './useDraft'
 import { DraftRestored, DraftSaved } from './DraftNotice'
+import { Loading } from '../components/Page'
 
 type FormPageProps = ComponentProps<typeof FamilyFormPage>
 
@@ -22,6 +23,7 @@ export function DraftFormPage({
   /** The record changed since the draft began: saving it would be refused. */
   stale?: boolean
 }) {
+  if (!draft.ready) return <Loading />
   return (
     <FamilyFormPage
       {...props}

@@ -26,11 +26,23 @@ export function DraftRestored({ draft, what, stale = false }: { draft: DraftStat
   )
 }
 
-/** A quiet line that says when the draft last reached the database. */
+/**
+ * A quiet line that says when the draft last reached the database or, when a save failed, a
+ * message that stays in view at the foot of the window until a save succeeds.
+ */
 export function DraftSaved({ draft }: { draft: DraftState }) {
   return (
-    <p className="govuk-body-s" role="status" aria-live="polite">
-      {draft.savedAt ? `Draft saved at ${timeOf(draft.savedAt)}` : ''}
-    </p>
+    <>
+      {draft.failure ? (
+        <div className="app-draft-failed" role="alert">
+          <p className="govuk-body govuk-!-margin-bottom-0">
+            <strong>Your draft could not be saved: {draft.failure.replace(/\.$/, '')}. What you typed is still on the screen.</strong>
+          </p>
+        </div>
+      ) : null}
+      <p className="govuk-body-s" role="status" aria-live="polite">
+        {draft.savedAt && !draft.failure ? `Draft saved at ${timeOf(draft.savedAt)}` : ''}
+      </p>
+    </>
   )
 }

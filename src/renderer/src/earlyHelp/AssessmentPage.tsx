@@ -87,7 +87,7 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
   const identified = form.watch('identified') || []
   const names = new Map(view.members.map((m) => [m.id, personName(m)]))
   const onValid = async (input: z.output<typeof saveAssessmentInput>) => {
-    const result = await invoke('assessment.save', input)
+    const result = await draft.saveRecord(() => invoke('assessment.save', input))
     if (result.ok)
       navigate(
         episodeHref(familyId, episode.id, input.completedOn ? 'The assessment is complete.' : 'The assessment has been saved. You can carry on with it later.')

@@ -39,7 +39,7 @@ export function NotePage({ id }: { id: string }) {
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
   const onValid = async (input: z.output<typeof addNoteInput>) => {
-    const result = await invoke('notes.add', input)
+    const result = await draft.saveRecord(() => invoke('notes.add', input))
     if (result.ok) navigate(`#/families/${id}/chronology?notice=${encodeURIComponent('Case note saved.')}`)
     else refused(result.error)
   }

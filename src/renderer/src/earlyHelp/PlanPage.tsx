@@ -87,7 +87,7 @@ function PlanForm({ view, episode }: { view: FamilyView; episode: EpisodeDetail 
   const members: CodeItem[] = view.members.map((m) => ({ code: m.id, label: personName(m) }))
   const owners = participants(view, episode)
   const onValid = async (input: z.output<typeof savePlanInput>) => {
-    const result = await invoke('plan.save', input)
+    const result = await draft.saveRecord(() => invoke('plan.save', input))
     if (result.ok) navigate(episodeHref(familyId, episode.id, episode.plan ? 'The family plan has been changed.' : 'The family plan has been agreed.'))
     else refused(result.error)
   }

@@ -77,7 +77,7 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
   const people = participants(view, episode)
   const actionIndex = new Map(blank.actions.map((a, i) => [a.id, i]))
   const onValid = async (input: z.output<typeof addReviewInput>) => {
-    const result = await invoke('reviews.add', input)
+    const result = await draft.saveRecord(() => invoke('reviews.add', input))
     if (result.ok) navigate(episodeHref(familyId, episode.id, `The review has been recorded. The next is on ${formatDate(input.nextReviewOn)}.`))
     else refused(result.error)
   }
