@@ -107,7 +107,9 @@ test('a draft that cannot be saved says so and keeps what was typed; it is saved
   const long = 'Grace described the week: the bailiffs came on Monday, the school rang on Tuesday. '.repeat(80)
   await note.fill(long)
   const failed = page.getByRole('alert').filter({ hasText: 'Your draft could not be saved' })
-  await expect(failed).toHaveText(/^Your draft could not be saved: The disk is full\. .*\. What you typed is still on the screen\.$/)
+  await expect(failed).toHaveText(
+    'Your draft could not be saved. The disk is full. What you typed is still on the screen, and Casebook will try again as you type.'
+  )
   await expect(failed).toBeInViewport()
   await expect(page.getByText(/^Draft saved at/)).toHaveCount(0)
   await expect(note).toHaveValue(long)

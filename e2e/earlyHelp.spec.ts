@@ -1,6 +1,10 @@
 import { test, expect, expectAccessible } from './harness/fixtures'
 import type { Page } from '@playwright/test'
 import { openEpisodeFor, registerOkafors } from './harness/earlyHelp'
+import { fillDate } from './harness/forms'
+import { CLOSURE_REASON } from '../src/shared/codes'
+
+const STEPPED_UP = CLOSURE_REASON.label('STEPPED_UP')
 
 test.use({ account: { username: 'pat', role: 'practitioner' } })
 
@@ -136,6 +140,9 @@ test('a practitioner closes an episode with outcomes; a manager approves the clo
   await openEpisodeFor(harness, id, { openedOn: '2026-11-02', headlines: ['HOUSING', 'HEALTH'] })
   await page.goto(`${harness.url}#/families/${id}`)
   await page.getByRole('button', { name: 'Close the episode' }).click()
+  // A date of the step-up typed before the reason changed is not sent, nor checked.
+  await page.getByLabel(STEPPED_UP).check()
+  await fillDate(page.locator('form'), 'Date of the step-up', ['31', '2', '2026'])
   await page.getByLabel('Outcomes achieved').check()
   await page.getByRole('group', { name: 'Outcome: Secure housing' }).getByLabel('Achieved', { exact: true }).check()
   await page.getByRole('button', { name: 'Close the episode' }).click()

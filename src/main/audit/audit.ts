@@ -73,6 +73,13 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): R
 }
 
 /** Who opened which part of a family's record: its own transaction, as reading has none. */
-export function auditView(ctx: CallContext, recordType: 'family' | 'episode' | 'chronology', recordId: string, familyId: string): Promise<void> {
-  return ctx.core.writes.run((manager) => writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType, recordId, familyId }))
+export function auditView(
+  ctx: CallContext,
+  recordType: 'family' | 'episode' | 'chronology' | 'family-plan' | 'assessment',
+  recordId: string,
+  familyId: string,
+  /** Which part was read, when it was not the whole record (a kept version, say). */
+  changes: Record<string, unknown> | null = null
+): Promise<void> {
+  return ctx.core.writes.run((manager) => writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType, recordId, familyId, changes }))
 }

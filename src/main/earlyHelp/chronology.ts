@@ -11,6 +11,9 @@ import { FamilyEntity, MembershipEntity, PersonEntity } from '../families/entiti
 import { displayName } from '../families/records'
 import { CaseNoteEntity, EpisodeEntity } from './entities'
 import { AssessmentEntity, FamilyPlanEntity, ReviewEntity } from './planEntities'
+import { closureOf, reopeningsOf } from './episodes'
+import { readStored } from '../core/storedJson'
+import { storedPeople } from '../../shared/earlyHelp/stored'
 
 /** A stored instant as the local date and time people read (notes are entered in local time). */
 function localMinute(iso: string): string {
@@ -30,7 +33,8 @@ export async function chronology(input: { familyId: string; significantOnly: boo
   if (!family) throw notFound('family')
   const notes = await db.find(CaseNoteEntity, { where: input.significantOnly ? { familyId: family.id, significant: true } : { familyId: family.id } })
   const memberships = await db.findBy(MembershipEntity, { familyId: family.id })
-  const personIds = [...new Set([...memberships.map((m) => m.personId), ...notes.flatMap((n) => JSON.parse(n.people) as string[])])]
+  const notePeople = new Map(notes.map((n) => [n.id, readStored(storedPeople, n.people, 'case note', n.id)]))
+  const personIds = [...new Set([...memberships.map((m) => m.personId), ...[...notePeople.values()].flat()])]
   const people = new Map((await byIds(db, PersonEntity, personIds)).map((p) => [p.id, displayName(p)]))
   const episodes = await db.findBy(EpisodeEntity, { familyId: family.id })
   const leads = new Map((await byIds(db, UserEntity, [...new Set(episodes.map((e) => e.leadUserId))])).map((u) => [u.id, u.displayName]))
@@ -43,7 +47,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
     text: n.text,
     significant: Boolean(n.significant),
     by: n.author,
-    people: (JSON.parse(n.people) as string[]).map((id) => people.get(id) ?? 'Former member')
+    people: (notePeople.get(n.id) ?? []).map((id) => people.get(id) ?? 'Former member')
   }))
   if (!input.significantOnly) {
     entries.push({
@@ -67,7 +71,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
         by: e.openedBy,
         people: []
       })
-      const closure = e.closure ? (JSON.parse(e.closure) as { reason: string; familyView: string; requestedBy: string }) : null
+      const closure = closureOf(e)
       if (e.closedOn && closure) {
         const title = `Early-help episode ${e.status === 'closing' ? 'closing (awaiting approval)' : 'closed'}: ${CLOSURE_REASON.label(closure.reason)}`
         entries.push({
@@ -81,7 +85,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
           people: []
         })
       }
-      for (const [i, r] of (JSON.parse(e.reopened ?? '[]') as { at: string; by: string; reason: string }[]).entries()) {
+      for (const [i, r] of reopeningsOf(e).entries()) {
         entries.push({
           id: `reopened-${e.id}-${i}`,
           when: localMinute(r.at),

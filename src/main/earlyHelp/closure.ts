@@ -9,6 +9,7 @@ import { updateVersioned } from '../core/versioned'
 import { writeAudit } from '../audit/audit'
 import { HubEntity } from '../hub/entities'
 import { EpisodeEntity } from './entities'
+import { closureOf, reopeningsOf } from './episodes'
 
 export async function closeEpisode(input: z.output<typeof closeEpisodeInput>, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
@@ -66,7 +67,7 @@ export async function approveClosure(input: { id: string; version: number }, ctx
     const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
     if (!episode) throw notFound('episode')
     if (episode.status !== 'closing') throw new AppError('CONFLICT', 'This episode is not waiting for its closure to be approved.')
-    const closure = { ...JSON.parse(episode.closure ?? '{}'), approvedBy: ctx.actor.name }
+    const closure = { ...closureOf(episode), approvedBy: ctx.actor.name }
     const version = await updateVersioned(
       manager,
       EpisodeEntity,
@@ -96,10 +97,7 @@ export async function reopenEpisode(input: { id: string; version: number; reason
     if (await manager.findOneBy(EpisodeEntity, { familyId: episode.familyId, status: 'open' })) {
       throw new AppError('CONFLICT', 'The family has another open episode. Only one can be open at a time.')
     }
-    const reopenings = [
-      ...JSON.parse(episode.reopened ?? '[]'),
-      { at: ctx.now, by: ctx.actor.name, reason: input.reason, closure: episode.closure ? JSON.parse(episode.closure) : null }
-    ]
+    const reopenings = [...reopeningsOf(episode), { at: ctx.now, by: ctx.actor.name, reason: input.reason, closure: closureOf(episode) }]
     const version = await updateVersioned(
       manager,
       EpisodeEntity,

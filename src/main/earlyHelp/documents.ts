@@ -17,6 +17,7 @@ import {
 } from '../../shared/earlyHelp/history'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
+import { checkStored, unreadable } from '../core/storedJson'
 import { UserEntity } from '../accounts/entities'
 import type { EpisodeRow } from './entities'
 import { DocumentVersionEntity, type AssessmentRow, type DocumentVersionRow, type FamilyPlanRow } from './planEntities'
@@ -27,13 +28,7 @@ const ASSESSMENT_SCHEMAS: Record<number, z.ZodType<AssessmentDocument>> = { 1: a
 
 export const CURRENT_SCHEMA: Record<DocumentKind, number> = { 'family-plan': PLAN_SCHEMA_VERSION, assessment: ASSESSMENT_SCHEMA_VERSION }
 
-function unreadable(kind: DocumentKind, id: string, why: string): AppError {
-  console.error(`casebook: ${kind} ${id} cannot be read: ${why}`)
-  return new AppError(
-    'UNAVAILABLE',
-    `This ${DOCUMENT_NAMES[kind]} cannot be read: it is not stored the way Casebook saves it. Nothing has been changed. Ask IT to check the database and, if need be, restore a backup.`
-  )
-}
+const unreadableDocument = (kind: DocumentKind, id: string, why: string) => unreadable(DOCUMENT_NAMES[kind], id, why)
 
 function parse<T>(kind: DocumentKind, id: string, schemaVersion: number, schemas: Record<number, z.ZodType<T>>, raw: () => unknown): T {
   if (schemaVersion > CURRENT_SCHEMA[kind])
@@ -42,17 +37,14 @@ function parse<T>(kind: DocumentKind, id: string, schemaVersion: number, schemas
       `This ${DOCUMENT_NAMES[kind]} was saved by a newer version of Casebook, which stores it differently, so this version cannot open it. Nothing has been changed. Ask IT to install the newer version.`
     )
   const schema = schemas[schemaVersion]
-  if (!schema) throw unreadable(kind, id, `no schema version ${schemaVersion}`)
+  if (!schema) throw unreadableDocument(kind, id, `no schema version ${schemaVersion}`)
   let json: unknown
   try {
     json = raw()
   } catch {
-    throw unreadable(kind, id, 'its JSON is damaged')
+    throw unreadableDocument(kind, id, 'its JSON is damaged')
   }
-  const parsed = schema.safeParse(json)
-  // Only the paths go to the log: the values are a child's record.
-  if (!parsed.success) throw unreadable(kind, id, parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', '))
-  return parsed.data
+  return checkStored(schema, json, DOCUMENT_NAMES[kind], id)
 }
 
 /** A family plan as stored in one schema version (the plan's own row, or a kept version). */

@@ -14,6 +14,8 @@ import { teamOf } from './team'
 import { assessmentOf } from './assessment'
 import { planOf } from './plan'
 import { reviewsOf } from './reviews'
+import { readStored } from '../core/storedJson'
+import { storedClosure, storedReopenings } from '../../shared/earlyHelp/stored'
 
 /** Who can lead an episode: active practitioners and managers. */
 export async function leadChoices(ctx: CallContext) {
@@ -27,6 +29,12 @@ export async function leadChoices(ctx: CallContext) {
   return { users: users.map((u) => ({ id: u.id, displayName: u.displayName })) }
 }
 
+/** The closure stored on an episode, through its schema. */
+export const closureOf = (row: EpisodeRow) => (row.closure ? readStored(storedClosure, row.closure, 'episode closure', row.id) : null)
+
+/** Each time the episode was reopened, through its schema. */
+export const reopeningsOf = (row: EpisodeRow) => (row.reopened ? readStored(storedReopenings, row.reopened, 'episode history', row.id) : [])
+
 async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSummary> {
   const lead = await db.findOneBy(UserEntity, { id: row.leadUserId })
   return {
@@ -35,7 +43,7 @@ async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSumma
     status: row.status,
     openedOn: row.openedOn,
     closedOn: row.closedOn,
-    closure: row.closure ? JSON.parse(row.closure) : null,
+    closure: closureOf(row),
     leadUserId: row.leadUserId,
     leadName: lead?.displayName ?? 'Former user',
     reason: row.reason,
@@ -125,7 +133,7 @@ export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeD
   const row = await db.findOneBy(EpisodeEntity, { id })
   if (!row) return null
   const hub = await db.findOneByOrFail(HubEntity, { id: 1 })
-  const reopenings = (JSON.parse(row.reopened ?? '[]') as { at: string; by: string; reason: string }[]).map(({ at, by, reason }) => ({ at, by, reason }))
+  const reopenings = reopeningsOf(row).map(({ at, by, reason }) => ({ at, by, reason }))
   return {
     ...(await summary(db, row)),
     team: await teamOf(db, id),

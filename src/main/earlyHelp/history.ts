@@ -13,7 +13,7 @@ import {
 } from '../../shared/earlyHelp/history'
 import type { CallContext } from '../core/context'
 import { AppError, notFound } from '../core/errors'
-import { writeAudit } from '../audit/audit'
+import { auditView } from '../audit/audit'
 import { AssessmentEntity, DocumentVersionEntity, FamilyPlanEntity, type DocumentVersionRow } from './planEntities'
 import { readKept, type KeptDocument } from './documents'
 import { assessmentChanges, firstSummary, namesFor, planChanges, type Changes, type Names } from './documentChanges'
@@ -40,12 +40,6 @@ function tryRead(row: DocumentVersionRow): KeptDocument | AppError {
     if (error instanceof AppError) return error
     throw error
   }
-}
-
-function auditRead(ctx: CallContext, kind: DocumentKind, document: { id: string; familyId: string }, changes: Record<string, unknown>): Promise<void> {
-  return ctx.core.writes.run((manager) =>
-    writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'view', recordType: kind, recordId: document.id, familyId: document.familyId, changes })
-  )
 }
 
 const summaryOf = (row: DocumentVersionRow): Omit<DocumentVersionSummary, 'summary'> => ({
@@ -75,7 +69,7 @@ export async function listVersions(input: z.output<typeof documentVersionsInput>
     return { ...summaryOf(row), summary }
   })
   // A document with nothing kept yet (an assessment still being written) shows nothing, so nothing was read.
-  if (rows.length) await auditRead(ctx, input.document, document, { versionsListed: rows.length })
+  if (rows.length) await auditView(ctx, input.document, document.id, document.familyId, { versionsListed: rows.length })
   return { versions: versions.reverse() }
 }
 
@@ -102,7 +96,7 @@ export async function getVersion(input: z.output<typeof documentVersionInput>, c
     previousVersion: previousRow?.version ?? null,
     changes: previous instanceof AppError ? [previous.message] : (changes?.lines ?? [])
   }
-  await auditRead(ctx, input.document, document, { version: row.version })
+  await auditView(ctx, input.document, document.id, document.familyId, { version: row.version })
   return kept.kind === 'family-plan'
     ? { ...detail, document: 'family-plan', plan: kept.document }
     : { ...detail, document: 'assessment', assessment: kept.document }

@@ -463,4 +463,16 @@ describe('records saved under older rules', () => {
     expect(view.family.addressLine1).toBe('12 Acacia Road\u0007')
     expect(view.members.map((m: { givenName: string }) => m.givenName)).toContain('Grace 2')
   })
+
+  it('are refused in plain words when they are not stored as Casebook stores them, never passed on', async () => {
+    await t.casebook.core.writes.run((m) => m.query(`UPDATE episode SET reopened = ? WHERE id = ?`, ['[{"at": 3}]', episodeId]))
+    expect(await pat.invoke('episodes.get', { id: episodeId })).toEqual({
+      ok: false,
+      error: {
+        code: 'UNAVAILABLE',
+        message:
+          'This episode history cannot be read: it is not stored the way Casebook saves it. Nothing has been changed. Ask IT to check the database and, if need be, restore a backup.'
+      }
+    })
+  })
 })

@@ -13,15 +13,17 @@ import { openEpisodeForWork, unknownParticipants } from './episodeWork'
 import { FamilyPlanEntity, ReviewEntity, type ReviewRow } from './planEntities'
 import { refreshSchedule, savePlanDocument } from './plan'
 import { readPlan } from './documents'
+import { readStored } from '../core/storedJson'
+import { storedAttendees, storedScores } from '../../shared/earlyHelp/stored'
 
 export async function reviewsOf(db: EntityManager, episodeId: string): Promise<ReviewRecord[]> {
   const rows = await db.find(ReviewEntity, { where: { episodeId }, order: { heldOn: 'ASC', createdAt: 'ASC' } })
   return rows.map((r) => ({
     id: r.id,
     heldOn: r.heldOn,
-    attendees: JSON.parse(r.attendees) as string[],
+    attendees: readStored(storedAttendees, r.attendees, 'review', r.id),
     otherAttendees: r.otherAttendees,
-    scores: JSON.parse(r.scores) as ReviewRecord['scores'],
+    scores: readStored(storedScores, r.scores, 'review', r.id),
     nextReviewOn: r.nextReviewOn,
     recordedBy: r.recordedBy
   }))

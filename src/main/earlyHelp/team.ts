@@ -9,6 +9,9 @@ import { updateVersioned } from '../core/versioned'
 import { changedFields, writeAudit } from '../audit/audit'
 import { openEpisodeForWork } from './episodeWork'
 import { FamilyPlanEntity, ReviewEntity, TafMemberEntity, type TafMemberRow } from './planEntities'
+import { readPlan } from './documents'
+import { readStored } from '../core/storedJson'
+import { storedAttendees } from '../../shared/earlyHelp/stored'
 
 export async function teamOf(db: EntityManager, episodeId: string): Promise<TeamMember[]> {
   const rows = await db.find(TafMemberEntity, { where: { episodeId }, order: { name: 'ASC' } })
@@ -60,7 +63,8 @@ export async function removeTeamMember(input: { id: string; version: number }, c
     const key = `taf:${member.id}`
     const plan = await manager.findOneBy(FamilyPlanEntity, { episodeId: episode.id })
     const reviews = await manager.findBy(ReviewEntity, { episodeId: episode.id })
-    if (plan?.outcomes.includes(key) || reviews.some((r) => r.attendees.includes(key))) {
+    const ownsAnAction = plan ? readPlan(plan).outcomes.some((o) => o.actions.some((a) => a.owner === key)) : false
+    if (ownsAnAction || reviews.some((r) => readStored(storedAttendees, r.attendees, 'review', r.id).includes(key))) {
       throw new AppError(
         'CONFLICT',
         `${member.name} is named in the family plan or a review, so they stay on the team. Give their actions to someone else first.`

@@ -29,3 +29,24 @@ export const storedSubject = z.object({
   personId: z.string().nullable(),
   domains: z.object({ CHILD_DEVELOPMENT: storedDomain, PARENTS_CARERS: storedDomain, FAMILY_ENVIRONMENT: storedDomain })
 })
+
+/** An episode's closure as stored on it: the reason, the outcome per headline, and who closed and approved it. */
+export const storedClosure = z.object({
+  reason: z.string(),
+  note: z.string().nullable(),
+  outcomes: z.record(z.string(), z.string()),
+  familyView: z.string(),
+  stepUpOn: z.string().nullable(),
+  requestedBy: z.string(),
+  approvedBy: z.string().nullable()
+})
+
+/** Each reopening of an episode, with the closure it undid. */
+export const storedReopenings = z.array(z.object({ at: z.string(), by: z.string(), reason: z.string(), closure: storedClosure.nullable().optional() }))
+
+/** Who attended a review ('person:<id>' or 'taf:<id>'), and its score per outcome. */
+export const storedAttendees = z.array(z.string())
+export const storedScores = z.array(z.object({ outcomeId: z.string(), score: z.number(), comment: z.string().nullable() }))
+
+/** The people a case note is about, by id. */
+export const storedPeople = z.array(z.string())

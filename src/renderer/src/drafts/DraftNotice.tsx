@@ -27,6 +27,12 @@ export function DraftRestored({ draft, what, stale = false }: { draft: DraftStat
 }
 
 /**
+ * What went wrong, from the core's message: its first sentence only ("The disk is full."), since
+ * the rest tells someone saving a form what to do, and a draft saves itself.
+ */
+const problemOf = (message: string) => (/^.*?[.!?](\s|$)/.exec(message)?.[0] ?? `${message}.`).trim()
+
+/**
  * A quiet line that says when the draft last reached the database or, when a save failed, a
  * message that stays in view at the foot of the window until a save succeeds.
  */
@@ -36,7 +42,9 @@ export function DraftSaved({ draft }: { draft: DraftState }) {
       {draft.failure ? (
         <div className="app-draft-failed" role="alert">
           <p className="govuk-body govuk-!-margin-bottom-0">
-            <strong>Your draft could not be saved: {draft.failure.replace(/\.$/, '')}. What you typed is still on the screen.</strong>
+            <strong>
+              Your draft could not be saved. {problemOf(draft.failure)} What you typed is still on the screen, and Casebook will try again as you type.
+            </strong>
           </p>
         </div>
       ) : null}

@@ -29,7 +29,8 @@ export function CloseEpisodePage({ id }: { id: string }) {
     id: episode?.id,
     version: episode?.version,
     closedOn: datePartsToValue(v.closedOn),
-    stepUpOn: datePartsToValue(v.stepUpOn) ?? null
+    // Only a step-up has a date of the step-up: one typed before the reason changed is not sent.
+    stepUpOn: v.reason === 'STEPPED_UP' ? (datePartsToValue(v.stepUpOn) ?? null) : null
   })
   const { form, attempt, problem, errors, failed, refused } = useContractForm<Values, typeof closeEpisodeInput>(
     closeEpisodeInput,
