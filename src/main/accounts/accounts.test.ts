@@ -285,3 +285,28 @@ describe('guessing passwords', () => {
     expect(await fresh.invoke('auth.signIn', { username: 'rita', password })).toMatchObject({ ok: true })
   })
 })
+
+describe('a refused attempt and its audit entry', () => {
+  it('are written together: no lock is ever set without its entry on the trail', async () => {
+    await setUpWithStaff()
+    const lock = async () => (await casebook.core.db.query(`SELECT locked_until AS until FROM app_user WHERE username = 'rita'`))[0].until
+    // The trail refuses the entry (as a full disk would refuse any write).
+    await casebook.core.writes.run((m) =>
+      m.query(`CREATE TRIGGER test_refuse_failure BEFORE INSERT ON audit_entry WHEN NEW.action = 'failed-sign-in' BEGIN SELECT RAISE(ABORT, 'refused'); END`)
+    )
+    for (let i = 0; i < 7; i++) {
+      expect(await casebook.connect().invoke('auth.signIn', { username: 'rita', password: `guess number ${i}` })).toMatchObject({ ok: false })
+    }
+    // Each guess was still counted before it was checked (the one thing written without an entry),
+    // but the lock could not be written without its entry, so it was not written.
+    expect(await lock()).toBeNull()
+    await casebook.core.writes.run((m) => m.query(`DROP TRIGGER test_refuse_failure`))
+    expect(await casebook.connect().invoke('auth.signIn', { username: 'rita', password: 'marble tugboat violin' })).toMatchObject({
+      ok: false,
+      error: { message: /Too many wrong passwords/ }
+    })
+    expect(await lock()).toBe('2026-11-23T09:15:00.000Z')
+    const [entry] = await casebook.core.db.query(`SELECT changes FROM audit_entry WHERE action = 'failed-sign-in' ORDER BY seq DESC LIMIT 1`)
+    expect(JSON.parse(entry.changes)).toEqual({ reason: 'account locked', during: 'sign-in' })
+  })
+})

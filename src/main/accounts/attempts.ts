@@ -18,8 +18,6 @@ export const WRONG = 'The username or password is not right'
 // Compared against when there is no password to check, so that the answer takes as long either way.
 let decoy: Promise<string> | null = null
 
-type Reservation = { user: null } | { user: UserRow; lockedUntil: string } | { user: UserRow; lockedUntil: null }
-
 const lockedUntil = (user: UserRow, now: string) => (user.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null)
 
 function lockUntil(now: string): string {
@@ -32,56 +30,64 @@ async function lockAccount(manager: EntityManager, user: UserRow, now: string): 
   return until
 }
 
+/** A refused attempt, already on the audit trail with the count or lock it caused. */
+interface Refusal {
+  refused: true
+  message: string
+}
+
 /**
- * Checks `password` for `username` and returns the account when it is right; otherwise refuses
- * with a message for the user, after writing the failure (and any lock) to the audit trail.
+ * Checks `password` for `username` and returns the account when it is right. Otherwise it refuses
+ * with a message for the user; the failure is written to the audit trail in the same transaction
+ * as the count or the lock it caused, so the trail never misses a lock.
  */
 export async function attemptPassword(ctx: CallContext, username: string, password: string, purpose: AttemptPurpose): Promise<UserRow> {
-  const fail = (user: UserRow | null, reason: string, message: string) => failWith(ctx, username, user, purpose, reason, message)
+  const refuse = async (manager: EntityManager, user: UserRow | null, reason: string, message: string): Promise<Refusal> => {
+    const changes = { reason, during: purpose }
+    await writeAudit(manager, { at: ctx.now, actor: username, action: 'failed-sign-in', recordType: 'user', recordId: user?.id ?? null, changes })
+    return { refused: true, message }
+  }
   // 1. Count the attempt, or refuse it unchecked when the account is locked or has had its five.
-  const reservation: Reservation = await ctx.core.writes.run(async (manager) => {
+  const reserved: UserRow | Refusal = await ctx.core.writes.run(async (manager) => {
     const user = await manager.findOneBy(UserEntity, { username })
-    if (!user) return { user: null }
+    if (!user) return refuse(manager, null, 'unknown username', WRONG)
     const locked = lockedUntil(user, ctx.now)
-    if (locked) return { user, lockedUntil: locked }
+    if (locked) return refuse(manager, user, 'account locked', lockedMessage(locked))
     // An expired lock starts the count again.
     const failed = user.lockedUntil ? 0 : user.failedAttempts
-    if (failed >= MAX_FAILED_ATTEMPTS) return { user, lockedUntil: await lockAccount(manager, user, ctx.now) }
+    if (failed >= MAX_FAILED_ATTEMPTS) return refuse(manager, user, 'account locked', lockedMessage(await lockAccount(manager, user, ctx.now)))
     await manager.update(UserEntity, { id: user.id }, { failedAttempts: failed + 1, lockedUntil: null })
-    return { user, lockedUntil: null }
+    return user
   })
-  if (!reservation.user || reservation.lockedUntil) {
+  if ('refused' in reserved) {
+    // As long as a real check, so that the answer does not say whether the account exists.
     await verifyPassword(password, await (decoy ??= hashPassword('decoy password', ctx.core.passwordCost)))
-    if (!reservation.user) return fail(null, 'unknown username', WRONG)
-    return fail(reservation.user, 'account locked', lockedMessage(reservation.lockedUntil as string))
+    return refusedWith(purpose, reserved.message)
   }
   // 2. Check it.
-  const right = await verifyPassword(password, reservation.user.passwordHash)
+  const right = await verifyPassword(password, reserved.passwordHash)
   // 3. Settle it: a right password clears the count unless other guesses locked the account meanwhile.
-  const settled = await ctx.core.writes.run(async (manager) => {
-    const user = await manager.findOneBy(UserEntity, { id: reservation.user.id })
-    if (!user) return { user: null, locked: null, lockedNow: false, replaced: false }
+  const settled: UserRow | Refusal = await ctx.core.writes.run(async (manager) => {
+    const user = await manager.findOneBy(UserEntity, { id: reserved.id })
+    if (!user) return refuse(manager, null, 'unknown username', WRONG)
     // The password checked is no longer the account's (reset or changed meanwhile): it proves nothing.
-    if (user.passwordHash !== reservation.user.passwordHash) return { user, locked: null, lockedNow: false, replaced: true }
-    const locked = lockedUntil(user, ctx.now)
-    if (locked) return { user, locked, lockedNow: false, replaced: false }
-    if (!right) {
-      if (user.failedAttempts >= MAX_FAILED_ATTEMPTS) return { user, locked: await lockAccount(manager, user, ctx.now), lockedNow: true, replaced: false }
-      return { user, locked: null, lockedNow: false, replaced: false }
+    if (user.passwordHash !== reserved.passwordHash) {
+      return refuse(manager, user, 'password replaced during the attempt', 'The password has just been changed. Try again with the new one.')
     }
-    if (user.disabled) return { user, locked: null, lockedNow: false, replaced: false }
+    const locked = lockedUntil(user, ctx.now)
+    if (!right) {
+      if (locked) return refuse(manager, user, 'wrong password', lockedMessage(locked))
+      if (user.failedAttempts < MAX_FAILED_ATTEMPTS) return refuse(manager, user, 'wrong password', WRONG)
+      const until = await lockAccount(manager, user, ctx.now)
+      return refuse(manager, user, `wrong password; account locked until ${until}`, `${WRONG}. The account is now locked for ${LOCKOUT_MINUTES} minutes.`)
+    }
+    if (locked) return refuse(manager, user, 'account locked', lockedMessage(locked))
+    if (user.disabled) return refuse(manager, user, 'account disabled', 'This account has been disabled. Ask an administrator.')
     await manager.update(UserEntity, { id: user.id }, { failedAttempts: 0, lockedUntil: null, ...(purpose === 'sign-in' ? { lastSignInAt: ctx.now } : {}) })
     if (purpose !== 'change-password') await writeAudit(manager, { at: ctx.now, actor: user.username, action: purpose, recordType: 'user', recordId: user.id })
-    return { user, locked: null, lockedNow: false, replaced: false }
+    return user
   })
-  if (!settled.user) return fail(null, 'unknown username', WRONG)
-  if (settled.replaced) return fail(settled.user, 'password replaced during the attempt', 'The password has just been changed. Try again with the new one.')
-  if (settled.lockedNow)
-    return fail(settled.user, `wrong password; account locked until ${settled.locked}`, `${WRONG}. The account is now locked for ${LOCKOUT_MINUTES} minutes.`)
-  if (!right) return fail(settled.user, 'wrong password', settled.locked ? lockedMessage(settled.locked) : WRONG)
-  if (settled.locked) return fail(settled.user, 'account locked', lockedMessage(settled.locked))
-  if (settled.user.disabled) return fail(settled.user, 'account disabled', 'This account has been disabled. Ask an administrator.')
-  return settled.user
+  return 'refused' in settled ? refusedWith(purpose, settled.message) : settled
 }
 
 function lockedMessage(until: string): string {
@@ -89,17 +95,8 @@ function lockedMessage(until: string): string {
   return `Too many wrong passwords. Try again after ${time}, or ask an administrator to reset your password.`
 }
 
-async function failWith(ctx: CallContext, username: string, user: UserRow | null, purpose: AttemptPurpose, reason: string, message: string): Promise<never> {
-  await ctx.core.writes.run((manager) =>
-    writeAudit(manager, {
-      at: ctx.now,
-      actor: username,
-      action: 'failed-sign-in',
-      recordType: 'user',
-      recordId: user?.id ?? null,
-      changes: { reason, during: purpose }
-    })
-  )
+/** The refusal as the screen that asked shows it: on the sign-in page, or next to the password field. */
+function refusedWith(purpose: AttemptPurpose, message: string): never {
   if (purpose === 'sign-in') throw new AppError('UNAUTHENTICATED', message)
   const field = purpose === 'unlock' ? 'password' : 'currentPassword'
   const text = message === WRONG ? (purpose === 'unlock' ? 'The password is not right' : 'Your current password is not right') : message

@@ -29,11 +29,15 @@ export async function authStatus(ctx: CallContext): Promise<AuthStatus> {
   }
 }
 
+const ALREADY_SET_UP = () => new AppError('CONFLICT', 'Casebook has already been set up. Sign in instead.')
+
 export async function setUp(input: z.output<typeof setupInput>, ctx: CallContext): Promise<SessionUser> {
+  // Asked before a password is hashed: otherwise any window could make the core hash at will.
+  if ((await ctx.core.db.manager.count(UserEntity)) > 0) throw ALREADY_SET_UP()
   await refuseCommonPassword(input.password, 'password')
   const passwordHash = await hashPassword(input.password, ctx.core.passwordCost)
   const user = await ctx.core.writes.run(async (manager) => {
-    if ((await manager.count(UserEntity)) > 0) throw new AppError('CONFLICT', 'Casebook has already been set up. Sign in instead.')
+    if ((await manager.count(UserEntity)) > 0) throw ALREADY_SET_UP()
     await manager.update(HubEntity, { id: 1 }, { name: input.hubName, code: input.hubCode as string, localAuthorityCode: input.localAuthorityCode })
     const row: UserRow = {
       id: randomUUID(),
@@ -74,8 +78,31 @@ export async function setUp(input: z.output<typeof setupInput>, ctx: CallContext
   return start(ctx, user)
 }
 
+// A password takes a few hundred milliseconds to check, and the window may do something else
+// meanwhile (sign out, lock, sign in again). A sign-in, unlock or change of password is applied only
+// to the session it began in: never undoing a sign-out or a lock that answered while it was checked.
+
 export async function signIn(input: { username: string; password: string }, ctx: CallContext): Promise<SessionUser> {
-  return start(ctx, await attemptPassword(ctx, input.username, input.password, 'sign-in'))
+  const generation = ctx.session.generation
+  const user = await attemptPassword(ctx, input.username, input.password, 'sign-in')
+  if (ctx.session.generation !== generation) {
+    throw new AppError('CONFLICT', 'This window was signed in or out while your password was being checked. Sign in again.')
+  }
+  // Someone else's session in this window (locked, say) ends here, and the trail says so.
+  const previous = ctx.session.user
+  if (previous && previous.id !== user.id) {
+    await ctx.core.writes.run((manager) =>
+      writeAudit(manager, {
+        at: ctx.now,
+        actor: previous.username,
+        action: 'sign-out',
+        recordType: 'user',
+        recordId: previous.id,
+        changes: { by: 'another sign-in' }
+      })
+    )
+  }
+  return start(ctx, user)
 }
 
 export async function signOut(ctx: CallContext): Promise<Record<string, never>> {
@@ -91,14 +118,20 @@ export async function signOut(ctx: CallContext): Promise<Record<string, never>> 
 
 /** The idle lock: the window keeps its state; the core answers nothing but unlock until then. */
 export async function lock(ctx: CallContext): Promise<Record<string, never>> {
-  if (ctx.session.user) ctx.session.locked = true
+  if (ctx.session.user) {
+    ctx.session.locked = true
+    ctx.session.generation++
+  }
   return {}
 }
 
 export async function unlock(input: { password: string }, ctx: CallContext): Promise<SessionUser> {
   const current = ctx.session.user
   if (!current) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
-  return start(ctx, await attemptPassword(ctx, current.username, input.password, 'unlock'))
+  const user = await attemptPassword(ctx, current.username, input.password, 'unlock')
+  // Signed out (or someone else signed in) while the password was checked: there is nothing to unlock.
+  if (ctx.session.user?.id !== current.id) throw new AppError('UNAUTHENTICATED', ctx.session.signedOutBecause ?? 'Sign in to continue')
+  return start(ctx, user)
 }
 
 /**
@@ -120,5 +153,10 @@ export async function changePassword(input: z.output<typeof changePasswordInput>
     await writeAudit(manager, { at: ctx.now, actor: user.username, action: 'update', recordType: 'user', recordId: user.id, changes: { password: 'changed' } })
     return { ...user, ...values, version }
   })
-  return start(ctx, changed)
+  // The window keeps the session it has now: ended stays ended, locked stays locked, with the new password.
+  if (ctx.session.user?.id !== current.id) throw new AppError('UNAUTHENTICATED', 'Your password has been changed. Sign in with the new password.')
+  const locked = ctx.session.locked
+  const session = start(ctx, changed)
+  ctx.session.locked = locked
+  return session
 }

@@ -61,7 +61,7 @@ async function refuseLosingLastAdmin(manager: EntityManager, user: UserRow, what
   if (activeAdmins <= 1) throw new AppError('CONFLICT', `You cannot ${what} the last active administrator. Add another administrator first.`)
 }
 
-/** A new name or role; the user's open windows are signed out at their next call (core/session.ts). */
+/** A new name, or a new role: a new role signs the user's open windows out at their next call (accounts/follow.ts); a new name just shows. */
 export async function updateUser(input: z.output<typeof updateUserInput>, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
     const user = await manager.findOneBy(UserEntity, { id: input.id })

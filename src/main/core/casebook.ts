@@ -6,7 +6,8 @@ import type { HubRecord } from '../../shared/hub/schemas'
 import type { Result } from '../../shared/result'
 import { systemClock, type Clock } from './clock'
 import type { Actor, Core, WindowHost } from './context'
-import { followAccount, newSession } from './session'
+import { newSession } from './session'
+import { followAccount } from '../accounts/follow'
 import { ROLE_PERMISSIONS, type Permission } from '../../shared/roles'
 import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
@@ -73,6 +74,8 @@ export function buildRouter(): Router {
     .seal()
 }
 
+const CLOSING = { code: 'UNAVAILABLE', message: 'Casebook is closing. Nothing more can be saved until it is opened again.' } as const
+
 /** Reading whether the window is signed in is not using it: only other calls keep it awake. */
 const countsAsActivity = (channel: string) => channel !== 'auth.status'
 
@@ -124,7 +127,7 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
         : null
       return {
         invoke: async (channel, input) => {
-          if (closed) return { ok: false, error: { code: 'UNAVAILABLE', message: 'Casebook is closing' } }
+          if (closed) return { ok: false, error: CLOSING }
           try {
             const now = clock.now()
             if (!trustedActor) {
@@ -135,7 +138,16 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
             const actor =
               trustedActor ??
               (session.user ? { name: session.user.username, userId: session.user.id, permissions: ROLE_PERMISSIONS[session.user.role] } : NOBODY)
-            return await router.dispatch(channel, input, { core, window: window ?? null, actor, signedIn: actor !== NOBODY, session, now: now.toISOString() })
+            const result = await router.dispatch(channel, input, {
+              core,
+              window: window ?? null,
+              actor,
+              signedIn: actor !== NOBODY,
+              session,
+              now: now.toISOString()
+            })
+            // A call still running when Casebook closed failed because it closed, not for its own reasons.
+            return closed && !result.ok && result.error.code === 'INTERNAL' ? { ok: false, error: CLOSING } : result
           } catch (error) {
             // The router answers every call itself; this is for what fails around it (a closed database).
             return { ok: false, error: unexpectedError(String(channel), error) }

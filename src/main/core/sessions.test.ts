@@ -101,6 +101,42 @@ describe('a session follows its account', () => {
     expect(await other.invoke('episodes.mine', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: /changed in another window/ } })
   })
 
+  it('is not ended by an answer about the account that a change in the same window has overtaken', async () => {
+    const pat = await signedInUser(t, 'pat', 'practitioner')
+    // Hold back the next read of the account (a slow disk), while the window changes its own password.
+    const db = casebook.core.db
+    const createQueryBuilder = db.createQueryBuilder.bind(db)
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let held = false
+    db.createQueryBuilder = ((...args: Parameters<typeof createQueryBuilder>) => {
+      const builder = createQueryBuilder(...args)
+      const getRawOne = builder.getRawOne.bind(builder)
+      builder.getRawOne = async <T>() => {
+        const answer = await getRawOne<T>()
+        if (!held) {
+          held = true
+          await gate
+        }
+        return answer
+      }
+      return builder
+    }) as typeof db.createQueryBuilder
+    const slow = pat.connection.invoke('episodes.mine', {})
+    await expect.poll(() => held).toBe(true)
+    unwrap(
+      await pat.connection.invoke('auth.changePassword', {
+        currentPassword: 'a chosen passphrase',
+        newPassword: 'kettle harbour moss',
+        confirmPassword: 'kettle harbour moss'
+      })
+    )
+    release()
+    db.createQueryBuilder = createQueryBuilder
+    expect(await slow).toMatchObject({ ok: true })
+    expect(await pat.connection.invoke('episodes.mine', {})).toMatchObject({ ok: true })
+  })
+
   it('takes a new display name without ending the session', async () => {
     const pat = await signedInUser(t, 'pat', 'practitioner')
     const row = await userRow('pat')
@@ -116,6 +152,43 @@ describe('a session follows its account', () => {
       ok: false,
       error: { code: 'CONFLICT', message: 'You cannot change the role of the last active administrator. Add another administrator first.' }
     })
+  })
+})
+
+describe('a sign-out or a lock that has answered', () => {
+  const PASSWORD = 'a chosen passphrase'
+  it('is not undone by an unlock whose password was still being checked', async () => {
+    const pat = await signedInUser(t, 'pat', 'practitioner')
+    unwrap(await pat.connection.invoke('auth.lock', {}))
+    const [, signedOut] = await Promise.all([pat.connection.invoke('auth.unlock', { password: PASSWORD }), pat.connection.invoke('auth.signOut', {})])
+    expect(signedOut).toMatchObject({ ok: true })
+    expect(unwrap(await pat.connection.invoke('auth.status', {}))).toMatchObject({ user: null })
+    expect(await pat.connection.invoke('episodes.mine', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('is not undone by a change of password still on its way', async () => {
+    // Whichever comes first (the change may even be refused because the lock came first), the lock
+    // and the sign-out that answered hold afterwards.
+    const pat = await signedInUser(t, 'pat', 'practitioner')
+    const change = (newPassword: string, currentPassword: string) =>
+      pat.connection.invoke('auth.changePassword', { currentPassword, newPassword, confirmPassword: newPassword })
+    const [changed, locked] = await Promise.all([change('kettle harbour moss', PASSWORD), pat.connection.invoke('auth.lock', {})])
+    expect(locked).toMatchObject({ ok: true })
+    expect(unwrap(await pat.connection.invoke('auth.status', {}))).toMatchObject({ locked: true })
+    const password = changed.ok ? 'kettle harbour moss' : PASSWORD
+    unwrap(await pat.connection.invoke('auth.unlock', { password }))
+    const [, signedOut] = await Promise.all([change('violet engine canopy', password), pat.connection.invoke('auth.signOut', {})])
+    expect(signedOut).toMatchObject({ ok: true })
+    expect(unwrap(await pat.connection.invoke('auth.status', {}))).toMatchObject({ user: null })
+  })
+
+  it("is on the trail when someone signs in over a locked window's session", async () => {
+    const pat = await signedInUser(t, 'pat', 'practitioner')
+    await signedInUser(t, 'sam', 'practitioner')
+    unwrap(await pat.connection.invoke('auth.lock', {}))
+    unwrap(await pat.connection.invoke('auth.signIn', { username: 'sam', password: PASSWORD }))
+    const [entry] = await casebook.core.db.query(`SELECT actor, changes FROM audit_entry WHERE action = 'sign-out' ORDER BY seq DESC LIMIT 1`)
+    expect(entry).toEqual({ actor: 'pat', changes: '{"by":"another sign-in"}' })
   })
 })
 
@@ -177,6 +250,18 @@ describe('refused calls from windows that are signed out or locked', () => {
       { actor: 'not signed in', channel: 'families.get', changes: { reason: 'not signed in', record: family.id } },
       { actor: 'pat', channel: 'chronology.get', changes: { reason: 'screen locked', record: family.id } }
     ])
+  })
+
+  it('nor can a signed-in window refused a channel or a restricted family', async () => {
+    const { family } = await practitionerWithFamily()
+    const rita = await signedInUser(t, 'rita', 'reception')
+    await t.ok('families.setRestriction', { id: family.id, version: 1, restricted: true, allowedUserIds: [] })
+    const before = (await refusals()).length
+    for (let i = 0; i < 300; i++) {
+      await rita.connection.invoke('audit.list', {})
+      await rita.connection.invoke('families.get', { id: family.id })
+    }
+    expect((await refusals()).length - before).toBe(REFUSAL_BURST)
   })
 
   it('cannot flood the trail: a looping window is written down at a steady rate, with a count of the rest', async () => {
