@@ -135,9 +135,10 @@ export const contract = {
   'episodes.approveClosure': channel(approveClosureInput, saved, 'episodes.manage'),
   'episodes.reopen': channel(reopenEpisodeInput, saved, 'episodes.manage'),
   'chronology.get': channel(chronologyInput, z.object({ entries: z.array(chronologyEntry) }), 'earlyHelp.read'),
-  'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'signedIn'),
-  'drafts.get': channel(draftKeyInput, draftRecord, 'signedIn'),
-  'drafts.discard': channel(draftKeyInput, nothing, 'signedIn'),
+  // Every form that keeps a draft is early-help casework; the core also checks the draft's record.
+  'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'earlyHelp.write'),
+  'drafts.get': channel(draftKeyInput, draftRecord, 'earlyHelp.write'),
+  'drafts.discard': channel(draftKeyInput, nothing, 'earlyHelp.write'),
   'audit.verify': channel(z.object({}), auditVerification, 'audit.read'),
   'audit.list': channel(auditListInput, auditListOutput, 'audit.read')
 } as const satisfies Record<string, ChannelSpec>

@@ -22,3 +22,9 @@ export interface AppErrorValue {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue }
+
+/**
+ * Said in every refusal where a save failed for a reason outside the form (a full disk, a read-only
+ * folder): the form keeps the typing. A draft's own notice says it differently, so it leaves this out.
+ */
+export const NOTHING_SAVED = 'Nothing was saved; what you typed is still here.'

@@ -46,6 +46,13 @@ describe('input that is not what a channel takes', () => {
     }
   })
 
+  it('refuses a decision about someone who is not on record, rather than failing inside', async () => {
+    const nobody = '12345678-1234-4234-8234-123456789abc'
+    const zed = { kind: 'adult', givenName: 'Zed', familyName: 'Zulu', dateOfBirth: '1990-01-01', sex: 'M', ethnicity: 'WBRI', relationship: 'PARENT_CARER' }
+    const answer = await pat.invoke('families.register', { ...okaforFamily(), members: [{ member: zed, notDuplicateOf: [nobody] }] })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { notDuplicateOf: expect.stringMatching(/no longer on record/) } } })
+  })
+
   it('checks who is calling before it reads what they sent', async () => {
     const stranger = t.casebook.connect()
     // Ten million holes cost a few bytes to send; walking them would take the process down.
@@ -95,7 +102,7 @@ describe('a disk that cannot be written', () => {
       ok: false,
       error: {
         code: 'UNAVAILABLE',
-        message: 'The disk is full. Nothing was saved; what you typed is still here. Ask IT to make space on the disk, then save again.'
+        message: 'The disk is full. Nothing was saved; what you typed is still here. Ask IT to make space on the disk.'
       }
     })
     expect(await rowCounts()).toEqual(before)

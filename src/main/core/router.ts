@@ -3,12 +3,11 @@
 // schema → service → output schema. It answers a Result and never throws.
 import type { z } from 'zod'
 import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../shared/contract'
-import type { AppErrorValue, Result } from '../../shared/result'
+import { NOTHING_SAVED, type AppErrorValue, type Result } from '../../shared/result'
 import { AppError, fieldErrors } from './errors'
 import type { CallContext } from './context'
-import { writeAudit } from '../audit/audit'
 import { inputProblem } from './inputGuard'
-import { REFUSAL_BURST, REFUSAL_REFILL_MS } from './session'
+import { auditRefusal } from './refusals'
 
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>, ctx: CallContext) => Promise<ChannelOutput<C>>
 export type Handlers<K extends Channel = Channel> = { [C in K]: Handler<C> }
@@ -52,7 +51,8 @@ export class Router {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Casebook does not know that request.' } }
     }
     const spec = contract[channel]
-    // Who is asking comes before what they sent: a signed-out or locked window's input is never read.
+    // Who is asking comes before what they sent: a signed-out or locked window's input is never
+    // validated or handled (only the id of the record it named is noted with the refusal).
     const refusal = accessRefusal(spec.permission, ctx)
     if (refusal) {
       if (channel !== 'auth.lock' && channel !== 'auth.activity') await auditSessionRefusal(ctx, channel, input, refusal)
@@ -122,48 +122,24 @@ function recordNamed(input: unknown): string | null {
 
 /**
  * A call refused because the window is signed out, locked or must change its password is on the
- * trail like a permission refusal, with the record it named; a window that keeps calling is
- * written down at a steady rate, with the count of the calls left out.
+ * trail like a permission refusal, with the record it named.
  */
-async function auditSessionRefusal(ctx: CallContext, channel: string, input: unknown, refusal: AppErrorValue): Promise<void> {
-  const budget = ctx.session.refusals
-  const now = new Date(ctx.now).getTime()
-  const refill = Math.floor((now - budget.refilledAt) / REFUSAL_REFILL_MS)
-  if (refill > 0) {
-    budget.tokens = Math.min(REFUSAL_BURST, budget.tokens + refill)
-    budget.refilledAt += refill * REFUSAL_REFILL_MS
-  }
-  if (budget.tokens <= 0) {
-    budget.suppressed++
-    return
-  }
-  budget.tokens--
+function auditSessionRefusal(ctx: CallContext, channel: string, input: unknown, refusal: AppErrorValue): Promise<void> {
   const changes: Record<string, unknown> = { reason: REASONS[refusal.code] ?? refusal.code }
   const record = recordNamed(input)
   if (record) changes.record = record
-  if (budget.suppressed > 0) changes.refusedBeforeNotRecorded = budget.suppressed
-  budget.suppressed = 0
-  await auditRefusal(ctx, { recordType: 'channel', recordId: channel, changes })
+  return auditRefusal(ctx, { recordType: 'channel', recordId: channel, changes })
 }
-
-async function auditRefusal(ctx: CallContext, entry: { recordType: 'channel'; recordId: string; changes?: Record<string, unknown> }): Promise<void> {
-  const actor = ctx.session.user?.username ?? ctx.actor.name
-  await ctx.core.writes
-    .run((manager) => writeAudit(manager, { at: ctx.now, actor, action: 'permission-refused', ...entry }))
-    .catch((error: unknown) => console.error('casebook: could not audit a refused call', error))
-}
-
-const KEEP_TYPING = 'Nothing was saved; what you typed is still here.'
 
 /** Storage failures people can act on, by the codes SQLite and the operating system give them. */
 const STORAGE_PROBLEMS: [RegExp, string][] = [
-  [/SQLITE_BUSY|SQLITE_LOCKED/, 'The database is busy. Nothing was saved; please try again.'],
-  [/SQLITE_FULL|ENOSPC/, `The disk is full. ${KEEP_TYPING} Ask IT to make space on the disk, then save again.`],
+  [/SQLITE_BUSY|SQLITE_LOCKED/, `The database is busy. ${NOTHING_SAVED} Try again in a moment.`],
+  [/SQLITE_FULL|ENOSPC/, `The disk is full. ${NOTHING_SAVED} Ask IT to make space on the disk.`],
   [
     /SQLITE_READONLY|SQLITE_PERM|SQLITE_CANTOPEN|EROFS|EACCES|EPERM/,
-    `Casebook cannot write to its database: the file or its folder is read-only. ${KEEP_TYPING} Ask IT to check the folder, then save again.`
+    `Casebook cannot write to its database: the file or its folder is read-only. ${NOTHING_SAVED} Ask IT to check the folder.`
   ],
-  [/SQLITE_IOERR|EIO\b/, `The disk could not be written to. ${KEEP_TYPING} Ask IT to check the disk, then save again.`],
+  [/SQLITE_IOERR|EIO\b/, `The disk could not be written to. ${NOTHING_SAVED} Ask IT to check the disk.`],
   [/SQLITE_CORRUPT|SQLITE_NOTADB/, 'The database file is damaged. Nothing was saved. Ask IT to check it and restore it from a backup.']
 ]
 
@@ -172,6 +148,9 @@ export function unexpectedError(channel: string, error: unknown): AppErrorValue 
   if (error instanceof AppError) return error.toValue()
   const text = `${String((error as { code?: unknown })?.code ?? '')} ${String((error as { message?: unknown })?.message ?? error)}`
   for (const [pattern, message] of STORAGE_PROBLEMS) if (pattern.test(text)) return { code: 'UNAVAILABLE', message }
-  console.error(`casebook: ${channel} failed`, error)
+  // The error's name, message and stack only: a database error also carries its statement's
+  // parameters, which are a child's record, and a log is not the place for them.
+  const { name, message, stack } = (error ?? {}) as { name?: string; message?: string; stack?: string }
+  console.error(`casebook: ${channel} failed: ${name ?? 'Error'}: ${message ?? String(error)}${stack ? `\n${stack.split('\n').slice(1).join('\n')}` : ''}`)
   return { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' }
 }

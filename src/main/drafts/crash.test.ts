@@ -4,10 +4,14 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+import { okaforFamily } from '../testing/fixtures'
 
 let t: TempCasebook
+let key: string
 beforeEach(async () => {
   t = await tempCasebook('crash')
+  // A draft belongs to a record that exists: a case note about this family.
+  key = `case-note:${(await t.ok('families.register', okaforFamily())).id}`
   await t.casebook.close()
 })
 afterEach(async () => {
@@ -15,7 +19,6 @@ afterEach(async () => {
 })
 
 it('keeps every draft that was acknowledged when the core is killed mid-draft', async () => {
-  const key = 'assessment:11111111-1111-4111-8111-111111111111'
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../testing/draftWriter.ts'), t.databasePath, key], {
     stdio: ['ignore', 'pipe', 'inherit']
   })

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit'
 import { UserEntity } from '../accounts/entities'
 import { EpisodeEntity } from './entities'
 import type { SqlQuery } from '../search/searchIndex'
+import { openToViewer, type RestrictedViewer } from '../families/restrictedViewer'
 
 const DAY_MS = 86_400_000
 
@@ -25,6 +26,11 @@ export interface CaseloadQuery {
   overdueOnly: boolean
   /** A page of the list, or all of it (a practitioner's own list is short). */
   page: number | null
+  /**
+   * Who is asking, when there are restricted families they may not open: an episode of such a family
+   * is left out, even one they lead (its surnames, contacts and what is overdue are casework).
+   */
+  viewer: RestrictedViewer | null
 }
 
 /** The statements a caseload list runs: its rows, and for a page the count of the whole list. */
@@ -34,6 +40,11 @@ export function buildCaseloadQueries(query: CaseloadQuery, todayText: string): {
   if (query.leadUserId) {
     where.push('e.lead_user_id = ?')
     params.push(query.leadUserId)
+  }
+  if (query.viewer) {
+    const open = openToViewer(query.viewer, 'f')
+    where.push(open.sql)
+    params.push(...open.params)
   }
   // The earliest unfinished action is first in the sorted list of due dates.
   if (query.overdueOnly) {
@@ -51,7 +62,7 @@ export function buildCaseloadQueries(query: CaseloadQuery, todayText: string): {
      ORDER BY e.opened_on, f.reference${query.page === null ? '' : ' LIMIT ? OFFSET ?'}`,
       params: query.page === null ? params : [...params, CASELOAD_PAGE_SIZE, (query.page - 1) * CASELOAD_PAGE_SIZE]
     },
-    count: query.page === null ? null : { sql: `SELECT count(*) AS n FROM episode e WHERE ${where.join(' AND ')}`, params }
+    count: query.page === null ? null : { sql: `SELECT count(*) AS n FROM episode e JOIN family f ON f.id = e.family_id WHERE ${where.join(' AND ')}`, params }
   }
 }
 

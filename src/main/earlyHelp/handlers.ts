@@ -2,13 +2,12 @@ import { defineHandlers } from '../core/router'
 import { notFound } from '../core/errors'
 import type { CallContext } from '../core/context'
 import { auditView } from '../audit/audit'
-import { withFamilyAccess } from '../families/access'
+import { familyOfEpisode, restrictedViewer, withFamilyAccess } from '../families/access'
 import { getEpisode, leadChoices, openEpisode } from './episodes'
 import { addNote } from './notes'
 import { chronology } from './chronology'
 import { caseload, reallocate } from './caseload'
 import { approveClosure, closeEpisode, reopenEpisode } from './closure'
-import { EpisodeEntity } from './entities'
 import { TafMemberEntity } from './planEntities'
 import { removeTeamMember, saveTeamMember } from './team'
 import { saveAssessment } from './assessment'
@@ -16,12 +15,6 @@ import { savePlan } from './plan'
 import { addReview } from './reviews'
 import { savePlanPdf } from './planPdf'
 import { getVersion, listVersions } from './history'
-
-async function familyOfEpisode(ctx: CallContext, id: string): Promise<string> {
-  const episode = await ctx.core.db.manager.findOne(EpisodeEntity, { where: { id }, select: { id: true, familyId: true } })
-  if (!episode) throw notFound('episode')
-  return episode.familyId
-}
 
 async function familyOfTeamMember(ctx: CallContext, id: string): Promise<string> {
   const member = await ctx.core.db.manager.findOne(TafMemberEntity, { where: { id }, select: { id: true, episodeId: true } })
@@ -54,8 +47,8 @@ export const earlyHelpHandlers = defineHandlers({
   'plan.savePdf': withFamilyAccess(ofEpisode, savePlanPdf),
   'versions.list': withFamilyAccess(ofEpisode, listVersions),
   'versions.get': withFamilyAccess(ofEpisode, getVersion),
-  'episodes.mine': (_input, ctx) => caseload(ctx, { leadUserId: ctx.actor.userId ?? NO_ONE, overdueOnly: false, page: null }),
-  'episodes.allOpen': (input, ctx) => caseload(ctx, input),
+  'episodes.mine': (_input, ctx) => caseload(ctx, { leadUserId: ctx.actor.userId ?? NO_ONE, overdueOnly: false, page: null, viewer: restrictedViewer(ctx) }),
+  'episodes.allOpen': (input, ctx) => caseload(ctx, { ...input, viewer: restrictedViewer(ctx) }),
   'episodes.reallocate': reallocate,
   'episodes.close': withFamilyAccess((i, ctx) => familyOfEpisode(ctx, i.id), closeEpisode),
   'episodes.approveClosure': approveClosure,

@@ -1,23 +1,38 @@
 // Restricted families: only the users named on one, and managers, may open it. Everyone else can
 // still find that it exists, and is told whom to ask, but sees no address or date of birth.
 import { In, type EntityManager } from 'typeorm'
-import type { RestrictedViewer } from '../search/searchIndex'
+import type { RestrictedViewer } from './restrictedViewer'
 import type { SearchHit } from '../../shared/search/schemas'
 import type { CallContext } from '../core/context'
 import { AppError, notFound } from '../core/errors'
-import { writeAudit } from '../audit/audit'
+import { auditRefusal } from '../core/refusals'
 import { UserEntity } from '../accounts/entities'
 import { FamilyAccessEntity, FamilyEntity, PersonEntity } from './entities'
+import { EpisodeEntity } from '../earlyHelp/entities'
 
 export interface FamilyAccess {
   restricted: boolean
   allowedUsers: { id: string; displayName: string }[]
 }
 
+/** The users named on each of these families, by name. */
+async function namedUsers(db: EntityManager, familyIds: string[]): Promise<Map<string, { id: string; displayName: string }[]>> {
+  const rows = familyIds.length ? await db.findBy(FamilyAccessEntity, { familyId: In(familyIds) }) : []
+  const users = rows.length ? await db.findBy(UserEntity, { id: In([...new Set(rows.map((r) => r.userId))]) }) : []
+  const byId = new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]))
+  return new Map(
+    familyIds.map((familyId) => [
+      familyId,
+      rows
+        .filter((r) => r.familyId === familyId)
+        .flatMap((r) => byId.get(r.userId) ?? [])
+        .sort((a, b) => a.displayName.localeCompare(b.displayName))
+    ])
+  )
+}
+
 export async function familyAccess(ctx: CallContext, familyId: string, restricted: boolean): Promise<FamilyAccess> {
-  const rows = await ctx.core.db.manager.findBy(FamilyAccessEntity, { familyId })
-  const users = rows.length ? await ctx.core.db.manager.findBy(UserEntity, { id: In(rows.map((r) => r.userId)) }) : []
-  return { restricted, allowedUsers: users.map((u) => ({ id: u.id, displayName: u.displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName)) }
+  return { restricted, allowedUsers: (await namedUsers(ctx.core.db.manager, [familyId])).get(familyId) ?? [] }
 }
 
 /** Managers (and trusted callers, who hold every permission) open any family. */
@@ -27,16 +42,9 @@ const overrides = (ctx: CallContext) => ctx.actor.permissions.has('families.rest
 export const restrictedViewer = (ctx: CallContext): RestrictedViewer | null => (overrides(ctx) ? null : { userId: ctx.actor.userId })
 
 /** For each restricted family, whom to ask about it: "Rita or a hub manager". */
-export async function whomToAsk(db: Pick<EntityManager, 'query'>, familyIds: string[]): Promise<Map<string, string>> {
-  const ask = new Map<string, string>()
-  if (familyIds.length === 0) return ask
-  const rows = (await db.query(
-    `SELECT fa.family_id AS familyId, u.display_name AS name FROM family_access fa JOIN app_user u ON u.id = fa.user_id
-     WHERE fa.family_id IN (${familyIds.map(() => '?').join(', ')}) ORDER BY u.display_name`,
-    familyIds
-  )) as { familyId: string; name: string }[]
-  for (const id of familyIds) ask.set(id, [...rows.filter((r) => r.familyId === id).map((r) => r.name), 'a hub manager'].join(' or '))
-  return ask
+export async function whomToAsk(db: EntityManager, familyIds: string[]): Promise<Map<string, string>> {
+  const named = await namedUsers(db, familyIds)
+  return new Map(familyIds.map((id) => [id, [...(named.get(id) ?? []).map((u) => u.displayName), 'a hub manager'].join(' or ')]))
 }
 
 async function allowedFamilies(ctx: CallContext, familyIds: string[]): Promise<Set<string>> {
@@ -54,17 +62,7 @@ export async function requireFamilyAccess(ctx: CallContext, familyId: string): P
   if (!family) throw notFound('family')
   if (!family.restricted || overrides(ctx) || (await allowedFamilies(ctx, [familyId])).has(familyId)) return
   const whom = (await whomToAsk(ctx.core.db.manager, [familyId])).get(familyId)
-  await ctx.core.writes.run((manager) =>
-    writeAudit(manager, {
-      at: ctx.now,
-      actor: ctx.actor.name,
-      action: 'permission-refused',
-      recordType: 'family',
-      recordId: familyId,
-      familyId,
-      changes: { reason: 'restricted' }
-    })
-  )
+  await auditRefusal(ctx, { recordType: 'family', recordId: familyId, familyId, changes: { reason: 'restricted' } })
   throw new AppError('FORBIDDEN', `This family's record is restricted. Ask ${whom} if you need to see it.`)
 }
 
@@ -93,6 +91,13 @@ export function withFamilyAccess<I, O>(
     await requireFamilyAccess(ctx, await familyOf(input, ctx))
     return handler(input, ctx)
   }
+}
+
+/** The family an early-help episode is for. */
+export async function familyOfEpisode(ctx: CallContext, episodeId: string): Promise<string> {
+  const episode = await ctx.core.db.manager.findOne(EpisodeEntity, { where: { id: episodeId }, select: { id: true, familyId: true } })
+  if (!episode) throw notFound('episode')
+  return episode.familyId
 }
 
 /** The family a person belongs to now. */

@@ -1,14 +1,14 @@
 // Writing one person: insert with their household membership, search index entry, any "not a
 // duplicate" decisions and the audit rows, all inside the caller's transaction.
 import { randomUUID } from 'node:crypto'
-import type { EntityManager } from 'typeorm'
+import { In, type EntityManager } from 'typeorm'
 import { MAX_FAMILY_MEMBERS, type Member } from '../../shared/families/schemas'
 import { AppError } from '../core/errors'
 import type { CallContext } from '../core/context'
 import { writeAudit } from '../audit/audit'
 import { indexPerson } from '../search/searchIndex'
 import { findDuplicates } from '../search/duplicates'
-import type { RestrictedViewer } from '../search/searchIndex'
+import type { RestrictedViewer } from './restrictedViewer'
 import { DuplicateDecisionEntity, MembershipEntity, PersonEntity } from './entities'
 import { displayName, duplicateQuery, memberColumns } from './records'
 
@@ -73,7 +73,15 @@ export async function insertPerson(manager: EntityManager, ctx: CallContext, fam
 
 /** Stores "this is a different person" decisions, so that nobody is asked the same again. */
 export async function recordNotDuplicate(manager: EntityManager, ctx: CallContext, personId: string, familyId: string, otherIds: string[]): Promise<void> {
-  for (const otherId of new Set(otherIds)) {
+  // Someone is never "not the same person" as themself, and a decision names someone on record.
+  const others = [...new Set(otherIds)].filter((id) => id !== personId)
+  const known = others.length ? await manager.countBy(PersonEntity, { id: In(others) }) : 0
+  if (known !== others.length) {
+    throw new AppError('VALIDATION', 'There is a problem', {
+      notDuplicateOf: 'One of the people you compared them with is no longer on record. Check for duplicates again.'
+    })
+  }
+  for (const otherId of others) {
     await manager.insert(DuplicateDecisionEntity, {
       id: randomUUID(),
       personId,

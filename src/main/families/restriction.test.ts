@@ -165,4 +165,27 @@ describe('a restricted family and the people who may not open it', () => {
     expect(wrong).toEqual(right)
     expect(await as.rob!.invoke('families.register', child('2020-01-15', [catherine.id]))).toMatchObject({ ok: true })
   })
+
+  it('keeps an episode of the family off the caseload of a lead who may no longer open it', async () => {
+    await account('pia', 'practitioner')
+    const grace = (await t.ok('families.get', { id: family.id })).members.find((m: { givenName: string }) => m.givenName === 'Grace')
+    unwrap(await as.molly!.invoke('families.setRestriction', { id: family.id, version: 2, restricted: true, allowedUserIds: [ids.pia] }))
+    const opened = {
+      familyId: family.id,
+      openedOn: '2026-01-05',
+      leadUserId: ids.pia,
+      reason: 'Housing',
+      headlines: ['HOUSING'],
+      consentId: 'new',
+      consentGivenById: grace.id,
+      consentMethod: 'VERBAL',
+      consentGivenOn: '2026-01-05'
+    }
+    unwrap(await as.pia!.invoke('episodes.open', opened))
+    expect(unwrap<any>(await as.pia!.invoke('episodes.mine', {})).episodes).toHaveLength(1)
+    unwrap(await as.molly!.invoke('families.setRestriction', { id: family.id, version: 3, restricted: true, allowedUserIds: [ids.rita] }))
+    expect(unwrap<any>(await as.pia!.invoke('episodes.mine', {}))).toMatchObject({ episodes: [], total: 0 })
+    // Managers see every open episode, restricted or not.
+    expect(unwrap<any>(await as.molly!.invoke('episodes.allOpen', {})).total).toBe(1)
+  })
 })

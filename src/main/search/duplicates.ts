@@ -6,7 +6,8 @@
 import type { EntityManager } from 'typeorm'
 import type { DuplicateBand, DuplicateMatch } from '../../shared/search/schemas'
 import { postcodeKey } from '../../shared/identifiers/postcode'
-import { duplicateCandidates, restrictedNameCandidates, type CandidateRow, type RestrictedViewer } from './searchIndex'
+import { duplicateCandidates, restrictedNameCandidates, type CandidateRow } from './searchIndex'
+import type { RestrictedViewer } from '../families/restrictedViewer'
 import { nameTokens, soundsAlike } from './names'
 import { nameOnly, whomToAsk } from '../families/access'
 
@@ -23,7 +24,7 @@ export interface DuplicateQuery {
 const RANK: Record<DuplicateBand, number> = { certain: 0, likely: 1, possible: 2 }
 
 /** `viewer`: the user, when they may not open every restricted family; null for those who may. */
-export async function findDuplicates(db: Pick<EntityManager, 'query'>, q: DuplicateQuery, viewer: RestrictedViewer | null): Promise<DuplicateMatch[]> {
+export async function findDuplicates(db: EntityManager, q: DuplicateQuery, viewer: RestrictedViewer | null): Promise<DuplicateMatch[]> {
   const candidates = await duplicateCandidates(db, q, viewer)
   const decided = q.excludePersonId ? await decidedDifferent(db, q.excludePersonId) : new Set<string>()
   const matches: DuplicateMatch[] = []

@@ -10,5 +10,7 @@ export const searchHandlers = defineHandlers({
     const parsed = parseQuery(text)
     return { understoodAs: parsed.understoodAs, hits: await redactRestricted(ctx, await findPeople(core.db, parsed, limit, restrictedViewer(ctx))) }
   },
-  'people.checkDuplicates': async (input, ctx) => ({ matches: await redactRestricted(ctx, await findDuplicates(ctx.core.db, input, restrictedViewer(ctx))) })
+  'people.checkDuplicates': async (input, ctx) => ({
+    matches: await redactRestricted(ctx, await findDuplicates(ctx.core.db.manager, input, restrictedViewer(ctx)))
+  })
 })

@@ -2,6 +2,7 @@
 // in step by the families service inside the same transaction as the change they index.
 import type { EntityManager } from 'typeorm'
 import type { SearchHit } from '../../shared/search/schemas'
+import { openToViewer, type RestrictedViewer } from '../families/restrictedViewer'
 import { foldName, nameTokens, soundKeys, soundKeysOf } from './names'
 
 export interface IndexedNames {
@@ -67,20 +68,6 @@ export interface PeopleFilter {
   reference: string | null
 }
 
-/**
- * A user who may not open every restricted family (anyone but a manager or a trusted caller).
- * Their searches by date, postcode, NHS number or UPN, and their duplicate checks, never look at
- * a restricted family they may not open: a match would confirm the detail they typed.
- */
-export interface RestrictedViewer {
-  userId: string | null
-}
-
-/** Families the viewer may match on details: not restricted, or restricted with the viewer named. */
-function openToViewer(viewer: RestrictedViewer): { sql: string; params: unknown[] } {
-  return { sql: '(NOT f.restricted OR EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = f.id AND fa.user_id = ?))', params: [viewer.userId ?? ''] }
-}
-
 export interface SqlQuery {
   sql: string
   params: unknown[]
@@ -123,7 +110,7 @@ export function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewe
     params.push(filter.reference)
   }
   if (details && viewer) {
-    const open = openToViewer(viewer)
+    const open = openToViewer(viewer, 'f')
     where.push(open.sql)
     params.push(...open.params)
   }
@@ -183,7 +170,7 @@ export interface CandidateKeys {
 export function buildCandidateQuery(by: CandidateKeys, viewer: RestrictedViewer | null = null): SqlQuery | null {
   const ors: string[] = []
   const params: unknown[] = []
-  const open = viewer ? openToViewer(viewer) : null
+  const open = viewer ? openToViewer(viewer, 'f') : null
   if (by.nhsNumber) {
     ors.push('p.nhs_number = ?')
     params.push(by.nhsNumber)

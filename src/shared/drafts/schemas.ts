@@ -5,11 +5,15 @@ import '../messages'
 import { jsonObject } from '../json'
 
 /** A form's draft key names what is being written: 'case-note:<family id>'. */
+/** The forms that keep drafts; each key names its form and the record it is about. */
+export const DRAFT_FORMS = ['case-note', 'assessment', 'family-plan', 'review'] as const
+export type DraftForm = (typeof DRAFT_FORMS)[number]
+
 export const draftKey = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[a-z-]+:[0-9a-f-]{36}$/, { error: 'Not a draft key' })
+  .regex(new RegExp(`^(${DRAFT_FORMS.join('|')}):[0-9a-f-]{36}$`), { error: 'Casebook keeps drafts only of its own forms' })
 
 /**
  * 1 MiB of JSON. A draft must be able to hold anything its form can save: the largest form, an
