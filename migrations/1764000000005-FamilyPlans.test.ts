@@ -4,27 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FamilyPlans1764000000005 } from './1764000000005-FamilyPlans'
 import { changedTables, databaseBefore, refusal, type MigrationDb } from '../src/main/testing/migrationDb'
-import { auditRows, consentRow, familyRows, hubRow, membershipRows, personRows, userRow } from '../src/main/testing/migrationRows'
+import { auditRows, consentRow, episodeRow, familyRows, hubRow, membershipRows, personRows, userRow } from '../src/main/testing/migrationRows'
 
-const episodeRow = (n: number, family: string, status: string, more: Record<string, unknown> = {}) => ({
-  id: `b16b6a53-6c7f-4ba8-8f98-be5c6f7a8b0${n}`,
-  family_id: family,
-  status,
-  opened_on: '2025-06-01',
-  closed_on: null,
-  lead_user_id: userRow.id,
-  reason: 'Rent arrears',
-  headlines: 'HOUSING',
-  opened_by: 'pat',
-  closure: null,
-  reopened: null,
-  note_count: 0,
-  last_contact_at: null,
-  created_at: '2025-06-01T10:00:00.000Z',
-  updated_at: '2025-06-01T10:00:00.000Z',
-  version: 1,
-  ...more
-})
 const episodes = [
   episodeRow(1, familyRows[0]!.id, 'closed', {
     closed_on: '2025-09-30',

@@ -49,11 +49,11 @@ export class DocumentHistory1764000000006 implements MigrationInterface {
       await keep(q, 'assessment', a, { startedOn: a.started_on, completedOn: a.completed_on, completedBy: a.completed_by, ...content })
     }
 
-    for (const statement of SQLITE_ONLY.up) await q.query(statement)
+    if (isSqlite(q)) for (const statement of SQLITE_ONLY.up) await q.query(statement)
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const statement of SQLITE_ONLY.down) await q.query(statement)
+    if (isSqlite(q)) for (const statement of SQLITE_ONLY.down) await q.query(statement)
     await q.query(`DROP TABLE document_version`)
     await q.query(`ALTER TABLE assessment DROP COLUMN schema_version`)
     await q.query(`ALTER TABLE family_plan DROP COLUMN schema_version`)
@@ -62,9 +62,12 @@ export class DocumentHistory1764000000006 implements MigrationInterface {
 
 /**
  * SQLite only: the triggers that make kept versions append-only, as the audit trail's are
- * (1764000000001). A PostgreSQL port replaces this with its own (a trigger function raising an
- * exception, or UPDATE and DELETE revoked from the app's role).
+ * (1764000000001). Run only on SQLite, so that this migration (which also moves data) builds a
+ * PostgreSQL database too; PostgreSQL's own guard (a trigger function raising an exception, or
+ * UPDATE and DELETE revoked from the app's role) goes beside it when that dialect arrives.
  */
+const isSqlite = (q: QueryRunner) => q.connection.driver.options.type === 'sqlite'
+
 const SQLITE_ONLY = {
   up: [
     `CREATE TRIGGER document_version_no_update BEFORE UPDATE ON document_version

@@ -6,7 +6,7 @@ import { RestrictedFamilies1764000000003 } from './1764000000003-RestrictedFamil
 import { EarlyHelp1764000000004 } from './1764000000004-EarlyHelp'
 import { FamilyPlans1764000000005 } from './1764000000005-FamilyPlans'
 import { DocumentHistory1764000000006 } from './1764000000006-DocumentHistory'
-import { LookupIndexes1764000000007 } from './1764000000007-LookupIndexes'
+import { OneCurrentEpisodeAndIndexes1764000000007 } from './1764000000007-OneCurrentEpisodeAndIndexes'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -16,5 +16,5 @@ export const migrations = [
   EarlyHelp1764000000004,
   FamilyPlans1764000000005,
   DocumentHistory1764000000006,
-  LookupIndexes1764000000007
+  OneCurrentEpisodeAndIndexes1764000000007
 ]

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import sqlite3 from 'sqlite3'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
-import { entryHash } from './audit'
+import { entryHash, writeAudit } from './audit'
 import { main as cli } from '../cli/index'
 
 let t: TempCasebook
@@ -28,6 +28,17 @@ function tamper(path: string, sql: string): Promise<void> {
 const entries = () => t.casebook.core.db.query('SELECT seq, actor, action, record_type AS type, record_id AS id, changes FROM audit_entry ORDER BY seq')
 
 describe('reading the audit trail', () => {
+  it("finds a day's entries by their time, even when a desk's clock was put right in between", async () => {
+    // A clock a day fast, then put right: the entries are numbered in order, but their times are not.
+    for (const at of ['2026-11-24T09:00:00.000Z', '2026-11-23T09:05:00.000Z', '2026-11-23T09:10:00.000Z']) {
+      await t.casebook.core.writes.run((m) => writeAudit(m, { at, actor: 'desk', action: 'view', recordType: 'hub', recordId: '1' }))
+    }
+    const on = async (from: string, to: string) =>
+      (await t.ok('audit.list', { actor: null, from, to })).entries.filter((e: { actor: string }) => e.actor === 'desk').map((e: { at: string }) => e.at)
+    expect(await on('2026-11-23', '2026-11-23')).toEqual(['2026-11-23T09:10:00.000Z', '2026-11-23T09:05:00.000Z'])
+    expect(await on('2026-11-24', '2026-11-24')).toEqual(['2026-11-24T09:00:00.000Z'])
+  })
+
   it('filters by family, person, user, action and day, newest first, a page at a time', async () => {
     const first = await t.ok('families.register', okaforFamily())
     const second = await t.ok('families.register', {

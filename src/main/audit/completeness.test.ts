@@ -126,7 +126,7 @@ const CALLS: [string, () => [Connection, unknown]][] = [
         reason: 'Housing worries',
         headlines: ['HOUSING'],
         consentId: 'new',
-        consentGivenById: state.catherine.id,
+        consentGivenById: state.grace.id,
         consentMethod: 'VERBAL',
         consentGivenOn: today
       }
@@ -250,7 +250,7 @@ const CALLS: [string, () => [Connection, unknown]][] = [
     ]
   ],
   ['people.move', () => [window, { id: state.samuel.id, version: state.samuel.version + 1, toFamilyReference: state.other.reference }]],
-  ['consent.record', () => [window, { familyId: state.family.id, givenById: state.catherine.id, scope: 'CONTACT', method: 'VERBAL', givenOn: today }]],
+  ['consent.record', () => [window, { familyId: state.family.id, givenById: state.grace.id, scope: 'CONTACT', method: 'VERBAL', givenOn: today }]],
   ['consent.withdraw', () => [window, { id: state.consent.id, version: 1 }]],
   ['audit.verify', () => [window, {}]],
   ['audit.list', () => [window, {}]],
@@ -318,6 +318,8 @@ describe('audit completeness', () => {
       if (channel === 'families.get') {
         state.view = value
         state.catherine = value.members.find((m: { givenName: string }) => m.givenName === 'Catherine')
+        // Consent is an adult's to give (a seven-year-old's is refused).
+        state.grace = value.members.find((m: { givenName: string }) => m.givenName === 'Grace')
         state.samuel = value.members.find((m: { givenName: string }) => m.givenName === 'Samuel')
       }
       if (channel === 'consent.record') state.consent = value

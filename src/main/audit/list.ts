@@ -1,18 +1,20 @@
 // The audit trail as a manager reads it: newest first, filtered, a page at a time.
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { auditListInput, AuditEntry } from '../../shared/audit/schemas'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { normaliseReference } from '../search/parseQuery'
 import { addDays } from '../../shared/dates'
+import { readStored } from '../core/storedJson'
+
+/** What an entry's changes hold: field by field, whatever each value is. */
+const auditChanges = z.record(z.string(), z.unknown())
 import type { AuditRow } from './entities'
 import type { SqlQuery } from '../search/searchIndex'
 
 type Row = Omit<AuditRow, 'prevHash' | 'hash'> & { familyReference: string | null }
 
 type ListInput = z.output<typeof auditListInput>
-
-const hoursFrom = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000).toISOString()
 
 /** The statement a page of the trail runs (one row more than the page, to say whether there is more). */
 export function buildAuditListQuery(input: ListInput): SqlQuery {
@@ -42,19 +44,14 @@ export function buildAuditListQuery(input: ListInput): SqlQuery {
     where.push('a.action = ?')
     params.push(input.action)
   }
-  // Entries carry UTC instants; a day filter covers the whole of that day. An entry is numbered when
-  // it is written and stamped when its call began, so the two orders agree to within the time a call
-  // waits to be written. Each day's edge is found by time (idx_audit_at) an hour beyond it, turned into
-  // a bound on the sequence, and the times are then checked exactly along that stretch of the trail.
-  if (input.from) {
-    const from = `${input.from}T00:00:00.000Z`
-    where.push('a.seq > coalesce((SELECT seq FROM audit_entry WHERE at < ? ORDER BY at DESC LIMIT 1), 0)', 'a.at >= ?')
-    params.push(hoursFrom(from, -1), from)
-  }
-  if (input.to) {
-    const end = `${addDays(input.to, 1)}T00:00:00.000Z`
-    where.push('a.seq < coalesce((SELECT seq FROM audit_entry WHERE at >= ? ORDER BY at LIMIT 1), 9007199254740991)', 'a.at < ?')
-    params.push(hoursFrom(end, 1), end)
+  // Entries carry UTC instants; a day filter covers the whole of that day. The times are not in the
+  // sequence's order (a desk's clock put right, several desks' clocks), so the entries of those days
+  // are found by time in idx_audit_at, exactly, and only then put in order, newest first.
+  if (input.from || input.to) {
+    const range = [input.from ? 'at >= ?' : null, input.to ? 'at < ?' : null].filter(Boolean).join(' AND ')
+    where.push(`a.seq IN (SELECT seq FROM audit_entry WHERE ${range})`)
+    if (input.from) params.push(`${input.from}T00:00:00.000Z`)
+    if (input.to) params.push(`${addDays(input.to, 1)}T00:00:00.000Z`)
   }
   if (input.beforeSeq) {
     where.push('a.seq < ?')
@@ -74,7 +71,7 @@ export async function listAudit(input: ListInput, ctx: CallContext): Promise<{ e
   const rows = (await ctx.core.db.query(query.sql, query.params)) as Row[]
   const more = rows.length > input.limit
   return {
-    entries: rows.slice(0, input.limit).map((r) => ({ ...r, changes: r.changes ? (JSON.parse(r.changes) as Record<string, unknown>) : null })),
+    entries: rows.slice(0, input.limit).map((r) => ({ ...r, changes: r.changes ? readStored(auditChanges, r.changes, 'audit entry', String(r.seq)) : null })),
     more
   }
 }

@@ -9,13 +9,15 @@
 //     failed sign-ins (and a wrong password is counted on its account: attempts.ts counts first);
 //   - the core still answers a normal call after each channel, and the process is still here.
 // A failure names the channel, the window, the payload and the seeds to repeat it with.
-//   CASEBOOK_FUZZ_RUNS   runs per channel for each window whose input the router reads (100; a
-//                        window refused before its input is read gets a twentieth)
-//   CASEBOOK_FUZZ_SEED   the run's seed (printed; random when not set)
+//   CASEBOOK_FUZZ_RUNS   runs per channel for each window whose input the router reads (600: over a
+//                        thousand payloads per channel; a window refused before its input is read
+//                        gets a twentieth)
+//   CASEBOOK_FUZZ_SEED   the run's seed (printed). The suite uses a fixed one, so that a red run is
+//                        the code's doing and repeats; 'random' explores, by hand, what it has not tried.
 //   CASEBOOK_FUZZ_STATS  set to print how each channel answered, to see how deep payloads go
-// A longer run by hand: CASEBOOK_FUZZ_RUNS=1000 npx vitest run src/main/core/fuzz.test.ts
+// A longer run by hand: CASEBOOK_FUZZ_RUNS=3000 CASEBOOK_FUZZ_SEED=random npx vitest run src/main/core/fuzz.test.ts
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { contract, type Channel } from '../../shared/contract'
 import { ERROR_CODES } from '../../shared/result'
 import { ROLE_PERMISSIONS } from '../../shared/roles'
@@ -24,9 +26,10 @@ import { channelSamples, restoreWindow, roleWindows, sampleWorld, ROLES, type Sa
 import { describe as describeValue, payloadsFor, anyValue, type Payload } from '../testing/ipcValues'
 import { DatabaseWatch, PASSWORD_ATTEMPTS } from '../testing/dbChanges'
 
-const RUNS = Number(process.env.CASEBOOK_FUZZ_RUNS ?? 100)
+const RUNS = Number(process.env.CASEBOOK_FUZZ_RUNS ?? 600)
 const STATS = Boolean(process.env.CASEBOOK_FUZZ_STATS)
-const SEED = Number(process.env.CASEBOOK_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
+const SEED_SETTING = process.env.CASEBOOK_FUZZ_SEED ?? '20261123'
+const SEED = SEED_SETTING === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(SEED_SETTING)
 /** Far beyond any real call (the slowest, a sign-in, takes milliseconds at the tests' scrypt cost). */
 const CALL_TIMEOUT_MS = 10_000
 /** A failing payload is made smaller at most this many times: each try is a call. */
@@ -57,6 +60,9 @@ let cpuAtStart: NodeJS.CpuUsage
 let running = ''
 
 beforeAll(async () => {
+  // The core logs each input it could not read (for IT, without the input); tens of thousands of
+  // such lines would bury the test's own report. What the core answered is what this test checks.
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
   t = await tempCasebook('fuzz')
   const roles = await roleWindows(t)
   world = await sampleWorld(t, roles.practitioner.userId)

@@ -228,7 +228,7 @@ describe('opening a sound Casebook database', () => {
       await cli.invoke('users.create', { displayName: 'Rita Reception', username: 'rita', role: 'reception', temporaryPassword: 'marble tugboat violin' })
     ).toEqual({
       ok: false,
-      error: { code: 'UNAVAILABLE', message: 'Casebook opened this database read-only, so nothing can be saved. Nothing was changed.' }
+      error: { code: 'UNAVAILABLE', message: 'Casebook opened this database read-only, so nothing can be saved.' }
     })
     await expect(casebook.core.writes.run((m) => m.query(`UPDATE hub SET name = 'x'`))).rejects.toMatchObject({ code: 'UNAVAILABLE' })
     await expect(casebook.core.db.query(`UPDATE hub SET name = 'x'`)).rejects.toThrow(/readonly|read-only|query_only/i)

@@ -33,8 +33,8 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 /** quick_check stops after this many findings: the first few say enough, and a badly damaged file is refused sooner. */
 const FINDINGS_SHOWN = 3
 
-/** A refusal; where a sentence is left out (no advice on where to check) no double space is left behind. */
-const refuse = (message: string) => new AppError('UNAVAILABLE', message.replace(/ {2,}/g, ' ').trim())
+/** A refusal, in the words given: they name a path, which must reach IT exactly as it is. */
+const refuse = (message: string) => new AppError('UNAVAILABLE', message)
 
 function whereToCheck(source: DatabaseSource | undefined): string {
   switch (source) {

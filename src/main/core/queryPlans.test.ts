@@ -136,17 +136,17 @@ describe('the duplicate check', () => {
 describe('caseload lists', () => {
   const today = '2026-02-01'
   it('My caseload: the lead’s open episodes, by lead and status', async () => {
-    const mine = buildCaseloadQueries({ leadUserId: pat.id, overdueOnly: false, page: null }, today)
+    const mine = buildCaseloadQueries({ leadUserId: pat.id, overdueOnly: false, page: null, viewer: { userId: pat.id } }, today)
     expect(mine.count).toBeNull()
     await expectPlan(mine.rows, [search('e', 'idx_episode_lead', 'lead_user_id=? AND status=?'), FAMILY_BY_ID, PEOPLE_OF_FAMILY])
   })
 
   for (const overdueOnly of [false, true]) {
     it(`All open episodes${overdueOnly ? ', overdue only' : ''}: a page, and the count, by status`, async () => {
-      const page = buildCaseloadQueries({ leadUserId: null, overdueOnly, page: 2 }, today)
+      const page = buildCaseloadQueries({ leadUserId: null, overdueOnly, page: 2, viewer: null }, today)
       await expectPlan(page.rows, [search('e', 'idx_episode_status', 'status=?'), FAMILY_BY_ID, PEOPLE_OF_FAMILY])
       await expectPlan(page.count!, [search('e', 'idx_episode_status', 'status=?')])
-      const oneLead = buildCaseloadQueries({ leadUserId: pat.id, overdueOnly, page: 1 }, today)
+      const oneLead = buildCaseloadQueries({ leadUserId: pat.id, overdueOnly, page: 1, viewer: null }, today)
       await expectPlan(oneLead.rows, [search('e', 'idx_episode_lead', 'lead_user_id=? AND status=?'), FAMILY_BY_ID])
       await expectPlan(oneLead.count!, [search('e', 'idx_episode_lead', 'lead_user_id=? AND status=?')])
     })
@@ -221,7 +221,8 @@ describe('the audit trail', () => {
     ])
   })
 
-  const BY_TIME = expect.stringMatching(/^SEARCH audit_entry USING COVERING INDEX idx_audit_at \(at[<>]\?\)/)
+  const BY_TIME = expect.stringMatching(/^SEARCH audit_entry USING COVERING INDEX idx_audit_at \(at[<>]\?( AND at<\?)?\)/)
+  const BY_SEQ = 'SEARCH a USING INTEGER PRIMARY KEY (rowid=?)'
   const filters: [string, Partial<z.output<typeof auditListInput>>, unknown[]][] = [
     [
       'one person',
@@ -235,9 +236,9 @@ describe('the audit trail', () => {
     ],
     ['one user', { actor: 'pat' }, [search('a', 'idx_audit_actor', 'actor=?')]],
     ['one kind of action', { action: 'permission-refused' }, [search('a', 'idx_audit_action', 'action=?')]],
-    ['from a day', { from: '2026-01-01' }, ['SEARCH a USING INTEGER PRIMARY KEY (rowid>?)', BY_TIME]],
-    ['up to a day', { to: '2026-01-01' }, ['SEARCH a USING INTEGER PRIMARY KEY (rowid<?)', BY_TIME]],
-    ['between two days', { from: '2026-01-01', to: '2026-01-31' }, ['SEARCH a USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)', BY_TIME]]
+    ['from a day', { from: '2026-01-01' }, [BY_SEQ, BY_TIME]],
+    ['up to a day', { to: '2026-01-01' }, [BY_SEQ, BY_TIME]],
+    ['between two days', { from: '2026-01-01', to: '2026-01-31' }, [BY_SEQ, BY_TIME]]
   ]
   for (const [label, filter, uses] of filters) {
     it(`${label}: without reading the whole trail`, async () => {

@@ -17,7 +17,7 @@ export class WriteQueue {
 
   run<T>(work: WriteWork<T>): Promise<T> {
     if (!this.dataSource) {
-      return Promise.reject(new AppError('UNAVAILABLE', 'Casebook opened this database read-only, so nothing can be saved. Nothing was changed.'))
+      return Promise.reject(new AppError('UNAVAILABLE', 'Casebook opened this database read-only, so nothing can be saved.'))
     }
     if (this.closed) return Promise.reject(new Error('The database is closed'))
     const dataSource = this.dataSource

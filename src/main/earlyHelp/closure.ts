@@ -1,6 +1,7 @@
 // Closing an episode: the reason, the outcome for each headline, the family's view. When the hub
 // says so, a practitioner's closure waits for a manager's approval; a manager's closes at once.
 // A closed episode takes no more notes; a manager can reopen it, saying why.
+import { In, Not } from 'typeorm'
 import type { z } from 'zod'
 import type { closeEpisodeInput } from '../../shared/earlyHelp/schemas'
 import type { CallContext } from '../core/context'
@@ -94,8 +95,13 @@ export async function reopenEpisode(input: { id: string; version: number; reason
     const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
     if (!episode) throw notFound('episode')
     if (episode.status === 'open') throw new AppError('CONFLICT', 'This episode is already open.')
-    if (await manager.findOneBy(EpisodeEntity, { familyId: episode.familyId, status: 'open' })) {
-      throw new AppError('CONFLICT', 'The family has another open episode. Only one can be open at a time.')
+    // Open or waiting for its closure to be approved, another episode is still the family's current one
+    // (the database refuses two as well: idx_episode_one_current).
+    if (await manager.findOneBy(EpisodeEntity, { familyId: episode.familyId, status: In(['open', 'closing']), id: Not(episode.id) })) {
+      throw new AppError(
+        'CONFLICT',
+        'The family has another current episode (open, or waiting for its closure to be approved). Only one can be current at a time.'
+      )
     }
     const reopenings = [...reopeningsOf(episode), { at: ctx.now, by: ctx.actor.name, reason: input.reason, closure: closureOf(episode) }]
     const version = await updateVersioned(

@@ -121,7 +121,8 @@ describe('case notes, drafts and the chronology', () => {
     const key = `case-note:${family.id}`
     unwrap(await as.pat!.invoke('drafts.save', { key, payload: { text: 'Half a sentence' } }))
     expect(unwrap(await as.pat!.invoke('drafts.get', { key }))).toMatchObject({ payload: { text: 'Half a sentence' } })
-    expect(unwrap(await as.rita!.invoke('drafts.get', { key }))).toBeNull()
+    // Drafts are per user; reception, who writes no case notes, has none and may read none.
+    expect(await as.rita!.invoke('drafts.get', { key })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
     unwrap(await open(as.pat!))
     const grace = view.members.find((m: { givenName: string }) => m.givenName === 'Grace')
@@ -299,5 +300,29 @@ describe('closing an episode', () => {
       significant: true,
       text: "The family's view: Worried."
     })
+  })
+
+  it('keeps one current episode: a closed one is not reopened while another waits for its closure to be approved', async () => {
+    await account('molly', 'manager')
+    const close = (c: Connection, id: string, version: number) =>
+      c.invoke('episodes.close', {
+        id,
+        version,
+        closedOn: today,
+        reason: 'OUTCOMES_ACHIEVED',
+        outcomes: { HOUSING: 'ACHIEVED', EARLY_YEARS: 'ACHIEVED' },
+        familyView: 'Better now.'
+      })
+    const first = unwrap<{ id: string }>(await open(as.pat!))
+    unwrap(await close(as.molly!, first.id, 1))
+    const second = unwrap<{ id: string }>(await open(as.pat!, { consentId: view.consents?.[0]?.id ?? 'new' }))
+    unwrap(await close(as.pat!, second.id, 1))
+    expect(unwrap<any>(await as.molly!.invoke('episodes.get', { id: second.id })).status).toBe('closing')
+    expect(await as.molly!.invoke('episodes.reopen', { id: first.id, version: 2, reason: 'Back again' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/another current episode/) }
+    })
+    const current = await t.casebook.core.db.query(`SELECT count(*) AS n FROM episode WHERE family_id = ? AND status IN ('open', 'closing')`, [family.id])
+    expect(current).toEqual([{ n: 1 }])
   })
 })

@@ -14,6 +14,7 @@ import { teamOf } from './team'
 import { assessmentOf } from './assessment'
 import { planOf } from './plan'
 import { reviewsOf } from './reviews'
+import { DocumentVersionEntity } from './planEntities'
 import { readStored } from '../core/storedJson'
 import { storedClosure, storedReopenings } from '../../shared/earlyHelp/stored'
 
@@ -73,7 +74,8 @@ async function consentForEpisode(manager: EntityManager, ctx: CallContext, input
         method: input.consentMethod as 'VERBAL' | 'WRITTEN',
         givenOn: input.consentGivenOn!
       },
-      'consentGivenById'
+      'consentGivenById',
+      'consentGivenOn'
     )
     return id
   }
@@ -134,15 +136,20 @@ export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeD
   if (!row) return null
   const hub = await db.findOneByOrFail(HubEntity, { id: 1 })
   const reopenings = reopeningsOf(row).map(({ at, by, reason }) => ({ at, by, reason }))
+  const assessment = await assessmentOf(db, id)
+  const plan = await planOf(db, id)
+  // Counted by document, on the index that keeps each document's versions unique.
+  const kept = (documentId: string | undefined) => (documentId ? db.countBy(DocumentVersionEntity, { documentId }) : Promise.resolve(0))
   return {
     ...(await summary(db, row)),
     team: await teamOf(db, id),
-    assessment: await assessmentOf(db, id),
-    plan: await planOf(db, id),
+    assessment,
+    plan,
     reviews: await reviewsOf(db, id),
     nextReviewOn: row.nextReviewOn,
     reviewWeeks: hub.reviewWeeks,
-    reopenings
+    reopenings,
+    versionsKept: { 'family-plan': await kept(plan?.id), assessment: await kept(assessment?.id) }
   }
 }
 

@@ -145,3 +145,24 @@ export const userRow = {
   updated_at: AT,
   version: 4
 }
+
+/** An early-help episode as the EarlyHelp migration's table holds it (n makes its id). */
+export const episodeRow = (n: number, family: string, status: string, more: Record<string, unknown> = {}) => ({
+  id: `b16b6a53-6c7f-4ba8-8f98-be5c6f7a8b0${n}`,
+  family_id: family,
+  status,
+  opened_on: '2025-06-01',
+  closed_on: null,
+  lead_user_id: userRow.id,
+  reason: 'Rent arrears',
+  headlines: 'HOUSING',
+  opened_by: 'pat',
+  closure: null,
+  reopened: null,
+  note_count: 0,
+  last_contact_at: null,
+  created_at: '2025-06-01T10:00:00.000Z',
+  updated_at: '2025-06-01T10:00:00.000Z',
+  version: 1,
+  ...more
+})
