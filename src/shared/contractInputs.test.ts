@@ -75,6 +75,6 @@ describe('the messages themselves', () => {
     const tooMany = Array.from({ length: 81 }, () => 'person:00000000-0000-4000-8000-000000000000')
     expect(messagesOf('reviews.add', { attendees: tooMany })).toContain('Select up to 80 people')
     const scores = Array.from({ length: 21 }, () => ({ outcomeId: '00000000-0000-4000-8000-000000000000', score: 5 }))
-    expect(messagesOf('reviews.add', { scores })).toContain('This answer must have 20 or fewer')
+    expect(messagesOf('reviews.add', { scores })).toContain('Select or add up to 20')
   })
 })

@@ -1,10 +1,16 @@
 // Names hold only what names hold, and free text loses what nobody meant to type. The tables are
 // the rules: real names that must be kept (as they are stored), and hostile ones that must not be.
 import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 import { optionalName, optionalText, requiredName, requiredText } from './fields'
-import { familyDetailsSchema } from './families/schemas'
+import { childSchema, familyDetailsSchema } from './families/schemas'
 import { saveTeamMemberInput } from './earlyHelp/team'
-import { createUserInput } from './accounts/schemas'
+import { createUserInput, setupInput } from './accounts/schemas'
+import { updateHubInput } from './hub/schemas'
+import { recordConsentInput } from './consent/schemas'
+import { addNoteInput, closeEpisodeInput, openEpisodeInput, reopenEpisodeInput } from './earlyHelp/schemas'
+import { addReviewInput, planAction, planOutcome } from './earlyHelp/plan'
+import { assessmentSubject, saveAssessmentInput } from './earlyHelp/assessment'
 
 const givenName = requiredName('Enter first name', 'First name')
 
@@ -115,7 +121,7 @@ describe('names', () => {
 })
 
 describe('free text', () => {
-  const note = requiredText('Enter the note', 200, 'Note')
+  const note = requiredText('Enter the note', 200, 'Note', { multiLine: true })
 
   it.each([
     ['Line one\r\nLine two\rLine three', 'Line one\nLine two\nLine three'],
@@ -155,5 +161,133 @@ describe('free text', () => {
     expect(
       familyDetailsSchema.parse({ addressLine1: '12\u202E Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', mainLanguage: 'English' }).addressLine1
     ).toBe('12 Acacia Road')
+  })
+})
+
+/** Characters nobody sees, each of which got through before one rule removed them all. */
+const HANGUL_FILLERS = ['\u115F', '\u1160', '\u3164', '\uFFA0']
+const TAG_ABC = '\u{E0061}\u{E0062}\u{E0063}' // "abc" in tag characters: hidden ASCII
+const UNSEEN = ['\u2062', '\u206A', '\u206B', '\u206C', '\u206D', '\u206E', '\u206F', '\u00AD', '\uFFF9', '\uFFFA', '\uFFFB', '\u034F', '\uFE0F', '\u{E0100}']
+
+describe('characters nobody sees', () => {
+  const note = requiredText('Enter the note', 200, 'Note', { multiLine: true })
+  const team = (fields: Record<string, string>) =>
+    saveTeamMemberInput.safeParse({ episodeId: '00000000-0000-4000-8000-000000000000', name: 'Dee Patel', agency: 'NHS', role: 'Health visitor', ...fields })
+  const family = (fields: Record<string, string>) =>
+    familyDetailsSchema.safeParse({ addressLine1: '12 Acacia Road', town: 'Birmingham', postcode: 'B33 8TH', mainLanguage: 'English', ...fields })
+  const problems = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+    (result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message])
+
+  it.each(HANGUL_FILLERS)('are not a name, a town, an agency or a language: %j', (filler) => {
+    expect(givenName.safeParse(filler).error?.issues[0]?.message).toBe('Enter first name')
+    expect(givenName.safeParse(`${filler} ${filler}`).error?.issues[0]?.message).toBe('Enter first name')
+    expect(optionalName('First name').parse(filler)).toBeNull()
+    expect(givenName.parse(`Ada${filler}`)).toBe('Ada')
+    expect(problems(family({ town: filler, mainLanguage: filler }))).toEqual([
+      ['town', 'Enter town or city'],
+      ['mainLanguage', 'Enter main language']
+    ])
+    expect(problems(team({ name: filler, agency: filler, role: filler }))).toEqual([
+      ['name', 'Enter their name'],
+      ['agency', 'Enter the agency they work for'],
+      ['role', 'Enter their role, like health visitor']
+    ])
+  })
+
+  it('make no note: a filler and a tag character are nothing', () => {
+    expect(note.safeParse(`\u3164${TAG_ABC}`).error?.issues[0]?.message).toBe('Enter the note')
+    expect(note.safeParse('\u3164\u{E0001}').error?.issues[0]?.message).toBe('Enter the note')
+  })
+
+  it('are taken out of addresses: tag characters (hidden ASCII) inside address line 1', () => {
+    expect(family({ addressLine1: `12 Acacia${TAG_ABC} Road\u{E007F}` }).data?.addressLine1).toBe('12 Acacia Road')
+  })
+
+  it.each(UNSEEN)('are taken out of names and free text alike: %j', (c) => {
+    expect(givenName.parse(`Ad${c}a`)).toBe('Ada')
+    expect(note.parse(`a${c}b`)).toBe('ab')
+    expect(family({ addressLine1: `12${c} Acacia Road` }).data?.addressLine1).toBe('12 Acacia Road')
+  })
+
+  it('are found by their Unicode properties, not a list: every default-ignorable and format character goes', () => {
+    // Every one of them, from the first plane to the last, in one text.
+    const all: string[] = []
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue
+      const s = String.fromCodePoint(c)
+      if (/[\p{Default_Ignorable_Code_Point}\p{Cf}]/u.test(s)) all.push(s)
+    }
+    expect(all.length).toBeGreaterThan(4000)
+    expect(requiredText('Enter the note', 200, 'Note').safeParse(all.join('')).error?.issues[0]?.message).toBe('Enter the note')
+    expect(requiredText('Enter the note', 200, 'Note').parse(`a${all.join('')}b`)).toBe('ab')
+    expect(givenName.parse(`A${all.join('')}da`)).toBe('Ada')
+  })
+
+  it('and half a character (a lone surrogate, which no keyboard sends) goes too', () => {
+    expect(note.parse('a\uD800b\uDC00c')).toBe('abc')
+    expect(givenName.parse('A\uD83Dda')).toBe('Ada')
+  })
+})
+
+describe('one line or many', () => {
+  it('a single-line answer has every run of spaces, tabs and line breaks made one space', () => {
+    const address = familyDetailsSchema.parse({
+      addressLine1: '12\nAcacia\nRoad\tX',
+      town: 'Birming\r\nham',
+      postcode: 'B33 8TH',
+      mainLanguage: ' English \u2028\t '
+    })
+    expect(address).toMatchObject({ addressLine1: '12 Acacia Road X', town: 'Birming ham', mainLanguage: 'English' })
+    expect(optionalText(200, 'Address line 2').parse('Flat 2\u000B\u000C\u0085 Block\u00A0\u00A0B')).toBe('Flat 2 Block B')
+  })
+
+  it('a multi-line answer keeps its line breaks and tabs', () => {
+    const note = requiredText('Enter the note', 200, 'Note', { multiLine: true })
+    expect(note.parse('Line one\n\n\tIndented\r\nend')).toBe('Line one\n\n\tIndented\nend')
+  })
+
+  it('control characters are still refused on one line', () => {
+    expect(requiredText('Enter town or city', 100, 'Town or city').safeParse('Leeds\u0007').error?.issues[0]?.message).toBe(
+      'Town or city must not include hidden control characters'
+    )
+  })
+})
+
+describe("the contract's free text", () => {
+  const shape = <T extends { shape: Record<string, unknown> }>(schema: T) => schema.shape as Record<string, z.ZodType>
+  const domain = shape(assessmentSubject.shape.domains.shape.CHILD_DEVELOPMENT)
+  /** Multi-line: what the forms show as a textarea. Everything else is one line on screen. */
+  const FIELDS: [name: string, multiLine: boolean, schema: z.ZodType][] = [
+    ['address line 1', false, shape(familyDetailsSchema).addressLine1!],
+    ['address line 2', false, shape(familyDetailsSchema).addressLine2!],
+    ['town', false, shape(familyDetailsSchema).town!],
+    ['main language', false, shape(familyDetailsSchema).mainLanguage!],
+    ['school', false, shape(childSchema).school!],
+    ['GP practice', false, shape(childSchema).gpPractice!],
+    ['team member agency', false, shape(saveTeamMemberInput).agency!],
+    ['team member role', false, shape(saveTeamMemberInput).role!],
+    ['consent agency', false, shape(recordConsentInput).agency!],
+    ['hub name at set-up', false, shape(setupInput).hubName!],
+    ['hub name', false, shape(updateHubInput).name!],
+    ['others who attended a review', false, shape(addReviewInput).otherAttendees!],
+    ['why early help is needed', true, shape(openEpisodeInput).reason!],
+    ['case note', true, shape(addNoteInput).text!],
+    ['closing note', true, shape(closeEpisodeInput).note!],
+    ["the family's view at closure", true, shape(closeEpisodeInput).familyView!],
+    ['why an episode is reopened', true, shape(reopenEpisodeInput).reason!],
+    ['outcome', true, shape(planOutcome).text!],
+    ['action', true, shape(planAction).what!],
+    ['review comment', true, shape(addReviewInput.shape.scores.element).comment!],
+    ['strengths', true, domain.strengths!],
+    ['needs', true, domain.needs!],
+    ["the family's own words", true, shape(saveAssessmentInput).familyVoice!]
+  ]
+
+  it.each(FIELDS)('%s (multi-line: %s)', (_name, multiLine, schema) => {
+    expect(schema.parse('One\n\tTwo')).toBe(multiLine ? 'One\n\tTwo' : 'One Two')
+  })
+
+  it('evidence for a headline keeps its lines', () => {
+    expect(shape(saveAssessmentInput).evidence!.parse({ HOUSING: 'One\nTwo' })).toEqual({ HOUSING: 'One\nTwo' })
   })
 })

@@ -6,44 +6,73 @@ import { isRealIsoDate, todayIso } from './dates'
 import { isValidNhsNumber, normaliseNhsNumber } from './identifiers/nhsNumber'
 import { isValidUpn, normaliseUpn } from './identifiers/upn'
 import { isValidPostcode, normalisePostcode } from './identifiers/postcode'
+import { isRecord } from './plainData'
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v)
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v)
 
 /**
- * Characters that change how text looks or reads without being seen: zero-width spaces and joiners,
- * the word joiner, the byte-order mark, and the bidirectional marks, embeddings, overrides and
- * isolates (which can make "exe.txt" read "txt.exe"). They arrive unseen in pasted text, so they
- * are removed rather than refused.
+ * Characters nobody sees, found by what Unicode says they are rather than by a list that grows each
+ * time a tester finds one more: every default-ignorable code point (zero-width spaces and joiners,
+ * the word joiner and invisible operators, the soft hyphen, the byte-order mark, the bidirectional
+ * marks, embeddings, overrides and isolates that make "exe.txt" read "txt.exe", the Hangul fillers
+ * that count as letters, variation selectors, and the tag characters that spell out hidden ASCII)
+ * and every other format character (the interlinear annotation marks...), with half a character
+ * (a lone surrogate, which no keyboard sends). They arrive unseen in pasted text, so they are
+ * removed rather than refused.
+ *
+ * Free text loses them too, the zero-width joiner and non-joiner and the variation selectors among
+ * them: those are how text hides data in plain sight (a run of zero-width characters between two
+ * words, or any number of bytes as variation selectors behind one emoji), and taking them out never
+ * changes a letter. The cost is in the look: an emoji sequence shows as its parts (👨👩👧), an emoji
+ * in the text style, and a Persian or Indic word as its letters joined or with a visible virama.
  */
-const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u061C\u202A-\u202E\u2066-\u2069]/g
+const HIDDEN = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cs}]/gu
+
+/** Text with every character nobody sees taken out: the first step for names and free text alike. */
+export function withoutHidden(value: string): string {
+  return value.replace(HIDDEN, '')
+}
+
 /** C0 and C1 control characters and DEL: never typed, and they break exports and screens. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
 /** Every way of breaking a line: made a newline in free text. */
 // eslint-disable-next-line no-control-regex -- the vertical tab and form feed are line breaks here
 const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g
-/** Free text keeps its line breaks and tabs. */
+/** Multi-line text keeps its line breaks and tabs. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/
 
 /**
- * Free text as it is kept: invisible characters removed, every kind of line break made a newline
+ * How free text is shown, and so how it is kept. One line (an address, a town, an agency) is the
+ * default: a form's text input, where a newline or tab pasted in would be kept unseen and come back
+ * in exports and printouts. Many lines only where the form has a textarea (a note, a reason, evidence).
+ */
+export interface TextLines {
+  multiLine?: boolean
+}
+export const MULTI_LINE: TextLines = { multiLine: true }
+
+/**
+ * Free text as it is kept: characters nobody sees removed, every kind of line break made a newline
  * (Windows' CR LF, and the vertical tab, form feed, next line and line and paragraph separators that
  * text pasted from word processors carries), composed (NFC, so "é" is one character however it was
- * typed) and trimmed.
+ * typed) and trimmed. On one line, every run of spaces, tabs and line breaks is then one space.
  */
-export function cleanText(value: string): string {
-  return value.replace(INVISIBLE, '').replace(LINE_BREAKS, '\n').normalize('NFC').trim()
+export function cleanText(value: string, { multiLine = false }: TextLines = {}): string {
+  const text = withoutHidden(value).replace(LINE_BREAKS, '\n').normalize('NFC')
+  return (multiLine ? text : text.replace(/\s+/g, ' ')).trim()
 }
 
-const cleaned = (v: unknown) => (typeof v === 'string' ? cleanText(v) : v)
-const tooLong = (label: string, max: number) => `${label} must be ${max} characters or fewer`
+const cleaned = (lines: TextLines) => (v: unknown) => (typeof v === 'string' ? cleanText(v, lines) : v)
+export const tooLong = (label: string, max: number) => `${label} must be ${max} characters or fewer`
 const hasControl = (label: string) => `${label} must not include hidden control characters`
 
-export function requiredText(missing: string, max: number, label: string) {
+/** Free text that must be given: `missing` when it is absent or nothing is left after cleaning. */
+export function requiredText(missing: string, max: number, label: string, lines: TextLines = {}) {
   return z.preprocess(
-    cleaned,
+    cleaned(lines),
     z
       .string({ error: missing })
       .min(1, { error: missing })
@@ -52,10 +81,11 @@ export function requiredText(missing: string, max: number, label: string) {
   )
 }
 
-export function optionalText(max: number, label: string) {
+/** Free text that may be left out: blank, or nothing left after cleaning, is null. */
+export function optionalText(max: number, label: string, lines: TextLines = {}) {
   return z
     .preprocess(
-      (v) => blankToNull(cleaned(v)),
+      (v) => blankToNull(cleaned(lines)(v)),
       z
         .string()
         .max(max, { error: tooLong(label, max) })
@@ -71,9 +101,11 @@ export function optionalText(max: number, label: string) {
  * It must hold at least one letter and start with a letter or an apostrophe ('t Hooft). Not
  * digits, symbols, emoji, brackets, the "mathematical" bold and italic letters that look like
  * ordinary ones but are other characters, or more than four marks on one letter (stacked "Zalgo"
- * text). Removed on the way in: invisible characters; made one space: runs of spaces of any kind;
- * made ’: a ‘ that smart quotes put at the start of a word; made -: the Unicode hyphens. Composed to
- * NFC, so "Zoë" typed with a separate diaeresis is stored, found and compared as one character.
+ * text). Removed on the way in: characters nobody sees (withoutHidden, as from free text), before
+ * the letter is looked for, so a Hangul filler (a "letter" that shows as nothing) is no name; made
+ * one space: runs of spaces of any kind; made ’: a ‘ that smart quotes put at the start of a word;
+ * made -: the Unicode hyphens. Composed to NFC, so "Zoë" typed with a separate diaeresis is stored,
+ * found and compared as one character.
  */
 export const NAME_ALLOWED = /^[\p{L}\p{M}'’. -]+$/u
 const LETTER = /\p{L}/u
@@ -82,8 +114,7 @@ const STACKED_MARKS = /\p{M}{5,}/u
 const STYLED_LETTERS = /[\u{1D400}-\u{1D7FF}]/u
 
 export function cleanName(value: string): string {
-  return value
-    .replace(INVISIBLE, '')
+  return withoutHidden(value)
     .normalize('NFC')
     .replace(/\u2018/g, '’')
     .replace(/[\u2010\u2011]/g, '-')
@@ -106,7 +137,8 @@ const cleanedName = (v: unknown) => (typeof v === 'string' ? cleanName(v) : v)
 const nameString = (max: number, label: string, missing?: string) =>
   z
     .string(missing ? { error: missing } : undefined)
-    .min(1, missing ? { error: missing } : undefined)
+    // Nothing left after cleaning is missing, and only that: no "must include a letter" as well.
+    .min(1, { ...(missing ? { error: missing } : {}), abort: true })
     .max(max, { error: tooLong(label, max) })
     .superRefine((name, ctx) => {
       const problem = nameProblem(name, label)
@@ -156,8 +188,6 @@ export function dateField(label: string, rule?: (iso: string, today: string) => 
     })
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 /**
  * For a rule across fields (superRefine): run it even when other fields have problems, so the
  * error summary lists everything at once, but only once the fields it reads are valid themselves,
@@ -166,7 +196,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  */
 export function whenValid(...fields: string[]): z.core.$ZodSuperRefineParams {
   return {
-    when: (payload) => isPlainObject(payload.value) && !payload.issues.some((i) => (i.path?.length ?? 0) === 0 || fields.includes(String(i.path?.[0])))
+    when: (payload) => isRecord(payload.value) && !payload.issues.some((i) => (i.path?.length ?? 0) === 0 || fields.includes(String(i.path?.[0])))
   }
 }
 

@@ -1,6 +1,7 @@
 // Whole documents kept as JSON (a form's draft): bounded by their size as JSON, and refused unless
 // they are plain data, which the database and a later JSON.parse give back exactly as they were.
 import { z } from 'zod'
+import { plainDataProblem } from './plainData'
 
 /**
  * Schemas that bound a JSON value by its encoded size rather than field by field. The contract's
@@ -17,27 +18,7 @@ const MAX_DEPTH = 64
  * A value that contains itself is caught here, before JSON.stringify would throw on it.
  */
 export function plainJsonProblem(value: unknown): string | null {
-  const ancestors = new Set<object>()
-  const visit = (v: unknown, depth: number): string | null => {
-    if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'string') return null
-    if (typeof v === 'number') return Number.isFinite(v) ? null : 'a number that is not finite'
-    if (typeof v !== 'object') return `a value of type ${typeof v}`
-    if (depth >= MAX_DEPTH) return 'values nested too deeply'
-    if (ancestors.has(v)) return 'a value that contains itself'
-    const proto = Object.getPrototypeOf(v)
-    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return 'a value that is not plain data'
-    ancestors.add(v)
-    try {
-      for (const item of Array.isArray(v) ? v : Object.values(v)) {
-        const problem = visit(item, depth + 1)
-        if (problem) return problem
-      }
-      return null
-    } finally {
-      ancestors.delete(v)
-    }
-  }
-  return visit(value, 0)
+  return plainDataProblem(value, { depth: MAX_DEPTH })?.detail ?? null
 }
 
 /** The size of a value written as JSON, in bytes of UTF-8 (what the database stores). */

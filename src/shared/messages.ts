@@ -14,6 +14,7 @@ export const PLAIN = {
 } as const
 
 const isMissing = (input: unknown) => input === undefined || input === null
+const exactLength = (n: number) => `This answer must be exactly ${n} characters`
 
 export function plainMessage(issue: z.core.$ZodRawIssue): string {
   // The whole input (no path) was the wrong kind of thing: nothing a person typed.
@@ -31,16 +32,22 @@ export function plainMessage(issue: z.core.$ZodRawIssue): string {
       return isMissing(issue.input) ? PLAIN.missing : PLAIN.option
     case 'too_big': {
       const max = Number(issue.maximum)
-      if (issue.origin === 'string') return `This answer must be ${max} characters or fewer`
-      if (issue.origin === 'array' || issue.origin === 'set') return `This answer must have ${max} or fewer`
-      if (issue.origin === 'number' || issue.origin === 'int') return `Enter a number that is ${max} or less`
+      if (issue.origin === 'string') return issue.exact ? exactLength(max) : `This answer must be ${max} characters or fewer`
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return issue.exact ? `Select or add exactly ${max}` : max === 1 ? 'Select or add only one' : `Select or add up to ${max}`
+      // A bound that excludes its own number (.lt(), .negative()) is said as such: "less than 0", never "0 or less".
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.inclusive === false ? `Enter a number less than ${max}` : `Enter a number that is ${max} or less`
       return PLAIN.unreadable
     }
     case 'too_small': {
       const min = Number(issue.minimum)
-      if (issue.origin === 'string') return min <= 1 ? PLAIN.missing : `This answer must be ${min} characters or more`
-      if (issue.origin === 'array' || issue.origin === 'set') return min <= 1 ? 'Select or add at least one' : `Select or add at least ${min}`
-      if (issue.origin === 'number' || issue.origin === 'int') return `Enter a number that is ${min} or more`
+      if (issue.origin === 'string') return issue.exact ? exactLength(min) : min <= 1 ? PLAIN.missing : `This answer must be ${min} characters or more`
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return issue.exact ? `Select or add exactly ${min}` : min <= 1 ? 'Select or add at least one' : `Select or add at least ${min}`
+      }
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.inclusive === false ? `Enter a number greater than ${min}` : `Enter a number that is ${min} or more`
       return PLAIN.unreadable
     }
     case 'invalid_format':

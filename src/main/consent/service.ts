@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import type { ConsentRecord, recordConsentInput } from '../../shared/consent/schemas'
+import { consentProblems, type ConsentRecord, type recordConsentInput } from '../../shared/consent/schemas'
+import { todayIso } from '../../shared/dates'
 import type { CallContext } from '../core/context'
 import { AppError, conflict, notFound } from '../core/errors'
 import { writeAudit } from '../audit/audit'
@@ -21,11 +22,28 @@ export async function listConsents(db: EntityManager, familyId: string): Promise
   return rows.map((r) => ({ ...r, givenByName: names.get(r.givenById) ?? 'Former member' }))
 }
 
-/** Inside a write: used by the consent screen, and by opening an episode on consent given there and then. */
-export async function insertConsent(manager: EntityManager, ctx: CallContext, input: z.output<typeof recordConsentInput>, personField = 'givenById') {
+/**
+ * Inside a write: used by the consent screen, and by opening an episode on consent given there and
+ * then, so both keep one rule of who can give consent and when (consentProblems). The field names
+ * are the calling form's, so each refusal is shown next to the field it is about.
+ */
+export async function insertConsent(
+  manager: EntityManager,
+  ctx: CallContext,
+  input: z.output<typeof recordConsentInput>,
+  personField = 'givenById',
+  dateField = 'givenOn'
+) {
   const person = await manager.findOneBy(PersonEntity, { id: input.givenById })
   if (!person || person.familyId !== input.familyId) {
     throw new AppError('VALIDATION', 'There is a problem', { [personField]: 'Select a member of this family' })
+  }
+  const problems = consentProblems(person, input.givenOn, todayIso(new Date(ctx.now)))
+  if (problems) {
+    const fields: Record<string, string> = {}
+    if (problems.givenById) fields[personField] = problems.givenById
+    if (problems.givenOn) fields[dateField] = problems.givenOn
+    throw new AppError('VALIDATION', 'There is a problem', fields)
   }
   const id = randomUUID()
   const row = {

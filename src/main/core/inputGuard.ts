@@ -3,6 +3,7 @@
 // a cycle, a Map, a typed array, a megabyte string), and a schema walking that would take the
 // process down before it could say no. The limits are far above any real form: the largest, an
 // assessment of ten children, is about 250,000 characters in a few thousand values.
+import { plainDataProblem, type PlainDataKind, type PlainDataLimits } from '../../shared/plainData'
 
 export const INPUT_LIMITS = {
   /** Values of every kind, counted one by one (an object and each of its fields...). */
@@ -16,49 +17,29 @@ export const INPUT_LIMITS = {
   totalText: 2_000_000,
   /** Keys of one object. */
   keys: 500
-} as const
+} as const satisfies PlainDataLimits
 
-/** Null when the input is plain JSON-like data within the limits; otherwise what is wrong with it. */
+/**
+ * What the router tells the person (inside "Casebook could not read what was sent (...)"): the walk's
+ * own words ("a value of type function") are for developers, and go to the log instead.
+ */
+const PLAIN_REASONS: Record<PlainDataKind, string> = {
+  'list-too-long': 'a list that is too long',
+  'text-too-long': 'an answer that is too long',
+  'too-much-text': 'too much was sent at once',
+  'too-many-values': 'too much was sent at once',
+  'too-many-fields': 'too much was sent at once',
+  'too-deep': 'it is not in the form this request needs',
+  'contains-itself': 'it is not in the form this request needs',
+  'not-plain': 'it is not in the form this request needs',
+  'not-finite': 'it is not in the form this request needs'
+}
+
+/** Null when the input is plain JSON-like data within the limits; otherwise why not, in plain words. */
 export function inputProblem(input: unknown): string | null {
-  let values = 0
-  let text = 0
-  const ancestors = new Set<object>()
-  const visit = (value: unknown, depth: number): string | null => {
-    if (++values > INPUT_LIMITS.values) return 'too many values'
-    if (value === null || value === undefined || typeof value === 'boolean') return null
-    if (typeof value === 'number') return Number.isFinite(value) ? null : 'a number that is not finite'
-    if (typeof value === 'string') {
-      text += value.length
-      if (value.length > INPUT_LIMITS.stringLength) return 'a string that is too long'
-      return text > INPUT_LIMITS.totalText ? 'too much text' : null
-    }
-    if (typeof value !== 'object') return `a value of type ${typeof value}`
-    if (depth >= INPUT_LIMITS.depth) return 'values nested too deeply'
-    if (ancestors.has(value)) return 'a value that contains itself'
-    const isArray = Array.isArray(value)
-    if (!isArray && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return 'a value that is not plain data'
-    ancestors.add(value)
-    try {
-      if (isArray) {
-        // Checked before walking: a sparse array's length costs nothing to send.
-        if (value.length > INPUT_LIMITS.arrayLength) return 'a list that is too long'
-        for (let i = 0; i < value.length; i++) {
-          const problem = visit(value[i], depth + 1)
-          if (problem) return problem
-        }
-        return null
-      }
-      const keys = Object.keys(value)
-      if (keys.length > INPUT_LIMITS.keys) return 'an object with too many fields'
-      for (const key of keys) {
-        text += key.length
-        const problem = visit((value as Record<string, unknown>)[key], depth + 1)
-        if (problem) return problem
-      }
-      return null
-    } finally {
-      ancestors.delete(value)
-    }
-  }
-  return visit(input, 0)
+  const found = plainDataProblem(input, INPUT_LIMITS)
+  if (!found) return null
+  // A window never sends these through its forms: a fault in the page, or someone trying things.
+  console.error(`casebook: input refused before its schema: ${found.detail}`)
+  return PLAIN_REASONS[found.kind]
 }

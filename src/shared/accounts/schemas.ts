@@ -1,7 +1,7 @@
 // Accounts, signing in and the hub's first set-up: one definition for the forms and the core.
 import { z } from 'zod'
-import { idField, requiredCode, requiredName, requiredText, versionField } from '../fields'
-import { hubCodeField } from '../hub/schemas'
+import { idField, requiredCode, requiredName, requiredText, tooLong, versionField } from '../fields'
+import { hubCodeField, localAuthorityCodeField } from '../hub/schemas'
 import { roleSchema } from '../roles'
 
 export const MIN_PASSWORD_LENGTH = 12
@@ -11,22 +11,21 @@ export const usernameField = z.preprocess(
   z
     .string({ error: 'Enter a username' })
     .min(1, { error: 'Enter a username' })
-    .max(50, { error: 'Username must be 50 characters or fewer' })
+    .max(50, { error: tooLong('Username', 50) })
     .regex(/^[a-z0-9._-]+$/, { error: 'Username can only use letters, numbers, full stops, hyphens and underscores' })
 )
 
-/** A new password: long enough here; the core also refuses common ones. */
-export const newPasswordField = z
-  .string({ error: 'Enter a password' })
-  .min(MIN_PASSWORD_LENGTH, { error: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  .max(200, { error: 'Password must be 200 characters or fewer' })
+/** Far longer than any passphrase, and a bound on what scrypt is given to hash. */
+export const MAX_PASSWORD_LENGTH = 200
+/** Any password field: its own message when it is missing, and one maximum. */
+const password = (missing: string) => z.string({ error: missing }).max(MAX_PASSWORD_LENGTH, { error: tooLong('Password', MAX_PASSWORD_LENGTH) })
 
-const typedPassword = z
-  .string({ error: 'Enter your password' })
-  .min(1, { error: 'Enter your password' })
-  .max(200, { error: 'Password must be 200 characters or fewer' })
+/** A new password: long enough here; the core also refuses common ones. */
+export const newPasswordField = password('Enter a password').min(MIN_PASSWORD_LENGTH, { error: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+
+const typedPassword = password('Enter your password').min(1, { error: 'Enter your password' })
 /** The new password typed again: compared with it, so no rule of its own but a length. */
-const confirmedPassword = z.string({ error: 'Enter the password again' }).max(200, { error: 'Password must be 200 characters or fewer' })
+const confirmedPassword = password('Enter the password again')
 
 export const signInInput = z.object({ username: usernameField, password: typedPassword })
 export const unlockInput = z.object({ password: typedPassword })
@@ -39,10 +38,7 @@ export const setupInput = z
   .object({
     hubName: requiredText('Enter the hub name', 200, 'Hub name'),
     hubCode: requiredCode(hubCodeField, 'Enter the hub code'),
-    localAuthorityCode: z.preprocess(
-      (v) => (typeof v === 'string' ? v.trim() : v),
-      z.string().regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })
-    ),
+    localAuthorityCode: localAuthorityCodeField,
     displayName: requiredName('Enter your name', 'Name'),
     username: usernameField,
     password: newPasswordField,
@@ -83,7 +79,7 @@ export const createUserInput = z.object({
   role: requiredCode(roleSchema, 'Select a role'),
   temporaryPassword: newPasswordField
 })
-/** An administrator changes someone's name or role; their open windows are signed out at their next call. */
+/** An administrator changes someone's name or role; a new role signs their open windows out at their next call. */
 export const updateUserInput = z.object({
   id: idField,
   version: versionField,

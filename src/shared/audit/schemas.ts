@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'unlock'
 ] as const
 
+/** The audit trail's entries are numbered from 1 (the page asks for those before the last it shows). */
+const ENTRY_NUMBER = 'Entry numbers start at 1'
+
 export const auditListInput = z.object({
   familyReference: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(20).nullable()).default(null),
   personId: z.uuid().nullable().default(null),
@@ -32,7 +35,7 @@ export const auditListInput = z.object({
   from: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'Enter a real date' }).nullable()).default(null),
   to: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'Enter a real date' }).nullable()).default(null),
   /** Entries before this sequence number: the next page back in time. */
-  beforeSeq: z.number().int().positive().nullable().default(null),
+  beforeSeq: z.number({ error: ENTRY_NUMBER }).int({ error: ENTRY_NUMBER }).min(1, { error: ENTRY_NUMBER }).nullable().default(null),
   limit: z.number().int().min(1).max(500).default(100)
 })
 

@@ -1,7 +1,54 @@
 // Consent is recorded separately from registration: what was agreed, by whom, how and when.
 import { z } from 'zod'
 import { CONSENT_METHOD, CONSENT_SCOPE } from '../codes'
-import { dateField, idField, isoDateTime, notFuture, optionalText, requiredCode, versionField, whenValid } from '../fields'
+import { addYears, ageInYears } from '../dates'
+import { dateField, idField, isoDateTime, optionalText, requiredCode, versionField, whenValid } from '../fields'
+
+/** How far back consent may be recorded: further than any episode runs, short of a mistyped year. */
+export const CONSENT_YEARS_BACK = 10
+/** A young person may consent for themselves from this birthday. */
+export const CONSENT_MIN_AGE = 16
+
+const DATE_LABEL = 'Date consent was given'
+const SELECT_GIVER = 'Select an adult or a young person aged 16 or over'
+
+/** The day consent was given, as the form can check it without the person: not in the future, nor too long ago. */
+export function consentDateRule(iso: string, today: string): string | null {
+  if (iso > today) return `${DATE_LABEL} must be today or in the past`
+  if (iso < addYears(today, -CONSENT_YEARS_BACK)) return `${DATE_LABEL} must be within the last ${CONSENT_YEARS_BACK} years`
+  return null
+}
+
+/** The date field of every form that records consent (the consent page, and opening an episode on consent given then). */
+export const consentDateField = dateField(DATE_LABEL, consentDateRule)
+
+/** What the rule needs of the person who gave consent: their record's kind and date of birth. */
+export interface ConsentGiver {
+  kind: 'adult' | 'child' | 'unborn'
+  dateOfBirth: string | null
+}
+
+/**
+ * Why this person cannot have given consent on this day, by field (who gave it, when), or null.
+ * Consent is given by an adult of the household, or by a child of 16 or over on the day (a young
+ * person consenting for themselves); never by an unborn baby or a younger child; on a day that is
+ * not before the giver was born and within CONSENT_YEARS_BACK years. The core applies it with the
+ * person's record; a form can apply it to offer only those who could give consent today.
+ */
+export function consentProblems(giver: ConsentGiver, givenOn: string, today: string): { givenById?: string; givenOn?: string } | null {
+  const problems: { givenById?: string; givenOn?: string } = {}
+  if (giver.kind === 'unborn') problems.givenById = `An unborn baby cannot give consent. ${SELECT_GIVER}`
+  else if (giver.kind === 'child' && !(giver.dateOfBirth && ageInYears(giver.dateOfBirth, givenOn) >= CONSENT_MIN_AGE)) {
+    problems.givenById = giver.dateOfBirth ? `They were under ${CONSENT_MIN_AGE} on the date consent was given. ${SELECT_GIVER}` : SELECT_GIVER
+  }
+  const date = consentDateRule(givenOn, today)
+  if (date) problems.givenOn = date
+  else if (giver.dateOfBirth && givenOn < giver.dateOfBirth) problems.givenOn = `${DATE_LABEL} must be on or after the date of birth of the person who gave it`
+  return problems.givenById || problems.givenOn ? problems : null
+}
+
+/** Whether this person could give consent on this day: for a form's list of who gave it. */
+export const couldGiveConsent = (giver: ConsentGiver, on: string) => !consentProblems(giver, on, on)?.givenById
 
 export const recordConsentInput = z
   .object({
@@ -11,7 +58,7 @@ export const recordConsentInput = z
     scope: requiredCode(CONSENT_SCOPE.schema, 'Select what was agreed'),
     agency: optionalText(200, 'Agency'),
     method: requiredCode(CONSENT_METHOD.schema, 'Select how consent was given'),
-    givenOn: dateField('Date consent was given', notFuture('Date consent was given'))
+    givenOn: consentDateField
   })
   .superRefine(
     (v, ctx) => {

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { ASSESSMENT_DOMAIN, HEADLINE, NEED_LEVEL } from '../codes'
 import { savedDraftKey } from '../drafts/schemas'
-import { dateField, idField, notFuture, optionalCode, optionalText, versionField, whenValid } from '../fields'
+import { dateField, idField, MULTI_LINE, notFuture, optionalCode, optionalText, versionField, whenValid } from '../fields'
 import { MAX_FAMILY_MEMBERS } from '../families/schemas'
 import { storedSubject } from './stored'
 
@@ -12,8 +12,8 @@ import { storedSubject } from './stored'
 export const MAX_SUBJECTS = MAX_FAMILY_MEMBERS + 1
 
 const domainEntry = z.object({
-  strengths: optionalText(4000, 'Strengths'),
-  needs: optionalText(4000, 'Needs'),
+  strengths: optionalText(4000, 'Strengths', MULTI_LINE),
+  needs: optionalText(4000, 'Needs', MULTI_LINE),
   level: optionalCode(NEED_LEVEL.schema)
 })
 export type DomainCode = z.infer<typeof ASSESSMENT_DOMAIN.schema>
@@ -31,10 +31,10 @@ const assessmentFields = {
     .array(assessmentSubject)
     .min(1, { error: 'The assessment needs at least one child or the parents and carers' })
     .max(MAX_SUBJECTS, { error: `An assessment can cover up to ${MAX_SUBJECTS - 1} children and the parents and carers` }),
-  familyVoice: optionalText(8000, "The family's own words"),
+  familyVoice: optionalText(8000, "The family's own words", MULTI_LINE),
   /** The Supporting Families headlines the assessment found, each with its evidence. */
   identified: z.array(HEADLINE.schema).max(HEADLINE.items.length, { error: 'Select each headline once' }).default([]),
-  evidence: z.partialRecord(HEADLINE.schema, optionalText(4000, 'Evidence')).default({})
+  evidence: z.partialRecord(HEADLINE.schema, optionalText(4000, 'Evidence', MULTI_LINE)).default({})
 }
 
 export const saveAssessmentInput = z

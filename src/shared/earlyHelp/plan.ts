@@ -3,7 +3,7 @@
 // action ids are made when they are first written, so progress can be followed across reviews.
 import { z } from 'zod'
 import { ACTION_STATUS, HEADLINE } from '../codes'
-import { dateField, idField, notFuture, optionalText, requiredCode, requiredText, versionField, whenValid } from '../fields'
+import { dateField, idField, MULTI_LINE, notFuture, optionalText, requiredCode, requiredText, versionField, whenValid } from '../fields'
 import { participantKey } from './team'
 import { savedDraftKey } from '../drafts/schemas'
 import { MAX_PEOPLE_NAMED } from '../families/schemas'
@@ -22,7 +22,7 @@ export const MAX_ACTIONS_PER_OUTCOME = 20
 
 export const planAction = z.object({
   id: idField,
-  what: requiredText('Enter what will be done', 1000, 'Action'),
+  what: requiredText('Enter what will be done', 1000, 'Action', MULTI_LINE),
   owner: requiredCode(participantKey, 'Select who will do it'),
   due: dateField('Due date'),
   status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to')
@@ -31,7 +31,7 @@ export type PlanAction = z.infer<typeof planAction>
 
 export const planOutcome = z.object({
   id: idField,
-  text: requiredText('Enter what will be different, and for whom', 2000, 'Outcome'),
+  text: requiredText('Enter what will be different, and for whom', 2000, 'Outcome', MULTI_LINE),
   headline: requiredCode(HEADLINE.schema, 'Select the headline this outcome is for'),
   peopleIds: z
     .array(idField)
@@ -86,7 +86,7 @@ export const addReviewInput = z
       .max(MAX_ATTENDEES, { error: `Select up to ${MAX_ATTENDEES} people` })
       .default([]),
     otherAttendees: optionalText(1000, 'Others who attended'),
-    scores: z.array(z.object({ outcomeId: idField, score, comment: optionalText(2000, 'Comment') })).max(MAX_OUTCOMES),
+    scores: z.array(z.object({ outcomeId: idField, score, comment: optionalText(2000, 'Comment', MULTI_LINE) })).max(MAX_OUTCOMES),
     actions: z
       .array(z.object({ id: idField, status: requiredCode(ACTION_STATUS.schema, 'Select where this action has got to') }))
       .max(MAX_OUTCOMES * MAX_ACTIONS_PER_OUTCOME)

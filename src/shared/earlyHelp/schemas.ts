@@ -1,12 +1,14 @@
 // Early-help episodes, case notes and the chronology: one definition for forms and core.
 import { z } from 'zod'
 import { CLOSURE_REASON, CONSENT_METHOD, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../codes'
-import { dateField, idField, notFuture, optionalCode, optionalText, requiredCode, requiredText, versionField, whenValid } from '../fields'
+import { dateField, idField, MULTI_LINE, notFuture, optionalCode, optionalText, requiredCode, requiredText, versionField, whenValid } from '../fields'
 import { savedDraftKey } from '../drafts/schemas'
+import { consentDateField } from '../consent/schemas'
 import { MAX_PEOPLE_NAMED } from '../families/schemas'
 import { teamMember } from './team'
 import { assessmentRecord } from './assessment'
 import { planRecord, reviewRecord } from './plan'
+import { storedClosure } from './stored'
 
 export const NEW_CONSENT = 'new'
 
@@ -15,7 +17,7 @@ export const openEpisodeInput = z
     familyId: idField,
     openedOn: dateField('Date opened', notFuture('Date opened')),
     leadUserId: z.uuid({ error: 'Select the lead practitioner' }),
-    reason: requiredText('Enter why early help is needed', 4000, 'Reason'),
+    reason: requiredText('Enter why early help is needed', 4000, 'Reason', MULTI_LINE),
     headlines: z
       .array(HEADLINE.schema)
       .min(1, { error: 'Select at least one headline the family needs help with' })
@@ -24,9 +26,7 @@ export const openEpisodeInput = z
     consentId: z.union([z.uuid(), z.literal(NEW_CONSENT)], { error: 'Select the family’s consent to early help' }),
     consentGivenById: z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable()).default(null),
     consentMethod: optionalCode(CONSENT_METHOD.schema),
-    consentGivenOn: z
-      .preprocess((v) => (v === '' ? null : v), dateField('Date consent was given', notFuture('Date consent was given')).nullable())
-      .default(null)
+    consentGivenOn: z.preprocess((v) => (v === '' ? null : v), consentDateField.nullable()).default(null)
   })
   .superRefine(
     (v, ctx) => {
@@ -44,17 +44,7 @@ export const episodeSummary = z.object({
   /** 'closing': closure recorded and awaiting a manager's approval. */
   status: z.enum(['open', 'closing', 'closed']),
   closedOn: z.string().nullable(),
-  closure: z
-    .object({
-      reason: z.string(),
-      note: z.string().nullable(),
-      outcomes: z.record(z.string(), z.string()),
-      familyView: z.string(),
-      stepUpOn: z.string().nullable(),
-      requestedBy: z.string(),
-      approvedBy: z.string().nullable()
-    })
-    .nullable(),
+  closure: storedClosure.nullable(),
   openedOn: z.string(),
   leadUserId: idField,
   leadName: z.string(),
@@ -75,7 +65,9 @@ export const episodeDetail = episodeSummary.extend({
   nextReviewOn: z.string().nullable(),
   /** The hub's weeks between reviews, for the review form's next date. */
   reviewWeeks: z.number().int(),
-  reopenings: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string() }))
+  reopenings: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string() })),
+  /** How many versions of the plan and of the assessment are kept (the current one among them, once kept). */
+  versionsKept: z.object({ 'family-plan': z.number().int(), assessment: z.number().int() })
 })
 export type EpisodeDetail = z.infer<typeof episodeDetail>
 
@@ -99,7 +91,7 @@ export const addNoteInput = z.object({
     .array(idField)
     .max(MAX_PEOPLE_NAMED, { error: `Select up to ${MAX_PEOPLE_NAMED} people` })
     .default([]),
-  text: requiredText('Enter the note', 20000, 'Note'),
+  text: requiredText('Enter the note', 20000, 'Note', MULTI_LINE),
   significant: z.boolean().default(false),
   draftKey: savedDraftKey
 })
@@ -177,7 +169,7 @@ export const closeEpisodeInput = z
     version: versionField,
     closedOn: dateField('Date closed', notFuture('Date closed')),
     reason: requiredCode(CLOSURE_REASON.schema, 'Select why the episode is closing'),
-    note: optionalText(4000, 'Note'),
+    note: optionalText(4000, 'Note', MULTI_LINE),
     /**
      * The outcome for each headline the episode was opened for: keyed by headline code, so at most
      * one per headline (a partial record; the core checks every headline of the episode has one).
@@ -188,7 +180,7 @@ export const closeEpisodeInput = z
         z.preprocess((v) => (v === '' || v === null ? undefined : v), HEADLINE_OUTCOME.schema.optional())
       )
       .transform((o): Record<string, z.output<typeof HEADLINE_OUTCOME.schema> | undefined> => o),
-    familyView: requiredText("Enter the family's view of the help they had", 4000, "The family's view"),
+    familyView: requiredText("Enter the family's view of the help they had", 4000, "The family's view", MULTI_LINE),
     /** Not after today; on or after the day the episode opened is the core's rule (it knows that day). */
     stepUpOn: z.preprocess((v) => (v === '' ? null : v), dateField('Date of the step-up', notFuture('Date of the step-up')).nullable()).default(null)
   })
@@ -204,5 +196,5 @@ export const approveClosureInput = z.object({ id: idField, version: versionField
 export const reopenEpisodeInput = z.object({
   id: idField,
   version: versionField,
-  reason: requiredText('Enter why the episode is being reopened', 2000, 'Reason')
+  reason: requiredText('Enter why the episode is being reopened', 2000, 'Reason', MULTI_LINE)
 })

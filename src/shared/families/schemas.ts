@@ -19,6 +19,7 @@ import {
   upnField,
   versionField
 } from '../fields'
+import { isRecord } from '../plainData'
 
 export const familyDetailsSchema = z.object({
   addressLine1: requiredText('Enter address line 1', 200, 'Address line 1'),
@@ -97,8 +98,6 @@ export type MemberKind = Member['kind']
 const notDuplicateOf = z.array(idField).max(100).default([])
 
 export const newMemberSchema = z.object({ member: memberSchema, notDuplicateOf })
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** A name as the same-person check compares it: case, accents, spaces and punctuation aside. */
 const nameKey = (name: unknown) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { requiredText } from '../fields'
+import { requiredText, versionField } from '../fields'
 
 export const hubRecord = z.object({
   name: z.string(),
@@ -14,14 +14,20 @@ export const hubSettings = hubRecord.extend({
   version: z.number().int()
 })
 
+/** The authority's three-digit code (DfE's local authority number), given at set-up and changed by an administrator. */
+export const localAuthorityCodeField = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : v),
+  z
+    .string({ error: 'Enter the local authority code' })
+    .min(1, { error: 'Enter the local authority code', abort: true })
+    .regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })
+)
+
 /** What an administrator can change. The hub code is fixed at set-up: it is in every reference. */
 export const updateHubInput = z.object({
-  version: z.number().int().min(1),
+  version: versionField,
   name: requiredText('Enter the hub name', 200, 'Hub name'),
-  localAuthorityCode: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string().regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })
-  ),
+  localAuthorityCode: localAuthorityCodeField,
   idleLockMinutes: z.coerce
     .number({ error: 'Enter a number of minutes' })
     .int({ error: 'Enter a whole number of minutes' })
