@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { test, expect, expectAccessible, PASSWORD } from './harness/fixtures'
 import { fillHousehold } from './harness/forms'
+import { fitsNarrowScreen, tabTo } from './harness/screen'
 
 test.describe('first start', () => {
   test.use({ account: null })
@@ -163,5 +165,43 @@ test.describe('a manager', () => {
     await page.getByLabel('Action').selectOption({ label: 'Viewed' })
     await page.getByRole('button', { name: 'Apply filters' }).click()
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(2)
+  })
+})
+
+test.describe('an administrator', () => {
+  test.use({ account: { username: 'admin1', role: 'admin' } })
+
+  test("resets a user's password with the keyboard alone; an address for a user who is not there says so", async ({ page, harness }) => {
+    await harness.createUser({ username: 'rita', role: 'reception' })
+    await page.reload()
+    const users = page.getByRole('heading', { name: 'Users', exact: true })
+    await expect(users).toBeVisible()
+
+    await tabTo(page, page.getByRole('button', { name: 'Reset password for Rita Reception' }))
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { name: "Reset Rita Reception's password" })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(page.getByLabel('Temporary password')).toBeFocused()
+    await page.keyboard.type('copper lantern meadow')
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/screens/reset-password.png', fullPage: true })
+    await fitsNarrowScreen(page, 'test-results/screens/reset-password-320.png')
+    await page.keyboard.press('Enter')
+    await expect(page.getByText("Rita Reception's password has been reset. They must choose a new one when they next sign in.")).toBeVisible()
+    await expect(page.getByRole('row', { name: /Rita Reception/ })).toContainText('New password needed')
+
+    // A stale or mistyped address: the same plain page for both forms, and a way back by keyboard.
+    for (const form of ['reset', 'edit']) {
+      await page.goto(`${harness.url}#/users/${randomUUID()}/${form}`)
+      const notFound = page.getByRole('heading', { level: 1, name: 'User not found' })
+      await expect(notFound).toBeFocused()
+      await expect(page).toHaveTitle('User not found – Casebook')
+      await expectAccessible(page)
+      await page.screenshot({ path: `test-results/screens/user-not-found-${form}.png`, fullPage: true })
+      await fitsNarrowScreen(page, `test-results/screens/user-not-found-${form}-320.png`)
+      await tabTo(page, page.getByRole('link', { name: 'Back to users' }))
+      await page.keyboard.press('Enter')
+      await expect(users).toBeFocused()
+    }
   })
 })

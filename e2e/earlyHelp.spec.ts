@@ -61,6 +61,8 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   await expect(page.getByText('Case note saved.')).toBeVisible()
 
   await page.getByRole('button', { name: 'Add a case note' }).click()
+  // The form shows only once its draft has been looked for: then, and not before, nothing brought back is final.
+  await expect(noteText(page)).toHaveValue('')
   await expect(page.getByText(/has been brought back/)).toHaveCount(0)
   await page.getByLabel('Phone call').check()
   await page.getByLabel('Time').fill('16:40')

@@ -3,9 +3,10 @@
 // the earlier versions, and each opens read-only with who saved it, when, and what changed. With
 // the keyboard alone, at 320 pixels wide, and axe-clean.
 import { randomUUID } from 'node:crypto'
-import type { Locator, Page } from '@playwright/test'
-import { test, expect, expectAccessible } from './harness/fixtures'
+import type { Page } from '@playwright/test'
+import { test, expect, expectAccessible, type Harness } from './harness/fixtures'
 import { asColleague, CATHERINE, GRACE, openEpisodeFor, registerOkafors } from './harness/earlyHelp'
+import { tabTo } from './harness/screen'
 
 test.use({ account: { username: 'pat', role: 'practitioner' } })
 
@@ -20,13 +21,16 @@ const region = (page: Page, name: string) => page.getByRole('region', { name, ex
 /** A name as a regular expression that matches it and nothing else ("pat (practitioner)" has brackets). */
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Tab (and nothing else) until the element has focus. */
-async function tabTo(page: Page, target: Locator, limit = 80) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`Tab never reached ${target}`)
+/**
+ * How often the plan's and the assessment's versions have been read (listed or opened), as the audit
+ * trail records it. Read after an outcome on the screen that needs the reading's answer.
+ */
+async function versionViews(harness: Harness): Promise<{ plan: number; assessment: number }> {
+  const rows: { type: string; n: number }[] = await harness.casebook.core.db.query(
+    `SELECT record_type AS type, count(*) AS n FROM audit_entry WHERE action = 'view' AND record_type IN ('family-plan', 'assessment') GROUP BY record_type`
+  )
+  const count = (type: string) => rows.find((r) => r.type === type)?.n ?? 0
+  return { plan: count('family-plan'), assessment: count('assessment') }
 }
 
 /** Nothing on the screen needs scrolling sideways. */
@@ -89,21 +93,42 @@ test('earlier versions of the plan and the assessment open read-only, saying who
     nextReviewOn: day(41)
   })
 
-  // The episode page lists the plan's versions, newest first; keyboard alone opens the first one.
+  // The episode page offers the earlier versions of each, closed. Showing the page reads neither
+  // list: reading one is a view of the family's record, so it waits until the user opens the section.
   await page.goto(episodeUrl)
-  const planVersions = page.locator('summary', { hasText: 'Earlier versions of the family plan (2)' })
+  const planVersions = page.locator('summary', { hasText: 'Earlier versions of the family plan' })
+  const assessmentVersions = page.locator('summary', { hasText: 'Earlier versions of the assessment' })
   await expect(planVersions).toBeVisible()
-  await expect(page.locator('summary', { hasText: 'Earlier versions of the assessment (1)' })).toBeVisible()
+  await expect(assessmentVersions).toBeVisible()
+  await expect(page.locator('details', { has: planVersions })).not.toHaveAttribute('open')
+  expect(await versionViews(harness)).toEqual({ plan: 0, assessment: 0 })
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/episode-versions-closed.png', fullPage: true })
+
+  // Keyboard alone opens the plan's: its versions, newest first, read (and the reading recorded) once.
   await tabTo(page, planVersions)
   await page.keyboard.press('Enter')
   const list = page.locator('details', { has: planVersions })
+  await expect(list).toHaveAttribute('open')
   await expect(list.getByRole('listitem')).toHaveText([
     /^Version 3 \(the current one\) saved .* by paula\s*Actions moved on at a review\. 1 action moved on$/,
     new RegExp(`^Version 2 saved .* by ${literal(pat)}\\s*1 change to an outcome$`),
     /^Version 1 saved .* by paula\s*Agreed .*: 1 outcome, 1 action$/
   ])
+  expect(await versionViews(harness)).toEqual({ plan: 1, assessment: 0 })
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/plan-versions.png', fullPage: true })
+  await page.setViewportSize({ width: 320, height: 900 })
+  await expectReflow(page)
+  await page.screenshot({ path: 'test-results/screens/plan-versions-320.png', fullPage: true })
+  await page.setViewportSize({ width: 1280, height: 900 })
+  // Closed and opened again, it shows the list it has: nothing more is read.
+  await expect(planVersions).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(list).not.toHaveAttribute('open')
+  await page.keyboard.press('Space')
+  await expect(list.getByRole('listitem')).toHaveCount(3)
+  expect(await versionViews(harness)).toEqual({ plan: 1, assessment: 0 })
   await tabTo(page, list.getByRole('link', { name: 'Version 1' }))
   await page.keyboard.press('Enter')
 
@@ -145,9 +170,10 @@ test('earlier versions of the plan and the assessment open read-only, saying who
 
   // The assessment's versions: Paula's completion, and Pat's change of a level of need.
   await page.goto(episodeUrl)
-  const assessmentVersions = page.locator('summary', { hasText: 'Earlier versions of the assessment (1)' })
   await tabTo(page, assessmentVersions)
   await page.keyboard.press('Enter')
+  await expect(page.locator('details', { has: assessmentVersions }).getByRole('listitem')).toHaveCount(2)
+  expect((await versionViews(harness)).assessment).toBe(1)
   await tabTo(page, page.locator('details', { has: assessmentVersions }).getByRole('link', { name: 'Version 2 (the current one)' }))
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Assessment: version 2' })).toBeFocused()

@@ -7,7 +7,7 @@ import { tmpdir, cpus } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import sqlite3 from 'sqlite3'
-import { openCasebook, type Casebook, type Connection } from '../core/casebook'
+import { openCasebook, type Casebook } from '../core/casebook'
 import { seedFamilies } from '../seed/seed'
 import { FamilyGenerator } from '../seed/generator'
 import { parseQuery } from '../search/parseQuery'
@@ -15,9 +15,10 @@ import { buildCandidateQuery, buildPeopleQueries } from '../search/searchIndex'
 import { formatDate, todayIso } from '../../shared/dates'
 import { formatNhsNumber } from '../../shared/identifiers/nhsNumber'
 import { progressBar } from '../cli/progress'
-import { sample, summarise, time, type Summary } from './stats'
+import { measureInvoke, sample, summarise, time, type Summary } from './stats'
 import { writeAudit } from '../audit/audit'
 import { benchEarlyHelp } from './earlyHelp'
+import { benchSignedIn } from './signedIn'
 
 const { values } = parseArgs({
   options: { families: { type: 'string', default: '40000' }, samples: { type: 'string', default: '200' }, json: { type: 'string' }, keep: { type: 'boolean' } }
@@ -80,16 +81,6 @@ function queriesByMode(people: PersonSample[]): Record<string, string[]> {
 
 function rawAll(db: sqlite3.Database, sql: string, params: unknown[]): Promise<unknown[]> {
   return new Promise((ok, fail) => db.all(sql, params, (err, rows) => (err ? fail(err) : ok(rows))))
-}
-
-async function measureInvoke(connection: Connection, channel: string, inputs: unknown[]): Promise<Summary> {
-  const samples: number[] = []
-  for (const input of inputs) {
-    const [ms, result] = await time(() => connection.invoke(channel, input))
-    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
-    samples.push(ms)
-  }
-  return summarise(samples)
 }
 
 /** 0 → 'a', 25 → 'z', 26 → 'ba': a number spelt in letters, for names that must hold none. */
@@ -224,11 +215,19 @@ async function main() {
   const it = casebook.connect({ name: 'bench' })
   const created = await it.invoke('users.create', { displayName: 'Bench', username: 'bench', role: 'reception', temporaryPassword: 'bench long passphrase' })
   if (!created.ok) throw new Error(created.error.message)
+  const reception = casebook.connect()
   const signIns = await measureInvoke(
-    casebook.connect(),
+    reception,
     'auth.signIn',
     Array.from({ length: 10 }, () => ({ username: 'bench', password: 'bench long passphrase' }))
   )
+  const changed = await reception.invoke('auth.changePassword', {
+    currentPassword: 'bench long passphrase',
+    newPassword: 'bench chosen passphrase',
+    confirmPassword: 'bench chosen passphrase'
+  })
+  if (!changed.ok) throw new Error(changed.error.message)
+  const signedIn = await benchSignedIn(casebook, it, reception, queriesByMode(people), duplicateInputs, SAMPLES)
 
   const result = {
     when: new Date().toISOString(),
@@ -241,6 +240,7 @@ async function main() {
     openFamilyWithViewAudit: openFamily,
     audit: { emptyTransaction, transactionWithOneEntry: auditTransaction, fiveEntriesAsInRegistration: auditInRegistration },
     signInOwaspScrypt: signIns,
+    signedIn,
     earlyHelp,
     targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2, earlyHelpP95Ms: 50 }
   }
@@ -263,6 +263,11 @@ async function main() {
   console.log(`… only the overdue, first page   ${earlyHelp.overdueEpisodes.p50} / ${earlyHelp.overdueEpisodes.p95}`)
   console.log(`Save a family plan (3 outcomes)  ${earlyHelp.savePlan.p50} / ${earlyHelp.savePlan.p95}`)
   console.log(`Record a review                  ${earlyHelp.addReview.p50} / ${earlyHelp.addReview.p95}`)
+  console.log(`A call that does nothing, trusted ${signedIn.emptyCallTrusted.p50} / ${signedIn.emptyCallTrusted.p95}`)
+  console.log(`… from a signed-in window        ${signedIn.emptyCallSignedIn.p50} / ${signedIn.emptyCallSignedIn.p95}`)
+  console.log(`As reception, ${signedIn.restrictedFamilies} families restricted:`)
+  for (const [mode, s] of Object.entries(signedIn.searchAsReception)) console.log(`  ${mode.padEnd(30)} ${s.p50} / ${s.p95}`)
+  console.log(`  ${'duplicate check'.padEnd(30)} ${signedIn.duplicateCheckAsReception.p50} / ${signedIn.duplicateCheckAsReception.p95}`)
   console.log(`Empty write transaction          ${emptyTransaction.p50} / ${emptyTransaction.p95}`)
   console.log(`… with one audit entry           ${auditTransaction.p50} / ${auditTransaction.p95}`)
   console.log(`… with five (a family of four)   ${auditInRegistration.p50} / ${auditInRegistration.p95}`)

@@ -1,3 +1,5 @@
+import type { Connection } from '../core/casebook'
+
 export interface Summary {
   n: number
   p50: number
@@ -17,6 +19,17 @@ export async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now()
   const value = await work()
   return [performance.now() - start, value]
+}
+
+/** Calls a channel once per input, one after another; every call must succeed. */
+export async function measureInvoke(connection: Connection, channel: string, inputs: unknown[]): Promise<Summary> {
+  const samples: number[] = []
+  for (const input of inputs) {
+    const [ms, result] = await time(() => connection.invoke(channel, input))
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
+    samples.push(ms)
+  }
+  return summarise(samples)
 }
 
 /** Runs `work` n times, one after another, and summarises the times. */

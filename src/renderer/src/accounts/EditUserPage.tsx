@@ -4,36 +4,22 @@ import { ROLES } from '../../../shared/roles'
 import { invoke } from '../api'
 import { navigate } from '../app/router'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
-import { Loading, Page } from '../components/Page'
+import { Page } from '../components/Page'
 import { SelectField, TextField } from '../components/fields'
 import { useContractForm } from './useContractForm'
-import { roleLabel, useUsers } from './useUsers'
+import { theRole } from './roleNames'
+import { WithUser } from './WithUser'
 
 const nameAndRole = updateUserInput.pick({ displayName: true, role: true })
 type Values = { displayName: string; role: string }
 
 /** Administrators: a user's name or role. A new role signs them out of every window they have open. */
 export function EditUserPage({ userId }: { userId: string }) {
-  const { users, error } = useUsers()
-  if (error)
-    return (
-      <Page title="Change name or role">
-        <ProblemBanner title="Users cannot be shown" message={error.message} />
-      </Page>
-    )
-  if (!users) return <Loading />
-  const user = users.find((u) => u.id === userId)
-  if (!user)
-    return (
-      <Page title="User not found">
-        <p className="govuk-body">
-          <a className="govuk-link" href="#/users">
-            Back to users
-          </a>
-        </p>
-      </Page>
-    )
-  return <EditUserForm user={user} />
+  return (
+    <WithUser userId={userId} title="Change name or role">
+      {(user) => <EditUserForm user={user} />}
+    </WithUser>
+  )
 }
 
 function EditUserForm({ user }: { user: UserRecord }) {
@@ -47,7 +33,7 @@ function EditUserForm({ user }: { user: UserRecord }) {
     const notice =
       values.role === user.role
         ? `${values.displayName}'s details have been changed.`
-        : `${values.displayName} is now ${roleLabel(values.role)}. They must sign in again to use the new role.`
+        : `${values.displayName} now has ${theRole(values.role)}. They must sign in again to use it.`
     navigate(`#/users?notice=${encodeURIComponent(notice)}`)
   }
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { z } from 'zod'
-import { createUserInput, resetPasswordInput, type UserRecord } from '../../../shared/accounts/schemas'
+import { createUserInput, type UserRecord } from '../../../shared/accounts/schemas'
 import { ROLES } from '../../../shared/roles'
 import type { AppErrorValue } from '../../../shared/result'
 import { formatDate } from '../../../shared/dates'
@@ -11,7 +11,9 @@ import { Loading, Page } from '../components/Page'
 import { SelectField, TextField } from '../components/fields'
 import { useContractForm } from './useContractForm'
 import { TableHead } from '../components/TableHead'
-import { roleLabel, useUsers } from './useUsers'
+import { TableScroll } from '../components/TableScroll'
+import { useUsers } from './useUsers'
+import { roleLabel } from './roleNames'
 
 const NEW_USER = { displayName: '', username: '', role: '', temporaryPassword: '' }
 
@@ -51,7 +53,7 @@ export function UsersPage({ notice }: { notice?: string }) {
       {done ? <SuccessBanner title={done} /> : null}
       {problem ? <ProblemBanner title="That has not been done" message={problem.message} /> : null}
       {/* On a narrow screen the table scrolls inside its own box, not the page. */}
-      <div className="app-table-scroll" role="region" aria-label="Users" tabIndex={0}>
+      <TableScroll label="Users">
         <table className="govuk-table">
           <TableHead caption="Users" columns={['Name', 'Username', 'Role', 'Status', 'Last signed in', { label: 'Actions', hidden: true }]} />
           <tbody className="govuk-table__body">
@@ -98,7 +100,7 @@ export function UsersPage({ notice }: { notice?: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h2 className="govuk-heading-m">Add a user</h2>
       {createProblem ? <ProblemBanner title="The user has not been added" message={createProblem.message} /> : null}
@@ -119,63 +121,6 @@ export function UsersPage({ notice }: { notice?: string }) {
         <button type="submit" className="govuk-button">
           Add user
         </button>
-      </form>
-    </Page>
-  )
-}
-
-const resetForm = resetPasswordInput.pick({ temporaryPassword: true })
-
-export function ResetPasswordPage({ userId }: { userId: string }) {
-  const { users, error } = useUsers()
-  const { form, attempt, problem, errors, failed, refused } = useContractForm<{ temporaryPassword: string }, typeof resetForm>(resetForm, {
-    temporaryPassword: ''
-  })
-  if (error)
-    return (
-      <Page title="Reset password">
-        <ProblemBanner title="Users cannot be shown" message={error.message} />
-      </Page>
-    )
-  if (!users) return <Loading />
-  const user = users.find((u) => u.id === userId)
-  if (!user)
-    return (
-      <Page title="User not found">
-        <p className="govuk-body">
-          <a className="govuk-link" href="#/users">
-            Back to users
-          </a>
-        </p>
-      </Page>
-    )
-  const onValid = async ({ temporaryPassword }: { temporaryPassword: string }) => {
-    const result = await invoke('users.resetPassword', { id: user.id, version: user.version, temporaryPassword })
-    if (!result.ok) return refused(result.error)
-    navigate(`#/users?notice=${encodeURIComponent(`${user.displayName}'s password has been reset. They must choose a new one when they next sign in.`)}`)
-  }
-  return (
-    <Page title={`Reset ${user.displayName}'s password`}>
-      {problem ? <ProblemBanner title="The password has not been reset" message={problem.message} /> : null}
-      <ErrorSummary items={errors} focusKey={attempt} />
-      <form noValidate onSubmit={form.handleSubmit(onValid, failed)}>
-        <TextField
-          form={form}
-          name="temporaryPassword"
-          label="Temporary password"
-          type="password"
-          width={20}
-          autoComplete="new-password"
-          hint="At least 12 characters. Give it to them in person or by phone."
-        />
-        <div className="app-button-row">
-          <button type="submit" className="govuk-button">
-            Reset password
-          </button>
-          <a className="govuk-link govuk-!-margin-top-2" href="#/users">
-            Cancel
-          </a>
-        </div>
       </form>
     </Page>
   )

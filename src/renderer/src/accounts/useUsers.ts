@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { UserRecord } from '../../../shared/accounts/schemas'
-import { ROLES } from '../../../shared/roles'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
-
-export const roleLabel = (code: string) => ROLES.find((r) => r.code === code)?.label ?? code
 
 /** Everyone who can use Casebook (administrators only), read again on demand. */
 export function useUsers() {

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { consentGivers } from './givers'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { recordConsentInput } from '../../../shared/consent/schemas'
@@ -15,7 +16,6 @@ import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
 import { applyServerErrors } from '../families/applyServerErrors'
-import { personName } from '../families/format'
 
 interface ConsentFormValues {
   givenById: string
@@ -40,7 +40,7 @@ export function ConsentPage({ id }: { id: string }) {
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
 
-  const people = view.members.filter((m) => m.kind !== 'unborn').map((m) => ({ code: m.id, label: personName(m) }))
+  const people = consentGivers(view.members)
   const onValid = async (input: z.output<typeof recordConsentInput>) => {
     setProblem(null)
     const result = await invoke('consent.record', input)

@@ -1,4 +1,5 @@
 import type { DraftState } from './useDraft'
+import { NOTHING_SAVED } from '../../../shared/result'
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
 
@@ -26,11 +27,8 @@ export function DraftRestored({ draft, what, stale = false }: { draft: DraftStat
   )
 }
 
-/**
- * What went wrong, from the core's message: its first sentence only ("The disk is full."), since
- * the rest tells someone saving a form what to do, and a draft saves itself.
- */
-const problemOf = (message: string) => (/^.*?[.!?](\s|$)/.exec(message)?.[0] ?? `${message}.`).trim()
+/** The core's message, without its sentence for a form (this notice says in its own words that the typing is kept). */
+const problemOf = (message: string) => message.replace(NOTHING_SAVED, '').replace(/\s+/g, ' ').trim()
 
 /**
  * A quiet line that says when the draft last reached the database or, when a save failed, a

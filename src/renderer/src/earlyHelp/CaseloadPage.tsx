@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { TableScroll } from '../components/TableScroll'
 import type { CaseloadOutput, CaseloadRow } from '../../../shared/earlyHelp/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { formatDate } from '../../../shared/dates'
@@ -109,80 +110,82 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
       {rows.length === 0 ? (
         <p className="govuk-body">{scope === 'mine' ? 'You lead no open early-help episodes.' : 'No early-help episodes are open.'}</p>
       ) : (
-        <table className="govuk-table">
-          <TableHead
-            caption={title}
-            columns={[
-              'Family',
-              'Opened',
-              { label: 'Days open', numeric: true },
-              'Last contact',
-              'Next review',
-              { label: 'Overdue actions', numeric: true },
-              { label: 'Notes', numeric: true },
-              'Lead'
-            ]}
-          />
-          <tbody className="govuk-table__body">
-            {rows.map((r) => (
-              <tr className="govuk-table__row" key={r.episodeId}>
-                <td className="govuk-table__cell">
-                  <a className="govuk-link" href={episodeHref(r.familyId, r.episodeId)}>
-                    <span className="app-nowrap">{r.familyReference}</span> {r.familyNames}
-                  </a>
-                </td>
-                <td className="govuk-table__cell">{formatDate(r.openedOn)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{r.daysOpen}</td>
-                <td className="govuk-table__cell">{r.lastContactAt ? formatDate(r.lastContactAt.slice(0, 10)) : 'None yet'}</td>
-                <td className="govuk-table__cell">{r.nextReviewOn ? <DueDate iso={r.nextReviewOn} late={r.reviewOverdue} /> : 'No plan yet'}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {r.overdueActions ? (
-                    <strong className="govuk-tag govuk-tag--red">
-                      {r.overdueActions}
-                      <span className="govuk-visually-hidden"> overdue</span>
-                    </strong>
-                  ) : (
-                    0
-                  )}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{r.notes}</td>
-                <td className="govuk-table__cell">
-                  {scope === 'all' ? (
-                    <>
-                      <label className="govuk-visually-hidden" htmlFor={`lead-${r.episodeId}`}>
-                        Lead for {r.familyReference}
-                      </label>
-                      <div className="app-button-row">
-                        <select
-                          className="govuk-select"
-                          id={`lead-${r.episodeId}`}
-                          value={chosen[r.episodeId] ?? r.leadUserId}
-                          onChange={(e) => setChosen((c) => ({ ...c, [r.episodeId]: e.target.value }))}
-                        >
-                          {leads.map((l) => (
-                            <option key={l.id} value={l.id}>
-                              {l.displayName}
-                            </option>
-                          ))}
-                        </select>
-                        <button
-                          type="button"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          disabled={(chosen[r.episodeId] ?? r.leadUserId) === r.leadUserId}
-                          onClick={() => void reallocate(r, chosen[r.episodeId] ?? r.leadUserId)}
-                        >
-                          Change lead<span className="govuk-visually-hidden"> for {r.familyReference}</span>
-                        </button>
-                      </div>
-                    </>
-                  ) : (
-                    r.leadName
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={title}>
+          <table className="govuk-table">
+            <TableHead
+              caption={title}
+              columns={[
+                'Family',
+                'Opened',
+                { label: 'Days open', numeric: true },
+                'Last contact',
+                'Next review',
+                { label: 'Overdue actions', numeric: true },
+                { label: 'Notes', numeric: true },
+                'Lead'
+              ]}
+            />
+            <tbody className="govuk-table__body">
+              {rows.map((r) => (
+                <tr className="govuk-table__row" key={r.episodeId}>
+                  <td className="govuk-table__cell">
+                    <a className="govuk-link" href={episodeHref(r.familyId, r.episodeId)}>
+                      <span className="app-nowrap">{r.familyReference}</span> {r.familyNames}
+                    </a>
+                  </td>
+                  <td className="govuk-table__cell">{formatDate(r.openedOn)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.daysOpen}</td>
+                  <td className="govuk-table__cell">{r.lastContactAt ? formatDate(r.lastContactAt.slice(0, 10)) : 'None yet'}</td>
+                  <td className="govuk-table__cell">{r.nextReviewOn ? <DueDate iso={r.nextReviewOn} late={r.reviewOverdue} /> : 'No plan yet'}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {r.overdueActions ? (
+                      <strong className="govuk-tag govuk-tag--red">
+                        {r.overdueActions}
+                        <span className="govuk-visually-hidden"> overdue</span>
+                      </strong>
+                    ) : (
+                      0
+                    )}
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.notes}</td>
+                  <td className="govuk-table__cell">
+                    {scope === 'all' ? (
+                      <>
+                        <label className="govuk-visually-hidden" htmlFor={`lead-${r.episodeId}`}>
+                          Lead for {r.familyReference}
+                        </label>
+                        <div className="app-button-row">
+                          <select
+                            className="govuk-select"
+                            id={`lead-${r.episodeId}`}
+                            value={chosen[r.episodeId] ?? r.leadUserId}
+                            onChange={(e) => setChosen((c) => ({ ...c, [r.episodeId]: e.target.value }))}
+                          >
+                            {leads.map((l) => (
+                              <option key={l.id} value={l.id}>
+                                {l.displayName}
+                              </option>
+                            ))}
+                          </select>
+                          <button
+                            type="button"
+                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                            disabled={(chosen[r.episodeId] ?? r.leadUserId) === r.leadUserId}
+                            onClick={() => void reallocate(r, chosen[r.episodeId] ?? r.leadUserId)}
+                          >
+                            Change lead<span className="govuk-visually-hidden"> for {r.familyReference}</span>
+                          </button>
+                        </div>
+                      </>
+                    ) : (
+                      r.leadName
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {scope === 'all' && list.total > list.pageSize ? (
         <nav className="govuk-pagination" aria-label="Pages of open episodes">

@@ -130,7 +130,13 @@ export function EpisodePage({
             Read the assessment
           </a>
         ) : null}
-        <EarlierVersions familyId={id} episodeId={episode.id} document="assessment" savedMoreThanOnce={(assessment?.version ?? 0) > 1} />
+        <EarlierVersions
+          familyId={id}
+          episodeId={episode.id}
+          document="assessment"
+          currentVersion={assessment?.version ?? null}
+          kept={episode.versionsKept.assessment}
+        />
 
         <h2 className="govuk-heading-m">Family plan</h2>
         <PlanSection episode={episode} people={people} peopleNames={peopleNames} />
@@ -146,7 +152,13 @@ export function EpisodePage({
             </button>
           ) : null}
         </div>
-        <EarlierVersions familyId={id} episodeId={episode.id} document="family-plan" savedMoreThanOnce={(episode.plan?.version ?? 0) > 1} />
+        <EarlierVersions
+          familyId={id}
+          episodeId={episode.id}
+          document="family-plan"
+          currentVersion={episode.plan?.version ?? null}
+          kept={episode.versionsKept['family-plan']}
+        />
 
         <h2 className="govuk-heading-m">Reviews</h2>
         <ReviewsList episode={episode} people={people} />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { consentGivers } from '../consent/givers'
 import type { z } from 'zod'
 import { NEW_CONSENT, openEpisodeInput } from '../../../shared/earlyHelp/schemas'
 import { CONSENT_METHOD, HEADLINE } from '../../../shared/codes'
@@ -8,7 +9,6 @@ import { episodeHref, familyHref, navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { Loading } from '../components/Page'
 import { CheckboxesField, DateField, RadiosField, SelectField, TextareaField } from '../components/fields'
-import { personName } from '../families/format'
 import { FamilyFormPage } from '../families/FamilyFormPage'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
@@ -98,12 +98,7 @@ export function OpenEpisodePage({ id }: { id: string }) {
       />
       {consentId === NEW_CONSENT ? (
         <div className="govuk-inset-text">
-          <SelectField
-            form={form}
-            name="consentGivenById"
-            label="Who gave consent"
-            items={view.members.filter((m) => m.kind !== 'unborn').map((m) => ({ code: m.id, label: personName(m) }))}
-          />
+          <SelectField form={form} name="consentGivenById" label="Who gave consent" items={consentGivers(view.members)} />
           <RadiosField form={form} name="consentMethod" label="How consent was given" items={CONSENT_METHOD.items} inline />
           <DateField form={form} name="consentGivenOn" label="Date consent was given" />
         </div>

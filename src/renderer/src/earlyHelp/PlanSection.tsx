@@ -5,6 +5,7 @@ import { ACTION_STATUS, HEADLINE, type CodeItem } from '../../../shared/codes'
 import { formatDate, todayIso } from '../../../shared/dates'
 import { participantName } from './useEpisode'
 import { TableHead } from '../components/TableHead'
+import { TableScroll } from '../components/TableScroll'
 
 // The chart library is most of the renderer's weight: it loads when a plan is first shown, not at start-up.
 const ProgressChart = lazy(() => import('./ProgressChart').then((m) => ({ default: m.ProgressChart })))
@@ -42,21 +43,23 @@ export function OutcomeBlock({
       <p className="govuk-body-s">
         For {peopleNames(outcome.peopleIds)} · {HEADLINE.label(outcome.headline)}
       </p>
-      <table className="govuk-table">
-        <TableHead caption={`Actions for outcome ${index + 1}`} columns={['What will be done', 'Who', 'By when', 'Where it has got to']} />
-        <tbody className="govuk-table__body">
-          {outcome.actions.map((a) => (
-            <tr className="govuk-table__row" key={a.id}>
-              <td className="govuk-table__cell">{a.what}</td>
-              <td className="govuk-table__cell">{participantName(people, a.owner as string)}</td>
-              <td className="govuk-table__cell">
-                <DueDate iso={a.due} late={isUnfinished(a.status) && a.due < today} />
-              </td>
-              <td className="govuk-table__cell">{ACTION_STATUS.label(a.status)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label={`Actions for outcome ${index + 1}`}>
+        <table className="govuk-table">
+          <TableHead caption={`Actions for outcome ${index + 1}`} columns={['What will be done', 'Who', 'By when', 'Where it has got to']} />
+          <tbody className="govuk-table__body">
+            {outcome.actions.map((a) => (
+              <tr className="govuk-table__row" key={a.id}>
+                <td className="govuk-table__cell">{a.what}</td>
+                <td className="govuk-table__cell">{participantName(people, a.owner as string)}</td>
+                <td className="govuk-table__cell">
+                  <DueDate iso={a.due} late={isUnfinished(a.status) && a.due < today} />
+                </td>
+                <td className="govuk-table__cell">{ACTION_STATUS.label(a.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   )
 }
@@ -85,18 +88,20 @@ export function PlanSection({ episode, people, peopleNames }: { episode: Episode
 export function ReviewsList({ episode, people }: { episode: EpisodeDetail; people: CodeItem[] }) {
   if (episode.reviews.length === 0) return <p className="govuk-body">No reviews yet.</p>
   return (
-    <table className="govuk-table">
-      <TableHead caption="Reviews" columns={['Held', 'Who attended', 'Next review', 'Recorded by']} />
-      <tbody className="govuk-table__body">
-        {[...episode.reviews].reverse().map((r) => (
-          <tr className="govuk-table__row" key={r.id}>
-            <td className="govuk-table__cell">{formatDate(r.heldOn)}</td>
-            <td className="govuk-table__cell">{[...r.attendees.map((k) => participantName(people, k)), r.otherAttendees].filter(Boolean).join('; ')}</td>
-            <td className="govuk-table__cell">{formatDate(r.nextReviewOn)}</td>
-            <td className="govuk-table__cell">{r.recordedBy}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label="Reviews">
+      <table className="govuk-table">
+        <TableHead caption="Reviews" columns={['Held', 'Who attended', 'Next review', 'Recorded by']} />
+        <tbody className="govuk-table__body">
+          {[...episode.reviews].reverse().map((r) => (
+            <tr className="govuk-table__row" key={r.id}>
+              <td className="govuk-table__cell">{formatDate(r.heldOn)}</td>
+              <td className="govuk-table__cell">{[...r.attendees.map((k) => participantName(people, k)), r.otherAttendees].filter(Boolean).join('; ')}</td>
+              <td className="govuk-table__cell">{formatDate(r.nextReviewOn)}</td>
+              <td className="govuk-table__cell">{r.recordedBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }

@@ -3,6 +3,7 @@
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts'
 import type { ReviewRecord } from '../../../shared/earlyHelp/plan'
 import { formatDate } from '../../../shared/dates'
+import { TableScroll } from '../components/TableScroll'
 
 const short = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
 
@@ -22,31 +23,33 @@ export function ProgressChart({ outcomeId, outcome, reviews }: { outcomeId: stri
           <Line type="linear" dataKey="score" stroke="#1d70b8" strokeWidth={3} dot={{ r: 4, fill: '#1d70b8' }} isAnimationActive={false} />
         </LineChart>
       </div>
-      <table className="govuk-table app-progress__table">
-        <caption className="govuk-table__caption govuk-table__caption--s">Progress scores: {outcome}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Review
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Score (0–10)
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Comment
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {points.map((p) => (
-            <tr className="govuk-table__row" key={p.id}>
-              <td className="govuk-table__cell">{formatDate(p.heldOn)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{p.score}</td>
-              <td className="govuk-table__cell">{p.comment ?? ''}</td>
+      <TableScroll label={`Progress scores: ${outcome}`} className="app-progress__table">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Progress scores: {outcome}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Review
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Score (0–10)
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Comment
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {points.map((p) => (
+              <tr className="govuk-table__row" key={p.id}>
+                <td className="govuk-table__cell">{formatDate(p.heldOn)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{p.score}</td>
+                <td className="govuk-table__cell">{p.comment ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   )
 }

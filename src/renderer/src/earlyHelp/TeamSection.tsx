@@ -4,6 +4,7 @@ import { invoke } from '../api'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { navigate } from '../app/router'
 import { TableHead } from '../components/TableHead'
+import { TableScroll } from '../components/TableScroll'
 
 /** The Team Around the Family on the episode's page: who they are and how to reach them. */
 export function TeamSection({
@@ -35,34 +36,36 @@ export function TeamSection({
       {episode.team.length === 0 ? (
         <p className="govuk-body">No one has been added to the team yet.</p>
       ) : (
-        <table className="govuk-table">
-          <TableHead
-            caption="Team Around the Family"
-            columns={['Name', 'Role', 'Agency', 'Contact', ...(editable ? [{ label: 'Actions', hidden: true }] : [])]}
-          />
-          <tbody className="govuk-table__body">
-            {episode.team.map((m) => (
-              <tr className="govuk-table__row" key={m.id}>
-                <th scope="row" className="govuk-table__header">
-                  {m.name}
-                </th>
-                <td className="govuk-table__cell">{m.role}</td>
-                <td className="govuk-table__cell">{m.agency}</td>
-                <td className="govuk-table__cell">{[m.phone, m.email].filter(Boolean).join(' · ') || 'Not given'}</td>
-                {editable ? (
-                  <td className="govuk-table__cell">
-                    <a className="govuk-link" href={`${base}/${m.id}`}>
-                      Change<span className="govuk-visually-hidden"> {m.name}</span>
-                    </a>{' '}
-                    <button type="button" className="app-link-button govuk-link" onClick={() => void remove(m)}>
-                      Remove<span className="govuk-visually-hidden"> {m.name}</span>
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Team Around the Family">
+          <table className="govuk-table">
+            <TableHead
+              caption="Team Around the Family"
+              columns={['Name', 'Role', 'Agency', 'Contact', ...(editable ? [{ label: 'Actions', hidden: true }] : [])]}
+            />
+            <tbody className="govuk-table__body">
+              {episode.team.map((m) => (
+                <tr className="govuk-table__row" key={m.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {m.name}
+                  </th>
+                  <td className="govuk-table__cell">{m.role}</td>
+                  <td className="govuk-table__cell">{m.agency}</td>
+                  <td className="govuk-table__cell">{[m.phone, m.email].filter(Boolean).join(' · ') || 'Not given'}</td>
+                  {editable ? (
+                    <td className="govuk-table__cell">
+                      <a className="govuk-link" href={`${base}/${m.id}`}>
+                        Change<span className="govuk-visually-hidden"> {m.name}</span>
+                      </a>{' '}
+                      <button type="button" className="app-link-button govuk-link" onClick={() => void remove(m)}>
+                        Remove<span className="govuk-visually-hidden"> {m.name}</span>
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {editable ? (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`${base}/new`)}>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import type { AppErrorValue } from '../../../shared/result'
-import { ROLES } from '../../../shared/roles'
 import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { ToggleCheckbox } from '../components/fields'
+import { roleLabel } from '../accounts/roleNames'
 import { FamilyHeader } from './FamilyHeader'
 import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
@@ -35,7 +35,6 @@ export function AccessPage({ id }: { id: string }) {
     if (result.ok) navigate(familyHref(id, restricted ? 'The record is now restricted.' : 'The record is no longer restricted.'))
     else setProblem(result.error)
   }
-  const roleLabel = (code: string) => ROLES.find((r) => r.code === code)?.label ?? code
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
