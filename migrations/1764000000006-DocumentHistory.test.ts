@@ -4,32 +4,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DocumentHistory1764000000006 } from './1764000000006-DocumentHistory'
 import { changedTables, databaseBefore, refusal, type MigrationDb, type Row } from '../src/main/testing/migrationDb'
-import { auditRows, consentRow, familyRows, hubRow, membershipRows, personRows, userRow } from '../src/main/testing/migrationRows'
+import { auditRows, consentRow, episodeRow, familyRows, hubRow, membershipRows, personRows, userRow } from '../src/main/testing/migrationRows'
 import { readAssessmentDocument, readPlanDocument } from '../src/main/earlyHelp/documents'
 
 const [grace, catherine] = personRows
-const episode = (n: number, family: string, more: Record<string, unknown> = {}) => ({
-  id: `b16b6a53-6c7f-4ba8-8f98-be5c6f7a8b0${n}`,
-  family_id: family,
-  status: 'open',
-  opened_on: '2025-06-01',
-  closed_on: null,
-  lead_user_id: userRow.id,
-  reason: 'Rent arrears',
-  headlines: 'HOUSING',
-  opened_by: 'pat',
-  closure: null,
-  reopened: null,
-  note_count: 0,
-  last_contact_at: null,
-  created_at: '2025-06-01T10:00:00.000Z',
-  updated_at: '2025-06-01T10:00:00.000Z',
-  version: 1,
-  next_review_on: '2025-08-01',
-  open_action_dues: '2099-01-01',
-  consent_id: null,
-  ...more
-})
+/** An episode as the database at FamilyPlans holds it: with its review schedule and consent. */
+const episode = (n: number, family: string, more: Record<string, unknown> = {}) =>
+  episodeRow(n, family, 'open', { next_review_on: '2025-08-01', open_action_dues: '2099-01-01', consent_id: null, ...more })
 const episodes = [episode(1, familyRows[0]!.id), episode(2, familyRows[1]!.id, { status: 'closed', closed_on: '2025-10-01' })]
 
 const outcomes = [

@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../core/casebook'
 import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
-import { okaforFamily } from '../testing/fixtures'
 import { signedInUser } from '../testing/accounts'
+import { okaforsWithEpisode } from '../testing/episodes'
 
 let t: TempCasebook
 let pat: Connection
@@ -28,24 +28,7 @@ beforeEach(async () => {
   await t.ok('users.update', { id: patId, version: account.version, displayName: 'Pat Smith', role: 'practitioner' })
   paula = (await signedInUser(t, 'paula', 'practitioner')).connection
   molly = (await signedInUser(t, 'molly', 'manager')).connection
-  family = await t.ok('families.register', okaforFamily())
-  const view = await t.ok('families.get', { id: family.id })
-  people = Object.fromEntries(
-    view.members.filter((m: { givenName: string | null }) => m.givenName).map((m: { givenName: string; id: string }) => [m.givenName, m.id])
-  )
-  episodeId = unwrap<{ id: string }>(
-    await pat.invoke('episodes.open', {
-      familyId: family.id,
-      openedOn: OPENED,
-      leadUserId: patId,
-      reason: 'Rent arrears',
-      headlines: ['HOUSING', 'EARLY_YEARS'],
-      consentId: 'new',
-      consentGivenById: people.Grace,
-      consentMethod: 'WRITTEN',
-      consentGivenOn: OPENED
-    })
-  ).id
+  ;({ family, people, episodeId } = await okaforsWithEpisode(t, { connection: pat, id: patId }, OPENED))
 })
 afterEach(async () => {
   await t.dispose()

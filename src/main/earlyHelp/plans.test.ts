@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../core/casebook'
 import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
-import { okaforFamily, today } from '../testing/fixtures'
+import { today } from '../testing/fixtures'
 import { signedInUser } from '../testing/accounts'
+import { okaforsWithEpisode } from '../testing/episodes'
 import { addDays } from '../../shared/dates'
 
 let t: TempCasebook
@@ -23,24 +24,7 @@ beforeEach(async () => {
   pat = p.connection
   paula = (await signedInUser(t, 'paula', 'practitioner')).connection
   molly = (await signedInUser(t, 'molly', 'manager')).connection
-  family = await t.ok('families.register', okaforFamily())
-  const view = await t.ok('families.get', { id: family.id })
-  people = Object.fromEntries(
-    view.members.filter((m: { givenName: string | null }) => m.givenName).map((m: { givenName: string; id: string }) => [m.givenName, m.id])
-  )
-  episodeId = unwrap<{ id: string }>(
-    await pat.invoke('episodes.open', {
-      familyId: family.id,
-      openedOn: OPENED,
-      leadUserId: p.id,
-      reason: 'Rent arrears',
-      headlines: ['HOUSING', 'EARLY_YEARS'],
-      consentId: 'new',
-      consentGivenById: people.Grace,
-      consentMethod: 'WRITTEN',
-      consentGivenOn: OPENED
-    })
-  ).id
+  ;({ family, people, episodeId } = await okaforsWithEpisode(t, p, OPENED))
 })
 afterEach(async () => {
   await t.dispose()
