@@ -44,10 +44,13 @@ test.describe('first start', () => {
     await weeks.fill('8')
     await expect(page.getByLabel('A manager approves each closure of an early-help episode')).toBeChecked()
     await page.getByLabel('A manager approves each closure of an early-help episode').uncheck()
+    await expect(page.getByLabel('Working days to decide a request for help')).toHaveValue('2')
+    await page.getByLabel('Working days to decide a request for help').fill('3')
+    await page.getByLabel(/^5D: the local authority/).check()
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByText('Hub settings saved.')).toBeVisible()
     expect(await page.evaluate(() => (window as any).casebook.invoke('hub.settings', {}))).toMatchObject({
-      value: { idleLockMinutes: 5, reviewWeeks: 8, closureNeedsApproval: false }
+      value: { idleLockMinutes: 5, reviewWeeks: 8, closureNeedsApproval: false, requestDecisionDays: 3, referralAckDays: 5, stepUpSource: '5D' }
     })
     await expectAccessible(page)
     await page.screenshot({ path: 'test-results/screens/hub-settings.png', fullPage: true })

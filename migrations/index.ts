@@ -7,6 +7,7 @@ import { EarlyHelp1764000000004 } from './1764000000004-EarlyHelp'
 import { FamilyPlans1764000000005 } from './1764000000005-FamilyPlans'
 import { DocumentHistory1764000000006 } from './1764000000006-DocumentHistory'
 import { OneCurrentEpisodeAndIndexes1764000000007 } from './1764000000007-OneCurrentEpisodeAndIndexes'
+import { ReferralSettingsAndDirectory1764000000008 } from './1764000000008-ReferralSettingsAndDirectory'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -16,5 +17,6 @@ export const migrations = [
   EarlyHelp1764000000004,
   FamilyPlans1764000000005,
   DocumentHistory1764000000006,
-  OneCurrentEpisodeAndIndexes1764000000007
+  OneCurrentEpisodeAndIndexes1764000000007,
+  ReferralSettingsAndDirectory1764000000008
 ]

@@ -2,7 +2,7 @@
 // the configured database, one window, IPC wired. Everything else is the headless core in ./core and features.
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron'
 import { openCasebook, type Casebook } from './core/casebook'
-import { resolveDatabasePath } from './core/config'
+import { machineSettings, resolveDatabasePath } from './core/config'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './electron/appProtocol'
 import { appPageUrl, createMainWindow, rendererFolder } from './electron/window'
 import { registerIpc } from './electron/ipc'
@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
       // Only a desk's own first start makes a database (then shows Set up Casebook). A path IT or
       // the user named (--db, CASEBOOK_DB, the machine-wide config) must already hold one:
       // a mistyped path is refused, not quietly answered with an empty hub.
-      casebook = await openCasebook({ databasePath: path, source, mode: source === 'user data' ? 'create' : 'existing' })
+      casebook = await openCasebook({ databasePath: path, source, mode: source === 'user data' ? 'create' : 'existing', ...machineSettings() })
     } catch (error) {
       dialog.showErrorBox('Casebook cannot open its database', error instanceof Error ? error.message : String(error))
       app.exit(1)

@@ -7,7 +7,7 @@ export interface CodeItem<C extends string = string> {
   readonly label: string
 }
 
-function codeList<const C extends string>(items: readonly CodeItem<C>[]) {
+export function codeList<const C extends string>(items: readonly CodeItem<C>[]) {
   const codes = items.map((i) => i.code) as [C, ...C[]]
   const labels = new Map<string, string>(items.map((i) => [i.code, i.label]))
   return {

@@ -32,7 +32,10 @@ import {
   userRecord
 } from './accounts/schemas'
 
-import { roleSchema, type Permission } from './roles'
+import { roleSchema } from './roles'
+import { channel, type ChannelSpec } from './channel'
+import { directoryChannels } from './directory/contract'
+import { referralChannels } from './referrals/contract'
 import {
   addNoteInput,
   allOpenInput,
@@ -56,13 +59,7 @@ import { documentVersionInput, documentVersionOutput, documentVersionsInput, doc
 import { draftKeyInput, draftRecord, saveDraftInput } from './drafts/schemas'
 export { PERMISSIONS, type Permission } from './roles'
 
-export interface ChannelSpec {
-  readonly input: z.ZodType
-  readonly output: z.ZodType
-  readonly permission: Permission
-}
-
-const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, permission: Permission) => ({ input, output, permission }) as const
+export type { ChannelSpec } from './channel'
 
 const saved = z.object({ id: idField, version: versionField })
 
@@ -140,7 +137,9 @@ export const contract = {
   'drafts.get': channel(draftKeyInput, draftRecord, 'earlyHelp.write'),
   'drafts.discard': channel(draftKeyInput, nothing, 'earlyHelp.write'),
   'audit.verify': channel(z.object({}), auditVerification, 'audit.read'),
-  'audit.list': channel(auditListInput, auditListOutput, 'audit.read')
+  'audit.list': channel(auditListInput, auditListOutput, 'audit.read'),
+  ...directoryChannels,
+  ...referralChannels
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -25,6 +25,11 @@ export const PERMISSIONS = [
   'consent.write',
   'earlyHelp.read',
   'earlyHelp.write',
+  'directory.read',
+  'directory.manage',
+  'referrals.log',
+  'referrals.screen',
+  'referrals.oversee',
   'episodes.manage',
   'audit.read',
   'families.restrict',
@@ -33,11 +38,14 @@ export const PERMISSIONS = [
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-const RECEPTION: Permission[] = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write']
-// Practitioners do the casework; reception only learns that an episode is open and who leads it.
-const PRACTITIONER: Permission[] = [...RECEPTION, 'earlyHelp.read', 'earlyHelp.write']
-// Managers open restricted families and decide who else may.
-const MANAGER: Permission[] = [...PRACTITIONER, 'episodes.manage', 'audit.read', 'families.restrict']
+// Reception log requests for help (and see where each has got to) and read the agency directory.
+const RECEPTION: Permission[] = ['hub.read', 'people.search', 'families.read', 'families.write', 'consent.write', 'directory.read', 'referrals.log']
+// Practitioners do the casework: early help, screening requests, referring on and stepping up;
+// reception only learns that an episode is open and who leads it.
+const PRACTITIONER: Permission[] = [...RECEPTION, 'earlyHelp.read', 'earlyHelp.write', 'referrals.screen']
+// Managers open restricted families and decide who else may, keep the directory, and oversee
+// referrals (every step-up, every sharing without consent).
+const MANAGER: Permission[] = [...PRACTITIONER, 'episodes.manage', 'audit.read', 'families.restrict', 'directory.manage', 'referrals.oversee']
 // IT: accounts and settings, and no case content at all.
 const ADMIN: Permission[] = ['hub.read', 'users.manage', 'hub.manage']
 

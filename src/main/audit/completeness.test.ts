@@ -93,7 +93,20 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['hub.settings', () => [admin, {}]],
   [
     'hub.update',
-    () => [admin, { version: 1, name: 'Riverside Family Hub', localAuthorityCode: '330', idleLockMinutes: 5, closureNeedsApproval: true, reviewWeeks: 6 }]
+    () => [
+      admin,
+      {
+        version: 1,
+        name: 'Riverside Family Hub',
+        localAuthorityCode: '330',
+        idleLockMinutes: 5,
+        closureNeedsApproval: true,
+        reviewWeeks: 6,
+        requestDecisionDays: 2,
+        referralAckDays: 5,
+        stepUpSource: '8'
+      }
+    ]
   ],
   ['users.create', () => [admin, { displayName: 'Molly', username: 'molly', role: 'manager', temporaryPassword: 'marble tugboat violin' }]],
   ['users.list', () => [admin, {}]],

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util'
 import { desktopUserName, openCasebook, type Casebook } from '../core/casebook'
 import type { OpenMode } from '../core/opening'
-import { resolveDatabasePath } from '../core/config'
+import { machineSettings, resolveDatabasePath } from '../core/config'
 import { DEFAULT_HUB } from '../hub/service'
 import { seedFamilies } from '../seed/seed'
 import { formatDate, ageInYears, todayIso } from '../../shared/dates'
@@ -60,6 +60,7 @@ export async function main(argv: string[], out: (line: string) => void = console
       databasePath: path,
       mode,
       source,
+      ...machineSettings(),
       hub: {
         name: values['hub-name'] ?? DEFAULT_HUB.name,
         code: values['hub-code'] ?? DEFAULT_HUB.code,

@@ -15,6 +15,7 @@ import { openDatabase, openReadOnlyDatabase, openReader } from './database'
 import type { OpenMode } from './opening'
 import type { DatabaseSource } from './config'
 import { Router, unexpectedError } from './router'
+import { WorkingDays, type BankHolidayChanges } from './workingDays'
 import { WriteQueue } from './writeQueue'
 import { ensureHub } from '../hub/service'
 import { hubHandlers } from '../hub/service'
@@ -39,6 +40,10 @@ export interface OpenOptions {
   clock?: Clock
   /** scrypt's cost for new passwords. Tests lower it; the app never sets it. */
   passwordCost?: ScryptCost
+  /** IT's changes to England's bank holidays (the machine-wide config's bankHolidays). */
+  bankHolidays?: BankHolidayChanges
+  /** The agency directory's Open Referral UK feed: a URL or a file path (the machine-wide config's directoryFeed). */
+  directoryFeed?: string | null
   /** The hub's settings for a database opened for the first time. */
   hub?: HubRecord
 }
@@ -114,7 +119,14 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
       throw error
     }
   }
-  const core: Core = { db: reader, writes, clock, passwordCost: options.passwordCost ?? OWASP_SCRYPT }
+  const core: Core = {
+    db: reader,
+    writes,
+    clock,
+    passwordCost: options.passwordCost ?? OWASP_SCRYPT,
+    workingDays: new WorkingDays(options.bankHolidays),
+    directoryFeed: options.directoryFeed ?? null
+  }
   const router = buildRouter()
   let closed = false
   return {

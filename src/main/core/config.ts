@@ -8,9 +8,15 @@ import { z } from 'zod'
 
 export const APP_FOLDER = 'Casebook'
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a day as YYYY-MM-DD' })
+
 export const machineConfigSchema = z.object({
   databasePath: z.string().min(1).optional(),
-  exportFolder: z.string().min(1).optional()
+  exportFolder: z.string().min(1).optional(),
+  /** Where the agency directory's Open Referral UK feed is: an http(s) URL, or a JSON file IT saves. */
+  directoryFeed: z.string().min(1).optional(),
+  /** Changes to England's bank holidays, for working days: a one-off holiday added, a moved one removed. */
+  bankHolidays: z.object({ add: z.array(isoDay).default([]), remove: z.array(isoDay).default([]) }).optional()
 })
 export type MachineConfig = z.infer<typeof machineConfigSchema>
 
@@ -66,4 +72,10 @@ export function resolveDatabasePath(options: { argv?: readonly string[]; env?: N
   const machine = readMachineConfig(machineConfigPath(process.platform, env))
   if (machine.databasePath) return { path: machine.databasePath, source: 'machine config' }
   return { path: join(options.userData ?? userDataFolder(process.platform, env), 'casebook.sqlite'), source: 'user data' }
+}
+
+/** What the core takes from the machine-wide config besides the database: the directory's feed, bank holiday changes. */
+export function machineSettings(env: NodeJS.ProcessEnv = process.env): { directoryFeed: string | null; bankHolidays: { add: string[]; remove: string[] } } {
+  const machine = readMachineConfig(machineConfigPath(process.platform, env))
+  return { directoryFeed: machine.directoryFeed ?? null, bankHolidays: machine.bankHolidays ?? { add: [], remove: [] } }
 }

@@ -4,6 +4,7 @@ import type { ScryptCost } from '../accounts/passwords'
 import type { Clock } from './clock'
 import type { WriteQueue } from './writeQueue'
 import type { Session } from './session'
+import type { WorkingDays } from './workingDays'
 
 export type { Session } from './session'
 
@@ -15,6 +16,10 @@ export interface Core {
   clock: Clock
   /** scrypt's cost for new password hashes: OWASP's unless a test lowers it. */
   passwordCost: ScryptCost
+  /** England's working days, with IT's changes to the bank holidays. */
+  workingDays: WorkingDays
+  /** The agency directory's feed (a URL or a file), as IT set it; null when there is none. */
+  directoryFeed: string | null
 }
 
 /** Who is calling: the signed-in user, or a trusted in-process caller (the CLI, tests). */

@@ -18,6 +18,7 @@ import { UserEntity } from '../accounts/entities'
 import { CaseNoteEntity, EpisodeEntity } from '../earlyHelp/entities'
 import { DraftEntity } from '../drafts/entities'
 import { AssessmentEntity, DocumentVersionEntity, FamilyPlanEntity, ReviewEntity, TafMemberEntity } from '../earlyHelp/planEntities'
+import { OrganisationEntity, ServiceEntity } from '../directory/entities'
 
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
@@ -39,7 +40,9 @@ export const entities = [
   AssessmentEntity,
   FamilyPlanEntity,
   ReviewEntity,
-  DocumentVersionEntity
+  DocumentVersionEntity,
+  OrganisationEntity,
+  ServiceEntity
 ]
 
 export function compareVersions(a: string, b: string): number {

@@ -14,6 +14,12 @@ export interface HubRow {
   closureNeedsApproval: boolean
   /** Weeks from the plan, or a review, to the next review. */
   reviewWeeks: number
+  /** Working days from a request for help's receipt to its decision: the hub's target. */
+  requestDecisionDays: number
+  /** Working days a referral on may wait for the service to acknowledge it. */
+  referralAckDays: number
+  /** How the authority codes the hub's step-ups to children's social care: '5D' or '8'. */
+  stepUpSource: '5D' | '8'
   version: number
 }
 
@@ -29,6 +35,9 @@ export const HubEntity = new EntitySchema<HubRow>({
     idleLockMinutes: { type: 'integer', name: 'idle_lock_minutes', default: 10 },
     closureNeedsApproval: { type: 'boolean', name: 'closure_needs_approval', default: true },
     reviewWeeks: { type: 'integer', name: 'review_weeks', default: 6 },
+    requestDecisionDays: { type: 'integer', name: 'request_decision_days', default: 2 },
+    referralAckDays: { type: 'integer', name: 'referral_ack_days', default: 5 },
+    stepUpSource: { ...text('step_up_source', 2), default: '8' } as never,
     version: { type: 'integer' }
   }
 })

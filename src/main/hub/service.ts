@@ -23,6 +23,9 @@ export async function ensureHub(writes: WriteQueue, hub: HubRecord = DEFAULT_HUB
       idleLockMinutes: 10,
       closureNeedsApproval: true,
       reviewWeeks: 6,
+      requestDecisionDays: 2,
+      referralAckDays: 5,
+      stepUpSource: '8',
       version: 1
     })
   })

@@ -132,7 +132,17 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
     'users.resetPassword': { id: w.otherUserId, version: 99, temporaryPassword: 'lantern orchard pebble' },
     'hub.get': {},
     'hub.settings': {},
-    'hub.update': { version: 99, name: 'Test hub', localAuthorityCode: '999', idleLockMinutes: 10, closureNeedsApproval: true, reviewWeeks: 6 },
+    'hub.update': {
+      version: 99,
+      name: 'Test hub',
+      localAuthorityCode: '999',
+      idleLockMinutes: 10,
+      closureNeedsApproval: true,
+      reviewWeeks: 6,
+      requestDecisionDays: 2,
+      referralAckDays: 5,
+      stepUpSource: '8'
+    },
     'people.search': { text: 'okafor' },
     'people.checkDuplicates': { givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '2019-07-03', postcode: 'B33 8TH' },
     'families.register': { ...okaforFamily(), members: [{ member: { kind: 'unborn', familyName: 'Matrix', expectedDate: w.unbornExpectedDate } }] },

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { requiredText, versionField } from '../fields'
+import { requiredCode, requiredText, versionField } from '../fields'
+import { STEP_UP_SOURCE } from '../referrals/codes'
 
 export const hubRecord = z.object({
   name: z.string(),
@@ -11,6 +12,9 @@ export const hubSettings = hubRecord.extend({
   idleLockMinutes: z.number().int(),
   closureNeedsApproval: z.boolean(),
   reviewWeeks: z.number().int(),
+  requestDecisionDays: z.number().int(),
+  referralAckDays: z.number().int(),
+  stepUpSource: STEP_UP_SOURCE.schema,
   version: z.number().int()
 })
 
@@ -22,6 +26,14 @@ export const localAuthorityCodeField = z.preprocess(
     .min(1, { error: 'Enter the local authority code', abort: true })
     .regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })
 )
+
+function workingDaysField(range: string, max: number) {
+  return z.coerce
+    .number({ error: 'Enter a number of working days' })
+    .int({ error: 'Enter a whole number of working days' })
+    .min(1, { error: range })
+    .max(max, { error: range })
+}
 
 /** What an administrator can change. The hub code is fixed at set-up: it is in every reference. */
 export const updateHubInput = z.object({
@@ -39,7 +51,13 @@ export const updateHubInput = z.object({
     .number({ error: 'Enter a number of weeks' })
     .int({ error: 'Enter a whole number of weeks' })
     .min(1, { error: 'Reviews must be 1 to 26 weeks apart' })
-    .max(26, { error: 'Reviews must be 1 to 26 weeks apart' })
+    .max(26, { error: 'Reviews must be 1 to 26 weeks apart' }),
+  /** The hub's target for deciding a request for help, in working days from its receipt. */
+  requestDecisionDays: workingDaysField('Requests must be decided within 1 to 10 working days', 10),
+  /** How long a referral on may wait for the service to acknowledge it, in working days. */
+  referralAckDays: workingDaysField('Referrals must be acknowledged within 1 to 20 working days', 20),
+  /** How the authority codes the hub's step-ups to children's social care. */
+  stepUpSource: requiredCode(STEP_UP_SOURCE.schema, 'Select how the authority codes the hub’s step-ups')
 })
 export type HubRecord = z.infer<typeof hubRecord>
 

@@ -6,7 +6,8 @@ import { useAuth } from '../accounts/useAuth'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
-import { CheckboxField, TextField } from '../components/fields'
+import { CheckboxField, RadiosField, TextField } from '../components/fields'
+import { STEP_UP_SOURCE } from '../../../shared/referrals/codes'
 
 interface Values {
   version: number
@@ -15,6 +16,9 @@ interface Values {
   idleLockMinutes: string
   closureNeedsApproval: boolean
   reviewWeeks: string
+  requestDecisionDays: string
+  referralAckDays: string
+  stepUpSource: string
 }
 
 /** Administrators: the hub's name, its authority, how soon an unattended screen locks, and early-help rules. */
@@ -28,12 +32,21 @@ export function HubSettingsPage() {
     localAuthorityCode: '',
     idleLockMinutes: '',
     closureNeedsApproval: true,
-    reviewWeeks: ''
+    reviewWeeks: '',
+    requestDecisionDays: '',
+    referralAckDays: '',
+    stepUpSource: ''
   })
   useEffect(() => {
     void invoke('hub.settings', {}).then((r) => {
       if (!r.ok) return refused(r.error)
-      form.reset({ ...r.value, idleLockMinutes: String(r.value.idleLockMinutes), reviewWeeks: String(r.value.reviewWeeks) })
+      form.reset({
+        ...r.value,
+        idleLockMinutes: String(r.value.idleLockMinutes),
+        reviewWeeks: String(r.value.reviewWeeks),
+        requestDecisionDays: String(r.value.requestDecisionDays),
+        referralAckDays: String(r.value.referralAckDays)
+      })
       setCode(r.value.code)
     })
   }, []) // eslint-disable-line react-hooks/exhaustive-deps
@@ -79,6 +92,30 @@ export function HubSettingsPage() {
           name="closureNeedsApproval"
           label="A manager approves each closure of an early-help episode"
           hint="When this is ticked, a practitioner's closure waits for a manager. A manager's own closure takes effect at once."
+        />
+        <h2 className="govuk-heading-m">Requests for help and referrals</h2>
+        <TextField
+          form={form}
+          name="requestDecisionDays"
+          label="Working days to decide a request for help"
+          hint="1 to 10, counted from the day it came in; weekends and bank holidays do not count. Requests not decided in time are highlighted. The usual is 2."
+          width={3}
+          inputMode="numeric"
+        />
+        <TextField
+          form={form}
+          name="referralAckDays"
+          label="Working days for a service to acknowledge a referral"
+          hint="1 to 20. Referrals not acknowledged in time are highlighted. The usual is 5."
+          width={3}
+          inputMode="numeric"
+        />
+        <RadiosField
+          form={form}
+          name="stepUpSource"
+          label="How the local authority codes the hub's step-ups to children's social care"
+          hint="The referral source on each step-up's Children in Need record. Ask the authority which it uses."
+          items={STEP_UP_SOURCE.items}
         />
         <button type="submit" className="govuk-button">
           Save settings
