@@ -63,7 +63,9 @@ const EXPECTED: Record<string, string[]> = {
   'drafts.get': [],
   'drafts.discard': [],
   'audit.verify': [],
-  'audit.list': []
+  'audit.list': [],
+  // The directory is about services, not about anyone's record.
+  'directory.search': []
 }
 
 let t: TempCasebook
@@ -267,6 +269,7 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['consent.withdraw', () => [window, { id: state.consent.id, version: 1 }]],
   ['audit.verify', () => [window, {}]],
   ['audit.list', () => [window, {}]],
+  ['directory.search', () => [window, { text: 'health' }]],
   ['auth.signOut', () => [window, {}]]
 ]
 

@@ -26,6 +26,7 @@ import { auditHandlers } from '../audit/handlers'
 import { accountHandlers } from '../accounts/handlers'
 import { earlyHelpHandlers } from '../earlyHelp/handlers'
 import { draftHandlers } from '../drafts/service'
+import { directoryHandlers } from '../directory/handlers'
 
 export interface OpenOptions {
   databasePath: string
@@ -76,6 +77,7 @@ export function buildRouter(): Router {
     .register(accountHandlers)
     .register(earlyHelpHandlers)
     .register(draftHandlers)
+    .register(directoryHandlers)
     .seal()
 }
 

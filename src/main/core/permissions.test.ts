@@ -66,7 +66,8 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   'drafts.get': EARLY_HELP,
   'drafts.discard': EARLY_HELP,
   'audit.verify': ['manager'],
-  'audit.list': ['manager']
+  'audit.list': ['manager'],
+  'directory.search': CASEWORK
 }
 
 let t: TempCasebook

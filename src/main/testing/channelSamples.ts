@@ -200,7 +200,8 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
     'drafts.get': { key: `case-note:${w.familyId}` },
     'drafts.discard': { key: `case-note:${w.familyId}` },
     'audit.verify': {},
-    'audit.list': {}
+    'audit.list': {},
+    'directory.search': { text: 'health' }
   }
 }
 

@@ -1,4 +1,7 @@
 // The agency directory's channels (prefix directory.): see contract.ts.
-import type { ChannelSpec } from '../channel'
+import { channel, type ChannelSpec } from '../channel'
+import { directorySearchInput, directorySearchOutput } from './schemas'
 
-export const directoryChannels = {} as const satisfies Record<string, ChannelSpec>
+export const directoryChannels = {
+  'directory.search': channel(directorySearchInput, directorySearchOutput, 'directory.read')
+} as const satisfies Record<string, ChannelSpec>

@@ -1,0 +1,6 @@
+import { defineHandlers } from '../core/router'
+import { searchDirectory } from './search'
+
+export const directoryHandlers = defineHandlers({
+  'directory.search': searchDirectory
+})
