@@ -59,7 +59,7 @@ test('reception registers a family of two adults, two children and an unborn bab
   await expect(page.getByRole('heading', { name: 'Record consent' })).toBeVisible()
   await page.getByLabel('Who gave consent').selectOption({ label: "Grace O'Neill" })
   await page.getByLabel('Sharing information with a named agency').check()
-  await page.getByLabel('Agency information may be shared with').fill('Health visiting team')
+  await page.getByLabel('Agency, if it is not in the directory').fill('Health visiting team')
   await page.getByLabel('Written').check()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Record consent' }).click()

@@ -45,8 +45,12 @@ describe('ReferralSettingsAndDirectory1764000000008', () => {
     await db.insert('directory_organisation', [organisation])
     await db.insert('directory_service', [service(1, 'oruk-service-1'), service(2, null), service(3, null)])
     expect(await db.foreignKeys('directory_service')).toEqual([{ from: 'organisation_id', table: 'directory_organisation', to: 'id' }])
+    // What the service publishes (email) and where the hub sends referrals (secure_email) are kept apart.
+    expect(await db.columns('directory_service')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'email' }), expect.objectContaining({ name: 'secure_email' })])
+    )
     expect((await db.indexes('directory_service')).filter((i) => i.origin === 'c').map((i) => i.columns)).toEqual(
-      expect.arrayContaining([['organisation_id'], ['name']])
+      expect.arrayContaining([['organisation_id', 'name'], ['name']])
     )
     const insert =
       'INSERT INTO directory_service (id, organisation_id, feed_id, name, service_type, status, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)'

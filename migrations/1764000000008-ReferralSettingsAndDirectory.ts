@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
 // to be decided within a number of working days (2 by default) and a referral on acknowledged within
 // another (5); the authority codes the hub's step-ups 5D or 8. The directory holds organisations and
 // their services, kept by managers or imported from an Open Referral UK feed (feed_id is the
-// feed's own id, so a second import updates rather than duplicates). Dialect-neutral.
+// feed's own id, so a second import updates rather than duplicates). A service's email is the one it
+// publishes; its secure email, where referrals go, is the hub's to record. Dialect-neutral.
 export class ReferralSettingsAndDirectory1764000000008 implements MigrationInterface {
   name = 'ReferralSettingsAndDirectory1764000000008'
 
@@ -36,6 +37,7 @@ export class ReferralSettingsAndDirectory1764000000008 implements MigrationInter
       town varchar(100),
       postcode varchar(8),
       phone varchar(30),
+      email varchar(254),
       secure_email varchar(254),
       website varchar(500),
       min_age integer,
@@ -46,7 +48,7 @@ export class ReferralSettingsAndDirectory1764000000008 implements MigrationInter
       updated_at varchar(32) NOT NULL,
       version integer NOT NULL
     )`)
-    await q.query(`CREATE INDEX idx_directory_service_organisation ON directory_service (organisation_id)`)
+    await q.query(`CREATE INDEX idx_directory_service_organisation ON directory_service (organisation_id, name)`)
     await q.query(`CREATE INDEX idx_directory_service_name ON directory_service (name)`)
     await q.query(`CREATE INDEX idx_directory_organisation_name ON directory_organisation (name)`)
   }

@@ -8,6 +8,10 @@ import { FamilyPlans1764000000005 } from './1764000000005-FamilyPlans'
 import { DocumentHistory1764000000006 } from './1764000000006-DocumentHistory'
 import { OneCurrentEpisodeAndIndexes1764000000007 } from './1764000000007-OneCurrentEpisodeAndIndexes'
 import { ReferralSettingsAndDirectory1764000000008 } from './1764000000008-ReferralSettingsAndDirectory'
+import { RequestsForHelp1764000000009 } from './1764000000009-RequestsForHelp'
+import { OutboundReferrals1764000000010 } from './1764000000010-OutboundReferrals'
+import { StepUps1764000000011 } from './1764000000011-StepUps'
+import { ReferralsScreenIndexes1764000000012 } from './1764000000012-ReferralsScreenIndexes'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -18,5 +22,9 @@ export const migrations = [
   FamilyPlans1764000000005,
   DocumentHistory1764000000006,
   OneCurrentEpisodeAndIndexes1764000000007,
-  ReferralSettingsAndDirectory1764000000008
+  ReferralSettingsAndDirectory1764000000008,
+  RequestsForHelp1764000000009,
+  OutboundReferrals1764000000010,
+  StepUps1764000000011,
+  ReferralsScreenIndexes1764000000012
 ]

@@ -74,6 +74,11 @@ async function bind(page: Page, casebook: Casebook, url: string, account: Accoun
       const path = join(downloads, fileName)
       writeFileSync(path, await page.pdf({ format: 'A4', printBackground: true }))
       return path
+    },
+    saveFile: async (fileName, content) => {
+      const path = join(downloads, fileName)
+      writeFileSync(path, content, 'utf8')
+      return path
     }
   })
   if (account) must(await connection.invoke('auth.signIn', { username: account.username, password: PASSWORD }))
@@ -93,9 +98,11 @@ async function bind(page: Page, casebook: Casebook, url: string, account: Accoun
   return page
 }
 
-export const test = base.extend<{ harness: Harness; account: Account | null }, { rendererUrl: string }>({
+export const test = base.extend<{ harness: Harness; account: Account | null; directoryFeed: string | null }, { rendererUrl: string }>({
   /** Who the page is signed in as; null starts signed out (or at set-up, with no users). */
   account: [{ username: 'reception1', role: 'reception' }, { option: true }],
+  /** The agency directory's Open Referral UK feed, as IT sets it in the machine-wide config: a URL or a file. */
+  directoryFeed: [null, { option: true }],
   rendererUrl: [
     // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
     // eslint-disable-next-line no-empty-pattern
@@ -108,7 +115,7 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
   ],
   // Automatic: every test's page is bound to a fresh core, whether or not it names the harness.
   harness: [
-    async ({ page, browser, rendererUrl, account }, use) => {
+    async ({ page, browser, rendererUrl, account, directoryFeed }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'))
       const clock = new HarnessClock()
       const casebook = await openCasebook({
@@ -116,6 +123,7 @@ export const test = base.extend<{ harness: Harness; account: Account | null }, {
         mode: 'create',
         clock,
         passwordCost: TEST_SCRYPT,
+        directoryFeed,
         hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
       })
       if (account) await createUser(casebook, account)

@@ -2,7 +2,7 @@
 // error message patterns, because they are shown next to the field and in the error summary.
 import { z } from 'zod'
 import './messages'
-import { isRealIsoDate, todayIso } from './dates'
+import { addYears, isRealIsoDate, todayIso } from './dates'
 import { isValidNhsNumber, normaliseNhsNumber } from './identifiers/nhsNumber'
 import { isValidUpn, normaliseUpn } from './identifiers/upn'
 import { isValidPostcode, normalisePostcode } from './identifiers/postcode'
@@ -202,6 +202,10 @@ export function whenValid(...fields: string[]): z.core.$ZodSuperRefineParams {
 
 /** A date rule for dateField: the day is today or earlier. */
 export const notFuture = (label: string) => (iso: string, today: string) => (iso > today ? `${label} must be today or in the past` : null)
+
+/** Today or within the last `years`: a year mistyped (1026 for 2026) is caught where it was typed. */
+export const recentPast = (label: string, years: number) => (iso: string, today: string) =>
+  iso > today ? `${label} must be today or in the past` : iso < addYears(today, -years) ? `${label} must be within the last ${years} years` : null
 
 const NHS_MESSAGE = 'Enter a valid NHS number, like 943 476 5919'
 export const nhsNumberField = z

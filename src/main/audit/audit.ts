@@ -29,6 +29,12 @@ export interface AuditInput {
     | 'assessment'
     | 'family-plan'
     | 'review'
+    | 'directory-organisation'
+    | 'directory-service'
+    | 'directory-import'
+    | 'request-for-help'
+    | 'outbound-referral'
+    | 'step-up'
   /** Null only for a failed sign-in with a username nobody has. */
   recordId: string | null
   familyId?: string | null
@@ -75,7 +81,7 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): R
 /** Who opened which part of a family's record: its own transaction, as reading has none. */
 export function auditView(
   ctx: CallContext,
-  recordType: 'family' | 'episode' | 'chronology' | 'family-plan' | 'assessment',
+  recordType: 'family' | 'episode' | 'chronology' | 'family-plan' | 'assessment' | 'request-for-help' | 'outbound-referral' | 'step-up',
   recordId: string,
   familyId: string,
   /** Which part was read, when it was not the whole record (a kept version, say). */

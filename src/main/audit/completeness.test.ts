@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '../../shared/contract'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+import { stepUpWorld } from '../referrals/stepUpTestWorld'
 import { okaforFamily, today } from '../testing/fixtures'
 import type { Connection } from '../core/casebook'
 
@@ -64,8 +65,41 @@ const EXPECTED: Record<string, string[]> = {
   'drafts.discard': [],
   'audit.verify': [],
   'audit.list': [],
-  // The directory is about services, not about anyone's record.
-  'directory.search': []
+  // A list is not a record; opening one request is.
+  'referrals.logRequest': ['create request-for-help'],
+  'referrals.listRequests': [],
+  'referrals.getRequest': ['view request-for-help'],
+  'referrals.screenRequest': ['update request-for-help'],
+  'referrals.recordFeedback': ['update request-for-help'],
+  // Lists, as the requests list: opening a request (or the family) is what is audited.
+  'referrals.overview': [],
+  'referrals.forFamily': [],
+  // A referral on: made, sent (here on an override, which the update records with its lawful basis), opened, printed and saved as a PDF.
+  'referrals.createOutbound': ['create outbound-referral'],
+  'referrals.moveOutbound': ['update outbound-referral'],
+  'referrals.getOutbound': ['view outbound-referral'],
+  'referrals.listOutbound': [],
+  'referrals.printOutbound': ['view outbound-referral'],
+  'referrals.savePdf': ['export outbound-referral'],
+  'referrals.listOverrides': [],
+  // A step-up made from an episode; one opened; the manager's list (a list is not a record); social care's
+  // acknowledgement; the referral saved as a PDF and a child's census file: each a copy outside Casebook.
+  'referrals.stepUpFromEpisode': ['create step-up'],
+  'referrals.getStepUp': ['view step-up'],
+  'referrals.listStepUps': [],
+  'referrals.acknowledgeStepUp': ['update step-up'],
+  'referrals.saveStepUpPdf': ['export step-up'],
+  'referrals.saveCinFile': ['export step-up'],
+  // The directory is about services, not about anyone's record: reading it is not audited, keeping it is.
+  'directory.search': [],
+  'directory.organisations': [],
+  'directory.getOrganisation': [],
+  'directory.getService': [],
+  'directory.saveOrganisation': ['create directory-organisation'],
+  'directory.saveService': ['create directory-service'],
+  'directory.feed': [],
+  // The fixture file holds one service: its organisation, the service, and the import itself.
+  'directory.import': ['create directory-organisation', 'create directory-service', 'create directory-import']
 }
 
 let t: TempCasebook
@@ -129,6 +163,47 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['people.checkDuplicates', () => [window, { familyName: 'Okafor', dateOfBirth: '2019-07-03' }]],
   ['families.get', () => [window, { id: state.family.id }]],
   ['families.update', () => [window, { id: state.family.id, version: 1, family: { ...state.view.family, phone: '0121 496 0999' } }]],
+  [
+    'referrals.logRequest',
+    () => [
+      window,
+      {
+        familyId: state.family.id,
+        receivedOn: today,
+        receivedTime: '00:00',
+        channel: 'PHONE',
+        referrerName: 'Dee Patel',
+        source: '3B',
+        childIds: [state.catherine.id],
+        reason: 'Mum is finding the nights hard.',
+        awareness: 'AWARE_AGREES',
+        urgency: 'ROUTINE'
+      }
+    ]
+  ],
+  ['referrals.listRequests', () => [window, { show: 'waiting' }]],
+  ['referrals.getRequest', () => [window, { id: state.request.id }]],
+  ['referrals.screenRequest', () => [window, { id: state.request.id, version: 1, decision: 'DECLINE', decline: { reason: 'The school nurse is helping.' } }]],
+  ['referrals.recordFeedback', () => [window, { id: state.request.id, version: 2, fedBackOn: today, method: 'PHONE' }]],
+  ['referrals.overview', () => [window, { overdue: true }]],
+  ['referrals.forFamily', () => [window, { familyId: state.family.id }]],
+  [
+    'referrals.stepUpFromEpisode',
+    () => [
+      window,
+      {
+        episodeId: state.stepUps.episodeId,
+        concern: 'Ellie has told her teacher she is scared to go home.',
+        childIds: [state.stepUps.episodeChildId],
+        steppedUpOn: today
+      }
+    ]
+  ],
+  ['referrals.getStepUp', () => [window, { id: state.stepUps.stepUp.id }]],
+  ['referrals.listStepUps', () => [window, { show: 'waiting' }]],
+  ['referrals.acknowledgeStepUp', () => [window, { id: state.stepUps.stepUp.id, version: 1, acknowledgedOn: today, socialCareReference: 'SC-2026-0042' }]],
+  ['referrals.saveStepUpPdf', () => [window, { id: state.stepUps.stepUp.id, fileName: 'Step-up.pdf' }]],
+  ['referrals.saveCinFile', () => [window, { id: state.stepUps.stepUp.id, personId: state.catherine.id, fileName: 'Step-up Catherine.xml' }]],
   ['episodes.leads', () => [window, {}]],
   [
     'episodes.open',
@@ -270,6 +345,45 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['audit.verify', () => [window, {}]],
   ['audit.list', () => [window, {}]],
   ['directory.search', () => [window, { text: 'health' }]],
+  ['directory.saveOrganisation', () => [window, { name: 'Acorn Community Trust' }]],
+  ['directory.saveService', () => [window, { organisationId: state.organisation.id, name: 'Acorn Food Bank', serviceType: 'COMMUNITY', status: 'active' }]],
+  ['directory.organisations', () => [window, { text: 'acorn' }]],
+  ['directory.getOrganisation', () => [window, { id: state.organisation.id }]],
+  ['directory.getService', () => [window, { id: state.service.id }]],
+  [
+    'referrals.createOutbound',
+    () => [
+      window,
+      {
+        familyId: state.family.id,
+        episodeId: state.episode.id,
+        serviceId: state.service.id,
+        reason: 'Help with food.',
+        personIds: [state.catherine.id],
+        shared: ['identifiers', 'plan']
+      }
+    ]
+  ],
+  [
+    'referrals.moveOutbound',
+    () => [
+      window,
+      {
+        id: state.outbound.id,
+        version: 1,
+        to: 'sent',
+        method: 'SECURE_EMAIL',
+        override: { reason: 'Asking would put the child at risk.', lawfulBasis6: '6_1_E', lawfulBasis9: 'DPA_S1_P18' }
+      }
+    ]
+  ],
+  ['referrals.getOutbound', () => [window, { id: state.outbound.id }]],
+  ['referrals.listOutbound', () => [window, { familyId: state.family.id }]],
+  ['referrals.printOutbound', () => [window, { id: state.outbound.id }]],
+  ['referrals.savePdf', () => [window, { id: state.outbound.id, fileName: 'Referral.pdf' }]],
+  ['referrals.listOverrides', () => [window, {}]],
+  ['directory.feed', () => [window, {}]],
+  ['directory.import', () => [window, {}]],
   ['auth.signOut', () => [window, {}]]
 ]
 
@@ -280,9 +394,15 @@ beforeAll(async () => {
     savePdf: async (name) => {
       writeFileSync(join(t.dir, name), '%PDF-1.7')
       return join(t.dir, name)
+    },
+    saveFile: async (name, content) => {
+      writeFileSync(join(t.dir, name), content)
+      return join(t.dir, name)
     }
   })
   admin = t.casebook.connect()
+  // The directory's feed, as IT would set it: a file saved from it, of one service.
+  t.casebook.core.directoryFeed = join(__dirname, '../directory/import/fixtures/v3-service-health-visiting.json')
   practitioner = t.casebook.connect({ name: 'pat', permissions: new Set(['earlyHelp.read', 'earlyHelp.write', 'families.read']) })
 })
 afterAll(async () => {
@@ -341,6 +461,18 @@ describe('audit completeness', () => {
       if (channel === 'consent.record') state.consent = value
       if (channel === 'episodes.open') state.episode = value
       if (channel === 'team.save') state.member = value
+      if (channel === 'directory.saveOrganisation') state.organisation = value
+      if (channel === 'directory.saveService') state.service = value
+      if (channel === 'referrals.logRequest') state.request = value
+      if (channel === 'referrals.createOutbound') state.outbound = value
+      if (channel === 'referrals.logRequest')
+        state.stepUps = await stepUpWorld(t, {
+          familyId: state.family.id,
+          childId: state.catherine.id,
+          otherFamilyId: state.other.id,
+          leadUserId: state.molly.id,
+          today
+        })
     }
     expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true })
   })

@@ -10,7 +10,7 @@ import { sample, type Summary } from './stats'
 const TYPES = ['HOME_VISIT', 'PHONE_CALL', 'MEETING', 'MESSAGE', 'OTHER']
 const PRACTITIONERS = 40
 
-async function insertRows(casebook: Casebook, table: string, columns: string[], rows: unknown[][]) {
+export async function insertRows(casebook: Casebook, table: string, columns: string[], rows: unknown[][]) {
   const per = Math.floor(900 / columns.length)
   for (let i = 0; i < rows.length; i += per * 50) {
     await casebook.core.writes.run(async (m) => {

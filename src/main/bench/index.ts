@@ -1,4 +1,4 @@
-// npm run bench [-- --families 40000 --samples 200 --json results.json]
+// npm run bench [-- --families 40000 --requests 50000 --referrals 30000 --samples 200 --json results.json]
 // Seeds a fresh database with synthetic families, then measures through connection.invoke (the
 // path every window uses): each search mode, the duplicate check, registering a family of four,
 // and opening the database; and each search mode's own SQL through raw sqlite3, for the ratio.
@@ -19,9 +19,17 @@ import { measureInvoke, sample, summarise, time, type Summary } from './stats'
 import { writeAudit } from '../audit/audit'
 import { benchEarlyHelp } from './earlyHelp'
 import { benchSignedIn } from './signedIn'
+import { benchReferrals } from './referrals'
 
 const { values } = parseArgs({
-  options: { families: { type: 'string', default: '40000' }, samples: { type: 'string', default: '200' }, json: { type: 'string' }, keep: { type: 'boolean' } }
+  options: {
+    families: { type: 'string', default: '40000' },
+    samples: { type: 'string', default: '200' },
+    requests: { type: 'string', default: '50000' },
+    referrals: { type: 'string', default: '30000' },
+    json: { type: 'string' },
+    keep: { type: 'boolean' }
+  }
 })
 const FAMILIES = Number(values.families)
 const SAMPLES = Number(values.samples)
@@ -228,6 +236,7 @@ async function main() {
   })
   if (!changed.ok) throw new Error(changed.error.message)
   const signedIn = await benchSignedIn(casebook, it, reception, queriesByMode(people), duplicateInputs, SAMPLES)
+  const referrals = await benchReferrals(casebook, it, { requests: Number(values.requests), referrals: Number(values.referrals) }, SAMPLES, console.log)
 
   const result = {
     when: new Date().toISOString(),
@@ -242,7 +251,8 @@ async function main() {
     signInOwaspScrypt: signIns,
     signedIn,
     earlyHelp,
-    targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2, earlyHelpP95Ms: 50 }
+    referrals,
+    targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2, earlyHelpP95Ms: 50, referralsP95Ms: 30 }
   }
 
   console.log(`\nOpen the database            p50 ${result.open.p50} ms  p95 ${result.open.p95} ms`)
@@ -268,6 +278,13 @@ async function main() {
   console.log(`As reception, ${signedIn.restrictedFamilies} families restricted:`)
   for (const [mode, s] of Object.entries(signedIn.searchAsReception)) console.log(`  ${mode.padEnd(30)} ${s.p50} / ${s.p95}`)
   console.log(`  ${'duplicate check'.padEnd(30)} ${signedIn.duplicateCheckAsReception.p50} / ${signedIn.duplicateCheckAsReception.p95}`)
+  console.log(`As a practitioner, ${referrals.requests} requests and ${referrals.referrals} referrals on:`)
+  const mmp = (s: Summary) => `${s.min} / ${s.p50} / ${s.p95}`
+  console.log(`  Referrals screen, first page    ${mmp(referrals.firstPage)}   (min / p50 / p95)`)
+  console.log(`  … status, organisation, dates   ${mmp(referrals.filteredPage)}`)
+  console.log(`  … overdue                       ${mmp(referrals.overduePage)}`)
+  console.log(`  A family's referrals            ${mmp(referrals.familyReferrals)}`)
+  console.log(`  Screen a request (decline)      ${mmp(referrals.screenRequest)}`)
   console.log(`Empty write transaction          ${emptyTransaction.p50} / ${emptyTransaction.p95}`)
   console.log(`… with one audit entry           ${auditTransaction.p50} / ${auditTransaction.p95}`)
   console.log(`… with five (a family of four)   ${auditInRegistration.p50} / ${auditInRegistration.p95}`)

@@ -2,9 +2,11 @@
 //   npm run casebook -- init [--hub-name N --hub-code C --la-code L]
 //   npm run casebook -- seed --families N [--seed S]
 //   npm run casebook -- search <text>
+//   npm run casebook -- directory import [--file <path> | --url <url>]
 // Every command takes --db <path> (else CASEBOOK_DB, the machine-wide config, the user's folder).
 // Only init creates a database; search and audit verify open it read-only and change nothing.
 import { parseArgs } from 'node:util'
+import { resolve as resolvePath } from 'node:path'
 import { desktopUserName, openCasebook, type Casebook } from '../core/casebook'
 import type { OpenMode } from '../core/opening'
 import { machineSettings, resolveDatabasePath } from '../core/config'
@@ -14,6 +16,8 @@ import { formatDate, ageInYears, todayIso } from '../../shared/dates'
 import type { SearchOutput } from '../../shared/search/schemas'
 import type { AuditVerification } from '../../shared/audit/schemas'
 import { progressBar } from './progress'
+import type { DirectoryImportResult } from '../../shared/directory/schemas'
+import { directoryImportReport } from '../directory/import/report'
 
 const USAGE = `Usage: npm run casebook -- <command> [options]
 
@@ -25,6 +29,10 @@ Commands:
   seed --families <n>       add n synthetic families to a database that exists (deterministic; --seed <number> to vary)
   search <text>             search people as the app's search box does (reads only)
   audit verify              check the audit trail's hash chain; exit code 1 if it is broken (reads only)
+  directory import          import the agency directory from its Open Referral UK feed (the machine-wide
+                            config's directoryFeed); exit code 1 if the feed was refused or could not be read
+      --file <path>         from this JSON file, saved from the feed, instead
+      --url <url>           from this address (https or http) instead
 
 Options:
   --db <path>               the database file (else CASEBOOK_DB, the machine-wide config, the user's folder)
@@ -46,6 +54,8 @@ export async function main(argv: string[], out: (line: string) => void = console
       'la-code': { type: 'string' },
       families: { type: 'string' },
       seed: { type: 'string' },
+      file: { type: 'string' },
+      url: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -55,12 +65,15 @@ export async function main(argv: string[], out: (line: string) => void = console
     return command || values.help ? 0 : 2
   }
   const { path, source } = resolveDatabasePath({ argv })
+  // IT may name the directory's feed for one import, in place of the machine-wide config's.
+  const feedOverride = values.file ? { directoryFeed: resolvePath(values.file) } : values.url ? { directoryFeed: values.url } : {}
   const run = async (mode: OpenMode, work: (casebook: Casebook) => Promise<number>) => {
     const casebook = await openCasebook({
       databasePath: path,
       mode,
       source,
       ...machineSettings(),
+      ...feedOverride,
       hub: {
         name: values['hub-name'] ?? DEFAULT_HUB.name,
         code: values['hub-code'] ?? DEFAULT_HUB.code,
@@ -127,6 +140,28 @@ export async function main(argv: string[], out: (line: string) => void = console
         const v = result.value as AuditVerification
         out(v.intact ? `The audit trail is intact: ${v.entries} entries checked.` : `The audit trail is broken. ${v.problem?.message}`)
         return v.intact ? 0 : 1
+      })
+    case 'directory':
+      if (rest[0] !== 'import') {
+        out(`Unknown directory command: ${rest[0] ?? '(none)'}. Try: directory import`)
+        return 2
+      }
+      if (values.file && values.url) {
+        out('Give --file or --url, not both')
+        return 2
+      }
+      if (values.url && !/^https?:\/\//i.test(values.url)) {
+        out(`--url needs an https or http address, not ${values.url}`)
+        return 2
+      }
+      return run('existing', async (casebook) => {
+        const result = await cliConnection(casebook).invoke('directory.import', {})
+        if (!result.ok) {
+          out(result.error.message)
+          return 1
+        }
+        directoryImportReport(result.value as DirectoryImportResult).forEach((line) => out(line))
+        return 0
       })
     default:
       out(`Unknown command: ${command}\n\n${USAGE}`)

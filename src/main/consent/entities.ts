@@ -9,6 +9,8 @@ export interface ConsentRow {
   givenById: string
   scope: z.infer<typeof CONSENT_SCOPE.schema>
   agency: string | null
+  /** The directory organisation consent to share is with (migration 10); older consents have only `agency`. */
+  organisationId: string | null
   method: 'VERBAL' | 'WRITTEN'
   givenOn: string
   recordedBy: string
@@ -26,6 +28,7 @@ export const ConsentEntity = new EntitySchema<ConsentRow>({
     givenById: text('given_by_id', 36),
     scope: text('scope', 20) as never,
     agency: text('agency', 200, true),
+    organisationId: text('organisation_id', 36, true),
     method: text('method', 10) as never,
     givenOn: text('given_on', 10),
     recordedBy: text('recorded_by', 100),

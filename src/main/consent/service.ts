@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit'
 import { PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
 import { ConsentEntity } from './entities'
+import { OrganisationEntity } from '../directory/entities'
 
 export async function listConsents(db: EntityManager, familyId: string): Promise<ConsentRecord[]> {
   const rows = await db.find(ConsentEntity, { where: { familyId }, order: { givenOn: 'DESC', recordedAt: 'DESC' } })
@@ -30,7 +31,8 @@ export async function listConsents(db: EntityManager, familyId: string): Promise
 export async function insertConsent(
   manager: EntityManager,
   ctx: CallContext,
-  input: z.output<typeof recordConsentInput>,
+  // Opening an episode records early-help consent, which is with no organisation.
+  input: Omit<z.output<typeof recordConsentInput>, 'organisationId'> & { organisationId?: string | null },
   personField = 'givenById',
   dateField = 'givenOn'
 ) {
@@ -45,13 +47,19 @@ export async function insertConsent(
     if (problems.givenOn) fields[dateField] = problems.givenOn
     throw new AppError('VALIDATION', 'There is a problem', fields)
   }
+  // Tied to a directory organisation, the agency is its name as it was then: read as any older consent's.
+  const organisation = input.scope === 'SHARING' && input.organisationId ? await manager.findOneBy(OrganisationEntity, { id: input.organisationId }) : null
+  if (input.organisationId && !organisation) {
+    throw new AppError('VALIDATION', 'There is a problem', { organisationId: 'That organisation is no longer in the directory. Choose it again.' })
+  }
   const id = randomUUID()
   const row = {
     id,
     familyId: input.familyId,
     givenById: input.givenById,
     scope: input.scope,
-    agency: input.scope === 'SHARING' ? input.agency : null,
+    agency: input.scope === 'SHARING' ? (organisation?.name ?? input.agency) : null,
+    organisationId: organisation?.id ?? null,
     method: input.method,
     givenOn: input.givenOn,
     recordedBy: ctx.actor.name,

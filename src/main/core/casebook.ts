@@ -27,6 +27,7 @@ import { accountHandlers } from '../accounts/handlers'
 import { earlyHelpHandlers } from '../earlyHelp/handlers'
 import { draftHandlers } from '../drafts/service'
 import { directoryHandlers } from '../directory/handlers'
+import { referralHandlers } from '../referrals/handlers'
 
 export interface OpenOptions {
   databasePath: string
@@ -78,6 +79,7 @@ export function buildRouter(): Router {
     .register(earlyHelpHandlers)
     .register(draftHandlers)
     .register(directoryHandlers)
+    .register(referralHandlers)
     .seal()
 }
 

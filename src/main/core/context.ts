@@ -38,6 +38,11 @@ export interface Actor {
 export interface WindowHost {
   /** Asks where to save, then writes the page as printed; the path, or null if the user cancelled. */
   savePdf(fileName: string): Promise<string | null>
+  /**
+   * Asks where to save, then writes `content` (UTF-8 text) there; the path, or null if the user cancelled.
+   * Optional: the desktop window and the browser harness have it; a test's host that never saves a file may leave it out.
+   */
+  saveFile?(fileName: string, content: string): Promise<string | null>
 }
 
 export interface CallContext {

@@ -19,6 +19,9 @@ import { CaseNoteEntity, EpisodeEntity } from '../earlyHelp/entities'
 import { DraftEntity } from '../drafts/entities'
 import { AssessmentEntity, DocumentVersionEntity, FamilyPlanEntity, ReviewEntity, TafMemberEntity } from '../earlyHelp/planEntities'
 import { OrganisationEntity, ServiceEntity } from '../directory/entities'
+import { RequestChildEntity, RequestEntity } from '../referrals/entities'
+import { OutboundEntity, OutboundPersonEntity } from '../referrals/outboundEntities'
+import { StepUpChildEntity, StepUpEntity } from '../referrals/stepUpEntities'
 
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
@@ -42,7 +45,13 @@ export const entities = [
   ReviewEntity,
   DocumentVersionEntity,
   OrganisationEntity,
-  ServiceEntity
+  ServiceEntity,
+  RequestEntity,
+  RequestChildEntity,
+  OutboundEntity,
+  OutboundPersonEntity,
+  StepUpEntity,
+  StepUpChildEntity
 ]
 
 export function compareVersions(a: string, b: string): number {

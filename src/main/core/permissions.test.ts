@@ -67,7 +67,39 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   'drafts.discard': EARLY_HELP,
   'audit.verify': ['manager'],
   'audit.list': ['manager'],
-  'directory.search': CASEWORK
+  // Reception log requests for help, follow them and tell the referrer; practitioners and managers screen.
+  'referrals.logRequest': CASEWORK,
+  'referrals.listRequests': CASEWORK,
+  'referrals.getRequest': CASEWORK,
+  'referrals.screenRequest': EARLY_HELP,
+  'referrals.recordFeedback': CASEWORK,
+  // Reception see where each request and referral has got to; what a referral holds is left out for them.
+  'referrals.overview': CASEWORK,
+  'referrals.forFamily': CASEWORK,
+  // Practitioners and managers step children up and record social care's acknowledgement; the manager sees every step-up.
+  'referrals.stepUpFromEpisode': EARLY_HELP,
+  'referrals.getStepUp': EARLY_HELP,
+  'referrals.listStepUps': ['manager'],
+  'referrals.acknowledgeStepUp': EARLY_HELP,
+  'referrals.saveStepUpPdf': EARLY_HELP,
+  'referrals.saveCinFile': EARLY_HELP,
+  // Referrals on: what a referral says is casework, so reception (referrals.log only) has none of these; managers see the overrides.
+  'referrals.createOutbound': EARLY_HELP,
+  'referrals.moveOutbound': EARLY_HELP,
+  'referrals.getOutbound': EARLY_HELP,
+  'referrals.listOutbound': EARLY_HELP,
+  'referrals.printOutbound': EARLY_HELP,
+  'referrals.savePdf': EARLY_HELP,
+  'referrals.listOverrides': ['manager'],
+  'directory.search': CASEWORK,
+  // Everyone at the hub's desks reads the agency directory; managers keep it and import its feed.
+  'directory.organisations': CASEWORK,
+  'directory.getOrganisation': CASEWORK,
+  'directory.getService': CASEWORK,
+  'directory.saveOrganisation': ['manager'],
+  'directory.saveService': ['manager'],
+  'directory.feed': ['manager'],
+  'directory.import': ['manager']
 }
 
 let t: TempCasebook

@@ -39,9 +39,9 @@ export interface ServiceRow {
   organisationId: string
   feedId: string | null
   name: string
-  /** SERVICE_TYPE code. */
+  /** SERVICE_TYPE code: the hub's classification, guessed from the feed's taxonomy at the first import and then the hub's. */
   serviceType: string
-  /** The national referral-source code that fits the service, where one does (3B for health visiting...). */
+  /** The national referral-source code that fits the service, where one does (3B for health visiting...); the hub's, as the type is. */
   referralSource: string | null
   /** What they offer. */
   description: string | null
@@ -49,6 +49,9 @@ export interface ServiceRow {
   town: string | null
   postcode: string | null
   phone: string | null
+  /** The email the service publishes (the feed's). */
+  email: string | null
+  /** Where referrals go: the hub records it, and an import never changes it. */
   secureEmail: string | null
   website: string | null
   minAge: number | null
@@ -77,6 +80,7 @@ export const ServiceEntity = new EntitySchema<ServiceRow>({
     town: text('town', 100, true),
     postcode: text('postcode', 8, true),
     phone: text('phone', 30, true),
+    email: text('email', 254, true),
     secureEmail: text('secure_email', 254, true),
     website: text('website', 500, true),
     minAge: { type: 'integer', name: 'min_age', nullable: true },

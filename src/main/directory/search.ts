@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { DIRECTORY_PAGE_SIZE, type directorySearchInput, type ServiceSummary } from '../../shared/directory/schemas'
 import type { CallContext } from '../core/context'
 import { OrganisationEntity, ServiceEntity } from './entities'
+import { nameWords } from './records'
 
 export async function searchDirectory(input: z.output<typeof directorySearchInput>, ctx: CallContext) {
   const query = ctx.core.db.manager
@@ -23,14 +24,7 @@ export async function searchDirectory(input: z.output<typeof directorySearchInpu
       's.secureEmail AS "secureEmail"'
     ])
   // Each word typed is in the service's name or its organisation's, in any case.
-  input.text
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 6)
-    .forEach((word, i) => {
-      query.andWhere(`(LOWER(s.name) LIKE :w${i} OR LOWER(o.name) LIKE :w${i})`, { [`w${i}`]: `%${word.replace(/[%_\\]/g, '')}%` })
-    })
+  nameWords(input.text).forEach((pattern, i) => query.andWhere(`(LOWER(s.name) LIKE :w${i} OR LOWER(o.name) LIKE :w${i})`, { [`w${i}`]: pattern }))
   if (input.serviceType) query.andWhere('s.serviceType = :type', { type: input.serviceType })
   if (input.activeOnly) query.andWhere('s.status = :active', { active: 'active' })
   const total = await query.getCount()

@@ -14,6 +14,9 @@ import { AssessmentEntity, FamilyPlanEntity, ReviewEntity } from './planEntities
 import { closureOf, reopeningsOf } from './episodes'
 import { readStored } from '../core/storedJson'
 import { storedPeople } from '../../shared/earlyHelp/stored'
+import { requestEntries } from '../referrals/chronology'
+import { outboundEntries } from '../referrals/outboundChronology'
+import { stepUpEntries } from '../referrals/stepUpChronology'
 
 /** A stored instant as the local date and time people read (notes are entered in local time). */
 function localMinute(iso: string): string {
@@ -135,6 +138,9 @@ export async function chronology(input: { familyId: string; significantOnly: boo
         people: []
       })
     }
+    entries.push(...(await requestEntries(db, family.id, (id) => people.get(id) ?? 'Former member', localMinute)))
+    entries.push(...(await outboundEntries(db, family.id, (id) => people.get(id) ?? 'Former member', localMinute)))
+    entries.push(...(await stepUpEntries(db, family.id, (id) => people.get(id) ?? 'Former member')))
     // Joining at registration is the registration itself; later joins and leavings are events.
     for (const m of memberships) {
       const who = people.get(m.personId) ?? 'Former member'

@@ -16,6 +16,7 @@ import { planOf } from './plan'
 import { reviewsOf } from './reviews'
 import { DocumentVersionEntity } from './planEntities'
 import { readStored } from '../core/storedJson'
+import { StepUpEntity } from '../referrals/stepUpEntities'
 import { storedClosure, storedReopenings } from '../../shared/earlyHelp/stored'
 
 /** Who can lead an episode: active practitioners and managers. */
@@ -86,48 +87,51 @@ async function consentForEpisode(manager: EntityManager, ctx: CallContext, input
 }
 
 export async function openEpisode(input: z.output<typeof openEpisodeInput>, ctx: CallContext) {
-  return ctx.core.writes.run(async (manager) => {
-    if (await manager.findOneBy(EpisodeEntity, { familyId: input.familyId, status: In(['open', 'closing']) })) {
-      throw new AppError('CONFLICT', 'This family already has an open early-help episode. Add to that one instead.')
-    }
-    const lead = await manager.findOneBy(UserEntity, { id: input.leadUserId })
-    if (!lead || lead.disabled || (lead.role !== 'practitioner' && lead.role !== 'manager')) {
-      throw new AppError('VALIDATION', 'There is a problem', { leadUserId: 'Select a practitioner or manager to lead the episode' })
-    }
-    const consentId = await consentForEpisode(manager, ctx, input)
-    const row: EpisodeRow = {
-      id: randomUUID(),
-      familyId: input.familyId,
-      status: 'open',
-      openedOn: input.openedOn,
-      closedOn: null,
-      leadUserId: lead.id,
-      reason: input.reason,
-      headlines: input.headlines.join(' '),
-      openedBy: ctx.actor.name,
-      closure: null,
-      reopened: null,
-      noteCount: 0,
-      lastContactAt: null,
-      nextReviewOn: null,
-      openActionDues: '',
-      consentId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      version: 1
-    }
-    await manager.insert(EpisodeEntity, row)
-    await writeAudit(manager, {
-      at: ctx.now,
-      actor: ctx.actor.name,
-      action: 'create',
-      recordType: 'episode',
-      recordId: row.id,
-      familyId: row.familyId,
-      changes: { openedOn: row.openedOn, lead: lead.username, headlines: input.headlines, consentId }
-    })
-    return { id: row.id, version: 1 }
+  return ctx.core.writes.run((manager) => openEpisodeIn(manager, ctx, input))
+}
+
+/** Opening an episode inside a transaction the caller holds (accepting a request for help opens one with its decision). */
+export async function openEpisodeIn(manager: EntityManager, ctx: CallContext, input: z.output<typeof openEpisodeInput>) {
+  if (await manager.findOneBy(EpisodeEntity, { familyId: input.familyId, status: In(['open', 'closing']) })) {
+    throw new AppError('CONFLICT', 'This family already has an open early-help episode. Add to that one instead.')
+  }
+  const lead = await manager.findOneBy(UserEntity, { id: input.leadUserId })
+  if (!lead || lead.disabled || (lead.role !== 'practitioner' && lead.role !== 'manager')) {
+    throw new AppError('VALIDATION', 'There is a problem', { leadUserId: 'Select a practitioner or manager to lead the episode' })
+  }
+  const consentId = await consentForEpisode(manager, ctx, input)
+  const row: EpisodeRow = {
+    id: randomUUID(),
+    familyId: input.familyId,
+    status: 'open',
+    openedOn: input.openedOn,
+    closedOn: null,
+    leadUserId: lead.id,
+    reason: input.reason,
+    headlines: input.headlines.join(' '),
+    openedBy: ctx.actor.name,
+    closure: null,
+    reopened: null,
+    noteCount: 0,
+    lastContactAt: null,
+    nextReviewOn: null,
+    openActionDues: '',
+    consentId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    version: 1
+  }
+  await manager.insert(EpisodeEntity, row)
+  await writeAudit(manager, {
+    at: ctx.now,
+    actor: ctx.actor.name,
+    action: 'create',
+    recordType: 'episode',
+    recordId: row.id,
+    familyId: row.familyId,
+    changes: { openedOn: row.openedOn, lead: lead.username, headlines: input.headlines, consentId }
   })
+  return { id: row.id, version: 1 }
 }
 
 export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeDetail | null> {
@@ -149,7 +153,8 @@ export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeD
     nextReviewOn: row.nextReviewOn,
     reviewWeeks: hub.reviewWeeks,
     reopenings,
-    versionsKept: { 'family-plan': await kept(plan?.id), assessment: await kept(assessment?.id) }
+    versionsKept: { 'family-plan': await kept(plan?.id), assessment: await kept(assessment?.id) },
+    stepUpId: (await db.findOne(StepUpEntity, { where: { episodeId: id }, select: { id: true } }))?.id ?? null
   }
 }
 

@@ -28,8 +28,18 @@ export interface SampleWorld {
   teamMemberId: string
   /** The practitioner who leads the episode. */
   leadUserId: string
+  /** An organisation of the agency directory, and an active service of it. */
+  organisationId: string
+  serviceId: string
   /** An account that no window uses, for the users.* channels. */
   otherUserId: string
+  /** A child of the family, and a request for help about them, waiting for a decision. */
+  childId: string
+  requestId: string
+  /** A step-up to children's social care about the child, made by escalating a second request. */
+  stepUpId: string
+  /** A draft referral on of the child to the directory's service, from the episode. */
+  outboundId: string
 }
 
 export interface RoleWindow {
@@ -66,6 +76,18 @@ export async function sampleWorld(t: TempCasebook, leadUserId: string): Promise<
   await t.ok('plan.save', planInput(episode.id, person.id, null))
   const team = await t.ok('team.save', { episodeId: episode.id, name: 'Dee Patel', agency: 'Health visiting', role: 'Health visitor' })
   const other = await t.ok('users.create', { displayName: 'Other User', username: 'other', role: 'reception', temporaryPassword: 'lantern orchard pebble' })
+  const organisation = await t.ok('directory.saveOrganisation', { name: 'Acorn Community Trust' })
+  const service = await t.ok('directory.saveService', { organisationId: organisation.id, name: 'Acorn Food Bank', serviceType: 'COMMUNITY', status: 'active' })
+  const childId = view.members.find((m: { kind: string }) => m.kind === 'child').id
+  const request = await t.ok('referrals.logRequest', requestInput(familyId, childId))
+  const escalated = await t.ok('referrals.logRequest', requestInput(familyId, childId))
+  const { stepUpId } = await t.ok('referrals.screenRequest', {
+    id: escalated.id,
+    version: escalated.version,
+    decision: 'ESCALATE',
+    escalate: { concern: 'Bruising seen on the child.', childIds: [childId], steppedUpOn: '2026-01-05' }
+  })
+  const outbound = await t.ok('referrals.createOutbound', outboundInput(familyId, episode.id, service.id, childId))
   return {
     familyId,
     family: view.family,
@@ -75,7 +97,36 @@ export async function sampleWorld(t: TempCasebook, leadUserId: string): Promise<
     episodeId: episode.id,
     teamMemberId: team.id,
     leadUserId,
-    otherUserId: other.id
+    organisationId: organisation.id,
+    serviceId: service.id,
+    otherUserId: other.id,
+    childId,
+    requestId: request.id,
+    stepUpId,
+    outboundId: outbound.id
+  }
+}
+
+/** A referral of the child on to the food bank, sharing their identifiers. */
+function outboundInput(familyId: string, episodeId: string, serviceId: string, childId: string) {
+  return { familyId, episodeId, serviceId, reason: 'Help with food while the benefits claim is settled.', personIds: [childId], shared: ['identifiers'] }
+}
+
+/** A health visitor's request for help with a child of the family. */
+function requestInput(familyId: string, childId: string) {
+  return {
+    familyId,
+    receivedOn: '2026-01-05',
+    receivedTime: '10:00',
+    channel: 'PHONE',
+    referrerName: 'Dee Patel',
+    referrerRole: 'Health visitor',
+    agency: 'Riverside Health',
+    source: '3B',
+    childIds: [childId],
+    reason: 'Mum is finding the nights hard.',
+    awareness: 'AWARE_AGREES',
+    urgency: 'ROUTINE'
   }
 }
 
@@ -201,7 +252,42 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
     'drafts.discard': { key: `case-note:${w.familyId}` },
     'audit.verify': {},
     'audit.list': {},
-    'directory.search': { text: 'health' }
+    'referrals.logRequest': requestInput(w.familyId, w.childId),
+    'referrals.listRequests': { show: 'waiting' },
+    'referrals.getRequest': { id: w.requestId },
+    'referrals.screenRequest': { id: w.requestId, version: 99, decision: 'DECLINE', decline: { reason: 'Already known to the school nurse.' } },
+    'referrals.recordFeedback': { id: w.requestId, version: 99, fedBackOn: '2026-01-06', method: 'PHONE' },
+    'referrals.overview': { direction: 'in', status: 'in-waiting' },
+    'referrals.forFamily': { familyId: w.familyId },
+    'referrals.stepUpFromEpisode': { episodeId: w.episodeId, concern: 'Bruising seen on the child.', childIds: [w.childId], steppedUpOn: '2026-01-06' },
+    'referrals.getStepUp': { id: w.stepUpId },
+    'referrals.listStepUps': { show: 'waiting' },
+    'referrals.acknowledgeStepUp': { id: w.stepUpId, version: 99, acknowledgedOn: '2026-01-06', socialCareReference: 'SC-2026-0042' },
+    'referrals.saveStepUpPdf': { id: w.stepUpId, fileName: 'Step-up RV-000001.pdf' },
+    'referrals.saveCinFile': { id: w.stepUpId, personId: w.childId, upnUnknown: 'UN1', fileName: 'Step-up RV-000001.xml' },
+    'referrals.createOutbound': outboundInput(w.familyId, w.episodeId, w.serviceId, w.childId),
+    'referrals.moveOutbound': { id: w.outboundId, version: 99, to: 'sent', method: 'SECURE_EMAIL' },
+    'referrals.getOutbound': { id: w.outboundId },
+    'referrals.listOutbound': { familyId: w.familyId },
+    'referrals.printOutbound': { id: w.outboundId },
+    'referrals.savePdf': { id: w.outboundId, fileName: 'Referral RV-000001.pdf' },
+    'referrals.listOverrides': {},
+    'directory.search': { text: 'health' },
+    'directory.organisations': { text: 'acorn' },
+    'directory.getOrganisation': { id: w.organisationId },
+    'directory.getService': { id: w.serviceId },
+    'directory.saveOrganisation': { id: w.organisationId, version: 99, name: 'Acorn Community Trust' },
+    'directory.saveService': {
+      id: w.serviceId,
+      version: 99,
+      organisationId: w.organisationId,
+      name: 'Acorn Food Bank',
+      serviceType: 'COMMUNITY',
+      status: 'active'
+    },
+    // No feed is set in these tests: the import answers that IT sets one, and changes nothing.
+    'directory.feed': {},
+    'directory.import': {}
   }
 }
 

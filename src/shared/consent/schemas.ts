@@ -57,16 +57,21 @@ export const recordConsentInput = z
     givenById: z.uuid({ error: 'Select who gave consent' }),
     scope: requiredCode(CONSENT_SCOPE.schema, 'Select what was agreed'),
     agency: optionalText(200, 'Agency'),
+    /** Sharing with an organisation of the directory: what a referral's consent gate looks for. */
+    organisationId: z.preprocess((v) => (v === '' ? null : v), z.uuid({ error: 'Choose the organisation from the directory' }).nullable()).default(null),
     method: requiredCode(CONSENT_METHOD.schema, 'Select how consent was given'),
     givenOn: consentDateField
   })
   .superRefine(
     (v, ctx) => {
-      if (v.scope === 'SHARING' && !v.agency) {
+      if (v.scope === 'SHARING' && !v.agency && !v.organisationId) {
         ctx.addIssue({ code: 'custom', path: ['agency'], message: 'Enter the agency information may be shared with' })
       }
+      if (v.scope !== 'SHARING' && v.organisationId) {
+        ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Only consent to share information is with an organisation' })
+      }
     },
-    whenValid('scope', 'agency')
+    whenValid('scope', 'agency', 'organisationId')
   )
 export type RecordConsentInput = z.input<typeof recordConsentInput>
 
@@ -79,6 +84,8 @@ export const consentRecord = z.object({
   givenByName: z.string(),
   scope: CONSENT_SCOPE.schema,
   agency: z.string().nullable(),
+  /** The directory organisation it is with; null for consents recorded as free text. */
+  organisationId: idField.nullable(),
   method: CONSENT_METHOD.schema,
   givenOn: z.string(),
   recordedBy: z.string(),

@@ -67,7 +67,9 @@ export const episodeDetail = episodeSummary.extend({
   reviewWeeks: z.number().int(),
   reopenings: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string() })),
   /** How many versions of the plan and of the assessment are kept (the current one among them, once kept). */
-  versionsKept: z.object({ 'family-plan': z.number().int(), assessment: z.number().int() })
+  versionsKept: z.object({ 'family-plan': z.number().int(), assessment: z.number().int() }),
+  /** The step-up made when it closed as stepped up to children's social care, once made. */
+  stepUpId: z.string().nullable()
 })
 export type EpisodeDetail = z.infer<typeof episodeDetail>
 
@@ -112,7 +114,13 @@ export const chronologyEntry = z.object({
     'left',
     'assessment-completed',
     'plan-agreed',
-    'review'
+    'review',
+    'request-received',
+    'request-decided',
+    'referral-created',
+    'referral-status',
+    'step-up',
+    'step-up-acknowledged'
   ]),
   title: z.string(),
   text: z.string().nullable(),

@@ -96,3 +96,40 @@ export const SERVICE_TYPE = codeList([
   { code: 'COMMUNITY', label: 'Community and voluntary' },
   { code: 'OTHER', label: 'Other' }
 ] as const)
+
+/** Where a request for help has got to: what reception sees of it. */
+export const REQUEST_STATUS = codeList([
+  { code: 'waiting', label: 'Waiting for a decision' },
+  { code: 'decided', label: 'Decided' }
+] as const)
+
+/**
+ * The lawful basis for sharing without consent, UK GDPR Article 6(1): recorded with a safeguarding
+ * override. Consent (6(1)(a)) is not among them: an override is sharing without it.
+ */
+export const LAWFUL_BASIS_6 = codeList([
+  { code: '6_1_C', label: 'Article 6(1)(c): legal obligation' },
+  { code: '6_1_D', label: 'Article 6(1)(d): vital interests' },
+  { code: '6_1_E', label: 'Article 6(1)(e): public task' }
+] as const)
+
+/**
+ * The condition for sharing special category data (health, ethnicity) without consent, UK GDPR
+ * Article 9 with the Data Protection Act 2018: typically Schedule 1 paragraph 18, safeguarding.
+ */
+export const LAWFUL_BASIS_9 = codeList([
+  { code: 'DPA_S1_P18', label: 'DPA 2018 Schedule 1 paragraph 18: safeguarding of children and of individuals at risk' },
+  { code: 'DPA_S1_P6', label: 'DPA 2018 Schedule 1 paragraph 6: statutory and government purposes' },
+  { code: '9_2_C', label: 'Article 9(2)(c): vital interests, where consent cannot be given' }
+] as const)
+
+/** Children in Need census: why a child's UPN is not known (N00135). */
+export const UPN_UNKNOWN = codeList([
+  { code: 'UN1', label: 'UN1: aged under 6 and not yet at school' },
+  { code: 'UN2', label: 'UN2: never attended school in England, no UPN given' },
+  { code: 'UN3', label: 'UN3: educated outside England' },
+  { code: 'UN4', label: 'UN4: newly arrived in the UK, UPN not yet given' },
+  { code: 'UN5', label: 'UN5: the sources of UPNs disagree' },
+  { code: 'UN6', label: 'UN6: an unaccompanied asylum-seeking child, no UPN given' },
+  { code: 'UN7', label: 'UN7: a referral with no further action' }
+] as const)

@@ -31,6 +31,18 @@ import { ResetPasswordPage } from '../accounts/ResetPasswordPage'
 import { EditUserPage } from '../accounts/EditUserPage'
 import { ChangePasswordPage } from '../accounts/ChangePasswordPage'
 import { HubSettingsPage } from '../hub/HubSettingsPage'
+import { DirectoryScreen } from '../directory/DirectoryScreen'
+import { isDirectoryRoute } from '../directory/routes'
+import { OutboundScreen } from '../referrals/OutboundScreen'
+import { RequestsPage } from '../referrals/RequestsPage'
+import { ReferralsPage } from '../referrals/ReferralsPage'
+import { LogRequestPage } from '../referrals/LogRequestPage'
+import { RegisterForRequestPage } from '../referrals/RegisterForRequestPage'
+import { RequestPage } from '../referrals/RequestPage'
+import { StepUpsPage } from '../referrals/StepUpsPage'
+import { StepUpPage } from '../referrals/StepUpPage'
+import { StepUpPrintPage } from '../referrals/StepUpPrintPage'
+import { StepUpFromEpisodePage } from '../referrals/StepUpFromEpisodePage'
 import { SetupPage } from '../accounts/SetupPage'
 import { SignInPage } from '../accounts/SignInPage'
 import { LockScreen, useIdleLock } from '../accounts/IdleLock'
@@ -64,7 +76,28 @@ const NEEDS: Partial<Record<Route['name'], Permission>> = {
   printPlan: 'earlyHelp.read',
   documentVersion: 'earlyHelp.read',
   review: 'earlyHelp.write',
-  reopenEpisode: 'episodes.manage'
+  directory: 'directory.read',
+  organisations: 'directory.read',
+  organisation: 'directory.read',
+  service: 'directory.read',
+  editOrganisation: 'directory.manage',
+  addService: 'directory.manage',
+  editService: 'directory.manage',
+  directoryImport: 'directory.manage',
+  reopenEpisode: 'episodes.manage',
+  requests: 'referrals.log',
+  referrals: 'referrals.log',
+  logRequest: 'referrals.log',
+  registerForRequest: 'families.write',
+  referOn: 'referrals.screen',
+  outbound: 'referrals.screen',
+  printOutbound: 'referrals.screen',
+  overrides: 'referrals.oversee',
+  request: 'referrals.log',
+  stepUps: 'referrals.oversee',
+  stepUp: 'referrals.screen',
+  printStepUp: 'referrals.screen',
+  newStepUp: 'referrals.screen'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
@@ -101,7 +134,14 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'movePerson':
       return <MovePersonPage key={`${route.id}/${route.personId}`} id={route.id} personId={route.personId} />
     case 'recordConsent':
-      return <ConsentPage key={route.id} id={route.id} />
+      return (
+        <ConsentPage
+          key={`${route.id}|${route.organisationId ?? ''}`}
+          id={route.id}
+          organisation={route.organisationId ? { id: route.organisationId, name: route.organisationName ?? '' } : undefined}
+          referralId={route.referralId}
+        />
+      )
     case 'familyAccess':
       return <AccessPage key={route.id} id={route.id} />
     case 'openEpisode':
@@ -159,8 +199,47 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <ChangePasswordPage required={false} />
     case 'hubSettings':
       return <HubSettingsPage />
+    case 'directory':
+    case 'organisations':
+    case 'organisation':
+    case 'service':
+    case 'editOrganisation':
+    case 'addService':
+    case 'editService':
+    case 'directoryImport':
+      return <DirectoryScreen route={route} canManage={roleMay(user.role, 'directory.manage')} />
     case 'caseload':
       return <CaseloadPage key={route.scope} scope={route.scope} />
+    case 'referrals':
+      return <ReferralsPage readsReferrals={roleMay(user.role, 'referrals.screen')} />
+    case 'requests':
+      return <RequestsPage />
+    case 'logRequest':
+      return <LogRequestPage key={`${route.familyId ?? ''}${route.notice ?? ''}`} familyId={route.familyId} notice={route.notice} />
+    case 'registerForRequest':
+      return <RegisterForRequestPage />
+    case 'referOn':
+    case 'outbound':
+    case 'printOutbound':
+    case 'overrides':
+      return <OutboundScreen route={route} />
+    case 'request':
+      return (
+        <RequestPage
+          key={`${route.requestId}${route.notice ?? ''}`}
+          requestId={route.requestId}
+          notice={route.notice}
+          canScreen={roleMay(user.role, 'referrals.screen')}
+        />
+      )
+    case 'stepUps':
+      return <StepUpsPage page={route.page} />
+    case 'stepUp':
+      return <StepUpPage key={`${route.stepUpId}${route.notice ?? ''}`} stepUpId={route.stepUpId} notice={route.notice} />
+    case 'printStepUp':
+      return <StepUpPrintPage key={route.stepUpId} stepUpId={route.stepUpId} />
+    case 'newStepUp':
+      return <StepUpFromEpisodePage key={route.episodeId} familyId={route.familyId} episodeId={route.episodeId} />
     default:
       return (
         <Page title="Page not found">
@@ -210,6 +289,9 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
             <ul className="app-nav">
               {roleMay(user.role, 'people.search') ? link('#/', 'search', 'Find a family') : null}
               {roleMay(user.role, 'families.write') ? link('#/register', 'register', 'Register a family') : null}
+              {roleMay(user.role, 'referrals.log') ? link('#/requests', 'requests', 'Requests') : null}
+              {roleMay(user.role, 'referrals.log') ? link('#/referrals', 'referrals', 'Referrals') : null}
+              {roleMay(user.role, 'referrals.oversee') ? link('#/step-ups', 'stepUps', 'Step-ups') : null}
               {roleMay(user.role, 'earlyHelp.read') ? (
                 <li>
                   <a className="govuk-link" href="#/caseload" aria-current={route.name === 'caseload' && route.scope === 'mine' ? 'page' : undefined}>
@@ -221,6 +303,13 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
                 <li>
                   <a className="govuk-link" href="#/episodes" aria-current={route.name === 'caseload' && route.scope === 'all' ? 'page' : undefined}>
                     All open episodes
+                  </a>
+                </li>
+              ) : null}
+              {roleMay(user.role, 'directory.read') ? (
+                <li>
+                  <a className="govuk-link" href="#/directory" aria-current={isDirectoryRoute(route) ? 'page' : undefined}>
+                    Directory
                   </a>
                 </li>
               ) : null}

@@ -1,5 +1,8 @@
 // Hash routes: the page is a file in Electron, so the address after # is the app's own state.
 import { useEffect, useMemo, useState } from 'react'
+import { parseDirectoryRoute, type DirectoryRoute } from '../directory/routes'
+import { parseStepUpRoute, type StepUpRoute } from '../referrals/stepUpRoutes'
+import { parseOutboundRoute, type OutboundRoute } from '../referrals/outboundRoutes'
 
 export type Route =
   | { name: 'search' }
@@ -9,7 +12,7 @@ export type Route =
   | { name: 'addMember'; id: string; kind: 'adult' | 'child' | 'unborn' }
   | { name: 'editPerson'; id: string; personId: string }
   | { name: 'movePerson'; id: string; personId: string }
-  | { name: 'recordConsent'; id: string }
+  | { name: 'recordConsent'; id: string; organisationId?: string; organisationName?: string; referralId?: string }
   | { name: 'familyAccess'; id: string }
   | { name: 'openEpisode'; id: string }
   | { name: 'closeEpisode'; id: string }
@@ -30,6 +33,14 @@ export type Route =
   | { name: 'changePassword' }
   | { name: 'hubSettings' }
   | { name: 'caseload'; scope: 'mine' | 'all' }
+  | { name: 'requests' }
+  | { name: 'referrals' }
+  | { name: 'logRequest'; familyId?: string; notice?: string }
+  | { name: 'registerForRequest' }
+  | { name: 'request'; requestId: string; notice?: string }
+  | DirectoryRoute
+  | StepUpRoute
+  | OutboundRoute
   | { name: 'notFound' }
 
 export function parseRoute(hash: string): Route {
@@ -47,11 +58,38 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'hubSettings' }
   if (parts[0] === 'caseload' && parts.length === 1) return { name: 'caseload', scope: 'mine' }
   if (parts[0] === 'episodes' && parts.length === 1) return { name: 'caseload', scope: 'all' }
+  if (parts[0] === 'referrals' && parts.length === 1) return { name: 'referrals' }
+  if (parts[0] === 'requests') {
+    if (parts.length === 1) return { name: 'requests' }
+    if (parts[1] === 'new' && parts.length === 2)
+      return { name: 'logRequest', familyId: params.get('family') ?? undefined, notice: params.get('notice') ?? undefined }
+    if (parts[1] === 'new' && parts[2] === 'register' && parts.length === 3) return { name: 'registerForRequest' }
+    if (parts[1] && parts.length === 2) return { name: 'request', requestId: parts[1], notice: params.get('notice') ?? undefined }
+  }
+  if (parts[0] === 'step-ups') {
+    const stepUp = parseStepUpRoute(parts.slice(1), params)
+    if (stepUp) return stepUp
+  }
+  if (parts[0] === 'directory') {
+    const directory = parseDirectoryRoute(parts.slice(1), params)
+    if (directory) return directory
+  }
+  if (parts[0] === 'outbound') {
+    const outbound = parseOutboundRoute(parts.slice(1), params)
+    if (outbound) return outbound
+  }
   if (parts[0] === 'families' && parts[1]) {
     const id = parts[1]
     if (parts.length === 2) return { name: 'family', id, notice: params.get('notice') ?? undefined }
     if (parts[2] === 'edit') return { name: 'editFamily', id }
-    if (parts[2] === 'consent') return { name: 'recordConsent', id }
+    if (parts[2] === 'consent')
+      return {
+        name: 'recordConsent',
+        id,
+        organisationId: params.get('organisation') ?? undefined,
+        organisationName: params.get('name') ?? undefined,
+        referralId: params.get('referral') ?? undefined
+      }
     if (parts[2] === 'access') return { name: 'familyAccess', id }
     if (parts[2] === 'early-help' && parts[3] === 'open') return { name: 'openEpisode', id }
     if (parts[2] === 'early-help' && parts[3] === 'close') return { name: 'closeEpisode', id }
@@ -78,14 +116,37 @@ export function parseRoute(hash: string): Route {
   return { name: 'notFound' }
 }
 
+// A screen that reuses another's form can send that form's "done" elsewhere while it is open: the
+// registration form, opened for a request for help, returns to the request rather than to the family.
+let redirect: ((hash: string) => string) | null = null
+
+/** While the returned function has not been called, every navigate() goes where `to` says. */
+export function redirectNavigation(to: (hash: string) => string): () => void {
+  redirect = to
+  return () => {
+    if (redirect === to) redirect = null
+  }
+}
+
 export function navigate(hash: string): void {
-  window.location.hash = hash
+  window.location.hash = redirect ? redirect(hash) : hash
 }
 
 export const episodeHref = (familyId: string, episodeId: string, notice?: string) =>
   `#/families/${familyId}/episodes/${episodeId}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
 
 export const familyHref = (id: string, notice?: string) => `#/families/${id}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
+
+export const requestHref = (id: string, notice?: string) => `#/requests/${id}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
+
+/** The request form for a family (the family chosen), or the first step, choosing one. */
+export const logRequestHref = (familyId?: string, notice?: string) => {
+  const params = new URLSearchParams()
+  if (familyId) params.set('family', familyId)
+  if (notice) params.set('notice', notice)
+  const query = params.toString()
+  return `#/requests/new${query ? `?${query}` : ''}`
+}
 
 export function useRoute(): Route {
   const [hash, setHash] = useState(() => window.location.hash)

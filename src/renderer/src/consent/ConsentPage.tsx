@@ -16,25 +16,46 @@ import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
 import { applyServerErrors } from '../families/applyServerErrors'
+import { AgencyPicker } from '../referrals/DirectoryPickers'
+import { outboundHref } from '../referrals/outboundRoutes'
 
 interface ConsentFormValues {
   givenById: string
   scope: string
   agency: string
+  /** Sharing with an organisation of the directory (what a referral's consent gate looks for), and its name as shown. */
+  organisationId: string
+  organisationName: string
   method: string
   givenOn: DateParts
 }
 
-/** Consent is its own step: what was agreed, by whom, how and when. */
-export function ConsentPage({ id }: { id: string }) {
+/**
+ * Consent is its own step: what was agreed, by whom, how and when. Opened from a referral that
+ * waits for consent, it starts on sharing with that referral's organisation and goes back to it.
+ */
+export function ConsentPage({ id, organisation, referralId }: { id: string; organisation?: { id: string; name: string }; referralId?: string }) {
   const { view, error } = useFamily(id)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [attempt, setAttempt] = useState(0)
-  const toInput = (v: ConsentFormValues) => ({ ...v, familyId: id, givenOn: datePartsToValue(v.givenOn) })
+  const toInput = ({ organisationName: _name, ...v }: ConsentFormValues) => ({
+    ...v,
+    familyId: id,
+    organisationId: v.scope === 'SHARING' ? v.organisationId : '',
+    givenOn: datePartsToValue(v.givenOn)
+  })
   const form = useForm<ConsentFormValues, unknown, z.output<typeof recordConsentInput>>({
     resolver: contractResolver(recordConsentInput, toInput),
     shouldFocusError: false,
-    defaultValues: { givenById: '', scope: '', agency: '', method: '', givenOn: isoToDateParts(todayIso()) }
+    defaultValues: {
+      givenById: '',
+      scope: organisation ? 'SHARING' : '',
+      agency: '',
+      organisationId: organisation?.id ?? '',
+      organisationName: organisation?.name ?? '',
+      method: '',
+      givenOn: isoToDateParts(todayIso())
+    }
   })
   const scope = form.watch('scope')
   if (error) return <FamilyNotFound error={error} />
@@ -44,7 +65,7 @@ export function ConsentPage({ id }: { id: string }) {
   const onValid = async (input: z.output<typeof recordConsentInput>) => {
     setProblem(null)
     const result = await invoke('consent.record', input)
-    if (result.ok) return navigate(familyHref(id, 'Consent recorded.'))
+    if (result.ok) return navigate(referralId ? outboundHref(referralId, 'Consent recorded.') : familyHref(id, 'Consent recorded.'))
     if (result.error.code === 'VALIDATION' && applyServerErrors(form, result.error)) return setAttempt((a) => a + 1)
     setProblem(result.error)
   }
@@ -58,7 +79,16 @@ export function ConsentPage({ id }: { id: string }) {
           <SelectField form={form} name="givenById" label="Who gave consent" items={people} />
           <RadiosField form={form} name="scope" label="What was agreed" items={CONSENT_SCOPE.items} />
           {scope === 'SHARING' ? (
-            <TextField form={form} name="agency" label="Agency information may be shared with" hint="For example, Health visiting team" />
+            <>
+              <AgencyPicker
+                form={form}
+                name="organisationId"
+                nameField="organisationName"
+                label="Organisation information may be shared with"
+                hint="Find it in the directory: a referral to one of its services can then be sent on this consent. If it is not there, type it below."
+              />
+              <TextField form={form} name="agency" label="Agency, if it is not in the directory" hint="For example, Health visiting team" />
+            </>
           ) : null}
           <RadiosField form={form} name="method" label="How consent was given" items={CONSENT_METHOD.items} inline />
           <DateField form={form} name="givenOn" label="Date consent was given" />
@@ -66,7 +96,7 @@ export function ConsentPage({ id }: { id: string }) {
             <button type="submit" className="govuk-button">
               Record consent
             </button>
-            <a className="govuk-link govuk-!-margin-top-2" href={familyHref(id)}>
+            <a className="govuk-link govuk-!-margin-top-2" href={referralId ? outboundHref(referralId) : familyHref(id)}>
               Cancel
             </a>
           </div>

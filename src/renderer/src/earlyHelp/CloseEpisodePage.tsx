@@ -4,6 +4,7 @@ import { CLOSURE_REASON, HEADLINE, HEADLINE_OUTCOME } from '../../../shared/code
 import { datePartsToValue, EMPTY_DATE_PARTS, isoToDateParts, todayIso, type DateParts } from '../../../shared/dates'
 import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
+import { newStepUpHref } from '../referrals/stepUpRoutes'
 import { useContractForm } from '../accounts/useContractForm'
 import { Loading, Page } from '../components/Page'
 import { DateField, RadiosField, TextareaField } from '../components/fields'
@@ -52,7 +53,8 @@ export function CloseEpisodePage({ id }: { id: string }) {
     )
   const onValid = async (input: z.output<typeof closeEpisodeInput>) => {
     const result = await invoke('episodes.close', input)
-    if (result.ok) navigate(familyHref(id, 'The episode’s closure has been recorded.'))
+    // Closed as a step-up, the referral itself is the next thing to do: its form follows at once.
+    if (result.ok) navigate(input.reason === 'STEPPED_UP' ? newStepUpHref(id, input.id) : familyHref(id, 'The episode’s closure has been recorded.'))
     else refused(result.error)
   }
   return (

@@ -11,6 +11,9 @@ import { memberNames, participants, useEpisode } from './useEpisode'
 import { TeamSection } from './TeamSection'
 import { DueDate, PlanSection, ReviewsList } from './PlanSection'
 import { EarlierVersions } from './EarlierVersions'
+import { referOnHref } from '../referrals/outboundRoutes'
+import { newStepUpHref, stepUpHref } from '../referrals/stepUpRoutes'
+import { FamilyReferrals } from '../referrals/FamilyReferrals'
 
 const STATUS = { open: 'Open', closing: 'Closure awaiting approval', closed: 'Closed' } as const
 
@@ -89,6 +92,11 @@ export function EpisodePage({
             Chronology
           </button>
           {editable ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(referOnHref(id, { episodeId: episode.id }))}>
+              Refer on
+            </button>
+          ) : null}
+          {editable ? (
             <button type="button" className="govuk-button govuk-button--warning" onClick={() => navigate(`#/families/${id}/early-help/close`)}>
               Close the episode
             </button>
@@ -104,6 +112,20 @@ export function EpisodePage({
             </button>
           ) : null}
         </div>
+        {episode.stepUpId ? (
+          <p className="govuk-body">
+            <a className="govuk-link" href={stepUpHref(episode.stepUpId)}>
+              The step-up to children’s social care
+            </a>
+          </p>
+        ) : episode.closure?.reason === 'STEPPED_UP' && canWrite ? (
+          <p className="govuk-body">
+            Closed as stepped up, and no step-up is recorded yet:{' '}
+            <a className="govuk-link" href={newStepUpHref(id, episode.id)}>
+              make the step-up to children’s social care
+            </a>
+          </p>
+        ) : null}
         {!open ? (
           <p className="govuk-inset-text">
             This episode is {episode.status === 'closed' ? 'closed' : 'waiting for its closure to be approved'}, so its record is read-only.
@@ -167,6 +189,8 @@ export function EpisodePage({
             Record a review
           </button>
         ) : null}
+
+        <FamilyReferrals familyId={id} episodeId={episode.id} />
       </Page>
     </>
   )

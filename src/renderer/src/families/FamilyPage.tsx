@@ -11,6 +11,7 @@ import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { describeAge, describeRole, personName } from './format'
 import { TableHead } from '../components/TableHead'
+import { FamilyReferrals } from '../referrals/FamilyReferrals'
 
 export function FamilyPage({
   id,
@@ -124,6 +125,8 @@ export function FamilyPage({
             ) : null}
           </div>
         ) : null}
+
+        <FamilyReferrals familyId={id} />
 
         <h2 className="govuk-heading-m">Members</h2>
         <table className="govuk-table">
