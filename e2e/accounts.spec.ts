@@ -83,7 +83,13 @@ test.describe('first start', () => {
     await page.getByLabel('Confirm new password').fill('kettle harbour moss')
     await page.getByRole('button', { name: 'Change password' }).click()
     await expect(page.getByLabel('Search people and families')).toBeVisible()
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Find a family', 'Register a family', 'Requests', 'Referrals', 'Directory'])
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+      'Find a family',
+      'Register a family',
+      'Requests',
+      'Referrals',
+      'Directory'
+    ])
   })
 })
 
