@@ -33,6 +33,26 @@ const summary = (page: Page) => page.locator('.govuk-error-summary')
 test.describe('reception', () => {
   test.use({ account: { username: 'rita', role: 'reception' } })
 
+  test('registering on the spot finds the family is on record: opening it goes back to the request with that family', async ({ page, harness }) => {
+    await registerOkafors(harness)
+    await page.getByRole('link', { name: 'Requests', exact: true }).click()
+    await page.getByRole('button', { name: 'Log a request for help' }).click()
+    await page.getByLabel('Search people and families').fill('Kathryn')
+    await page.getByRole('button', { name: 'Register a new family' }).click()
+    await fillHousehold(page, { address: '7 Mill Lane', town: 'Birmingham', postcode: 'B12 9QA' })
+    await page.getByRole('button', { name: 'Add a child' }).click()
+    await fillPerson(member(page, 'Child 1'), { first: 'Kathryn', last: 'Okafor', born: ['3', '7', '2019'], sex: 'Female', ethnicity: 'Black African' })
+    await page.getByRole('button', { name: 'Save family' }).click()
+    const warning = page.getByRole('region', { name: 'Possible duplicates of Kathryn Okafor' })
+    await expect(warning).toContainText('RV-000001')
+    await warning.getByRole('link', { name: /Open existing record/ }).click()
+    // Back on the request, with the family on record chosen, and nothing registered twice.
+    await expect(page.getByRole('heading', { name: 'Log a request for help' })).toBeVisible()
+    await expect(page.getByRole('region', { name: 'Family' })).toContainText('Family RV-000001')
+    expect(page.url()).toMatch(/#\/requests\/new\?family=/)
+    expect(await harness.casebook.core.db.query('SELECT count(*) AS "n" FROM family')).toEqual([{ n: 1 }])
+  })
+
   test("logs a health visitor's request for a new family (registered on the spot)", async ({ page, harness }) => {
     await directoryRows(harness.casebook)
     await page.getByRole('link', { name: 'Requests', exact: true }).click()

@@ -128,6 +128,11 @@ export function redirectNavigation(to: (hash: string) => string): () => void {
   }
 }
 
+/** Where a link to `hash` goes now: a link, like navigate(), follows a redirect in force. */
+export function hrefFor(hash: string): string {
+  return redirect ? redirect(hash) : hash
+}
+
 export function navigate(hash: string): void {
   window.location.hash = redirect ? redirect(hash) : hash
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { DuplicateMatch } from '../../../shared/search/schemas'
 import { formatDate } from '../../../shared/dates'
-import { familyHref } from '../app/router'
+import { familyHref, hrefFor } from '../app/router'
 import { personName } from './format'
 
 const BAND_TAG = { certain: 'govuk-tag--red', likely: 'govuk-tag--orange', possible: 'govuk-tag--yellow' } as const
@@ -23,7 +23,7 @@ export function DuplicateWarning({ who, matches, onDifferent, focus }: { who: st
             {m.dateOfBirth ? `, born ${formatDate(m.dateOfBirth)}` : ''}, {m.familyReference}, {m.addressLine1}, {m.postcode}
             <br />
             <span className="govuk-body-s">{m.reason}. </span>
-            <a className="govuk-link" href={familyHref(m.familyId)}>
+            <a className="govuk-link" href={hrefFor(familyHref(m.familyId))}>
               Open existing record<span className="govuk-visually-hidden"> for {personName(m)}</span>
             </a>
           </li>
