@@ -58,14 +58,21 @@ test.describe('a practitioner', () => {
     await expect(summary.first()).toContainText('The family has not agreed to share information with Riverside Health')
     expect((await harness.casebook.core.db.query(`SELECT status FROM outbound_referral`))[0].status).toBe('draft')
 
-    // The override is there, behind its warning: shown, not used.
-    await page.getByLabel('Send without the family’s consent, for a safeguarding reason').check()
+    // Nor is it printed: the PDF is how it is really shared.
+    await page.getByRole('link', { name: 'Print the referral or save it as a PDF' }).click()
+    await expect(page.getByText('The family has not agreed to share information with Riverside Health').first()).toBeVisible()
+    await page.goBack()
+    await expect(page.getByRole('heading', { name: 'Referral to Health visiting' })).toBeVisible()
+
+    // Sharing without consent is there, behind its warning, recorded on the draft before printing: shown, not used.
     await expect(page.getByText('Share without consent only where seeking it would put a child at risk')).toBeVisible()
+    await page.getByRole('button', { name: 'Share without the family’s consent, for a safeguarding reason' }).click()
+    await expect(page.getByLabel('The safeguarding reason for sharing without consent')).toBeVisible()
     await expectAccessible(page)
     await page.screenshot({ path: screens('referral-override-form'), fullPage: true })
-    await page.getByLabel('Send without the family’s consent, for a safeguarding reason').uncheck()
 
     // Record Grace's consent to share with Riverside Health, from the link, and come back.
+    await page.getByRole('group', { name: 'What to record' }).getByLabel('Record that it was sent').check()
     await page.getByRole('link', { name: 'Record the family’s consent to share with Riverside Health' }).click()
     await expect(page.getByRole('heading', { name: 'Record consent' })).toBeVisible()
     await expect(page.getByText('Chosen: Riverside Health')).toBeVisible()
@@ -124,6 +131,53 @@ test.describe('a practitioner', () => {
   })
 })
 
+test.describe('a practitioner with a safeguarding reason', () => {
+  test.use({ account: { username: 'pat', role: 'practitioner' } })
+
+  test('records why the referral is shared without consent on the draft, then prints it and records it sent', async ({ page, harness }) => {
+    const { serviceId } = await directoryRows(harness.casebook)
+    const familyId = await registerOkafors(harness)
+    const { episodeId, grace } = await openEpisodeFor(harness, familyId, { openedOn: '2026-11-02', headlines: ['HEALTH'] })
+    const [pat] = await harness.casebook.core.db.query(`SELECT id FROM app_user WHERE username = 'pat'`)
+    const made = await harness.casebook
+      .connect({ name: 'pat', userId: pat.id, permissions: new Set(['referrals.screen']) })
+      .invoke('referrals.createOutbound', {
+        familyId,
+        episodeId,
+        serviceId,
+        reason: 'Grace has told us of injuries.',
+        personIds: [grace],
+        shared: ['identifiers']
+      })
+    if (!made.ok) throw new Error(made.error.message)
+    await page.goto(`${harness.url}#/outbound/${(made.value as { id: string }).id}`)
+    await page.getByRole('button', { name: 'Share without the family’s consent, for a safeguarding reason' }).click()
+    // Refused without its lawful basis, next to the field.
+    await page.getByLabel('The safeguarding reason for sharing without consent').fill('Asking Grace would put Catherine at risk of harm.')
+    await page.getByRole('button', { name: 'Record why it is shared without consent' }).click()
+    await expect(page.locator('.govuk-error-summary').first()).toContainText('Select the lawful basis (Article 6)')
+    await page.getByLabel('Article 6(1)(e): public task').check()
+    await page.getByLabel(/^DPA 2018 Schedule 1 paragraph 18/).check()
+    await page.getByRole('button', { name: 'Record why it is shared without consent' }).click()
+    await expect(page.getByText('Recorded why the referral is shared without consent. It can now be printed, saved and sent.')).toBeVisible()
+    await expect(page.getByText(/To be shared without the family’s consent/)).toBeVisible()
+    await expectAccessible(page)
+    await page.screenshot({ path: screens('referral-override-recorded'), fullPage: true })
+
+    await page.getByRole('link', { name: 'Print the referral or save it as a PDF' }).click()
+    await page.getByRole('button', { name: 'Save as PDF' }).click()
+    await expect(page.getByText('The referral has been saved as a PDF')).toBeVisible()
+    await page.getByRole('link', { name: 'Back to the referral' }).click()
+    await page.getByRole('group', { name: 'What to record' }).getByLabel('Record that it was sent').check()
+    await expect(page.getByText(/Shared without the family’s consent, for the safeguarding reason recorded by/)).toBeVisible()
+    await page.getByRole('group', { name: 'How it was sent' }).getByLabel('Secure email').check()
+    await page.getByRole('button', { name: 'Record that it was sent' }).click()
+    await expect(page.getByText('Recorded that the referral was sent.')).toBeVisible()
+    const [row] = await harness.casebook.core.db.query(`SELECT status, consent_id AS "consentId", lawful_basis_6 AS "basis" FROM outbound_referral`)
+    expect(row).toEqual({ status: 'sent', consentId: null, basis: '6_1_E' })
+  })
+})
+
 test.describe('a manager', () => {
   test.use({ account: { username: 'molly', role: 'manager' } })
 
@@ -145,7 +199,8 @@ test.describe('a manager', () => {
     const override = { reason: 'Asking would put the children at risk.', lawfulBasis6: '6_1_E', lawfulBasis9: 'DPA_S1_P18' }
     const sent = await pat.invoke('referrals.moveOutbound', { id: (made.value as { id: string }).id, version: 1, to: 'sent', method: 'SECURE_EMAIL', override })
     if (!sent.ok) throw new Error(sent.error.message)
-    await page.goto(`${harness.url}#/outbound/overrides`)
+    await page.getByRole('link', { name: 'Referrals', exact: true }).click()
+    await page.getByRole('link', { name: 'Referrals sent without consent' }).click()
     await expect(page.getByRole('heading', { name: 'Referrals sent without consent' })).toBeVisible()
     const table = page.getByRole('table')
     await expect(table).toContainText('Asking would put the children at risk.')

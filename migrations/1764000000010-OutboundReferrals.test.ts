@@ -167,11 +167,13 @@ describe('OutboundReferrals1764000000010', () => {
     for (const [i, more] of refused.entries()) expect(await insertRefused(referral(20 + i, more)), JSON.stringify(more)).toMatch(CHECK)
   })
 
-  it('rests a sent referral on exactly one of a consent or an override, and a draft on neither', async () => {
+  it('rests a sent referral on exactly one of a consent or an override, and a draft on no consent (an override it may have)', async () => {
     await db.migrate()
     await db.insert('outbound_referral', [
       referral(1, { ...sent, consent_id: null, ...override }),
-      referral(2, withdrawn({ ...acknowledged, consent_id: null, ...override }))
+      referral(2, withdrawn({ ...acknowledged, consent_id: null, ...override })),
+      // Why it is shared without consent is recorded before it is printed, so before it is sent.
+      referral(3, override)
     ])
     const BASIS = /CHECK constraint failed: outbound_referral_basis/
     expect(await insertRefused(referral(10, { ...sent, consent_id: null }))).toMatch(BASIS)
@@ -179,7 +181,8 @@ describe('OutboundReferrals1764000000010', () => {
     expect(await insertRefused(referral(12, { ...sent, consent_id: null, ...override, lawful_basis_9: null }))).toMatch(BASIS)
     expect(await insertRefused(referral(13, { ...sent, consent_id: null, ...override, lawful_basis_6: null }))).toMatch(BASIS)
     expect(await insertRefused(referral(14, { consent_id: sharingConsent.id }))).toMatch(BASIS)
-    expect(await insertRefused(referral(15, override))).toMatch(BASIS)
+    expect(await insertRefused(referral(15, { ...override, lawful_basis_6: null }))).toMatch(BASIS)
+    expect(await insertRefused(referral(16, { ...override, consent_id: sharingConsent.id }))).toMatch(BASIS)
   })
 
   it("indexes a family's and an episode's referrals, the overdue acknowledgements and the overrides", async () => {

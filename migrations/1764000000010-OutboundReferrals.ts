@@ -88,7 +88,7 @@ export class OutboundReferrals1764000000010 implements MigrationInterface {
         (override_reason IS NULL AND lawful_basis_6 IS NULL AND lawful_basis_9 IS NULL AND override_by_user_id IS NULL AND override_at IS NULL
           AND (consent_id IS NULL OR sent_at IS NOT NULL) AND (consent_id IS NOT NULL OR sent_at IS NULL))
         OR (override_reason IS NOT NULL AND lawful_basis_6 IS NOT NULL AND lawful_basis_9 IS NOT NULL AND override_at IS NOT NULL
-          AND consent_id IS NULL AND sent_at IS NOT NULL)
+          AND consent_id IS NULL)
       ),
       CONSTRAINT outbound_referral_shares_something CHECK (
         share_identifiers OR share_address OR share_plan OR share_assessment

@@ -77,6 +77,7 @@ const EXPECTED: Record<string, string[]> = {
   // A referral on: made, sent (here on an override, which the update records with its lawful basis), opened, printed and saved as a PDF.
   'referrals.createOutbound': ['create outbound-referral'],
   'referrals.moveOutbound': ['update outbound-referral'],
+  'referrals.recordOverride': ['update outbound-referral'],
   'referrals.getOutbound': ['view outbound-referral'],
   'referrals.listOutbound': [],
   'referrals.printOutbound': ['view outbound-referral'],
@@ -365,18 +366,13 @@ const CALLS: [string, () => [Connection, unknown]][] = [
     ]
   ],
   [
-    'referrals.moveOutbound',
+    'referrals.recordOverride',
     () => [
       window,
-      {
-        id: state.outbound.id,
-        version: 1,
-        to: 'sent',
-        method: 'SECURE_EMAIL',
-        override: { reason: 'Asking would put the child at risk.', lawfulBasis6: '6_1_E', lawfulBasis9: 'DPA_S1_P18' }
-      }
+      { id: state.outbound.id, version: 1, override: { reason: 'Asking would put the child at risk.', lawfulBasis6: '6_1_E', lawfulBasis9: 'DPA_S1_P18' } }
     ]
   ],
+  ['referrals.moveOutbound', () => [window, { id: state.outbound.id, version: 2, to: 'sent', method: 'SECURE_EMAIL' }]],
   ['referrals.getOutbound', () => [window, { id: state.outbound.id }]],
   ['referrals.listOutbound', () => [window, { familyId: state.family.id }]],
   ['referrals.printOutbound', () => [window, { id: state.outbound.id }]],

@@ -86,6 +86,7 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   // Referrals on: what a referral says is casework, so reception (referrals.log only) has none of these; managers see the overrides.
   'referrals.createOutbound': EARLY_HELP,
   'referrals.moveOutbound': EARLY_HELP,
+  'referrals.recordOverride': EARLY_HELP,
   'referrals.getOutbound': EARLY_HELP,
   'referrals.listOutbound': EARLY_HELP,
   'referrals.printOutbound': EARLY_HELP,

@@ -11,7 +11,7 @@ import { acknowledgeStepUp, stepUpFromEpisode } from './stepUp'
 import { familyOfStepUp, getStepUp, listStepUps } from './stepUpRead'
 import { saveCinFile, saveStepUpPdf } from './stepUpFiles'
 import { familyOfEpisode } from '../families/access'
-import { createOutbound, moveOutbound } from './outbound'
+import { createOutbound, moveOutbound, recordOverride } from './outbound'
 import { familyOfOutbound, getOutbound, listOutbound, listOverrides } from './outboundRead'
 import { printOutbound, saveOutboundPdf } from './outboundPrint'
 
@@ -36,6 +36,7 @@ export const referralHandlers = defineHandlers({
   'referrals.saveCinFile': withFamilyAccess(ofStepUp, saveCinFile),
   'referrals.createOutbound': withFamilyAccess((i) => i.familyId, createOutbound),
   'referrals.moveOutbound': withFamilyAccess(ofOutbound, moveOutbound),
+  'referrals.recordOverride': withFamilyAccess(ofOutbound, recordOverride),
   'referrals.getOutbound': withFamilyAccess(ofOutbound, getOutbound),
   'referrals.listOutbound': withFamilyAccess((i, ctx) => (i.familyId ? i.familyId : familyOfEpisode(ctx, i.episodeId!)), listOutbound),
   'referrals.printOutbound': withFamilyAccess(ofOutbound, printOutbound),

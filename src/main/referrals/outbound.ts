@@ -8,7 +8,14 @@ import { In, type EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import { formatDate } from '../../shared/dates'
 import { SERVICE_STATUS } from '../../shared/referrals/codes'
-import { canMove, OUTBOUND_STATUS, type createOutboundInput, type moveOutboundInput, type OutboundStatus } from '../../shared/referrals/outbound'
+import {
+  canMove,
+  OUTBOUND_STATUS,
+  type createOutboundInput,
+  type moveOutboundInput,
+  type OutboundStatus,
+  type recordOverrideInput
+} from '../../shared/referrals/outbound'
 import type { CallContext } from '../core/context'
 import { AppError, conflict, notFound } from '../core/errors'
 import { writeAudit } from '../audit/audit'
@@ -152,6 +159,53 @@ export async function moveOutbound(input: MoveInput, ctx: CallContext) {
   })
 }
 
+/**
+ * Records on a draft why it is to be shared without the family's consent (the safeguarding reason and
+ * the lawful basis), so that it may then be printed, saved and sent on it. Refused where the family
+ * has agreed to share with the organisation, and once recorded it stands: it is the referral's basis.
+ */
+export async function recordOverride(input: z.output<typeof recordOverrideInput>, ctx: CallContext) {
+  return ctx.core.writes.run(async (manager) => {
+    const row = await manager.findOneBy(OutboundEntity, { id: input.id })
+    if (!row) throw notFound(WHAT)
+    if (row.status !== 'draft') throw new AppError('CONFLICT', 'This referral has been sent already: why it was shared is recorded with it.')
+    if (row.overrideAt) throw new AppError('CONFLICT', 'Why this referral is shared without consent is recorded already.')
+    if (row.version !== input.version) throw conflict(WHAT)
+    const now = await stillSendable(manager, row)
+    const gate = await consentGate(manager, row.familyId, now.organisationId)
+    if (gate.consent) {
+      throw new AppError('VALIDATION', PROBLEM, {
+        'override.reason': 'The family has agreed to share with this organisation: send the referral on their consent, without an override'
+      })
+    }
+    const details: Partial<OutboundRow> = {
+      organisationId: now.organisationId,
+      overrideReason: input.override.reason,
+      lawfulBasis6: input.override.lawfulBasis6,
+      lawfulBasis9: input.override.lawfulBasis9,
+      overrideByUserId: ctx.actor.userId,
+      overrideAt: ctx.now
+    }
+    const result = await manager
+      .createQueryBuilder()
+      .update(OutboundEntity)
+      .set({ ...details, updatedAt: ctx.now, version: row.version + 1 } as never)
+      .where(`id = :id AND version = :version AND status = 'draft' AND override_at IS NULL`, { id: row.id, version: row.version })
+      .execute()
+    if (result.affected !== 1) throw conflict(WHAT)
+    await writeAudit(manager, {
+      at: ctx.now,
+      actor: ctx.actor.name,
+      action: 'update',
+      recordType: 'outbound-referral',
+      recordId: row.id,
+      familyId: row.familyId,
+      changes: { sharedWithoutConsent: true, ...withoutBy(details) }
+    })
+    return { id: row.id, version: row.version + 1 }
+  })
+}
+
 /** Refuses a move the transition table does not allow from where the referral is now. */
 function refuseMove(row: OutboundRow, to: OutboundStatus): void {
   if (canMove(row.status, to)) return
@@ -194,6 +248,11 @@ export async function basis(manager: EntityManager, ctx: CallContext, row: Outbo
   const gate = await consentGate(manager, row.familyId, row.organisationId)
   // The organisation it goes to, as the directory has it now (the gate was checked against it).
   const goesTo = { organisationId: row.organisationId }
+  // Why it is shared without consent, recorded on the draft before it was printed: that is its basis.
+  if (row.overrideAt) {
+    if (override) throw new AppError('VALIDATION', PROBLEM, { 'override.reason': 'Why this referral is shared without consent is recorded already' })
+    return goesTo
+  }
   if (gate.consent) {
     if (override) {
       throw new AppError('VALIDATION', PROBLEM, {

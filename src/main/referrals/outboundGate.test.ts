@@ -1,4 +1,4 @@
-// Attack probes on the consent gate of referrals on. Each was written to fail while its defect was there.
+// The consent gate of referrals on, as attacked: each of the first tests was written to fail while its defect was there.
 // (Consent, withdrawn or not, and the service and people as they are at sending.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
@@ -134,6 +134,35 @@ describe('consent that is not consent to this organisation now', () => {
 })
 
 describe('the override', () => {
+  it('recorded on the draft, it lets the referral be printed and saved before it is sent, and is what it is sent on', async () => {
+    const a = await directoryRows(w.t.casebook)
+    const r = await call(w.pat, 'referrals.createOutbound', draftInput(w, { serviceId: a.serviceId }))
+    expect(await refused(w.pat, 'referrals.printOutbound', { id: r.id })).toMatchObject({ code: 'VALIDATION' })
+    const before = await auditCount(w.t)
+    const recorded = await call(w.pat, 'referrals.recordOverride', { id: r.id, version: r.version, override: OVERRIDE })
+    expect(await auditCount(w.t)).toBe(before + 1)
+    // The document can now be made, and saved, while the referral is still a draft...
+    expect((await call(w.pat, 'referrals.printOutbound', { id: r.id })).referral).toMatchObject({ status: 'draft', override: { reason: OVERRIDE.reason } })
+    expect((await w.pat.invoke('referrals.savePdf', { id: r.id, fileName: 'Referral.pdf' })).ok).toBe(true)
+    // ...recorded once only, and sent on it, with no second override.
+    expect(await refused(w.pat, 'referrals.recordOverride', { id: r.id, version: recorded.version, override: OVERRIDE })).toMatchObject({ code: 'CONFLICT' })
+    expect(await send(w.pat, recorded, { override: OVERRIDE })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect((await send(w.pat, recorded)).ok).toBe(true)
+    const got = await call(w.pat, 'referrals.getOutbound', { id: r.id })
+    expect(got).toMatchObject({ status: 'sent', override: { reason: OVERRIDE.reason, lawfulBasis6: '6_1_E' }, consent: { consentId: null } })
+    // Reception may not record one.
+    expect(await refused(w.rita, 'referrals.recordOverride', { id: r.id, version: got.version, override: OVERRIDE })).toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('is not recorded on a draft the family has agreed to share', async () => {
+    const a = await directoryRows(w.t.casebook)
+    await sharing(w, { organisationId: a.organisationId })
+    const r = await call(w.pat, 'referrals.createOutbound', draftInput(w, { serviceId: a.serviceId }))
+    const before = await auditCount(w.t)
+    expect(await refused(w.pat, 'referrals.recordOverride', { id: r.id, version: r.version, override: OVERRIDE })).toMatchObject({ code: 'VALIDATION' })
+    expect(await auditCount(w.t)).toBe(before)
+  })
+
   it('an override of spaces, without a lawful basis, with an unknown basis, or where consent exists, is refused and writes nothing', async () => {
     const a = await directoryRows(w.t.casebook)
     const r = await call(w.pat, 'referrals.createOutbound', draftInput(w, { serviceId: a.serviceId }))

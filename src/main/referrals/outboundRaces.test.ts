@@ -146,7 +146,7 @@ describe('rows written round the core', () => {
       ['sent on neither consent nor override', { ...s, consent_id: null }],
       ['sent on both consent and override', { ...s, ...override }],
       ['a draft with a consent', { ...base(), consent_id: s.consent_id }],
-      ['a draft with an override', { ...base(), ...override }],
+      ['a draft with an override and a consent', { ...base(), ...override, consent_id: s.consent_id }],
       ['an override without its Article 9 condition', { ...s, consent_id: null, ...override, lawful_basis_9: null }],
       ['acknowledged without being sent', { ...base(), status: 'acknowledged', acknowledged_at: now }],
       ['accepted with an outcome', { ...s, id: randomUUID(), status: 'accepted', acknowledged_at: now, responded_at: now, outcome: 'successful' }],

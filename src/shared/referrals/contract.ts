@@ -21,6 +21,7 @@ import {
   listOverridesInput,
   listOverridesOutput,
   moveOutboundInput,
+  recordOverrideInput,
   outboundPrint,
   outboundRecord,
   saveOutboundPdfInput
@@ -52,6 +53,7 @@ export const referralChannels = {
   // Reception (referrals.log only) never sees what a referral says: every one of these needs referrals.screen.
   'referrals.createOutbound': channel(createOutboundInput, saved, 'referrals.screen'),
   'referrals.moveOutbound': channel(moveOutboundInput, saved, 'referrals.screen'),
+  'referrals.recordOverride': channel(recordOverrideInput, saved, 'referrals.screen'),
   'referrals.getOutbound': channel(z.object({ id: idField }), outboundRecord, 'referrals.screen'),
   'referrals.listOutbound': channel(listOutboundInput, listOutboundOutput, 'referrals.screen'),
   'referrals.printOutbound': channel(z.object({ id: idField }), outboundPrint, 'referrals.screen'),

@@ -90,6 +90,12 @@ export const overrideInput = z.object({
 })
 
 /**
+ * Recording, on a draft, why it is shared without consent: before it is printed or saved as the PDF
+ * that goes, so that sharing never comes before its justification.
+ */
+export const recordOverrideInput = z.object({ id: idField, version: versionField, override: overrideInput })
+
+/**
  * One move of the state machine, with the details of the status it goes to (the others are left out
  * or null): sent says how (and, without consent, the override); declined, completed and withdrawn say
  * why; completed says whether it worked.

@@ -1,16 +1,16 @@
 // Recording what happened to a referral: only the moves the shared transition table allows from where
 // it is. Sending asks how it was sent; without the family's consent to share with the organisation
-// it says so, links to recording that consent, and offers the override (a safeguarding reason with
-// the lawful basis) behind a clear warning. The core decides either way.
+// it says so and links to recording that consent; sharing without it is recorded on the draft first
+// (OverrideForm), before the referral is printed. The core decides either way.
 import type { z } from 'zod'
-import { CONTACT_METHOD, LAWFUL_BASIS_6, LAWFUL_BASIS_9 } from '../../../shared/referrals/codes'
+import { CONTACT_METHOD } from '../../../shared/referrals/codes'
 import { moveOutboundInput, OUTBOUND_ACTION, REFERRAL_OUTCOME, type OutboundRecord } from '../../../shared/referrals/outbound'
 import { formatDate } from '../../../shared/dates'
 import { invoke } from '../api'
 import { navigate } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
-import { CheckboxField, RadiosField, TextareaField } from '../components/fields'
+import { RadiosField, TextareaField } from '../components/fields'
 import { consentForHref, outboundHref } from './outboundRoutes'
 
 interface Values {
@@ -18,8 +18,6 @@ interface Values {
   method: string
   outcome: string
   reason: string
-  withoutConsent: boolean
-  override: { reason: string; lawfulBasis6: string; lawfulBasis9: string }
 }
 
 const REASON_LABEL: Record<string, string> = {
@@ -43,7 +41,6 @@ export function OutboundMoveForm({ referral }: { referral: OutboundRecord }) {
     version: referral.version,
     to: v.to,
     method: v.to === 'sent' ? v.method || null : null,
-    override: v.to === 'sent' && v.withoutConsent ? v.override : null,
     outcome: v.to === 'completed' ? v.outcome || null : null,
     reason: REASON_LABEL[v.to] ? v.reason : null
   })
@@ -53,15 +50,11 @@ export function OutboundMoveForm({ referral }: { referral: OutboundRecord }) {
       to: referral.next.length === 1 ? referral.next[0] : '',
       method: '',
       outcome: '',
-      reason: '',
-      withoutConsent: false,
-      override: { reason: '', lawfulBasis6: '', lawfulBasis9: '' }
+      reason: ''
     },
     toInput
   )
   const to = form.watch('to')
-  const withoutConsent = form.watch('withoutConsent')
-  const hasConsent = Boolean(referral.consent.consentId)
   const onValid = async (input: z.output<typeof moveOutboundInput>) => {
     const result = await invoke('referrals.moveOutbound', input)
     if (!result.ok) return refused(result.error)
@@ -81,33 +74,6 @@ export function OutboundMoveForm({ referral }: { referral: OutboundRecord }) {
           <>
             <ConsentGate referral={referral} />
             <RadiosField form={form} name="method" label="How it was sent" hint="Send the saved PDF by the hub’s secure email." items={CONTACT_METHOD.items} />
-            {hasConsent ? null : (
-              <>
-                <CheckboxField form={form} name="withoutConsent" label="Send without the family’s consent, for a safeguarding reason" />
-                {withoutConsent ? (
-                  <div className="govuk-inset-text">
-                    <div className="govuk-warning-text">
-                      <span className="govuk-warning-text__icon" aria-hidden="true">
-                        !
-                      </span>
-                      <strong className="govuk-warning-text__text">
-                        <span className="govuk-visually-hidden">Warning</span>
-                        Share without consent only where seeking it would put a child at risk or cannot reasonably be expected. This is recorded on the
-                        referral, on the audit trail and listed for the hub manager.
-                      </strong>
-                    </div>
-                    <TextareaField form={form} name="override.reason" label="The safeguarding reason for sharing without consent" rows={4} />
-                    <RadiosField form={form} name="override.lawfulBasis6" label="Lawful basis (UK GDPR Article 6)" items={LAWFUL_BASIS_6.items} />
-                    <RadiosField
-                      form={form}
-                      name="override.lawfulBasis9"
-                      label="Condition for special category data (Article 9 and the Data Protection Act 2018)"
-                      items={LAWFUL_BASIS_9.items}
-                    />
-                  </div>
-                ) : null}
-              </>
-            )}
           </>
         ) : null}
         {to === 'completed' ? <RadiosField form={form} name="outcome" label="Outcome" items={REFERRAL_OUTCOME.items} inline /> : null}
@@ -123,6 +89,12 @@ export function OutboundMoveForm({ referral }: { referral: OutboundRecord }) {
 /** Whether the family has agreed to share with the organisation; if not, where to record it. */
 export function ConsentGate({ referral }: { referral: OutboundRecord }) {
   const { consent, organisation } = referral
+  if (referral.override)
+    return (
+      <div className="govuk-inset-text" id="consent">
+        Shared without the family’s consent, for the safeguarding reason recorded by {referral.override.by}.
+      </div>
+    )
   if (consent.consentId)
     return (
       <div className="govuk-inset-text" id="consent">

@@ -15,6 +15,7 @@ import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
 import { Lines, localDateTime, workingDays } from './format'
 import { OutboundMoveForm } from './OutboundMoveForm'
+import { OverrideForm } from './OverrideForm'
 
 const TAG: Record<OutboundStatus, string> = {
   draft: 'govuk-tag--grey',
@@ -152,8 +153,8 @@ function OutboundView({ referral: r, notice }: { referral: OutboundRecord; notic
             </span>
             <strong className="govuk-warning-text__text">
               <span className="govuk-visually-hidden">Warning</span>
-              Sent without the family’s consent on {localDateTime(r.override.at)} by {r.override.by}: {r.override.reason} Lawful basis:{' '}
-              {LAWFUL_BASIS_6.label(r.override.lawfulBasis6)}; {LAWFUL_BASIS_9.label(r.override.lawfulBasis9)}.
+              {r.sent ? 'Sent' : 'To be shared'} without the family’s consent, recorded on {localDateTime(r.override.at)} by {r.override.by}:{' '}
+              {r.override.reason} Lawful basis: {LAWFUL_BASIS_6.label(r.override.lawfulBasis6)}; {LAWFUL_BASIS_9.label(r.override.lawfulBasis9)}.
             </strong>
           </div>
         ) : null}
@@ -162,6 +163,7 @@ function OutboundView({ referral: r, notice }: { referral: OutboundRecord; notic
             Print the referral or save it as a PDF
           </a>
         </p>
+        {r.status === 'draft' && !r.override && !r.consent.consentId ? <OverrideForm referral={r} /> : null}
         {isFinal(r.status) ? null : <OutboundMoveForm referral={r} />}
       </Page>
     </>

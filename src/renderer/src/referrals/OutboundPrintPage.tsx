@@ -27,6 +27,18 @@ export function OutboundPrintPage({ referralId }: { referralId: string }) {
   useEffect(() => {
     void invoke('referrals.printOutbound', { id: referralId }).then((r) => (r.ok ? setPrint(r.value) : setError(r.error)))
   }, [referralId])
+  // Refused by the consent gate (or the referral, the service or the family has changed): what to do, and the way back.
+  if (error && (error.code === 'VALIDATION' || error.code === 'CONFLICT'))
+    return (
+      <Page title="The referral cannot be printed or saved">
+        <ProblemBanner title="The referral cannot be printed or saved" message={error.message} />
+        <p className="govuk-body">
+          <a className="govuk-link" href={outboundHref(referralId)}>
+            Back to the referral
+          </a>
+        </p>
+      </Page>
+    )
   if (error) return <FamilyNotFound error={error} />
   if (!print) return <Loading />
   const { referral: r, identifiers, address, plan, assessment } = print

@@ -7,7 +7,9 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis
 import { datePartsToValue, EMPTY_DATE_PARTS, MONTHS, type DateParts } from '../../../shared/dates'
 import { OVERVIEW_STATUS, REFERRAL_DIRECTION, referralsOverviewInput, type ReferralsOverview } from '../../../shared/referrals/overview'
 import type { AppErrorValue } from '../../../shared/result'
+import { roleMay } from '../../../shared/roles'
 import { invoke } from '../api'
+import { useAuth } from '../accounts/useAuth'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
@@ -76,11 +78,20 @@ export function ReferralsPage({ readsReferrals }: { readsReferrals: boolean }) {
     // refused is the form's own and stays the same while the page is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query])
+  const role = useAuth().status?.user?.role
   const first = overview ? (overview.page - 1) * overview.pageSize + 1 : 0
   const last = overview ? first + overview.rows.length - 1 : 0
   return (
     <Page title="Referrals">
       <p className="govuk-body">Requests for help that came to the hub, and referrals the hub made to other services.</p>
+      {role && roleMay(role, 'referrals.oversee') ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href="#/outbound/overrides">
+            Referrals sent without consent
+          </a>{' '}
+          (each with the reason and the lawful basis recorded)
+        </p>
+      ) : null}
       {problem ? <ProblemBanner title="The referrals cannot be shown" message={problem.message} /> : null}
       <ErrorSummary items={errors} focusKey={attempt} />
       <form
