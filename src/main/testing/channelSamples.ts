@@ -267,7 +267,11 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
     'referrals.saveCinFile': { id: w.stepUpId, personId: w.childId, upnUnknown: 'UN1', fileName: 'Step-up RV-000001.xml' },
     'referrals.createOutbound': outboundInput(w.familyId, w.episodeId, w.serviceId, w.childId),
     'referrals.moveOutbound': { id: w.outboundId, version: 99, to: 'sent', method: 'SECURE_EMAIL' },
-    'referrals.recordOverride': { id: w.outboundId, version: 99, override: { reason: 'Asking would put the child at risk.', lawfulBasis6: '6_1_E', lawfulBasis9: 'DPA_S1_P18' } },
+    'referrals.recordOverride': {
+      id: w.outboundId,
+      version: 99,
+      override: { reason: 'Asking would put the child at risk.', lawfulBasis6: '6_1_E', lawfulBasis9: 'DPA_S1_P18' }
+    },
     'referrals.getOutbound': { id: w.outboundId },
     'referrals.listOutbound': { familyId: w.familyId },
     'referrals.printOutbound': { id: w.outboundId },
