@@ -2,10 +2,9 @@
 // request for help, through every channel that shows requests. Each test fails while the defect is there.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../core/casebook'
-import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
-import { signedInUser } from '../testing/accounts'
-import { okaforFamily } from '../testing/fixtures'
-import { directoryRows, requestInput, type DirectoryRows } from './testWorld'
+import { unwrap, type TempCasebook } from '../testing/tempCasebook'
+import { requestInput, type DirectoryRows } from './testWorld'
+import { requestsWorld } from './requestsTestWorld'
 
 let t: TempCasebook
 let rita: Connection
@@ -17,20 +16,7 @@ let people: Record<string, string>
 let directory: DirectoryRows
 
 beforeEach(async () => {
-  t = await tempCasebook('hostile-readers')
-  const users = {
-    rita: await signedInUser(t, 'rita', 'reception'),
-    pat: await signedInUser(t, 'pat', 'practitioner'),
-    molly: await signedInUser(t, 'molly', 'manager')
-  }
-  rita = users.rita.connection
-  pat = users.pat.connection
-  molly = users.molly.connection
-  ids = { rita: users.rita.id, pat: users.pat.id, molly: users.molly.id }
-  family = await t.ok('families.register', okaforFamily())
-  const view = await t.ok('families.get', { id: family.id })
-  people = Object.fromEntries(view.members.map((m: { givenName: string | null; id: string }) => [m.givenName ?? 'Unborn', m.id]))
-  directory = await directoryRows(t.casebook)
+  ;({ t, rita, pat, molly, ids, family, people, directory } = await requestsWorld('hostile-readers'))
 })
 afterEach(async () => {
   await t.dispose()

@@ -2,10 +2,10 @@
 // asked. Real SQLite files, signed-in windows for reception, a practitioner and a manager.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../core/casebook'
-import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
-import { signedInUser } from '../testing/accounts'
+import { unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily, today } from '../testing/fixtures'
-import { directoryRows, requestInput, type DirectoryRows } from './testWorld'
+import { requestInput, type DirectoryRows } from './testWorld'
+import { requestsWorld } from './requestsTestWorld'
 
 let t: TempCasebook
 let rita: Connection
@@ -17,15 +17,9 @@ let directory: DirectoryRows
 let request: { id: string; version: number }
 
 beforeEach(async () => {
-  t = await tempCasebook('screening')
-  rita = (await signedInUser(t, 'rita', 'reception')).connection
-  const practitioner = await signedInUser(t, 'pat', 'practitioner')
-  pat = practitioner.connection
-  patId = practitioner.id
-  family = await t.ok('families.register', okaforFamily())
-  const view = await t.ok('families.get', { id: family.id })
-  people = Object.fromEntries(view.members.map((m: { givenName: string | null; id: string }) => [m.givenName ?? 'Unborn', m.id]))
-  directory = await directoryRows(t.casebook)
+  const w = await requestsWorld('screening')
+  ;({ t, rita, pat, family, people, directory } = w)
+  patId = w.ids.pat
   request = await call(rita, 'referrals.logRequest', requestInput(family.id, [people.Catherine!]))
 })
 afterEach(async () => {

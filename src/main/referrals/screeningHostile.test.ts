@@ -2,10 +2,10 @@
 // window would, on a real SQLite file. Each test fails while the defect is there.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../core/casebook'
-import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
-import { signedInUser } from '../testing/accounts'
+import { unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily, today } from '../testing/fixtures'
-import { directoryRows, requestInput, type DirectoryRows } from './testWorld'
+import { requestInput, type DirectoryRows } from './testWorld'
+import { requestsWorld } from './requestsTestWorld'
 
 let t: TempCasebook
 let rita: Connection
@@ -17,16 +17,9 @@ let people: Record<string, string>
 let directory: DirectoryRows
 
 beforeEach(async () => {
-  t = await tempCasebook('hostile-screening')
-  rita = (await signedInUser(t, 'rita', 'reception')).connection
-  const practitioner = await signedInUser(t, 'pat', 'practitioner')
-  pat = practitioner.connection
-  patId = practitioner.id
-  molly = (await signedInUser(t, 'molly', 'manager')).connection
-  family = await t.ok('families.register', okaforFamily())
-  const view = await t.ok('families.get', { id: family.id })
-  people = Object.fromEntries(view.members.map((m: { givenName: string | null; id: string }) => [m.givenName ?? 'Unborn', m.id]))
-  directory = await directoryRows(t.casebook)
+  const w = await requestsWorld('hostile-screening')
+  ;({ t, rita, pat, molly, family, people, directory } = w)
+  patId = w.ids.pat
 })
 afterEach(async () => {
   await t.dispose()
