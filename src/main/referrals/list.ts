@@ -109,13 +109,21 @@ export async function listRequests(input: z.output<typeof listRequestsInput>, ct
       status: r.status,
       decision: shown ? (r.decision as RequestRow['decision']) : null,
       decidedAt: r.decidedAt,
-      // Whether it was anonymous is its source, hidden on a family the caller may not open.
-      awaitingFeedback: r.status === 'decided' && !r.fedBackOn && (!shown || r.source !== ANONYMOUS_SOURCE),
+      awaitingFeedback: awaitingFeedback(r, shown),
       fedBack: Boolean(r.fedBackOn),
       ...requestTiming(ctx.core.workingDays, r.receivedAt, r.decidedAt, today, targetDays)
     }
   })
   return { requests, total: Number(n), page: input.page, pageSize: REQUESTS_PAGE_SIZE, targetDays }
+}
+
+/**
+ * A request decided whose referrer has not been told. An anonymous one has no one to tell; whether it
+ * was anonymous is its source, which a family the caller may not open does not show, so there it is
+ * not told apart. One rule for the requests list and the Referrals screen.
+ */
+export function awaitingFeedback(r: { status: string; fedBackOn: string | null; source: string }, shown: boolean): boolean {
+  return r.status === 'decided' && !r.fedBackOn && (!shown || r.source !== ANONYMOUS_SOURCE)
 }
 
 /** Each household's surname(s), as staff say them: "Okafor", "Bell / Smith". */

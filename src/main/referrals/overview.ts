@@ -14,14 +14,13 @@ import {
   type ReferralsOverview,
   type ReferralsOverviewQuery
 } from '../../shared/referrals/overview'
-import { ANONYMOUS_SOURCE } from '../../shared/referrals/requests'
 import type { OutboundStatus } from '../../shared/referrals/outbound'
 import type { z } from 'zod'
 import type { CallContext } from '../core/context'
 import { HubEntity } from '../hub/entities'
 import { restrictedViewer } from '../families/access'
 import { openToViewer } from '../families/restrictedViewer'
-import { householdNames } from './list'
+import { awaitingFeedback, householdNames } from './list'
 import { overdueBefore, requestTiming, startOfLocalDay } from './timing'
 import { countQueries, monthQuery, pageQuery, sides, statusCounts, type OverdueFrom, type OverviewFilter } from './overviewQueries'
 
@@ -113,8 +112,7 @@ async function rowsOf(ctx: CallContext, found: Found[], known: Known): Promise<O
       status: (r.status === 'waiting' ? 'in-waiting' : shown ? `in-${r.decision}` : 'in-decided') as OverviewRowStatus,
       party: shown ? [r.referrerName ?? 'Anonymous', r.referrerAgency].filter(Boolean).join(', ') : null,
       overdue: requestTiming(ctx.core.workingDays, r.receivedAt, r.decidedAt, known.today, known.targets.requestDecisionDays).overdue,
-      // Whether it was anonymous is its source, hidden on a family the caller may not open.
-      awaitingFeedback: r.status === 'decided' && !r.fedBackOn && (!shown || r.source !== ANONYMOUS_SOURCE)
+      awaitingFeedback: awaitingFeedback(r, shown)
     })
   }
   return found.flatMap((f) => byId.get(f.id) ?? [])
