@@ -105,7 +105,7 @@ test('reception cannot reach the audit trail, on screen or through the channel, 
 
 test('the idle lock keeps what was typed, and unlocking returns to it', async ({ page, harness }) => {
   await page.clock.install()
-  await page.getByRole('link', { name: 'Register a family' }).click()
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
   await fillHousehold(page, { address: '3 Station Road', town: 'Leeds', postcode: 'LS11 5AB' })
   await page.clock.fastForward('10:01')
   const dialog = page.getByRole('dialog', { name: 'Casebook is locked' })

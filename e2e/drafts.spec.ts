@@ -5,6 +5,8 @@ import { test, expect, expectAccessible } from './harness/fixtures'
 import { signIn, signOut } from './harness/signIn'
 import { asColleague, registerOkafors } from './harness/earlyHelp'
 import { fillTheDisk, makeSpace } from './harness/disk'
+import { fillDate } from './harness/forms'
+import { addDays, isoToDateParts, todayIso } from '../src/shared/dates'
 import type { Harness } from './harness/fixtures'
 
 test.use({ account: { username: 'pat', role: 'practitioner' } })
@@ -74,6 +76,9 @@ test('a note saved with Enter, without leaving the field, leaves no draft behind
   await page.goto(`${harness.url}#/families/${id}/notes/new`)
   await page.getByLabel('Home visit').check()
   await page.getByLabel('Note', { exact: true }).fill('Visited: the rent is being paid.')
+  // The day before: a time today is refused until it has come, and the test runs at any hour.
+  const { day, month, year } = isoToDateParts(addDays(todayIso(), -1))
+  await fillDate(page.locator('form'), 'Date of the contact', [day, month, year])
   await expect.poll(() => draftText(harness, key)).toBe('Visited: the rent is being paid.')
   // The last change is typed into a text box and sent with Enter: a draft save is still waiting.
   const time = page.getByLabel('Time')

@@ -10,7 +10,7 @@ test.beforeEach(async ({ harness }) => {
 })
 
 async function startSoundAlike(page: import('@playwright/test').Page) {
-  await page.getByRole('link', { name: 'Register a family' }).click()
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
   await fillHousehold(page, { address: '7 Mill Lane', town: 'Birmingham', postcode: 'B12 9QA' })
   await page.getByRole('button', { name: 'Add a child' }).click()
   await fillPerson(member(page, 'Child 1'), { first: 'Kathryn', last: 'Okafor', born: ['3', '7', '2019'], sex: 'Female', ethnicity: 'Black African' })
@@ -32,7 +32,7 @@ test('a sound-alike child with the same birthday: opening the existing record lo
   await expect(page.getByRole('table', { name: 'Members of the family' })).toContainText('Catherine Okafor')
 
   // Coming back, the registration is as it was left, and nothing was saved meanwhile.
-  await page.getByRole('link', { name: 'Register a family' }).click()
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
   await expect(member(page, 'Child 1').getByLabel('First name')).toHaveValue('Kathryn')
   await expect(page.getByRole('group', { name: 'Household' }).getByLabel('Postcode')).toHaveValue('B12 9QA')
   const [{ n }] = await harness.casebook.core.db.query('SELECT count(*) AS n FROM family')
@@ -46,8 +46,8 @@ test('a sound-alike child with the same birthday: confirming a different person 
   await page.getByRole('button', { name: 'Save family' }).click()
   await expect(page.getByRole('heading', { name: 'Family RV-000002' })).toBeVisible()
   const decisions = await harness.casebook.core.db.query(
-    `SELECT p.given_name AS person, o.given_name AS other, d.decided_by AS decidedBy FROM duplicate_decision d
-     JOIN person p ON p.id = d.person_id JOIN person o ON o.id = d.other_person_id`
+    `SELECT p.given_name AS person, o.given_name AS other, u.username AS decidedBy FROM duplicate_decision d
+     JOIN person p ON p.id = d.person_id JOIN person o ON o.id = d.other_person_id JOIN app_user u ON u.id = d.decided_by_user_id`
   )
   expect(decisions).toEqual([{ person: 'Kathryn', other: 'Catherine', decidedBy: 'reception1' }])
 })

@@ -3,12 +3,18 @@ import type { Page } from '@playwright/test'
 import { openEpisodeFor, registerOkafors } from './harness/earlyHelp'
 import { fillDate } from './harness/forms'
 import { CLOSURE_REASON } from '../src/shared/codes'
+import { addDays, isoToDateParts, todayIso } from '../src/shared/dates'
 
 const STEPPED_UP = CLOSURE_REASON.label('STEPPED_UP')
 
 test.use({ account: { username: 'pat', role: 'practitioner' } })
 
 const noteText = (page: Page) => page.getByLabel('Note', { exact: true })
+/** The note form's date, as its three boxes. */
+const noteDate = (page: Page) => page.getByRole('group', { name: 'Date of the contact' })
+// Notes are dated the day before: a time today is refused until it has come, and the tests run at any hour.
+const { day, month, year } = isoToDateParts(addDays(todayIso(), -1))
+const yesterday: [string, string, string] = [day, month, year]
 
 test('a practitioner opens an episode, writes notes (a draft survives a reload), and reads the chronology', async ({ page, harness }) => {
   const id = await registerOkafors(harness)
@@ -42,6 +48,7 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   await page.getByLabel('Home visit').check()
   await page.getByLabel('Grace Okafor').check()
   await noteText(page).fill('Visited at home. Grace showed me the letter from the landlord.')
+  await fillDate(page.locator('form'), 'Date of the contact', yesterday)
   await page.getByLabel('Time').fill('09:15')
   // Leaving the field saves at once; the draft in the database has everything typed.
   await page.keyboard.press('Tab')
@@ -52,6 +59,7 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   await page.reload()
   await expect(page.getByText(/Your unsaved note from \d\d:\d\d has been brought back\./)).toBeVisible()
   await expect(noteText(page)).toHaveValue('Visited at home. Grace showed me the letter from the landlord.')
+  await expect(noteDate(page).getByLabel('Day')).toHaveValue(day)
   await expect(page.getByLabel('Time')).toHaveValue('09:15')
   await expect(page.getByLabel('Home visit')).toBeChecked()
   await expect(page.getByLabel('Grace Okafor')).toBeChecked()
@@ -65,14 +73,14 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
   await expect(noteText(page)).toHaveValue('')
   await expect(page.getByText(/has been brought back/)).toHaveCount(0)
   await page.getByLabel('Phone call').check()
+  await fillDate(page.locator('form'), 'Date of the contact', yesterday)
   await page.getByLabel('Time').fill('16:40')
   await noteText(page).fill('Landlord served a section 21 notice.')
   await page.getByLabel('Significant event').check()
   await page.getByRole('button', { name: 'Save note' }).click()
 
   const timeline = page.locator('.app-timeline')
-  // Newest first. Where the registration and the opening fall among today's 09:15 and 16:40 depends on
-  // the time of day the test runs, so only the notes' order is fixed here.
+  // Newest first: today's registration and opening, then yesterday's notes, 16:40 before 09:15.
   await expect(timeline.getByRole('heading')).toHaveCount(4)
   const headings = await timeline.getByRole('heading').allTextContents()
   expect([...headings].sort()).toEqual([
@@ -81,8 +89,9 @@ test('a practitioner opens an episode, writes notes (a draft survives a reload),
     'Home visit',
     'Phone call Significant'
   ])
-  expect(headings.indexOf('Phone call Significant')).toBeLessThan(headings.indexOf('Home visit'))
-  await expect(timeline).toContainText('09:15 · by pat · with Grace Okafor')
+  expect(headings.slice(2)).toEqual(['Phone call Significant', 'Home visit'])
+  // Staff are kept by user id and shown by name.
+  await expect(timeline).toContainText('09:15 · by Pat Practitioner · with Grace Okafor')
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/chronology.png', fullPage: true })
   await page.getByLabel('Significant events only').check()

@@ -35,10 +35,28 @@ test('adding, changing and moving members of a family', async ({ page, harness }
   await expect(page.getByLabel('Last name')).toHaveValue('Khan')
   await fillPerson(page.locator('form'), { first: 'Zayn', last: 'Khan', born: ['1', '9', '2020'], sex: 'Male', ethnicity: 'Pakistani' })
   await page.getByLabel('Communication').check()
+  // No UPN: the census's reason can be recorded with the child.
+  await page.getByLabel('Why the UPN is not known').selectOption('UN1')
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/add-member.png', fullPage: true })
   await page.getByRole('button', { name: 'Save child' }).click()
   await expect(page.getByText('Zayn Khan added to the family.')).toBeVisible()
+  const zayn = async () => (await harness.casebook.core.db.query(`SELECT upn, upn_unknown AS reason FROM person WHERE given_name = 'Zayn'`))[0]
+  expect(await zayn()).toEqual({ upn: null, reason: 'UN1' })
+
+  // A UPN and a reason it is not known together are refused next to the reason; taking the reason off saves.
+  await page.getByRole('link', { name: 'Change Zayn Khan' }).click()
+  await expect(page.getByLabel('Why the UPN is not known')).toHaveValue('UN1')
+  await page.getByLabel('UPN', { exact: true }).fill('Q823456789012')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.locator('#upnUnknown-error')).toContainText('Enter the UPN or say why it is not known, not both')
+  await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/screens/edit-person-upn-reason-error.png', fullPage: true })
+  await page.getByLabel('Why the UPN is not known').selectOption('')
+  await expect(page.getByLabel('Why the UPN is not known')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText("Zayn Khan's details saved.")).toBeVisible()
+  expect(await zayn()).toEqual({ upn: 'Q823456789012', reason: null })
 
   // Typing an NHS number someone else has: the warning, then the user's decision.
   await page.getByRole('link', { name: 'Change Aisha Khan' }).click()

@@ -1,12 +1,12 @@
 import { test, expect, expectAccessible } from './harness/fixtures'
 import { dateParts, fillHousehold, fillPerson, member } from './harness/forms'
 
-test('reception registers a family of two adults, two children and an unborn baby, records consent, then finds them every way', async ({ page }) => {
+test('reception registers a family of two adults, two children and an unborn baby, records consent, then finds them every way', async ({ page, harness }) => {
   await expect(page.getByLabel('Search people and families')).toBeFocused()
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/find-a-family-empty.png' })
 
-  await page.getByRole('link', { name: 'Register a family' }).click()
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Register a family' })).toBeVisible()
   await fillHousehold(page, { address: '12 Acacia Road', town: 'Birmingham', postcode: 'b338th', phone: '0121 496 0000', email: 'okafor@example.com' })
   await page.getByRole('button', { name: 'Add an adult' }).click()
@@ -39,6 +39,9 @@ test('reception registers a family of two adults, two children and an unborn bab
   })
   await page.getByRole('button', { name: 'Add a child' }).click()
   await fillPerson(member(page, 'Child 2'), { first: 'Mohammed', last: 'Okafor', born: dateParts(-2, -3), sex: 'Male', ethnicity: 'Black African' })
+  // Catherine has a UPN, so she is not asked why it is not known; Mohammed is.
+  await expect(member(page, 'Child 1').getByLabel('Why the UPN is not known')).toHaveCount(0)
+  await member(page, 'Child 2').getByLabel('Why the UPN is not known').selectOption('UN1')
   await page.getByRole('button', { name: 'Add an unborn baby' }).click()
   await fillPerson(member(page, 'Unborn baby 1'), { last: 'Okafor', due: dateParts(0, 3) })
   await expectAccessible(page)
@@ -52,6 +55,12 @@ test('reception registers a family of two adults, two children and an unborn bab
   await expect(members).toContainText("Grace O'Neill")
   await expect(members).toContainText('943 476 5919')
   await expect(members).toContainText('Unborn baby Okafor')
+  expect(await harness.casebook.core.db.query(`SELECT given_name AS name, upn_unknown AS reason FROM person WHERE kind = 'child' ORDER BY given_name`)).toEqual(
+    [
+      { name: 'Catherine', reason: null },
+      { name: 'Mohammed', reason: 'UN1' }
+    ]
+  )
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/family.png', fullPage: true })
 
@@ -102,7 +111,7 @@ test('reception registers a family of two adults, two children and an unborn bab
 })
 
 test('invalid entries are named next to each field and in the summary, and nothing is saved', async ({ page, harness }) => {
-  await page.getByRole('link', { name: 'Register a family' }).click()
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
   await fillHousehold(page, { address: '', town: 'Leeds', postcode: 'LS1 XYZ' })
   await page.getByRole('button', { name: 'Add a child' }).click()
   await fillPerson(member(page, 'Child 1'), {

@@ -25,7 +25,7 @@ test('signing out leaves nothing for the next user: no search, no half-typed reg
   await harness.createUser({ username: 'rita', role: 'reception' })
   const search = page.getByLabel('Search people and families')
   await search.fill('Okafor 3/7/2019')
-  await page.getByRole('link', { name: 'Register a family' }).click()
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
   await fillHousehold(page, { address: '3 Station Road', town: 'Leeds', postcode: 'LS11 5AB' })
   // Both are kept while the user moves about (that is what they are for).
   await page.getByRole('link', { name: 'Find a family' }).click()
@@ -39,7 +39,7 @@ test('signing out leaves nothing for the next user: no search, no half-typed reg
 
   await signIn(page, 'rita')
   await expect(search).toHaveValue('')
-  await page.getByRole('link', { name: 'Register a family' }).click()
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
   await expect(page.getByRole('group', { name: 'Household' }).getByLabel('Address line 1')).toHaveValue('')
   await expect(page.getByRole('group', { name: 'Household' }).getByLabel('Postcode')).toHaveValue('')
 })

@@ -12,6 +12,9 @@ import { RequestsForHelp1764000000009 } from './1764000000009-RequestsForHelp'
 import { OutboundReferrals1764000000010 } from './1764000000010-OutboundReferrals'
 import { StepUps1764000000011 } from './1764000000011-StepUps'
 import { ReferralsScreenIndexes1764000000012 } from './1764000000012-ReferralsScreenIndexes'
+import { FamiliesReadyToTravel1764000000013 } from './1764000000013-FamiliesReadyToTravel'
+import { EarlyHelpReadyToTravel1764000000014 } from './1764000000014-EarlyHelpReadyToTravel'
+import { ExportChangeFeed1764000000015 } from './1764000000015-ExportChangeFeed'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -26,5 +29,8 @@ export const migrations = [
   RequestsForHelp1764000000009,
   OutboundReferrals1764000000010,
   StepUps1764000000011,
-  ReferralsScreenIndexes1764000000012
+  ReferralsScreenIndexes1764000000012,
+  FamiliesReadyToTravel1764000000013,
+  EarlyHelpReadyToTravel1764000000014,
+  ExportChangeFeed1764000000015
 ]

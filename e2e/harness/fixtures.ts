@@ -1,7 +1,7 @@
 // Each test gets a fresh real core on its own SQLite file, and a page whose
 // window.casebook.invoke is bound to that core through the same router the IPC handler uses.
 // Payloads go through JSON both ways, as Electron's structured clone of plain data would.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
@@ -26,6 +26,8 @@ export interface Harness {
   openPage(account?: Account): Promise<Page>
   /** Creates an account with this password, ready to sign in (no change of password needed). */
   createUser(account: Account, password?: string): Promise<void>
+  /** Where this core writes export packages (the exportFolder option); null when none is set. */
+  exportFolder: string | null
 }
 
 export const PASSWORD = 'harness long passphrase'
@@ -98,11 +100,18 @@ async function bind(page: Page, casebook: Casebook, url: string, account: Accoun
   return page
 }
 
-export const test = base.extend<{ harness: Harness; account: Account | null; directoryFeed: string | null }, { rendererUrl: string }>({
+/** The machine-wide export folder: one that is there, one that is not, or none set. */
+export type ExportFolderOption = 'made' | 'missing' | 'none'
+
+export const test = base.extend<
+  { harness: Harness; account: Account | null; directoryFeed: string | null; exportFolder: ExportFolderOption },
+  { rendererUrl: string }
+>({
   /** Who the page is signed in as; null starts signed out (or at set-up, with no users). */
   account: [{ username: 'reception1', role: 'reception' }, { option: true }],
   /** The agency directory's Open Referral UK feed, as IT sets it in the machine-wide config: a URL or a file. */
   directoryFeed: [null, { option: true }],
+  exportFolder: ['made', { option: true }],
   rendererUrl: [
     // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
     // eslint-disable-next-line no-empty-pattern
@@ -115,8 +124,10 @@ export const test = base.extend<{ harness: Harness; account: Account | null; dir
   ],
   // Automatic: every test's page is bound to a fresh core, whether or not it names the harness.
   harness: [
-    async ({ page, browser, rendererUrl, account, directoryFeed }, use) => {
+    async ({ page, browser, rendererUrl, account, directoryFeed, exportFolder: folderOption }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'))
+      const exportFolder = folderOption === 'none' ? null : join(dir, folderOption === 'made' ? 'exports' : 'no-such-folder')
+      if (folderOption === 'made') mkdirSync(exportFolder!)
       const clock = new HarnessClock()
       const casebook = await openCasebook({
         databasePath: join(dir, 'casebook.sqlite'),
@@ -124,6 +135,7 @@ export const test = base.extend<{ harness: Harness; account: Account | null; dir
         clock,
         passwordCost: TEST_SCRYPT,
         directoryFeed,
+        exportFolder,
         hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
       })
       if (account) await createUser(casebook, account)
@@ -134,6 +146,7 @@ export const test = base.extend<{ harness: Harness; account: Account | null; dir
         clock,
         url: rendererUrl,
         createUser: (a, password) => createUser(casebook, a, password),
+        exportFolder,
         openPage: async (other = { username: 'reception2', role: 'reception' }) => {
           if ((await casebook.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(casebook, other)
           // A context of its own, as a separate window would be (and as axe-core needs).

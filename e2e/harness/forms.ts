@@ -28,7 +28,7 @@ export async function fillPerson(scope: Locator, p: PersonEntry) {
   if (p.sex) await scope.getByLabel('Sex').selectOption({ label: p.sex })
   if (p.ethnicity) await scope.getByLabel('Ethnicity').selectOption({ label: p.ethnicity })
   if (p.nhs) await scope.getByLabel('NHS number').fill(p.nhs)
-  if (p.upn) await scope.getByLabel('UPN').fill(p.upn)
+  if (p.upn) await scope.getByLabel('UPN', { exact: true }).fill(p.upn)
   if (p.parentalResponsibility) await scope.getByLabel('Has parental responsibility').check()
 }
 

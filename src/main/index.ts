@@ -8,14 +8,27 @@ import { appPageUrl, createMainWindow, rendererFolder } from './electron/window'
 import { registerIpc } from './electron/ipc'
 import { windowHost } from './electron/savePdf'
 import { hardenSession, hardenWebContents } from './electron/security'
+import { headlessArguments } from './electron/headless'
+import { main as commandLine } from './cli/index'
 
 app.setName('Casebook')
 // Only before the app is ready can a scheme be made standard and secure.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 let casebook: Casebook | null = null
 let mainWindow: BrowserWindow | null = null
+const headless = headlessArguments(process.argv, app.isPackaged)
 
-if (!app.requestSingleInstanceLock()) {
+if (headless) {
+  // `Casebook.exe export --full` for a scheduled task: no window, no single-instance lock (the app may
+  // be open on the same desk), and the process exits with the command's code.
+  commandLine(headless).then(
+    (code) => app.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error)
+      app.exit(1)
+    }
+  )
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {

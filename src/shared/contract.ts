@@ -36,6 +36,7 @@ import { roleSchema } from './roles'
 import { channel, type ChannelSpec } from './channel'
 import { directoryChannels } from './directory/contract'
 import { referralChannels } from './referrals/contract'
+import { exportChannels } from './export/contract'
 import {
   addNoteInput,
   allOpenInput,
@@ -139,7 +140,8 @@ export const contract = {
   'audit.verify': channel(z.object({}), auditVerification, 'audit.read'),
   'audit.list': channel(auditListInput, auditListOutput, 'audit.read'),
   ...directoryChannels,
-  ...referralChannels
+  ...referralChannels,
+  ...exportChannels
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -109,3 +109,74 @@ export function addDays(iso: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days)
   return d.toISOString().slice(0, 10)
 }
+
+/**
+ * The hub's clocks are England's. Times are stored as UTC instants; the times people type and read
+ * (a case note's "when") are wall-clock times in this zone, named here rather than taken from the
+ * machine, so a desk, a server or a test runner set to another zone stores the same instant.
+ */
+export const HUB_TIME_ZONE = 'Europe/London'
+
+/** A wall-clock minute in the hub's zone: YYYY-MM-DDTHH:MM. */
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/
+const HOUR_MS = 3_600_000
+const DAY_MS = 86_400_000
+
+let hubClock: Intl.DateTimeFormat | null = null
+/** The zone's offset from UTC (ms) by UTC hour: it changes only on the hour, and Intl is slow to ask. */
+const offsets = new Map<number, number>()
+
+function hubOffset(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS)
+  let offset = offsets.get(hour)
+  if (offset === undefined) {
+    hubClock ??= new Intl.DateTimeFormat('en-GB', {
+      timeZone: HUB_TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit'
+    })
+    const part = Object.fromEntries(hubClock.formatToParts(hour * HOUR_MS).map((p) => [p.type, Number(p.value)])) as Record<string, number>
+    offset = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!) - hour * HOUR_MS
+    if (offsets.size > 100_000) offsets.clear()
+    offsets.set(hour, offset)
+  }
+  return offset
+}
+
+/** The wall clock in the hub's zone at `ms`, to the minute. */
+const hubWallClock = (ms: number) => new Date(ms + hubOffset(ms)).toISOString().slice(0, 16)
+
+/** A UTC instant (ISO-8601) as the wall clock in the hub's zone read then: YYYY-MM-DDTHH:MM. */
+export function utcToLondon(instant: string): string {
+  const ms = Date.parse(instant)
+  if (Number.isNaN(ms)) throw new Error(`Not an ISO-8601 instant: ${instant}`)
+  return hubWallClock(ms)
+}
+
+/**
+ * The UTC instant (ISO-8601, `...Z`) at which the hub's wall clock read `local` (YYYY-MM-DDTHH:MM).
+ * When the clocks go back, the hour after 01:00 is read twice: such a time is taken as its first
+ * occurrence (still British Summer Time). When they go forward, the hour after 01:00 never
+ * happens: such a time is null (`skipped: 'refuse'`, for what someone is typing now, who can be
+ * asked again), or (`skipped: 'later'`, for times stored before this check) read with the offset
+ * before the change, which lands it an hour later on the clock (01:30 becomes 02:30 BST).
+ */
+export function londonToUtc(local: string, skipped: 'refuse' | 'later' = 'refuse'): string | null {
+  const m = WALL_CLOCK.exec(local)
+  const [y, mo, d, h, mi] = m ? m.slice(1).map(Number) : []
+  if (!m || isoDate(y!, mo!, d!) === null || h! > 23 || mi! > 59) throw new Error(`Not a wall-clock time (YYYY-MM-DDTHH:MM): ${local}`)
+  const asIfUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!)
+  // The clocks change at most once between a day before and a day after: those two offsets are the candidates.
+  const before = hubOffset(asIfUtc - DAY_MS)
+  const after = hubOffset(asIfUtc + DAY_MS)
+  const matches = [...new Set([before, after])]
+    .map((offset) => asIfUtc - offset)
+    .filter((ms) => hubWallClock(ms) === local)
+    .sort((a, b) => a - b)
+  if (matches.length) return new Date(matches[0]!).toISOString()
+  return skipped === 'refuse' ? null : new Date(asIfUtc - before).toISOString()
+}

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'referrals.log',
   'referrals.screen',
   'referrals.oversee',
+  'export.run',
   'episodes.manage',
   'audit.read',
   'families.restrict',
@@ -43,9 +44,9 @@ const RECEPTION: Permission[] = ['hub.read', 'people.search', 'families.read', '
 // Practitioners do the casework: early help, screening requests, referring on and stepping up;
 // reception only learns that an episode is open and who leads it.
 const PRACTITIONER: Permission[] = [...RECEPTION, 'earlyHelp.read', 'earlyHelp.write', 'referrals.screen']
-// Managers open restricted families and decide who else may, keep the directory, and oversee
-// referrals (every step-up, every sharing without consent).
-const MANAGER: Permission[] = [...PRACTITIONER, 'episodes.manage', 'audit.read', 'families.restrict', 'directory.manage', 'referrals.oversee']
+// Managers open restricted families and decide who else may, keep the directory, oversee
+// referrals (every step-up, every sharing without consent) and send the hub's records to the authority.
+const MANAGER: Permission[] = [...PRACTITIONER, 'episodes.manage', 'audit.read', 'families.restrict', 'directory.manage', 'referrals.oversee', 'export.run']
 // IT: accounts and settings, and no case content at all.
 const ADMIN: Permission[] = ['hub.read', 'users.manage', 'hub.manage']
 

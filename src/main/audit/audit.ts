@@ -35,6 +35,7 @@ export interface AuditInput {
     | 'request-for-help'
     | 'outbound-referral'
     | 'step-up'
+    | 'export-run'
   /** Null only for a failed sign-in with a username nobody has. */
   recordId: string | null
   familyId?: string | null

@@ -7,6 +7,7 @@ import { contract } from '../../shared/contract'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { stepUpWorld } from '../referrals/stepUpTestWorld'
 import { okaforFamily, today } from '../testing/fixtures'
+import { addDays } from '../../shared/dates'
 import type { Connection } from '../core/casebook'
 
 /** Entries a successful call must write: "action recordType", in order. */
@@ -100,7 +101,13 @@ const EXPECTED: Record<string, string[]> = {
   'directory.saveService': ['create directory-service'],
   'directory.feed': [],
   // The fixture file holds one service: its organisation, the service, and the import itself.
-  'directory.import': ['create directory-organisation', 'create directory-service', 'create directory-import']
+  'directory.import': ['create directory-organisation', 'create directory-service', 'create directory-import'],
+  'export.overview': [],
+  'export.validate': [],
+  // Its start, then (the test waits for the run) its end: the package and its files.
+  'export.start': ['export export-run', 'export export-run'],
+  'export.progress': [],
+  'export.history': []
 }
 
 let t: TempCasebook
@@ -141,7 +148,8 @@ const CALLS: [string, () => [Connection, unknown]][] = [
         reviewWeeks: 6,
         requestDecisionDays: 2,
         referralAckDays: 5,
-        stepUpSource: '8'
+        stepUpSource: '8',
+        exportNoteText: false
       }
     ]
   ],
@@ -303,7 +311,15 @@ const CALLS: [string, () => [Connection, unknown]][] = [
     'notes.add',
     () => [
       window,
-      { familyId: state.family.id, occurredOn: today, occurredAt: '09:30', type: 'HOME_VISIT', text: 'Visited.', draftKey: `case-note:${state.family.id}` }
+      // The day before: a time today is refused until it has come, and the export below checks it is not in the future.
+      {
+        familyId: state.family.id,
+        occurredOn: addDays(today, -1),
+        occurredAt: '09:30',
+        type: 'HOME_VISIT',
+        text: 'Visited.',
+        draftKey: `case-note:${state.family.id}`
+      }
     ]
   ],
   ['drafts.discard', () => [window, { key: `case-note:${state.family.id}` }]],
@@ -380,6 +396,11 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['referrals.listOverrides', () => [window, {}]],
   ['directory.feed', () => [window, {}]],
   ['directory.import', () => [window, {}]],
+  ['export.overview', () => [window, {}]],
+  ['export.validate', () => [window, {}]],
+  ['export.start', () => [window, { kind: 'full', pseudonymised: false }]],
+  ['export.progress', () => [window, { runId: state.exportRun.id }]],
+  ['export.history', () => [window, {}]],
   ['auth.signOut', () => [window, {}]]
 ]
 
@@ -399,6 +420,8 @@ beforeAll(async () => {
   admin = t.casebook.connect()
   // The directory's feed, as IT would set it: a file saved from it, of one service.
   t.casebook.core.directoryFeed = join(__dirname, '../directory/import/fixtures/v3-service-health-visiting.json')
+  // The export folder, as IT would set it.
+  t.casebook.core.exportFolder = t.dir
   practitioner = t.casebook.connect({ name: 'pat', permissions: new Set(['earlyHelp.read', 'earlyHelp.write', 'families.read']) })
 })
 afterAll(async () => {
@@ -419,6 +442,10 @@ describe('audit completeness', () => {
       const before = await lastSeq()
       const result = await connection.invoke(channel, input)
       expect({ channel, ok: result.ok, error: result.ok ? null : result.error }).toEqual({ channel, ok: true, error: null })
+      if (channel === 'export.start') {
+        state.exportRun = result.ok ? result.value : null
+        await expect.poll(async () => ((await connection.invoke('export.progress', { runId: state.exportRun.id })) as any).value.status).toBe('succeeded')
+      }
       const written = (await t.casebook.core.db.query('SELECT action, record_type AS type FROM audit_entry WHERE seq > ? ORDER BY seq', [before])).map(
         (e: { action: string; type: string }) => `${e.action} ${e.type}`
       )

@@ -3,7 +3,7 @@
 // through connection.invoke. Rows go in with multi-row INSERTs: this seeds, it does not test writes.
 import { randomUUID } from 'node:crypto'
 import type { Casebook } from '../core/casebook'
-import { addDays, todayIso } from '../../shared/dates'
+import { addDays, londonToUtc, todayIso } from '../../shared/dates'
 import { rng } from '../seed/generator'
 import { sample, type Summary } from './stats'
 
@@ -55,11 +55,13 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
     members.set(p.familyId, [...(members.get(p.familyId) ?? []), p.id])
   }
   const episodes: unknown[][] = []
+  const headlines: unknown[][] = []
   const notes: unknown[][] = []
   const team: unknown[][] = []
   const assessments: unknown[][] = []
   const plans: unknown[][] = []
   const reviews: unknown[][] = []
+  const reviewTeam: unknown[][] = []
   families.forEach(({ id: familyId }, i) => {
     const open = i < 2000
     const episodeId = randomUUID()
@@ -93,14 +95,14 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
       familyId,
       opened,
       addDays(opened, 14),
-      lead.username,
+      lead.id,
       JSON.stringify({
         subjects: [...people.slice(1).map((personId) => ({ personId, domains })), { personId: null, domains }],
         familyVoice: 'In their own words.',
         identified: ['HOUSING', 'HEALTH'],
         evidence: { HOUSING: 'Arrears.', HEALTH: 'Low mood.' }
       }),
-      lead.username,
+      lead.id,
       now,
       now,
       1
@@ -119,24 +121,25 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
         status: a ? 'NOT_STARTED' : 'DONE'
       }))
     }))
-    plans.push([randomUUID(), episodeId, familyId, agreed, JSON.stringify(outcomes), lead.username, lead.username, now, now, 1])
+    plans.push([randomUUID(), episodeId, familyId, agreed, JSON.stringify(outcomes), lead.id, lead.id, now, now, 1])
     const reviewCount = Math.floor(random() * 5)
     let held = agreed
     for (let r = 0; r < reviewCount && addDays(held, 42) <= today; r++) {
       held = addDays(held, 42)
+      const reviewId = randomUUID()
       reviews.push([
-        randomUUID(),
+        reviewId,
         episodeId,
         familyId,
         held,
-        JSON.stringify([`taf:${tafIds[0]}`]),
         null,
         JSON.stringify(outcomes.map((o) => ({ outcomeId: o.id, score: Math.floor(random() * 11), comment: null }))),
         addDays(held, 42),
-        lead.username,
+        lead.id,
         now,
         1
       ])
+      reviewTeam.push([reviewId, tafIds[0]])
     }
     const dues = outcomes
       .flatMap((o) => o.actions.filter((a) => a.status !== 'DONE').map((a) => a.due))
@@ -150,14 +153,15 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
       open ? null : today,
       lead.id,
       'Synthetic reason',
-      'HOUSING HEALTH',
-      'bench',
+      // Seeded by the bench, no account: the system.
+      null,
       now,
       now,
       1,
       addDays(held, 42),
       dues
     ])
+    headlines.push([episodeId, 'HOUSING'], [episodeId, 'HEALTH'])
     // The first family's chronology has 300 notes; the rest about 20 each (about 200,000 in all).
     const count = i === 0 ? 300 : Math.floor(random() * 40)
     for (let n = 0; n < count; n++) {
@@ -166,12 +170,11 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
         randomUUID(),
         familyId,
         episodeId,
-        `${day}T${String(9 + Math.floor(random() * 9)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`,
+        londonToUtc(`${day}T${String(9 + Math.floor(random() * 9)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`),
         TYPES[Math.floor(random() * TYPES.length)],
-        '[]',
         'Synthetic case note text about the visit and what was agreed with the family.',
         random() < 0.05 ? 1 : 0,
-        lead.username,
+        lead.id,
         now,
         1
       ])
@@ -188,8 +191,7 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
       'closed_on',
       'lead_user_id',
       'reason',
-      'headlines',
-      'opened_by',
+      'opened_by_user_id',
       'created_at',
       'updated_at',
       'version',
@@ -198,29 +200,43 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
     ],
     episodes
   )
+  await insertRows(casebook, 'episode_headline', ['episode_id', 'code'], headlines)
   await insertRows(casebook, 'taf_member', ['id', 'episode_id', 'name', 'agency', 'role', 'phone', 'email', 'created_at', 'updated_at', 'version'], team)
   await insertRows(
     casebook,
     'assessment',
-    ['id', 'episode_id', 'family_id', 'started_on', 'completed_on', 'completed_by', 'content', 'updated_by', 'created_at', 'updated_at', 'version'],
+    [
+      'id',
+      'episode_id',
+      'family_id',
+      'started_on',
+      'completed_on',
+      'completed_by_user_id',
+      'content',
+      'updated_by_user_id',
+      'created_at',
+      'updated_at',
+      'version'
+    ],
     assessments
   )
   await insertRows(
     casebook,
     'family_plan',
-    ['id', 'episode_id', 'family_id', 'agreed_on', 'outcomes', 'agreed_by', 'updated_by', 'created_at', 'updated_at', 'version'],
+    ['id', 'episode_id', 'family_id', 'agreed_on', 'outcomes', 'agreed_by_user_id', 'updated_by_user_id', 'created_at', 'updated_at', 'version'],
     plans
   )
   await insertRows(
     casebook,
     'review',
-    ['id', 'episode_id', 'family_id', 'held_on', 'attendees', 'other_attendees', 'scores', 'next_review_on', 'recorded_by', 'created_at', 'version'],
+    ['id', 'episode_id', 'family_id', 'held_on', 'other_attendees', 'scores', 'next_review_on', 'recorded_by_user_id', 'created_at', 'version'],
     reviews
   )
+  await insertRows(casebook, 'review_team_attendee', ['review_id', 'taf_member_id'], reviewTeam)
   await insertRows(
     casebook,
     'case_note',
-    ['id', 'family_id', 'episode_id', 'occurred_at', 'type', 'people', 'text', 'significant', 'author', 'created_at', 'version'],
+    ['id', 'family_id', 'episode_id', 'occurred_at', 'type', 'text', 'significant', 'author_user_id', 'created_at', 'version'],
     notes
   )
   // What addNote keeps in step, set once for the seeded notes.

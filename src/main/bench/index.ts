@@ -1,4 +1,4 @@
-// npm run bench [-- --families 40000 --requests 50000 --referrals 30000 --samples 200 --json results.json]
+// npm run bench [-- --families 40000 --requests 50000 --referrals 30000 --samples 200 --export-families 10000 --json results.json]
 // Seeds a fresh database with synthetic families, then measures through connection.invoke (the
 // path every window uses): each search mode, the duplicate check, registering a family of four,
 // and opening the database; and each search mode's own SQL through raw sqlite3, for the ratio.
@@ -20,6 +20,7 @@ import { writeAudit } from '../audit/audit'
 import { benchEarlyHelp } from './earlyHelp'
 import { benchSignedIn } from './signedIn'
 import { benchReferrals } from './referrals'
+import { benchExport, printExport } from './export'
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '200' },
     requests: { type: 'string', default: '50000' },
     referrals: { type: 'string', default: '30000' },
+    // The smaller hub the export is also measured on, for its memory against the hub's size.
+    'export-families': { type: 'string', default: '10000' },
     json: { type: 'string' },
     keep: { type: 'boolean' }
   }
@@ -237,6 +240,12 @@ async function main() {
   if (!changed.ok) throw new Error(changed.error.message)
   const signedIn = await benchSignedIn(casebook, it, reception, queriesByMode(people), duplicateInputs, SAMPLES)
   const referrals = await benchReferrals(casebook, it, { requests: Number(values.requests), referrals: Number(values.referrals) }, SAMPLES, console.log)
+  const exported = await benchExport(
+    casebook,
+    databasePath,
+    { smallFamilies: Number(values['export-families']), largeFamilies: FAMILIES, requests: Number(values.requests), referrals: Number(values.referrals) },
+    console.log
+  )
 
   const result = {
     when: new Date().toISOString(),
@@ -252,6 +261,7 @@ async function main() {
     signedIn,
     earlyHelp,
     referrals,
+    export: exported,
     targets: { searchP95Ms: 30, duplicateP95Ms: 30, registerP95Ms: 30, openMs: 500, ratioToRawSql: 2, earlyHelpP95Ms: 50, referralsP95Ms: 30 }
   }
 
@@ -288,6 +298,7 @@ async function main() {
   console.log(`Empty write transaction          ${emptyTransaction.p50} / ${emptyTransaction.p95}`)
   console.log(`… with one audit entry           ${auditTransaction.p50} / ${auditTransaction.p95}`)
   console.log(`… with five (a family of four)   ${auditInRegistration.p50} / ${auditInRegistration.p95}`)
+  printExport(exported, console.log)
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`)
     console.log(`\nWritten to ${values.json}`)

@@ -3,6 +3,7 @@
 //   npm run casebook -- seed --families N [--seed S]
 //   npm run casebook -- search <text>
 //   npm run casebook -- directory import [--file <path> | --url <url>]
+//   npm run casebook -- export [--full] [--pseudonymised] [--out <folder>]
 // Every command takes --db <path> (else CASEBOOK_DB, the machine-wide config, the user's folder).
 // Only init creates a database; search and audit verify open it read-only and change nothing.
 import { parseArgs } from 'node:util'
@@ -18,6 +19,7 @@ import type { AuditVerification } from '../../shared/audit/schemas'
 import { progressBar } from './progress'
 import type { DirectoryImportResult } from '../../shared/directory/schemas'
 import { directoryImportReport } from '../directory/import/report'
+import { exportCommand } from './exportCommand'
 
 const USAGE = `Usage: npm run casebook -- <command> [options]
 
@@ -33,6 +35,14 @@ Commands:
                             config's directoryFeed); exit code 1 if the feed was refused or could not be read
       --file <path>         from this JSON file, saved from the feed, instead
       --url <url>           from this address (https or http) instead
+  export                    write a package for the local authority to the export folder (the machine-wide
+                            config's exportFolder): what changed since the last package, or everything the
+                            first time. Exit codes: 0 written; 3 refused, the validation report has errors
+                            to fix; 4 another export is running; 1 failed (nothing is left that looks complete)
+      --full                everything, not only what changed
+      --pseudonymised       the package for performance reporting: no names, contact details, identifiers
+                            or free text (a separate series of packages)
+      --out <folder>        to this folder instead of the machine-wide config's
 
 Options:
   --db <path>               the database file (else CASEBOOK_DB, the machine-wide config, the user's folder)
@@ -56,6 +66,9 @@ export async function main(argv: string[], out: (line: string) => void = console
       seed: { type: 'string' },
       file: { type: 'string' },
       url: { type: 'string' },
+      full: { type: 'boolean' },
+      pseudonymised: { type: 'boolean' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -74,6 +87,7 @@ export async function main(argv: string[], out: (line: string) => void = console
       source,
       ...machineSettings(),
       ...feedOverride,
+      ...(values.out ? { exportFolder: resolvePath(values.out) } : {}),
       hub: {
         name: values['hub-name'] ?? DEFAULT_HUB.name,
         code: values['hub-code'] ?? DEFAULT_HUB.code,
@@ -163,14 +177,19 @@ export async function main(argv: string[], out: (line: string) => void = console
         directoryImportReport(result.value as DirectoryImportResult).forEach((line) => out(line))
         return 0
       })
+    case 'export':
+      return run('existing', (casebook) =>
+        exportCommand(cliConnection(casebook), { kind: values.full ? 'full' : 'incremental', pseudonymised: values.pseudonymised ?? false }, out)
+      )
     default:
       out(`Unknown command: ${command}\n\n${USAGE}`)
       return 2
   }
 }
 
-// Run when invoked directly (npm run casebook), not when imported by a test.
-if (process.argv[1] && /cli[\\/]index\.[cm]?[jt]s$/.test(process.argv[1])) {
+// Run when invoked directly (npm run casebook), not when imported by a test or by the Electron entry
+// (which runs commands itself: electron/headless.ts).
+if (!process.versions.electron && process.argv[1] && /cli[\\/]index\.[cm]?[jt]s$/.test(process.argv[1])) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

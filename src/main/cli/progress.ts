@@ -2,7 +2,8 @@
 export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
   let lastTenth = -1
   return (done: number, total: number) => {
-    const fraction = total === 0 ? 1 : done / total
+    // Clamped: a count that overshoots its estimate must not break the bar.
+    const fraction = total === 0 ? 1 : Math.min(1, Math.max(0, done / total))
     const width = 30
     const filled = Math.round(fraction * width)
     const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`

@@ -13,7 +13,8 @@ export interface ConsentRow {
   organisationId: string | null
   method: 'VERBAL' | 'WRITTEN'
   givenOn: string
-  recordedBy: string
+  /** Null: recorded by the system or the command line (the audit trail says who). */
+  recordedByUserId: string | null
   recordedAt: string
   withdrawnOn: string | null
   version: number
@@ -31,7 +32,7 @@ export const ConsentEntity = new EntitySchema<ConsentRow>({
     organisationId: text('organisation_id', 36, true),
     method: text('method', 10) as never,
     givenOn: text('given_on', 10),
-    recordedBy: text('recorded_by', 100),
+    recordedByUserId: text('recorded_by_user_id', 36, true),
     recordedAt: text('recorded_at', 32),
     withdrawnOn: text('withdrawn_on', 10, true),
     version: { type: 'integer' }

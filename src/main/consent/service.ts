@@ -10,6 +10,7 @@ import { PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
 import { ConsentEntity } from './entities'
 import { OrganisationEntity } from '../directory/entities'
+import { staffNames } from '../accounts/staffNames'
 
 export async function listConsents(db: EntityManager, familyId: string): Promise<ConsentRecord[]> {
   const rows = await db.find(ConsentEntity, { where: { familyId }, order: { givenOn: 'DESC', recordedAt: 'DESC' } })
@@ -20,7 +21,11 @@ export async function listConsents(db: EntityManager, familyId: string): Promise
       )
     : []
   const names = new Map(people.map((p) => [p.id, displayName(p)]))
-  return rows.map((r) => ({ ...r, givenByName: names.get(r.givenById) ?? 'Former member' }))
+  const staff = await staffNames(
+    db,
+    rows.map((r) => r.recordedByUserId)
+  )
+  return rows.map(({ recordedByUserId, ...r }) => ({ ...r, givenByName: names.get(r.givenById) ?? 'Former member', recordedBy: staff(recordedByUserId) }))
 }
 
 /**
@@ -62,7 +67,7 @@ export async function insertConsent(
     organisationId: organisation?.id ?? null,
     method: input.method,
     givenOn: input.givenOn,
-    recordedBy: ctx.actor.name,
+    recordedByUserId: ctx.actor.userId,
     recordedAt: ctx.now,
     withdrawnOn: null,
     version: 1
@@ -88,7 +93,8 @@ export async function withdrawConsent(input: { id: string; version: number }, ct
   return ctx.core.writes.run(async (manager) => {
     const before = await manager.findOneBy(ConsentEntity, { id: input.id })
     if (!before) throw notFound('consent')
-    const withdrawnOn = ctx.now.slice(0, 10)
+    // The day at the hub, not in UTC: just after midnight in summer time it is already tomorrow here.
+    const withdrawnOn = todayIso(new Date(ctx.now))
     const result = await manager
       .createQueryBuilder()
       .update(ConsentEntity)

@@ -28,6 +28,7 @@ import { earlyHelpHandlers } from '../earlyHelp/handlers'
 import { draftHandlers } from '../drafts/service'
 import { directoryHandlers } from '../directory/handlers'
 import { referralHandlers } from '../referrals/handlers'
+import { exportHandlers } from '../export/handlers'
 
 export interface OpenOptions {
   databasePath: string
@@ -48,6 +49,8 @@ export interface OpenOptions {
   directoryFeed?: string | null
   /** The hub's settings for a database opened for the first time. */
   hub?: HubRecord
+  /** Where export packages go (the machine-wide config's exportFolder, or the command line's --out). */
+  exportFolder?: string | null
 }
 
 /** One window's, page's or command's way in: every call answers a Result and never throws. */
@@ -80,6 +83,7 @@ export function buildRouter(): Router {
     .register(draftHandlers)
     .register(directoryHandlers)
     .register(referralHandlers)
+    .register(exportHandlers)
     .seal()
 }
 
@@ -129,7 +133,9 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     clock,
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
     workingDays: new WorkingDays(options.bankHolidays),
-    directoryFeed: options.directoryFeed ?? null
+    directoryFeed: options.directoryFeed ?? null,
+    exportFolder: options.exportFolder ?? null,
+    snapshot: mode === 'readOnly' ? null : () => openReader(options.databasePath)
   }
   const router = buildRouter()
   let closed = false

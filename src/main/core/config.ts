@@ -75,7 +75,15 @@ export function resolveDatabasePath(options: { argv?: readonly string[]; env?: N
 }
 
 /** What the core takes from the machine-wide config besides the database: the directory's feed, bank holiday changes. */
-export function machineSettings(env: NodeJS.ProcessEnv = process.env): { directoryFeed: string | null; bankHolidays: { add: string[]; remove: string[] } } {
+export function machineSettings(env: NodeJS.ProcessEnv = process.env): {
+  directoryFeed: string | null
+  exportFolder: string | null
+  bankHolidays: { add: string[]; remove: string[] }
+} {
   const machine = readMachineConfig(machineConfigPath(process.platform, env))
-  return { directoryFeed: machine.directoryFeed ?? null, bankHolidays: machine.bankHolidays ?? { add: [], remove: [] } }
+  return {
+    directoryFeed: machine.directoryFeed ?? null,
+    exportFolder: machine.exportFolder ?? null,
+    bankHolidays: machine.bankHolidays ?? { add: [], remove: [] }
+  }
 }

@@ -20,6 +20,13 @@ export interface Core {
   workingDays: WorkingDays
   /** The agency directory's feed (a URL or a file), as IT set it; null when there is none. */
   directoryFeed: string | null
+  /** Where export packages go (the machine-wide config's exportFolder, or the command line's --out); null when unset. */
+  exportFolder: string | null
+  /**
+   * A connection of its own for one long read that must see one moment (the export): the caller
+   * begins a transaction on it, and destroys it after. Null for a read-only core.
+   */
+  snapshot: (() => Promise<DataSource>) | null
 }
 
 /** Who is calling: the signed-in user, or a trusted in-process caller (the CLI, tests). */

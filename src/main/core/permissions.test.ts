@@ -100,7 +100,13 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   'directory.saveOrganisation': ['manager'],
   'directory.saveService': ['manager'],
   'directory.feed': ['manager'],
-  'directory.import': ['manager']
+  'directory.import': ['manager'],
+  // Sending the hub's records to the authority is the manager's.
+  'export.overview': ['manager'],
+  'export.validate': ['manager'],
+  'export.start': ['manager'],
+  'export.progress': ['manager'],
+  'export.history': ['manager']
 }
 
 let t: TempCasebook

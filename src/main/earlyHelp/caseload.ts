@@ -1,7 +1,7 @@
 // Open episodes as lists: a practitioner's own caseload, and every open episode for the manager,
 // who can hand an episode to another lead.
 import { CASELOAD_PAGE_SIZE, type CaseloadOutput, type CaseloadRow } from '../../shared/earlyHelp/schemas'
-import { todayIso } from '../../shared/dates'
+import { todayIso, utcToLondon } from '../../shared/dates'
 import type { CallContext } from '../core/context'
 import { AppError, notFound } from '../core/errors'
 import { updateVersioned } from '../core/versioned'
@@ -76,6 +76,8 @@ export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<
   const today = Date.parse(todayText)
   const episodes = rows.map(({ dues, ...r }) => ({
     ...r,
+    // Stored as the instant; read as the clock in England showed it, as the note was typed.
+    lastContactAt: r.lastContactAt === null ? null : utcToLondon(r.lastContactAt),
     familyNames: (r.familyNames ?? '').split(',').filter(Boolean).join(' / '),
     daysOpen: Math.max(0, Math.round((today - Date.parse(r.openedOn)) / DAY_MS)),
     notes: Number(r.notes),

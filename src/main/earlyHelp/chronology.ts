@@ -2,18 +2,17 @@
 import { In, type EntityManager, type EntitySchema } from 'typeorm'
 import type { ChronologyEntry } from '../../shared/earlyHelp/schemas'
 import { CLOSURE_REASON, NOTE_TYPE } from '../../shared/codes'
-import { formatDate } from '../../shared/dates'
+import { formatDate, utcToLondon } from '../../shared/dates'
 import type { CallContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { auditView } from '../audit/audit'
 import { UserEntity } from '../accounts/entities'
 import { FamilyEntity, MembershipEntity, PersonEntity } from '../families/entities'
+import { staffNames } from '../accounts/staffNames'
 import { displayName } from '../families/records'
-import { CaseNoteEntity, EpisodeEntity } from './entities'
+import { CaseNoteEntity, CaseNotePersonEntity, EpisodeEntity } from './entities'
 import { AssessmentEntity, FamilyPlanEntity, ReviewEntity } from './planEntities'
 import { closureOf, reopeningsOf } from './episodes'
-import { readStored } from '../core/storedJson'
-import { storedPeople } from '../../shared/earlyHelp/stored'
 import { requestEntries } from '../referrals/chronology'
 import { outboundEntries } from '../referrals/outboundChronology'
 import { stepUpEntries } from '../referrals/stepUpChronology'
@@ -30,29 +29,53 @@ function byIds<T extends { id: string }>(db: EntityManager, entity: EntitySchema
   return ids.length ? db.findBy(entity, { id: In(ids) } as never) : Promise.resolve([])
 }
 
+/** The people each of the family's case notes is about, by note. */
+async function peopleOfNotes(db: EntityManager, familyId: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .createQueryBuilder(CaseNotePersonEntity, 'p')
+    .innerJoin(CaseNoteEntity.options.name, 'n', 'n.id = p.caseNoteId')
+    .where('n.familyId = :familyId', { familyId })
+    .getMany()
+  const byNote = new Map<string, string[]>()
+  for (const r of rows) byNote.set(r.caseNoteId, [...(byNote.get(r.caseNoteId) ?? []), r.personId])
+  return byNote
+}
+
 export async function chronology(input: { familyId: string; significantOnly: boolean }, ctx: CallContext): Promise<{ entries: ChronologyEntry[] }> {
   const db = ctx.core.db.manager
   const family = await db.findOneBy(FamilyEntity, { id: input.familyId })
   if (!family) throw notFound('family')
   const notes = await db.find(CaseNoteEntity, { where: input.significantOnly ? { familyId: family.id, significant: true } : { familyId: family.id } })
   const memberships = await db.findBy(MembershipEntity, { familyId: family.id })
-  const notePeople = new Map(notes.map((n) => [n.id, readStored(storedPeople, n.people, 'case note', n.id)]))
+  const householdStaff = await staffNames(db, [family.registeredByUserId, ...memberships.map((m) => m.recordedByUserId)])
+  const notePeople = await peopleOfNotes(db, family.id)
   const personIds = [...new Set([...memberships.map((m) => m.personId), ...[...notePeople.values()].flat()])]
   const people = new Map((await byIds(db, PersonEntity, personIds)).map((p) => [p.id, displayName(p)]))
   const episodes = await db.findBy(EpisodeEntity, { familyId: family.id })
   const leads = new Map((await byIds(db, UserEntity, [...new Set(episodes.map((e) => e.leadUserId))])).map((u) => [u.id, u.displayName]))
+  const everything = !input.significantOnly
+  const assessments = everything ? await db.findBy(AssessmentEntity, { familyId: family.id }) : []
+  const plans = everything ? await db.findBy(FamilyPlanEntity, { familyId: family.id }) : []
+  const reviews = everything ? await db.findBy(ReviewEntity, { familyId: family.id }) : []
+  const staff = await staffNames(db, [
+    ...notes.map((n) => n.authorUserId),
+    ...(everything ? episodes.flatMap((e) => [e.openedByUserId, closureOf(e)?.requestedByUserId ?? null, ...reopeningsOf(e).map((r) => r.byUserId)]) : []),
+    ...assessments.map((a) => a.completedByUserId),
+    ...plans.map((p) => p.agreedByUserId),
+    ...reviews.map((r) => r.recordedByUserId)
+  ])
 
   const entries: ChronologyEntry[] = notes.map((n) => ({
     id: n.id,
-    when: n.occurredAt,
+    when: utcToLondon(n.occurredAt),
     kind: 'note',
     title: NOTE_TYPE.label(n.type),
     text: n.text,
     significant: Boolean(n.significant),
-    by: n.author,
-    people: (notePeople.get(n.id) ?? []).map((id) => people.get(id) ?? 'Former member')
+    by: staff(n.authorUserId),
+    people: (notePeople.get(n.id) ?? []).map((id) => people.get(id) ?? 'Former member').sort((a, b) => a.localeCompare(b))
   }))
-  if (!input.significantOnly) {
+  if (everything) {
     entries.push({
       id: `registered-${family.id}`,
       when: localMinute(family.registeredAt),
@@ -60,7 +83,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
       title: `Family registered (${family.reference})`,
       text: null,
       significant: false,
-      by: family.registeredBy,
+      by: householdStaff(family.registeredByUserId),
       people: []
     })
     for (const e of episodes) {
@@ -71,7 +94,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
         title: `Early-help episode opened, led by ${leads.get(e.leadUserId) ?? 'a former user'}`,
         text: e.reason,
         significant: false,
-        by: e.openedBy,
+        by: staff(e.openedByUserId),
         people: []
       })
       const closure = closureOf(e)
@@ -84,24 +107,24 @@ export async function chronology(input: { familyId: string; significantOnly: boo
           title,
           text: `The family's view: ${closure.familyView}`,
           significant: closure.reason === 'STEPPED_UP',
-          by: closure.requestedBy,
+          by: staff(closure.requestedByUserId),
           people: []
         })
       }
       for (const [i, r] of reopeningsOf(e).entries()) {
         entries.push({
           id: `reopened-${e.id}-${i}`,
-          when: localMinute(r.at),
+          when: utcToLondon(r.at),
           kind: 'episode-reopened',
           title: 'Early-help episode reopened',
           text: r.reason,
           significant: false,
-          by: r.by,
+          by: staff(r.byUserId),
           people: []
         })
       }
     }
-    for (const a of await db.findBy(AssessmentEntity, { familyId: family.id })) {
+    for (const a of assessments) {
       if (a.completedOn)
         entries.push({
           id: `assessed-${a.id}`,
@@ -110,11 +133,11 @@ export async function chronology(input: { familyId: string; significantOnly: boo
           title: 'Early help assessment completed',
           text: null,
           significant: false,
-          by: a.completedBy ?? a.updatedBy,
+          by: staff(a.completedByUserId),
           people: []
         })
     }
-    for (const p of await db.findBy(FamilyPlanEntity, { familyId: family.id })) {
+    for (const p of plans) {
       entries.push({
         id: `plan-${p.id}`,
         when: p.agreedOn,
@@ -122,11 +145,11 @@ export async function chronology(input: { familyId: string; significantOnly: boo
         title: 'Family plan agreed',
         text: null,
         significant: false,
-        by: p.agreedBy,
+        by: staff(p.agreedByUserId),
         people: []
       })
     }
-    for (const r of await db.findBy(ReviewEntity, { familyId: family.id })) {
+    for (const r of reviews) {
       entries.push({
         id: `review-${r.id}`,
         when: r.heldOn,
@@ -134,7 +157,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
         title: 'Team Around the Family review',
         text: `Next review ${formatDate(r.nextReviewOn)}`,
         significant: false,
-        by: r.recordedBy,
+        by: staff(r.recordedByUserId),
         people: []
       })
     }
@@ -152,7 +175,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
           title: `${who} joined the household`,
           text: null,
           significant: false,
-          by: m.recordedBy,
+          by: householdStaff(m.recordedByUserId),
           people: [who]
         })
       if (m.leftAt)
@@ -163,7 +186,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
           title: `${who} left the household`,
           text: null,
           significant: false,
-          by: m.recordedBy,
+          by: householdStaff(m.recordedByUserId),
           people: [who]
         })
     }

@@ -10,7 +10,8 @@ import { updateVersioned } from '../core/versioned'
 import { writeAudit } from '../audit/audit'
 import { HubEntity } from '../hub/entities'
 import { EpisodeEntity } from './entities'
-import { closureOf, reopeningsOf } from './episodes'
+import { closureOf, headlinesOf, reopeningsOf } from './episodes'
+import type { StoredClosure } from '../../shared/earlyHelp/stored'
 
 export async function closeEpisode(input: z.output<typeof closeEpisodeInput>, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
@@ -22,7 +23,7 @@ export async function closeEpisode(input: z.output<typeof closeEpisodeInput>, ct
     if (input.reason === 'STEPPED_UP' && input.stepUpOn && input.stepUpOn < episode.openedOn) {
       missing.stepUpOn = 'Date of the step-up must be on or after the date the episode opened'
     }
-    for (const headline of episode.headlines.split(' ').filter(Boolean)) {
+    for (const headline of await headlinesOf(manager, episode.id)) {
       if (!input.outcomes[headline]) missing[`outcomes.${headline}`] = 'Select the outcome for this headline'
     }
     if (Object.keys(missing).length) throw new AppError('VALIDATION', 'There is a problem', missing)
@@ -34,8 +35,9 @@ export async function closeEpisode(input: z.output<typeof closeEpisodeInput>, ct
       outcomes: input.outcomes,
       familyView: input.familyView,
       stepUpOn: input.reason === 'STEPPED_UP' ? input.stepUpOn : null,
-      requestedBy: ctx.actor.name,
-      approvedBy: approvedNow ? ctx.actor.name : null
+      requestedByUserId: ctx.actor.userId,
+      approved: approvedNow,
+      approvedByUserId: approvedNow ? ctx.actor.userId : null
     }
     const version = await updateVersioned(
       manager,
@@ -68,7 +70,7 @@ export async function approveClosure(input: { id: string; version: number }, ctx
     const episode = await manager.findOneBy(EpisodeEntity, { id: input.id })
     if (!episode) throw notFound('episode')
     if (episode.status !== 'closing') throw new AppError('CONFLICT', 'This episode is not waiting for its closure to be approved.')
-    const closure = { ...closureOf(episode), approvedBy: ctx.actor.name }
+    const closure: StoredClosure = { ...closureOf(episode)!, approved: true, approvedByUserId: ctx.actor.userId }
     const version = await updateVersioned(
       manager,
       EpisodeEntity,
@@ -103,7 +105,7 @@ export async function reopenEpisode(input: { id: string; version: number; reason
         'The family has another current episode (open, or waiting for its closure to be approved). Only one can be current at a time.'
       )
     }
-    const reopenings = [...reopeningsOf(episode), { at: ctx.now, by: ctx.actor.name, reason: input.reason, closure: closureOf(episode) }]
+    const reopenings = [...reopeningsOf(episode), { at: ctx.now, byUserId: ctx.actor.userId, reason: input.reason, closure: closureOf(episode) }]
     const version = await updateVersioned(
       manager,
       EpisodeEntity,

@@ -8,7 +8,7 @@ import type { AssessmentDocument, PlanDocument } from '../../shared/earlyHelp/hi
 import { PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
 import type { KeptDocument } from './documents'
-import { TafMemberEntity } from './planEntities'
+import { onTheTeam, TafMemberEntity } from './planEntities'
 
 export interface Changes {
   /** A line each, in plain words, for the page that shows a version. */
@@ -92,7 +92,7 @@ export async function namesFor(db: EntityManager, episodeId: string, documents: 
     ? await db.find(PersonEntity, { where: { id: In([...ids]) }, select: { id: true, givenName: true, familyName: true, kind: true } })
     : []
   const personNames = new Map(people.map((p) => [p.id, displayName(p)]))
-  const team = new Map((await db.find(TafMemberEntity, { where: { episodeId }, select: { id: true, name: true } })).map((m) => [m.id, m.name]))
+  const team = new Map((await db.find(TafMemberEntity, { where: { episodeId, ...onTheTeam() }, select: { id: true, name: true } })).map((m) => [m.id, m.name]))
   const person = (id: string | null) => (id === null ? 'Parents and carers' : (personNames.get(id) ?? 'a former member of the family'))
   return {
     person,

@@ -19,6 +19,7 @@ import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { checkStored, unreadable } from '../core/storedJson'
 import { UserEntity } from '../accounts/entities'
+import { staffNames } from '../accounts/staffNames'
 import type { EpisodeRow } from './entities'
 import { DocumentVersionEntity, type AssessmentRow, type DocumentVersionRow, type FamilyPlanRow } from './planEntities'
 
@@ -61,15 +62,24 @@ export function readAssessmentDocument(id: string, schemaVersion: number, raw: (
 export const readPlan = (row: FamilyPlanRow): PlanDocument =>
   readPlanDocument(row.id, row.schemaVersion, () => ({ agreedOn: row.agreedOn, outcomes: JSON.parse(row.outcomes) }))
 
-/** The assessment as its row holds it: its dates and who completed it in columns, the rest as JSON. */
-export const readAssessment = (row: AssessmentRow): AssessmentDocument =>
+/**
+ * The assessment as its row holds it: its dates in columns, the rest as JSON, and who completed it
+ * by name (the row holds their user id: completedBy names them, or is null while it is not complete).
+ */
+export const readAssessment = (row: AssessmentRow, completedBy: string | null): AssessmentDocument =>
   readAssessmentDocument(row.id, row.schemaVersion, () => {
     const content: unknown = JSON.parse(row.content)
     // Not an object is for the schema to refuse; the columns never stand in for a missing document.
     return content && typeof content === 'object' && !Array.isArray(content)
-      ? { ...content, startedOn: row.startedOn, completedOn: row.completedOn, completedBy: row.completedBy }
+      ? { ...content, startedOn: row.startedOn, completedOn: row.completedOn, completedBy: row.completedOn ? completedBy : null }
       : content
   })
+
+/** The assessment as its row holds it, with who completed it by name (SYSTEM_ACTOR_LABEL for the system). */
+export async function readAssessmentRow(db: Pick<EntityManager, 'findBy'>, row: AssessmentRow): Promise<AssessmentDocument> {
+  const name = await staffNames(db, [row.completedByUserId])
+  return readAssessment(row, name(row.completedByUserId))
+}
 
 /** The columns a plan is stored in. */
 export const planColumns = (d: PlanDocument) => ({ agreedOn: d.agreedOn, outcomes: JSON.stringify(d.outcomes), schemaVersion: PLAN_SCHEMA_VERSION })
@@ -78,7 +88,6 @@ export const planColumns = (d: PlanDocument) => ({ agreedOn: d.agreedOn, outcome
 export const assessmentColumns = (d: AssessmentDocument) => ({
   startedOn: d.startedOn,
   completedOn: d.completedOn,
-  completedBy: d.completedBy,
   content: JSON.stringify({ subjects: d.subjects, familyVoice: d.familyVoice, identified: d.identified, evidence: d.evidence }),
   schemaVersion: ASSESSMENT_SCHEMA_VERSION
 })
@@ -111,7 +120,6 @@ export async function keepVersion(
     content: JSON.stringify(kept.document),
     occasion: kept.occasion,
     savedAt: ctx.now,
-    savedBy: ctx.actor.name,
     savedByUserId: user?.id ?? null,
     savedByName: user?.displayName ?? ctx.actor.name
   })

@@ -1,14 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Connection } from '../core/casebook'
-import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import { openCasebook, type Connection } from '../core/casebook'
+import { TEST_SCRYPT, tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily, today } from '../testing/fixtures'
 import { signedInUser } from '../testing/accounts'
+import { ROLE_PERMISSIONS } from '../../shared/roles'
+import { addDays, londonToUtc } from '../../shared/dates'
 
 let t: TempCasebook
 const as: Record<string, Connection> = {}
 const ids: Record<string, string> = {}
 let family: { id: string; reference: string }
 let view: any
+// Notes are dated the day before: a time today is refused until it has come, and these tests run at any hour.
+const yesterday = addDays(today, -1)
 
 async function account(username: string, role: string) {
   const user = await signedInUser(t, username, role)
@@ -50,7 +57,8 @@ describe('early-help episodes', () => {
       status: 'open',
       consentId: consent.id,
       leadName: 'pat',
-      headlines: ['HOUSING', 'EARLY_YEARS'],
+      // In the code list's order, as the form lists them.
+      headlines: ['EARLY_YEARS', 'HOUSING'],
       reason: 'Rent arrears and a new baby due'
     })
     const seenByReception = unwrap<any>(await as.rita!.invoke('families.get', { id: family.id }))
@@ -71,7 +79,7 @@ describe('early-help episodes', () => {
           : channel === 'chronology.get'
             ? { familyId: family.id }
             : channel === 'notes.add'
-              ? { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'OTHER', text: 'x' }
+              ? { familyId: family.id, occurredOn: yesterday, occurredAt: '10:00', type: 'OTHER', text: 'x' }
               : { familyId: family.id, openedOn: today, leadUserId: ids.pat, reason: 'x', headlines: ['HOUSING'], ...consentNow() }
       expect({ channel, r: await as.rita!.invoke(channel, input) }).toMatchObject({ channel, r: { ok: false, error: { code: 'FORBIDDEN' } } })
     }
@@ -129,7 +137,7 @@ describe('case notes, drafts and the chronology', () => {
     unwrap(
       await as.pat!.invoke('notes.add', {
         familyId: family.id,
-        occurredOn: today,
+        occurredOn: yesterday,
         occurredAt: '09:15',
         type: 'HOME_VISIT',
         peopleIds: [grace.id],
@@ -141,7 +149,7 @@ describe('case notes, drafts and the chronology', () => {
     unwrap(
       await as.pat!.invoke('notes.add', {
         familyId: family.id,
-        occurredOn: today,
+        occurredOn: yesterday,
         occurredAt: '16:40',
         type: 'PHONE_CALL',
         text: 'Eviction notice received.',
@@ -171,9 +179,62 @@ describe('case notes, drafts and the chronology', () => {
     expect(notes.map((e: { title: string }) => e.title)).toEqual(['Phone call', 'Home visit'])
     expect(all.find((e: { kind: string }) => e.kind === 'registered').title).toBe(`Family registered (${family.reference})`)
     expect(all.find((e: { kind: string }) => e.kind === 'episode-opened').title).toBe('Early-help episode opened, led by pat')
-    expect(notes[1]).toMatchObject({ text: 'Visited at home. Mum worried about rent.', people: ["Grace O'Neill-Okafor"], by: 'pat', when: `${today}T09:15` })
+    expect(notes[1]).toMatchObject({
+      text: 'Visited at home. Mum worried about rent.',
+      people: ["Grace O'Neill-Okafor"],
+      by: 'pat',
+      when: `${yesterday}T09:15`
+    })
     const significant = unwrap<any>(await as.pat!.invoke('chronology.get', { familyId: family.id, significantOnly: true })).entries
     expect(significant.map((e: { text: string }) => e.text)).toEqual(['Eviction notice received.'])
+  })
+})
+
+describe('the time of a case note', () => {
+  it('is refused while it is still to come today, next to the time, and nothing is written; now itself, or later in an earlier day, is taken', async () => {
+    // The core's clock stands at noon in England today, so the test means the same at any hour it runs.
+    const noon = new Date(londonToUtc(`${today}T12:00`)!)
+    const dir = mkdtempSync(join(tmpdir(), 'note-time-'))
+    const casebook = await openCasebook({
+      databasePath: join(dir, 'casebook.sqlite'),
+      mode: 'create',
+      clock: { now: () => noon },
+      passwordCost: TEST_SCRYPT,
+      hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' }
+    })
+    try {
+      const setUp = casebook.connect({ name: 'setup' })
+      const { id: patId } = unwrap<{ id: string }>(
+        await setUp.invoke('users.create', { displayName: 'Pat', username: 'pat', role: 'practitioner', temporaryPassword: 'temporary passphrase' })
+      )
+      const pat = casebook.connect({ name: 'pat', userId: patId, permissions: ROLE_PERMISSIONS.practitioner })
+      const familyId = unwrap<{ id: string }>(await setUp.invoke('families.register', okaforFamily())).id
+      const key = `case-note:${familyId}`
+      unwrap(await pat.invoke('drafts.save', { key, payload: { text: 'Grace rang about the rent.' } }))
+      const note = (occurredOn: string, occurredAt: string) =>
+        pat.invoke('notes.add', { familyId, occurredOn, occurredAt, type: 'PHONE_CALL', text: 'Grace rang about the rent.', draftKey: key })
+      const written = async () => ({
+        notes: (await casebook.core.db.query('SELECT count(*) AS n FROM case_note'))[0].n,
+        audit: (await casebook.core.db.query('SELECT count(*) AS n FROM audit_entry'))[0].n
+      })
+      const before = await written()
+
+      expect(await note(today, '12:01')).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION', message: 'There is a problem', fields: { occurredAt: 'The time of the contact must be now or earlier' } }
+      })
+      expect(await written()).toEqual(before)
+      // The note is still a draft: it and its draft go together or not at all.
+      expect(unwrap(await pat.invoke('drafts.get', { key }))).toMatchObject({ payload: { text: 'Grace rang about the rent.' } })
+
+      unwrap(await note(today, '12:00'))
+      unwrap(await note(yesterday, '23:59'))
+      expect(await written()).toEqual({ notes: 2, audit: before.audit + 2 })
+      expect(unwrap(await pat.invoke('drafts.get', { key }))).toBeNull()
+    } finally {
+      await casebook.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
@@ -182,7 +243,8 @@ describe('caseloads', () => {
     await account('paula', 'practitioner')
     await account('molly', 'manager')
     const episode = unwrap<{ id: string }>(await open(as.pat!))
-    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '09:15', type: 'HOME_VISIT', text: 'Visited.' }))
+    // Dated the day before the episode opened, it still joins it: a note joins the episode open when it is written.
+    unwrap(await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: yesterday, occurredAt: '09:15', type: 'HOME_VISIT', text: 'Visited.' }))
     const mine = unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes
     expect(mine).toEqual([
       expect.objectContaining({
@@ -192,7 +254,7 @@ describe('caseloads', () => {
         daysOpen: 0,
         leadName: 'pat',
         notes: 1,
-        lastContactAt: `${today}T09:15`
+        lastContactAt: `${yesterday}T09:15`
       })
     ])
     expect(unwrap<any>(await as.paula!.invoke('episodes.mine', {})).episodes).toEqual([])
@@ -264,7 +326,7 @@ describe('closing an episode', () => {
 
     // Closed: notes no longer join it; a manager reopens it, saying why.
     unwrap(
-      await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: today, occurredAt: '10:00', type: 'PHONE_CALL', text: 'Called after closure.' })
+      await as.pat!.invoke('notes.add', { familyId: family.id, occurredOn: yesterday, occurredAt: '10:00', type: 'PHONE_CALL', text: 'Called after closure.' })
     )
     expect((await t.casebook.core.db.query(`SELECT episode_id FROM case_note`))[0].episode_id).toBeNull()
     expect(await as.molly!.invoke('episodes.reopen', { id, version: 3, reason: '' })).toMatchObject({

@@ -9,7 +9,7 @@ import { updateVersioned } from '../core/versioned'
 import { writeAudit } from '../audit/audit'
 import { PersonEntity } from '../families/entities'
 import { EpisodeEntity, type EpisodeRow } from './entities'
-import { TafMemberEntity } from './planEntities'
+import { onTheTeam, TafMemberEntity } from './planEntities'
 import type { Changes } from './documentChanges'
 import { keepVersion } from './documents'
 
@@ -31,7 +31,7 @@ export async function notInFamily(manager: EntityManager, familyId: string, pers
 
 /** Participant keys ('taf:<id>', 'person:<id>') that name no one in this episode or family. */
 export async function unknownParticipants(manager: EntityManager, episode: EpisodeRow, keys: string[]): Promise<Set<string>> {
-  const team = new Set((await manager.findBy(TafMemberEntity, { episodeId: episode.id })).map((m) => `taf:${m.id}`))
+  const team = new Set((await manager.findBy(TafMemberEntity, { episodeId: episode.id, ...onTheTeam() })).map((m) => `taf:${m.id}`))
   const strangers = await notInFamily(
     manager,
     episode.familyId,
@@ -76,7 +76,7 @@ export async function saveEpisodeDocument<T extends ObjectLiteral & { id: string
   if (existing && doc.version === null) throw conflict(what)
   const before = existing ? doc.read(existing) : null
   const after = doc.document(existing)
-  const values = { ...doc.columns(after), updatedBy: ctx.actor.name, updatedAt: ctx.now } as Partial<T>
+  const values = { ...doc.columns(after), updatedByUserId: ctx.actor.userId, updatedAt: ctx.now } as Partial<T>
   let saved: { id: string; version: number }
   if (!existing) {
     saved = { id: randomUUID(), version: 1 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { In, type EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import { NEW_CONSENT, type EpisodeDetail, type EpisodeSummary, type openEpisodeInput } from '../../shared/earlyHelp/schemas'
+import { NEW_CONSENT, type EpisodeClosure, type EpisodeDetail, type EpisodeSummary, type openEpisodeInput } from '../../shared/earlyHelp/schemas'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { writeAudit } from '../audit/audit'
@@ -9,7 +9,7 @@ import { UserEntity } from '../accounts/entities'
 import { HubEntity } from '../hub/entities'
 import { ConsentEntity } from '../consent/entities'
 import { insertConsent } from '../consent/service'
-import { EpisodeEntity, type EpisodeRow } from './entities'
+import { EpisodeEntity, EpisodeHeadlineEntity, type EpisodeRow } from './entities'
 import { teamOf } from './team'
 import { assessmentOf } from './assessment'
 import { planOf } from './plan'
@@ -17,7 +17,9 @@ import { reviewsOf } from './reviews'
 import { DocumentVersionEntity } from './planEntities'
 import { readStored } from '../core/storedJson'
 import { StepUpEntity } from '../referrals/stepUpEntities'
-import { storedClosure, storedReopenings } from '../../shared/earlyHelp/stored'
+import { storedClosure, storedReopenings, type StoredClosure } from '../../shared/earlyHelp/stored'
+import { HEADLINE } from '../../shared/codes'
+import { staffNames } from '../accounts/staffNames'
 
 /** Who can lead an episode: active practitioners and managers. */
 export async function leadChoices(ctx: CallContext) {
@@ -37,19 +39,37 @@ export const closureOf = (row: EpisodeRow) => (row.closure ? readStored(storedCl
 /** Each time the episode was reopened, through its schema. */
 export const reopeningsOf = (row: EpisodeRow) => (row.reopened ? readStored(storedReopenings, row.reopened, 'episode history', row.id) : [])
 
+/** The closure with who recorded and who approved it by name. */
+export const closureView = (closure: StoredClosure, name: (userId: string | null) => string): EpisodeClosure => ({
+  ...closure,
+  requestedBy: name(closure.requestedByUserId),
+  approvedBy: closure.approved ? name(closure.approvedByUserId) : null
+})
+
+const HEADLINE_ORDER = new Map(HEADLINE.items.map((h, i) => [h.code as string, i]))
+
+/** The headlines an episode was opened for, in the code list's order (the order the form lists them). */
+export async function headlinesOf(db: EntityManager, episodeId: string): Promise<string[]> {
+  const rows = await db.find(EpisodeHeadlineEntity, { where: { episodeId }, select: { code: true } })
+  return rows
+    .map((r) => r.code)
+    .sort((a, b) => (HEADLINE_ORDER.get(a) ?? HEADLINE_ORDER.size) - (HEADLINE_ORDER.get(b) ?? HEADLINE_ORDER.size) || a.localeCompare(b))
+}
+
 async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSummary> {
-  const lead = await db.findOneBy(UserEntity, { id: row.leadUserId })
+  const closure = closureOf(row)
+  const name = await staffNames(db, [row.leadUserId, closure?.requestedByUserId ?? null, closure?.approvedByUserId ?? null])
   return {
     id: row.id,
     familyId: row.familyId,
     status: row.status,
     openedOn: row.openedOn,
     closedOn: row.closedOn,
-    closure: closureOf(row),
+    closure: closure ? closureView(closure, name) : null,
     leadUserId: row.leadUserId,
-    leadName: lead?.displayName ?? 'Former user',
+    leadName: name(row.leadUserId),
     reason: row.reason,
-    headlines: row.headlines ? row.headlines.split(' ') : [],
+    headlines: await headlinesOf(db, row.id),
     consentId: row.consentId,
     version: row.version
   }
@@ -108,8 +128,7 @@ export async function openEpisodeIn(manager: EntityManager, ctx: CallContext, in
     closedOn: null,
     leadUserId: lead.id,
     reason: input.reason,
-    headlines: input.headlines.join(' '),
-    openedBy: ctx.actor.name,
+    openedByUserId: ctx.actor.userId,
     closure: null,
     reopened: null,
     noteCount: 0,
@@ -122,6 +141,10 @@ export async function openEpisodeIn(manager: EntityManager, ctx: CallContext, in
     version: 1
   }
   await manager.insert(EpisodeEntity, row)
+  await manager.insert(
+    EpisodeHeadlineEntity,
+    [...new Set(input.headlines)].map((code) => ({ episodeId: row.id, code }))
+  )
   await writeAudit(manager, {
     at: ctx.now,
     actor: ctx.actor.name,
@@ -139,7 +162,12 @@ export async function getEpisode(id: string, ctx: CallContext): Promise<EpisodeD
   const row = await db.findOneBy(EpisodeEntity, { id })
   if (!row) return null
   const hub = await db.findOneByOrFail(HubEntity, { id: 1 })
-  const reopenings = reopeningsOf(row).map(({ at, by, reason }) => ({ at, by, reason }))
+  const reopened = reopeningsOf(row)
+  const name = await staffNames(
+    db,
+    reopened.map((r) => r.byUserId)
+  )
+  const reopenings = reopened.map(({ at, byUserId, reason }) => ({ at, by: name(byUserId), reason }))
   const assessment = await assessmentOf(db, id)
   const plan = await planOf(db, id)
   // Counted by document, on the index that keeps each document's versions unique.

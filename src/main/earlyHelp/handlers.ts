@@ -8,7 +8,7 @@ import { addNote } from './notes'
 import { chronology } from './chronology'
 import { caseload, reallocate } from './caseload'
 import { approveClosure, closeEpisode, reopenEpisode } from './closure'
-import { TafMemberEntity } from './planEntities'
+import { onTheTeam, TafMemberEntity } from './planEntities'
 import { removeTeamMember, saveTeamMember } from './team'
 import { saveAssessment } from './assessment'
 import { savePlan } from './plan'
@@ -17,7 +17,7 @@ import { savePlanPdf } from './planPdf'
 import { getVersion, listVersions } from './history'
 
 async function familyOfTeamMember(ctx: CallContext, id: string): Promise<string> {
-  const member = await ctx.core.db.manager.findOne(TafMemberEntity, { where: { id }, select: { id: true, episodeId: true } })
+  const member = await ctx.core.db.manager.findOne(TafMemberEntity, { where: { id, ...onTheTeam() }, select: { id: true, episodeId: true } })
   if (!member) throw notFound('team member')
   return familyOfEpisode(ctx, member.episodeId)
 }

@@ -36,8 +36,8 @@ afterEach(async () => {
 
 const kept = () =>
   t.casebook.core.db.query(
-    `SELECT document_type AS type, version, schema_version AS schemaVersion, occasion, saved_by AS savedBy, saved_by_user_id AS userId,
-            saved_by_name AS name, content FROM document_version ORDER BY document_type, version`
+    `SELECT document_type AS type, version, schema_version AS schemaVersion, occasion, saved_by_user_id AS userId, saved_by_name AS name, content
+     FROM document_version ORDER BY document_type, version`
   )
 const auditOf = (type: string) =>
   t.casebook.core.db.query(`SELECT action, actor, changes FROM audit_entry WHERE record_type = ? ORDER BY seq`, [type]) as Promise<
@@ -108,9 +108,9 @@ describe('kept versions of the family plan', () => {
 
     const rows = await kept()
     expect(rows.map(({ content: _content, ...r }: { content: string }) => r)).toEqual([
-      { type: 'family-plan', version: 1, schemaVersion: 1, occasion: 'saved', savedBy: 'pat', userId: patId, name: 'Pat Smith' },
-      { type: 'family-plan', version: 2, schemaVersion: 1, occasion: 'saved', savedBy: 'pat', userId: patId, name: 'Pat Smith' },
-      { type: 'family-plan', version: 3, schemaVersion: 1, occasion: 'review', savedBy: 'paula', userId: expect.any(String), name: 'paula' }
+      { type: 'family-plan', version: 1, schemaVersion: 1, occasion: 'saved', userId: patId, name: 'Pat Smith' },
+      { type: 'family-plan', version: 2, schemaVersion: 1, occasion: 'saved', userId: patId, name: 'Pat Smith' },
+      { type: 'family-plan', version: 3, schemaVersion: 1, occasion: 'review', userId: expect.any(String), name: 'paula' }
     ])
     expect(JSON.parse(rows[0].content)).toEqual({ agreedOn: '2026-01-10', outcomes: p.outcomes })
     expect(JSON.parse(rows[2].content).outcomes[0].actions[0]).toEqual({ ...p.rent, status: 'IN_PROGRESS' })
@@ -233,7 +233,8 @@ describe('kept versions of the assessment', () => {
       [2, 'Completed 9 January 2026. Headlines found: Secure housing']
     ])
     const v3 = unwrap<any>(await pat.invoke('versions.get', { episodeId, document: 'assessment', version: 3 }))
-    expect(v3).toMatchObject({ document: 'assessment', previousVersion: 2, assessment: { completedOn: '2026-01-09', completedBy: 'pat' } })
+    // Who completed it, as they were called when the version was kept.
+    expect(v3).toMatchObject({ document: 'assessment', previousVersion: 2, assessment: { completedOn: '2026-01-09', completedBy: 'Pat Smith' } })
     expect(v3.changes).toEqual([
       "Level of need: Catherine Okafor, child's development: Additional needs → Complex needs",
       "Strengths or needs reworded: Catherine Okafor, child's development",
@@ -300,8 +301,8 @@ describe('append-only, and parsed with their schema version', () => {
     // A kept version from a newer Casebook: the list says so in its place, and it is not opened.
     const [row] = await t.casebook.core.db.query(`SELECT * FROM document_version`)
     await write(
-      `INSERT INTO document_version (id, document_type, document_id, episode_id, family_id, version, schema_version, content, occasion, saved_at, saved_by, saved_by_user_id, saved_by_name)
-       VALUES (?, 'family-plan', ?, ?, ?, 2, 7, '{"shape":"of the future"}', 'saved', ?, 'pat', NULL, 'Pat Smith')`,
+      `INSERT INTO document_version (id, document_type, document_id, episode_id, family_id, version, schema_version, content, occasion, saved_at, saved_by_user_id, saved_by_name)
+       VALUES (?, 'family-plan', ?, ?, ?, 2, 7, '{"shape":"of the future"}', 'saved', ?, NULL, 'Pat Smith')`,
       [randomUUID(), row.document_id, row.episode_id, row.family_id, row.saved_at]
     )
     expect(await pat.invoke('versions.get', { episodeId, document: 'family-plan', version: 2 })).toEqual(newer)

@@ -13,10 +13,13 @@ import { notInFamily, openEpisodeForWork, saveEpisodeDocument, unknownParticipan
 import { FamilyPlanEntity, ReviewEntity, type FamilyPlanRow } from './planEntities'
 import { planColumns, readPlan } from './documents'
 import { namesFor, planChanges } from './documentChanges'
+import { staffNames } from '../accounts/staffNames'
 
 export async function planOf(db: EntityManager, episodeId: string): Promise<PlanRecord | null> {
   const row = await db.findOneBy(FamilyPlanEntity, { episodeId })
-  return row ? { id: row.id, ...readPlan(row), updatedBy: row.updatedBy, updatedAt: row.updatedAt, version: row.version } : null
+  if (!row) return null
+  const name = await staffNames(db, [row.updatedByUserId])
+  return { id: row.id, ...readPlan(row), updatedBy: name(row.updatedByUserId), updatedAt: row.updatedAt, version: row.version }
 }
 
 /**
@@ -36,7 +39,7 @@ export function savePlanDocument(
     document: save.document,
     read: readPlan,
     columns: planColumns,
-    created: { agreedBy: ctx.actor.name },
+    created: { agreedByUserId: ctx.actor.userId },
     changes: async (before, after) => planChanges(before, after, await namesFor(manager, save.episode.id, [before, after])),
     occasion: async () => save.occasion
   })

@@ -1,5 +1,5 @@
 // The work inside an episode: Team Around the Family, assessment, family plan, reviews.
-import { EntitySchema } from 'typeorm'
+import { EntitySchema, IsNull } from 'typeorm'
 import { textColumn as text } from '../core/columns'
 
 export interface TafMemberRow {
@@ -13,6 +13,9 @@ export interface TafMemberRow {
   createdAt: string
   updatedAt: string
   version: number
+  /** Taken off the team: the row stays (the authority may hold it), and every read leaves it out. */
+  deletedAt: string | null
+  deletedByUserId: string | null
 }
 
 export const TafMemberEntity = new EntitySchema<TafMemberRow>({
@@ -28,16 +31,21 @@ export const TafMemberEntity = new EntitySchema<TafMemberRow>({
     email: text('email', 320, true),
     createdAt: text('created_at', 32),
     updatedAt: text('updated_at', 32),
-    version: { type: 'integer' }
+    version: { type: 'integer' },
+    deletedAt: text('deleted_at', 32, true),
+    deletedByUserId: text('deleted_by_user_id', 36, true)
   }
 })
+
+/** Where a read of the team as it stands: members taken off it are left out. */
+export const onTheTeam = () => ({ deletedAt: IsNull() })
 
 /** Columns every episode document has: who last changed it, when, its version, and its JSON's schema version. */
 const documentColumns = {
   id: { ...text('id', 36), primary: true },
   episodeId: text('episode_id', 36),
   familyId: text('family_id', 36),
-  updatedBy: text('updated_by', 100),
+  updatedByUserId: text('updated_by_user_id', 36, true),
   createdAt: text('created_at', 32),
   updatedAt: text('updated_at', 32),
   version: { type: 'integer' },
@@ -48,7 +56,8 @@ interface DocumentRow {
   id: string
   episodeId: string
   familyId: string
-  updatedBy: string
+  /** Null: saved by the system or the command line. */
+  updatedByUserId: string | null
   createdAt: string
   updatedAt: string
   version: number
@@ -59,7 +68,8 @@ interface DocumentRow {
 export interface AssessmentRow extends DocumentRow {
   startedOn: string
   completedOn: string | null
-  completedBy: string | null
+  /** Who first saved it complete; null while it is not, or when that was the system or the command line. */
+  completedByUserId: string | null
   /** JSON: subjects with their domains, the family's words, the headlines found and their evidence. */
   content: string
 }
@@ -71,7 +81,7 @@ export const AssessmentEntity = new EntitySchema<AssessmentRow>({
     ...documentColumns,
     startedOn: text('started_on', 10),
     completedOn: text('completed_on', 10, true),
-    completedBy: text('completed_by', 100, true),
+    completedByUserId: text('completed_by_user_id', 36, true),
     content: { type: 'text' }
   }
 })
@@ -80,7 +90,8 @@ export interface FamilyPlanRow extends DocumentRow {
   agreedOn: string
   /** JSON: the outcomes, each with its actions. */
   outcomes: string
-  agreedBy: string
+  /** Who first saved it; null for the system or the command line. */
+  agreedByUserId: string | null
 }
 
 export const FamilyPlanEntity = new EntitySchema<FamilyPlanRow>({
@@ -90,7 +101,7 @@ export const FamilyPlanEntity = new EntitySchema<FamilyPlanRow>({
     ...documentColumns,
     agreedOn: text('agreed_on', 10),
     outcomes: { type: 'text' },
-    agreedBy: text('agreed_by', 100)
+    agreedByUserId: text('agreed_by_user_id', 36, true)
   }
 })
 
@@ -99,13 +110,13 @@ export interface ReviewRow {
   episodeId: string
   familyId: string
   heldOn: string
-  /** JSON list of participant keys ('taf:<id>', 'person:<id>'). */
-  attendees: string
+  /** Who attended is in review_attendee (family members) and review_team_attendee (the team); others, as typed, here. */
   otherAttendees: string | null
   /** JSON: score and comment per outcome id. */
   scores: string
   nextReviewOn: string
-  recordedBy: string
+  /** Null: recorded by the system or the command line. */
+  recordedByUserId: string | null
   createdAt: string
   version: number
 }
@@ -118,13 +129,42 @@ export const ReviewEntity = new EntitySchema<ReviewRow>({
     episodeId: text('episode_id', 36),
     familyId: text('family_id', 36),
     heldOn: text('held_on', 10),
-    attendees: { type: 'text' },
     otherAttendees: { type: 'text', nullable: true, name: 'other_attendees' },
     scores: { type: 'text' },
     nextReviewOn: text('next_review_on', 10),
-    recordedBy: text('recorded_by', 100),
+    recordedByUserId: text('recorded_by_user_id', 36, true),
     createdAt: text('created_at', 32),
     version: { type: 'integer' }
+  }
+})
+
+/** A member of the family who attended a review. */
+export interface ReviewAttendeeRow {
+  reviewId: string
+  personId: string
+}
+
+export const ReviewAttendeeEntity = new EntitySchema<ReviewAttendeeRow>({
+  name: 'ReviewAttendee',
+  tableName: 'review_attendee',
+  columns: {
+    reviewId: { ...text('review_id', 36), primary: true },
+    personId: { ...text('person_id', 36), primary: true }
+  }
+})
+
+/** A member of the Team Around the Family who attended a review. */
+export interface ReviewTeamAttendeeRow {
+  reviewId: string
+  tafMemberId: string
+}
+
+export const ReviewTeamAttendeeEntity = new EntitySchema<ReviewTeamAttendeeRow>({
+  name: 'ReviewTeamAttendee',
+  tableName: 'review_team_attendee',
+  columns: {
+    reviewId: { ...text('review_id', 36), primary: true },
+    tafMemberId: { ...text('taf_member_id', 36), primary: true }
   }
 })
 
@@ -145,8 +185,7 @@ export interface DocumentVersionRow {
   content: string
   occasion: 'saved' | 'review' | 'completed' | 'changed' | 'upgrade'
   savedAt: string
-  /** As on the audit trail: the username, or the trusted caller's name. */
-  savedBy: string
+  /** Null: saved by the system or the command line (saved_by_name is the caller's name then). */
   savedByUserId: string | null
   /** The display name as it was when the version was saved. */
   savedByName: string
@@ -166,7 +205,6 @@ export const DocumentVersionEntity = new EntitySchema<DocumentVersionRow>({
     content: { type: 'text' },
     occasion: text('occasion', 20) as never,
     savedAt: text('saved_at', 32),
-    savedBy: text('saved_by', 100),
     savedByUserId: text('saved_by_user_id', 36, true),
     savedByName: text('saved_by_name', 100)
   }

@@ -335,7 +335,8 @@ describe('the family plan and its reviews', () => {
     ])
     expect(episode.reviews[0]).toMatchObject({
       otherAttendees: 'Grandmother',
-      attendees: [`taf:${sam.id}`, `person:${people.Grace}`],
+      // The family first, then the team, as the form lists them.
+      attendees: [`person:${people.Grace}`, `taf:${sam.id}`],
       recordedBy: 'pat',
       scores: [expect.objectContaining({ comment: 'Payments started' }), expect.objectContaining({ comment: null }), expect.anything()]
     })

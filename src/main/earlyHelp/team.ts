@@ -1,4 +1,6 @@
-// Team Around the Family members: added, changed and removed while the episode is open.
+// Team Around the Family members: added, changed and removed while the episode is open. A member
+// taken off the team keeps their row, marked deleted (the authority may already hold it), and every
+// read leaves them out; adding them again is a new member.
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
@@ -8,13 +10,11 @@ import { AppError, conflict, notFound } from '../core/errors'
 import { updateVersioned } from '../core/versioned'
 import { changedFields, writeAudit } from '../audit/audit'
 import { openEpisodeForWork } from './episodeWork'
-import { FamilyPlanEntity, ReviewEntity, TafMemberEntity, type TafMemberRow } from './planEntities'
+import { FamilyPlanEntity, onTheTeam, ReviewEntity, ReviewTeamAttendeeEntity, TafMemberEntity, type TafMemberRow } from './planEntities'
 import { readPlan } from './documents'
-import { readStored } from '../core/storedJson'
-import { storedAttendees } from '../../shared/earlyHelp/stored'
 
 export async function teamOf(db: EntityManager, episodeId: string): Promise<TeamMember[]> {
-  const rows = await db.find(TafMemberEntity, { where: { episodeId }, order: { name: 'ASC' } })
+  const rows = await db.find(TafMemberEntity, { where: { episodeId, ...onTheTeam() }, order: { name: 'ASC' } })
   return rows.map(({ id, name, agency, role, phone, email, version }) => ({ id, name, agency, role, phone, email, version }))
 }
 
@@ -23,7 +23,16 @@ export async function saveTeamMember(input: z.output<typeof saveTeamMemberInput>
     const episode = await openEpisodeForWork(manager, input.episodeId)
     const values = { name: input.name, agency: input.agency, role: input.role, phone: input.phone, email: input.email }
     if (!input.id) {
-      const row: TafMemberRow = { id: randomUUID(), episodeId: episode.id, ...values, createdAt: ctx.now, updatedAt: ctx.now, version: 1 }
+      const row: TafMemberRow = {
+        id: randomUUID(),
+        episodeId: episode.id,
+        ...values,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        version: 1,
+        deletedAt: null,
+        deletedByUserId: null
+      }
       await manager.insert(TafMemberEntity, row)
       await writeAudit(manager, {
         at: ctx.now,
@@ -36,7 +45,7 @@ export async function saveTeamMember(input: z.output<typeof saveTeamMemberInput>
       })
       return { id: row.id, version: 1 }
     }
-    const before = await manager.findOneBy(TafMemberEntity, { id: input.id, episodeId: episode.id })
+    const before = await manager.findOneBy(TafMemberEntity, { id: input.id, episodeId: episode.id, ...onTheTeam() })
     if (!before) throw notFound('team member')
     if (input.version === null) throw conflict('team member')
     const version = await updateVersioned(manager, TafMemberEntity, input.id, input.version, { ...values, updatedAt: ctx.now }, 'team member')
@@ -56,21 +65,33 @@ export async function saveTeamMember(input: z.output<typeof saveTeamMemberInput>
 /** A member who owns an action or attended a review stays: the plan and reviews name them. */
 export async function removeTeamMember(input: { id: string; version: number }, ctx: CallContext) {
   return ctx.core.writes.run(async (manager) => {
-    const member = await manager.findOneBy(TafMemberEntity, { id: input.id })
+    const member = await manager.findOneBy(TafMemberEntity, { id: input.id, ...onTheTeam() })
     if (!member) throw notFound('team member')
     const episode = await openEpisodeForWork(manager, member.episodeId)
     if (member.version !== input.version) throw conflict('team member')
     const key = `taf:${member.id}`
     const plan = await manager.findOneBy(FamilyPlanEntity, { episodeId: episode.id })
-    const reviews = await manager.findBy(ReviewEntity, { episodeId: episode.id })
     const ownsAnAction = plan ? readPlan(plan).outcomes.some((o) => o.actions.some((a) => a.owner === key)) : false
-    if (ownsAnAction || reviews.some((r) => readStored(storedAttendees, r.attendees, 'review', r.id).includes(key))) {
+    // Through the episode's reviews: review_team_attendee is keyed by review first.
+    const attended = await manager
+      .createQueryBuilder(ReviewTeamAttendeeEntity, 'a')
+      .innerJoin(ReviewEntity.options.name, 'r', 'r.id = a.reviewId')
+      .where('r.episodeId = :episodeId AND a.tafMemberId = :memberId', { episodeId: episode.id, memberId: member.id })
+      .getExists()
+    if (ownsAnAction || attended) {
       throw new AppError(
         'CONFLICT',
         `${member.name} is named in the family plan or a review, so they stay on the team. Give their actions to someone else first.`
       )
     }
-    await manager.delete(TafMemberEntity, { id: member.id, version: input.version })
+    const version = await updateVersioned(
+      manager,
+      TafMemberEntity,
+      member.id,
+      input.version,
+      { deletedAt: ctx.now, deletedByUserId: ctx.actor.userId, updatedAt: ctx.now },
+      'team member'
+    )
     await writeAudit(manager, {
       at: ctx.now,
       actor: ctx.actor.name,
@@ -80,6 +101,6 @@ export async function removeTeamMember(input: { id: string; version: number }, c
       familyId: episode.familyId,
       changes: { name: member.name, agency: member.agency, role: member.role }
     })
-    return { id: member.id, version: member.version }
+    return { id: member.id, version }
   })
 }

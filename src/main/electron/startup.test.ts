@@ -59,6 +59,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'startup-'))
   electron.userData = join(dir, 'user data', 'Casebook')
   electron.windows.length = 0
+  electron.ready = null
   electron.appListeners.clear()
   process.argv = ['casebook.exe', '.']
   delete process.env.CASEBOOK_DB
@@ -114,5 +115,24 @@ describe('starting the desktop app', () => {
     expect(app.exit).toHaveBeenCalledWith(1)
     expect(electron.windows).toEqual([])
     expect(readdirSync(dir).filter((name) => name !== 'casebook.json')).toEqual([])
+  })
+
+  it('runs a command without a window when the executable is given one, and exits with its code', async () => {
+    const { app } = await import('electron')
+    const path = join(dir, 'hub', 'casebook.sqlite')
+    process.argv = ['Casebook.exe', 'init', '--db', path]
+    await import('../index')
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0), { timeout: 20_000 })
+    expect(existsSync(path)).toBe(true)
+    expect(electron.windows).toEqual([])
+    expect(electron.ready).toBeNull()
+
+    vi.resetModules()
+    vi.mocked(app.exit).mockClear()
+    // No export folder is set on this machine: the export's own exit code for a failure.
+    process.argv = ['Casebook.exe', 'export', '--db', path]
+    await import('../index')
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1), { timeout: 20_000 })
+    expect(electron.windows).toEqual([])
   })
 })

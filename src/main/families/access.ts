@@ -1,6 +1,6 @@
 // Restricted families: only the users named on one, and managers, may open it. Everyone else can
 // still find that it exists, and is told whom to ask, but sees no address or date of birth.
-import { In, type EntityManager } from 'typeorm'
+import { In, IsNull, type EntityManager } from 'typeorm'
 import type { RestrictedViewer } from './restrictedViewer'
 import type { SearchHit } from '../../shared/search/schemas'
 import type { CallContext } from '../core/context'
@@ -17,7 +17,7 @@ export interface FamilyAccess {
 
 /** The users named on each of these families, by name. */
 async function namedUsers(db: EntityManager, familyIds: string[]): Promise<Map<string, { id: string; displayName: string }[]>> {
-  const rows = familyIds.length ? await db.findBy(FamilyAccessEntity, { familyId: In(familyIds) }) : []
+  const rows = familyIds.length ? await db.findBy(FamilyAccessEntity, { familyId: In(familyIds), revokedAt: IsNull() }) : []
   const users = rows.length ? await db.findBy(UserEntity, { id: In([...new Set(rows.map((r) => r.userId))]) }) : []
   const byId = new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]))
   return new Map(
@@ -49,7 +49,7 @@ export async function whomToAsk(db: EntityManager, familyIds: string[]): Promise
 
 async function allowedFamilies(ctx: CallContext, familyIds: string[]): Promise<Set<string>> {
   if (!ctx.actor.userId || familyIds.length === 0) return new Set()
-  const rows = await ctx.core.db.manager.findBy(FamilyAccessEntity, { userId: ctx.actor.userId, familyId: In(familyIds) })
+  const rows = await ctx.core.db.manager.findBy(FamilyAccessEntity, { userId: ctx.actor.userId, familyId: In(familyIds), revokedAt: IsNull() })
   return new Set(rows.map((r) => r.familyId))
 }
 

@@ -17,7 +17,8 @@ export interface FamilyRow {
   interpreterNeeded: boolean
   heardAbout: string | null
   registeredAt: string
-  registeredBy: string
+  /** Null: registered by the system or the command line (the audit trail says who). */
+  registeredByUserId: string | null
   /** Only the users named in family_access, and managers, may open it. */
   restricted: boolean
   updatedAt: string
@@ -41,7 +42,7 @@ export const FamilyEntity = new EntitySchema<FamilyRow>({
     interpreterNeeded: { type: 'boolean', name: 'interpreter_needed' },
     heardAbout: text('heard_about', 30, true),
     registeredAt: text('registered_at', 32),
-    registeredBy: text('registered_by', 100),
+    registeredByUserId: text('registered_by_user_id', 36, true),
     restricted: { type: 'boolean', default: false },
     updatedAt: text('updated_at', 32),
     version: { type: 'integer' }
@@ -60,8 +61,8 @@ export interface PersonRow {
   ethnicity: string | null
   nhsNumber: string | null
   upn: string | null
-  /** Disability codes, space separated (a short fixed code list, never searched by SQL). */
-  disabilities: string
+  /** Why the census is told a child's UPN is not known (UN1 to UN7); never beside a UPN. */
+  upnUnknown: string | null
   school: string | null
   gpPractice: string | null
   relationship: string | null
@@ -86,7 +87,7 @@ export const PersonEntity = new EntitySchema<PersonRow>({
     ethnicity: text('ethnicity', 4, true),
     nhsNumber: text('nhs_number', 10, true),
     upn: text('upn', 13, true),
-    disabilities: text('disabilities', 100),
+    upnUnknown: text('upn_unknown', 3, true),
     school: text('school', 200, true),
     gpPractice: text('gp_practice', 200, true),
     relationship: text('relationship', 20, true),
@@ -103,7 +104,7 @@ export interface MembershipRow {
   familyId: string
   joinedAt: string
   leftAt: string | null
-  recordedBy: string
+  recordedByUserId: string | null
 }
 
 export const MembershipEntity = new EntitySchema<MembershipRow>({
@@ -115,7 +116,7 @@ export const MembershipEntity = new EntitySchema<MembershipRow>({
     familyId: text('family_id', 36),
     joinedAt: text('joined_at', 32),
     leftAt: text('left_at', 32, true),
-    recordedBy: text('recorded_by', 100)
+    recordedByUserId: text('recorded_by_user_id', 36, true)
   }
 })
 
@@ -124,7 +125,7 @@ export interface DuplicateDecisionRow {
   personId: string
   otherPersonId: string
   decision: 'different'
-  decidedBy: string
+  decidedByUserId: string | null
   decidedAt: string
 }
 
@@ -136,14 +137,23 @@ export const DuplicateDecisionEntity = new EntitySchema<DuplicateDecisionRow>({
     personId: text('person_id', 36),
     otherPersonId: text('other_person_id', 36),
     decision: text('decision', 20) as never,
-    decidedBy: text('decided_by', 100),
+    decidedByUserId: text('decided_by_user_id', 36, true),
     decidedAt: text('decided_at', 32)
   }
 })
 
+/**
+ * A user named on a restricted family. Taking the name off revokes the row (it stays, for the
+ * authority's copy and the history); naming them again un-revokes the same row. Only a row with no
+ * revokedAt gives access: every read says `revoked_at IS NULL`.
+ */
 export interface FamilyAccessRow {
   familyId: string
   userId: string
+  grantedAt: string
+  grantedByUserId: string | null
+  revokedAt: string | null
+  revokedByUserId: string | null
 }
 
 export const FamilyAccessEntity = new EntitySchema<FamilyAccessRow>({
@@ -151,6 +161,25 @@ export const FamilyAccessEntity = new EntitySchema<FamilyAccessRow>({
   tableName: 'family_access',
   columns: {
     familyId: { ...text('family_id', 36), primary: true },
-    userId: { ...text('user_id', 36), primary: true }
+    userId: { ...text('user_id', 36), primary: true },
+    grantedAt: text('granted_at', 32),
+    grantedByUserId: text('granted_by_user_id', 36, true),
+    revokedAt: text('revoked_at', 32, true),
+    revokedByUserId: text('revoked_by_user_id', 36, true)
+  }
+})
+
+/** One of a person's disabilities (DISABILITY codes); a person has each at most once. */
+export interface PersonDisabilityRow {
+  personId: string
+  code: string
+}
+
+export const PersonDisabilityEntity = new EntitySchema<PersonDisabilityRow>({
+  name: 'PersonDisability',
+  tableName: 'person_disability',
+  columns: {
+    personId: { ...text('person_id', 36), primary: true },
+    code: { ...text('code', 10), primary: true }
   }
 })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily, yearsAgo } from '../testing/fixtures'
+import { SYSTEM_ACTOR_LABEL } from '../../shared/accounts/systemActor'
 
 let t: TempCasebook
 beforeEach(async () => {
@@ -30,7 +31,8 @@ describe('registering a family', () => {
       addressLine1: '12 Acacia Road',
       interpreterNeeded: false,
       heardAbout: 'HEALTH_VISITOR',
-      registeredBy: 'tester'
+      // The test's trusted caller has no account: registered by the system.
+      registeredBy: SYSTEM_ACTOR_LABEL
     })
     expect(view.members.map((m: { kind: string }) => m.kind)).toEqual(['adult', 'adult', 'child', 'child', 'unborn'])
     const grace = view.members.find((m: { givenName: string }) => m.givenName === 'Grace')

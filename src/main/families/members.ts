@@ -11,6 +11,7 @@ import { findDuplicates } from '../search/duplicates'
 import type { RestrictedViewer } from './restrictedViewer'
 import { DuplicateDecisionEntity, MembershipEntity, PersonEntity } from './entities'
 import { displayName, duplicateQuery, memberColumns } from './records'
+import { disabilityList, saveDisabilities } from './disabilities'
 
 export interface NewMember {
   member: Member
@@ -63,10 +64,27 @@ export async function refuseFullFamily(manager: EntityManager, familyId: string,
 export async function insertPerson(manager: EntityManager, ctx: CallContext, familyId: string, entry: NewMember): Promise<string> {
   const id = randomUUID()
   const columns = memberColumns(entry.member)
+  const disabilities = disabilityList(entry.member.disabilities)
   await manager.insert(PersonEntity, { id, familyId, ...columns, createdAt: ctx.now, updatedAt: ctx.now, version: 1 })
-  await manager.insert(MembershipEntity, { id: randomUUID(), personId: id, familyId, joinedAt: ctx.now, leftAt: null, recordedBy: ctx.actor.name })
+  await saveDisabilities(manager, id, disabilities, true)
+  await manager.insert(MembershipEntity, {
+    id: randomUUID(),
+    personId: id,
+    familyId,
+    joinedAt: ctx.now,
+    leftAt: null,
+    recordedByUserId: ctx.actor.userId
+  })
   await indexPerson(manager, { id, givenName: columns.givenName, familyName: columns.familyName }, true)
-  await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'person', recordId: id, familyId, changes: columns })
+  await writeAudit(manager, {
+    at: ctx.now,
+    actor: ctx.actor.name,
+    action: 'create',
+    recordType: 'person',
+    recordId: id,
+    familyId,
+    changes: { ...columns, disabilities }
+  })
   await recordNotDuplicate(manager, ctx, id, familyId, entry.notDuplicateOf)
   return id
 }
@@ -87,7 +105,7 @@ export async function recordNotDuplicate(manager: EntityManager, ctx: CallContex
       personId,
       otherPersonId: otherId,
       decision: 'different',
-      decidedBy: ctx.actor.name,
+      decidedByUserId: ctx.actor.userId,
       decidedAt: ctx.now
     })
     await writeAudit(manager, {

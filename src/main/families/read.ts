@@ -7,6 +7,8 @@ import { familyAccess } from './access'
 import { openEpisodeOf, pastEpisodesOf } from '../earlyHelp/episodes'
 import { FamilyEntity, PersonEntity } from './entities'
 import { familyRecord, personRecord } from './records'
+import { disabilitiesOf } from './disabilities'
+import { staffNames } from '../accounts/staffNames'
 
 const KIND_ORDER = { adult: 0, child: 1, unborn: 2 } as const
 
@@ -37,5 +39,17 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
         version: episode.version
       }
     : null
-  return { family: familyRecord(family), members: members.map(personRecord), consents, allowedUsers, openEpisode, pastEpisodes: await pastEpisodesOf(db, id) }
+  const disabilities = await disabilitiesOf(
+    db,
+    members.map((m) => m.id)
+  )
+  const registeredBy = (await staffNames(db, [family.registeredByUserId]))(family.registeredByUserId)
+  return {
+    family: familyRecord(family, registeredBy),
+    members: members.map((m) => personRecord(m, disabilities.get(m.id) ?? [])),
+    consents,
+    allowedUsers,
+    openEpisode,
+    pastEpisodes: await pastEpisodesOf(db, id)
+  }
 }

@@ -17,7 +17,7 @@ export function memberColumns(m: Member): PersonColumns {
     ethnicity: m.ethnicity,
     nhsNumber: m.nhsNumber,
     upn: m.kind === 'child' ? m.upn : null,
-    disabilities: m.disabilities.join(' '),
+    upnUnknown: m.kind === 'child' ? m.upnUnknown : null,
     school: m.kind === 'child' ? m.school : null,
     gpPractice: m.gpPractice,
     relationship: m.kind === 'adult' ? m.relationship : null,
@@ -25,7 +25,8 @@ export function memberColumns(m: Member): PersonColumns {
   }
 }
 
-export function personRecord(row: PersonRow): PersonRecord {
+/** A person as read back, with their disabilities (rows of their own: disabilitiesOf). */
+export function personRecord(row: PersonRow, disabilities: string[]): PersonRecord {
   return {
     id: row.id,
     familyId: row.familyId,
@@ -38,7 +39,8 @@ export function personRecord(row: PersonRow): PersonRecord {
     ethnicity: row.ethnicity,
     nhsNumber: row.nhsNumber,
     upn: row.upn,
-    disabilities: row.disabilities ? row.disabilities.split(' ') : [],
+    upnUnknown: row.upnUnknown as PersonRecord['upnUnknown'],
+    disabilities,
     school: row.school,
     gpPractice: row.gpPractice,
     relationship: row.relationship,
@@ -48,10 +50,12 @@ export function personRecord(row: PersonRow): PersonRecord {
   }
 }
 
-export function familyRecord(row: FamilyRow): FamilyRecord {
-  const { postcodeKey: _key, ...record } = row
+/** `registeredBy`: the display name of whoever registered it (staffNames). */
+export function familyRecord(row: FamilyRow, registeredBy: string): FamilyRecord {
+  const { postcodeKey: _key, registeredByUserId: _by, ...record } = row
   return {
     ...record,
+    registeredBy,
     heardAbout: record.heardAbout as FamilyRecord['heardAbout'],
     interpreterNeeded: Boolean(row.interpreterNeeded),
     restricted: Boolean(row.restricted)

@@ -36,7 +36,7 @@ export async function insertFamily(manager: EntityManager, ctx: CallContext, inp
     ...input.family,
     postcodeKey: postcodeKey(input.family.postcode),
     registeredAt: ctx.now,
-    registeredBy: ctx.actor.name,
+    registeredByUserId: ctx.actor.userId,
     updatedAt: ctx.now,
     version: 1
   }

@@ -10,7 +10,7 @@ export interface RestrictedViewer {
 /** A condition on the family aliased `family`: not restricted, or restricted with the viewer named on it. */
 export function openToViewer(viewer: RestrictedViewer, family: string): { sql: string; params: unknown[] } {
   return {
-    sql: `(NOT ${family}.restricted OR EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = ${family}.id AND fa.user_id = ?))`,
+    sql: `(NOT ${family}.restricted OR EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = ${family}.id AND fa.user_id = ? AND fa.revoked_at IS NULL))`,
     params: [viewer.userId ?? '']
   }
 }

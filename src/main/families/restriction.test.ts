@@ -108,6 +108,53 @@ describe('a restricted family', () => {
       { restricted: { from: true, to: false }, allowedUsers: [] }
     ])
   })
+
+  it('takes a name off by revoking it, never deleting it, and naming them again un-revokes the same row', async () => {
+    const family = await t.ok('families.register', okaforFamily())
+    const access = () =>
+      t.casebook.core.db.query(
+        `SELECT user_id AS userId, granted_at AS grantedAt, granted_by_user_id AS grantedBy, revoked_at AS revokedAt, revoked_by_user_id AS revokedBy
+         FROM family_access WHERE family_id = ? ORDER BY user_id`,
+        [family.id]
+      )
+    const restrict = async (version: number, allowedUserIds: string[], restricted = true) =>
+      unwrap(await as.molly!.invoke('families.setRestriction', { id: family.id, version, restricted, allowedUserIds }))
+    const ritaFinds = async (text: string) => unwrap<any>(await as.rita!.invoke('people.search', { text })).hits.length
+
+    await restrict(1, [ids.rita!, ids.rob!])
+    const [first] = (await access()).filter((r: { userId: string }) => r.userId === ids.rita)
+    expect(first).toMatchObject({ grantedBy: ids.molly, revokedAt: null, revokedBy: null })
+    expect(await ritaFinds('okafor 3/7/2019')).toBe(1)
+
+    await restrict(2, [ids.rob!])
+    expect(await access()).toEqual(
+      expect.arrayContaining([
+        { ...first, revokedAt: expect.stringMatching(/Z$/), revokedBy: ids.molly },
+        expect.objectContaining({ userId: ids.rob, revokedAt: null })
+      ])
+    )
+    expect(await as.rita!.invoke('families.get', { id: family.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: "This family's record is restricted. Ask Rob or a hub manager if you need to see it." }
+    })
+    expect(unwrap<any>(await as.rob!.invoke('families.get', { id: family.id })).allowedUsers).toEqual([{ id: ids.rob, displayName: 'Rob' }])
+    // A revoked name matches on details no more than one never named: the date of birth finds nothing.
+    expect(await ritaFinds('okafor 3/7/2019')).toBe(0)
+    const dupes = unwrap<any>(await as.rita!.invoke('people.checkDuplicates', { givenName: 'Catherine', familyName: 'Okafor', dateOfBirth: '2019-07-03' }))
+    expect(dupes.matches).toEqual([
+      expect.objectContaining({ band: 'possible', dateOfBirth: null, reason: expect.stringContaining('ask Rob or a hub manager') })
+    ])
+
+    await restrict(3, [ids.rob!, ids.rita!])
+    const again = (await access()).find((r: { userId: string }) => r.userId === ids.rita)
+    expect(again).toEqual({ userId: ids.rita, grantedAt: expect.stringMatching(/Z$/), grantedBy: ids.molly, revokedAt: null, revokedBy: null })
+    expect(again.grantedAt >= first.grantedAt).toBe(true)
+    expect(await as.rita!.invoke('families.get', { id: family.id })).toMatchObject({ ok: true })
+
+    // Lifting the restriction revokes everyone; the rows stay.
+    await restrict(4, [], false)
+    expect((await access()).map((r: { revokedBy: string }) => r.revokedBy)).toEqual([ids.molly, ids.molly])
+  })
 })
 
 describe('a restricted family and the people who may not open it', () => {

@@ -12,6 +12,7 @@ import { changedFields, writeAudit } from '../audit/audit'
 import { indexPerson } from '../search/searchIndex'
 import { FamilyEntity, MembershipEntity, PersonEntity } from './entities'
 import { memberColumns } from './records'
+import { disabilitiesOf, disabilityList, saveDisabilities } from './disabilities'
 import { normaliseReference } from '../search/parseQuery'
 import { insertPerson, recordNotDuplicate, refuseFullFamily, refuseUnconfirmedDuplicates } from './members'
 import { restrictedViewer } from './access'
@@ -44,7 +45,10 @@ export async function updatePerson(input: z.output<typeof updatePersonInput>, ct
     await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry }], family.postcode, restrictedViewer(ctx))
     await recordNotDuplicate(manager, ctx, input.id, before.familyId, input.notDuplicateOf)
     const columns = memberColumns(input.member as Member)
+    const disabilities = disabilityList(input.member.disabilities)
+    const held = (await disabilitiesOf(manager, [input.id])).get(input.id) ?? []
     const version = await updateVersioned(manager, PersonEntity, input.id, input.version, { ...columns, updatedAt: ctx.now }, 'person')
+    await saveDisabilities(manager, input.id, disabilities)
     await indexPerson(manager, { id: input.id, givenName: columns.givenName, familyName: columns.familyName })
     await writeAudit(manager, {
       at: ctx.now,
@@ -53,7 +57,7 @@ export async function updatePerson(input: z.output<typeof updatePersonInput>, ct
       recordType: 'person',
       recordId: input.id,
       familyId: before.familyId,
-      changes: changedFields(before, columns)
+      changes: changedFields({ ...before, disabilities: held }, { ...columns, disabilities })
     })
     return { id: input.id, version }
   })
@@ -95,7 +99,7 @@ export async function movePerson(input: { id: string; version: number; toFamilyR
       familyId: target.id,
       joinedAt: ctx.now,
       leftAt: null,
-      recordedBy: ctx.actor.name
+      recordedByUserId: ctx.actor.userId
     })
     await writeAudit(manager, {
       at: ctx.now,

@@ -20,6 +20,8 @@ export interface HubRow {
   referralAckDays: number
   /** How the authority codes the hub's step-ups to children's social care: '5D' or '8'. */
   stepUpSource: '5D' | '8'
+  /** Whether the export carries case notes' text (the most sensitive thing held): off unless an administrator turns it on. */
+  exportNoteText: boolean
   version: number
 }
 
@@ -38,6 +40,7 @@ export const HubEntity = new EntitySchema<HubRow>({
     requestDecisionDays: { type: 'integer', name: 'request_decision_days', default: 2 },
     referralAckDays: { type: 'integer', name: 'referral_ack_days', default: 5 },
     stepUpSource: { ...text('step_up_source', 2), default: '8' } as never,
+    exportNoteText: { type: 'boolean', name: 'export_note_text', default: false },
     version: { type: 'integer' }
   }
 })

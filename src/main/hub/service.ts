@@ -26,6 +26,7 @@ export async function ensureHub(writes: WriteQueue, hub: HubRecord = DEFAULT_HUB
       requestDecisionDays: 2,
       referralAckDays: 5,
       stepUpSource: '8',
+      exportNoteText: false,
       version: 1
     })
   })
@@ -36,9 +37,22 @@ export const hubHandlers = defineHandlers({
     const hub = await core.db.manager.findOneByOrFail(HubEntity, { id: 1 })
     return { name: hub.name, code: hub.code, localAuthorityCode: hub.localAuthorityCode }
   },
+  // Named one by one: the row also holds what no window may read (the pseudonymised export's key).
   'hub.settings': async (_input, { core }) => {
-    const { nextFamilyNumber: _n, id: _id, ...settings } = await core.db.manager.findOneByOrFail(HubEntity, { id: 1 })
-    return settings
+    const hub = await core.db.manager.findOneByOrFail(HubEntity, { id: 1 })
+    return {
+      name: hub.name,
+      code: hub.code,
+      localAuthorityCode: hub.localAuthorityCode,
+      idleLockMinutes: hub.idleLockMinutes,
+      closureNeedsApproval: hub.closureNeedsApproval,
+      reviewWeeks: hub.reviewWeeks,
+      requestDecisionDays: hub.requestDecisionDays,
+      referralAckDays: hub.referralAckDays,
+      stepUpSource: hub.stepUpSource,
+      exportNoteText: hub.exportNoteText,
+      version: hub.version
+    }
   },
   'hub.update': async ({ version, ...changes }, ctx) =>
     ctx.core.writes.run(async (manager) => {

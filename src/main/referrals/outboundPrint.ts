@@ -13,7 +13,7 @@ import { HubEntity } from '../hub/entities'
 import { FamilyEntity, PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
 import { AssessmentEntity, FamilyPlanEntity } from '../earlyHelp/planEntities'
-import { readAssessment, readPlan } from '../earlyHelp/documents'
+import { readAssessmentRow, readPlan } from '../earlyHelp/documents'
 import { ConsentEntity } from '../consent/entities'
 import { OutboundEntity, OutboundPersonEntity } from './outboundEntities'
 import { basis, stillSendable } from './outbound'
@@ -77,7 +77,7 @@ export async function printOutbound({ id }: { id: string }, ctx: CallContext): P
   let assessment: OutboundPrint['assessment'] = null
   if (ticked.has('assessment')) {
     const row = referral.episodeId ? await db.findOneBy(AssessmentEntity, { episodeId: referral.episodeId }) : null
-    const document = row ? readAssessment(row) : null
+    const document = row ? await readAssessmentRow(db, row) : null
     assessment = {
       completedOn: document?.completedOn ?? null,
       headlines: (document?.identified ?? []).map((h) => ({ headline: HEADLINE.label(h), evidence: document?.evidence[h] ?? null })),

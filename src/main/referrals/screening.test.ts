@@ -66,7 +66,8 @@ describe('accepting a request', () => {
       familyId: family.id,
       status: 'open',
       leadUserId: patId,
-      headlines: ['HEALTH', 'EARLY_YEARS'],
+      // Rows of episode_headline, read in the code list's order.
+      headlines: ['EARLY_YEARS', 'HEALTH'],
       consentId: expect.any(String)
     })
     const record = await call(pat, 'referrals.getRequest', { id: request.id })

@@ -47,7 +47,8 @@ export async function saveCinFile(input: z.output<typeof saveCinFileInput>, ctx:
     lea: hub.localAuthorityCode,
     now: ctx.now,
     child,
-    upnUnknown: child.upn ? null : input.upnUnknown,
+    // The reason recorded on the child's details, unless the user chose another for this file.
+    upnUnknown: child.upn ? null : (input.upnUnknown ?? person.upnUnknown),
     referralDate: row.steppedUpOn,
     referralSource: row.referralSource
   }

@@ -17,6 +17,7 @@ import { notFound } from '../core/errors'
 import { auditView } from '../audit/audit'
 import { HubEntity } from '../hub/entities'
 import { FamilyEntity, PersonEntity, type PersonRow } from '../families/entities'
+import { withDisabilities, type PersonWithDisabilities } from '../families/disabilities'
 import { displayName } from '../families/records'
 import { restrictedViewer } from '../families/access'
 import { openToViewer } from '../families/restrictedViewer'
@@ -35,7 +36,7 @@ export async function familyOfStepUp(ctx: CallContext, id: string): Promise<stri
 }
 
 /** A child of a step-up as the census file will describe them. */
-export function stepUpChildOf(p: PersonRow): StepUpChild {
+export function stepUpChildOf(p: PersonWithDisabilities<PersonRow>): StepUpChild {
   const child = {
     id: p.id,
     name: displayName(p),
@@ -45,17 +46,17 @@ export function stepUpChildOf(p: PersonRow): StepUpChild {
     sex: p.sex as StepUpChild['sex'],
     ethnicity: p.ethnicity as StepUpChild['ethnicity'],
     upn: p.upn,
-    disabilities: p.disabilities.split(' ').filter(Boolean) as StepUpChild['disabilities']
+    disabilities: p.disabilities as StepUpChild['disabilities']
   }
   return { ...child, disabilities: child.disabilities.filter((d) => DISABILITY.items.some((i) => i.code === d)), missing: cinMissing(child) }
 }
 
 /** The step-up's row and its children's person rows, read with `db`. */
-export async function stepUpWithChildren(db: EntityManager, id: string): Promise<{ row: StepUpEntityRow; people: PersonRow[] }> {
+export async function stepUpWithChildren(db: EntityManager, id: string): Promise<{ row: StepUpEntityRow; people: PersonWithDisabilities<PersonRow>[] }> {
   const row = await db.findOneBy(StepUpEntity, { id })
   if (!row) throw notFound('step-up')
   const links = await db.findBy(StepUpChildEntity, { stepUpId: id })
-  const people = links.length ? await db.findBy(PersonEntity, { id: In(links.map((l) => l.personId)) }) : []
+  const people = await withDisabilities(db, links.length ? await db.findBy(PersonEntity, { id: In(links.map((l) => l.personId)) }) : [])
   return { row, people: people.sort((a, b) => displayName(a).localeCompare(displayName(b))) }
 }
 

@@ -206,7 +206,7 @@ export async function restrictedNameCandidates(db: Queryable, names: { givenName
   if (!given || !family) return []
   return (await db.query(
     `SELECT ${HIT_COLUMNS} FROM ${SEARCH_TABLE} s JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id
-     WHERE ${SEARCH_TABLE} MATCH ? AND f.restricted AND NOT EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = f.id AND fa.user_id = ?)
+     WHERE ${SEARCH_TABLE} MATCH ? AND f.restricted AND NOT EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = f.id AND fa.user_id = ? AND fa.revoked_at IS NULL)
      ORDER BY ${BY_NAME} LIMIT 50`,
     [`${given} AND ${family}`, viewer.userId ?? '']
   )) as HitRow[]

@@ -192,7 +192,8 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
       reviewWeeks: 6,
       requestDecisionDays: 2,
       referralAckDays: 5,
-      stepUpSource: '8'
+      stepUpSource: '8',
+      exportNoteText: false
     },
     'people.search': { text: 'okafor' },
     'people.checkDuplicates': { givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '2019-07-03', postcode: 'B33 8TH' },
@@ -292,7 +293,13 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
     },
     // No feed is set in these tests: the import answers that IT sets one, and changes nothing.
     'directory.feed': {},
-    'directory.import': {}
+    'directory.import': {},
+    'export.overview': {},
+    'export.validate': {},
+    // No export folder is set in these tests: a start is refused before anything is written.
+    'export.start': { kind: 'incremental', pseudonymised: false },
+    'export.progress': { runId: '00000000-0000-4000-8000-000000000000' },
+    'export.history': {}
   }
 }
 

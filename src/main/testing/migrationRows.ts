@@ -166,3 +166,14 @@ export const episodeRow = (n: number, family: string, status: string, more: Reco
   version: 1,
   ...more
 })
+
+/**
+ * The same rows as FamiliesReadyToTravel (13) leaves them, for the tests of later migrations: staff
+ * by user id ('reception1' is no account here, so NULL), no disability list (Catherine's HEAR is a
+ * row of personDisabilityRows13), no reason for a missing UPN.
+ */
+export const familyRows13 = familyRows.map(({ registered_by: _by, ...f }) => ({ ...f, registered_by_user_id: null }))
+export const personRows13 = personRows.map(({ disabilities: _list, ...p }) => ({ ...p, upn_unknown: null }))
+export const personDisabilityRows13 = personRows.flatMap((p) => (p.disabilities ? p.disabilities.split(' ').map((code) => ({ person_id: p.id, code })) : []))
+export const membershipRows13 = membershipRows.map(({ recorded_by: _by, ...m }) => ({ ...m, recorded_by_user_id: null }))
+export const consentRow13 = (({ recorded_by: _by, ...c }) => ({ ...c, recorded_by_user_id: null }))(consentRow)

@@ -38,13 +38,17 @@ export const openEpisodeInput = z
     whenValid('consentId', 'consentGivenById', 'consentMethod', 'consentGivenOn')
   )
 
+/** The closure as the screens read it: as stored, with who recorded and who approved it by name. */
+export const episodeClosure = storedClosure.extend({ requestedBy: z.string(), approvedBy: z.string().nullable() })
+export type EpisodeClosure = z.infer<typeof episodeClosure>
+
 export const episodeSummary = z.object({
   id: idField,
   familyId: idField,
   /** 'closing': closure recorded and awaiting a manager's approval. */
   status: z.enum(['open', 'closing', 'closed']),
   closedOn: z.string().nullable(),
-  closure: storedClosure.nullable(),
+  closure: episodeClosure.nullable(),
   openedOn: z.string(),
   leadUserId: idField,
   leadName: z.string(),
@@ -102,7 +106,7 @@ export const chronologyInput = z.object({ familyId: idField, significantOnly: z.
 
 export const chronologyEntry = z.object({
   id: z.string(),
-  /** ISO date, or date and time, of the event. */
+  /** ISO date, or the date and time as the clock in England showed it (YYYY-MM-DDTHH:MM), of the event. */
   when: z.string(),
   kind: z.enum([
     'note',
@@ -143,6 +147,7 @@ export const caseloadRow = z.object({
   daysOpen: z.number().int(),
   leadUserId: idField,
   leadName: z.string(),
+  /** The latest note's time as the clock in England showed it (YYYY-MM-DDTHH:MM); stored as the UTC instant. */
   lastContactAt: z.string().nullable(),
   notes: z.number().int(),
   nextReviewOn: z.string().nullable(),

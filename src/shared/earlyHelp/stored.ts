@@ -30,23 +30,27 @@ export const storedSubject = z.object({
   domains: z.object({ CHILD_DEVELOPMENT: storedDomain, PARENTS_CARERS: storedDomain, FAMILY_ENVIRONMENT: storedDomain })
 })
 
-/** An episode's closure as stored on it: the reason, the outcome per headline, and who closed and approved it. */
+/**
+ * An episode's closure as stored on it: the reason, the outcome per headline, and who closed and
+ * approved it by user id (null: the system or the command line, as on the audit trail).
+ */
 export const storedClosure = z.object({
   reason: z.string(),
   note: z.string().nullable(),
   outcomes: z.record(z.string(), z.string()),
   familyView: z.string(),
   stepUpOn: z.string().nullable(),
-  requestedBy: z.string(),
-  approvedBy: z.string().nullable()
+  requestedByUserId: z.string().nullable(),
+  /** False while it waits for a manager's approval. */
+  approved: z.boolean(),
+  approvedByUserId: z.string().nullable()
 })
+export type StoredClosure = z.output<typeof storedClosure>
 
-/** Each reopening of an episode, with the closure it undid. */
-export const storedReopenings = z.array(z.object({ at: z.string(), by: z.string(), reason: z.string(), closure: storedClosure.nullable().optional() }))
+/** Each reopening of an episode (when: a UTC instant; who: a user id), with the closure it undid. */
+export const storedReopenings = z.array(
+  z.object({ at: z.string(), byUserId: z.string().nullable(), reason: z.string(), closure: storedClosure.nullable().optional() })
+)
 
-/** Who attended a review ('person:<id>' or 'taf:<id>'), and its score per outcome. */
-export const storedAttendees = z.array(z.string())
+/** A review's score per outcome. */
 export const storedScores = z.array(z.object({ outcomeId: z.string(), score: z.number(), comment: z.string().nullable() }))
-
-/** The people a case note is about, by id. */
-export const storedPeople = z.array(z.string())

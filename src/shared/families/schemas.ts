@@ -17,9 +17,11 @@ import {
   requiredName,
   requiredText,
   upnField,
-  versionField
+  versionField,
+  whenValid
 } from '../fields'
 import { isRecord } from '../plainData'
+import { UPN_UNKNOWN } from '../referrals/codes'
 
 export const familyDetailsSchema = z.object({
   addressLine1: requiredText('Enter address line 1', 200, 'Address line 1'),
@@ -64,15 +66,24 @@ export const adultSchema = z.object({
   parentalResponsibility: z.boolean().default(false)
 })
 
-export const childSchema = z.object({
-  kind: z.literal('child'),
-  ...personFields,
-  dateOfBirth: dateField('Date of birth', childBirthRule),
-  sex: requiredCode(SEX.schema, 'Select sex'),
-  ethnicity: requiredCode(ETHNICITY.schema, 'Select ethnicity'),
-  upn: upnField,
-  school: optionalText(200, 'School or setting')
-})
+export const childSchema = z
+  .object({
+    kind: z.literal('child'),
+    ...personFields,
+    dateOfBirth: dateField('Date of birth', childBirthRule),
+    sex: requiredCode(SEX.schema, 'Select sex'),
+    ethnicity: requiredCode(ETHNICITY.schema, 'Select ethnicity'),
+    upn: upnField,
+    /** Why the UPN is not known (the census's UN1 to UN7): for a child with no UPN, and optional. */
+    upnUnknown: optionalCode(UPN_UNKNOWN.schema),
+    school: optionalText(200, 'School or setting')
+  })
+  .superRefine(
+    (v, ctx) => {
+      if (v.upn && v.upnUnknown) ctx.addIssue({ code: 'custom', path: ['upnUnknown'], message: 'Enter the UPN or say why it is not known, not both' })
+    },
+    whenValid('upn', 'upnUnknown')
+  )
 
 export const unbornSchema = z.object({
   kind: z.literal('unborn'),
@@ -201,6 +212,7 @@ export const personRecord = z.object({
   ethnicity: z.string().nullable(),
   nhsNumber: z.string().nullable(),
   upn: z.string().nullable(),
+  upnUnknown: UPN_UNKNOWN.schema.nullable(),
   disabilities: z.array(z.string()),
   school: z.string().nullable(),
   gpPractice: z.string().nullable(),

@@ -15,6 +15,7 @@ export const hubSettings = hubRecord.extend({
   requestDecisionDays: z.number().int(),
   referralAckDays: z.number().int(),
   stepUpSource: STEP_UP_SOURCE.schema,
+  exportNoteText: z.boolean(),
   version: z.number().int()
 })
 
@@ -57,7 +58,9 @@ export const updateHubInput = z.object({
   /** How long a referral on may wait for the service to acknowledge it, in working days. */
   referralAckDays: workingDaysField('Referrals must be acknowledged within 1 to 20 working days', 20),
   /** How the authority codes the hub's step-ups to children's social care. */
-  stepUpSource: requiredCode(STEP_UP_SOURCE.schema, 'Select how the authority codes the hub’s step-ups')
+  stepUpSource: requiredCode(STEP_UP_SOURCE.schema, 'Select how the authority codes the hub’s step-ups'),
+  /** Whether the export to the authority carries case notes' text, not only when and what kind each was. */
+  exportNoteText: z.boolean()
 })
 export type HubRecord = z.infer<typeof hubRecord>
 

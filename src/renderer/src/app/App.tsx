@@ -43,6 +43,8 @@ import { StepUpsPage } from '../referrals/StepUpsPage'
 import { StepUpPage } from '../referrals/StepUpPage'
 import { StepUpPrintPage } from '../referrals/StepUpPrintPage'
 import { StepUpFromEpisodePage } from '../referrals/StepUpFromEpisodePage'
+import { ExportPage } from '../export/ExportPage'
+import { exportHref } from '../export/routes'
 import { SetupPage } from '../accounts/SetupPage'
 import { SignInPage } from '../accounts/SignInPage'
 import { LockScreen, useIdleLock } from '../accounts/IdleLock'
@@ -97,7 +99,8 @@ const NEEDS: Partial<Record<Route['name'], Permission>> = {
   stepUps: 'referrals.oversee',
   stepUp: 'referrals.screen',
   printStepUp: 'referrals.screen',
-  newStepUp: 'referrals.screen'
+  newStepUp: 'referrals.screen',
+  export: 'export.run'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
@@ -240,6 +243,8 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <StepUpPrintPage key={route.stepUpId} stepUpId={route.stepUpId} />
     case 'newStepUp':
       return <StepUpFromEpisodePage key={route.episodeId} familyId={route.familyId} episodeId={route.episodeId} />
+    case 'export':
+      return <ExportPage />
     default:
       return (
         <Page title="Page not found">
@@ -314,6 +319,7 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
                 </li>
               ) : null}
               {roleMay(user.role, 'audit.read') ? link('#/audit', 'audit', 'Audit trail') : null}
+              {roleMay(user.role, 'export.run') ? link(exportHref, 'export', 'Export') : null}
               {roleMay(user.role, 'users.manage') ? link('#/users', 'users', 'Users') : null}
               {roleMay(user.role, 'hub.manage') ? link('#/settings', 'hubSettings', 'Hub settings') : null}
             </ul>

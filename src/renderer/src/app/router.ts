@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { parseDirectoryRoute, type DirectoryRoute } from '../directory/routes'
 import { parseStepUpRoute, type StepUpRoute } from '../referrals/stepUpRoutes'
 import { parseOutboundRoute, type OutboundRoute } from '../referrals/outboundRoutes'
+import { parseExportRoute, type ExportRoute } from '../export/routes'
 
 export type Route =
   | { name: 'search' }
@@ -41,6 +42,7 @@ export type Route =
   | DirectoryRoute
   | StepUpRoute
   | OutboundRoute
+  | ExportRoute
   | { name: 'notFound' }
 
 export function parseRoute(hash: string): Route {
@@ -77,6 +79,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'outbound') {
     const outbound = parseOutboundRoute(parts.slice(1), params)
     if (outbound) return outbound
+  }
+  if (parts[0] === 'export') {
+    const exportRoute = parseExportRoute(parts.slice(1))
+    if (exportRoute) return exportRoute
   }
   if (parts[0] === 'families' && parts[1]) {
     const id = parts[1]

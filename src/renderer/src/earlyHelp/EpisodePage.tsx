@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { CONSENT_METHOD, HEADLINE } from '../../../shared/codes'
-import { formatDate, todayIso } from '../../../shared/dates'
+import { formatDate, todayIso, utcToLondon } from '../../../shared/dates'
 import { invoke } from '../api'
 import { navigate } from '../app/router'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
@@ -79,7 +79,7 @@ export function EpisodePage({
             episode.nextReviewOn ? <DueDate iso={episode.nextReviewOn} late={open && episode.nextReviewOn < today} /> : 'Set when the plan is agreed'
           )}
           {episode.reopenings.map((r, i) =>
-            row(`Reopened${episode.reopenings.length > 1 ? ` (${i + 1})` : ''}`, `${formatDate(r.at.slice(0, 10))} by ${r.by}: ${r.reason}`, r.at)
+            row(`Reopened${episode.reopenings.length > 1 ? ` (${i + 1})` : ''}`, `${formatDate(utcToLondon(r.at).slice(0, 10))} by ${r.by}: ${r.reason}`, r.at)
           )}
         </dl>
         <div className="app-button-row">

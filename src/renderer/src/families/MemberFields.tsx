@@ -1,11 +1,15 @@
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form'
+import { useWatch, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
 import { ADULT_RELATIONSHIP, DISABILITY, ETHNICITY, SEX } from '../../../shared/codes'
+import { UPN_UNKNOWN } from '../../../shared/referrals/codes'
 import type { MemberKind } from '../../../shared/families/schemas'
 import { CheckboxesField, CheckboxField, DateField, SelectField, TextField } from '../components/fields'
 
 /** One person's fields, for the member's kind; `prefix` is where they sit ('members.0.' or ''). */
 export function MemberFields<V extends FieldValues>({ form, prefix, kind }: { form: UseFormReturn<V, any, any>; prefix: string; kind: MemberKind }) {
   const n = (field: string) => `${prefix}${field}` as Path<V>
+  const [upn, upnUnknown] = useWatch({ control: form.control, name: [n('upn'), n('upnUnknown')] }) as [string | undefined, string | undefined]
+  // Asked when there is no UPN; still shown beside one when a reason was chosen, so it can be taken off.
+  const askWhyNoUpn = kind === 'child' && (!upn?.trim() || Boolean(upnUnknown))
   return (
     <>
       <TextField form={form} name={n('givenName')} label="First name" width={20} spellCheck={false} hint={kind === 'unborn' ? 'Optional' : undefined} />
@@ -27,6 +31,16 @@ export function MemberFields<V extends FieldValues>({ form, prefix, kind }: { fo
       {kind === 'child' ? (
         <>
           <TextField form={form} name={n('upn')} label="UPN" width={10} spellCheck={false} hint="Optional. Unique pupil number, 13 characters" />
+          {askWhyNoUpn ? (
+            <SelectField
+              form={form}
+              name={n('upnUnknown')}
+              label="Why the UPN is not known"
+              hint="Optional. The census asks for a reason when a child has no UPN"
+              items={UPN_UNKNOWN.items}
+              placeholder="Not recorded"
+            />
+          ) : null}
           <TextField form={form} name={n('school')} label="School or setting" hint="Optional" />
         </>
       ) : null}

@@ -25,6 +25,7 @@ export interface MemberFormValues {
   ethnicity: string
   nhsNumber: string
   upn: string
+  upnUnknown: string
   disabilities: string[]
   school: string
   gpPractice: string
@@ -56,6 +57,7 @@ export const emptyMember = (kind: MemberKind, familyName = ''): MemberFormValues
   ethnicity: '',
   nhsNumber: '',
   upn: '',
+  upnUnknown: '',
   disabilities: [],
   school: '',
   gpPractice: '',
@@ -94,6 +96,7 @@ export function memberToInput(m: MemberFormValues): MemberInput {
       sex: m.sex as never,
       ethnicity: m.ethnicity as never,
       upn: m.upn,
+      upnUnknown: m.upnUnknown as never,
       school: m.school
     }
   }
@@ -134,6 +137,7 @@ export function personToForm(p: PersonRecord): MemberFormValues {
     ethnicity: p.ethnicity ?? '',
     nhsNumber: p.nhsNumber ?? '',
     upn: p.upn ?? '',
+    upnUnknown: p.upnUnknown ?? '',
     disabilities: p.disabilities,
     school: p.school ?? '',
     gpPractice: p.gpPractice ?? '',

@@ -19,6 +19,7 @@ interface Values {
   requestDecisionDays: string
   referralAckDays: string
   stepUpSource: string
+  exportNoteText: boolean
 }
 
 /** Administrators: the hub's name, its authority, how soon an unattended screen locks, and early-help rules. */
@@ -35,7 +36,8 @@ export function HubSettingsPage() {
     reviewWeeks: '',
     requestDecisionDays: '',
     referralAckDays: '',
-    stepUpSource: ''
+    stepUpSource: '',
+    exportNoteText: false
   })
   useEffect(() => {
     void invoke('hub.settings', {}).then((r) => {
@@ -116,6 +118,13 @@ export function HubSettingsPage() {
           label="How the local authority codes the hub's step-ups to children's social care"
           hint="The referral source on each step-up's Children in Need record. Ask the authority which it uses."
           items={STEP_UP_SOURCE.items}
+        />
+        <h2 className="govuk-heading-m">Export to the local authority</h2>
+        <CheckboxField
+          form={form}
+          name="exportNoteText"
+          label="Send case notes' text in the export"
+          hint="What practitioners write in case notes is the most sensitive thing Casebook holds. Unticked, the export sends only when each note was made and what kind of contact it was. Tick this only if the authority needs the text and has agreed how it will keep it. Pseudonymised packages never include it."
         />
         <button type="submit" className="govuk-button">
           Save settings

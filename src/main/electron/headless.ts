@@ -1,0 +1,26 @@
+// The installed app's own executable runs the command line's commands without opening a window
+// (`Casebook.exe export --full`), so that Windows Task Scheduler can call it on a managed desktop
+// where there is no npm. Electron's RunAsNode fuse stays off: these are Casebook's commands only,
+// parsed by the same main() as `npm run casebook`, and nothing else is run.
+
+/** The command line's commands (src/main/cli/index.ts). */
+export const HEADLESS_COMMANDS = ['init', 'seed', 'search', 'audit', 'directory', 'export'] as const
+
+/** The command line's options that take a value (the value may look like anything, a command included). */
+const VALUE_OPTIONS = new Set(['--db', '--hub-name', '--hub-code', '--la-code', '--families', '--seed', '--file', '--url', '--out'])
+
+/**
+ * The command line's arguments when the app was started to run one of its commands, else null.
+ * A packaged app's arguments follow the executable; `electron .` in development puts the app's
+ * folder first. Chromium's own switches (--inspect, --enable-logging...) are not commands.
+ */
+export function headlessArguments(argv: readonly string[], packaged: boolean): string[] | null {
+  const args = argv.slice(packaged ? 1 : 2)
+  let first: string | undefined
+  for (let i = 0; i < args.length && first === undefined; i++) {
+    const arg = args[i]!
+    if (VALUE_OPTIONS.has(arg)) i++
+    else if (!arg.startsWith('-')) first = arg
+  }
+  return first && (HEADLESS_COMMANDS as readonly string[]).includes(first) ? [...args] : null
+}

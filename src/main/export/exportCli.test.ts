@@ -1,0 +1,159 @@
+// `npm run casebook -- export` for IT's scheduled task: exit codes, the one-line summary, --out,
+// --full and --pseudonymised; and an export killed (a real child process, SIGKILL) at random points
+// never moves the cursor or leaves a package that looks complete, and the run after it is right.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../cli/index'
+import { openCasebook } from '../core/casebook'
+import { seedFamilies } from '../seed/seed'
+import { checkPackage } from './testing/readPackage'
+import { EXPORT_EXIT } from '../cli/exportCommand'
+
+let dir: string
+let db: string
+let out: string
+const config = process.env.CASEBOOK_CONFIG
+
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = []
+  const code = await main(args, (l) => lines.push(l))
+  return { code, out: lines.join('\n') }
+}
+
+async function rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const casebook = await openCasebook({ databasePath: db, mode: 'readOnly' })
+  try {
+    return (await casebook.core.db.query(sql, params)) as T[]
+  } finally {
+    await casebook.close()
+  }
+}
+
+/** Package folders that look complete (a name, not a hidden folder). */
+const packages = (folder = out) =>
+  readdirSync(folder)
+    .filter((n) => /^TH-\d{8}T\d{6}Z-\d{6}$/.test(n))
+    .sort()
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'export-cli-'))
+  db = join(dir, 'casebook.sqlite')
+  out = join(dir, 'exports')
+  mkdirSync(out)
+  process.env.CASEBOOK_CONFIG = join(dir, 'casebook.json')
+  expect((await cli('init', '--db', db, '--hub-code', 'TH', '--la-code', '999')).code).toBe(0)
+  // Enough families that an export takes long enough to be killed in the middle of.
+  const casebook = await openCasebook({ databasePath: db })
+  await seedFamilies(casebook, { families: 1500, seed: 7 })
+  await casebook.close()
+}, 120_000)
+afterAll(() => {
+  if (config === undefined) delete process.env.CASEBOOK_CONFIG
+  else process.env.CASEBOOK_CONFIG = config
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('npm run casebook -- export', () => {
+  it('without an export folder fails with exit code 1 and says what IT must set', async () => {
+    expect(await cli('export', '--db', db)).toEqual({ code: EXPORT_EXIT.failed, out: expect.stringContaining('No export folder is set') })
+  })
+
+  it('writes the first package in full, and says so in one line', async () => {
+    const result = await cli('export', '--db', db, '--out', out)
+    expect(result.code).toBe(EXPORT_EXIT.written)
+    expect(result.out).toMatch(/^Exported package TH-\d{8}T\d{6}Z-000001 \(full, changes 1 to \d+\): [\d,]+ rows to .+ in [\d.]+ s$/)
+    expect(packages()).toHaveLength(1)
+    expect((await checkPackage(join(out, packages()[0]!))).problems).toEqual([])
+  })
+
+  it('writes a pseudonymised package in its own folder and series', async () => {
+    const result = await cli('export', '--db', db, '--out', out, '--pseudonymised', '--full')
+    expect(result).toEqual({ code: EXPORT_EXIT.written, out: expect.stringContaining('(full, pseudonymised,') })
+    expect(packages(join(out, 'pseudonymised'))).toEqual([expect.stringMatching(/-000001$/)])
+  })
+
+  it('refuses with exit code 3 while the validation report has errors, naming the rules', async () => {
+    const casebook = await openCasebook({ databasePath: db })
+    const [family] = (await casebook.core.db.query('SELECT id, postcode FROM family LIMIT 1')) as { id: string; postcode: string }[]
+    await casebook.core.writes.run((m) => m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [family!.id]))
+    await casebook.close()
+    const result = await cli('export', '--db', db, '--out', out)
+    expect(result).toEqual({ code: EXPORT_EXIT.blocked, out: expect.stringMatching(/^Export refused: the validation report has 1 error \(CB\d+ ×1\)/) })
+    const fixed = await openCasebook({ databasePath: db })
+    await fixed.core.writes.run((m) => m.query(`UPDATE family SET postcode = ? WHERE id = ?`, [family!.postcode, family!.id]))
+    await fixed.close()
+  })
+})
+
+/** Runs the command line in a child process; resolves with its exit code, or null when killed. */
+function exportProcess(killWhen: (() => Promise<boolean>) | null): Promise<number | null> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../cli/index.ts'), 'export', '--db', db, '--out', out], {
+    stdio: 'ignore',
+    env: { ...process.env }
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  if (killWhen) {
+    void (async () => {
+      // Polls the database and the folder until the moment comes, or the child has finished by itself.
+      while (child.exitCode === null && !(await killWhen().catch(() => false))) await new Promise((r) => setImmediate(r))
+      child.kill('SIGKILL')
+    })()
+  }
+  return exited
+}
+
+describe('an export killed part way', () => {
+  const running = async () => (await rows(`SELECT records_done FROM export_run WHERE status = 'running'`)).length > 0
+  /** The hidden folder being written holds this file (the files are written in the order of datapackage.json). */
+  const writing = (file: string) => async () => readdirSync(out).some((n) => n.startsWith('.partial-') && existsSync(join(out, n, file)))
+  const renamed = async () => packages().length > (await rows(`SELECT id FROM export_run WHERE status = 'succeeded' AND pseudonymised = false`)).length
+
+  it('never moves the cursor or leaves a package that looks complete; the next run is right', async () => {
+    const killed: string[] = []
+    for (const [when, moment] of [
+      [running, 'as it starts'],
+      [writing('families.csv'), 'while writing the first files'],
+      [writing('case_notes.csv'), 'part way through the files'],
+      [renamed, 'just after the rename']
+    ] as const) {
+      // Something must have changed for an incremental run to write.
+      const casebook = await openCasebook({ databasePath: db })
+      await casebook.core.writes.run((m) =>
+        m.query(`UPDATE family SET phone = ? WHERE id IN (SELECT id FROM family ORDER BY id LIMIT 50)`, [`0161 496 ${moment.length}000`])
+      )
+      await casebook.close()
+      const before = await rows<{ change_to: number }>(
+        `SELECT change_to FROM export_run WHERE status = 'succeeded' AND pseudonymised = false ORDER BY package_sequence`
+      )
+      const code = await exportProcess(when)
+      const succeeded = await rows<{ package_name: string; change_to: number }>(
+        `SELECT package_name, change_to FROM export_run WHERE status = 'succeeded' AND pseudonymised = false ORDER BY package_sequence`
+      )
+      if (code === null) {
+        killed.push(moment)
+        // Killed: the cursor has not moved...
+        expect({ moment, succeeded: succeeded.length }).toEqual({ moment, succeeded: before.length })
+      }
+      // ...and every folder that looks like a package is one, whole and correct.
+      for (const name of packages()) expect({ moment, name, problems: (await checkPackage(join(out, name))).problems }).toEqual({ moment, name, problems: [] })
+
+      // The next run finishes what the killed one completed, or does it again; either way the packages are whole and in sequence.
+      expect({ moment, code: (await cli('export', '--db', db, '--out', out)).code }).toEqual({ moment, code: EXPORT_EXIT.written })
+      const after = await rows<{ package_name: string; package_sequence: number; change_from: number; change_to: number }>(
+        `SELECT package_name, package_sequence, change_from, change_to FROM export_run WHERE status = 'succeeded' AND pseudonymised = false ORDER BY package_sequence`
+      )
+      expect({ moment, folders: packages() }).toEqual({ moment, folders: after.map((r) => r.package_name).sort() })
+      after.forEach((r, i) => {
+        expect(r.package_sequence).toBe(i + 1)
+        if (i > 0) expect(r.change_from).toBe(after[i - 1]!.change_to)
+      })
+      expect(readdirSync(out).filter((n) => n.startsWith('.partial-'))).toEqual([])
+    }
+    expect(await rows(`SELECT id FROM export_run WHERE status = 'running'`)).toEqual([])
+    // The moments that do not depend on luck were reached (a run may finish before the later ones come).
+    expect(killed).toEqual(expect.arrayContaining(['as it starts', 'while writing the first files']))
+  }, 240_000)
+})

@@ -1,0 +1,274 @@
+// One export run, from the window or the command line: validate, begin the run (runs.ts), read every
+// file's rows from one snapshot of the database (the change feed's position read in it is the
+// package's upper bound), write the package (package/packageFolder.ts: a hidden folder renamed into
+// place when whole), and only then move the cursor. Rows stream a page of records at a time, so
+// memory does not grow with the hub.
+import { access, constants, mkdir, rename } from 'node:fs/promises'
+import { isAbsolute, join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { DataSource } from 'typeorm'
+import { AppError } from '../core/errors'
+import type { CallContext } from '../core/context'
+import { RESOURCES, type Row } from './resources'
+import { GROUPS, type GroupOptions, type KeyPage, type Query, type RecordGroup } from './groups'
+import { pseudonymisedSchema, pseudonymiser } from './pseudonymise'
+import { aboutToRename, beat, beginRun, failRun, finishRun, readRun, type RunFile, type Starter } from './runs'
+import { packageFolderName, writePackage, type PackageGroup } from './package/packageFolder'
+import { verifyWrittenPackage } from './verifyPackage'
+import { runValidation } from './validation'
+import { EXPORT_FORMAT_VERSION } from '../../shared/export/records'
+import type { ExportKind, ExportRun } from '../../shared/export/schemas'
+import type { ValidationReport } from '../../shared/export/validation'
+
+/** Records read per query: large enough that SQL costs little per row, small enough to stay flat. */
+const PAGE = 1000
+/** The pseudonymised series' folder, inside the export folder. */
+export const PSEUDONYMISED_FOLDER = 'pseudonymised'
+/** How often a run says where it has got to (and that it is alive). */
+const BEAT_MS = 1000
+
+export interface ExportRequest {
+  kind: ExportKind
+  pseudonymised: boolean
+  starter: Starter
+}
+
+export interface StartedExport {
+  run: ExportRun
+  /** Settles when the run has finished, either way; never rejects. */
+  done: Promise<ExportRun>
+}
+
+export class ExportBlocked extends AppError {
+  constructor(readonly report: ValidationReport) {
+    super('VALIDATION', `The export cannot run: the validation report has ${report.counts.error} error${report.counts.error === 1 ? '' : 's'} to fix first.`)
+  }
+}
+
+/** Why the export folder cannot take a package now, in words for a manager; null when it can. */
+export async function folderProblem(folder: string | null): Promise<string | null> {
+  if (!folder) return 'No export folder is set. IT sets exportFolder in the machine-wide config.'
+  if (!isAbsolute(folder)) return `The export folder ${folder} is not a full path. IT sets exportFolder in the machine-wide config.`
+  try {
+    await access(folder, constants.W_OK)
+    return null
+  } catch {
+    return `The export folder ${folder} cannot be reached or written to. Ask IT to check it.`
+  }
+}
+
+interface HubForExport {
+  code: string
+  localAuthorityCode: string
+  noteText: boolean
+  pseudonymKey: string
+}
+
+/** The hub's codes and export settings; makes the pseudonym key on first use (a hub made before it had one). */
+async function hubForExport(ctx: CallContext): Promise<HubForExport> {
+  const read = async () =>
+    (
+      (await ctx.core.db.query('SELECT code, local_authority_code, export_note_text, pseudonym_key FROM hub WHERE id = 1', [])) as {
+        code: string
+        local_authority_code: string
+        export_note_text: number | boolean
+        pseudonym_key: string
+      }[]
+    )[0]
+  let hub = await read()
+  if (!hub) throw new AppError('UNAVAILABLE', 'This database has no hub settings yet.')
+  if (!hub.pseudonym_key) {
+    await ctx.core.writes.run((m) => m.query(`UPDATE hub SET pseudonym_key = ? WHERE id = 1 AND pseudonym_key = ''`, [randomBytes(32).toString('hex')]))
+    hub = (await read())!
+  }
+  return { code: hub.code, localAuthorityCode: hub.local_authority_code, noteText: Boolean(hub.export_note_text), pseudonymKey: hub.pseudonym_key }
+}
+
+/**
+ * Validates, then begins a run and carries it on in the background: the window follows it with
+ * export.progress, the command line awaits `done`. Refuses with the report when it has errors.
+ */
+export async function startExport(ctx: CallContext, request: ExportRequest, folder: string | null): Promise<StartedExport> {
+  const problem = await folderProblem(folder)
+  if (problem) throw new AppError('UNAVAILABLE', problem)
+  const report = await runValidation(ctx.core.db.manager)
+  if (report.blocked) throw new ExportBlocked(report)
+  const hub = await hubForExport(ctx)
+  // The pseudonymised packages are their own series, in a folder of their own: an importer of the
+  // hub's records never meets one, and reporting can be given that folder alone.
+  if (request.pseudonymised) {
+    folder = join(folder!, PSEUDONYMISED_FOLDER)
+    await mkdir(folder, { recursive: false }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error
+    })
+  }
+  const begun = await beginRun(ctx, { ...request, folder: folder! }, (run) => verifyWrittenPackage(run))
+  const run = (await readRun(ctx.core.db, begun.id))!
+  const done = carryOut(ctx, begun, request.pseudonymised, folder!, hub)
+    .then(
+      async () => (await readRun(ctx.core.db, begun.id))!,
+      async (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error)
+        await failRun(ctx, begun.id, 'failed', message).catch(() => undefined)
+        return (await readRun(ctx.core.db, begun.id))!
+      }
+    )
+    // Casebook closed under it: the run stays 'running' in the database, and the next run deals with it.
+    .catch(() => run)
+  return { run, done }
+}
+
+async function carryOut(
+  ctx: CallContext,
+  run: { id: string; kind: ExportKind; packageSequence: number; changeFrom: number },
+  pseudonymised: boolean,
+  folder: string,
+  hub: HubForExport
+): Promise<void> {
+  if (!ctx.core.snapshot) throw new AppError('UNAVAILABLE', 'This Casebook was opened to read only: it cannot export.')
+  const snapshot: DataSource = await ctx.core.snapshot()
+  try {
+    // Every read below sees the database as it was at this first read.
+    await snapshot.query('BEGIN')
+    const [{ top }] = (await snapshot.query('SELECT COALESCE(MAX(seq), 0) AS top FROM change_feed')) as [{ top: number }]
+    const changeTo = Math.max(Number(top), run.changeFrom)
+    const query: Query = (sql, params) => snapshot.query(sql, params) as Promise<Record<string, unknown>[]>
+    const options: GroupOptions = { noteText: hub.noteText && !pseudonymised }
+    const range = { kind: run.kind, from: run.changeFrom, to: changeTo }
+
+    const totals = new Map<RecordGroup, number>()
+    for (const group of GROUPS) totals.set(group, await countKeys(query, group, range))
+    // Progress counts records, each once: a group's files are written in one pass.
+    const total = [...totals.values()].reduce((sum, n) => sum + n, 0)
+    let done = 0
+    let lastBeat = 0
+    const progress = async (more: number) => {
+      done += more
+      if (Date.now() - lastBeat < BEAT_MS) return
+      lastBeat = Date.now()
+      await beat(ctx, run.id, done, total, ctx.core.clock.now().toISOString())
+    }
+    await beat(ctx, run.id, 0, total, ctx.core.clock.now().toISOString())
+
+    const createdAt = new Date(ctx.core.clock.now().getTime())
+    const packageName = packageFolderName(hub.code, createdAt, run.packageSequence)
+    const deletions: Row[] = []
+    const shapes = new Map(
+      RESOURCES.map((resource) => [
+        resource.name,
+        {
+          definition: { ...resource, schema: pseudonymised ? pseudonymisedSchema(resource) : resource.schema },
+          shape: pseudonymised ? pseudonymiser(resource, hub.pseudonymKey) : (row: Row) => row
+        }
+      ])
+    )
+    // A group's files are written in one pass of its records: a page read once feeds all of them.
+    const resources: PackageGroup[] = [
+      ...GROUPS.map((group) => ({
+        definitions: group.files.map((file) => shapes.get(file)!.definition),
+        rows: () => groupRows(query, group, range, options, shapes, deletions, progress)
+      })),
+      { definitions: [shapes.get('deletions')!.definition], rows: () => deletionRows(deletions, shapes.get('deletions')!.shape) }
+    ]
+    // Said before the rename, so that a run killed between the rename and its last transaction is finished by the next.
+    await aboutToRename(ctx, run.id, changeTo, packageName)
+    const written = await writePackage({
+      exportFolder: folder,
+      createdAt,
+      title: `Casebook export from hub ${hub.code}`,
+      description: `${run.kind === 'full' ? 'Everything' : 'What changed'} up to change ${changeTo}${pseudonymised ? ', pseudonymised' : ''}.`,
+      metadata: {
+        formatVersion: EXPORT_FORMAT_VERSION,
+        hubCode: hub.code,
+        localAuthorityCode: hub.localAuthorityCode,
+        packageSequence: run.packageSequence,
+        kind: run.kind,
+        changeSequence: { from: run.changeFrom, to: changeTo },
+        pseudonymised,
+        caseNoteText: options.noteText
+      },
+      resources
+    })
+    if (written.name !== packageName) throw new Error(`The package was named ${written.name}, not ${packageName}`)
+    await snapshot.query('COMMIT')
+    const files: RunFile[] = [
+      ...written.files,
+      ...written.spreadsheetCopies,
+      { resource: 'datapackage', path: 'datapackage.json', rows: 0, bytes: written.descriptorFile.bytes, sha256: written.descriptorFile.sha256 }
+    ].map((f) => ({ path: f.path, resource: f.resource, rows: f.rows, bytes: f.bytes, sha256: f.sha256 }))
+    try {
+      await beat(ctx, run.id, total, total, ctx.core.clock.now().toISOString())
+      await finishRun(ctx, run.id, files)
+    } catch (error) {
+      // The package is in place but its run could not be recorded: moved out of sight, so that nothing
+      // complete stands under a number the next run will use again. (Were the process killed here
+      // instead, the next run would find the package whole and record it: runs.ts.)
+      await rename(written.folder, join(folder, `.failed-${written.name}`))
+      throw error
+    }
+  } finally {
+    await snapshot.destroy()
+  }
+}
+
+interface Range {
+  kind: ExportKind
+  from: number
+  to: number
+}
+
+async function countKeys(query: Query, group: RecordGroup, range: Range): Promise<number> {
+  const [{ n }] =
+    range.kind === 'full'
+      ? ((await query(`SELECT count(*) AS n FROM ${group.table}`, [])) as [{ n: number }])
+      : ((await query('SELECT count(DISTINCT record_key) AS n FROM change_feed WHERE record_type = ? AND seq > ? AND seq <= ?', [
+          group.record,
+          range.from,
+          range.to
+        ])) as [{ n: number }])
+  return Number(n)
+}
+
+/** The group's record keys a page at a time: every record (full), or those the change feed names in the range. */
+async function* keyPages(query: Query, group: RecordGroup, range: Range): AsyncGenerator<KeyPage> {
+  let after = ''
+  for (;;) {
+    const rows =
+      range.kind === 'full'
+        ? await query(`SELECT ${group.key} AS k FROM ${group.table} WHERE ${group.key} > ? ORDER BY ${group.key} LIMIT ?`, [after, PAGE])
+        : await query(
+            'SELECT DISTINCT record_key AS k FROM change_feed WHERE record_type = ? AND seq > ? AND seq <= ? AND record_key > ? ORDER BY record_key LIMIT ?',
+            [group.record, range.from, range.to, after, PAGE]
+          )
+    if (rows.length === 0) return
+    const keys = rows.map((r) => String(r.k))
+    // Every key of the table in (after, last]: a full export's page is a range of the key.
+    yield { keys, range: range.kind === 'full' ? { after, last: keys[keys.length - 1]! } : null }
+    if (keys.length < PAGE) return
+    after = keys[keys.length - 1]!
+  }
+}
+
+async function* groupRows(
+  query: Query,
+  group: RecordGroup,
+  range: Range,
+  options: GroupOptions,
+  shapes: Map<string, { shape: (row: Row) => Row }>,
+  deletions: Row[],
+  progress: (records: number) => Promise<void>
+): AsyncGenerator<readonly [number, Row]> {
+  const files = group.files.map((file) => shapes.get(file)!.shape)
+  for await (const keys of keyPages(query, group, range)) {
+    const page = await group.read(query, keys, options)
+    for (const [index, file] of group.files.entries()) {
+      for (const row of page.rows.get(file) ?? []) yield [index, files[index]!(row)] as const
+    }
+    deletions.push(...page.deletions)
+    await progress(keys.keys.length)
+  }
+}
+
+async function* deletionRows(deletions: Row[], shape: (row: Row) => Row): AsyncGenerator<readonly [number, Row]> {
+  for (const row of deletions) yield [0, shape(row)] as const
+}
