@@ -54,7 +54,7 @@ describe('ExportChangeFeed1764000000015', () => {
     await db.query(`INSERT INTO person_disability (person_id, code) VALUES (?, 'VIS')`, [grace.id])
     await db.query(`DELETE FROM person_disability WHERE person_id = ? AND code = 'VIS'`, [grace.id])
     await db.query(`INSERT INTO family_access (family_id, user_id, granted_at, granted_by_user_id) VALUES (?, ?, ?, ?)`, [bells.id, userRow.id, AT, userRow.id])
-    await db.query(`UPDATE app_user SET display_name = 'Pat Practitioner' WHERE id = ?`, [userRow.id])
+    await db.query(`UPDATE app_user SET display_name = 'Pat P.' WHERE id = ?`, [userRow.id])
     expect(await feed()).toEqual([
       { seq: 1, record_type: 'families', record_key: okafors.id },
       { seq: 2, record_type: 'people', record_key: grace.id },

@@ -28,14 +28,35 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
 // and two hub settings: whether case notes' text travels, and the key of the pseudonymised package.
 
 /** Which package file each exported table's rows belong to, and the key expression of that record. */
-const FEEDS: { table: string; record: string; key: string; updateOf?: string[] }[] = [
+const FEEDS: { table: string; record: string; key: string; whenChanged?: string[] }[] = [
   { table: 'family', record: 'families', key: 'id' },
   { table: 'person', record: 'people', key: 'id' },
   { table: 'person_disability', record: 'people', key: 'person_id' },
   { table: 'family_membership', record: 'memberships', key: 'id' },
   { table: 'consent', record: 'consents', key: 'id' },
   { table: 'family_access', record: 'family_access', key: "family_id || '|' || user_id" },
-  { table: 'episode', record: 'episodes', key: 'id' },
+  // The caseload's caches (note_count, last_contact_at, open_action_dues) change with every note and
+  // plan, and are not sent: only a change to what is sent sends the episode again.
+  {
+    table: 'episode',
+    record: 'episodes',
+    key: 'id',
+    whenChanged: [
+      'family_id',
+      'status',
+      'opened_on',
+      'closed_on',
+      'lead_user_id',
+      'reason',
+      'closure',
+      'reopened',
+      'next_review_on',
+      'consent_id',
+      'opened_by_user_id',
+      'created_at',
+      'updated_at'
+    ]
+  },
   { table: 'episode_headline', record: 'episodes', key: 'episode_id' },
   { table: 'taf_member', record: 'team_members', key: 'id' },
   { table: 'assessment', record: 'assessments', key: 'id' },
@@ -52,7 +73,7 @@ const FEEDS: { table: string; record: string; key: string; updateOf?: string[] }
   { table: 'step_up', record: 'step_ups', key: 'id' },
   { table: 'step_up_child', record: 'step_ups', key: 'step_up_id' },
   // Signing in changes an account's counters and times many times a day: only what is exported counts.
-  { table: 'app_user', record: 'staff', key: 'id', updateOf: ['username', 'display_name', 'role', 'disabled'] },
+  { table: 'app_user', record: 'staff', key: 'id', whenChanged: ['username', 'display_name', 'role', 'disabled', 'created_at', 'updated_at'] },
   { table: 'directory_organisation', record: 'organisations', key: 'id' },
   { table: 'directory_service', record: 'services', key: 'id' }
 ]
@@ -88,10 +109,10 @@ export class ExportChangeFeed1764000000015 implements MigrationInterface {
     for (const feed of FEEDS) {
       const name = `change_feed_${feed.table}`
       await q.query(`CREATE TRIGGER ${name}_insert AFTER INSERT ON ${feed.table} BEGIN ${appendFrom('NEW', feed.record, feed.key)} END`)
-      const of = feed.updateOf ? ` OF ${feed.updateOf.join(', ')}` : ''
+      const when = feed.whenChanged ? ` WHEN ${feed.whenChanged.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ')}` : ''
       // A link row moved to another parent is a change to both.
       const oldToo = LINK_TABLES.has(feed.table) ? ` ${appendFrom('OLD', feed.record, feed.key)}` : ''
-      await q.query(`CREATE TRIGGER ${name}_update AFTER UPDATE${of} ON ${feed.table} BEGIN ${appendFrom('NEW', feed.record, feed.key)}${oldToo} END`)
+      await q.query(`CREATE TRIGGER ${name}_update AFTER UPDATE ON ${feed.table}${when} BEGIN ${appendFrom('NEW', feed.record, feed.key)}${oldToo} END`)
       if (LINK_TABLES.has(feed.table)) {
         await q.query(`CREATE TRIGGER ${name}_delete AFTER DELETE ON ${feed.table} BEGIN ${appendFrom('OLD', feed.record, feed.key)} END`)
       } else {
@@ -126,7 +147,8 @@ export class ExportChangeFeed1764000000015 implements MigrationInterface {
       CONSTRAINT export_run_complete CHECK (status <> 'succeeded' OR (change_to IS NOT NULL AND package_name IS NOT NULL))
     )`)
     await q.query(`CREATE UNIQUE INDEX export_run_one_running ON export_run (status) WHERE status = 'running'`)
-    await q.query(`CREATE UNIQUE INDEX export_run_sequence ON export_run (pseudonymised, package_sequence) WHERE status = 'succeeded'`)
+    // A number is the package's once the run has named the package (it may have reached the folder).
+    await q.query(`CREATE UNIQUE INDEX export_run_sequence ON export_run (pseudonymised, package_sequence) WHERE package_name IS NOT NULL`)
     await q.query(`CREATE INDEX idx_export_run_started ON export_run (started_at, id)`)
     await q.query(`CREATE TABLE export_run_file (
       run_id varchar(36) NOT NULL REFERENCES export_run (id),

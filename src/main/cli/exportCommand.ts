@@ -3,7 +3,6 @@
 // line on standard output says how it went; the exit code says it to Task Scheduler.
 import type { Connection } from '../core/casebook'
 import type { ExportRun, StartExportInput } from '../../shared/export/schemas'
-import type { ValidationReport } from '../../shared/export/validation'
 import { progressBar } from './progress'
 
 export const EXPORT_EXIT = { written: 0, failed: 1, blocked: 3, busy: 4 } as const
@@ -14,17 +13,6 @@ export async function exportCommand(connection: Connection, input: StartExportIn
   const started = performance.now()
   const start = await connection.invoke('export.start', input)
   if (!start.ok) {
-    if (start.error.code === 'VALIDATION') {
-      const report = await connection.invoke('export.validate', {})
-      if (report.ok) {
-        const r = report.value as ValidationReport
-        const broken = r.rules.filter((rule) => rule.severity === 'error' && rule.count > 0).map((rule) => `${rule.code} ×${rule.count}`)
-        out(
-          `Export refused: the validation report has ${r.counts.error} error${r.counts.error === 1 ? '' : 's'} (${broken.join(', ')}). Fix them from the Export screen.`
-        )
-        return EXPORT_EXIT.blocked
-      }
-    }
     out(`Export failed: ${start.error.message}`)
     return start.error.code === 'CONFLICT' ? EXPORT_EXIT.busy : EXPORT_EXIT.failed
   }
@@ -42,6 +30,10 @@ export async function exportCommand(connection: Connection, input: StartExportIn
     if (bar && run.recordsTotal !== null) bar(Math.min(run.recordsDone, run.recordsTotal), run.recordsTotal)
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  if (run.status === 'blocked') {
+    out(`Export refused: ${run.error ?? 'the validation report has errors.'}`)
+    return EXPORT_EXIT.blocked
+  }
   if (run.status !== 'succeeded') {
     out(`Export failed after ${seconds} s: ${run.error ?? run.status}. Nothing was sent; the next run includes these records.`)
     return EXPORT_EXIT.failed

@@ -22,6 +22,8 @@ describe('headlessArguments', () => {
     expect(headlessArguments(['Casebook.exe'], true)).toBeNull()
     expect(headlessArguments(['Casebook.exe', '--db', 'D:\\hub.sqlite'], true)).toBeNull()
     expect(headlessArguments(['Casebook.exe', 'D:\\evil.js'], true)).toBeNull()
+    // Synthetic families are for development copies only.
+    expect(headlessArguments(['Casebook.exe', 'seed', '--families', '500'], true)).toBeNull()
     expect(headlessArguments(['Casebook.exe', '--inspect=9229'], true)).toBeNull()
     // A value is never taken for the command: a database file named "export" opens the window on it.
     expect(headlessArguments(['Casebook.exe', '--db', 'export'], true)).toBeNull()

@@ -3,8 +3,11 @@
 // where there is no npm. Electron's RunAsNode fuse stays off: these are Casebook's commands only,
 // parsed by the same main() as `npm run casebook`, and nothing else is run.
 
-/** The command line's commands (src/main/cli/index.ts). */
-export const HEADLESS_COMMANDS = ['init', 'seed', 'search', 'audit', 'directory', 'export'] as const
+/**
+ * The command line's commands (src/main/cli/index.ts) that an installed app runs. Not `seed`: made-up
+ * families have no place in a hub's real database, so only a development copy (npm) makes them.
+ */
+export const HEADLESS_COMMANDS = ['init', 'search', 'audit', 'directory', 'export'] as const
 
 /** The command line's options that take a value (the value may look like anything, a command included). */
 const VALUE_OPTIONS = new Set(['--db', '--hub-name', '--hub-code', '--la-code', '--families', '--seed', '--file', '--url', '--out'])

@@ -177,6 +177,8 @@ describe('an incremental package', () => {
     expect(next.resources.people!.rows).toEqual([])
     expect(next.resources.team_members!.rows).toEqual([])
     expect(next.resources.plans!.rows).toEqual([])
+    // A note changes the episode's caseload caches, which are not sent: the episode is not sent again.
+    expect(next.resources.episodes!.rows).toEqual([])
     expect(next.resources.family_access!.rows).toEqual([expect.objectContaining({ family_id: w.otherFamilyId, user_id: w.ids.rita })])
   })
 
@@ -233,14 +235,18 @@ describe('the pseudonymised package', () => {
 })
 
 describe('an export that must not run', () => {
-  it('is refused while the validation report has errors, and writes nothing', async () => {
+  it('is refused while the validation report has errors: the run ends blocked, in the history, and nothing is written', async () => {
     const before = readdirSync(w.folder).sort()
-    const runsBefore = (await db<{ n: number }>('SELECT count(*) AS n FROM export_run'))[0]!.n
     await w.t.casebook.core.writes.run((m) => m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [w.otherFamilyId]))
-    const refused = await w.molly.invoke('export.start', { kind: 'incremental' })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    const refused = await exportAs(w.molly, { kind: 'incremental' })
+    expect(refused).toMatchObject({
+      status: 'blocked',
+      packageName: null,
+      error: expect.stringMatching(/^Nothing was sent: the validation report has 1 error to fix first \(CB101 ×1\)/)
+    })
     expect(readdirSync(w.folder).sort()).toEqual(before)
-    expect((await db<{ n: number }>('SELECT count(*) AS n FROM export_run'))[0]!.n).toBe(runsBefore)
+    const history = unwrap<{ runs: ExportRun[] }>(await w.molly.invoke('export.history', {}))
+    expect(history.runs[0]).toMatchObject({ id: refused.id, status: 'blocked' })
     await w.t.casebook.core.writes.run((m) => m.query(`UPDATE family SET postcode = 'M1 1AE' WHERE id = ?`, [w.otherFamilyId]))
   })
 
@@ -276,7 +282,7 @@ describe('an export that must not run', () => {
 })
 
 describe('a run whose package is written but cannot be recorded', () => {
-  it('moves the package out of sight, records the failure, and the next run takes the same number', async () => {
+  it('moves the package out of sight, records the failure, and the next run takes the next number (never one a package may have had)', async () => {
     const write = (sql: string) => w.t.casebook.core.writes.run((m) => m.query(sql))
     const complete = () => readdirSync(w.folder).filter((n) => /^TH-\d{8}T\d{6}Z-\d{6}$/.test(n))
     const before = complete()
@@ -287,7 +293,20 @@ describe('a run whose package is written but cannot be recorded', () => {
     expect(readdirSync(w.folder)).toContain(`.failed-${failed.packageName}`)
     await write('DROP TRIGGER test_cannot_record')
     const again = await exportAs(w.molly, { kind: 'full' })
-    expect(again).toMatchObject({ status: 'succeeded', packageSequence: failed.packageSequence })
+    expect(again).toMatchObject({ status: 'succeeded', packageSequence: failed.packageSequence + 1, changeFrom: failed.changeFrom })
     expect(complete()).toEqual([...before, again.packageName].sort())
+  })
+})
+
+describe("the hub's setting for notes' text", () => {
+  it('sends every note again, with its text, once it is turned on', async () => {
+    await exportAs(w.molly, { kind: 'incremental' })
+    const settings = await w.t.ok('hub.settings', {})
+    await w.t.ok('hub.update', { ...settings, exportNoteText: true })
+    const next = await readRun(await exportAs(w.molly, { kind: 'incremental' }), keysOf(fullPackage))
+    const notes = await db<{ id: string; text: string }>('SELECT id, text FROM case_note ORDER BY id')
+    expect(next.descriptor.casebook.caseNoteText).toBe(true)
+    expect(next.resources.case_notes!.rows.map((r) => [r.id, r.text])).toEqual(notes.map((n) => [n.id, n.text]))
+    expect(next.resources.families!.rows).toEqual([])
   })
 })

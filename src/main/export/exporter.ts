@@ -3,7 +3,7 @@
 // package's upper bound), write the package (package/packageFolder.ts: a hidden folder renamed into
 // place when whole), and only then move the cursor. Rows stream a page of records at a time, so
 // memory does not grow with the hub.
-import { access, constants, mkdir, rename } from 'node:fs/promises'
+import { access, constants, mkdir, rename, stat } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { DataSource } from 'typeorm'
@@ -39,10 +39,49 @@ export interface StartedExport {
   done: Promise<ExportRun>
 }
 
-export class ExportBlocked extends AppError {
+/** The validation report, run in the export's own snapshot, found errors: the run ends 'blocked'. */
+export class ExportBlocked extends Error {
   constructor(readonly report: ValidationReport) {
-    super('VALIDATION', `The export cannot run: the validation report has ${report.counts.error} error${report.counts.error === 1 ? '' : 's'} to fix first.`)
+    const rules = report.rules.filter((r) => r.severity === 'error' && r.count > 0).map((r) => `${r.code} ×${r.count}`)
+    super(
+      `Nothing was sent: the validation report has ${report.counts.error} error${report.counts.error === 1 ? '' : 's'} to fix first (${rules.join(', ')}). Open Export to see them.`
+    )
   }
+}
+
+/**
+ * How runs this process carried out ended, for when the database could not be told (another
+ * program held its write lock for longer than the retries): export.progress answers with this rather
+ * than 'running' for ever, and the next run finds the row and deals with it (runs.ts).
+ */
+const outcomes = new WeakMap<object, Map<string, ExportRun>>()
+export const localOutcome = (ctx: CallContext, runId: string): ExportRun | null => outcomes.get(ctx.core)?.get(runId) ?? null
+
+/** A busy database (another program's long write) gets a few chances, each after its busy timeout. */
+async function withRetries<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      if (attempt >= attempts || !/SQLITE_BUSY|database is locked/i.test(String(error))) throw error
+    }
+  }
+}
+
+/** Writes that record how a run ended are tried again: a long write by another program must not leave it 'running'. */
+async function recordEnd(ctx: CallContext, run: ExportRun, status: 'failed' | 'blocked', message: string): Promise<ExportRun> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await failRun(ctx, run.id, status, message)
+      return (await readRun(ctx.core.db, run.id))!
+    } catch {
+      // The database was busy (each try waits its busy timeout first): try again.
+    }
+  }
+  const ended: ExportRun = { ...run, status, error: message, finishedAt: ctx.core.clock.now().toISOString() }
+  if (!outcomes.has(ctx.core)) outcomes.set(ctx.core, new Map())
+  outcomes.get(ctx.core)!.set(run.id, ended)
+  return ended
 }
 
 /** Why the export folder cannot take a package now, in words for a manager; null when it can. */
@@ -50,6 +89,8 @@ export async function folderProblem(folder: string | null): Promise<string | nul
   if (!folder) return 'No export folder is set. IT sets exportFolder in the machine-wide config.'
   if (!isAbsolute(folder)) return `The export folder ${folder} is not a full path. IT sets exportFolder in the machine-wide config.`
   try {
+    if (!(await stat(folder)).isDirectory())
+      return `The export folder ${folder} is a file, not a folder. Ask IT to check exportFolder in the machine-wide config.`
     await access(folder, constants.W_OK)
     return null
   } catch {
@@ -81,25 +122,32 @@ async function hubForExport(ctx: CallContext): Promise<HubForExport> {
     await ctx.core.writes.run((m) => m.query(`UPDATE hub SET pseudonym_key = ? WHERE id = 1 AND pseudonym_key = ''`, [randomBytes(32).toString('hex')]))
     hub = (await read())!
   }
+  // Set up and changed only through the app's own checks; checked again because they name and describe every package.
+  if (!/^[A-Z]{2,5}$/.test(hub.code) || !/^\d{3}$/.test(hub.local_authority_code)) {
+    throw new AppError(
+      'UNAVAILABLE',
+      'The hub code or the local authority code in Hub settings is not valid, so no package can be named. Ask IT to correct them.'
+    )
+  }
   return { code: hub.code, localAuthorityCode: hub.local_authority_code, noteText: Boolean(hub.export_note_text), pseudonymKey: hub.pseudonym_key }
 }
 
 /**
- * Validates, then begins a run and carries it on in the background: the window follows it with
- * export.progress, the command line awaits `done`. Refuses with the report when it has errors.
+ * Begins a run and carries it on in the background: the window follows it with export.progress,
+ * the command line awaits `done`. The validation report runs inside the run, on the snapshot the
+ * package is read from, so what is checked is what is sent; with errors the run ends 'blocked'.
  */
 export async function startExport(ctx: CallContext, request: ExportRequest, folder: string | null): Promise<StartedExport> {
   const problem = await folderProblem(folder)
   if (problem) throw new AppError('UNAVAILABLE', problem)
-  const report = await runValidation(ctx.core.db.manager)
-  if (report.blocked) throw new ExportBlocked(report)
   const hub = await hubForExport(ctx)
   // The pseudonymised packages are their own series, in a folder of their own: an importer of the
   // hub's records never meets one, and reporting can be given that folder alone.
   if (request.pseudonymised) {
     folder = join(folder!, PSEUDONYMISED_FOLDER)
     await mkdir(folder, { recursive: false }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error
+      if (error.code !== 'EEXIST')
+        throw new AppError('UNAVAILABLE', `The folder ${folder} cannot be made for the pseudonymised packages. Ask IT to check the export folder.`)
     })
   }
   const begun = await beginRun(ctx, { ...request, folder: folder! }, (run) => verifyWrittenPackage(run))
@@ -107,11 +155,7 @@ export async function startExport(ctx: CallContext, request: ExportRequest, fold
   const done = carryOut(ctx, begun, request.pseudonymised, folder!, hub)
     .then(
       async () => (await readRun(ctx.core.db, begun.id))!,
-      async (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error)
-        await failRun(ctx, begun.id, 'failed', message).catch(() => undefined)
-        return (await readRun(ctx.core.db, begun.id))!
-      }
+      (error: unknown) => recordEnd(ctx, run, error instanceof ExportBlocked ? 'blocked' : 'failed', error instanceof Error ? error.message : String(error))
     )
     // Casebook closed under it: the run stays 'running' in the database, and the next run deals with it.
     .catch(() => run)
@@ -130,6 +174,8 @@ async function carryOut(
   try {
     // Every read below sees the database as it was at this first read.
     await snapshot.query('BEGIN')
+    const report = await runValidation(snapshot.manager)
+    if (report.blocked) throw new ExportBlocked(report)
     const [{ top }] = (await snapshot.query('SELECT COALESCE(MAX(seq), 0) AS top FROM change_feed')) as [{ top: number }]
     const changeTo = Math.max(Number(top), run.changeFrom)
     const query: Query = (sql, params) => snapshot.query(sql, params) as Promise<Record<string, unknown>[]>
@@ -146,9 +192,12 @@ async function carryOut(
       done += more
       if (Date.now() - lastBeat < BEAT_MS) return
       lastBeat = Date.now()
-      await beat(ctx, run.id, done, total, ctx.core.clock.now().toISOString())
+      await alive(done)
     }
-    await beat(ctx, run.id, 0, total, ctx.core.clock.now().toISOString())
+    // A beat that cannot be written (another program holding the write lock) is only a progress bar
+    // behind: the run carries on.
+    const alive = (n: number) => beat(ctx, run.id, n, total, ctx.core.clock.now().toISOString()).catch(() => undefined)
+    await alive(0)
 
     const createdAt = new Date(ctx.core.clock.now().getTime())
     const packageName = packageFolderName(hub.code, createdAt, run.packageSequence)
@@ -170,8 +219,6 @@ async function carryOut(
       })),
       { definitions: [shapes.get('deletions')!.definition], rows: () => deletionRows(deletions, shapes.get('deletions')!.shape) }
     ]
-    // Said before the rename, so that a run killed between the rename and its last transaction is finished by the next.
-    await aboutToRename(ctx, run.id, changeTo, packageName)
     const written = await writePackage({
       exportFolder: folder,
       createdAt,
@@ -187,7 +234,10 @@ async function carryOut(
         pseudonymised,
         caseNoteText: options.noteText
       },
-      resources
+      resources,
+      // Said just before the rename, so that a run killed between the rename and its last transaction
+      // is finished by the next; from then on its number is never given to another package.
+      beforeRename: (name) => withRetries(() => aboutToRename(ctx, run.id, changeTo, name))
     })
     if (written.name !== packageName) throw new Error(`The package was named ${written.name}, not ${packageName}`)
     await snapshot.query('COMMIT')
@@ -197,8 +247,8 @@ async function carryOut(
       { resource: 'datapackage', path: 'datapackage.json', rows: 0, bytes: written.descriptorFile.bytes, sha256: written.descriptorFile.sha256 }
     ].map((f) => ({ path: f.path, resource: f.resource, rows: f.rows, bytes: f.bytes, sha256: f.sha256 }))
     try {
-      await beat(ctx, run.id, total, total, ctx.core.clock.now().toISOString())
-      await finishRun(ctx, run.id, files)
+      await alive(total)
+      await withRetries(() => finishRun(ctx, run.id, files))
     } catch (error) {
       // The package is in place but its run could not be recorded: moved out of sight, so that nothing
       // complete stands under a number the next run will use again. (Were the process killed here

@@ -62,7 +62,7 @@ describe('docs/export-format.md', () => {
         if (field.description) expect(section, `${resource.name}.${field.name}`).toContain(shown(field.description))
       }
       for (const key of schema.foreignKeys ?? []) {
-        expect(section).toContain(`\`${key.fields[0]}\` → [\`${key.reference.resource}.csv\`]`)
+        expect(section).toContain(`${key.fields.map((f) => `\`${f}\``).join(', ')} → [\`${key.reference.resource}.csv\`]`)
         // The document tells importers that this order loads every reference first.
         expect(
           RESOURCES.findIndex((r) => r.name === key.reference.resource),

@@ -286,7 +286,7 @@ const plans: RecordGroup = {
       })
       for (const outcome of doc.outcomes) {
         out.rows.get('plan_outcomes')!.push({ id: outcome.id, plan_id: id, headline: outcome.headline, text: outcome.text })
-        for (const personId of outcome.peopleIds) out.rows.get('plan_outcome_people')!.push({ outcome_id: outcome.id, person_id: personId })
+        for (const personId of outcome.peopleIds) out.rows.get('plan_outcome_people')!.push({ plan_id: id, outcome_id: outcome.id, person_id: personId })
         for (const action of outcome.actions) {
           const [kind, ownerId = null] = action.owner.split(':')
           out.rows.get('plan_actions')!.push({

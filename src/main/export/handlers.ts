@@ -3,7 +3,7 @@
 import { defineHandlers } from '../core/router'
 import { AppError } from '../core/errors'
 import type { CallContext } from '../core/context'
-import { folderProblem, startExport } from './exporter'
+import { folderProblem, localOutcome, startExport } from './exporter'
 import { history, lastSucceeded, readRun, runningRun } from './runs'
 import { runValidation } from './validation'
 import { changedSince } from './changes'
@@ -31,7 +31,8 @@ export const exportHandlers = defineHandlers({
   'export.progress': async (input, ctx) => {
     const run = await readRun(ctx.core.db, input.runId)
     if (!run) throw new AppError('NOT_FOUND', 'There is no such export run.')
-    return run
+    // Ended here, but the database could not be told (exporter.ts): say how it ended.
+    return run.status === 'running' ? (localOutcome(ctx, run.id) ?? run) : run
   },
   'export.history': (input, ctx) => history(ctx.core.db, input.page)
 })

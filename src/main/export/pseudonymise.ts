@@ -9,7 +9,8 @@ import type { ExportResource, Row } from './resources'
 
 const PSEUDONYM = /^[0-9a-f]{32}$/
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
-const DISTRICT = /^[A-Z]{1,2}\d[A-Z\d]?$/
+/** An outward code, or GIR (GIR 0AA is a real postcode the validator accepts). */
+const DISTRICT = /^([A-Z]{1,2}\d[A-Z\d]?|GIR)$/
 
 const acceptsNull = (field: z.ZodType) => field.safeParse(null).success
 const describe = (field: z.ZodType, extra: string) => `${field.description ?? ''} (${extra})`.trim()

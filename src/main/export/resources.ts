@@ -29,6 +29,8 @@ export interface ExportResource {
 
 const fk = (field: string, resource: string, to = 'id'): ForeignKey => ({ fields: [field], reference: { resource, fields: [to] } })
 const staffFk = (...fields: string[]) => fields.map((f) => fk(f, 'staff'))
+/** An outcome is known by its plan and its own id (unique only within the plan). */
+const outcomeFk: ForeignKey = { fields: ['plan_id', 'outcome_id'], reference: { resource: 'plan_outcomes', fields: ['plan_id', 'id'] } }
 /** Every id-like column of a resource: hashed in the pseudonymised package. */
 const hashIds = (schema: z.ZodObject, extra: ExportResource['pseudonymised'] = {}): ExportResource['pseudonymised'] => {
   const out: ExportResource['pseudonymised'] = {}
@@ -205,7 +207,7 @@ export const RESOURCES: ExportResource[] = [
     'Plan outcomes',
     'What the plan means to change.',
     records.planOutcomeRow,
-    ['id'],
+    ['plan_id', 'id'],
     [fk('plan_id', 'plans')],
     hashIds(records.planOutcomeRow, drop('text'))
   ),
@@ -214,8 +216,8 @@ export const RESOURCES: ExportResource[] = [
     'Who each outcome is for',
     'The people each outcome is for.',
     records.planOutcomePersonRow,
-    ['outcome_id', 'person_id'],
-    [fk('outcome_id', 'plan_outcomes'), fk('person_id', 'people')],
+    ['plan_id', 'outcome_id', 'person_id'],
+    [fk('plan_id', 'plans'), outcomeFk, fk('person_id', 'people')],
     hashIds(records.planOutcomePersonRow)
   ),
   resource(
@@ -223,8 +225,8 @@ export const RESOURCES: ExportResource[] = [
     'Plan actions',
     'The actions towards each outcome.',
     records.planActionRow,
-    ['id'],
-    [fk('outcome_id', 'plan_outcomes'), fk('plan_id', 'plans'), fk('owner_person_id', 'people'), fk('owner_team_member_id', 'team_members')],
+    ['plan_id', 'id'],
+    [outcomeFk, fk('plan_id', 'plans'), fk('owner_person_id', 'people'), fk('owner_team_member_id', 'team_members')],
     hashIds(records.planActionRow, drop('what'))
   ),
   resource(

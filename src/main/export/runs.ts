@@ -152,7 +152,9 @@ export async function beginRun(
 ): Promise<BegunRun> {
   const running = (await ctx.core.db.query(`${SELECT_RUN} WHERE r.status = 'running'`, [])) as RunRow[]
   for (const row of running) {
-    const dead = processGone(row) || Date.parse(ctx.now) - Date.parse(row.heartbeat_at) > STALE_AFTER_MS
+    // On this machine the process itself says whether the run is alive; from another desk (a shared
+    // database) only its heartbeat can.
+    const dead = row.host === hostname() ? processGone(row) : Date.parse(ctx.now) - Date.parse(row.heartbeat_at) > STALE_AFTER_MS
     if (!dead) {
       throw new AppError(
         'CONFLICT',
@@ -163,9 +165,14 @@ export async function beginRun(
     await ctx.core.writes.run(async (manager) => {
       if (files) await succeed(manager, ctx, row.id, files, 'finished by the next run: its package was complete')
       else {
+        // A run that had named its package may have renamed it into place before it stopped, and the
+        // authority may have collected it since: never say nothing was sent when that cannot be known.
+        const why = row.package_name
+          ? `The run stopped just as it finished (the program was closed or the computer restarted). Its package ${row.package_name} is not in the export folder: it was not finished, or it has been collected. The next package sends its records again.`
+          : 'The run stopped before its package was complete (the program was closed or the computer restarted). Nothing was sent; the next run includes its records.'
         await manager.query(`UPDATE export_run SET status = 'interrupted', finished_at = ?, error = ? WHERE id = ? AND status = 'running'`, [
           ctx.now,
-          'The run stopped before its package was complete (the program was closed or the computer restarted). Nothing was sent; the next run includes its records.',
+          why,
           row.id
         ])
       }
@@ -177,11 +184,17 @@ export async function beginRun(
       [request.pseudonymised]
     )) as { package_sequence: number; change_to: number }[]
     const kind: ExportKind = previous.length === 0 ? 'full' : request.kind
+    // A number once given to a package that may have reached the folder is never given again, so two
+    // packages never share one; a run that failed at its last step leaves a gap instead, which the
+    // change ranges explain (docs/export-format.md).
+    const [{ n }] = (await manager.query(
+      `SELECT COALESCE(MAX(package_sequence), 0) AS n FROM export_run WHERE pseudonymised = ? AND package_name IS NOT NULL`,
+      [request.pseudonymised]
+    )) as [{ n: number }]
     const run: BegunRun = {
       id: randomUUID(),
       kind,
-      // Numbered among the packages that were written: a gap in the numbers an importer has is a package it missed.
-      packageSequence: Number(previous[0]?.package_sequence ?? 0) + 1,
+      packageSequence: Number(n) + 1,
       changeFrom: kind === 'full' ? 0 : Number(previous[0]!.change_to)
     }
     try {

@@ -58,6 +58,9 @@ export const hubHandlers = defineHandlers({
     ctx.core.writes.run(async (manager) => {
       const before = await manager.findOneByOrFail(HubEntity, { id: 1 })
       const next = await updateVersioned(manager, HubEntity, 1, version, changes, 'hub settings')
+      // Whether notes' text travels changes every note as the authority holds it: each goes into the
+      // change feed (its trigger, migration 15), so the next package sends them all again.
+      if (Boolean(before.exportNoteText) !== changes.exportNoteText) await manager.query('UPDATE case_note SET version = version')
       await writeAudit(manager, {
         at: ctx.now,
         actor: ctx.actor.name,

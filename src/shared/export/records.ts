@@ -242,21 +242,24 @@ export const planRow = z.object({
   updated_at: instant('Last changed')
 })
 
+// Outcome and action ids are made by the window when a plan is drafted, so they are unique only
+// within their plan: their keys include the plan's id.
 export const planOutcomeRow = z.object({
-  id: id('Outcome id'),
+  id: id('Outcome id, unique within its plan'),
   plan_id: id('The plan'),
   headline: HEADLINE.schema.describe('The headline it is for'),
   text: text(2000, 'What will be different, and for whom')
 })
 
 export const planOutcomePersonRow = z.object({
-  outcome_id: id('The outcome'),
+  plan_id: id('The plan'),
+  outcome_id: id('The outcome (within the plan)'),
   person_id: id('A person it is for')
 })
 
 export const planActionRow = z.object({
-  id: id('Action id'),
-  outcome_id: id('The outcome'),
+  id: id('Action id, unique within its plan'),
+  outcome_id: id('The outcome (within the plan)'),
   plan_id: id('The plan'),
   what: text(1000, 'What will be done'),
   owner_person_id: ref('The family member who will do it'),

@@ -88,6 +88,8 @@ export interface WritePackageOptions {
   /** Called at the start, about every 256 KiB written, and at the end of each resource. */
   onProgress?: (progress: PackageProgress) => void
   signal?: AbortSignal
+  /** Called when every file is whole, just before the rename: the caller records what is about to appear. */
+  beforeRename?: (name: string) => Promise<void>
 }
 
 export interface WrittenPackageFile {
@@ -208,7 +210,14 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
       const write = (file: (typeof open)[number], row: Row) => {
         file.rows++
         unitRows++
-        const cells = file.encode(row, file.rows)
+        let cells: string[]
+        try {
+          cells = file.encode(row, file.rows)
+        } catch (error) {
+          // Named by its key too, so that the record can be found and put right.
+          const key = (file.definition.primaryKey ?? []).map((field) => `${field} ${String(row[field])}`).join(', ')
+          throw error instanceof PackageError && key ? new PackageError(error.code, `${error.message} (the record with ${key})`) : error
+        }
         const exactFull = file.exact.add(csvLine(cells, file.quotable))
         const copyFull = file.copy ? file.copy.add(file.sheetLine(cells)) : false
         if (exactFull || copyFull) return flush(file, exactFull, copyFull)
@@ -265,6 +274,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
     if (withCopies) await fsyncDirectory(join(partial, SPREADSHEET_FOLDER))
     await fsyncDirectory(partial)
 
+    await options.beforeRename?.(name)
     // Checked again just before: POSIX rename would quietly replace an empty folder of that name.
     await refuseExisting(finalFolder, name)
     await renameFolder(partial, finalFolder)
