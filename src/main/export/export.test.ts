@@ -1,7 +1,7 @@
 // The export end to end on a real SQLite file: packages read back by the independent reader
 // (testing/readPackage, csv-parse), compared with the database by the test's own SQL, then changed
 // and exported again incrementally, pseudonymised, and refused when it must be.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { hostname } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -308,5 +308,23 @@ describe("the hub's setting for notes' text", () => {
     expect(next.descriptor.casebook.caseNoteText).toBe(true)
     expect(next.resources.case_notes!.rows.map((r) => [r.id, r.text])).toEqual(notes.map((n) => [n.id, n.text]))
     expect(next.resources.families!.rows).toEqual([])
+  })
+})
+
+describe('a package collected before its run was recorded', () => {
+  it('keeps its number: the next package takes a higher one, and the history does not say nothing was sent', async () => {
+    const done = await exportAs(w.molly, { kind: 'incremental' })
+    // As if killed between the rename and its last transaction (a process that is gone), and the
+    // authority collected the package before the next run.
+    await w.t.casebook.core.writes.run(async (m) => {
+      await m.query(`DELETE FROM export_run_file WHERE run_id = ?`, [done.id]).catch(() => undefined)
+      await m.query(`UPDATE export_run SET status = 'running', finished_at = NULL, pid = 999999 WHERE id = ?`, [done.id])
+    })
+    renameSync(join(w.folder, done.packageName!), join(w.t.dir, done.packageName!))
+    await w.t.casebook.core.writes.run((m) => m.query(`UPDATE family SET town = 'York' WHERE id = ?`, [w.family.id]))
+    const next = await exportAs(w.molly, { kind: 'incremental' })
+    expect(next).toMatchObject({ status: 'succeeded', packageSequence: done.packageSequence + 1, changeFrom: done.changeFrom })
+    const killed = unwrap<ExportRun>(await w.molly.invoke('export.progress', { runId: done.id }))
+    expect(killed).toMatchObject({ status: 'interrupted', error: expect.stringContaining('it has been collected') })
   })
 })
