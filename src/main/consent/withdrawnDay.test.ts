@@ -2,34 +2,22 @@
 // a withdrawal recorded at 00:30 on 2 June is on 2 June, not on UTC's 1 June.
 process.env.TZ = 'Europe/London'
 
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { openCasebook, type Casebook, type Connection } from '../core/casebook'
-import { TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
+import type { Connection } from '../core/casebook'
+import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
 
-let dir: string
-let casebook: Casebook
+let t: TempCasebook
 let now: Date
 let setUp: Connection
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'consent-day-'))
   now = new Date('2026-06-01T09:00:00Z')
-  casebook = await openCasebook({
-    databasePath: join(dir, 'casebook.sqlite'),
-    mode: 'create',
-    clock: { now: () => now },
-    passwordCost: TEST_SCRYPT,
-    hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' }
-  })
-  setUp = casebook.connect({ name: 'setup' })
+  t = await tempCasebook('consent-day', { clock: { now: () => now } })
+  setUp = t.connection
 })
 afterEach(async () => {
-  await casebook.close()
-  rmSync(dir, { recursive: true, force: true })
+  await t.dispose()
 })
 
 it('is recorded as withdrawn on the day it is at the hub', async () => {
@@ -41,5 +29,5 @@ it('is recorded as withdrawn on the day it is at the hub', async () => {
   )
   now = new Date('2026-06-01T23:30:00Z')
   unwrap(await setUp.invoke('consent.withdraw', consent))
-  expect(await casebook.core.db.query('SELECT withdrawn_on AS day FROM consent')).toEqual([{ day: '2026-06-02' }])
+  expect(await t.casebook.core.db.query('SELECT withdrawn_on AS day FROM consent')).toEqual([{ day: '2026-06-02' }])
 })

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCasebook, type Connection } from '../core/casebook'
-import { TEST_SCRYPT, tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import type { Connection } from '../core/casebook'
+import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily, today } from '../testing/fixtures'
 import { signedInUser } from '../testing/accounts'
 import { ROLE_PERMISSIONS } from '../../shared/roles'
@@ -194,14 +191,8 @@ describe('the time of a case note', () => {
   it('is refused while it is still to come today, next to the time, and nothing is written; now itself, or later in an earlier day, is taken', async () => {
     // The core's clock stands at noon in England today, so the test means the same at any hour it runs.
     const noon = new Date(londonToUtc(`${today}T12:00`)!)
-    const dir = mkdtempSync(join(tmpdir(), 'note-time-'))
-    const casebook = await openCasebook({
-      databasePath: join(dir, 'casebook.sqlite'),
-      mode: 'create',
-      clock: { now: () => noon },
-      passwordCost: TEST_SCRYPT,
-      hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' }
-    })
+    const clocked = await tempCasebook('note-time', { clock: { now: () => noon } })
+    const casebook = clocked.casebook
     try {
       const setUp = casebook.connect({ name: 'setup' })
       const { id: patId } = unwrap<{ id: string }>(
@@ -232,8 +223,7 @@ describe('the time of a case note', () => {
       expect(await written()).toEqual({ notes: 2, audit: before.audit + 2 })
       expect(unwrap(await pat.invoke('drafts.get', { key }))).toBeNull()
     } finally {
-      await casebook.close()
-      rmSync(dir, { recursive: true, force: true })
+      await clocked.dispose()
     }
   })
 })

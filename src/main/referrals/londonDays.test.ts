@@ -3,17 +3,14 @@
 // calls come from a trusted caller naming a practitioner. Each test fails while the defect is there.
 process.env.TZ = 'Europe/London'
 
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCasebook, type Casebook, type Connection } from '../core/casebook'
+import type { Casebook, Connection } from '../core/casebook'
 import { ROLE_PERMISSIONS } from '../../shared/roles'
-import { TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
+import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
 import { requestInput } from './testWorld'
 
-let dir: string
+let t: TempCasebook
 let casebook: Casebook
 let now: Date
 let pat: Connection
@@ -21,15 +18,9 @@ let familyId: string
 let childId: string
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'london-days-'))
   now = new Date('2026-03-01T09:00:00Z')
-  casebook = await openCasebook({
-    databasePath: join(dir, 'casebook.sqlite'),
-    mode: 'create',
-    clock: { now: () => now },
-    passwordCost: TEST_SCRYPT,
-    hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' }
-  })
+  t = await tempCasebook('london-days', { clock: { now: () => now } })
+  casebook = t.casebook
   const setUp = casebook.connect({ name: 'setup' })
   const { id: patId } = unwrap<{ id: string }>(
     await setUp.invoke('users.create', { displayName: 'Pat', username: 'pat', role: 'practitioner', temporaryPassword: 'temporary passphrase' })
@@ -40,8 +31,7 @@ beforeEach(async () => {
   childId = view.members.find((m) => m.kind === 'child')!.id
 })
 afterEach(async () => {
-  await casebook.close()
-  rmSync(dir, { recursive: true, force: true })
+  await t.dispose()
 })
 
 const call = async (channel: string, input: unknown) => unwrap<any>(await pat.invoke(channel, input), channel)

@@ -1,13 +1,13 @@
 // One request for help as the caller may see it: its progress for everyone who logs requests, and
 // the casework (what was asked, what the family knows, why it was decided so) only for those who
 // screen them.
+import { accountsById, UNKNOWN_USER_LABEL } from '../accounts/staffNames'
 import { In, type EntityManager } from 'typeorm'
 import { todayIso } from '../../shared/dates'
 import { ANONYMOUS_SOURCE, type RequestRecord } from '../../shared/referrals/requests'
 import type { CallContext } from '../core/context'
 import { notFound } from '../core/errors'
 import { auditView } from '../audit/audit'
-import { UserEntity } from '../accounts/entities'
 import { HubEntity } from '../hub/entities'
 import { FamilyEntity, PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
@@ -28,10 +28,8 @@ export async function familyOfRequest(ctx: CallContext, id: string): Promise<str
 
 /** Users by id, as `pick` names them. */
 export async function usersById(db: EntityManager, ids: (string | null)[], pick: (u: { username: string; displayName: string }) => string) {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))]
-  const users = wanted.length ? await db.findBy(UserEntity, { id: In(wanted) }) : []
-  const names = new Map(users.map((u) => [u.id, pick(u)]))
-  return (id: string | null) => (id ? (names.get(id) ?? 'A former user') : NOT_RECORDED)
+  const users = await accountsById(db, ids)
+  return (id: string | null) => (id ? (users.has(id) ? pick(users.get(id)!) : UNKNOWN_USER_LABEL) : NOT_RECORDED)
 }
 
 export async function getRequest({ id }: { id: string }, ctx: CallContext): Promise<RequestRecord> {

@@ -1,14 +1,11 @@
 // Working days from a request's receipt to its decision, with the core's clock fixed: over Easter
 // 2026 (Good Friday 3 April and Easter Monday 6 April are bank holidays in England) and a weekend.
 // Calls come from trusted callers that name a user, so moving the clock on by days locks no window.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCasebook, type Casebook, type Connection } from '../core/casebook'
+import type { Casebook, Connection } from '../core/casebook'
 import { WorkingDays } from '../core/workingDays'
 import { ROLE_PERMISSIONS } from '../../shared/roles'
-import { TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
+import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
 import { requestInput } from './testWorld'
 import { overdueBefore, requestTiming, startOfLocalDay } from './timing'
@@ -39,7 +36,7 @@ describe('the working days a request waits', () => {
 })
 
 describe('with the clock fixed', () => {
-  let dir: string
+  let t: TempCasebook
   let casebook: Casebook
   let now: Date
   let pat: Connection
@@ -48,15 +45,9 @@ describe('with the clock fixed', () => {
   let childId: string
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'timing-'))
     now = new Date('2026-04-02T09:00:00')
-    casebook = await openCasebook({
-      databasePath: join(dir, 'casebook.sqlite'),
-      mode: 'create',
-      clock: { now: () => now },
-      passwordCost: TEST_SCRYPT,
-      hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' }
-    })
+    t = await tempCasebook('timing', { clock: { now: () => now } })
+    casebook = t.casebook
     const setUp = casebook.connect({ name: 'setup' })
     const { id: patId } = unwrap<{ id: string }>(
       await setUp.invoke('users.create', { displayName: 'Pat', username: 'pat', role: 'practitioner', temporaryPassword: 'temporary passphrase' })
@@ -68,8 +59,7 @@ describe('with the clock fixed', () => {
     childId = view.members.find((m) => m.kind === 'child')!.id
   })
   afterEach(async () => {
-    await casebook.close()
-    rmSync(dir, { recursive: true, force: true })
+    await t.dispose()
   })
 
   const call = async (channel: string, input: unknown) => unwrap<any>(await pat.invoke(channel, input), channel)

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCasebook, type Casebook, type Connection } from '../core/casebook'
+import type { Clock } from '../core/clock'
 import type { Result } from '../../shared/result'
 
 export interface TempCasebook {
@@ -24,20 +25,27 @@ export function unwrap<T>(result: Result<unknown>, channel = 'call'): T {
   return result.value as T
 }
 
-export async function tempCasebook(name = 'casebook'): Promise<TempCasebook> {
+/** `clock`: the core's time, for tests that must mean the same at any hour they run (reopen keeps it). */
+export async function tempCasebook(name = 'casebook', options: { clock?: Clock } = {}): Promise<TempCasebook> {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`))
   const databasePath = join(dir, 'casebook.sqlite')
   const t: TempCasebook = {
     dir,
     databasePath,
-    casebook: await openCasebook({ databasePath, mode: 'create', passwordCost: TEST_SCRYPT, hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' } }),
+    casebook: await openCasebook({
+      databasePath,
+      mode: 'create',
+      clock: options.clock,
+      passwordCost: TEST_SCRYPT,
+      hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' }
+    }),
     connection: undefined as never,
     async ok(channel, input) {
       return unwrap(await t.connection.invoke(channel, input), channel)
     },
     async reopen() {
       await t.casebook.close()
-      t.casebook = await openCasebook({ databasePath, mode: 'existing', passwordCost: TEST_SCRYPT })
+      t.casebook = await openCasebook({ databasePath, mode: 'existing', clock: options.clock, passwordCost: TEST_SCRYPT })
       t.connection = t.casebook.connect({ name: 'tester' })
     },
     async dispose() {
