@@ -27,7 +27,7 @@ test.describe('first start', () => {
 
     // An administrator has no case work: Users is their page, and Find a family is not offered.
     await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible()
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Users', 'Hub settings'])
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Users', 'Hub settings', 'Backups'])
     await page.getByRole('link', { name: 'Hub settings' }).click()
     await expect(page.getByText('Hub code: RV.')).toBeVisible()
     const minutes = page.getByLabel('Lock the screen after this many minutes without use')

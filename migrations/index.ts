@@ -15,6 +15,7 @@ import { ReferralsScreenIndexes1764000000012 } from './1764000000012-ReferralsSc
 import { FamiliesReadyToTravel1764000000013 } from './1764000000013-FamiliesReadyToTravel'
 import { EarlyHelpReadyToTravel1764000000014 } from './1764000000014-EarlyHelpReadyToTravel'
 import { ExportChangeFeed1764000000015 } from './1764000000015-ExportChangeFeed'
+import { BackupsAndAnchors1764000000016 } from './1764000000016-BackupsAndAnchors'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -32,5 +33,6 @@ export const migrations = [
   ReferralsScreenIndexes1764000000012,
   FamiliesReadyToTravel1764000000013,
   EarlyHelpReadyToTravel1764000000014,
-  ExportChangeFeed1764000000015
+  ExportChangeFeed1764000000015,
+  BackupsAndAnchors1764000000016
 ]

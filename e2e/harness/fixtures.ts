@@ -8,9 +8,12 @@ import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { openCasebook, type Casebook } from '../../src/main/core/casebook'
 import { TEST_SCRYPT } from '../../src/main/testing/tempCasebook'
+import { newKeyText } from '../../src/main/backup/crypto'
+import type { BackupSettings } from '../../src/main/core/config'
 import type { Role } from '../../src/shared/roles'
 import { serveRenderer } from './server'
 import { HarnessClock } from './clock'
+import { breakDatabase, type DatabaseOption } from './database'
 
 export interface Account {
   username: string
@@ -28,6 +31,10 @@ export interface Harness {
   createUser(account: Account, password?: string): Promise<void>
   /** Where this core writes export packages (the exportFolder option); null when none is set. */
   exportFolder: string | null
+  /** The database file the core was opened over. */
+  databasePath: string
+  /** IT's backup settings for this core (the backupKey option): the folder is always set, and made. */
+  backup: BackupSettings & { folder: string }
 }
 
 export const PASSWORD = 'harness long passphrase'
@@ -103,8 +110,18 @@ async function bind(page: Page, casebook: Casebook, url: string, account: Accoun
 /** The machine-wide export folder: one that is there, one that is not, or none set. */
 export type ExportFolderOption = 'made' | 'missing' | 'none'
 
+/** The backups' key: IT's, in the machine-wide config, or none set (Casebook makes one beside the database). */
+export type BackupKeyOption = 'config' | 'beside the database'
+
 export const test = base.extend<
-  { harness: Harness; account: Account | null; directoryFeed: string | null; exportFolder: ExportFolderOption },
+  {
+    harness: Harness
+    account: Account | null
+    directoryFeed: string | null
+    exportFolder: ExportFolderOption
+    backupKey: BackupKeyOption
+    database: DatabaseOption
+  },
   { rendererUrl: string }
 >({
   /** Who the page is signed in as; null starts signed out (or at set-up, with no users). */
@@ -112,6 +129,12 @@ export const test = base.extend<
   /** The agency directory's Open Referral UK feed, as IT sets it in the machine-wide config: a URL or a file. */
   directoryFeed: [null, { option: true }],
   exportFolder: ['made', { option: true }],
+  backupKey: ['config', { option: true }],
+  /**
+   * sound, or one the app opens on its recovery screen: damaged (after a backup was taken) or a newer
+   * Casebook's. The account is made before it is broken, and the page starts signed out.
+   */
+  database: ['sound', { option: true }],
   rendererUrl: [
     // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
     // eslint-disable-next-line no-empty-pattern
@@ -124,22 +147,27 @@ export const test = base.extend<
   ],
   // Automatic: every test's page is bound to a fresh core, whether or not it names the harness.
   harness: [
-    async ({ page, browser, rendererUrl, account, directoryFeed, exportFolder: folderOption }, use) => {
+    async ({ page, browser, rendererUrl, account, directoryFeed, exportFolder: folderOption, backupKey, database }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'))
       const exportFolder = folderOption === 'none' ? null : join(dir, folderOption === 'made' ? 'exports' : 'no-such-folder')
       if (folderOption === 'made') mkdirSync(exportFolder!)
+      const backup = { folder: join(dir, 'backups'), keyFile: null, key: backupKey === 'config' ? newKeyText() : null, everyHours: 2 }
+      mkdirSync(backup.folder)
+      const databasePath = join(dir, 'casebook.sqlite')
       const clock = new HarnessClock()
-      const casebook = await openCasebook({
-        databasePath: join(dir, 'casebook.sqlite'),
-        mode: 'create',
+      const options = {
+        databasePath,
         clock,
         passwordCost: TEST_SCRYPT,
         directoryFeed,
         exportFolder,
+        backup,
         hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
-      })
+      }
+      let casebook = await openCasebook({ ...options, mode: 'create' })
       if (account) await createUser(casebook, account)
-      await bind(page, casebook, rendererUrl, account, dir)
+      if (database !== 'sound') casebook = await breakDatabase(casebook, database, options)
+      await bind(page, casebook, rendererUrl, database === 'sound' ? account : null, dir)
       const others: Page[] = []
       await use({
         casebook,
@@ -147,6 +175,8 @@ export const test = base.extend<
         url: rendererUrl,
         createUser: (a, password) => createUser(casebook, a, password),
         exportFolder,
+        databasePath,
+        backup,
         openPage: async (other = { username: 'reception2', role: 'reception' }) => {
           if ((await casebook.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(casebook, other)
           // A context of its own, as a separate window would be (and as axe-core needs).

@@ -37,6 +37,8 @@ import { channel, type ChannelSpec } from './channel'
 import { directoryChannels } from './directory/contract'
 import { referralChannels } from './referrals/contract'
 import { exportChannels } from './export/contract'
+import { backupChannels } from './backup/contract'
+import { recoveryChannels } from './recovery/contract'
 import {
   addNoteInput,
   allOpenInput,
@@ -141,7 +143,9 @@ export const contract = {
   'audit.list': channel(auditListInput, auditListOutput, 'audit.read'),
   ...directoryChannels,
   ...referralChannels,
-  ...exportChannels
+  ...exportChannels,
+  ...backupChannels,
+  ...recoveryChannels
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

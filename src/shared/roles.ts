@@ -35,7 +35,8 @@ export const PERMISSIONS = [
   'audit.read',
   'families.restrict',
   'users.manage',
-  'hub.manage'
+  'hub.manage',
+  'backup.manage'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -47,8 +48,8 @@ const PRACTITIONER: Permission[] = [...RECEPTION, 'earlyHelp.read', 'earlyHelp.w
 // Managers open restricted families and decide who else may, keep the directory, oversee
 // referrals (every step-up, every sharing without consent) and send the hub's records to the authority.
 const MANAGER: Permission[] = [...PRACTITIONER, 'episodes.manage', 'audit.read', 'families.restrict', 'directory.manage', 'referrals.oversee', 'export.run']
-// IT: accounts and settings, and no case content at all.
-const ADMIN: Permission[] = ['hub.read', 'users.manage', 'hub.manage']
+// IT: accounts, settings and backups (whole encrypted copies they cannot read in Casebook), and no case content at all.
+const ADMIN: Permission[] = ['hub.read', 'users.manage', 'hub.manage', 'backup.manage']
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   reception: new Set(RECEPTION),

@@ -102,7 +102,10 @@ export async function signIn(input: { username: string; password: string }, ctx:
       })
     )
   }
-  return start(ctx, user)
+  const signedIn = await start(ctx, user)
+  // The day's first sign-in takes a backup (when the app's schedule is on), in the background: never waited for here.
+  ctx.core.backups.signedIn()
+  return signedIn
 }
 
 export async function signOut(ctx: CallContext): Promise<Record<string, never>> {

@@ -36,6 +36,10 @@ export interface AuditInput {
     | 'outbound-referral'
     | 'step-up'
     | 'export-run'
+    /** A backup run (its start, its end, the old backups its retention deleted); the record id is the run's. */
+    | 'backup-run'
+    /** A restore of a backup over the whole database (the record id is the restore's). */
+    | 'database'
   /** Null only for a failed sign-in with a username nobody has. */
   recordId: string | null
   familyId?: string | null

@@ -1,10 +1,18 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import sqlite3 from 'sqlite3'
 // Every channel, called successfully, leaves exactly the audit entries its policy says: a change
 // or a view of a record always, and nothing for calls that touch no one's record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '../../shared/contract'
-import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+import { tempCasebook, TEST_SCRYPT, type TempCasebook } from '../testing/tempCasebook'
+import { signedInUser } from '../testing/accounts'
+import { CHOSEN_PASSWORD } from '../testing/channelSamples'
+import { seedFamilies } from '../seed/seed'
+import { readBackupHeader } from '../backup/crypto'
+import { all, closeRaw, openRaw } from '../core/opening'
+import { backupForTests } from '../recovery/backupForTests'
+import { openCasebookOrRecovery } from '../recovery/recoveryCasebook'
 import { stepUpWorld } from '../referrals/stepUpTestWorld'
 import { okaforFamily, today } from '../testing/fixtures'
 import { addDays } from '../../shared/dates'
@@ -107,7 +115,19 @@ const EXPECTED: Record<string, string[]> = {
   // Its start, then (the test waits for the run) its end: the package and its files.
   'export.start': ['export export-run', 'export export-run'],
   'export.progress': [],
-  'export.history': []
+  'export.history': [],
+  'backup.overview': [],
+  'backup.list': [],
+  // Its start, then (the test waits for the run) its end, with the file's size and checksum.
+  'backup.start': ['backup backup-run', 'backup backup-run'],
+  'backup.progress': [],
+  // Written into the backup before it is swapped in: the restored database's first entry after the backup's own.
+  'backup.restore': ['restore database'],
+  // The recovery screen's calls are made to a core whose database could not be opened (another file): telling
+  // what happened and opening a copy read-only write nothing; the restore's entry is in the restored database.
+  'recovery.status': [],
+  'recovery.openReadOnly': [],
+  'recovery.restore': ['restore database']
 }
 
 let t: TempCasebook
@@ -401,7 +421,16 @@ const CALLS: [string, () => [Connection, unknown]][] = [
   ['export.start', () => [window, { kind: 'full', pseudonymised: false }]],
   ['export.progress', () => [window, { runId: state.exportRun.id }]],
   ['export.history', () => [window, {}]],
-  ['auth.signOut', () => [window, {}]]
+  ['backup.overview', () => [admin, {}]],
+  ['backup.list', () => [admin, {}]],
+  ['backup.start', () => [admin, {}]],
+  ['backup.progress', () => [admin, { id: state.backupRun.id }]],
+  ['auth.signOut', () => [window, {}]],
+  // Last: a restore signs every window out, and takes the database back to the backup just taken.
+  ['backup.restore', () => [admin, { fileName: state.backupFile }]],
+  ['recovery.status', () => [rescue.window, {}]],
+  ['recovery.openReadOnly', () => [rescue.window, {}]],
+  ['recovery.restore', () => [rescue.window, { username: 'ivy', password: CHOSEN_PASSWORD, fileName: rescue.backup.fileName }]]
 ]
 
 beforeAll(async () => {
@@ -424,9 +453,35 @@ beforeAll(async () => {
   t.casebook.core.exportFolder = t.dir
   practitioner = t.casebook.connect({ name: 'pat', permissions: new Set(['earlyHelp.read', 'earlyHelp.write', 'families.read']) })
 })
+/** A database that cannot be opened (garbage in its pages), with a backup beside it: for the recovery screen's calls. */
+async function damagedWithBackup() {
+  const r = await tempCasebook('completeness-rescue')
+  await signedInUser(r, 'ivy', 'admin')
+  await seedFamilies(r.casebook, { families: 60, seed: 1 })
+  const backup = await backupForTests(r.databasePath)
+  await r.casebook.close()
+  const db = await openRaw(r.databasePath, sqlite3.OPEN_READWRITE)
+  const [leaf] = await all<{ pageno: number }>(db, `SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1`)
+  const [size] = await all<{ page_size: number }>(db, 'PRAGMA page_size')
+  await closeRaw(db)
+  const bytes = readFileSync(r.databasePath)
+  bytes.fill(0xa5, (leaf!.pageno - 1) * size!.page_size, leaf!.pageno * size!.page_size)
+  writeFileSync(r.databasePath, bytes)
+  const casebook = await openCasebookOrRecovery({ databasePath: r.databasePath, passwordCost: TEST_SCRYPT })
+  return { dir: r.dir, casebook, backup, window: casebook.connect() }
+}
+let rescue: Awaited<ReturnType<typeof damagedWithBackup>>
+beforeAll(async () => {
+  rescue = await damagedWithBackup()
+})
+
 afterAll(async () => {
+  await rescue?.casebook.close()
+  if (rescue) rmSync(rescue.dir, { recursive: true, force: true })
   await t.dispose()
 })
+
+const backupHead = async (path: string) => (await readBackupHeader(path)).header.auditHead?.seq ?? 0
 
 const lastSeq = async () => (await t.casebook.core.db.query('SELECT coalesce(max(seq), 0) AS s FROM audit_entry'))[0].s as number
 
@@ -439,20 +494,30 @@ describe('audit completeness', () => {
   it('writes exactly the stated entries for each successful call', async () => {
     for (const [channel, call] of CALLS) {
       const [connection, input] = call()
-      const before = await lastSeq()
+      // A restore's database goes on from the backup's last entry; the recovery screen's restore is of another database.
+      const restoring = channel === 'backup.restore' || channel === 'recovery.restore'
+      const before = restoring
+        ? await backupHead(channel === 'backup.restore' ? join(t.dir, 'Backups', state.backupFile) : rescue.backup.path)
+        : await lastSeq()
       const result = await connection.invoke(channel, input)
       expect({ channel, ok: result.ok, error: result.ok ? null : result.error }).toEqual({ channel, ok: true, error: null })
       if (channel === 'export.start') {
         state.exportRun = result.ok ? result.value : null
         await expect.poll(async () => ((await connection.invoke('export.progress', { runId: state.exportRun.id })) as any).value.status).toBe('succeeded')
       }
-      const written = (await t.casebook.core.db.query('SELECT action, record_type AS type FROM audit_entry WHERE seq > ? ORDER BY seq', [before])).map(
+      if (channel === 'backup.start') {
+        state.backupRun = result.ok ? result.value : null
+        await t.casebook.core.backups.whenIdle()
+      }
+      const audited = channel === 'recovery.restore' ? rescue.casebook.core.db : t.casebook.core.db
+      const written = (await audited.query('SELECT action, record_type AS type FROM audit_entry WHERE seq > ? ORDER BY seq', [before])).map(
         (e: { action: string; type: string }) => `${e.action} ${e.type}`
       )
       expect({ channel, written }).toEqual({ channel, written: EXPECTED[channel] })
 
       // What later calls need.
       const value = result.ok ? (result.value as any) : null
+      if (channel === 'backup.progress') state.backupFile = value.fileName
       if (channel === 'users.list') state.molly = value.users.find((u: { username: string }) => u.username === 'molly')
       if (channel === 'families.register') {
         state.family = value

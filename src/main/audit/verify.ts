@@ -1,13 +1,20 @@
 // Checks the audit trail's hash chain from the first entry to the last. Any entry altered in the
-// file, or removed from the middle, breaks the chain at a place this names exactly.
+// file, or removed from the middle, breaks the chain at a place this names exactly. Entries removed
+// from the end leave a chain that still checks, so the end is then checked against the anchors
+// (./anchors): the trail's last entry as each backup and export saw it.
 import type { EntityManager } from 'typeorm'
 import type { AuditVerification } from '../../shared/audit/schemas'
+import { formatDate, utcToLondon } from '../../shared/dates'
 import type { AuditRow } from './entities'
-import { entryHash, GENESIS_HASH } from './audit'
+import { entryHash, GENESIS_HASH, type AuditAction } from './audit'
+import { findAnchors, readAuditHead, type AnchorPlaces, type FoundAnchor } from './anchors'
 
 const BATCH = 5000
 
-export async function verifyAuditTrail(db: Pick<EntityManager, 'query'>): Promise<AuditVerification> {
+type Db = Pick<EntityManager, 'query'>
+
+/** The hash chain alone: what a restore checks in a backup before it is swapped in. */
+export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   let previous: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }
   let entries = 0
   for (;;) {
@@ -40,5 +47,128 @@ export async function verifyAuditTrail(db: Pick<EntityManager, 'query'>): Promis
       entries++
     }
     if (rows.length < BATCH) return { intact: true, entries, problem: null }
+  }
+}
+
+/**
+ * The chain, then (given where to look) its end against every anchor found. Without `places` only the
+ * chain is checked.
+ */
+export async function verifyAuditTrail(db: Db, places?: AnchorPlaces): Promise<AuditVerification> {
+  const chain = await verifyAuditChain(db)
+  if (!chain.intact || !places) return chain
+  return checkEnd(db, chain, places)
+}
+
+/** An audit entry that records a restore: written into the checked copy just before it is swapped in, timed at the swap. */
+export const RESTORE_ACTION = 'restore' satisfies AuditAction
+
+/*
+ * Which anchors say something about this trail, and what. An anchor is (sequence, hash, and the hash of
+ * the trail's first entry), plus the hub code and time of the file or package it came from.
+ *
+ * - The trail holds the anchor (the same hash at that sequence): every entry up to it is as it was
+ *   when the anchor was taken (each hash covers the one before it), so nothing up to there was removed.
+ *   An anchor cannot vouch for a removal made before it was taken, so every anchor is checked, not only
+ *   the newest: a trail cut short and then written on by the app holds the anchors taken since the cut,
+ *   and only those taken before it show the cut.
+ * - The anchor is another database's: another hub's backup in a shared folder, or a database of the
+ *   same hub begun afresh. Its first-entry hash is not this trail's (or, for an anchor that does not
+ *   carry one, its hub code is not this hub's). It is set aside. Matching by hub code alone would not do:
+ *   a trail cut short and written on would then hold a different entry at the anchor's sequence and
+ *   look like another database's; the first entry tells them apart, because a database keeps its first
+ *   entry whatever happens to its end. An anchor without a first-entry hash and of this hub is taken as
+ *   this trail's only when the trail is shorter than it (the one case another database cannot explain
+ *   away by having a different entry there).
+ * - The anchor is this trail's but taken before a restore recorded in the trail, and beyond the point
+ *   that restore went back to: it describes the database the restore replaced. Set aside.
+ * - Otherwise it is this trail's and the trail no longer holds it: entries were removed from the end
+ *   (the trail is shorter than the anchor), or removed and then written over (another entry stands at
+ *   the anchor's sequence). The trail is broken.
+ *
+ * Limits, said plainly: someone who can write the database file and recomputes every hash from the
+ * first entry on makes a trail that is another database's as far as any anchor can tell, and one who
+ * writes a false restore entry explains away the anchors before it. The backups themselves still hold
+ * the trail as it was, and a restore entry is on the trail for anyone to read.
+ */
+type Finding = { found: FoundAnchor; verdict: 'held' | 'set aside' | 'cut' | 'replaced' }
+
+async function checkEnd(db: Db, chain: AuditVerification, places: AnchorPlaces): Promise<AuditVerification> {
+  const [hub] = (await db.query('SELECT code FROM hub WHERE id = 1')) as { code: string }[]
+  const hubCode = hub?.code ?? null
+  const anchors = await findAnchors(db, places, hubCode)
+  if (anchors.length === 0) return chain
+  // Read after the anchors, so that a backup taken meanwhile is never beyond the end this sees.
+  const head = await readAuditHead(db)
+  const restores = (await db.query('SELECT seq, at FROM audit_entry WHERE action = ? ORDER BY seq', [RESTORE_ACTION])) as { seq: number; at: string }[]
+
+  // Many anchors share an entry (a backup and the run that recorded it): each is looked up once.
+  const hashes = new Map<number, Promise<string | null>>()
+  const hashAt = (seq: number) => {
+    if (!hashes.has(seq))
+      hashes.set(
+        seq,
+        db.query('SELECT hash FROM audit_entry WHERE seq = ?', [seq]).then((rows: { hash: string }[]) => rows[0]?.hash ?? null)
+      )
+    return hashes.get(seq)!
+  }
+  const findings: Finding[] = []
+  for (const found of anchors) {
+    const { seq, hash, firstHash } = found.anchor
+    const there = await hashAt(seq)
+    if (seq === 0 || there === hash) {
+      findings.push({ found, verdict: 'held' })
+      continue
+    }
+    let ours: boolean
+    if (found.hubCode === null)
+      ours = true // a run recorded in this database
+    else if (firstHash !== undefined && head !== null) ours = firstHash === head.firstHash
+    // Nothing to compare the first entry with (an anchor without it, or a trail with no entries left):
+    // this hub's, and for an anchor without it only when the trail is shorter than it.
+    else ours = found.hubCode === hubCode && (firstHash !== undefined || there === null)
+    const beforeRestore = restores.some((r) => Number(r.seq) <= seq && Date.parse(found.takenAt) < Date.parse(r.at))
+    findings.push({ found, verdict: !ours || beforeRestore ? 'set aside' : there === null ? 'cut' : 'replaced' })
+  }
+
+  const setAside = findings.filter((f) => f.verdict === 'set aside').length
+  const bySeq = (a: Finding, b: Finding) => b.found.anchor.seq - a.found.anchor.seq || Date.parse(b.found.takenAt) - Date.parse(a.found.takenAt)
+  const held = findings.filter((f) => f.verdict === 'held').sort(bySeq)
+  const broken = findings.filter((f) => f.verdict === 'cut' || f.verdict === 'replaced').sort(bySeq)[0]
+  const extra = { ...(setAside > 0 ? { anchorsSetAside: setAside } : {}) }
+  if (!broken) return { ...chain, ...extra, ...(held[0] ? { anchor: described(held[0].found) } : {}) }
+
+  const seen = `the ${kind(broken.found)} taken ${when(broken.found.takenAt)} (${broken.found.name}) had seen entry ${broken.found.anchor.seq}`
+  const last = head?.seq ?? 0
+  if (broken.verdict === 'cut') {
+    const message = last === 0 ? `Every entry is missing: ${seen}.` : `Entries after ${last} are missing: ${seen}.`
+    return { ...chain, ...extra, intact: false, problem: { seq: last + 1, message }, anchor: described(broken.found) }
+  }
+  // The newest anchor the trail still holds below the one it does not: entries up to it are sound.
+  const sound = held.find((f) => f.found.anchor.seq < broken.found.anchor.seq)?.found.anchor.seq ?? null
+  const message =
+    sound === null
+      ? `Entry ${broken.found.anchor.seq} is not the entry ${seen}: entries up to it have been removed or replaced.`
+      : `Entries after ${sound} have been removed or replaced: ${seen}, and entry ${broken.found.anchor.seq} is now a different one.`
+  return { ...chain, ...extra, intact: false, problem: { seq: sound === null ? broken.found.anchor.seq : sound + 1, message }, anchor: described(broken.found) }
+}
+
+const kind = (found: FoundAnchor) => (found.source === 'backup file' || found.source === 'backup run' ? 'backup' : 'export')
+
+/** "on 24 November 2026 at 18:30", on the hub's clock. */
+function when(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return 'at an unknown time'
+  const local = utcToLondon(new Date(ms).toISOString())
+  return `on ${formatDate(local.slice(0, 10))} at ${local.slice(11, 16)}`
+}
+
+function described(found: FoundAnchor): NonNullable<AuditVerification['anchor']> {
+  return {
+    source: found.source,
+    name: found.name,
+    takenAt: found.takenAt,
+    seq: found.anchor.seq,
+    description: `the ${kind(found)} taken ${when(found.takenAt)} (${found.name})`
   }
 }

@@ -4,6 +4,8 @@
 //   npm run casebook -- search <text>
 //   npm run casebook -- directory import [--file <path> | --url <url>]
 //   npm run casebook -- export [--full] [--pseudonymised] [--out <folder>]
+//   npm run casebook -- backup [--to <folder>] | backup list | backup new-key [--to <file>]
+//   npm run casebook -- restore <backup> [--key-file <path>]
 // Every command takes --db <path> (else CASEBOOK_DB, the machine-wide config, the user's folder).
 // Only init creates a database; search and audit verify open it read-only and change nothing.
 import { parseArgs } from 'node:util'
@@ -20,6 +22,11 @@ import { progressBar } from './progress'
 import type { DirectoryImportResult } from '../../shared/directory/schemas'
 import { directoryImportReport } from '../directory/import/report'
 import { exportCommand } from './exportCommand'
+import { errorFields, silentLog, type Log } from '../log/log'
+import { logStarted, openMachineLog } from '../log/machineLog'
+import { restoreCommand } from '../recovery/restoreCommand'
+import { backupCommand, backupListCommand, newKeyCommand } from './backupCommand'
+import { backupFolderFor } from '../backup/folder'
 
 const USAGE = `Usage: npm run casebook -- <command> [options]
 
@@ -30,7 +37,8 @@ Commands:
       --la-code <code>      the local authority code (a new database only)
   seed --families <n>       add n synthetic families to a database that exists (deterministic; --seed <number> to vary)
   search <text>             search people as the app's search box does (reads only)
-  audit verify              check the audit trail's hash chain; exit code 1 if it is broken (reads only)
+  audit verify              check the audit trail's hash chain, and that it still ends where the backups and
+                            exports last saw it; exit code 1 if it is broken (reads only)
   directory import          import the agency directory from its Open Referral UK feed (the machine-wide
                             config's directoryFeed); exit code 1 if the feed was refused or could not be read
       --file <path>         from this JSON file, saved from the feed, instead
@@ -43,6 +51,19 @@ Commands:
       --pseudonymised       the package for performance reporting: no names, contact details, identifiers
                             or free text (a separate series of packages)
       --out <folder>        to this folder instead of the machine-wide config's
+  backup                    back the database up now: an online copy, checked, encrypted with the backup key
+                            into the backup folder (the machine-wide config's backupFolder, else Backups
+                            beside the database). Exit codes: 0 written; 4 another backup is running;
+                            1 failed (nothing is left that looks like a backup)
+      --to <folder>         to this folder instead (it must be there already)
+  backup list               the backups in the backup folder, newest first (reads only)
+  backup new-key            print a new backup key (32 random bytes, base64) for the machine-wide config
+      --to <file>           write it to this new file instead, for backupKeyFile
+  restore <backup>          replace the database with a backup (a file, or the name of one in the backup
+                            folder), decrypted with the machine's key and checked first; the database it
+                            replaces is kept beside it. Casebook must be closed. Exit code 1 if it was not
+                            restored (nothing is changed then)
+      --key-file <path>     the key the backup was made with, if it is not this machine's
 
 Options:
   --db <path>               the database file (else CASEBOOK_DB, the machine-wide config, the user's folder)
@@ -53,7 +74,14 @@ function cliConnection(casebook: Casebook) {
   return casebook.connect({ name: `cli:${desktopUserName()}` })
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+/** Second words the log may name: never a search's text or a file's name, which follow other commands. */
+const LOGGED_SUBCOMMANDS = new Set(['verify', 'import', 'list', 'new-key'])
+
+/**
+ * `log`: where the command says what it did for IT (the machine-wide log folder when run as a command,
+ * below and in electron/headless.ts); silent when a test calls it.
+ */
+export async function main(argv: string[], out: (line: string) => void = console.log, log: Log = silentLog): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -69,6 +97,8 @@ export async function main(argv: string[], out: (line: string) => void = console
       full: { type: 'boolean' },
       pseudonymised: { type: 'boolean' },
       out: { type: 'string' },
+      'key-file': { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -80,14 +110,33 @@ export async function main(argv: string[], out: (line: string) => void = console
   const { path, source } = resolveDatabasePath({ argv })
   // IT may name the directory's feed for one import, in place of the machine-wide config's.
   const feedOverride = values.file ? { directoryFeed: resolvePath(values.file) } : values.url ? { directoryFeed: values.url } : {}
+  // `backup --to <folder>`: this run's backup folder, in place of the machine-wide config's.
+  const backupOverride =
+    command === 'backup' && values.to && rest[0] !== 'new-key' ? { backup: { ...machineSettings().backup, folder: resolvePath(values.to) } } : {}
+  const named = { command, ...(command !== 'search' && LOGGED_SUBCOMMANDS.has(rest[0] ?? '') ? { subcommand: rest[0]! } : {}) }
   const run = async (mode: OpenMode, work: (casebook: Casebook) => Promise<number>) => {
+    const started = performance.now()
+    const ms = () => Math.round(performance.now() - started)
+    log.info('command.started', named)
+    try {
+      const code = await runOpen(mode, work)
+      log.info('command.finished', { ...named, exit: code, ms: ms() })
+      return code
+    } catch (error) {
+      log.error('command.failed', { ...named, ...errorFields(error), ms: ms() })
+      throw error
+    }
+  }
+  const runOpen = async (mode: OpenMode, work: (casebook: Casebook) => Promise<number>) => {
     const casebook = await openCasebook({
+      log,
       databasePath: path,
       mode,
       source,
       ...machineSettings(),
       ...feedOverride,
       ...(values.out ? { exportFolder: resolvePath(values.out) } : {}),
+      ...backupOverride,
       hub: {
         name: values['hub-name'] ?? DEFAULT_HUB.name,
         code: values['hub-code'] ?? DEFAULT_HUB.code,
@@ -152,7 +201,12 @@ export async function main(argv: string[], out: (line: string) => void = console
           return 1
         }
         const v = result.value as AuditVerification
-        out(v.intact ? `The audit trail is intact: ${v.entries} entries checked.` : `The audit trail is broken. ${v.problem?.message}`)
+        // The anchor named, when there was one: the backup or export the trail's end was checked against.
+        const end = v.anchor ? ` Its end was checked against ${v.anchor.description}, which had seen entry ${v.anchor.seq}.` : ''
+        out(v.intact ? `The audit trail is intact: ${v.entries} entries checked.${end}` : `The audit trail is broken. ${v.problem?.message}`)
+        const n = v.anchorsSetAside ?? 0
+        const setAside = n === 1 ? 'One backup or export was' : `${n} backups or exports were`
+        if (n > 0) out(`${setAside} not checked: of another database, or of the one a restore replaced.`)
         return v.intact ? 0 : 1
       })
     case 'directory':
@@ -181,6 +235,41 @@ export async function main(argv: string[], out: (line: string) => void = console
       return run('existing', (casebook) =>
         exportCommand(cliConnection(casebook), { kind: values.full ? 'full' : 'incremental', pseudonymised: values.pseudonymised ?? false }, out)
       )
+    case 'backup': {
+      if (rest[0] === 'new-key') {
+        log.info('command.started', named)
+        const code = await newKeyCommand(values.to ? resolvePath(values.to) : null, out)
+        log.info('command.finished', { ...named, exit: code })
+        return code
+      }
+      const folderOf = (casebook: Casebook) => backupFolderFor(casebook.core.backupSettings, casebook.core.databasePath)
+      if (rest[0] === 'list') return run('readOnly', (casebook) => backupListCommand(cliConnection(casebook), folderOf(casebook), out))
+      if (rest.length > 0) {
+        out(`Unknown backup command: ${rest[0]}. Try: backup, backup list, backup new-key`)
+        return 2
+      }
+      return run('existing', (casebook) => backupCommand(cliConnection(casebook), folderOf(casebook), out))
+    }
+    case 'restore': {
+      // The database is not opened first: it may be the damaged one this restore replaces.
+      if (rest.length !== 1) {
+        out('restore needs the backup: npm run casebook -- restore <backup file>')
+        return 2
+      }
+      log.info('command.started', named)
+      const code = await restoreCommand({
+        file: rest[0]!,
+        databasePath: path,
+        source,
+        settings: machineSettings().backup,
+        keyFile: values['key-file'],
+        actor: `cli:${desktopUserName()}`,
+        log,
+        out
+      })
+      log.info('command.finished', { ...named, exit: code })
+      return code
+    }
     default:
       out(`Unknown command: ${command}\n\n${USAGE}`)
       return 2
@@ -190,7 +279,9 @@ export async function main(argv: string[], out: (line: string) => void = console
 // Run when invoked directly (npm run casebook), not when imported by a test or by the Electron entry
 // (which runs commands itself: electron/headless.ts).
 if (!process.versions.electron && process.argv[1] && /cli[\\/]index\.[cm]?[jt]s$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then(
+  const log = openMachineLog('command')
+  logStarted(log, { node: process.version })
+  main(process.argv.slice(2), console.log, log).then(
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error)

@@ -6,14 +6,15 @@ import type { HubRecord } from '../../shared/hub/schemas'
 import type { Result } from '../../shared/result'
 import { systemClock, type Clock } from './clock'
 import type { Actor, Core, WindowHost } from './context'
-import { newSession } from './session'
+import { endSession, newSession } from './session'
 import { followAccount } from '../accounts/follow'
 import { ROLE_PERMISSIONS, type Permission } from '../../shared/roles'
 import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
 import { openDatabase, openReadOnlyDatabase, openReader } from './database'
 import type { OpenMode } from './opening'
-import type { DatabaseSource } from './config'
+import { DEFAULT_BACKUP_EVERY_HOURS, type BackupSettings, type DatabaseSource } from './config'
+import { errorFields, silentLog, type Log } from '../log/log'
 import { Router, unexpectedError } from './router'
 import { WorkingDays, type BankHolidayChanges } from './workingDays'
 import { WriteQueue } from './writeQueue'
@@ -29,6 +30,11 @@ import { draftHandlers } from '../drafts/service'
 import { directoryHandlers } from '../directory/handlers'
 import { referralHandlers } from '../referrals/handlers'
 import { exportHandlers } from '../export/handlers'
+import { recoveryHandlers } from '../recovery/handlers'
+import { backupHandlers } from '../backup/handlers'
+import { BackupService } from '../backup/service'
+import { recordBeforeUpgrade } from '../backup/beforeUpgrade'
+import { AppError } from './errors'
 
 export interface OpenOptions {
   databasePath: string
@@ -51,7 +57,45 @@ export interface OpenOptions {
   hub?: HubRecord
   /** Where export packages go (the machine-wide config's exportFolder, or the command line's --out). */
   exportFolder?: string | null
+  /** IT's backup settings (the machine-wide config's backupFolder, backupKeyFile, backupKey, backupEveryHours). */
+  backup?: BackupSettings
+  /** The machine-wide config's logFolder: read by whoever builds the log (the app's entry, the command line). */
+  logFolder?: string | null
+  /** Where this core writes what it did (events and codes only); silent when not given. */
+  log?: Log
+  /**
+   * Backups on their own (every backupEveryHours while open, and at the day's first sign-in): the app's
+   * core turns this on; tests, the browser harness and the command line take backups only when asked.
+   */
+  scheduleBackups?: boolean
+  /**
+   * Opens the database some other way than by `mode` (the recovery screen's read-only copy of a damaged
+   * file, which the checks would refuse): a core over it that cannot be swapped by a restore.
+   */
+  openWith?: () => Promise<OpenedStore>
 }
+
+/** A database's connections as the core holds them: what close() shuts, and a restore shuts and opens again. */
+export interface OpenedStore {
+  reader: DataSource
+  writes: WriteQueue
+  backupPath: string | null
+  close(): Promise<void>
+}
+
+/**
+ * What a restore asks of the core it replaces the database under: `replace` waits for the calls under
+ * way, closes every connection, runs `swap` on the closed file, then opens it again in the same Core
+ * (migrating it if it is older, after its own pre-migration copy). Every window's session ends.
+ */
+export interface DatabaseControl {
+  replace<T>(swap: () => Promise<T>): Promise<T>
+}
+
+const controls = new WeakMap<Core, DatabaseControl>()
+
+/** The control of a core whose database a restore may replace; undefined for a read-only core. */
+export const databaseControl = (core: Core): DatabaseControl | undefined => controls.get(core)
 
 /** One window's, page's or command's way in: every call answers a Result and never throws. */
 export interface Connection {
@@ -84,10 +128,17 @@ export function buildRouter(): Router {
     .register(directoryHandlers)
     .register(referralHandlers)
     .register(exportHandlers)
+    .register(recoveryHandlers)
+    .register(backupHandlers)
     .seal()
 }
 
 const CLOSING = { code: 'UNAVAILABLE', message: 'Casebook is closing. Nothing more can be saved until it is opened again.' } as const
+const RESTORING = { code: 'UNAVAILABLE', message: 'Casebook is restoring a backup. Nothing was saved. Sign in again in a moment.' } as const
+/** Why every window was signed out: said on the sign-in page. */
+export const SIGNED_OUT_BY_RESTORE = 'An administrator restored a backup, so everyone was signed out. Sign in again.'
+/** How long a restore waits for the calls already under way before it closes the database under them. */
+const CALLS_GRACE_MS = 10_000
 
 /** Reading whether the window is signed in is not using it: only other calls keep it awake. */
 const countsAsActivity = (channel: string) => channel !== 'auth.status'
@@ -103,55 +154,147 @@ export function desktopUserName(): string {
 export async function openCasebook(options: OpenOptions): Promise<Casebook> {
   const clock = options.clock ?? systemClock
   const mode = options.mode ?? 'existing'
-  // What close() shuts after the reader: the connection that writes, or for a read-only core the
-  // tidying of the side files its reading made.
-  let dataSource: Pick<DataSource, 'destroy'>
-  let reader: DataSource
-  let writes: WriteQueue
-  let backupPath: string | null = null
-  if (mode === 'readOnly') {
-    const opened = await openReadOnlyDatabase(options.databasePath, options.source)
-    reader = opened.reader
-    dataSource = { destroy: opened.release }
-    writes = new WriteQueue(null)
-  } else {
-    const opened = await openDatabase(options.databasePath, () => clock.now(), { mode, source: options.source })
-    dataSource = opened.dataSource
-    backupPath = opened.backupPath
-    writes = new WriteQueue(opened.dataSource)
+  const log = options.log ?? silentLog
+  const backupSettings = options.backup ?? { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
+  // IT's log names the file and why it was refused (the code; the message is for the person at the desk).
+  function failedToOpen(error: unknown): never {
+    log.error('database.open-failed', { path: options.databasePath, mode, ...errorFields(error) })
+    throw error
+  }
+  // For a read-only core, closing also tidies the side files its reading made.
+  const openStore = async (mode: OpenMode): Promise<OpenedStore> => {
+    if (options.openWith) return options.openWith()
+    if (mode === 'readOnly') {
+      const opened = await openReadOnlyDatabase(options.databasePath, options.source).catch(failedToOpen)
+      log.info('database.opened', { path: options.databasePath, mode })
+      const close = async () => {
+        await opened.reader.destroy()
+        await opened.release()
+      }
+      return { reader: opened.reader, writes: new WriteQueue(null), backupPath: null, close }
+    }
+    const opened = await openDatabase(options.databasePath, () => clock.now(), { mode, source: options.source, backup: backupSettings }).catch(failedToOpen)
+    const writes = new WriteQueue(opened.dataSource)
+    let reader: DataSource
     try {
       await ensureHub(writes, options.hub)
+      // The backup taken before the migrations, recorded now that its table is there.
+      if (opened.beforeUpgrade) await recordBeforeUpgrade(writes, opened.beforeUpgrade, log)
       reader = await openReader(options.databasePath)
     } catch (error) {
       await opened.dataSource.destroy()
-      throw error
+      failedToOpen(error)
     }
+    log.info('database.opened', { path: options.databasePath, mode, state: opened.state })
+    if (opened.migrated.length > 0)
+      log.info('database.migrated', { migrations: opened.migrated.length, last: opened.migrated.at(-1) ?? null, backup: opened.backupPath })
+    const close = async () => {
+      await writes.drain()
+      await reader.destroy()
+      await opened.dataSource.destroy()
+    }
+    return { reader, writes, backupPath: opened.backupPath, close }
   }
+  let store = await openStore(mode)
   const core: Core = {
-    db: reader,
-    writes,
+    db: store.reader,
+    writes: store.writes,
     clock,
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
     workingDays: new WorkingDays(options.bankHolidays),
     directoryFeed: options.directoryFeed ?? null,
     exportFolder: options.exportFolder ?? null,
-    snapshot: mode === 'readOnly' ? null : () => openReader(options.databasePath)
+    snapshot: mode === 'readOnly' ? null : () => openReader(options.databasePath),
+    log,
+    databasePath: options.databasePath,
+    backupSettings,
+    backups: new BackupService(() => core)
   }
+  if (options.scheduleBackups && mode !== 'readOnly' && !options.openWith) core.backups.scheduler.start()
   const router = buildRouter()
   let closed = false
+  // A restore: new calls are refused while it swaps the file; `generation` counts the databases this
+  // core has had, and a window whose session began under an earlier one is signed out.
+  let replacing = false
+  let generation = 0
+  let broken: { code: 'UNAVAILABLE'; message: string } | null = null
+  let replacement: Promise<unknown> | null = null
+  let calls = 0
+  const callEnded = new Set<() => void>()
+  const fewerCalls = (most: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, CALLS_GRACE_MS)
+      function done() {
+        clearTimeout(timer)
+        callEnded.delete(check)
+        resolve()
+      }
+      function check() {
+        if (calls <= most) done()
+      }
+      callEnded.add(check)
+      check()
+    })
+  if (mode !== 'readOnly' && !options.openWith)
+    controls.set(core, {
+      async replace(swap) {
+        if (closed || replacing || broken) throw new AppError('CONFLICT', 'Casebook is closing, or already restoring a backup. Nothing was changed.')
+        replacing = true
+        const replaced = (async () => {
+          // The call that asked (when a window asked) is the one left.
+          await fewerCalls(1)
+          await store.close()
+          const swapped = await swap().then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error })
+          )
+          // Windows are signed out only when the database changed under them.
+          if (!('error' in swapped)) generation++
+          try {
+            store = await openStore('existing')
+          } catch (error) {
+            const why = error instanceof Error ? error.message : String(error)
+            broken = { code: 'UNAVAILABLE', message: `Casebook could not open its database again after the restore: ${why}` }
+            throw error
+          }
+          core.db = store.reader
+          core.writes = store.writes
+          if ('error' in swapped) throw swapped.error
+          return swapped.value
+        })()
+        replacement = replaced
+        try {
+          return await replaced
+        } finally {
+          replacing = false
+          replacement = null
+        }
+      }
+    })
   return {
     core,
-    backupPath,
+    get backupPath() {
+      return store.backupPath
+    },
     connect(trusted, window) {
       const session = newSession(clock.now().getTime())
+      let sessionGeneration = generation
       const trustedActor: Actor | null = trusted
         ? { name: trusted.name, userId: trusted.userId ?? null, permissions: trusted.permissions ?? new Set(PERMISSIONS) }
         : null
       return {
         invoke: async (channel, input) => {
           if (closed) return { ok: false, error: CLOSING }
+          if (broken) return { ok: false, error: broken }
+          if (replacing) return { ok: false, error: RESTORING }
+          const startedUnder = generation
+          calls++
           try {
             const now = clock.now()
+            if (sessionGeneration !== generation) {
+              if (session.user) endSession(session, SIGNED_OUT_BY_RESTORE)
+              sessionGeneration = generation
+            }
             if (!trustedActor) {
               // The account may have changed since the last call, or the window been idle too long.
               await followAccount(core.db, session, now.getTime())
@@ -168,11 +311,19 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
               session,
               now: now.toISOString()
             })
-            // A call still running when Casebook closed failed because it closed, not for its own reasons.
-            return closed && !result.ok && result.error.code === 'INTERNAL' ? { ok: false, error: CLOSING } : result
+            // A call still running when Casebook closed (or a restore closed the database under it) failed
+            // because of that, not for its own reasons.
+            if (!result.ok && result.error.code === 'INTERNAL') {
+              if (closed) return { ok: false, error: CLOSING }
+              if (replacing || generation !== startedUnder) return { ok: false, error: RESTORING }
+            }
+            return result
           } catch (error) {
             // The router answers every call itself; this is for what fails around it (a closed database).
-            return { ok: false, error: unexpectedError(String(channel), error) }
+            return { ok: false, error: unexpectedError(String(channel), error, log) }
+          } finally {
+            calls--
+            for (const check of [...callEnded]) check()
           }
         }
       }
@@ -180,9 +331,11 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     async close() {
       if (closed) return
       closed = true
-      await writes.drain()
-      await reader.destroy()
-      await dataSource.destroy()
+      // A backup under way is stopped (and recorded as failed) while the database can still be written.
+      await core.backups.stop()
+      // A restore under way opens the database again before it ends: closed after it.
+      await replacement?.catch(() => undefined)
+      if (!broken) await store.close()
     }
   }
 }

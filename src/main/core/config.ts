@@ -16,7 +16,17 @@ export const machineConfigSchema = z.object({
   /** Where the agency directory's Open Referral UK feed is: an http(s) URL, or a JSON file IT saves. */
   directoryFeed: z.string().min(1).optional(),
   /** Changes to England's bank holidays, for working days: a one-off holiday added, a moved one removed. */
-  bankHolidays: z.object({ add: z.array(isoDay).default([]), remove: z.array(isoDay).default([]) }).optional()
+  bankHolidays: z.object({ add: z.array(isoDay).default([]), remove: z.array(isoDay).default([]) }).optional(),
+  /** Where backups go (a network share is fine: they are encrypted). Default: a Backups folder beside the database. */
+  backupFolder: z.string().min(1).optional(),
+  /** A file holding the backups' key (32 random bytes, base64), readable only by the accounts that run Casebook. */
+  backupKeyFile: z.string().min(1).optional(),
+  /** The backups' key itself (32 random bytes, base64), for IT that would rather keep it in this file than in a key file. */
+  backupKey: z.string().min(1).optional(),
+  /** Hours between backups while the app is open (default 2). */
+  backupEveryHours: z.number().min(0.25).max(24).optional(),
+  /** Where the app and its commands write their log (rotated). Default: per OS, see logFolder in ../log. */
+  logFolder: z.string().min(1).optional()
 })
 export type MachineConfig = z.infer<typeof machineConfigSchema>
 
@@ -79,11 +89,30 @@ export function machineSettings(env: NodeJS.ProcessEnv = process.env): {
   directoryFeed: string | null
   exportFolder: string | null
   bankHolidays: { add: string[]; remove: string[] }
+  backup: BackupSettings
+  logFolder: string | null
 } {
   const machine = readMachineConfig(machineConfigPath(process.platform, env))
   return {
     directoryFeed: machine.directoryFeed ?? null,
     exportFolder: machine.exportFolder ?? null,
-    bankHolidays: machine.bankHolidays ?? { add: [], remove: [] }
+    bankHolidays: machine.bankHolidays ?? { add: [], remove: [] },
+    backup: {
+      folder: machine.backupFolder ?? null,
+      keyFile: machine.backupKeyFile ?? null,
+      key: machine.backupKey ?? null,
+      everyHours: machine.backupEveryHours ?? DEFAULT_BACKUP_EVERY_HOURS
+    },
+    logFolder: machine.logFolder ?? null
   }
+}
+
+export const DEFAULT_BACKUP_EVERY_HOURS = 2
+
+/** IT's backup settings from the machine-wide config; null where IT set nothing (the backup module's defaults apply). */
+export interface BackupSettings {
+  folder: string | null
+  keyFile: string | null
+  key: string | null
+  everyHours: number
 }

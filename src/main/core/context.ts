@@ -5,6 +5,9 @@ import type { Clock } from './clock'
 import type { WriteQueue } from './writeQueue'
 import type { Session } from './session'
 import type { WorkingDays } from './workingDays'
+import type { Log } from '../log/log'
+import type { BackupSettings } from './config'
+import type { BackupService } from '../backup/service'
 
 export type { Session } from './session'
 
@@ -27,6 +30,14 @@ export interface Core {
    * begins a transaction on it, and destroys it after. Null for a read-only core.
    */
   snapshot: (() => Promise<DataSource>) | null
+  /** The log IT reads (../log): events and codes, never a record's contents. */
+  log: Log
+  /** The database file this core was opened over (backups copy it, restore replaces it). */
+  databasePath: string
+  /** IT's backup settings (the machine-wide config). */
+  backupSettings: BackupSettings
+  /** This core's backups: the run under way and its progress, the schedule (../backup/service). */
+  backups: BackupService
 }
 
 /** Who is calling: the signed-in user, or a trusted in-process caller (the CLI, tests). */

@@ -2,14 +2,15 @@
 // check, an online backup before migrating, then the migrations in one transaction; or, for a
 // read-only core, one connection that cannot write. The SQLite-specific parts of opening live
 // here and in ./opening and nowhere else.
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import sqlite3 from 'sqlite3'
 import { DataSource } from 'typeorm'
 import { migrations } from '../../../migrations'
 import { AppError } from './errors'
-import { checkDatabaseFile, type OpenMode } from './opening'
-import type { DatabaseSource } from './config'
+import { checkDatabaseFile, type FileState, type OpenMode } from './opening'
+import { DEFAULT_BACKUP_EVERY_HOURS, type BackupSettings, type DatabaseSource } from './config'
+import { backupBeforeUpgrade, type BeforeUpgradeBackup } from '../backup/beforeUpgrade'
 import { HubEntity } from '../hub/entities'
 import { DuplicateDecisionEntity, FamilyAccessEntity, FamilyEntity, MembershipEntity, PersonDisabilityEntity, PersonEntity } from '../families/entities'
 import { ConsentEntity } from '../consent/entities'
@@ -79,9 +80,13 @@ export function compareVersions(a: string, b: string): number {
 
 export interface OpenedDatabase {
   dataSource: DataSource
-  /** Where the pre-migration copy was written, when migrations ran on an existing file. */
+  /** Where the pre-migration backup was written, when migrations ran on an existing file. */
   backupPath: string | null
+  /** That backup, for its run to be recorded once the migrations have made backup_run (../backup/beforeUpgrade). */
+  beforeUpgrade: BeforeUpgradeBackup | null
   migrated: string[]
+  /** What opening found (./opening): for the log IT reads. */
+  state: FileState
 }
 
 /** A file that is already there is opened without SQLite's create flag: if it vanishes, opening fails rather than making an empty one. */
@@ -138,7 +143,11 @@ export interface OpenDatabaseOptions {
   mode?: Exclude<OpenMode, 'readOnly'>
   /** Where the path came from, for a refusal to say where to correct it. */
   source?: DatabaseSource
+  /** IT's backup settings: where the backup taken before migrating goes, and its key. */
+  backup?: BackupSettings
 }
+
+const NO_BACKUP_SETTINGS: BackupSettings = { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
 
 /** Opens a Casebook database to read and write, after ./opening has checked it, and migrates it. */
 export async function openDatabase(databasePath: string, now: () => Date = () => new Date(), options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
@@ -149,14 +158,15 @@ export async function openDatabase(databasePath: string, now: () => Date = () =>
   try {
     await dataSource.query('PRAGMA synchronous = FULL')
     await refuseOldSqlite(dataSource)
-    let backupPath: string | null = null
+    let beforeUpgrade: BeforeUpgradeBackup | null = null
     const migrated: string[] = []
     if (await dataSource.showMigrations()) {
-      if (await hasAppliedMigrations(dataSource)) backupPath = await backup(dataSource, databasePath, now())
+      // An encrypted online backup into the backup folder, as every backup is; no backup, no migration.
+      if (await hasAppliedMigrations(dataSource)) beforeUpgrade = await backupBeforeUpgrade(databasePath, options.backup ?? NO_BACKUP_SETTINGS, now)
       const ran = await dataSource.runMigrations({ transaction: 'all' })
       migrated.push(...ran.map((m) => m.name))
     }
-    return { dataSource, backupPath, migrated }
+    return { dataSource, backupPath: beforeUpgrade?.path ?? null, beforeUpgrade, migrated, state }
   } catch (error) {
     await dataSource.destroy()
     throw error
@@ -168,15 +178,6 @@ async function hasAppliedMigrations(dataSource: DataSource): Promise<boolean> {
   if (rows.length === 0) return false
   const [{ n }] = (await dataSource.query('SELECT count(*) AS n FROM migrations')) as [{ n: number }]
   return n > 0
-}
-
-/** An online, consistent copy beside the database (VACUUM INTO), taken before migrating it. */
-async function backup(dataSource: DataSource, databasePath: string, at: Date): Promise<string> {
-  const stamp = at.toISOString().replace(/[:.]/g, '-')
-  let target = `${databasePath}.before-upgrade-${stamp}.sqlite`
-  for (let i = 1; existsSync(target); i++) target = `${databasePath}.before-upgrade-${stamp}-${i}.sqlite`
-  await dataSource.query('VACUUM INTO ?', [target])
-  return target
 }
 
 export interface ReadOnlyDatabase {

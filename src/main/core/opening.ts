@@ -10,6 +10,7 @@ import sqlite3 from 'sqlite3'
 import { migrations } from '../../../migrations'
 import { AppError } from './errors'
 import { machineConfigPath, type DatabaseSource } from './config'
+import { networkDriveOf, type NetworkDrive } from '../recovery/networkDrive'
 
 /**
  * existing: a Casebook database that is already there (the default). create: the same, or a new
@@ -33,8 +34,28 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 /** quick_check stops after this many findings: the first few say enough, and a badly damaged file is refused sooner. */
 const FINDINGS_SHOWN = 3
 
-/** A refusal, in the words given: they name a path, which must reach IT exactly as it is. */
-const refuse = (message: string) => new AppError('UNAVAILABLE', message)
+/**
+ * Why a file was refused, for whoever must decide what comes next (the recovery screen offers a
+ * restore for damage but never over a newer Casebook's work): missing (no file, and not to be made),
+ * folder (the path is a folder), empty (0 bytes), notDatabase (not an SQLite file: a damaged header
+ * looks the same), notCasebook (another application's database), newer (a newer Casebook's), damaged
+ * (SQLite found damage), unreadable (the file or folder cannot be read), unfinished (a set-up that
+ * stopped), behind (needs upgrading, and may not be: read-only), network (on a network drive).
+ */
+export type RefusalKind =
+  'missing' | 'folder' | 'empty' | 'notDatabase' | 'notCasebook' | 'newer' | 'damaged' | 'unreadable' | 'unfinished' | 'behind' | 'network'
+
+/** A refusal of the file, in the words given: they name a path, which must reach IT exactly as it is. */
+export class OpeningRefusal extends AppError {
+  constructor(
+    readonly kind: RefusalKind,
+    message: string
+  ) {
+    super('UNAVAILABLE', message)
+  }
+}
+
+const refuse = (kind: RefusalKind, message: string) => new OpeningRefusal(kind, message)
 
 function whereToCheck(source: DatabaseSource | undefined): string {
   switch (source) {
@@ -53,24 +74,42 @@ function whereToCheck(source: DatabaseSource | undefined): string {
 
 const initCommand = (path: string) => `npm run casebook -- init --db "${path}"`
 
-export async function checkDatabaseFile(path: string, mode: OpenMode, source?: DatabaseSource): Promise<FileCheck> {
+/**
+ * What the network-drive check says of a path. A test names one; otherwise the operating system
+ * is asked (../recovery/networkDrive).
+ */
+export type NetworkCheck = (path: string) => Promise<NetworkDrive | null>
+
+export async function checkDatabaseFile(
+  path: string,
+  mode: OpenMode,
+  source?: DatabaseSource,
+  networkCheck: NetworkCheck = networkDriveOf
+): Promise<FileCheck> {
   const where = whereToCheck(source)
+  // Only the live database must be on the desk's own disk: reading a copy from a share changes nothing.
+  if (mode !== 'readOnly') {
+    const network = await networkCheck(path)
+    if (network) throw refuse('network', onNetworkDrive(path, network))
+  }
   const size = fileSize(path, where)
   if (size === null) {
     if (mode === 'create') return { state: 'missing', tidy: async () => undefined }
     const folder = existsSync(dirname(path)) ? '' : ` (the folder ${dirname(path)} does not exist either)`
     throw refuse(
+      'missing',
       `There is no Casebook database at ${path}${folder}. ${where} If there should be a new database there, ask IT to create it with: ${initCommand(path)}`
     )
   }
   if (size === 0) {
     throw refuse(
+      'empty',
       `The file ${path} is empty (0 bytes), so it is not a Casebook database. Nothing was changed. ${where} If a set-up that did not finish left it there, ask IT to delete it, then try again.`
     )
   }
   const header = await readHeader(path, where)
   if (!header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
-    throw refuse(`The file ${path} is not a Casebook database: it is not a database file at all. Nothing was changed. ${where}`)
+    throw refuse('notDatabase', `The file ${path} is not a Casebook database: it is not a database file at all. Nothing was changed. ${where}`)
   }
   // Bytes 18 and 19 are 2 for a database in WAL mode: the one kind of file whose reading leaves -wal and -shm files beside it.
   const walMode = header[18] === 2 && header[19] === 2
@@ -88,13 +127,16 @@ export async function checkDatabaseFile(path: string, mode: OpenMode, source?: D
 function fileSize(path: string, where: string): number | null {
   try {
     const stats = statSync(path)
-    if (!stats.isFile()) throw refuse(`${path} is a folder, not a Casebook database. ${where}`)
+    if (!stats.isFile()) throw refuse('folder', `${path} is a folder, not a Casebook database. ${where}`)
     return stats.size
   } catch (error) {
     if (error instanceof AppError) throw error
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return null
-    throw refuse(`Casebook cannot read ${path} (${code ?? String(error)}). Nothing was changed. Ask IT to check that the file and its folder can be read.`)
+    throw refuse(
+      'unreadable',
+      `Casebook cannot read ${path} (${code ?? String(error)}). Nothing was changed. Ask IT to check that the file and its folder can be read.`
+    )
   }
 }
 
@@ -110,12 +152,15 @@ async function readHeader(path: string, where: string): Promise<Buffer> {
       await file.close()
     }
   } catch (error) {
-    throw refuse(`Casebook cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Nothing was changed. ${where}`)
+    throw refuse('unreadable', `Casebook cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Nothing was changed. ${where}`)
   }
 }
 
 async function inspect(path: string, mode: OpenMode, where: string): Promise<FileState> {
-  const notOurs = refuse(`The file ${path} is a database, but not a Casebook one: it belongs to another application. Nothing was changed. ${where}`)
+  const notOurs = refuse(
+    'notCasebook',
+    `The file ${path} is a database, but not a Casebook one: it belongs to another application. Nothing was changed. ${where}`
+  )
   let db: sqlite3.Database | null = null
   try {
     db = await openRaw(path, sqlite3.OPEN_READONLY)
@@ -141,7 +186,8 @@ async function inspect(path: string, mode: OpenMode, where: string): Promise<Fil
     const unknown = applied.filter((name) => !known.has(name))
     if (unknown.length > 0) {
       throw refuse(
-        `The database at ${path} was last opened by a newer version of Casebook (it has changes this version does not know: ${unknown.join(', ')}). Nothing was changed. Install the newer version, or ask IT to restore a backup.`
+        'newer',
+        `The database at ${path} was last opened by a newer version of Casebook (it has changes this version does not know: ${unknown.join(', ')}). Nothing was changed. Install the newer version of Casebook on this computer (restoring a backup would lose the work done since).`
       )
     }
     const findings = (await all<Record<string, string>>(db, `PRAGMA quick_check(${FINDINGS_SHOWN})`)).map((row) => String(Object.values(row)[0]))
@@ -153,12 +199,14 @@ async function inspect(path: string, mode: OpenMode, where: string): Promise<Fil
     if (unfinished) {
       if (mode === 'create') return 'unfinished'
       throw refuse(
+        'unfinished',
         `The database at ${path} has nothing in it yet: its set-up did not finish. Nothing was changed. Ask IT to finish it with: ${initCommand(path)}`
       )
     }
     const state = applied.length < migrations.length ? 'behind' : 'current'
     if (state === 'behind' && mode === 'readOnly') {
       throw refuse(
+        'behind',
         `The database at ${path} was made by an earlier version of Casebook and must be upgraded before it can be read. Nothing was changed. Open it with the Casebook app, or run: ${initCommand(path)}, then try again.`
       )
     }
@@ -167,16 +215,39 @@ async function inspect(path: string, mode: OpenMode, where: string): Promise<Fil
     if (error instanceof AppError) throw error
     const text = `${String((error as { code?: unknown }).code ?? '')} ${error instanceof Error ? error.message : String(error)}`
     if (/SQLITE_CORRUPT|SQLITE_NOTADB/.test(text)) throw damaged(path, error instanceof Error ? error.message : text)
-    throw refuse(
-      `Casebook cannot read the database at ${path} (${text.trim()}). Nothing was changed. Ask IT to check that the file and its folder can be read.`
-    )
+    throw refuse('unreadable', storageProblem(path, text))
   } finally {
     if (db) await closeRaw(db)
   }
 }
 
+/**
+ * What the disk's answer means for whoever must put it right, in plain words: a read-only file or
+ * folder is not one that "cannot be read", and a full disk is neither. The code stays, for IT.
+ */
+export function storageProblem(path: string, text: string): string {
+  const code = text.match(/SQLITE_[A-Z_]+|E[A-Z]{2,}/)?.[0] ?? 'no code'
+  if (/SQLITE_FULL|ENOSPC/.test(text))
+    return `The disk that holds the database at ${path} is full (${code}). Nothing was changed. Ask IT to make space on it, then start Casebook again.`
+  if (/SQLITE_READONLY|SQLITE_PERM|EROFS|EACCES|EPERM/.test(text))
+    return `Casebook cannot write to the database at ${path} (${code}): the file, its folder, or the files beside it ending in -wal and -shm are read-only for this account. Nothing was changed. Ask IT to let the accounts that use Casebook change them (and to delete a -shm file left read-only), then start Casebook again.`
+  if (/SQLITE_IOERR|EIO\b/.test(text))
+    return `The disk that holds the database at ${path} could not be read or written (${code}). Nothing was changed. Ask IT to check the disk.`
+  return `Casebook cannot read the database at ${path} (${text.trim()}). Nothing was changed. Ask IT to check that the file and its folder can be read.`
+}
+
 const damaged = (path: string, found: string) =>
-  refuse(`The database at ${path} is damaged (SQLite's check found: ${found}). Nothing was changed. Ask IT to restore it from a backup.`)
+  refuse('damaged', `The database at ${path} is damaged (SQLite's check found: ${found}). Nothing was changed. Ask IT to restore it from a backup.`)
+
+/** What IT is told of a live database on a network drive, and what to do instead. */
+function onNetworkDrive(path: string, drive: NetworkDrive): string {
+  return (
+    `The database at ${path} is on a network drive (${drive.where}). Casebook keeps its database in one SQLite file, which must be on this ` +
+    `desk's own disk: on a network drive a dropped connection or a second desk can damage it. Nothing was changed. Ask IT to move the database ` +
+    `to this desk's own disk (the backup folder may stay on the network share: backups are encrypted and safe there), or, for several desks ` +
+    `sharing one hub's records, to set up a shared PostgreSQL database for them.`
+  )
+}
 
 /**
  * A read-only connection to a WAL-mode file makes -wal and -shm files beside it and cannot remove
@@ -200,7 +271,8 @@ async function tidySideFiles(path: string): Promise<void> {
   }
 }
 
-function openRaw(path: string, mode: number): Promise<sqlite3.Database> {
+/** A plain sqlite3 connection, for checks that must not go through TypeORM (this file's, and a backup's before it is restored). */
+export function openRaw(path: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(path, mode | sqlite3.OPEN_FULLMUTEX, (error) => {
       if (error) return reject(error)
@@ -211,10 +283,10 @@ function openRaw(path: string, mode: number): Promise<sqlite3.Database> {
   })
 }
 
-function all<T>(db: sqlite3.Database, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows as T[]))))
+export function all<T>(db: sqlite3.Database, sql: string, params: unknown[] = []): Promise<T[]> {
+  return new Promise((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))))
 }
 
-function closeRaw(db: sqlite3.Database): Promise<void> {
+export function closeRaw(db: sqlite3.Database): Promise<void> {
   return new Promise((resolve) => db.close(() => resolve()))
 }

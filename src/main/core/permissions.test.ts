@@ -106,7 +106,19 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   'export.validate': ['manager'],
   'export.start': ['manager'],
   'export.progress': ['manager'],
-  'export.history': ['manager']
+  'export.history': ['manager'],
+  // Backups (whole copies of the database, encrypted) are IT's: administrators only.
+  'backup.overview': ['admin'],
+  'backup.list': ['admin'],
+  'backup.start': ['admin'],
+  'backup.progress': ['admin'],
+  'backup.restore': ['admin'],
+  // The recovery screen's: a database that cannot be opened has no accounts to sign in with (a restore
+  // asks for an administrator's password as the backup holds it). A core that opened its database says
+  // all is well, and refuses a restore or read-only opening from there outright.
+  'recovery.status': PUBLIC,
+  'recovery.restore': PUBLIC,
+  'recovery.openReadOnly': PUBLIC
 }
 
 let t: TempCasebook

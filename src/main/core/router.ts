@@ -8,6 +8,7 @@ import { AppError, fieldErrors } from './errors'
 import type { CallContext } from './context'
 import { inputProblem } from './inputGuard'
 import { auditRefusal } from './refusals'
+import { errorFields, silentLog, type Log } from '../log/log'
 
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>, ctx: CallContext) => Promise<ChannelOutput<C>>
 export type Handlers<K extends Channel = Channel> = { [C in K]: Handler<C> }
@@ -42,7 +43,7 @@ export class Router {
     try {
       return await this.answer(channel, input, ctx)
     } catch (error) {
-      return { ok: false, error: unexpectedError(String(channel), error) }
+      return { ok: false, error: unexpectedError(String(channel), error, ctx.core.log) }
     }
   }
 
@@ -55,12 +56,16 @@ export class Router {
     // validated or handled (only the id of the record it named is noted with the refusal).
     const refusal = accessRefusal(spec.permission, ctx)
     if (refusal) {
-      if (channel !== 'auth.lock' && channel !== 'auth.activity') await auditSessionRefusal(ctx, channel, input, refusal)
+      if (channel !== 'auth.lock' && channel !== 'auth.activity') {
+        await auditSessionRefusal(ctx, channel, input, refusal)
+        logRefusal(ctx, channel, refusal.code)
+      }
       return { ok: false, error: refusal }
     }
     if (spec.permission !== 'public' && spec.permission !== 'signedIn' && !ctx.actor.permissions.has(spec.permission)) {
       // The refusal is itself on record: who tried what, and when.
       await auditRefusal(ctx, { recordType: 'channel', recordId: channel })
+      logRefusal(ctx, channel, 'FORBIDDEN')
       return { ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to do that' } }
     }
     const problem = inputProblem(input) ?? ''
@@ -78,6 +83,7 @@ export class Router {
     const output = spec.output.safeParse(value)
     if (!output.success) {
       console.error(`casebook: ${channel} answered outside its contract`, output.error.issues)
+      ctx.core.log.error('call.failed', { channel, code: 'INTERNAL', error: 'OUTPUT_OUTSIDE_CONTRACT' })
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' } }
     }
     return { ok: true, value: output.data }
@@ -143,14 +149,44 @@ const STORAGE_PROBLEMS: [RegExp, string][] = [
   [/SQLITE_CORRUPT|SQLITE_NOTADB/, 'The database file is damaged. Nothing was saved. Ask IT to check it and restore it from a backup.']
 ]
 
+/**
+ * A refused call in IT's log: the channel and the code, never what was sent. Written at the rate the
+ * refusal was audited (./refusals: a window calling in a loop is written down at a steady rate), which
+ * left `suppressed` at 0 when it wrote the refusal down.
+ */
+function logRefusal(ctx: CallContext, channel: Channel, code: string): void {
+  if (ctx.session.refusals.suppressed === 0) ctx.core.log.warn('call.refused', { channel, code })
+}
+
+/**
+ * A call that failed for a reason IT may have to act on, in its log: the channel and the codes. A
+ * service's own refusals (VALIDATION, CONFLICT, NOT_FOUND...) are answers, not failures; a channel
+ * that is not in the contract is named only as unknown (its name is whatever was sent).
+ */
+function logFailure(log: Log, channel: string, code: AppErrorValue['code'], error: unknown): void {
+  const named = isChannel(channel) ? channel : 'unknown'
+  if (code === 'FORBIDDEN') log.warn('call.refused', { channel: named, code })
+  else if (code === 'UNAVAILABLE' || code === 'INTERNAL') log.error('call.failed', { channel: named, code, ...errorFields(error) })
+}
+
 /** What a caller is told about an error no service meant to raise. */
-export function unexpectedError(channel: string, error: unknown): AppErrorValue {
-  if (error instanceof AppError) return error.toValue()
+export function unexpectedError(channel: string, error: unknown, log: Log = silentLog): AppErrorValue {
+  if (error instanceof AppError) {
+    logFailure(log, channel, error.code, error)
+    return error.toValue()
+  }
   const text = `${String((error as { code?: unknown })?.code ?? '')} ${String((error as { message?: unknown })?.message ?? error)}`
-  for (const [pattern, message] of STORAGE_PROBLEMS) if (pattern.test(text)) return { code: 'UNAVAILABLE', message }
-  // The error's name, message and stack only: a database error also carries its statement's
-  // parameters, which are a child's record, and a log is not the place for them.
+  for (const [pattern, message] of STORAGE_PROBLEMS) {
+    if (!pattern.test(text)) continue
+    logFailure(log, channel, 'UNAVAILABLE', error)
+    return { code: 'UNAVAILABLE', message }
+  }
+  logFailure(log, channel, 'INTERNAL', error)
+  // The error's name and stack frames, and the message only when it is SQLite's own (a code and the
+  // constraint, never values): a database error also carries its statement's parameters, and a
+  // message made by code may quote a record. Standard error may end up in IT's scheduled task's file.
   const { name, message, stack } = (error ?? {}) as { name?: string; message?: string; stack?: string }
-  console.error(`casebook: ${channel} failed: ${name ?? 'Error'}: ${message ?? String(error)}${stack ? `\n${stack.split('\n').slice(1).join('\n')}` : ''}`)
+  const said = typeof message === 'string' && /^SQLITE_[A-Z_]+:/.test(message) ? message : '(message withheld: it may quote a record)'
+  console.error(`casebook: ${channel} failed: ${name ?? 'Error'}: ${said}${stack ? `\n${stack.split('\n').slice(1).join('\n')}` : ''}`)
   return { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' }
 }

@@ -7,10 +7,10 @@
  * The command line's commands (src/main/cli/index.ts) that an installed app runs. Not `seed`: made-up
  * families have no place in a hub's real database, so only a development copy (npm) makes them.
  */
-export const HEADLESS_COMMANDS = ['init', 'search', 'audit', 'directory', 'export'] as const
+export const HEADLESS_COMMANDS = ['init', 'search', 'audit', 'directory', 'export', 'backup', 'restore'] as const
 
 /** The command line's options that take a value (the value may look like anything, a command included). */
-const VALUE_OPTIONS = new Set(['--db', '--hub-name', '--hub-code', '--la-code', '--families', '--seed', '--file', '--url', '--out'])
+const VALUE_OPTIONS = new Set(['--db', '--hub-name', '--hub-code', '--la-code', '--families', '--seed', '--file', '--url', '--out', '--key-file', '--to'])
 
 /**
  * The command line's arguments when the app was started to run one of its commands, else null.

@@ -63,8 +63,9 @@ beforeEach(() => {
   electron.appListeners.clear()
   process.argv = ['casebook.exe', '.']
   delete process.env.CASEBOOK_DB
-  // No machine-wide file unless a test writes one: the machine's own /etc/casebook is not read.
+  // A machine-wide file of the test's own: the machine's /etc/casebook is not read, and the log goes to the test's folder.
   process.env.CASEBOOK_CONFIG = join(dir, 'casebook.json')
+  writeFileSync(process.env.CASEBOOK_CONFIG, JSON.stringify({ logFolder: join(dir, 'logs') }))
   vi.resetModules()
   vi.clearAllMocks()
 })
@@ -103,18 +104,26 @@ describe('starting the desktop app', () => {
     ['CASEBOOK_DB', (path: string) => void (process.env.CASEBOOK_DB = path), 'Check the path in the CASEBOOK_DB environment variable.'],
     [
       'the machine-wide config',
-      (path: string) => writeFileSync(process.env.CASEBOOK_CONFIG!, JSON.stringify({ databasePath: path })),
+      (path: string) => writeFileSync(process.env.CASEBOOK_CONFIG!, JSON.stringify({ databasePath: path, logFolder: join(dir, 'logs') })),
       'Check databasePath in the machine-wide config file'
     ]
-  ])('refuses a path from %s that holds no database, says so, and creates nothing', async (_from, give, advice) => {
+  ])('opens the recovery screen for a path from %s that holds no database, says where to correct it, and creates nothing', async (_from, give, advice) => {
     const path = join(dir, 'hub', 'casebok.sqlite')
     give(path)
     const { app, dialog } = await start()
-    expect(dialog.showErrorBox).toHaveBeenCalledWith('Casebook cannot open its database', expect.stringContaining(`There is no Casebook database at ${path}`))
-    expect(vi.mocked(dialog.showErrorBox).mock.calls[0]![1]).toContain(advice)
-    expect(app.exit).toHaveBeenCalledWith(1)
-    expect(electron.windows).toEqual([])
-    expect(readdirSync(dir).filter((name) => name !== 'casebook.json')).toEqual([])
+    const { ipcMain } = await import('electron')
+    expect(dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(app.exit).not.toHaveBeenCalled()
+    expect(electron.windows).toHaveLength(1)
+    // The window asks, through the one IPC channel, what happened: never a blank window or a dialog.
+    const handler = vi.mocked(ipcMain.handle).mock.calls[0]![1] as (event: unknown, channel: string, input: unknown) => Promise<any>
+    const event = { sender: {}, senderFrame: { parent: null, url: 'app://casebook/index.html' } }
+    const status = await handler(event, 'recovery.status', {})
+    expect(status).toMatchObject({ ok: true, value: { state: 'recovery', problem: 'missing', canRestore: false } })
+    expect(status.value.message).toContain(`There is no Casebook database at ${path}`)
+    expect(status.value.message).toContain(advice)
+    expect(await handler(event, 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+    expect(readdirSync(dir).filter((name) => name !== 'casebook.json' && name !== 'logs')).toEqual([])
   })
 
   it('runs a command without a window when the executable is given one, and exits with its code', async () => {

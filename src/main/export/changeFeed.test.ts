@@ -16,7 +16,8 @@ const NOT_SENT = [
   'document_version',
   'change_feed',
   'export_run',
-  'export_run_file'
+  'export_run_file',
+  'backup_run'
 ]
 
 let t: TempCasebook

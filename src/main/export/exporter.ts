@@ -19,6 +19,8 @@ import { runValidation } from './validation'
 import { EXPORT_FORMAT_VERSION } from '../../shared/export/records'
 import type { ExportKind, ExportRun } from '../../shared/export/schemas'
 import type { ValidationReport } from '../../shared/export/validation'
+import { readAuditHead } from '../audit/anchors'
+import { errorFields } from '../log/log'
 
 /** Records read per query: large enough that SQL costs little per row, small enough to stay flat. */
 const PAGE = 1000
@@ -152,10 +154,25 @@ export async function startExport(ctx: CallContext, request: ExportRequest, fold
   }
   const begun = await beginRun(ctx, { ...request, folder: folder! }, (run) => verifyWrittenPackage(run))
   const run = (await readRun(ctx.core.db, begun.id))!
+  const { log } = ctx.core
+  const started = performance.now()
+  const ms = () => Math.round(performance.now() - started)
+  log.info('export.started', {
+    run: begun.id,
+    kind: begun.kind,
+    pseudonymised: request.pseudonymised,
+    packageSequence: begun.packageSequence,
+    via: request.starter.via
+  })
   const done = carryOut(ctx, begun, request.pseudonymised, folder!, hub)
     .then(
       async () => (await readRun(ctx.core.db, begun.id))!,
-      (error: unknown) => recordEnd(ctx, run, error instanceof ExportBlocked ? 'blocked' : 'failed', error instanceof Error ? error.message : String(error))
+      (error: unknown) => {
+        // The message is for the manager (it may name a record to fix); the log has the codes.
+        if (error instanceof ExportBlocked) log.warn('export.blocked', { run: begun.id, errors: error.report.counts.error, ms: ms() })
+        else log.error('export.failed', { run: begun.id, ...errorFields(error), ms: ms() })
+        return recordEnd(ctx, run, error instanceof ExportBlocked ? 'blocked' : 'failed', error instanceof Error ? error.message : String(error))
+      }
     )
     // Casebook closed under it: the run stays 'running' in the database, and the next run deals with it.
     .catch(() => run)
@@ -170,10 +187,14 @@ async function carryOut(
   hub: HubForExport
 ): Promise<void> {
   if (!ctx.core.snapshot) throw new AppError('UNAVAILABLE', 'This Casebook was opened to read only: it cannot export.')
+  const began = performance.now()
   const snapshot: DataSource = await ctx.core.snapshot()
   try {
     // Every read below sees the database as it was at this first read.
     await snapshot.query('BEGIN')
+    // The audit trail's end as this snapshot sees it: the package and its run record it, and
+    // verification checks that the trail still holds it (../audit/verify.ts).
+    const auditHead = await readAuditHead(snapshot.manager)
     const report = await runValidation(snapshot.manager)
     if (report.blocked) throw new ExportBlocked(report)
     const [{ top }] = (await snapshot.query('SELECT COALESCE(MAX(seq), 0) AS top FROM change_feed')) as [{ top: number }]
@@ -232,12 +253,13 @@ async function carryOut(
         kind: run.kind,
         changeSequence: { from: run.changeFrom, to: changeTo },
         pseudonymised,
-        caseNoteText: options.noteText
+        caseNoteText: options.noteText,
+        auditHead
       },
       resources,
       // Said just before the rename, so that a run killed between the rename and its last transaction
       // is finished by the next; from then on its number is never given to another package.
-      beforeRename: (name) => withRetries(() => aboutToRename(ctx, run.id, changeTo, name))
+      beforeRename: (name) => withRetries(() => aboutToRename(ctx, run.id, changeTo, name, auditHead))
     })
     if (written.name !== packageName) throw new Error(`The package was named ${written.name}, not ${packageName}`)
     await snapshot.query('COMMIT')
@@ -249,6 +271,14 @@ async function carryOut(
     try {
       await alive(total)
       await withRetries(() => finishRun(ctx, run.id, files))
+      // Said here, before anyone can see the run has finished (and close Casebook after it).
+      ctx.core.log.info('export.finished', {
+        run: run.id,
+        package: written.name,
+        records: total,
+        files: files.length,
+        ms: Math.round(performance.now() - began)
+      })
     } catch (error) {
       // The package is in place but its run could not be recorded: moved out of sight, so that nothing
       // complete stands under a number the next run will use again. (Were the process killed here

@@ -29,7 +29,12 @@ export const EXAMPLE_METADATA: CasebookMetadata = {
   kind: 'incremental',
   changeSequence: { from: 41, to: 47 },
   pseudonymised: false,
-  caseNoteText: false
+  caseNoteText: false,
+  auditHead: {
+    seq: 1289,
+    hash: '5d0c1e7a9b3f48e2a6c4d8b1f0e3a7c9d2b5f8e1a4c7d0b3e6f9a2c5d8b1e4f7',
+    firstHash: '9f2b6e1d4a8c3f7b0e5d9a2c6f1b4e8d3a7c0f5b9e2d6a1c4f8b3e7d0a5c9f2b'
+  }
 }
 
 /** The rows of the example; every other file holds its header row only. */

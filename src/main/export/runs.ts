@@ -11,6 +11,7 @@ import type { CallContext } from '../core/context'
 import { writeAudit } from '../audit/audit'
 import { SYSTEM_ACTOR_LABEL } from '../../shared/accounts/systemActor'
 import { EXPORT_HISTORY_PAGE_SIZE, type ExportKind, type ExportRun, type ExportStatus } from '../../shared/export/schemas'
+import type { AuditAnchor } from '../../shared/backup/schemas'
 
 /** A run on another machine (a shared PostgreSQL database) that has not beaten for this long has died. */
 export const STALE_AFTER_MS = 2 * 60_000
@@ -245,10 +246,19 @@ export function beat(ctx: CallContext, id: string, done: number, total: number |
   })
 }
 
-/** Just before the rename: what the package will be, so that a run killed after it can be finished. */
-export function aboutToRename(ctx: CallContext, id: string, changeTo: number, packageName: string): Promise<void> {
+/**
+ * Just before the rename: what the package will be, so that a run killed after it can be finished,
+ * and the audit trail's end the package records (an anchor: ../audit/verify.ts).
+ */
+export function aboutToRename(ctx: CallContext, id: string, changeTo: number, packageName: string, auditHead: AuditAnchor | null): Promise<void> {
   return ctx.core.writes.run(async (manager) => {
-    await manager.query(`UPDATE export_run SET change_to = ?, package_name = ? WHERE id = ? AND status = 'running'`, [changeTo, packageName, id])
+    await manager.query(`UPDATE export_run SET change_to = ?, package_name = ?, audit_head_seq = ?, audit_head_hash = ? WHERE id = ? AND status = 'running'`, [
+      changeTo,
+      packageName,
+      auditHead?.seq ?? null,
+      auditHead?.hash ?? null,
+      id
+    ])
   })
 }
 

@@ -299,7 +299,19 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
     // No export folder is set in these tests: a start is refused before anything is written.
     'export.start': { kind: 'incremental', pseudonymised: false },
     'export.progress': { runId: '00000000-0000-4000-8000-000000000000' },
-    'export.history': {}
+    'export.history': {},
+    'backup.overview': {},
+    'backup.list': {},
+    // An administrator's start takes a real backup in the background (into Backups beside the test's
+    // database): a test that compares the database before and after a call waits first for core.backups.whenIdle().
+    'backup.start': {},
+    'backup.progress': { id: '00000000-0000-4000-8000-000000000000' },
+    // A backup no folder holds: the restore is refused (NOT_FOUND) after every other check, and nothing is swapped.
+    'backup.restore': { fileName: 'casebook-th-20260105t100000000z.cbbackup' },
+    // A core that opened its database as it should says so, and refuses the recovery screen's restore and read-only opening outright.
+    'recovery.status': {},
+    'recovery.restore': { username: 'admin', password: CHOSEN_PASSWORD, fileName: 'casebook-th-20260105t100000000z.cbbackup' },
+    'recovery.openReadOnly': {}
   }
 }
 

@@ -1,10 +1,32 @@
 import { z } from 'zod'
 import '../messages'
 
+/** Where an anchor (the trail's last entry as a backup or an export saw it) was found. */
+export const AUDIT_ANCHOR_SOURCES = ['backup file', 'export package', 'backup run', 'export run'] as const
+
 export const auditVerification = z.object({
   intact: z.boolean(),
   entries: z.number().int(),
-  problem: z.object({ seq: z.number().int(), message: z.string() }).nullable()
+  problem: z.object({ seq: z.number().int(), message: z.string() }).nullable(),
+  /**
+   * The anchor the trail's end was checked against: the one that shows it was cut short, or else the
+   * newest the trail still holds. Absent when no backup or export has recorded the trail's end (or the
+   * chain itself is broken, which is said first).
+   */
+  anchor: z
+    .object({
+      source: z.enum(AUDIT_ANCHOR_SOURCES),
+      /** The backup file's or package's name (a run's id when it had none). */
+      name: z.string(),
+      takenAt: z.string(),
+      /** The last entry it had seen. */
+      seq: z.number().int(),
+      /** In words: "the backup taken on 24 November 2026 at 18:30 (casebook-th-….cbbackup)". */
+      description: z.string()
+    })
+    .optional(),
+  /** Anchors found but not this trail's: another database's, or the database a restore replaced. */
+  anchorsSetAside: z.number().int().optional()
 })
 export type AuditVerification = z.infer<typeof auditVerification>
 
@@ -21,7 +43,11 @@ export const AUDIT_ACTIONS = [
   'sign-in',
   'failed-sign-in',
   'sign-out',
-  'unlock'
+  'unlock',
+  /** A backup restored over the database: written into the restored database at the swap (../../main/audit/verify.ts reads it). */
+  'restore',
+  /** A backup run: started, finished, failed, or a file pruned by the retention policy. */
+  'backup'
 ] as const
 
 /** The audit trail's entries are numbered from 1 (the page asks for those before the last it shows). */
@@ -68,5 +94,7 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   'sign-in': 'Signed in',
   'failed-sign-in': 'Failed to sign in',
   'sign-out': 'Signed out',
-  unlock: 'Unlocked the screen'
+  unlock: 'Unlocked the screen',
+  restore: 'Restored a backup',
+  backup: 'Backed up'
 }

@@ -5,6 +5,7 @@
 import type { ResourceDefinition } from './resource'
 import type { TableSchema } from './tableSchema'
 import { PackageError } from './errors'
+import type { AuditAnchor } from '../../../shared/backup/schemas'
 
 export const DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true } as const
 
@@ -17,6 +18,11 @@ export interface CasebookMetadata {
   kind: 'full' | 'incremental'
   changeSequence: { from: number; to: number }
   pseudonymised: boolean
+  /**
+   * The hub's audit trail's last entry (sequence number and hash) as the package's snapshot saw it: an
+   * anchor the hub's own verification checks its trail against. Null when the trail was empty.
+   */
+  auditHead?: AuditAnchor | null
   /** Anything else the export wants to state (kept as given; plain JSON values only). */
   [property: string]: unknown
 }

@@ -45,6 +45,13 @@ import { StepUpPrintPage } from '../referrals/StepUpPrintPage'
 import { StepUpFromEpisodePage } from '../referrals/StepUpFromEpisodePage'
 import { ExportPage } from '../export/ExportPage'
 import { exportHref } from '../export/routes'
+import { BackupsPage } from '../backup/BackupsPage'
+import { RestorePage } from '../backup/RestorePage'
+import { backupsHref } from '../backup/routes'
+import { RestoredNotice, restoredAtStart } from '../backup/restored'
+import { RecoveryApp } from '../recovery/RecoveryApp'
+import { ReadOnlyBanner } from '../recovery/ReadOnlyBanner'
+import { useRecoveryStatus } from '../recovery/useRecoveryStatus'
 import { SetupPage } from '../accounts/SetupPage'
 import { SignInPage } from '../accounts/SignInPage'
 import { LockScreen, useIdleLock } from '../accounts/IdleLock'
@@ -100,7 +107,9 @@ const NEEDS: Partial<Record<Route['name'], Permission>> = {
   stepUp: 'referrals.screen',
   printStepUp: 'referrals.screen',
   newStepUp: 'referrals.screen',
-  export: 'export.run'
+  export: 'export.run',
+  backups: 'backup.manage',
+  restoreBackup: 'backup.manage'
 }
 
 function Screen({ route, user }: { route: Route; user: SessionUser }) {
@@ -245,6 +254,10 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <StepUpFromEpisodePage key={route.episodeId} familyId={route.familyId} episodeId={route.episodeId} />
     case 'export':
       return <ExportPage />
+    case 'backups':
+      return <BackupsPage />
+    case 'restoreBackup':
+      return <RestorePage key={route.fileName} fileName={route.fileName} />
     default:
       return (
         <Page title="Page not found">
@@ -322,6 +335,13 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
               {roleMay(user.role, 'export.run') ? link(exportHref, 'export', 'Export') : null}
               {roleMay(user.role, 'users.manage') ? link('#/users', 'users', 'Users') : null}
               {roleMay(user.role, 'hub.manage') ? link('#/settings', 'hubSettings', 'Hub settings') : null}
+              {roleMay(user.role, 'backup.manage') ? (
+                <li>
+                  <a className="govuk-link" href={backupsHref} aria-current={route.name === 'backups' || route.name === 'restoreBackup' ? 'page' : undefined}>
+                    Backups
+                  </a>
+                </li>
+              ) : null}
             </ul>
           </nav>
         ) : null}
@@ -357,7 +377,32 @@ function SignedInApp({ user, locked, idleLockMinutes }: { user: SessionUser; loc
   return <Screen route={route} user={user} />
 }
 
+/**
+ * The window's first question is whether Casebook opened its database as it should: if not, the
+ * recovery screen is shown instead of sign-in. A read-only copy of a damaged one carries on as usual,
+ * with a banner on every page.
+ */
 export function App() {
+  const recovery = useRecoveryStatus()
+  // From a read-only copy, back to the recovery screen (to restore a backup) until it is opened again.
+  const [recovering, setRecovering] = useState(false)
+  const status = recovery.status
+  if (status?.state === 'ok') return <CasebookApp readOnlyCopy={null} />
+  if (status?.state === 'readOnlyCopy' && !recovering) return <CasebookApp readOnlyCopy={{ onRecovery: () => setRecovering(true) }} />
+  return (
+    <RecoveryApp
+      recovery={{
+        ...recovery,
+        opened: (opened) => {
+          setRecovering(false)
+          recovery.opened(opened)
+        }
+      }}
+    />
+  )
+}
+
+function CasebookApp({ readOnlyCopy }: { readOnlyCopy: { onRecovery: () => void } | null }) {
   const auth = useAuthState()
   const [hub, setHub] = useState<HubRecord | null>(null)
   const status = auth.status
@@ -366,10 +411,18 @@ export function App() {
     if (user) void invoke('hub.get', {}).then((r) => r.ok && setHub(r.value))
   }, [user])
 
+  // What a restore left to tell, on the sign-in page it leads to.
+  const restored = status && !user ? restoredAtStart() : null
   let content
   if (!status) content = <Loading />
   else if (status.needsSetup) content = <SetupPage />
-  else if (!user) content = <SignInPage hubName={hub?.name ?? 'Casebook'} signedOutBecause={status.signedOutBecause} />
+  else if (!user)
+    content = (
+      <>
+        {restored ? <RestoredNotice restored={restored} /> : null}
+        <SignInPage hubName={hub?.name ?? 'Casebook'} signedOutBecause={restored ? null : status.signedOutBecause} />
+      </>
+    )
   else content = <SignedInApp user={user} locked={status.locked} idleLockMinutes={status.idleLockMinutes} />
 
   const locked = Boolean(status?.locked && user)
@@ -389,6 +442,7 @@ export function App() {
         </a>
         <Header hub={hub} user={user} />
         <div className="govuk-width-container">
+          {readOnlyCopy ? <ReadOnlyBanner onRecovery={readOnlyCopy.onRecovery} /> : null}
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {content}
           </main>

@@ -4,6 +4,7 @@ import { parseDirectoryRoute, type DirectoryRoute } from '../directory/routes'
 import { parseStepUpRoute, type StepUpRoute } from '../referrals/stepUpRoutes'
 import { parseOutboundRoute, type OutboundRoute } from '../referrals/outboundRoutes'
 import { parseExportRoute, type ExportRoute } from '../export/routes'
+import { parseBackupRoute, type BackupRoute } from '../backup/routes'
 
 export type Route =
   | { name: 'search' }
@@ -43,6 +44,7 @@ export type Route =
   | StepUpRoute
   | OutboundRoute
   | ExportRoute
+  | BackupRoute
   | { name: 'notFound' }
 
 export function parseRoute(hash: string): Route {
@@ -83,6 +85,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'export') {
     const exportRoute = parseExportRoute(parts.slice(1))
     if (exportRoute) return exportRoute
+  }
+  if (parts[0] === 'backups') {
+    const backupRoute = parseBackupRoute(parts.slice(1))
+    if (backupRoute) return backupRoute
   }
   if (parts[0] === 'families' && parts[1]) {
     const id = parts[1]

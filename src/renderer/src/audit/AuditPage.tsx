@@ -74,7 +74,13 @@ export function AuditPage({ familyReference, personId }: { familyReference?: str
 
   return (
     <Page title="Audit trail">
-      {verification?.intact ? <SuccessBanner title={`The audit trail is intact: ${verification.entries} entries checked.`} /> : null}
+      {verification?.intact ? (
+        <SuccessBanner title={`The audit trail is intact: ${verification.entries} entries checked.`}>
+          {verification.anchor ? (
+            <p className="govuk-body">Its end matches what {verification.anchor.description} recorded, so no entries have been removed from the end since.</p>
+          ) : null}
+        </SuccessBanner>
+      ) : null}
       {verification && !verification.intact ? (
         <ProblemBanner title="The audit trail has been tampered with" message={verification.problem?.message ?? ''} />
       ) : null}

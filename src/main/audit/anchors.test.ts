@@ -1,0 +1,337 @@
+// The trail's end checked against anchors, on real files: backups written in the backup folder in
+// Casebook's own format (backup/crypto.ts), real export packages, and a database tampered with as
+// someone holding the file would (the guards' triggers dropped first).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import sqlite3 from 'sqlite3'
+import { tempCasebook, TEST_SCRYPT, type TempCasebook } from '../testing/tempCasebook'
+import { okaforFamily } from '../testing/fixtures'
+import { openCasebook } from '../core/casebook'
+import { decryptFile, encryptFile, keyIdOf, type BackupKey } from '../backup/crypto'
+import { readAuditHead } from './anchors'
+import { writeAudit } from './audit'
+import { RESTORE_ACTION } from './verify'
+import { main as cli } from '../cli/index'
+import type { AuditAnchor } from '../../shared/backup/schemas'
+import type { ExportRun } from '../../shared/export/schemas'
+
+let t: TempCasebook
+let backups: string
+const key = randomBytes(32)
+const backupKey: BackupKey = { key, keyId: keyIdOf(key), source: 'config', path: null }
+
+beforeEach(async () => {
+  t = await tempCasebook('anchors')
+  backups = join(t.dir, 'Backups')
+  mkdirSync(backups)
+})
+afterEach(async () => {
+  await t.dispose()
+})
+
+/** Tampering as someone with the file would: outside the app, the guards removed first. */
+function tamper(path: string, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, (err) => {
+      if (err) return reject(err)
+      db.exec(`DROP TRIGGER IF EXISTS audit_entry_no_update; DROP TRIGGER IF EXISTS audit_entry_no_delete; ${sql}`, (e) =>
+        db.close(() => (e ? reject(e) : resolve()))
+      )
+    })
+  })
+}
+
+const head = async () => (await readAuditHead(t.casebook.core.db))!
+
+/** People no duplicate check takes for one another, so that each registration is saved at once. */
+const PEOPLE = [
+  ['Ada', 'Ashworth'],
+  ['Bryn', 'Castellano'],
+  ['Cerys', 'Dunmore'],
+  ['Dmitri', 'Eastwood'],
+  ['Esme', 'Fairbanks'],
+  ['Felix', 'Gallagher'],
+  ['Greta', 'Holloway'],
+  ['Hugo', 'Ingram'],
+  ['Iris', 'Jablonski'],
+  ['Jonah', 'Kowalczyk']
+] as const
+let registered = 0
+const family = () => {
+  const [givenName, familyName] = PEOPLE[registered % PEOPLE.length]!
+  const born = `19${60 + (registered++ % 30)}-0${1 + (registered % 9)}-1${registered % 10}`
+  return {
+    ...okaforFamily(),
+    members: [{ member: { kind: 'adult', givenName, familyName, dateOfBirth: born, sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }]
+  }
+}
+const register = async (n = 1, into: TempCasebook = t) => {
+  for (let i = 0; i < n; i++) await into.ok('families.register', family())
+}
+
+/** A consistent copy of a database as it is now (VACUUM INTO, as a backup's first step is consistent). */
+function copyOf(path: string, target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
+      if (err) return reject(err)
+      db.run('VACUUM INTO ?', [target], (e) => db.close(() => (e ? reject(e) : resolve())))
+    })
+  })
+}
+
+let stamp = 0
+/**
+ * A backup file as the backup engine writes one: the database copied with VACUUM INTO and encrypted,
+ * the audit head in its header. `header` changes what the header says (another hub's, an old format).
+ */
+async function backUp(takenAt: string, header: { hubCode?: string; auditHead?: AuditAnchor | null; from?: TempCasebook } = {}): Promise<string> {
+  const from = header.from ?? t
+  const plain = join(from.dir, `copy-${++stamp}.sqlite`)
+  await copyOf(from.databasePath, plain)
+  const name = `casebook-${(header.hubCode ?? 'TH').toLowerCase()}-${takenAt.replace(/[-:.]/g, '').toLowerCase()}.cbbackup`
+  const auditHead = 'auditHead' in header ? header.auditHead! : await readAuditHead(from.casebook.core.db)
+  await encryptFile(plain, join(backups, name), backupKey, {
+    takenAt,
+    reason: 'manual',
+    hubCode: header.hubCode ?? 'TH',
+    schemaVersion: 'BackupsAndAnchors1764000000016',
+    auditHead,
+    plainBytes: readFileSync(plain).length
+  })
+  rmSync(plain)
+  return name
+}
+
+async function exportNow(): Promise<ExportRun> {
+  const folder = join(t.dir, 'exports')
+  if (!existsSync(folder)) mkdirSync(folder)
+  t.casebook.core.exportFolder = folder
+  const started = (await t.ok('export.start', { kind: 'full', pseudonymised: false })) as ExportRun
+  let run = started
+  while (run.status === 'running') {
+    await new Promise((resolve) => setImmediate(resolve))
+    run = await t.ok('export.progress', { runId: started.id })
+  }
+  expect(run).toMatchObject({ status: 'succeeded' })
+  return run
+}
+
+async function verifyOnCommandLine(): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = []
+  await t.casebook.close()
+  const code = await cli(['audit', 'verify', '--db', t.databasePath], (l) => lines.push(l))
+  await reopen()
+  return { code, lines }
+}
+
+/** Reopened with the export folder it had (the command line reads it from the machine-wide config; tests set it on the core). */
+async function reopen(): Promise<void> {
+  const exportFolder = t.casebook.core.exportFolder
+  await t.reopen()
+  t.casebook.core.exportFolder = exportFolder
+}
+
+describe("the trail's end, checked against backups and exports", () => {
+  it('passes an intact trail, naming the newest anchor it still holds', async () => {
+    await register()
+    const older = await backUp('2026-11-24T09:00:00.000Z')
+    await register()
+    const run = await exportNow()
+    const exported = await head()
+    const newest = await backUp('2026-11-24T18:30:00.000Z')
+    const backedUp = await head()
+    // The export's run and its package both hold the head its snapshot saw.
+    const [row] = await t.casebook.core.db.query('SELECT audit_head_seq AS seq, audit_head_hash AS hash FROM export_run WHERE id = ?', [run.id])
+    const descriptor = JSON.parse(readFileSync(join(run.exportFolder, run.packageName!, 'datapackage.json'), 'utf8'))
+    expect(descriptor.casebook.auditHead).toEqual({ seq: row.seq, hash: row.hash, firstHash: backedUp.firstHash })
+    expect(row.seq).toBeLessThan(exported.seq) // the run's own last entry comes after its snapshot
+    expect(backedUp.seq).toBe(exported.seq)
+
+    const verified = await t.ok('audit.verify', {})
+    expect(verified).toEqual({
+      intact: true,
+      entries: backedUp.seq,
+      problem: null,
+      anchor: {
+        source: 'backup file',
+        name: newest,
+        takenAt: '2026-11-24T18:30:00.000Z',
+        seq: backedUp.seq,
+        description: `the backup taken on 24 November 2026 at 18:30 (${newest})`
+      }
+    })
+    expect(older).not.toBe(newest)
+    const { code, lines } = await verifyOnCommandLine()
+    expect(code).toBe(0)
+    expect(lines).toEqual([
+      `The audit trail is intact: ${backedUp.seq} entries checked. Its end was checked against the backup taken on 24 November 2026 at 18:30 (${newest}), which had seen entry ${backedUp.seq}.`
+    ])
+  })
+
+  it('finds the newest entries deleted, with the runs that recorded them, from a backup in the backup folder', async () => {
+    await register(3)
+    const name = await backUp('2026-11-24T18:30:00.000Z')
+    const { seq } = await head()
+    await t.casebook.close()
+    await tamper(t.databasePath, `DELETE FROM audit_entry WHERE seq > 3; DELETE FROM backup_run; DELETE FROM export_run_file; DELETE FROM export_run`)
+    await reopen()
+    const verified = await t.ok('audit.verify', {})
+    expect(verified).toMatchObject({
+      intact: false,
+      entries: 3,
+      problem: { seq: 4, message: `Entries after 3 are missing: the backup taken on 24 November 2026 at 18:30 (${name}) had seen entry ${seq}.` },
+      anchor: { source: 'backup file', name, seq }
+    })
+    const { code, lines } = await verifyOnCommandLine()
+    expect(code).toBe(1)
+    expect(lines).toEqual([
+      `The audit trail is broken. Entries after 3 are missing: the backup taken on 24 November 2026 at 18:30 (${name}) had seen entry ${seq}.`
+    ])
+  })
+
+  it('finds them from the export run recorded in the database, when that is all there is', async () => {
+    await register(2)
+    const run = await exportNow()
+    const [{ seq }] = await t.casebook.core.db.query('SELECT audit_head_seq AS seq FROM export_run WHERE id = ?', [run.id])
+    rmSync(join(run.exportFolder, run.packageName!), { recursive: true }) // collected by the authority
+    await t.casebook.close()
+    await tamper(t.databasePath, `DELETE FROM audit_entry WHERE seq > 3`)
+    await reopen()
+    expect((await t.ok('audit.verify', {})).problem.message).toMatch(
+      new RegExp(`^Entries after 3 are missing: the export taken on .+ \\(${run.packageName}\\) had seen entry ${seq}\\.$`)
+    )
+  })
+
+  it('finds them from the package in the export folder when the runs were deleted too', async () => {
+    await register(2)
+    const run = await exportNow()
+    await t.casebook.close()
+    await tamper(t.databasePath, `DELETE FROM audit_entry WHERE seq > 3; DELETE FROM export_run_file; DELETE FROM export_run`)
+    await reopen()
+    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: false, problem: { seq: 4 }, anchor: { source: 'export package', name: run.packageName } })
+  })
+
+  it('finds a trail cut short and then written on, which still holds the anchors taken after the cut', async () => {
+    await register()
+    await backUp('2026-11-24T09:00:00.000Z')
+    const sound = (await head()).seq
+    await register(2)
+    const cutAway = await backUp('2026-11-24T12:00:00.000Z')
+    const { seq } = await head()
+    await t.casebook.close()
+    await tamper(t.databasePath, `DELETE FROM audit_entry WHERE seq > ${sound + 2}; DELETE FROM backup_run`)
+    await reopen()
+    // The app carries on past the anchor's entry, and the next backup sees the trail as it now is.
+    await register(3)
+    await backUp('2026-11-24T18:30:00.000Z')
+    expect((await head()).seq).toBeGreaterThan(seq)
+    expect(await t.ok('audit.verify', {})).toMatchObject({
+      intact: false,
+      problem: {
+        seq: sound + 1,
+        message: `Entries after ${sound} have been removed or replaced: the backup taken on 24 November 2026 at 12:00 (${cutAway}) had seen entry ${seq}, and entry ${seq} is now a different one.`
+      },
+      anchor: { name: cutAway }
+    })
+  })
+
+  it('sets aside backups of other databases in the folder: another hub, or another database of this hub', async () => {
+    await register()
+    const other = await openOther('OH', 'other-hub')
+    const sameCode = await openOther('TH', 'same-code')
+    try {
+      // Both have longer trails than this one, so each would look like a trail cut short were it taken as this one's.
+      for (const o of [other, sameCode]) await register(3, o)
+      await backUp('2026-11-24T10:00:00.000Z', { hubCode: 'OH', from: other })
+      await backUp('2026-11-24T11:00:00.000Z', { from: sameCode })
+      // An anchor without the first entry's hash (as an older writer might make) is matched by hub code alone.
+      await backUp('2026-11-24T12:00:00.000Z', { hubCode: 'OH', auditHead: { seq: 500, hash: 'f'.repeat(64) } })
+    } finally {
+      await other.dispose()
+      await sameCode.dispose()
+    }
+    const mine = await backUp('2026-11-24T08:00:00.000Z')
+    const verified = await t.ok('audit.verify', {})
+    expect(verified).toMatchObject({ intact: true, anchor: { name: mine }, anchorsSetAside: 3 })
+    const { code, lines } = await verifyOnCommandLine()
+    expect(code).toBe(0)
+    expect(lines[1]).toBe('3 backups or exports were not checked: of another database, or of the one a restore replaced.')
+  })
+
+  it('takes an anchor of this hub without the first entry hash as this trail s only when the trail is shorter than it', async () => {
+    await register()
+    const { seq } = await head()
+    const name = await backUp('2026-11-24T12:00:00.000Z', { auditHead: { seq: seq + 5, hash: 'f'.repeat(64) } })
+    expect((await t.ok('audit.verify', {})).problem).toEqual({
+      seq: seq + 1,
+      message: `Entries after ${seq} are missing: the backup taken on 24 November 2026 at 12:00 (${name}) had seen entry ${seq + 5}.`
+    })
+  })
+
+  it('sets aside the backups of the database a restore replaced, and checks the ones before it', async () => {
+    await register()
+    const restored = await backUp('2026-11-24T09:00:00.000Z')
+    const restoredHead = await head()
+    await register(2)
+    await backUp('2026-11-24T12:00:00.000Z') // of the database about to be replaced
+    // The backup decrypted over the live file: without the restore on its trail, this is a trail cut short.
+    await t.casebook.close()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(t.databasePath + suffix, { force: true })
+    await decryptFile(join(backups, restored), t.databasePath, backupKey)
+    await reopen()
+    expect(await head()).toEqual(restoredHead)
+    const unexplained = await t.ok('audit.verify', {})
+    expect(unexplained).toMatchObject({ intact: false, problem: { seq: restoredHead.seq + 1 } })
+    // The restore's entry, as backup.restore writes it at the swap (backup/restoreHandler.ts).
+    await t.casebook.core.writes.run((m) =>
+      writeAudit(m, {
+        at: '2026-11-24T13:00:00.000Z',
+        actor: 'admin',
+        action: RESTORE_ACTION,
+        recordType: 'database',
+        recordId: '0b6f3c1a-5d2e-4c7b-9a18-3e4f5a6b7c8d',
+        changes: { backup: restored, backupHead: restoredHead }
+      })
+    )
+    await register()
+    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true, anchor: { name: restored }, anchorsSetAside: 1 })
+  })
+
+  it('checks the chain first: an entry altered in the middle is named as before', async () => {
+    await register()
+    await backUp('2026-11-24T12:00:00.000Z')
+    await t.casebook.close()
+    await tamper(t.databasePath, `UPDATE audit_entry SET actor = 'someone else' WHERE seq = 2`)
+    await reopen()
+    expect(await t.ok('audit.verify', {})).toEqual({
+      intact: false,
+      entries: 1,
+      problem: { seq: 2, message: 'Entry 2 has been altered: its contents no longer match its hash.' }
+    })
+  })
+
+  it('passes over a damaged file in the backup folder and an unreachable export folder', async () => {
+    await register()
+    writeFileSync(join(backups, 'casebook-th-20261124t120000000z.cbbackup'), 'not a backup')
+    t.casebook.core.exportFolder = join(t.dir, 'no such share')
+    expect(await t.ok('audit.verify', {})).toEqual({ intact: true, entries: 2, problem: null })
+  })
+})
+
+/** Another database in a folder of its own, of hub `code`. */
+async function openOther(code: string, name: string): Promise<TempCasebook> {
+  const o = await tempCasebook(name)
+  if (code === 'TH') return o
+  await o.casebook.close()
+  rmSync(o.databasePath)
+  o.casebook = await openCasebook({
+    databasePath: o.databasePath,
+    mode: 'create',
+    passwordCost: TEST_SCRYPT,
+    hub: { name: 'Other hub', code, localAuthorityCode: '998' }
+  })
+  o.connection = o.casebook.connect({ name: 'tester' })
+  return o
+}

@@ -1,0 +1,314 @@
+// Restoring a backup: decrypt it to a temporary file beside the live database, check that copy
+// (SQLite's integrity and foreign key checks, its migrations, its audit chain), and only then swap
+// it in: the live file is kept beside it (a hard link, else a copy), any -wal or -shm of the old file
+// is gone, and the checked file is renamed over the live path, which is atomic. Killed at any moment,
+// the live path holds either the old database or the restored one, whole; a temporary file left by a
+// killed restore is removed by the next one. The caller closes the live database first and opens it
+// again after (../core/casebook's replace, or the command line), which migrates an older backup
+// after its own pre-migration copy.
+import { randomUUID } from 'node:crypto'
+import { constants, existsSync, readdirSync } from 'node:fs'
+import { copyFile, link, open, rename, rm, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import sqlite3 from 'sqlite3'
+import type { EntityManager } from 'typeorm'
+import { migrations } from '../../../migrations'
+import type { AuditAnchor } from '../../shared/backup/schemas'
+import { readAuditHead } from '../audit/anchors'
+import { writeAudit, type AuditInput } from '../audit/audit'
+import { verifyAuditTrail } from '../audit/verify'
+import { openReader } from '../core/database'
+import { AppError } from '../core/errors'
+import { all, closeRaw, openRaw } from '../core/opening'
+import { decryptFile, readBackupHeader, type BackupHeader, type BackupKey } from './crypto'
+
+/** Where a restore has got to: a test stops it at each (and kills it there). */
+export type RestoreStep = 'decrypting' | 'checking' | 'checked' | 'settled' | 'kept' | 'swapped'
+export type OnStep = (step: RestoreStep) => void | Promise<void>
+
+/** How the database a restore replaces is kept beside it: sound (replaced) or refused by the checks at opening (damaged). */
+export type KeptAs = 'replaced' | 'damaged'
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+/** The checks name at most this many findings: the first few say enough. */
+const FINDINGS = 3
+
+/** A raw connection as the audit trail's readers take a database: its query alone. */
+const queries = (db: sqlite3.Database): Pick<EntityManager, 'query'> => ({
+  query: <T>(sql: string, params?: unknown[]) => all(db, sql, params) as Promise<T>
+})
+
+/** The temporary file's name: beside the database (same disk, same protection), marked so a later restore can tidy it. */
+const tempMark = (databasePath: string) => `${basename(databasePath)}.restoring-`
+
+export interface CheckedBackup {
+  header: BackupHeader
+  /** The decrypted, checked copy, beside the live database. */
+  tempPath: string
+  /** Migrations the copy does not have yet: opening it runs them. */
+  behind: number
+  auditEntries: number
+  /** Removes the copy (and anything SQLite left beside it). */
+  discard(): Promise<void>
+}
+
+const notRestored = (backupPath: string, why: string) =>
+  new AppError('VALIDATION', `The backup ${basename(backupPath)} cannot be restored: ${why} Nothing was changed.`)
+
+/** Removes what a killed restore left beside the database: its copies and their -wal, -shm or -journal. */
+export async function removeLeftovers(databasePath: string): Promise<string[]> {
+  const folder = dirname(databasePath)
+  const mark = tempMark(databasePath)
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return []
+  }
+  const left = names.filter((name) => name.startsWith(mark))
+  for (const name of left) await rm(join(folder, name), { force: true })
+  return left
+}
+
+async function removeWithSideFiles(path: string): Promise<void> {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(path + suffix, { force: true })
+}
+
+/** The backup's last migration must be one this Casebook knows: a newer one's database is not opened here. */
+function refuseNewer(backupPath: string, names: string[]): void {
+  const known = new Set(migrations.map((m) => m.name))
+  const unknown = names.filter((name) => !known.has(name))
+  if (unknown.length)
+    throw notRestored(
+      backupPath,
+      `it was made by a newer version of Casebook (it has changes this version does not know: ${unknown.join(', ')}). Install that version to restore it.`
+    )
+}
+
+/**
+ * Decrypts the backup beside the live database and checks the copy. Throws, with the reason in
+ * plain words and nothing left behind, when the key is wrong, the file is damaged or altered, or the
+ * copy fails a check.
+ */
+export async function prepareRestore(options: {
+  backupPath: string
+  databasePath: string
+  key: BackupKey
+  onStep?: OnStep
+  onBytes?: (bytes: number) => void
+  /** Runs on the decrypted copy before the checks (the recovery screen's administrator, as the backup holds them): a refusal ends the restore there. */
+  authorise?: (tempPath: string) => Promise<void>
+}): Promise<CheckedBackup> {
+  const { backupPath, databasePath, key, onStep } = options
+  await removeLeftovers(databasePath)
+  const { header } = await readBackupHeader(backupPath)
+  refuseNewer(backupPath, [header.schemaVersion])
+  const tempPath = join(dirname(databasePath), `${tempMark(databasePath)}${randomUUID().slice(0, 8)}.sqlite`)
+  const discard = () => removeWithSideFiles(tempPath)
+  try {
+    await onStep?.('decrypting')
+    await decryptFile(backupPath, tempPath, key, options.onBytes)
+    await options.authorise?.(tempPath)
+    await onStep?.('checking')
+    const checked = await checkRestorable(backupPath, tempPath)
+    await onStep?.('checked')
+    return { header, tempPath, ...checked, discard }
+  } catch (error) {
+    await discard()
+    throw error
+  }
+}
+
+/** The copy's checks, on a connection of its own that can write (so that closing it leaves no -wal beside the copy). */
+async function checkRestorable(backupPath: string, tempPath: string): Promise<{ behind: number; auditEntries: number }> {
+  const head = Buffer.alloc(SQLITE_HEADER.length)
+  const file = await open(tempPath, 'r')
+  try {
+    await file.read(head, 0, head.length, 0)
+  } finally {
+    await file.close()
+  }
+  if (!head.equals(SQLITE_HEADER)) throw notRestored(backupPath, 'what it holds is not a database.')
+  let db: sqlite3.Database | null = null
+  try {
+    db = await openRaw(tempPath, sqlite3.OPEN_READWRITE)
+    const integrity = (await all<Record<string, string>>(db, `PRAGMA integrity_check(${FINDINGS})`)).map((row) => String(Object.values(row)[0]))
+    if (integrity.length !== 1 || integrity[0] !== 'ok') {
+      // One finding per line, after a heading naming the schema ("*** in database main ***").
+      const findings = integrity.flatMap((f) => f.split('\n')).filter((line) => line.trim() && !line.startsWith('***'))
+      throw notRestored(backupPath, `SQLite's check of it found damage (${findings.slice(0, FINDINGS).join('; ')}).`)
+    }
+    const orphans = await all<{ table: string; parent: string }>(db, 'PRAGMA foreign_key_check')
+    if (orphans.length) {
+      const tables = [...new Set(orphans.map((o) => `${o.table} → ${o.parent}`))].slice(0, FINDINGS).join(', ')
+      throw notRestored(backupPath, `${orphans.length} of its rows point at rows it does not hold (${tables}).`)
+    }
+    const hasMigrations = (await all(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`)).length > 0
+    const applied = hasMigrations ? (await all<{ name: string }>(db, 'SELECT name FROM migrations ORDER BY id')).map((m) => String(m.name)) : []
+    if (applied[0] !== migrations[0]!.name) throw notRestored(backupPath, 'it is not a Casebook database.')
+    refuseNewer(backupPath, applied)
+    const trail = await verifyAuditTrail(queries(db))
+    if (!trail.intact) throw notRestored(backupPath, `its audit trail does not verify. ${trail.problem?.message ?? ''}`.trim())
+    return { behind: migrations.length - applied.length, auditEntries: trail.entries }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    const text = `${String((error as { code?: unknown }).code ?? '')} ${(error as Error).message ?? String(error)}`
+    if (/SQLITE_CORRUPT|SQLITE_NOTADB/.test(text)) throw notRestored(backupPath, `SQLite found it damaged (${text.trim()}).`)
+    throw error
+  } finally {
+    if (db) await closeRaw(db)
+  }
+}
+
+/** `<db>.<kept>-<UTC stamp>.sqlite`, numbered when that name is taken. */
+export function keptPathFor(databasePath: string, kept: KeptAs, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:.]/g, '').toLowerCase()
+  let path = `${databasePath}.${kept}-${stamp}.sqlite`
+  for (let n = 2; existsSync(path) || existsSync(`${path}-wal`); n++) path = `${databasePath}.${kept}-${stamp}-${n}.sqlite`
+  return path
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } catch (error) {
+    // Windows cannot open a folder to flush it; NTFS journals the rename itself.
+    if (!['EISDIR', 'EPERM', 'EACCES', 'EINVAL'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+  } finally {
+    await handle.close()
+  }
+}
+
+const fsyncFolder = (path: string) => fsyncPath(dirname(path)).catch(() => undefined)
+
+export const inUse = (databasePath: string) =>
+  new AppError(
+    'UNAVAILABLE',
+    `The database at ${databasePath} is in use by another program (another Casebook window or command, or a backup or export still running), so the backup was not restored. Nothing was changed. Close it and try again.`
+  )
+
+/**
+ * Makes sure nothing of the closed, sound database is left beside it: SQLite checkpoints its log and
+ * removes its -wal and -shm when the last connection closes, so this opens and closes one. A -wal
+ * still there after that belongs to a connection some other program holds: the swap must not go
+ * ahead (that log, applied to the restored file, would damage it).
+ */
+export async function settleSideFiles(databasePath: string): Promise<void> {
+  if (existsSync(`${databasePath}-wal`)) {
+    const db = await openRaw(databasePath, sqlite3.OPEN_READWRITE).catch(() => null)
+    if (db) {
+      await all(db, 'PRAGMA schema_version').catch(() => undefined)
+      await closeRaw(db)
+    }
+    if (existsSync(`${databasePath}-wal`)) throw inUse(databasePath)
+  }
+  // A -shm without its -wal is what a killed process left: nothing reads it.
+  await rm(`${databasePath}-shm`, { force: true })
+}
+
+/** The live file's head, read before it is replaced (for the restore's audit entry); null if it cannot be read. */
+async function headOf(databasePath: string): Promise<AuditAnchor | null> {
+  const db = await openRaw(databasePath, sqlite3.OPEN_READWRITE).catch(() => null)
+  if (!db) return null
+  try {
+    return await readAuditHead(queries(db))
+  } catch {
+    return null
+  } finally {
+    await closeRaw(db)
+  }
+}
+
+/** Keeps `from` at `to`: a hard link (the same bytes, nothing copied), else a copy made durable, else (a file nobody can read) moved. */
+async function keep(from: string, to: string, mayMove: boolean): Promise<void> {
+  try {
+    await link(from, to)
+    return
+  } catch {
+    // No hard links on this file system (FAT, some shares), or not allowed: copy it.
+  }
+  try {
+    await copyFile(from, to, constants.COPYFILE_EXCL)
+    await fsyncPath(to)
+  } catch (error) {
+    await rm(to, { force: true })
+    if (!mayMove) throw error
+    await rename(from, to)
+  }
+}
+
+/** Writes the restore's audit entry into the checked copy, so that the copy and its entry go live in the same rename. */
+async function auditInto(tempPath: string, entry: AuditInput): Promise<void> {
+  const writer = await openReader(tempPath)
+  try {
+    await writer.query('PRAGMA query_only = OFF')
+    await writer.transaction((manager) => writeAudit(manager, entry))
+  } finally {
+    await writer.destroy()
+  }
+}
+
+export interface SwapOptions {
+  databasePath: string
+  kept: KeptAs
+  at: Date
+  /** The restore's audit entry, given where the replaced file is kept and the trail's head it had. */
+  audit: (keptAt: string | null, replacedHead: AuditAnchor | null) => AuditInput
+  onStep?: OnStep
+}
+
+/**
+ * Swaps the checked copy in for the closed live database: keeps the live file (and, for a damaged one,
+ * its -wal: it may hold the last saves) beside it, removes its -wal and -shm, then renames the copy
+ * over the live path. Answers where the live file was kept (null when there was none).
+ */
+export async function swapIn(checked: CheckedBackup, options: SwapOptions): Promise<{ keptAt: string | null }> {
+  const { databasePath, kept, onStep } = options
+  const exists = existsSync(databasePath)
+  // A sound database is settled (its log checkpointed into it); a damaged one is never opened.
+  if (kept === 'replaced' && exists) await settleSideFiles(databasePath)
+  const replacedHead = kept === 'replaced' && exists ? await headOf(databasePath) : null
+  await onStep?.('settled')
+  const keptAt = exists ? keptPathFor(databasePath, kept, options.at) : null
+  await auditInto(checked.tempPath, options.audit(keptAt, replacedHead))
+  // The entry must be in the file itself: a -wal of the copy's would not follow it through the rename.
+  for (const suffix of ['-wal', '-journal']) {
+    if (existsSync(checked.tempPath + suffix)) throw new Error(`The checked copy's ${suffix} file was left beside it: the restore stopped before the swap.`)
+  }
+  if (keptAt) {
+    await keep(databasePath, keptAt, kept === 'damaged')
+    if (kept === 'damaged' && existsSync(`${databasePath}-wal`)) await keep(`${databasePath}-wal`, `${keptAt}-wal`, true)
+    await fsyncFolder(databasePath)
+  }
+  await onStep?.('kept')
+  // The old file's log must not meet the new file: gone before the rename, never after. A damaged file's
+  // (kept above) is removed; beside a sound one, settled above, a log now is another program's: stop.
+  if (kept === 'damaged') for (const suffix of ['-wal', '-shm', '-journal']) await unlink(databasePath + suffix).catch(() => undefined)
+  for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(databasePath + suffix)) throw inUse(databasePath)
+  await fsyncPath(checked.tempPath)
+  try {
+    await rename(checked.tempPath, databasePath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? ''
+    // Windows refuses to replace a file another program holds open.
+    if (['EBUSY', 'EPERM', 'EACCES'].includes(code)) throw inUse(databasePath)
+    throw error
+  }
+  await fsyncFolder(databasePath)
+  await onStep?.('swapped')
+  return { keptAt }
+}
+
+const restoring = new Set<string>()
+
+/** One restore of a database at a time in this process (a second would swap under the first). */
+export async function oneRestoreAtATime<T>(databasePath: string, work: () => Promise<T>): Promise<T> {
+  if (restoring.has(databasePath)) throw new AppError('CONFLICT', 'A backup is already being restored. Wait for it to finish.')
+  restoring.add(databasePath)
+  try {
+    return await work()
+  } finally {
+    restoring.delete(databasePath)
+  }
+}

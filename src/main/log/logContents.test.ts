@@ -1,0 +1,198 @@
+// What the log holds after a working day: the app's core and its commands, on a real database, with
+// families registered, saves refused and failing, an export and the command line. The events IT needs
+// are there; no name, address, postcode, phone, email, NHS number, UPN or date of birth of anyone on
+// record is, searched for in the log files' bytes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openCasebook, type Casebook } from '../core/casebook'
+import { TEST_SCRYPT } from '../testing/tempCasebook'
+import { okaforFamily, today } from '../testing/fixtures'
+import { FamilyGenerator } from '../seed/generator'
+import { seedFamilies } from '../seed/seed'
+import { main as cli } from '../cli/index'
+import { openFileLog, type FileLog } from './fileLog'
+import type { ExportRun } from '../../shared/export/schemas'
+import type { Result } from '../../shared/result'
+
+let dir: string
+let logs: string
+let exportFolder: string
+let databasePath: string
+let appLog: FileLog
+let casebook: Casebook
+let text: string
+const savedConfig = process.env.CASEBOOK_CONFIG
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'log-contents-'))
+  logs = join(dir, 'logs')
+  exportFolder = join(dir, 'exports')
+  mkdirSync(exportFolder)
+  databasePath = join(dir, 'hub.sqlite')
+  // The command line reads the machine-wide config: an empty one here, not the machine's.
+  process.env.CASEBOOK_CONFIG = join(dir, 'casebook.json')
+  appLog = openFileLog({ folders: [logs], process: 'app' })
+  casebook = await openCasebook({
+    databasePath,
+    mode: 'create',
+    passwordCost: TEST_SCRYPT,
+    hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' },
+    exportFolder,
+    log: appLog
+  })
+  await work()
+  text = readdirSync(logs)
+    .map((file) => readFileSync(join(logs, file), 'utf8'))
+    .join('')
+}, 120_000)
+
+afterAll(async () => {
+  await casebook.close()
+  if (savedConfig === undefined) delete process.env.CASEBOOK_CONFIG
+  else process.env.CASEBOOK_CONFIG = savedConfig
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const ok = <T>(result: Result<unknown>): T => {
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value as T
+}
+
+/** A day at the hub, and IT's commands after it. */
+async function work(): Promise<void> {
+  await seedFamilies(casebook, { families: 40, seed: 11 })
+  const desk = casebook.connect({ name: 'reception' })
+  // Registrations through the router: saved, refused as possible duplicates, refused by validation.
+  const generator = new FamilyGenerator(23, today)
+  for (let i = 0; i < 15; i++) await desk.invoke('families.register', generator.family())
+  const okafor = ok<{ id: string }>(await desk.invoke('families.register', okaforFamily()))
+  expect(await desk.invoke('families.register', okaforFamily())).toMatchObject({ ok: false, error: { code: 'DUPLICATE_UNCONFIRMED' } })
+  const badNhs = okaforFamily()
+  badNhs.members[0]!.member = { ...badNhs.members[0]!.member, nhsNumber: '943 476 5918' } as never
+  expect(await desk.invoke('families.register', badNhs)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  // A save that fails in the database, with the record's postcode in the error's message.
+  await casebook.core.writes.run((m) =>
+    m.query(`CREATE TRIGGER refuse_family BEFORE INSERT ON family BEGIN SELECT RAISE(ABORT, 'refused ' || NEW.postcode || ' ' || NEW.email); END`)
+  )
+  const refused = await desk.invoke('families.register', {
+    family: { ...okaforFamily().family, postcode: 'M1 1AE', email: 'grace@example.com' },
+    members: [
+      {
+        member: {
+          kind: 'adult',
+          givenName: 'Zebedee',
+          familyName: 'Quartermaine',
+          dateOfBirth: '1987-02-13',
+          sex: 'M',
+          ethnicity: 'WBRI',
+          relationship: 'PARENT_CARER'
+        }
+      }
+    ]
+  })
+  expect(refused).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  await casebook.core.writes.run((m) => m.query('DROP TRIGGER refuse_family'))
+  // Refusals: no permission, and a window that is not signed in asking for a family by its id.
+  expect(await casebook.connect({ name: 'limited', permissions: new Set(['people.search']) }).invoke('families.get', { id: okafor.id })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' }
+  })
+  expect(await casebook.connect().invoke('families.get', { id: okafor.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  // An export, and one refused because the folder has gone.
+  const manager = casebook.connect({ name: 'manager' })
+  const started = ok<ExportRun>(await manager.invoke('export.start', { kind: 'full', pseudonymised: false }))
+  let run = started
+  while (run.status === 'running') {
+    await new Promise((resolve) => setImmediate(resolve))
+    run = ok<ExportRun>(await manager.invoke('export.progress', { runId: started.id }))
+  }
+  expect(run.status).toBe('succeeded')
+  casebook.core.exportFolder = join(dir, 'unplugged share')
+  expect(await manager.invoke('export.start', { kind: 'full', pseudonymised: false })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+  casebook.core.exportFolder = exportFolder
+  await casebook.close()
+
+  // IT's commands, writing to the same folder as the app.
+  const commandLog = openFileLog({ folders: [logs], process: 'command' })
+  const out: string[] = []
+  const say = (line: string) => out.push(line)
+  expect(await cli(['search', 'Grace', "O'Neill-Okafor", '--db', databasePath], say, commandLog)).toBe(0)
+  expect(await cli(['search', '943 476 5919', '--db', databasePath], say, commandLog)).toBe(0)
+  expect(await cli(['audit', 'verify', '--db', databasePath], say, commandLog)).toBe(0)
+  expect(await cli(['export', '--db', databasePath, '--out', exportFolder], say, commandLog)).toBe(0)
+  await expect(cli(['search', 'Okafor', '--db', join(dir, 'mistyped.sqlite')], say, commandLog)).rejects.toThrow(/no Casebook database/)
+  casebook = await openCasebook({ databasePath, passwordCost: TEST_SCRYPT, log: appLog })
+}
+
+/** Everything that identifies someone on record, as stored and as people write it. */
+async function recordValues(): Promise<string[]> {
+  const values = new Set<string>()
+  const add = (value: unknown) => {
+    if (typeof value !== 'string' || value.trim().length < 2) return
+    values.add(value)
+  }
+  const people = (await casebook.core.db.query(
+    'SELECT given_name, family_name, date_of_birth, expected_date, nhs_number, upn, school, gp_practice FROM person'
+  )) as Record<string, string | null>[]
+  for (const p of people) {
+    for (const value of Object.values(p)) add(value)
+    for (const day of [p.date_of_birth, p.expected_date]) {
+      if (!day) continue
+      const [y, m, d] = day.split('-')
+      add(`${d}/${m}/${y}`)
+      add(`${Number(d)}/${Number(m)}/${y}`)
+    }
+    if (p.nhs_number) add(p.nhs_number.replace(/\D/g, ''))
+  }
+  const families = (await casebook.core.db.query('SELECT address_line1, address_line2, town, postcode, phone, email FROM family')) as Record<
+    string,
+    string | null
+  >[]
+  for (const f of families) {
+    for (const value of Object.values(f)) add(value)
+    if (f.postcode) add(f.postcode.replace(/\s/g, ''))
+    if (f.phone) add(f.phone.replace(/\D/g, ''))
+  }
+  // The saves that never reached the database.
+  for (const value of ['M1 1AE', 'M11AE', 'grace@example.com', '943 476 5918', '9434765918', 'Zebedee', 'Quartermaine', '1987-02-13', '13/02/1987']) add(value)
+  return [...values]
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+describe('the log after a working day', () => {
+  it('holds no name, address, postcode, phone, email, NHS number, UPN or date of birth', async () => {
+    const values = await recordValues()
+    expect(values.length).toBeGreaterThan(400)
+    // Whole words only: a name of two letters can appear inside a word of the log (an event's name).
+    const found = values.filter((value) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(value)}($|[^\\p{L}\\p{N}])`, 'u').test(text))
+    expect(found).toEqual([])
+  })
+
+  it('holds what IT needs: start, database opened, saves failed and refused by channel and code, the export, the commands', () => {
+    const lines = text.split('\n')
+    const has = (pattern: RegExp) =>
+      expect(
+        lines.some((line) => pattern.test(line)),
+        String(pattern)
+      ).toBe(true)
+    has(/^\S+Z INFO {2}app:\d+ database\.opened path=\S+hub\.sqlite mode=create state=missing$/)
+    has(/ INFO {2}app:\d+ database\.migrated migrations=\d+ last=BackupsAndAnchors\d+ backup=null$/)
+    has(/ ERROR app:\d+ call\.failed channel=families\.register code=INTERNAL error=SQLITE_CONSTRAINT type=QueryFailedError$/)
+    has(/ WARN {2}app:\d+ call\.refused channel=families\.get code=FORBIDDEN$/)
+    has(/ WARN {2}app:\d+ call\.refused channel=families\.get code=UNAUTHENTICATED$/)
+    has(/ INFO {2}app:\d+ export\.started run=[0-9a-f-]{36} kind=full pseudonymised=false packageSequence=1 via=\S+$/)
+    has(/ INFO {2}app:\d+ export\.finished run=[0-9a-f-]{36} package=TH-\d{8}T\d{6}Z-000001 records=\d+ files=\d+ ms=\d+$/)
+    has(/ ERROR app:\d+ call\.failed channel=export\.start code=UNAVAILABLE error=UNAVAILABLE type=AppError$/)
+    has(/ INFO {2}command:\d+ command\.started command=search$/)
+    has(/ INFO {2}command:\d+ database\.opened path=\S+ mode=readOnly$/)
+    has(/ INFO {2}command:\d+ command\.finished command=audit subcommand=verify exit=0 ms=\d+$/)
+    has(/ INFO {2}command:\d+ export\.finished .*package=TH-\d{8}T\d{6}Z-000002 /)
+    has(/ ERROR command:\d+ database\.open-failed path=\S+mistyped\.sqlite mode=readOnly error=UNAVAILABLE type=AppError$/)
+    has(/ ERROR command:\d+ command\.failed command=search error=UNAVAILABLE type=AppError ms=\d+$/)
+    // Validation, conflicts and possible duplicates are answers to the person at the desk, not failures.
+    expect(lines.filter((line) => / (VALIDATION|DUPLICATE_UNCONFIRMED)/.test(line))).toEqual([])
+  })
+})

@@ -1,0 +1,148 @@
+// Back up now: the button, then the run's progress, followed with backup.progress until it ends, and
+// how it ended. A run already going (the schedule's, another desk's, the command line's) is followed too.
+import { useEffect, useRef, useState } from 'react'
+import type { BackupOverview, BackupRun } from '../../../shared/backup/schemas'
+import type { AppErrorValue } from '../../../shared/result'
+import { invoke } from '../api'
+import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { Long } from '../export/format'
+import { londonDateTime, megabytes, reasonLabel } from './words'
+
+/** How often a running backup is asked how far it has got. */
+const POLL_MS = 400
+
+export function BackupNow({
+  overview,
+  onStarted,
+  onEnded
+}: {
+  overview: BackupOverview | null
+  /** Told when this screen started a run, so the list of runs shows it. */
+  onStarted: () => void
+  /** Told when a run this screen followed has ended, so the summary and the lists are read again. */
+  onEnded: (run: BackupRun) => void
+}) {
+  const [run, setRun] = useState<BackupRun | null>(null)
+  const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  const [starting, setStarting] = useState(false)
+  const ended = useRef(onEnded)
+  ended.current = onEnded
+
+  const running = overview?.running ?? null
+  useEffect(() => {
+    if (running) setRun((current) => (current?.id === running.id ? current : running))
+  }, [running])
+
+  const runId = run?.status === 'running' ? run.id : null
+  useEffect(() => {
+    if (!runId) return
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout>
+    const poll = async () => {
+      const result = await invoke('backup.progress', { id: runId })
+      if (stopped) return
+      if (!result.ok) {
+        setProblem(result.error)
+        return
+      }
+      setRun(result.value)
+      if (result.value.status === 'running') timer = setTimeout(() => void poll(), POLL_MS)
+      else ended.current(result.value)
+    }
+    timer = setTimeout(() => void poll(), POLL_MS)
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [runId])
+
+  const start = async () => {
+    setStarting(true)
+    setProblem(null)
+    const result = await invoke('backup.start', {})
+    setStarting(false)
+    if (!result.ok) return setProblem(result.error)
+    setRun(result.value)
+    onStarted()
+    if (result.value.status !== 'running') ended.current(result.value)
+  }
+  const isRunning = run?.status === 'running'
+  const blocked = isRunning || starting
+
+  return (
+    <section aria-labelledby="backup-now-heading">
+      <h2 className="govuk-heading-m" id="backup-now-heading">
+        Back up now
+      </h2>
+      {problem ? <ProblemBanner title="The backup did not start" message={problem.message} /> : null}
+      {run && run.status !== 'running' ? <Outcome run={run} /> : null}
+      {run && run.status !== 'failed' ? <Progress run={run} /> : null}
+      <p className="govuk-body">
+        Casebook copies the database while it is in use (nobody needs to stop work), checks the copy, and saves it encrypted in the backup folder.
+      </p>
+      {isRunning ? (
+        <div className="govuk-inset-text" id="backup-blocked">
+          A backup is running.
+        </div>
+      ) : null}
+      <button
+        type="button"
+        className="govuk-button"
+        disabled={blocked}
+        aria-disabled={blocked || undefined}
+        aria-describedby={isRunning ? 'backup-blocked' : undefined}
+        onClick={() => void start()}
+      >
+        Back up now
+      </button>
+    </section>
+  )
+}
+
+/** A real progress bar, named for what it measures, with the same number in words beside it; full when the backup is done. */
+function Progress({ run }: { run: BackupRun }) {
+  const done = run.status === 'ok'
+  const percent = done ? 100 : Math.round(run.progress * 100)
+  return (
+    <div className="govuk-form-group">
+      <label className="govuk-label govuk-label--s" htmlFor="backup-progress">
+        Progress of the backup
+      </label>
+      <div className="govuk-hint">
+        Started {londonDateTime(run.startedAt)}
+        {run.startedBy ? ` by ${run.startedBy}` : ''}
+        {run.reason === 'manual' ? '' : ` (${reasonLabel(run.reason).toLowerCase()})`}
+      </div>
+      <progress
+        id="backup-progress"
+        style={{ display: 'block', width: '100%', height: 24, marginBottom: 10 }}
+        max={100}
+        value={percent}
+        aria-describedby="backup-progress-text"
+      />
+      <p className="govuk-body" id="backup-progress-text">
+        {done ? 'Done: copied, checked and saved.' : `${percent}% copied`}
+      </p>
+    </div>
+  )
+}
+
+function Outcome({ run }: { run: BackupRun }) {
+  if (run.status === 'ok') {
+    return (
+      <SuccessBanner title="Backup taken and checked">
+        {run.fileName ? (
+          <p className="govuk-body">
+            Saved in the backup folder{run.bytes !== null ? ` (${megabytes(run.bytes)})` : ''} as <Long>{run.fileName}</Long>
+          </p>
+        ) : null}
+      </SuccessBanner>
+    )
+  }
+  return (
+    <ProblemBanner
+      title="The backup did not finish"
+      message={`${run.message ?? 'It stopped before the copy was complete.'} The database itself is unchanged.`}
+    />
+  )
+}
