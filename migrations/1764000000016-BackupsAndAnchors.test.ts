@@ -1,9 +1,10 @@
 // Backups and anchors. Run on a database as migration 15 left it, with a hub, an account, families,
 // a trail and export runs (one that sent a package, with its files, one that failed): nothing that was
 // there changes but the export runs gaining two empty columns (the audit head, which runs before this
-// one never recorded); backup_run is there, empty, with its rules: one reason and status of its own
+// one never recorded) and the hub its database id; backup_run is there, empty, with its rules: one reason and status of its own
 // lists, finished exactly when not running, a good run names its file, size and checksum, at most one
-// runs at a time, and the one who started it is an account.
+// runs at a time, and the one who started it is an account. The database id is made for the hub there
+// is, made for a hub row inserted later (a new database's, after the migrations), never changed once made.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BackupsAndAnchors1764000000016 } from './1764000000016-BackupsAndAnchors'
 import { changedTables, databaseBefore, refusal, type MigrationDb } from '../src/main/testing/migrationDb'
@@ -101,7 +102,8 @@ describe('BackupsAndAnchors1764000000016', () => {
     const before = await db.everyRow()
     expect(await db.migrate()).toEqual(['BackupsAndAnchors1764000000016'])
     const after = await db.everyRow()
-    expect(changedTables(before, after)).toEqual(['export_run'])
+    expect(changedTables(before, after)).toEqual(['export_run', 'hub'])
+    expect(after.hub).toEqual([{ ...before.hub![0], database_id: expect.stringMatching(/^[0-9a-f]{32}$/) }])
     expect(after.export_run).toEqual(exportRuns.map((r) => ({ ...r, audit_head_seq: null, audit_head_hash: null })))
     expect(after.export_run_file).toEqual(exportFiles)
     expect(after.backup_run).toEqual([])
@@ -172,6 +174,21 @@ describe('BackupsAndAnchors1764000000016', () => {
     ])
   })
 
+  it('gives a hub row inserted after it (a new database s) an id of its own, and keeps an id once made', async () => {
+    await db.migrate()
+    const made = (await db.rows('hub'))[0]!.database_id
+    await db.query(`DELETE FROM hub`)
+    await db.insert('hub', [{ ...hubRow }])
+    const second = (await db.rows('hub'))[0]!.database_id
+    expect(second).toMatch(/^[0-9a-f]{32}$/)
+    expect(second).not.toBe(made)
+    expect(await refusal(db, `UPDATE hub SET database_id = ?`, ['f'.repeat(32)])).toMatch(/made once and never changed/)
+    expect(await refusal(db, `UPDATE hub SET database_id = ''`)).toMatch(/made once and never changed/)
+    await db.query(`UPDATE hub SET name = 'Renamed'`)
+    expect((await db.rows('hub'))[0]).toMatchObject({ name: 'Renamed', database_id: second })
+    expect(await db.triggers('hub')).toEqual(['hub_database_id_kept', 'hub_database_id_made'])
+  })
+
   it('goes down and up again, the export runs keeping their rows', async () => {
     await db.migrate()
     await db.query(`UPDATE export_run SET audit_head_seq = 3, audit_head_hash = ? WHERE id = 'r1'`, ['d'.repeat(64)])
@@ -179,6 +196,8 @@ describe('BackupsAndAnchors1764000000016', () => {
     await ds.undoLastMigration({ transaction: 'all' })
     expect(await db.tables()).not.toContain('backup_run')
     expect(await db.rows('export_run')).toEqual(exportRuns)
+    expect((await db.rows('hub'))[0]).not.toHaveProperty('database_id')
+    expect(await db.triggers('hub')).toEqual([])
     expect(await ds.runMigrations({ transaction: 'all' })).toHaveLength(1)
     expect(await db.tables()).toContain('backup_run')
   })

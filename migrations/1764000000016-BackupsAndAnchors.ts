@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
 // Backups (issue 11): backup_run, the record of every backup Casebook took or tried to take (the
@@ -9,6 +10,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
 // number and hash) at the moment it was taken, so verification can tell that entries at the end of
 // the trail were deleted (a chain checked only from the start cannot). Dialect-neutral; nothing here
 // is exported to the authority, so no change-feed trigger.
+//
+// hub.database_id: the database's own id, made once and never changed (a restored database keeps its
+// own), carried in every anchor. A trail deleted whole and begun again keeps the id, so its anchors show
+// it replaced rather than another database's (src/main/audit/verify.ts). The hub row of a new database
+// is made after the migrations have run (ensureHub, on an empty table here), so on SQLite a trigger
+// gives it its id as it is inserted; another trigger refuses to change an id once made.
 export class BackupsAndAnchors1764000000016 implements MigrationInterface {
   name = 'BackupsAndAnchors1764000000016'
 
@@ -36,9 +43,14 @@ export class BackupsAndAnchors1764000000016 implements MigrationInterface {
     await q.query(`CREATE INDEX idx_backup_run_started ON backup_run (started_at, id)`)
     await q.query(`ALTER TABLE export_run ADD COLUMN audit_head_seq integer`)
     await q.query(`ALTER TABLE export_run ADD COLUMN audit_head_hash varchar(64)`)
+    await q.query(`ALTER TABLE hub ADD COLUMN database_id varchar(32) NOT NULL DEFAULT ''`)
+    await q.query(`UPDATE hub SET database_id = ?`, [newDatabaseId()])
+    if (isSqlite(q)) for (const trigger of DATABASE_ID_TRIGGERS) await q.query(trigger.sql)
   }
 
   async down(q: QueryRunner): Promise<void> {
+    if (isSqlite(q)) for (const trigger of DATABASE_ID_TRIGGERS) await q.query(`DROP TRIGGER ${trigger.name}`)
+    await q.query(`ALTER TABLE hub DROP COLUMN database_id`)
     await q.query(`ALTER TABLE export_run DROP COLUMN audit_head_hash`)
     await q.query(`ALTER TABLE export_run DROP COLUMN audit_head_seq`)
     await q.query(`DROP INDEX idx_backup_run_started`)
@@ -46,3 +58,21 @@ export class BackupsAndAnchors1764000000016 implements MigrationInterface {
     await q.query(`DROP TABLE backup_run`)
   }
 }
+
+/** 128 random bits as 32 hex digits: the trigger below makes the same from SQLite's own randomblob. */
+const newDatabaseId = () => randomBytes(16).toString('hex')
+
+const isSqlite = (q: QueryRunner) => q.connection.driver.options.type === 'sqlite'
+
+const DATABASE_ID_TRIGGERS = [
+  {
+    name: 'hub_database_id_made',
+    sql: `CREATE TRIGGER hub_database_id_made AFTER INSERT ON hub WHEN NEW.database_id = ''
+      BEGIN UPDATE hub SET database_id = lower(hex(randomblob(16))) WHERE id = NEW.id; END`
+  },
+  {
+    name: 'hub_database_id_kept',
+    sql: `CREATE TRIGGER hub_database_id_kept BEFORE UPDATE OF database_id ON hub WHEN OLD.database_id <> '' AND NEW.database_id IS NOT OLD.database_id
+      BEGIN SELECT RAISE(ABORT, 'hub.database_id is made once and never changed'); END`
+  }
+]

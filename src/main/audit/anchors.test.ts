@@ -9,7 +9,7 @@ import sqlite3 from 'sqlite3'
 import { tempCasebook, TEST_SCRYPT, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
 import { openCasebook } from '../core/casebook'
-import { decryptFile, encryptFile, keyIdOf, type BackupKey } from '../backup/crypto'
+import { decryptFile, encryptFile, keyIdOf, loadBackupKey, type BackupKey } from '../backup/crypto'
 import { readAuditHead } from './anchors'
 import { writeAudit } from './audit'
 import { RESTORE_ACTION } from './verify'
@@ -19,13 +19,14 @@ import type { ExportRun } from '../../shared/export/schemas'
 
 let t: TempCasebook
 let backups: string
-const key = randomBytes(32)
-const backupKey: BackupKey = { key, keyId: keyIdOf(key), source: 'config', path: null }
+/** The key this database's backups are made with, as the backup engine loads it: verification authenticates anchors with it. */
+let backupKey: BackupKey
 
 beforeEach(async () => {
   t = await tempCasebook('anchors')
   backups = join(t.dir, 'Backups')
   mkdirSync(backups)
+  backupKey = loadBackupKey(t.casebook.core.backupSettings, t.databasePath)
 })
 afterEach(async () => {
   await t.dispose()
@@ -86,13 +87,16 @@ let stamp = 0
  * A backup file as the backup engine writes one: the database copied with VACUUM INTO and encrypted,
  * the audit head in its header. `header` changes what the header says (another hub's, an old format).
  */
-async function backUp(takenAt: string, header: { hubCode?: string; auditHead?: AuditAnchor | null; from?: TempCasebook } = {}): Promise<string> {
+async function backUp(
+  takenAt: string,
+  header: { hubCode?: string; auditHead?: AuditAnchor | null; from?: TempCasebook; key?: BackupKey } = {}
+): Promise<string> {
   const from = header.from ?? t
   const plain = join(from.dir, `copy-${++stamp}.sqlite`)
   await copyOf(from.databasePath, plain)
   const name = `casebook-${(header.hubCode ?? 'TH').toLowerCase()}-${takenAt.replace(/[-:.]/g, '').toLowerCase()}.cbbackup`
   const auditHead = 'auditHead' in header ? header.auditHead! : await readAuditHead(from.casebook.core.db)
-  await encryptFile(plain, join(backups, name), backupKey, {
+  await encryptFile(plain, join(backups, name), header.key ?? backupKey, {
     takenAt,
     reason: 'manual',
     hubCode: header.hubCode ?? 'TH',
@@ -145,7 +149,8 @@ describe("the trail's end, checked against backups and exports", () => {
     // The export's run and its package both hold the head its snapshot saw.
     const [row] = await t.casebook.core.db.query('SELECT audit_head_seq AS seq, audit_head_hash AS hash FROM export_run WHERE id = ?', [run.id])
     const descriptor = JSON.parse(readFileSync(join(run.exportFolder, run.packageName!, 'datapackage.json'), 'utf8'))
-    expect(descriptor.casebook.auditHead).toEqual({ seq: row.seq, hash: row.hash, firstHash: backedUp.firstHash })
+    expect(descriptor.casebook.auditHead).toEqual({ seq: row.seq, hash: row.hash, firstHash: backedUp.firstHash, databaseId: backedUp.databaseId })
+    expect(backedUp.databaseId).toMatch(/^[0-9a-f]{32}$/)
     expect(row.seq).toBeLessThan(exported.seq) // the run's own last entry comes after its snapshot
     expect(backedUp.seq).toBe(exported.seq)
 
@@ -257,7 +262,111 @@ describe("the trail's end, checked against backups and exports", () => {
     expect(verified).toMatchObject({ intact: true, anchor: { name: mine }, anchorsSetAside: 3 })
     const { code, lines } = await verifyOnCommandLine()
     expect(code).toBe(0)
-    expect(lines[1]).toBe('3 backups or exports were not checked: of another database, or of the one a restore replaced.')
+    expect(lines[1]).toMatch(/^3 backups or exports were not checked: of another database, of the one a restore replaced, or not authenticated/)
+  })
+
+  it('finds the trail deleted whole and begun again by the app: the anchors are still this database s', async () => {
+    await register(2)
+    const name = await backUp('2026-11-24T12:00:00.000Z')
+    const { seq, databaseId } = await head()
+    await t.casebook.close()
+    await tamper(
+      t.databasePath,
+      `DELETE FROM audit_entry; DELETE FROM backup_run; DELETE FROM export_run_file; DELETE FROM export_run; DELETE FROM sqlite_sequence WHERE name = 'audit_entry'`
+    )
+    await reopen()
+    await register() // a new entry 1, and a first-entry hash unlike the backup's
+    const now = await head()
+    expect(now.databaseId).toBe(databaseId)
+    expect(now.seq).toBeLessThan(seq)
+    expect(await t.ok('audit.verify', {})).toMatchObject({
+      intact: false,
+      problem: {
+        seq: 1,
+        message: `The whole trail has been replaced: the backup taken on 24 November 2026 at 12:00 (${name}) had seen entry ${seq}, and the trail's first entry is now a different one.`
+      }
+    })
+  })
+
+  it('does not call a trail intact when none of the anchors holds it and this hub s are another database s (its id changed with it)', async () => {
+    await register(2)
+    const name = await backUp('2026-11-24T12:00:00.000Z')
+    await t.casebook.close()
+    await tamper(
+      t.databasePath,
+      `DELETE FROM audit_entry; DELETE FROM backup_run; DELETE FROM export_run_file; DELETE FROM export_run;
+       DROP TRIGGER hub_database_id_kept; UPDATE hub SET database_id = '${'0'.repeat(32)}'`
+    )
+    await reopen()
+    await register()
+    expect(await t.ok('audit.verify', {})).toMatchObject({
+      intact: false,
+      anchorsSetAside: 1,
+      problem: {
+        seq: 1,
+        message: `No backup or export holds this trail, but the backup taken on 24 November 2026 at 12:00 (${name}) is of this hub and of another trail: this trail may have been replaced whole. If this hub began a new database, take a backup of it and check again.`
+      },
+      anchor: { name }
+    })
+  })
+
+  it('gives every database an id of its own, kept once made', async () => {
+    const other = await openOther('TH', 'second')
+    try {
+      const ids = await Promise.all([t, other].map(async (o) => (await o.casebook.core.db.query('SELECT database_id AS id FROM hub'))[0].id))
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/)
+      expect(ids[0]).not.toBe(ids[1])
+      await expect(t.casebook.core.writes.run((m) => m.query(`UPDATE hub SET database_id = ?`, ['f'.repeat(32)]))).rejects.toThrow(
+        /made once and never changed/
+      )
+    } finally {
+      await other.dispose()
+    }
+  })
+
+  it('sets aside a backup whose anchor was changed in the share, or made with another key, and never takes it as a cut', async () => {
+    await register()
+    const real = await backUp('2026-11-24T09:00:00.000Z')
+    const { seq, firstHash, databaseId } = await head()
+    const forged = { seq: seq + 50, hash: 'f'.repeat(64), firstHash, databaseId }
+    // A copy of the real file with its anchor changed: the MAC no longer checks.
+    const bytes = readFileSync(join(backups, real))
+    const length = bytes.readUInt32BE(9)
+    const header = JSON.parse(bytes.subarray(13, 13 + length).toString('utf8'))
+    const json = Buffer.from(JSON.stringify({ ...header, takenAt: '2026-11-24T10:00:00.000Z', auditHead: forged }))
+    const prefix = Buffer.alloc(4)
+    prefix.writeUInt32BE(json.length)
+    writeFileSync(join(backups, 'casebook-th-20261124t100000000z.cbbackup'), Buffer.concat([bytes.subarray(0, 9), prefix, json, bytes.subarray(13 + length)]))
+    // A file made with a key this machine does not hold, with a MAC of that key: nothing here can check it.
+    const stranger = randomBytes(32)
+    await backUp('2026-11-24T11:00:00.000Z', { auditHead: forged, key: { key: stranger, keyId: keyIdOf(stranger), source: 'config', path: null } })
+    // And one without a MAC at all, as a header written before there were MACs.
+    const old = await backUp('2026-11-24T12:00:00.000Z', { auditHead: forged })
+    const oldBytes = readFileSync(join(backups, old))
+    const oldLength = oldBytes.readUInt32BE(9)
+    const { anchorMac: _dropped, ...unsigned } = JSON.parse(oldBytes.subarray(13, 13 + oldLength).toString('utf8'))
+    const unsignedJson = Buffer.from(JSON.stringify(unsigned))
+    prefix.writeUInt32BE(unsignedJson.length)
+    writeFileSync(join(backups, old), Buffer.concat([oldBytes.subarray(0, 9), prefix, unsignedJson, oldBytes.subarray(13 + oldLength)]))
+
+    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true, anchor: { name: real }, anchorsSetAside: 3, anchorsUnauthenticated: 3 })
+    // Unauthenticated, none of them vouches for the trail either: with the real one gone, nothing is named.
+    rmSync(join(backups, real))
+    expect(await t.ok('audit.verify', {})).toEqual({ intact: true, entries: seq, problem: null, anchorsSetAside: 3, anchorsUnauthenticated: 3 })
+  })
+
+  it('sets aside a package whose anchor was changed in the export folder, and believes the real one', async () => {
+    await register(2)
+    const run = await exportNow()
+    const path = join(run.exportFolder, run.packageName!, 'datapackage.json')
+    const descriptor = JSON.parse(readFileSync(path, 'utf8'))
+    expect(descriptor.casebook.auditHeadMac).toMatch(/^[0-9a-f]{64}$/)
+    const real = await t.ok('audit.verify', {})
+    expect(real).toMatchObject({ intact: true, anchor: { source: 'export package', name: run.packageName } })
+    expect(real).not.toHaveProperty('anchorsSetAside')
+    descriptor.casebook.auditHead.seq += 50
+    writeFileSync(path, JSON.stringify(descriptor))
+    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true, anchor: { source: 'export run' }, anchorsSetAside: 1, anchorsUnauthenticated: 1 })
   })
 
   it('takes an anchor of this hub without the first entry hash as this trail s only when the trail is shorter than it', async () => {

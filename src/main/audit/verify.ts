@@ -7,7 +7,7 @@ import type { AuditVerification } from '../../shared/audit/schemas'
 import { formatDate, utcToLondon } from '../../shared/dates'
 import type { AuditRow } from './entities'
 import { entryHash, GENESIS_HASH, type AuditAction } from './audit'
-import { findAnchors, readAuditHead, type AnchorPlaces, type FoundAnchor } from './anchors'
+import { findAnchors, readAuditHead, readThisHub, type AnchorPlaces, type FoundAnchor } from './anchors'
 
 const BATCH = 5000
 
@@ -64,39 +64,52 @@ export async function verifyAuditTrail(db: Db, places?: AnchorPlaces): Promise<A
 export const RESTORE_ACTION = 'restore' satisfies AuditAction
 
 /*
- * Which anchors say something about this trail, and what. An anchor is (sequence, hash, and the hash of
- * the trail's first entry), plus the hub code and time of the file or package it came from.
+ * Which anchors say something about this trail, and what. An anchor is (sequence, hash, the hash of
+ * the trail's first entry, the database's id), plus the hub code and time of the file or package it
+ * came from.
  *
+ * - A backup file's or a package's anchor whose MAC does not check (none, a wrong one, or a backup
+ *   made with a key this machine does not hold) is set aside as not authenticated: it lies on a share,
+ *   and whoever can write there could have written it. It proves nothing either way: neither a cut nor
+ *   that the trail is whole. A run's row is believed, being in the database.
  * - The trail holds the anchor (the same hash at that sequence): every entry up to it is as it was
  *   when the anchor was taken (each hash covers the one before it), so nothing up to there was removed.
  *   An anchor cannot vouch for a removal made before it was taken, so every anchor is checked, not only
  *   the newest: a trail cut short and then written on by the app holds the anchors taken since the cut,
  *   and only those taken before it show the cut.
  * - The anchor is another database's: another hub's backup in a shared folder, or a database of the
- *   same hub begun afresh. Its first-entry hash is not this trail's (or, for an anchor that does not
- *   carry one, its hub code is not this hub's). It is set aside. Matching by hub code alone would not do:
- *   a trail cut short and written on would then hold a different entry at the anchor's sequence and
- *   look like another database's; the first entry tells them apart, because a database keeps its first
- *   entry whatever happens to its end. An anchor without a first-entry hash and of this hub is taken as
- *   this trail's only when the trail is shorter than it (the one case another database cannot explain
- *   away by having a different entry there).
+ *   same hub begun afresh. Its database id is not this database's; for an anchor without one (a backup
+ *   taken before migration 16, just before upgrading), its first-entry hash is not this trail's (or,
+ *   without that either, its hub code is not this hub's). It is set aside. The database id is made once
+ *   and kept whatever happens to the trail (a restored database keeps it too), so a trail deleted whole
+ *   and begun again by the app, a new entry 1 and all, is still this database's: the anchors then show
+ *   it replaced. An anchor without a database id or first-entry hash and of this hub is taken as this
+ *   trail's only when the trail is shorter than it.
  * - The anchor is this trail's but taken before a restore recorded in the trail, and beyond the point
  *   that restore went back to: it describes the database the restore replaced. Set aside.
  * - Otherwise it is this trail's and the trail no longer holds it: entries were removed from the end
  *   (the trail is shorter than the anchor), or removed and then written over (another entry stands at
  *   the anchor's sequence). The trail is broken.
+ * - No anchor is held, and some authenticated anchor of this hub is another database's: either the hub
+ *   began a new database (beside the old one's backups, and has not been backed up yet), or this
+ *   database's trail was replaced whole and its id changed with it. Verification cannot tell which,
+ *   so the trail is not reported intact; a backup taken since answers for the first case.
  *
- * Limits, said plainly: someone who can write the database file and recomputes every hash from the
- * first entry on makes a trail that is another database's as far as any anchor can tell, and one who
- * writes a false restore entry explains away the anchors before it. The backups themselves still hold
- * the trail as it was, and a restore entry is on the trail for anyone to read.
+ * Limits, said plainly: someone who can write the database file can change hub.database_id (past the
+ * trigger that forbids it) and recompute every hash from the first entry on; the trail is then another
+ * database's as far as any anchor can tell. Until the next backup or export that is caught by the last
+ * rule above; after it, only by the count of anchors set aside (and the backups, which still hold the
+ * trail as it was). One who writes a false restore entry explains away the anchors before it; that
+ * entry is on the trail for anyone to read. A backup's MAC key comes from the backup key, which by
+ * default sits beside the database: whoever can write the database can usually read it, and forge
+ * anchors that the trail holds; what the MAC keeps out is a writer of the backup share alone.
  */
-type Finding = { found: FoundAnchor; verdict: 'held' | 'set aside' | 'cut' | 'replaced' }
+type Verdict = 'held' | 'not authenticated' | 'another database' | 'replaced by a restore' | 'cut' | 'replaced' | 'replaced whole'
+type Finding = { found: FoundAnchor; verdict: Verdict }
 
 async function checkEnd(db: Db, chain: AuditVerification, places: AnchorPlaces): Promise<AuditVerification> {
-  const [hub] = (await db.query('SELECT code FROM hub WHERE id = 1')) as { code: string }[]
-  const hubCode = hub?.code ?? null
-  const anchors = await findAnchors(db, places, hubCode)
+  const hub = await readThisHub(db)
+  const anchors = await findAnchors(db, places, hub)
   if (anchors.length === 0) return chain
   // Read after the anchors, so that a backup taken meanwhile is never beyond the end this sees.
   const head = await readAuditHead(db)
@@ -114,7 +127,11 @@ async function checkEnd(db: Db, chain: AuditVerification, places: AnchorPlaces):
   }
   const findings: Finding[] = []
   for (const found of anchors) {
-    const { seq, hash, firstHash } = found.anchor
+    if (!found.authentic) {
+      findings.push({ found, verdict: 'not authenticated' })
+      continue
+    }
+    const { seq, hash, firstHash, databaseId } = found.anchor
     const there = await hashAt(seq)
     if (seq === 0 || there === hash) {
       findings.push({ found, verdict: 'held' })
@@ -123,23 +140,44 @@ async function checkEnd(db: Db, chain: AuditVerification, places: AnchorPlaces):
     let ours: boolean
     if (found.hubCode === null)
       ours = true // a run recorded in this database
+    else if (databaseId !== undefined && hub.databaseId !== null) ours = databaseId === hub.databaseId
     else if (firstHash !== undefined && head !== null) ours = firstHash === head.firstHash
     // Nothing to compare the first entry with (an anchor without it, or a trail with no entries left):
     // this hub's, and for an anchor without it only when the trail is shorter than it.
-    else ours = found.hubCode === hubCode && (firstHash !== undefined || there === null)
+    else ours = found.hubCode === hub.code && (firstHash !== undefined || there === null)
     const beforeRestore = restores.some((r) => Number(r.seq) <= seq && Date.parse(found.takenAt) < Date.parse(r.at))
-    findings.push({ found, verdict: !ours || beforeRestore ? 'set aside' : there === null ? 'cut' : 'replaced' })
+    // This database's, yet its first entry is not this trail's: the trail was deleted whole and begun again.
+    const whole = firstHash !== undefined && head !== null && firstHash !== head.firstHash
+    findings.push({
+      found,
+      verdict: !ours ? 'another database' : beforeRestore ? 'replaced by a restore' : whole ? 'replaced whole' : there === null ? 'cut' : 'replaced'
+    })
   }
 
-  const setAside = findings.filter((f) => f.verdict === 'set aside').length
+  const setAside = findings.filter((f) => f.verdict === 'not authenticated' || f.verdict === 'another database' || f.verdict === 'replaced by a restore')
+  const unauthenticated = findings.filter((f) => f.verdict === 'not authenticated').length
   const bySeq = (a: Finding, b: Finding) => b.found.anchor.seq - a.found.anchor.seq || Date.parse(b.found.takenAt) - Date.parse(a.found.takenAt)
   const held = findings.filter((f) => f.verdict === 'held').sort(bySeq)
-  const broken = findings.filter((f) => f.verdict === 'cut' || f.verdict === 'replaced').sort(bySeq)[0]
-  const extra = { ...(setAside > 0 ? { anchorsSetAside: setAside } : {}) }
-  if (!broken) return { ...chain, ...extra, ...(held[0] ? { anchor: described(held[0].found) } : {}) }
+  const broken = findings.filter((f) => f.verdict === 'cut' || f.verdict === 'replaced' || f.verdict === 'replaced whole').sort(bySeq)[0]
+  const extra = {
+    ...(setAside.length > 0 ? { anchorsSetAside: setAside.length } : {}),
+    ...(unauthenticated > 0 ? { anchorsUnauthenticated: unauthenticated } : {})
+  }
+  if (!broken) {
+    if (held[0]) return { ...chain, ...extra, anchor: described(held[0].found) }
+    const newest = (a: Finding, b: Finding) => Date.parse(b.found.takenAt) - Date.parse(a.found.takenAt)
+    const ofThisHub = setAside.filter((f) => f.verdict === 'another database' && f.found.hubCode === hub.code).sort(newest)[0]
+    if (!ofThisHub) return { ...chain, ...extra }
+    const message = `No backup or export holds this trail, but ${described(ofThisHub.found).description} is of this hub and of another trail: this trail may have been replaced whole. If this hub began a new database, take a backup of it and check again.`
+    return { ...chain, ...extra, intact: false, problem: { seq: 1, message }, anchor: described(ofThisHub.found) }
+  }
 
   const seen = `the ${kind(broken.found)} taken ${when(broken.found.takenAt)} (${broken.found.name}) had seen entry ${broken.found.anchor.seq}`
   const last = head?.seq ?? 0
+  if (broken.verdict === 'replaced whole') {
+    const message = `The whole trail has been replaced: ${seen}, and the trail's first entry is now a different one.`
+    return { ...chain, ...extra, intact: false, problem: { seq: 1, message }, anchor: described(broken.found) }
+  }
   if (broken.verdict === 'cut') {
     const message = last === 0 ? `Every entry is missing: ${seen}.` : `Entries after ${last} are missing: ${seen}.`
     return { ...chain, ...extra, intact: false, problem: { seq: last + 1, message }, anchor: described(broken.found) }

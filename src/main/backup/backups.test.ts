@@ -1,19 +1,23 @@
 // Taking a backup, on real files: it decrypts to the live database's rows, it is checked and
 // recorded (size, SHA-256, audit head) with its audit entries, a wrong key is refused by name, the
 // file without its key holds none of the hub's words, a failure is recorded in plain words and leaves
-// nothing behind, and what a killed run left is tidied (or finished) by the next run.
+// nothing behind, and what a killed run left is tidied (or finished) by the next run; a run is dead once
+// its alive note goes untouched, whatever pid it names; the folder's listing believes no file whose
+// unauthenticated header the file itself, its name or the history contradicts.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sqlite3 from 'sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BackupListOutput, BackupOverview, BackupRun } from '../../shared/backup/schemas'
 import { okaforFamily } from '../testing/fixtures'
 import { seedFamilies } from '../seed/seed'
-import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import { openCasebook } from '../core/casebook'
 import { decryptFile, keyIdOf, loadBackupKey, newKeyText, readBackupHeader, type BackupKey } from './crypto'
-import { alivePathFor, copyPathFor } from './folder'
+import { ALIVE_FOR_MS, alivePathFor, backupFileNameFor, copyPathFor } from './folder'
+import { heartbeat } from './backups'
 import { checkCopy, CopyCheckFailed } from './sqliteBackup'
 
 let t: TempCasebook
@@ -232,6 +236,112 @@ describe('a backup', () => {
     expect(third.status).toBe('ok')
     const [finished] = await t.casebook.core.db.query(`SELECT status, sha256, message FROM backup_run WHERE id = ?`, [second.id])
     expect(finished).toEqual({ status: 'ok', sha256: second.sha256, message: 'Finished by the next run: the file was complete.' })
+  })
+})
+
+describe('a run’s liveness', () => {
+  const id = '00000000-0000-4000-8000-00000000000b'
+  const aMinuteAndMoreAgo = () => new Date(Date.now() - ALIVE_FOR_MS - 60_000)
+
+  it('is its alive note being touched: untouched for a minute, the run is dead whatever pid it names, and is settled with its copy removed', async () => {
+    await t.casebook.core.writes.run((m) =>
+      m.query(`INSERT INTO backup_run (id, reason, status, started_at, folder, file_name) VALUES (?, 'schedule', 'running', ?, ?, ?)`, [
+        id,
+        '2026-01-01T00:00:00.000Z',
+        backups(),
+        'casebook-th-20260101t000000000z.cbbackup'
+      ])
+    )
+    // Pid 1 is always alive: it stands for the killed run's pid, taken by another process after a restart.
+    writeFileSync(alivePathFor(t.databasePath, id), JSON.stringify({ pid: 1, runId: id }))
+    writeFileSync(copyPathFor(t.databasePath, id), 'SQLite format 3\0 plaintext')
+    // Touched within the minute, it is believed; a run going on that long is warned about.
+    expect(await t.connection.invoke('backup.start', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await t.ok<BackupOverview>('backup.overview', {})).toMatchObject({
+      running: { id, status: 'running' },
+      warning:
+        'A backup has been running since 00:00 on 1 January 2026, which is far longer than a backup takes. Ask IT to check the computer’s disk and the backup folder.'
+    })
+
+    const old = aMinuteAndMoreAgo()
+    utimesSync(alivePathFor(t.databasePath, id), old, old)
+    expect((await t.ok<BackupOverview>('backup.overview', {})).running).toBeNull()
+    expect(await backUp()).toMatchObject({ status: 'ok' })
+    expect(await t.casebook.core.db.query(`SELECT status, message FROM backup_run WHERE id = ?`, [id])).toEqual([
+      { status: 'failed', message: 'The backup stopped before it finished (Casebook was closed or the computer restarted). Nothing was kept from it.' }
+    ])
+    expect(leftovers()).toEqual([])
+  })
+
+  it('is kept up by the process carrying the run out, which touches the note every few seconds', async () => {
+    const note = alivePathFor(t.databasePath, id)
+    writeFileSync(note, JSON.stringify({ pid: process.pid, runId: id }))
+    const old = aMinuteAndMoreAgo()
+    utimesSync(note, old, old)
+    const stop = heartbeat(note, 20)
+    try {
+      await vi.waitFor(() => expect(Date.now() - statSync(note).mtimeMs).toBeLessThan(ALIVE_FOR_MS), { timeout: 5_000 })
+    } finally {
+      stop()
+    }
+  })
+})
+
+describe('the folder’s listing', () => {
+  /** A copy of a backup with its clear header changed (the body as it was: decryption would refuse it, a listing need not). */
+  function forged(from: string, toName: string, change: (header: Record<string, unknown>) => void, tail: Uint8Array = new Uint8Array()): void {
+    const bytes = readFileSync(join(backups(), from))
+    const length = bytes.readUInt32BE(9)
+    const header = JSON.parse(bytes.subarray(13, 13 + length).toString('utf8')) as Record<string, unknown>
+    change(header)
+    const json = Buffer.from(JSON.stringify(header))
+    const size = Buffer.alloc(4)
+    size.writeUInt32BE(json.length)
+    writeFileSync(join(backups(), toName), Buffer.concat([bytes.subarray(0, 9), size, json, bytes.subarray(13 + length), tail]))
+  }
+
+  it('leaves out a file cut short or added to, one its name dates otherwise, one dated ahead, and one not the size the history recorded', async () => {
+    const older = await backUp()
+    const newer = await backUp()
+    const after = (seconds: number) => new Date(Date.parse(newer.startedAt) + seconds * 1000)
+    const later = (seconds: number, tail?: Uint8Array) => {
+      const name = backupFileNameFor('TH', after(seconds))
+      forged(older.fileName!, name, (h) => (h.takenAt = after(seconds).toISOString()), tail)
+      return name
+    }
+    const cut = later(1)
+    truncateSync(join(backups(), cut), statSync(join(backups(), cut)).size - 4096)
+    later(2, Buffer.from('more'))
+    forged(older.fileName!, backupFileNameFor('TH', after(3)), () => undefined)
+    const ahead = new Date(Date.now() + 2 * 24 * 3_600_000)
+    forged(older.fileName!, backupFileNameFor('TH', ahead), (h) => (h.takenAt = ahead.toISOString()))
+    // The newer backup replaced by a file of another size whose header agrees with itself.
+    forged(newer.fileName!, newer.fileName!, (h) => (h.reason = 'manual'))
+
+    expect(readdirSync(backups())).toHaveLength(6)
+    expect((await t.ok<BackupListOutput>('backup.list', {})).files.map((f) => f.fileName)).toEqual([older.fileName])
+    expect((await t.ok<BackupOverview>('backup.overview', {})).newestGood).toMatchObject({ fileName: older.fileName })
+  })
+})
+
+describe('the overview of a read-only copy', () => {
+  it('names a missing key beside the database as that, not as IT’s backupKeyFile', async () => {
+    await backUp()
+    // As the recovery screen opens one: the copy elsewhere, given the real database's folder and key file beside it.
+    const keyFile = join(t.dir, 'elsewhere', 'casebook.backup-key')
+    const copy = await openCasebook({
+      databasePath: t.databasePath,
+      mode: 'readOnly',
+      backup: { folder: backups(), keyFile, key: null, everyHours: 2 }
+    })
+    try {
+      expect(unwrap(await copy.connect({ name: 'tester' }).invoke('backup.overview', {}))).toMatchObject({
+        keySource: 'beside the database',
+        warning: `There is no backup key beside the database (${keyFile}), so this computer cannot restore the backups in the folder. Ask IT for the key.`
+      })
+    } finally {
+      await copy.close()
+    }
   })
 })
 

@@ -5,10 +5,12 @@
 // one transaction with its audit entry. Then retention (./retention). A run that fails, or is stopped
 // because Casebook is closing, is recorded as failed with a plain message, and leaves no `.partial`
 // and no plaintext copy. A run killed at any moment leaves at worst a `.partial` and a copy named for
-// its run, which no listing takes for a backup and which the next run removes.
+// its run, which no listing takes for a backup; once its alive note has gone untouched for a minute
+// (./folder: the heartbeat) the run is dead, and the next run, or the schedule's next look (the first
+// is as the app opens), records it as failed and removes them.
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { open, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import type { BackupReason, BackupRun } from '../../shared/backup/schemas'
@@ -16,7 +18,18 @@ import { AppError } from '../core/errors'
 import type { Core } from '../core/context'
 import { errorFields } from '../log/log'
 import { encryptFile, loadBackupKey, readBackupHeader } from './crypto'
-import { alivePathFor, backupFileNameFor, backupFolderFor, copyPathFor, folderProblem, PARTIAL_SUFFIX, removeOrphans, removeRunFiles } from './folder'
+import {
+  aliveNoteFresh,
+  alivePathFor,
+  backupFileNameFor,
+  backupFolderFor,
+  copyPathFor,
+  folderProblem,
+  HEARTBEAT_MS,
+  PARTIAL_SUFFIX,
+  removeOrphans,
+  removeRunFiles
+} from './folder'
 import { copyDatabase, CopyCheckFailed, openCopy, type CopyFacts } from './sqliteBackup'
 import { applyRetention } from './retention'
 import { beginRun, failRun, finishRun, markPruned, readRunRow, runningRows, runOf, startedInWords, type RunRow } from './runs'
@@ -49,15 +62,30 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Whether the process that began a run is still carrying it out (on this machine: SQLite's file is never shared). */
+/**
+ * Whether the process that began a run is still carrying it out (on this machine: SQLite's file is
+ * never shared): its alive note was touched within the last minute, and names a live process that is
+ * not this one. An untouched note is dead whatever its pid says (the pid may have been reused).
+ */
 export async function runAlive(databasePath: string, runId: string): Promise<boolean> {
   if (liveRuns.has(runId)) return true
+  if (!(await aliveNoteFresh(databasePath, runId))) return false
   try {
     const { pid } = JSON.parse(await readFile(alivePathFor(databasePath, runId), 'utf8')) as { pid: number }
     return pid !== process.pid && Number.isInteger(pid) && processAlive(pid)
   } catch {
     return false
   }
+}
+
+/** Touches a run's alive note every `everyMs` until stopped (the answer stops it). */
+export function heartbeat(path: string, everyMs = HEARTBEAT_MS): () => void {
+  const timer = setInterval(() => {
+    const now = new Date()
+    void utimes(path, now, now).catch(() => undefined)
+  }, everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -70,12 +98,14 @@ const clockNow = (core: Core) => core.clock.now().toISOString()
 
 /**
  * Ends the runs a killed process left 'running': finished, if its file made it into the folder whole
- * (it is renamed only when whole), else failed. Their leftovers go. A run still alive is a refusal.
+ * (it is renamed only when whole), else failed. Their leftovers go at once. Answers a run still alive, if any.
  */
-async function settleStaleRuns(core: Core, actor: string): Promise<void> {
+async function settleDeadRuns(core: Core, actor: string): Promise<RunRow | null> {
+  let alive: RunRow | null = null
   for (const row of await runningRows(core.db)) {
     if (await runAlive(core.databasePath, row.id)) {
-      throw new AppError('CONFLICT', `A backup is already running (started ${startedInWords(row.started_at)}). Wait for it to finish.`)
+      alive = row
+      continue
     }
     const file = row.file_name ? join(row.folder, row.file_name) : null
     if (file && existsSync(file)) {
@@ -105,6 +135,18 @@ async function settleStaleRuns(core: Core, actor: string): Promise<void> {
     await removeRunFiles(core.databasePath, row.id)
     if (row.file_name) await rm(join(row.folder, `${row.file_name}${PARTIAL_SUFFIX}`), { force: true }).catch(() => undefined)
   }
+  return alive
+}
+
+/**
+ * Records the runs a killed process left as failed (or finished), and removes at once the plaintext
+ * copies dead runs left beside the database: as the app opens and at each look of the schedule, not
+ * only when the next backup is taken. Nothing on a read-only core.
+ */
+export async function tidyDeadRuns(core: Core, actor: string): Promise<void> {
+  if (!core.snapshot) return
+  await settleDeadRuns(core, actor)
+  await removeOrphans(core.databasePath, null, null, liveRuns, Date.now())
 }
 
 async function hubCodeOf(core: Core): Promise<string | null> {
@@ -128,7 +170,8 @@ export interface RunHooks {
 /** Records the run and starts it; `done` settles when it has ended. Refused on a read-only core, or while another process's run is alive. */
 export async function startBackup(core: Core, request: BackupRequest, hooks: RunHooks): Promise<StartedBackup> {
   if (!core.snapshot) throw new AppError('UNAVAILABLE', 'This Casebook was opened to read only: it cannot take a backup.')
-  await settleStaleRuns(core, request.actor)
+  const alive = await settleDeadRuns(core, request.actor)
+  if (alive) throw new AppError('CONFLICT', `A backup is already running (started ${startedInWords(alive.started_at)}). Wait for it to finish.`)
   const folder = request.folder ?? backupFolderFor(core.backupSettings, core.databasePath)
   const hubCode = await hubCodeOf(core)
   const takenAt = core.clock.now()
@@ -136,10 +179,13 @@ export async function startBackup(core: Core, request: BackupRequest, hooks: Run
   const fileName = freeName(folder, hubCode, takenAt)
   // The alive note first: a row that is 'running' always has one while its process lives.
   liveRuns.add(id)
+  let stopBeating: () => void = () => undefined
   try {
     await writeFile(alivePathFor(core.databasePath, id), JSON.stringify({ pid: process.pid, runId: id }))
+    stopBeating = heartbeat(alivePathFor(core.databasePath, id))
     await beginRun(core.writes, { id, reason: request.reason, userId: request.userId, folder, fileName, at: takenAt.toISOString(), actor: request.actor })
   } catch (error) {
+    stopBeating()
     liveRuns.delete(id)
     await removeRunFiles(core.databasePath, id)
     throw error
@@ -149,6 +195,7 @@ export async function startBackup(core: Core, request: BackupRequest, hooks: Run
   const done = carryOut(core, begun, hooks)
     .catch((error: unknown) => ended(begun, failureMessage(error, 'record', folder)))
     .finally(async () => {
+      stopBeating()
       liveRuns.delete(id)
       await removeRunFiles(core.databasePath, id)
     })
@@ -221,7 +268,7 @@ async function carryOut(core: Core, begun: Begun, hooks: RunHooks): Promise<Back
     const key = loadBackupKey(core.backupSettings, core.databasePath, true)
     const problem = await folderProblem(folder, core.databasePath)
     if (problem) throw new AppError('UNAVAILABLE', problem)
-    await removeOrphans(core.databasePath, folder, begun.hubCode, new Set([id]), Date.now())
+    await removeOrphans(core.databasePath, folder, begun.hubCode, liveRuns, Date.now())
     go('copy', 0.02)
     await copyDatabase(core.databasePath, copy)
     go('check', 0.2)

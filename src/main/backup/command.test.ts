@@ -61,6 +61,11 @@ describe('backup on the command line', () => {
     ])
   })
 
+  it('says there are no backups yet, and makes no folder, before the first backup', async () => {
+    expect(await cli('backup', 'list', '--db', db)).toEqual({ code: 0, out: `No backups yet in ${join(dir, 'Backups')}.` })
+    expect(existsSync(join(dir, 'Backups'))).toBe(false)
+  })
+
   it('exits non-zero when the backup fails or another is running, and leaves nothing that looks like a backup', async () => {
     const missing = join(dir, 'no-such-share')
     const failed = await cli('backup', '--db', db, '--to', missing)

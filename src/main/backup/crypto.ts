@@ -14,6 +14,7 @@ import { z } from 'zod'
 import { auditAnchor, backupReason } from '../../shared/backup/schemas'
 import type { BackupSettings } from '../core/config'
 import { AppError } from '../core/errors'
+import { anchorMac, anchorMacMatches, backupAnchorKey } from '../audit/anchorMac'
 
 const MAGIC = Buffer.from('CBBACKUP', 'latin1')
 const FORMAT = 1
@@ -34,7 +35,13 @@ export const backupHeader = z.object({
   /** Which key encrypted it (a hash of the key, not the key). */
   keyId: z.string(),
   /** The database's size before encryption. */
-  plainBytes: z.number().int()
+  plainBytes: z.number().int(),
+  /**
+   * A MAC of auditHead (with hubCode and takenAt) under a key derived from the backup key: the header
+   * is read without decrypting, so audit verification believes its anchor only when this checks
+   * (../audit/anchorMac.ts). Written by encryptFile; absent from headers written before it was.
+   */
+  anchorMac: z.string().optional()
 })
 export type BackupHeader = z.infer<typeof backupHeader>
 
@@ -136,7 +143,8 @@ export async function encryptFile(
   onBytes?: (bytes: number) => void,
   signal?: AbortSignal
 ): Promise<{ bytes: number; sha256: string }> {
-  const prefix = headerBytes({ format: FORMAT, keyId: key.keyId, ...header })
+  const mac = header.auditHead ? anchorMac(backupAnchorKey(key.key), { hubCode: header.hubCode, takenAt: header.takenAt, anchor: header.auditHead }) : undefined
+  const prefix = headerBytes({ format: FORMAT, keyId: key.keyId, ...header, anchorMac: mac })
   const iv = randomBytes(IV_BYTES)
   const cipher = createCipheriv('aes-256-gcm', key.key, iv)
   cipher.setAAD(prefix)
@@ -170,6 +178,21 @@ export async function encryptFile(
     return { bytes, sha256: hash.digest('hex') }
   } finally {
     await handle.close()
+  }
+}
+
+/** Whether a header's anchor is the one a holder of `key` wrote: false without a key, for another key's backup, or without a MAC. */
+export function backupAnchorAuthentic(header: BackupHeader, key: BackupKey | null): boolean {
+  if (!key || !header.auditHead || header.keyId !== key.keyId) return false
+  return anchorMacMatches(backupAnchorKey(key.key), { hubCode: header.hubCode, takenAt: header.takenAt, anchor: header.auditHead }, header.anchorMac)
+}
+
+/** The key this machine holds, or null when it holds none or cannot read it (nothing is made). */
+export function heldBackupKey(settings: BackupSettings, databasePath: string): BackupKey | null {
+  try {
+    return loadBackupKey(settings, databasePath, false)
+  } catch {
+    return null
   }
 }
 

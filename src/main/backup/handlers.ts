@@ -4,17 +4,33 @@
 import { defineHandlers } from '../core/router'
 import { AppError } from '../core/errors'
 import type { CallContext } from '../core/context'
+import { existsSync } from 'node:fs'
+import { basename } from 'node:path'
 import { ageInHours, existingKey } from '../recovery/backupsFound'
-import { backupFolderFor, folderProblem, listBackups, newestGood } from './folder'
+import { backupFolderFor, folderProblem, isDefaultFolder, listBackups, newestGood } from './folder'
 import { RETENTION_WORDS } from './retention'
 import { lastEnded, recentRuns, recordedHashes, runningRows, runOf, startedInWords } from './runs'
 import { restoreHandler } from './restoreHandler'
 import { runAlive } from './backups'
-import { loadBackupKey, type KeySource } from './crypto'
-import type { BackupFile } from '../../shared/backup/schemas'
+import { keyBesideDatabase, loadBackupKey, type KeySource } from './crypto'
+import type { BackupFile, BackupRun } from '../../shared/backup/schemas'
 
-const keySourceOf = (ctx: CallContext): KeySource =>
-  ctx.core.backupSettings.key ? 'config' : ctx.core.backupSettings.keyFile ? 'key file' : 'beside the database'
+/**
+ * A read-only copy's core is given the real database's key file beside it as its keyFile (the copy sits
+ * in a folder of its own): that is still the key beside the database, not IT's backupKeyFile.
+ */
+const keyBesideTheDatabase = (ctx: CallContext) => {
+  const { key, keyFile } = ctx.core.backupSettings
+  return !key && (!keyFile || (!ctx.core.snapshot && basename(keyFile) === basename(keyBesideDatabase(ctx.core.databasePath))))
+}
+
+const keySourceOf = (ctx: CallContext): KeySource => (ctx.core.backupSettings.key ? 'config' : keyBesideTheDatabase(ctx) ? 'beside the database' : 'key file')
+
+/** A run going on this long has stopped making progress (a 250 MB database takes seconds): IT should look. */
+const LONG_RUN_MS = 60 * 60_000
+
+/** The default folder before the first backup made it: there are no backups yet, which is not a problem. */
+const notMadeYet = (ctx: CallContext, folder: string) => isDefaultFolder(folder, ctx.core.databasePath) && !existsSync(folder)
 
 async function hubCodeOf(ctx: CallContext): Promise<string | null> {
   const [hub] = (await ctx.core.db.query('SELECT code FROM hub WHERE id = 1', [])) as { code: string }[]
@@ -24,11 +40,10 @@ async function hubCodeOf(ctx: CallContext): Promise<string | null> {
 /** This hub's backups in the folder, newest first, each with the SHA-256 recorded when it was written. */
 async function folderFiles(ctx: CallContext, folder: string): Promise<BackupFile[]> {
   const key = existingKey(ctx.core.backupSettings, ctx.core.databasePath)
-  const [files, hashes] = await Promise.all([
-    listBackups(folder, { keyId: key?.keyId ?? null, hubCode: await hubCodeOf(ctx) }),
-    recordedHashes(ctx.core.db, folder)
-  ])
-  return files.map((f) => ({ ...f, sha256: hashes.get(f.fileName) ?? null }))
+  const [hubCode, recorded] = await Promise.all([hubCodeOf(ctx), recordedHashes(ctx.core.db, folder)])
+  const recordedBytes = new Map([...recorded].flatMap(([name, r]) => (r.bytes === null ? [] : [[name, r.bytes] as const])))
+  const files = await listBackups(folder, { keyId: key?.keyId ?? null, hubCode, now: ctx.core.clock.now(), recordedBytes })
+  return files.map((f) => ({ ...f, sha256: recorded.get(f.fileName)?.sha256 ?? null }))
 }
 
 /** Who asked: an administrator in the app, or IT on the command line (a trusted caller with no account). */
@@ -41,23 +56,35 @@ const requestOf = (ctx: CallContext) => ({
 export const backupHandlers = defineHandlers({
   'backup.overview': async (_input, ctx) => {
     const folder = backupFolderFor(ctx.core.backupSettings, ctx.core.databasePath)
-    const problem = await folderProblem(folder, ctx.core.databasePath)
-    const files = problem ? [] : await folderFiles(ctx, folder).catch(() => [])
+    // A read-only core makes nothing, not even the default folder.
+    const none = !ctx.core.snapshot && notMadeYet(ctx, folder)
+    const problem = none ? null : await folderProblem(folder, ctx.core.databasePath, ctx.core.snapshot !== null)
+    const files = problem || none ? [] : await folderFiles(ctx, folder).catch(() => [])
     const newest = newestGood(files)
     const live = ctx.core.backups.current()
-    // Another process's run, if it is still alive (one that was killed is tidied by the next run).
-    const [running] = live ? [] : await runningRows(ctx.core.db)
-    const runningElsewhere = running && (await runAlive(ctx.core.databasePath, running.id)) ? running : null
+    // Another process's run, if it is still alive (a dead one is settled by the schedule's next look, or the next run).
+    const [other] = live ? [] : await runningRows(ctx.core.db)
+    const runningElsewhere = other && (await runAlive(ctx.core.databasePath, other.id)) ? other : null
     const last = await lastEnded(ctx.core.db)
     let keyProblem: string | null = null
-    if (ctx.core.backupSettings.key || ctx.core.backupSettings.keyFile) {
+    if (!keyBesideTheDatabase(ctx)) {
       try {
         // Reading only: the key file IT named must be there and hold a key.
         loadBackupKey(ctx.core.backupSettings, ctx.core.databasePath, false)
       } catch (error) {
         keyProblem = error instanceof Error ? error.message : String(error)
       }
+    } else if (!ctx.core.snapshot) {
+      // A read-only core takes no backup, so it never makes the key: without one, nothing here can be restored.
+      const path = ctx.core.backupSettings.keyFile ?? keyBesideDatabase(ctx.core.databasePath)
+      if (!existsSync(path))
+        keyProblem = `There is no backup key beside the database (${path}), so this computer cannot restore the backups in the folder. Ask IT for the key.`
     }
+    const running: BackupRun | null = live ? await ctx.core.backups.read(live.id) : runningElsewhere ? runOf(runningElsewhere, null) : null
+    const longRun =
+      running && ctx.core.clock.now().getTime() - Date.parse(running.startedAt) > LONG_RUN_MS
+        ? `A backup has been running since ${startedInWords(running.startedAt).slice(3)}, which is far longer than a backup takes. Ask IT to check the computer’s disk and the backup folder.`
+        : null
     const lastFailed =
       last?.status === 'failed' ? `The last backup, started ${startedInWords(last.started_at)}, failed: ${last.message ?? 'no reason was recorded.'}` : null
     return {
@@ -67,19 +94,20 @@ export const backupHandlers = defineHandlers({
       retention: RETENTION_WORDS,
       newestGood: newest,
       newestGoodAgeHours: newest ? ageInHours(newest, ctx.core.clock.now()) : null,
-      running: live ? await ctx.core.backups.read(live.id) : runningElsewhere ? runOf(runningElsewhere, null) : null,
-      warning: problem ?? keyProblem ?? ctx.core.backups.scheduler.warning() ?? lastFailed
+      running,
+      warning: problem ?? keyProblem ?? longRun ?? ctx.core.backups.scheduler.warning() ?? lastFailed
     }
   },
   'backup.list': async (input, ctx) => {
     const folder = backupFolderFor(ctx.core.backupSettings, ctx.core.databasePath)
     // A read-only core (the command line's backup list) makes nothing, not even the default folder.
-    const problem = await folderProblem(folder, ctx.core.databasePath, ctx.core.snapshot !== null)
+    const none = !ctx.core.snapshot && notMadeYet(ctx, folder)
+    const problem = none ? null : await folderProblem(folder, ctx.core.databasePath, ctx.core.snapshot !== null)
     if (problem) throw new AppError('UNAVAILABLE', problem)
     const live = ctx.core.backups.current()
     const rows = await recentRuns(ctx.core.db, input.limit)
     return {
-      files: (await folderFiles(ctx, folder)).slice(0, input.limit),
+      files: none ? [] : (await folderFiles(ctx, folder)).slice(0, input.limit),
       runs: rows.map((row) => runOf(row, live?.id === row.id ? live.progress : null))
     }
   },

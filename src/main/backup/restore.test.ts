@@ -3,6 +3,7 @@
 // moments in a process of its own, after which the live database is always whole and opens.
 import { createHash, randomBytes } from 'node:crypto'
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import sqlite3 from 'sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -18,9 +19,9 @@ import { all, closeRaw, openRaw } from '../core/opening'
 import { logOver, type LogValue } from '../log/log'
 import { main as cli } from '../cli/index'
 import { headlessArguments } from '../electron/headless'
-import { backupForTests, execOn, NO_SETTINGS, type TestBackup } from '../recovery/backupForTests'
+import { backupForTests, execOn, NO_SETTINGS, otherHubsBackup, type TestBackup } from '../recovery/backupForTests'
 import { keyBesideDatabase, keyIdOf, loadBackupKey, readBackupHeader, type BackupKey } from './crypto'
-import { prepareRestore, swapIn, type RestoreStep } from './restore'
+import { prepareRestore, restoreUnderWay, swapIn, type RestoreStep } from './restore'
 
 let t: TempCasebook
 let admin: Connection
@@ -56,6 +57,9 @@ async function openedReadOnly(path: string): Promise<Casebook> {
   opened.push(casebook)
   return casebook
 }
+
+/** Opens the database given and says "open", then waits: no statement, so no lock and no -wal. */
+const HOLDER = `const sqlite3 = require('sqlite3'); const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READWRITE, (e) => { console.log(e ? 'ERR ' + e.message : 'open') }); setInterval(() => {}, 1000)`
 
 /** A family registered after the backup: a restore takes it away. */
 const registerLater = () => t.ok('families.register', { ...okaforFamily(), family: { ...okaforFamily().family, postcode: 'M1 1AE' } })
@@ -228,6 +232,45 @@ describe('restoring a backup over the open database', () => {
   })
 })
 
+describe('a backup of another hub, and backups started during a restore', () => {
+  const ANOTHER_HUB = /cannot be restored: it is a backup of hub XY, not of this hub \(TH\)\. Nothing was changed\.$/
+
+  it('refuses a backup of another hub, by its header or by the hub inside it, and changes nothing', async () => {
+    const other = await otherHubsBackup(t.databasePath, 'XY')
+    const relabelled = await backupForTests(t.databasePath, { alter: (copy) => execOn(copy, `UPDATE hub SET code = 'XY' WHERE id = 1`) })
+    expect(relabelled.header.hubCode).toBe('TH')
+    const before = await references()
+    for (const backup of [other, relabelled])
+      expect(await admin.invoke('backup.restore', { fileName: backup.fileName })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(ANOTHER_HUB) }
+      })
+    expect(await references()).toEqual(before)
+    expect(unwrap<{ code: string }>(await admin.invoke('hub.get', {})).code).toBe('TH')
+    expect(keptFiles()).toEqual([])
+    expect(leftovers()).toEqual([])
+  })
+
+  it('says a restore is under way from its start to its end, and loses no backup started meanwhile', async () => {
+    const backup = await backupForTests(t.databasePath)
+    const second = (await signedInUser(t, 'abe', 'admin')).connection
+    const restoring = admin.invoke('backup.restore', { fileName: backup.fileName })
+    await expect.poll(() => restoreUnderWay(t.databasePath), { interval: 1 }).toBe(true)
+    const started = await second.invoke('backup.start', {})
+    const restored = await restoring
+    await t.casebook.core.backups.whenIdle()
+    expect(restoreUnderWay(t.databasePath)).toBe(false)
+    if (started.ok) {
+      // Started before BackupService knew of the restore: the swap is refused, and the run is in the live database.
+      expect(restored).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('A backup is being taken now') } })
+      const runs = (await t.casebook.core.db.query('SELECT id FROM backup_run WHERE id = ?', [(started.value as { id: string }).id])) as unknown[]
+      expect(runs).toHaveLength(1)
+    } else {
+      expect(restored).toMatchObject({ ok: true })
+    }
+  })
+})
+
 describe('restore on the command line', () => {
   const run = async (...args: string[]) => {
     const lines: string[] = []
@@ -301,6 +344,43 @@ describe('restore on the command line', () => {
     expect(sha256(join(t.dir, keptFiles('damaged')[0]!))).toBe(damaged)
   })
 
+  it('refuses another hub’s backup over this hub; over a database with no hub to read, restores it and names its hub', async () => {
+    const other = await otherHubsBackup(t.databasePath, 'XY')
+    await t.casebook.close()
+    const before = sha256(t.databasePath)
+    expect(await run('restore', other.fileName, '--db', t.databasePath)).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/it is a backup of hub XY, not of this hub \(TH\)\. Nothing was changed\.$/)
+    })
+    expect(sha256(t.databasePath)).toBe(before)
+    expect(keptFiles()).toEqual([])
+    writeFileSync(t.databasePath, randomBytes(8192))
+    const done = await run('restore', other.fileName, '--db', t.databasePath)
+    expect(done).toMatchObject({ code: 0, out: expect.stringContaining('It is a backup of hub XY: no hub could be read in the database it replaced') })
+  })
+
+  it('refuses while another process has the file open but has not read it yet (its -wal would land beside the restored file)', async () => {
+    const backup = await backupForTests(t.databasePath)
+    await t.casebook.close()
+    const before = sha256(t.databasePath)
+    const holder = spawn(process.execPath, ['-e', HOLDER, t.databasePath], { stdio: ['pipe', 'pipe', 'inherit'] })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (d: Buffer) => (String(d).includes('open') ? resolve() : reject(new Error(String(d)))))
+      })
+      expect(existsSync(`${t.databasePath}-wal`)).toBe(false)
+      expect(await run('restore', backup.fileName, '--db', t.databasePath)).toMatchObject({
+        code: 1,
+        out: expect.stringMatching(/is in use by another program/)
+      })
+      expect(sha256(t.databasePath)).toBe(before)
+    } finally {
+      holder.kill('SIGKILL')
+      await new Promise((resolve) => holder.once('exit', resolve))
+    }
+    expect(await run('restore', backup.fileName, '--db', t.databasePath)).toMatchObject({ code: 0 })
+  })
+
   it('is one of the commands the installed app runs without a window', () => {
     expect(headlessArguments(['Casebook.exe', 'restore', 'casebook-rv-20260105t100000000z.cbbackup', '--key-file', 'D:\\key'], true)).toEqual([
       'restore',
@@ -351,7 +431,12 @@ describe('a restore killed part way', () => {
         await expectWhole(old)
       }
       // The next restore removes what the killed one left, and goes ahead.
-      const checked = await prepareRestore({ backupPath: backup.path, databasePath: t.databasePath, key: loadBackupKey(NO_SETTINGS, t.databasePath, false) })
+      const checked = await prepareRestore({
+        backupPath: backup.path,
+        databasePath: t.databasePath,
+        key: loadBackupKey(NO_SETTINGS, t.databasePath, false),
+        hubCode: 'TH'
+      })
       await swapIn(checked, { databasePath: t.databasePath, kept: 'replaced', at: new Date(), audit: restoreEntry })
       expect(leftovers()).toEqual([])
       await expectWhole(backedUp)

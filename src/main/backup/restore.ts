@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import { constants, existsSync, readdirSync } from 'node:fs'
 import { copyFile, link, open, rename, rm, unlink } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import sqlite3 from 'sqlite3'
 import type { EntityManager } from 'typeorm'
 import { migrations } from '../../../migrations'
@@ -20,6 +20,7 @@ import { verifyAuditTrail } from '../audit/verify'
 import { openReader } from '../core/database'
 import { AppError } from '../core/errors'
 import { all, closeRaw, openRaw } from '../core/opening'
+import { processesHolding } from '../recovery/openElsewhere'
 import { decryptFile, readBackupHeader, type BackupHeader, type BackupKey } from './crypto'
 
 /** Where a restore has got to: a test stops it at each (and kills it there). */
@@ -54,6 +55,22 @@ export interface CheckedBackup {
 
 const notRestored = (backupPath: string, why: string) =>
   new AppError('VALIDATION', `The backup ${basename(backupPath)} cannot be restored: ${why} Nothing was changed.`)
+
+/** The hub a database is (its hub row's code); null when it has none yet or it cannot be read. */
+export async function hubCodeOf(db: { query(sql: string, params?: unknown[]): Promise<unknown> }): Promise<string | null> {
+  try {
+    const [hub] = (await db.query('SELECT code FROM hub WHERE id = 1', [])) as { code: unknown }[]
+    return typeof hub?.code === 'string' && hub.code ? hub.code : null
+  } catch {
+    return null
+  }
+}
+
+/** A share may hold several hubs' backups under one key: another hub's database must never replace this one's. */
+function refuseOtherHub(backupPath: string, backupHub: string | null, hubCode: string | null | undefined): void {
+  if (!hubCode || backupHub === hubCode) return
+  throw notRestored(backupPath, `it is a backup of ${backupHub ? `hub ${backupHub}` : 'a database with no hub code'}, not of this hub (${hubCode}).`)
+}
 
 /** Removes what a killed restore left beside the database: its copies and their -wal, -shm or -journal. */
 export async function removeLeftovers(databasePath: string): Promise<string[]> {
@@ -98,10 +115,17 @@ export async function prepareRestore(options: {
   onBytes?: (bytes: number) => void
   /** Runs on the decrypted copy before the checks (the recovery screen's administrator, as the backup holds them): a refusal ends the restore there. */
   authorise?: (tempPath: string) => Promise<void>
+  /**
+   * The hub the database being replaced is: a backup of another hub (its header, then the decrypted
+   * copy's hub row) is refused. Null only where the hub cannot be known (no database, or one with no
+   * readable hub): then any hub's backup is restored, and the caller says whose it was.
+   */
+  hubCode: string | null
 }): Promise<CheckedBackup> {
   const { backupPath, databasePath, key, onStep } = options
   await removeLeftovers(databasePath)
   const { header } = await readBackupHeader(backupPath)
+  refuseOtherHub(backupPath, header.hubCode || null, options.hubCode)
   refuseNewer(backupPath, [header.schemaVersion])
   const tempPath = join(dirname(databasePath), `${tempMark(databasePath)}${randomUUID().slice(0, 8)}.sqlite`)
   const discard = () => removeWithSideFiles(tempPath)
@@ -110,7 +134,7 @@ export async function prepareRestore(options: {
     await decryptFile(backupPath, tempPath, key, options.onBytes)
     await options.authorise?.(tempPath)
     await onStep?.('checking')
-    const checked = await checkRestorable(backupPath, tempPath)
+    const checked = await checkRestorable(backupPath, tempPath, options.hubCode)
     await onStep?.('checked')
     return { header, tempPath, ...checked, discard }
   } catch (error) {
@@ -120,7 +144,7 @@ export async function prepareRestore(options: {
 }
 
 /** The copy's checks, on a connection of its own that can write (so that closing it leaves no -wal beside the copy). */
-async function checkRestorable(backupPath: string, tempPath: string): Promise<{ behind: number; auditEntries: number }> {
+async function checkRestorable(backupPath: string, tempPath: string, hubCode: string | null): Promise<{ behind: number; auditEntries: number }> {
   const head = Buffer.alloc(SQLITE_HEADER.length)
   const file = await open(tempPath, 'r')
   try {
@@ -147,6 +171,8 @@ async function checkRestorable(backupPath: string, tempPath: string): Promise<{ 
     const applied = hasMigrations ? (await all<{ name: string }>(db, 'SELECT name FROM migrations ORDER BY id')).map((m) => String(m.name)) : []
     if (applied[0] !== migrations[0]!.name) throw notRestored(backupPath, 'it is not a Casebook database.')
     refuseNewer(backupPath, applied)
+    // The header said this hub; the database inside must say so too.
+    refuseOtherHub(backupPath, await hubCodeOf(queries(db)), hubCode)
     const trail = await verifyAuditTrail(queries(db))
     if (!trail.intact) throw notRestored(backupPath, `its audit trail does not verify. ${trail.problem?.message ?? ''}`.trim())
     return { behind: migrations.length - applied.length, auditEntries: trail.entries }
@@ -286,6 +312,9 @@ export async function swapIn(checked: CheckedBackup, options: SwapOptions): Prom
   // (kept above) is removed; beside a sound one, settled above, a log now is another program's: stop.
   if (kept === 'damaged') for (const suffix of ['-wal', '-shm', '-journal']) await unlink(databasePath + suffix).catch(() => undefined)
   for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(databasePath + suffix)) throw inUse(databasePath)
+  // A program that opened the old file and has not read it yet would, reading after the swap, write the
+  // old file's pages into a -wal beside the new one (../recovery/openElsewhere says why nothing else shows it).
+  if (exists && (await processesHolding(databasePath)).length) throw inUse(databasePath)
   await fsyncPath(checked.tempPath)
   try {
     await rename(checked.tempPath, databasePath)
@@ -295,6 +324,12 @@ export async function swapIn(checked: CheckedBackup, options: SwapOptions): Prom
     if (['EBUSY', 'EPERM', 'EACCES'].includes(code)) throw inUse(databasePath)
     throw error
   }
+  // One that started reading in the moment between that check and the rename: its log is the old file's, so the old file goes back.
+  if (keptAt && ['-wal', '-shm', '-journal'].some((suffix) => existsSync(databasePath + suffix))) {
+    await rename(keptAt, databasePath)
+    await fsyncFolder(databasePath)
+    throw inUse(databasePath)
+  }
   await fsyncFolder(databasePath)
   await onStep?.('swapped')
   return { keptAt }
@@ -302,13 +337,21 @@ export async function swapIn(checked: CheckedBackup, options: SwapOptions): Prom
 
 const restoring = new Set<string>()
 
-/** One restore of a database at a time in this process (a second would swap under the first). */
+/**
+ * Whether a restore of this database is under way in this process (from its first check to the
+ * reopening): a backup started meanwhile would read the database about to be replaced, and its run
+ * would be lost with it, so BackupService refuses to start one.
+ */
+export const restoreUnderWay = (databasePath: string): boolean => restoring.has(resolve(databasePath))
+
+/** One restore of a database at a time in this process (a second would swap under the first). Marked before `work` first waits. */
 export async function oneRestoreAtATime<T>(databasePath: string, work: () => Promise<T>): Promise<T> {
-  if (restoring.has(databasePath)) throw new AppError('CONFLICT', 'A backup is already being restored. Wait for it to finish.')
-  restoring.add(databasePath)
+  const path = resolve(databasePath)
+  if (restoring.has(path)) throw new AppError('CONFLICT', 'A backup is already being restored. Wait for it to finish.')
+  restoring.add(path)
   try {
     return await work()
   } finally {
-    restoring.delete(databasePath)
+    restoring.delete(path)
   }
 }

@@ -13,28 +13,31 @@ import { AppError } from '../core/errors'
 import { errorFields } from '../log/log'
 import { backupPathOf } from '../recovery/backupsFound'
 import { loadBackupKey } from './crypto'
-import { oneRestoreAtATime, prepareRestore, swapIn } from './restore'
+import { hubCodeOf, oneRestoreAtATime, prepareRestore, swapIn } from './restore'
 
 export const restoreHandler = async (input: { fileName: string }, ctx: CallContext): Promise<RestoreResult> => {
   const { core } = ctx
   const control = databaseControl(core)
   if (!control) throw new AppError('UNAVAILABLE', 'Casebook opened this database read-only, so a backup cannot be restored over it.')
-  const backupPath = await backupPathOf(core.backupSettings, core.databasePath, input.fileName)
-  // Its copy is read from the live database: the swap would find it in use, after the long part.
-  if (core.backups.current()) throw new AppError('CONFLICT', 'A backup is being taken now. Restore when it has finished. Nothing was changed.')
+  // Marked as under way before anything waits: from here BackupService refuses to start a backup (restoreUnderWay).
   return oneRestoreAtATime(core.databasePath, async () => {
+    const backupPath = await backupPathOf(core.backupSettings, core.databasePath, input.fileName)
+    // Its copy is read from the live database: the swap would find it in use, after the long part.
+    refuseWhileBackingUp()
     const restoreId = randomUUID()
     const started = performance.now()
     const ms = () => Math.round(performance.now() - started)
     core.log.info('restore.started', { restoreId, file: input.fileName, by: 'backups screen' })
     try {
       const key = loadBackupKey(core.backupSettings, core.databasePath, false)
-      const checked = await prepareRestore({ backupPath, databasePath: core.databasePath, key })
+      const checked = await prepareRestore({ backupPath, databasePath: core.databasePath, key, hubCode: await hubCodeOf(core.db) })
       core.log.info('restore.checked', { restoreId, auditEntries: checked.auditEntries, migrationsToRun: checked.behind, ms: ms() })
       let restoredAt = ctx.now
       const { keptAt } = await control
-        .replace(() =>
-          swapIn(checked, {
+        .replace(() => {
+          // Checked again at the last moment: one started while the copy was checked reads the database about to go.
+          refuseWhileBackingUp()
+          return swapIn(checked, {
             databasePath: core.databasePath,
             kept: 'replaced',
             at: core.clock.now(),
@@ -51,7 +54,7 @@ export const restoreHandler = async (input: { fileName: string }, ctx: CallConte
               }
             }
           })
-        )
+        })
         .catch(async (error: unknown) => {
           await checked.discard()
           throw error
@@ -63,4 +66,8 @@ export const restoreHandler = async (input: { fileName: string }, ctx: CallConte
       throw error
     }
   })
+
+  function refuseWhileBackingUp(): void {
+    if (core.backups.current()) throw new AppError('CONFLICT', 'A backup is being taken now. Restore when it has finished. Nothing was changed.')
+  }
 }

@@ -78,13 +78,14 @@ export async function lastEnded(db: Db): Promise<RunRow | null> {
   return row ?? null
 }
 
-/** The SHA-256 each file had when it was written, by file name, for the files a folder holds. */
-export async function recordedHashes(db: Db, folder: string): Promise<Map<string, string>> {
-  const rows = (await db.query(`SELECT file_name, sha256 FROM backup_run WHERE folder = ? AND status = 'ok' AND pruned_at IS NULL`, [folder])) as {
+/** The size and SHA-256 each file had when it was written, by file name, for the files a folder holds. */
+export async function recordedHashes(db: Db, folder: string): Promise<Map<string, { sha256: string; bytes: number | null }>> {
+  const rows = (await db.query(`SELECT file_name, sha256, bytes FROM backup_run WHERE folder = ? AND status = 'ok' AND pruned_at IS NULL`, [folder])) as {
     file_name: string
     sha256: string
+    bytes: number | null
   }[]
-  return new Map(rows.map((r) => [r.file_name, r.sha256]))
+  return new Map(rows.map((r) => [r.file_name, { sha256: r.sha256, bytes: r.bytes === null ? null : Number(r.bytes) }]))
 }
 
 export interface NewRun {

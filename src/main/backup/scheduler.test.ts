@@ -1,11 +1,14 @@
 // Backups on their own, by the core's clock (moved by the test; the scheduler's tick is called
 // directly, so nothing waits for a timer): due backupEveryHours after the last good one, the day's
-// first sign-in, an unreachable folder warned about and tried again 10 minutes later while saves go on.
-import { mkdirSync } from 'node:fs'
+// first sign-in, an unreachable folder warned about and tried again 10 minutes later while saves go on;
+// what killed runs left is tidied as the app opens; a restore under way is waited for, never thrown at.
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BackupOverview } from '../../shared/backup/schemas'
-import { openCasebook } from '../core/casebook'
+import { databaseControl, openCasebook } from '../core/casebook'
+import { ALIVE_FOR_MS, alivePathFor, copyPathFor } from './folder'
+import { oneRestoreAtATime } from './restore'
 import { okaforFamily } from '../testing/fixtures'
 import { signedInUser } from '../testing/accounts'
 import { TEST_SCRYPT, tempCasebook, type TempCasebook } from '../testing/tempCasebook'
@@ -111,5 +114,47 @@ describe('the backup schedule', () => {
       { reason: 'schedule', status: 'failed' },
       { reason: 'schedule', status: 'ok' }
     ])
+  })
+
+  it('tidies what a killed run left as the app opens: its run recorded as failed, its plaintext copy removed at once', async () => {
+    t = await tempCasebook('schedule')
+    const id = '00000000-0000-4000-8000-00000000000c'
+    await t.casebook.core.writes.run((m) =>
+      m.query(`INSERT INTO backup_run (id, reason, status, started_at, folder, file_name) VALUES (?, 'schedule', 'running', ?, ?, ?)`, [
+        id,
+        '2026-01-01T00:00:00.000Z',
+        join(t.dir, 'Backups'),
+        'casebook-th-20260101t000000000z.cbbackup'
+      ])
+    )
+    await t.casebook.close()
+    const old = new Date(Date.now() - ALIVE_FOR_MS - MINUTE)
+    // Its note names a live pid (another process's, after a restart), but nothing has touched it for over a minute.
+    const leftBehind = [alivePathFor(t.databasePath, id), copyPathFor(t.databasePath, id), copyPathFor(t.databasePath, 'before-upgrade-killed')]
+    writeFileSync(leftBehind[0]!, JSON.stringify({ pid: 1, runId: id }))
+    for (const path of leftBehind.slice(1)) writeFileSync(path, 'SQLite format 3\0 plaintext')
+    for (const path of leftBehind) utimesSync(path, old, old)
+    t.casebook = await openCasebook({ databasePath: t.databasePath, passwordCost: TEST_SCRYPT, scheduleBackups: true })
+    await expect.poll(() => leftBehind.filter((path) => existsSync(path))).toEqual([])
+    await expect.poll(() => t.casebook.core.db.query(`SELECT status FROM backup_run WHERE id = ?`, [id])).toEqual([{ status: 'failed' }])
+    // No backup was taken for it: the first look is still to come.
+    expect(await runs()).toEqual([{ reason: 'schedule', status: 'failed' }])
+  })
+
+  it('takes no backup while one is being restored, and a look while the database is closed for the swap does not throw', async () => {
+    t = await tempCasebook('schedule')
+    const scheduler = t.casebook.core.backups.scheduler
+    await oneRestoreAtATime(t.databasePath, async () => {
+      expect(await scheduler.tick()).toBeNull()
+      expect(await t.connection.invoke('backup.start', {})).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringMatching(/^A backup is being restored/) }
+      })
+    })
+    await databaseControl(t.casebook.core)!.replace(async () => {
+      expect(await scheduler.tick()).toBeNull()
+    })
+    expect(await runs()).toEqual([])
+    expect(await scheduler.tick()).toMatchObject({ status: 'ok' })
   })
 })

@@ -4,12 +4,15 @@
 // clock). A run that fails (the backup folder cannot be reached, say) is tried again 10 minutes later,
 // and backup.overview says why meanwhile; the app keeps working. Time is the core's clock, so a test
 // moves the clock and calls tick(); the timer only calls tick() now and then, and never keeps the
-// process alive.
+// process alive. Each look first tidies what killed runs left (the first as the app opens), and a look
+// that fails (the database closed under it by a restore, say) is logged, never thrown at the timer.
 import { SYSTEM_ACTOR_LABEL } from '../../shared/accounts/systemActor'
 import type { BackupReason, BackupRun } from '../../shared/backup/schemas'
 import { londonToUtc, utcToLondon } from '../../shared/dates'
 import type { Core } from '../core/context'
 import { errorFields } from '../log/log'
+import { tidyDeadRuns } from './backups'
+import { restoreUnderWay } from './restore'
 import { lastOkAt } from './runs'
 import type { BackupService } from './service'
 
@@ -35,7 +38,15 @@ export class BackupScheduler {
   /** Turns the schedule on (the app's core, when it opens). */
   start(): void {
     this.enabled = true
+    // A killed run's plaintext copy goes now, not a minute later at the first look.
+    void this.tidy()
     this.arm(FIRST_CHECK_MS)
+  }
+
+  /** Settles dead runs and removes their leftovers; logged, never thrown. */
+  private async tidy(): Promise<void> {
+    const core = this.core()
+    await tidyDeadRuns(core, SYSTEM_ACTOR_LABEL).catch((error: unknown) => core.log.warn('backup.tidy-failed', errorFields(error)))
   }
 
   stop(): void {
@@ -58,7 +69,9 @@ export class BackupScheduler {
     if (!this.enabled) return
     this.timer = setTimeout(() => {
       this.timer = null
-      void this.tick().finally(() => this.arm(CHECK_EVERY_MS))
+      void this.tick()
+        .catch((error: unknown) => this.core().log.warn('backup.schedule-failed', { reason: 'schedule', ...errorFields(error) }))
+        .finally(() => this.arm(CHECK_EVERY_MS))
     }, ms)
     this.timer.unref()
   }
@@ -75,13 +88,20 @@ export class BackupScheduler {
    * old, or a failed one's retry time has come), and waits for it. Answers the run, or null.
    */
   tick(): Promise<BackupRun | null> {
-    this.ticking ??= this.dueRun().finally(() => (this.ticking = null))
+    this.ticking ??= this.dueRun()
+      .catch((error: unknown) => {
+        this.core().log.warn('backup.schedule-failed', { reason: 'schedule', ...errorFields(error) })
+        return null
+      })
+      .finally(() => (this.ticking = null))
     return this.ticking
   }
 
   private async dueRun(): Promise<BackupRun | null> {
     const core = this.core()
-    if (this.backups.current()) return null
+    // A restore closes the database to replace it: the next look comes after it.
+    if (this.backups.current() || restoreUnderWay(core.databasePath)) return null
+    await this.tidy()
     const now = core.clock.now().getTime()
     if (this.failure) return now >= this.failure.retryAt ? this.take('schedule') : null
     const last = await lastOkAt(core.db)

@@ -1,11 +1,13 @@
 // A core's backups (core.backups): the run this process is carrying out and how far it has got, one
 // at a time (a second start answers the run under way), the schedule (./scheduler), and stopping
 // it all when the core closes (a run under way is stopped, and recorded as failed, before the
-// database's writes are drained).
+// database's writes are drained). None starts while a backup is being restored over the database.
 import type { BackupRun } from '../../shared/backup/schemas'
 import type { Core } from '../core/context'
 import { readRunRow, runOf } from './runs'
 import { startBackup, type BackupRequest, type StartedBackup } from './backups'
+import { restoreUnderWay } from './restore'
+import { AppError } from '../core/errors'
 import { BackupScheduler } from './scheduler'
 
 interface LiveRun {
@@ -29,12 +31,16 @@ export class BackupService {
 
   /**
    * Starts a backup and answers at once with its run; `done` settles when it ends. While this
-   * process has one under way, that one is the answer. Refused (CONFLICT) while another process's is.
+   * process has one under way, that one is the answer. Refused (CONFLICT) while another process's is,
+   * and while a restore is replacing the database (the backup would copy the database on its way out,
+   * and its run would be recorded in it).
    */
   async start(request: BackupRequest): Promise<StartedBackup> {
     if (this.live) return { run: await this.runNow(this.live), done: this.live.done }
     if (this.starting) return this.starting
     if (this.stopped) throw new Error('Backups have stopped: Casebook is closing')
+    if (restoreUnderWay(this.core().databasePath))
+      throw new AppError('CONFLICT', 'A backup is being restored, so no new backup can be taken until it has finished. Try again in a few minutes.')
     this.starting = this.begin(request)
     try {
       return await this.starting

@@ -49,6 +49,10 @@ export async function backupListCommand(connection: Connection, folder: string, 
     return 1
   }
   const { files } = listed.value as BackupListOutput
+  if (files.length === 0) {
+    out(`No backups yet in ${folder}.`)
+    return 0
+  }
   for (const f of files) {
     out(
       `${f.fileName}  ${f.takenAt}  ${f.reason}  ${megabytes(f.bytes)}${f.keyMatches ? '' : '  (encrypted with another key: this machine cannot restore it)'}`

@@ -206,7 +206,9 @@ export async function main(argv: string[], out: (line: string) => void = console
         out(v.intact ? `The audit trail is intact: ${v.entries} entries checked.${end}` : `The audit trail is broken. ${v.problem?.message}`)
         const n = v.anchorsSetAside ?? 0
         const setAside = n === 1 ? 'One backup or export was' : `${n} backups or exports were`
-        if (n > 0) out(`${setAside} not checked: of another database, or of the one a restore replaced.`)
+        const unauthenticated = v.anchorsUnauthenticated ?? 0
+        const why = unauthenticated > 0 ? ` (${unauthenticated} of them could not be authenticated with this computer's keys)` : ''
+        if (n > 0) out(`${setAside} not checked: of another database, of the one a restore replaced, or not authenticated${why}.`)
         return v.intact ? 0 : 1
       })
     case 'directory':

@@ -20,6 +20,7 @@ import { EXPORT_FORMAT_VERSION } from '../../shared/export/records'
 import type { ExportKind, ExportRun } from '../../shared/export/schemas'
 import type { ValidationReport } from '../../shared/export/validation'
 import { readAuditHead } from '../audit/anchors'
+import { anchorMac, exportAnchorKey } from '../audit/anchorMac'
 import { errorFields } from '../log/log'
 
 /** Records read per query: large enough that SQL costs little per row, small enough to stay flat. */
@@ -254,7 +255,11 @@ async function carryOut(
         changeSequence: { from: run.changeFrom, to: changeTo },
         pseudonymised,
         caseNoteText: options.noteText,
-        auditHead
+        auditHead,
+        // The package lies on a share: its anchor is believed only with this (keyed by the pseudonym key, never exported).
+        ...(auditHead
+          ? { auditHeadMac: anchorMac(exportAnchorKey(hub.pseudonymKey), { hubCode: hub.code, takenAt: createdAt.toISOString(), anchor: auditHead }) }
+          : {})
       },
       resources,
       // Said just before the rename, so that a run killed between the rename and its last transaction

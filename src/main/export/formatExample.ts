@@ -33,8 +33,10 @@ export const EXAMPLE_METADATA: CasebookMetadata = {
   auditHead: {
     seq: 1289,
     hash: '5d0c1e7a9b3f48e2a6c4d8b1f0e3a7c9d2b5f8e1a4c7d0b3e6f9a2c5d8b1e4f7',
-    firstHash: '9f2b6e1d4a8c3f7b0e5d9a2c6f1b4e8d3a7c0f5b9e2d6a1c4f8b3e7d0a5c9f2b'
-  }
+    firstHash: '9f2b6e1d4a8c3f7b0e5d9a2c6f1b4e8d3a7c0f5b9e2d6a1c4f8b3e7d0a5c9f2b',
+    databaseId: '4c1f9a7e2b8d6053e1a9c7f4b2d8e610'
+  },
+  auditHeadMac: 'b7e4a19c3d5f8026e1c9a4d7f3b0e58a2c6d9f1b4e7a0c3d5f8b2e6a9c1d4f70'
 }
 
 /** The rows of the example; every other file holds its header row only. */

@@ -102,8 +102,8 @@ async function stateOf(path: string): Promise<State> {
     const rows: Record<string, string> = {}
     const tables = schema.filter((s) => s.type === 'table' && !s.name.startsWith('sqlite_') && !shadow.has(s.name) && s.name !== 'migrations')
     for (const { name } of tables.filter((s) => !RECORDS.has(s.name))) {
-      // The pseudonymised export's key is made at random by its migration: the one value two migrations of one file do not share.
-      const table = (await all(`SELECT * FROM "${name}" ORDER BY rowid`)).map(({ pseudonym_key: _key, ...row }) => row)
+      // The pseudonymised export's key and the database's id are made at random by their migrations: the values two migrations of one file do not share.
+      const table = (await all(`SELECT * FROM "${name}" ORDER BY rowid`)).map(({ pseudonym_key: _key, database_id: _id, ...row }) => row)
       rows[name] = createHash('sha256').update(JSON.stringify(table)).digest('hex')
     }
     return {

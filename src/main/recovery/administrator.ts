@@ -20,6 +20,12 @@ interface Count {
   until: number
 }
 
+/**
+ * Wrong passwords on the recovery screen, per username. Kept in memory only, so a restart of Casebook
+ * starts the count again: the damaged database cannot be written, and the backup's copy is discarded
+ * after each attempt. Each guess still costs the backup's full scrypt check plus a restart after every
+ * five, and the guesser must be at the desk; accepted for that reason (issue 11).
+ */
 export class RestoreAttempts {
   private readonly byName = new Map<string, Count>()
   private readonly inAll: Count = { failed: 0, until: 0 }

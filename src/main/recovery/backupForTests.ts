@@ -4,14 +4,16 @@
 // someone altered. Not a second backup engine: the parts are the engine's own (../backup).
 import { mkdirSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import sqlite3 from 'sqlite3'
 import { encryptFile, loadBackupKey, type BackupHeader, type BackupKey } from '../backup/crypto'
 import { backupFileNameFor, backupFolderFor } from '../backup/folder'
 import { checkCopy, copyDatabase } from '../backup/sqliteBackup'
 import type { BackupSettings } from '../core/config'
 import { DEFAULT_BACKUP_EVERY_HOURS } from '../core/config'
+import { openCasebook } from '../core/casebook'
 import { closeRaw, openRaw } from '../core/opening'
+import { TEST_SCRYPT } from '../testing/tempCasebook'
 
 export const NO_SETTINGS: BackupSettings = { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
 
@@ -71,4 +73,26 @@ export async function backupForTests(
   } finally {
     for (const suffix of ['', '-journal', '-wal', '-shm']) await rm(copyPath + suffix, { force: true })
   }
+}
+
+/**
+ * A backup of ANOTHER hub (its own database, with hub code `code`, beside `databasePath` in a folder of
+ * its own), put in `databasePath`'s backup folder under its key: what a share several hubs use holds.
+ */
+export async function otherHubsBackup(databasePath: string, code: string, at = new Date()): Promise<TestBackup> {
+  const folder = join(dirname(databasePath), `hub-${code.toLowerCase()}`)
+  mkdirSync(folder, { recursive: true })
+  const path = join(folder, `${code}.sqlite`)
+  const casebook = await openCasebook({
+    databasePath: path,
+    mode: 'create',
+    passwordCost: TEST_SCRYPT,
+    hub: { name: `Hub ${code}`, code, localAuthorityCode: '999' }
+  })
+  await casebook.close()
+  return backupForTests(path, {
+    settings: { ...NO_SETTINGS, folder: backupFolderFor(NO_SETTINGS, databasePath) },
+    key: loadBackupKey(NO_SETTINGS, databasePath, true),
+    at
+  })
 }

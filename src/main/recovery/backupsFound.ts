@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { BackupFile } from '../../shared/backup/schemas'
 import type { BackupSettings } from '../core/config'
 import { AppError } from '../core/errors'
-import { loadBackupKey, type BackupKey } from '../backup/crypto'
+import { loadBackupKey, readBackupHeader, type BackupKey } from '../backup/crypto'
 import { backupFolderFor, listBackups, newestGood } from '../backup/folder'
 
 /** The key that decrypts this machine's backups, or null when there is none to be had (reading never makes one). */
@@ -31,10 +31,27 @@ export async function backupPathOf(settings: BackupSettings, databasePath: strin
   return path
 }
 
-/** The newest backup this machine's key can restore, and how old it is; none when the folder cannot be read. */
-export async function newestBackup(settings: BackupSettings, databasePath: string, now: Date): Promise<{ file: BackupFile | null; ageHours: number | null }> {
+/**
+ * The newest backup this machine's key can restore, how old it is, and the hub it is of; none when the
+ * folder cannot be read. `hubCode`: the hub the database is, where it can be known (only its backups
+ * count); null: any hub's, and the caller shows whose it is (a share may hold several hubs' backups).
+ */
+export async function newestBackup(
+  settings: BackupSettings,
+  databasePath: string,
+  now: Date,
+  hubCode: string | null
+): Promise<{ file: BackupFile | null; ageHours: number | null; hubCode: string | null }> {
   const key = existingKey(settings, databasePath)
-  const files = await listBackups(backupFolderFor(settings, databasePath), { keyId: key?.keyId ?? null }).catch(() => [])
+  const folder = backupFolderFor(settings, databasePath)
+  const files = await listBackups(folder, { keyId: key?.keyId ?? null, hubCode }).catch(() => [])
   const file = newestGood(files)
-  return { file, ageHours: file ? ageInHours(file, now) : null }
+  if (!file) return { file: null, ageHours: null, hubCode: null }
+  const of =
+    hubCode ??
+    (await readBackupHeader(join(folder, file.fileName)).then(
+      ({ header }) => header.hubCode || null,
+      () => null
+    ))
+  return { file, ageHours: ageInHours(file, now), hubCode: of }
 }

@@ -19,7 +19,7 @@ import { CHOSEN_PASSWORD } from '../testing/channelSamples'
 import { seedFamilies } from '../seed/seed'
 import type { Casebook, Connection } from '../core/casebook'
 import { all, checkDatabaseFile, closeRaw, openRaw } from '../core/opening'
-import { backupForTests, execOn, type TestBackup } from './backupForTests'
+import { backupForTests, execOn, otherHubsBackup, type TestBackup } from './backupForTests'
 import { openCasebookOrRecovery, recoveryCasebook } from './recoveryCasebook'
 import { READ_ONLY_COPY } from './readOnlyCopy'
 import { NOT_AN_ADMINISTRATOR } from './administrator'
@@ -88,6 +88,8 @@ interface Damage {
   message: RegExp
   canRestore: boolean
   canOpenReadOnly: boolean
+  /** The hub read from a copy of the damaged file: none where it cannot be read. */
+  hubCode: string | null
 }
 
 const DAMAGES: Record<string, Damage> = {
@@ -99,7 +101,8 @@ const DAMAGES: Record<string, Damage> = {
     problem: 'damaged',
     message: /is not a database: its first bytes are not a database's/,
     canRestore: true,
-    canOpenReadOnly: false
+    canOpenReadOnly: false,
+    hubCode: null
   },
   'a file cut short': {
     async make() {
@@ -109,7 +112,9 @@ const DAMAGES: Record<string, Damage> = {
     problem: 'damaged',
     message: /is damaged \(SQLite's check found: .+\)\. Nothing was changed\./,
     canRestore: true,
-    canOpenReadOnly: true
+    canOpenReadOnly: true,
+    // The hub's page is past the cut.
+    hubCode: null
   },
   'garbage pages in the middle': {
     async make() {
@@ -121,7 +126,8 @@ const DAMAGES: Record<string, Damage> = {
     problem: 'damaged',
     message: /is damaged \(SQLite's check found: .+\)\. Nothing was changed\./,
     canRestore: true,
-    canOpenReadOnly: true
+    canOpenReadOnly: true,
+    hubCode: 'TH'
   },
   'a copy made without the -wal that held its saves': {
     async make() {
@@ -134,7 +140,8 @@ const DAMAGES: Record<string, Damage> = {
     problem: 'damaged',
     message: /has nothing in it\. What was saved in it may have been in the file beside it that ends in -wal, which is missing/,
     canRestore: true,
-    canOpenReadOnly: false
+    canOpenReadOnly: false,
+    hubCode: null
   },
   'a database from a newer Casebook': {
     async make() {
@@ -144,7 +151,8 @@ const DAMAGES: Record<string, Damage> = {
     problem: 'newer',
     message: /was last opened by a newer version of Casebook/,
     canRestore: false,
-    canOpenReadOnly: false
+    canOpenReadOnly: false,
+    hubCode: 'TH'
   }
 }
 
@@ -176,6 +184,8 @@ describe('the recovery core', () => {
         databasePath: t.databasePath,
         newestBackup: expect.objectContaining({ fileName: backup.fileName, takenAt: backup.header.takenAt, keyMatches: true }),
         newestBackupAgeHours: expect.any(Number),
+        newestBackupHubCode: 'TH',
+        hubCode: damage.hubCode,
         canRestore: damage.canRestore,
         canOpenReadOnly: damage.canOpenReadOnly
       })
@@ -323,6 +333,31 @@ describe('the recovery core', () => {
     rmSync(join(t.dir, 'Backups'), { recursive: true })
     const fresh = await openApp('create')
     expect(await fresh.connect().invoke('auth.status', {})).toMatchObject({ ok: true, value: { needsSetup: true } })
+  })
+
+  it('offers and restores only this hub’s backups where its hub can be read; where it cannot, names the hub of the one it offers', async () => {
+    const other = await otherHubsBackup(t.databasePath, 'XY', new Date(Date.parse(backup.header.takenAt) + 60_000))
+    await DAMAGES['garbage pages in the middle']!.make()
+    const original = sha256(t.databasePath)
+    const app = await openApp()
+    const window = app.connect()
+    expect(unwrap<RecoveryStatus>(await window.invoke('recovery.status', {}))).toMatchObject({
+      newestBackup: { fileName: backup.fileName },
+      newestBackupHubCode: 'TH',
+      hubCode: 'TH'
+    })
+    expect(await window.invoke('recovery.restore', { username: 'ivy', password: CHOSEN_PASSWORD, fileName: other.fileName })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('it is a backup of hub XY, not of this hub (TH). Nothing was changed.') }
+    })
+    expect(sha256(t.databasePath)).toBe(original)
+    await app.close()
+
+    // Past reading: every hub's backups count, and the screen is told whose the newest is.
+    garbage(t.databasePath, 0, 100)
+    const unknown = unwrap<RecoveryStatus>(await (await openApp()).connect().invoke('recovery.status', {}))
+    expect(unknown).toMatchObject({ newestBackup: { fileName: other.fileName }, newestBackupHubCode: 'XY', hubCode: null })
+    expect(besideDatabase('.hub-check-')).toEqual([])
   })
 
   it('counts wrong passwords: five for a name, then restores wait', async () => {

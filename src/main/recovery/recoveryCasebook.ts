@@ -24,6 +24,7 @@ import { unexpectedError } from '../core/router'
 import { errorFields, silentLog } from '../log/log'
 import { checkAdministrator, RestoreAttempts } from './administrator'
 import { backupPathOf, newestBackup } from './backupsFound'
+import { hubCodeOfFile } from './hubOfFile'
 import { copyForReading, type ReadOnlyCopy } from './readOnlyCopy'
 
 /** What went wrong at opening, as the recovery screen tells it, and the ways back it offers. */
@@ -106,7 +107,8 @@ export async function openCasebookOrRecovery(options: OpenOptions): Promise<Case
         (check) => check.tidy().then(() => null),
         (refusal: unknown) => (refusal instanceof OpeningRefusal && refusal.kind === 'unfinished' ? refusal : null)
       )
-      if (emptied && (await newestBackup(settings, options.databasePath, new Date())).file) return recoveryCasebook(options, emptied)
+      // Its hub row was in the lost -wal: only the hub it was being set up as (when given) says whose backups count.
+      if (emptied && (await newestBackup(settings, options.databasePath, new Date(), options.hub?.code ?? null)).file) return recoveryCasebook(options, emptied)
     }
     return await openCasebook(options)
   } catch (error) {
@@ -133,9 +135,12 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
   let phase: Phase = { kind: 'recovery' }
   let closed = false
   log.warn('recovery.opened', { path: databasePath, problem: trouble.problem, ...errorFields(error) })
+  // Read once, from a copy (one on a network drive is not copied across it: no restore is offered there).
+  let hub: Promise<string | null> | null = null
+  const hubCode = () => (hub ??= trouble.problem === 'network' ? Promise.resolve(null) : hubCodeOfFile(databasePath))
 
   async function status(): Promise<RecoveryStatus> {
-    const newest = await newestBackup(settings, databasePath, clock.now())
+    const newest = await newestBackup(settings, databasePath, clock.now(), await hubCode())
     return {
       state: phase.kind === 'readOnlyCopy' ? 'readOnlyCopy' : 'recovery',
       problem: trouble.problem,
@@ -143,6 +148,8 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
       databasePath,
       newestBackup: newest.file,
       newestBackupAgeHours: newest.ageHours,
+      newestBackupHubCode: newest.hubCode,
+      hubCode: await hubCode(),
       canRestore: trouble.canRestore,
       canOpenReadOnly: trouble.canOpenReadOnly
     }
@@ -206,6 +213,7 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
           backupPath,
           databasePath,
           key,
+          hubCode: await hubCode(),
           authorise: async (tempPath) => {
             try {
               await checkAdministrator(tempPath, input.username, input.password)

@@ -16,6 +16,7 @@ import { openCasebook } from '../core/casebook'
 import type { BackupSettings, DatabaseSource } from '../core/config'
 import { AppError } from '../core/errors'
 import { checkDatabaseFile, OpeningRefusal } from '../core/opening'
+import { hubCodeOfFile } from './hubOfFile'
 import { errorFields, type Log } from '../log/log'
 
 export interface RestoreCommandOptions {
@@ -88,7 +89,9 @@ export async function restoreCommand(options: RestoreCommandOptions): Promise<nu
     // Refused before the long part when another program has it open; checked again at the swap.
     if (kept === 'replaced') await settleSideFiles(databasePath)
     await removeLeftovers(databasePath)
-    const checked = await prepareRestore({ backupPath, databasePath, key })
+    // Only this hub's backup goes over this hub's database; with no hub to be read (none there, or damaged past reading) any hub's, named below.
+    const hubCode = kept ? await hubCodeOfFile(databasePath) : null
+    const checked = await prepareRestore({ backupPath, databasePath, key, hubCode })
     let keptAt: string | null = null
     try {
       ;({ keptAt } = await swapIn(checked, {
@@ -109,6 +112,10 @@ export async function restoreCommand(options: RestoreCommandOptions): Promise<nu
       throw error
     }
     out(`Restored the backup taken ${checked.header.takenAt} (${basename(backupPath)}) to ${databasePath}.`)
+    if (!hubCode)
+      out(
+        `It is a backup of ${checked.header.hubCode ? `hub ${checked.header.hubCode}` : 'a database with no hub code'}: no hub could be read in the database it replaced, so check it is this desk’s.`
+      )
     if (keptAt) out(`The database it replaced${kept === 'damaged' ? ' (damaged)' : ''} is kept at ${keptAt}.`)
     // Opened once: an older backup is upgraded now, after its own pre-migration copy, not at the app's next start.
     const casebook = await openCasebook({ databasePath, mode: 'existing', source: options.source, log, backup: settings })

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     say(`step ${step}`)
     if (step === stopAt) await new Promise(() => undefined)
   }
-  const checked = await prepareRestore({ backupPath, databasePath, key, onStep })
+  const checked = await prepareRestore({ backupPath, databasePath, key, onStep, hubCode: null })
   await swapIn(checked, {
     databasePath,
     kept,

@@ -25,8 +25,10 @@ export const auditVerification = z.object({
       description: z.string()
     })
     .optional(),
-  /** Anchors found but not this trail's: another database's, or the database a restore replaced. */
-  anchorsSetAside: z.number().int().optional()
+  /** Anchors found but not this trail's: another database's, the database a restore replaced, or not authenticated. */
+  anchorsSetAside: z.number().int().optional(),
+  /** Of those set aside, the backup files and packages whose anchor could not be authenticated (no MAC, a failing one, or another key's). */
+  anchorsUnauthenticated: z.number().int().optional()
 })
 export type AuditVerification = z.infer<typeof auditVerification>
 

@@ -22,8 +22,10 @@ export const backupFileName = z.string().regex(BACKUP_FILE_NAME, { error: 'Choos
  * The audit trail's last entry when a backup or an export was made: verification checks the live trail
  * still holds it. firstHash is the hash of the trail's first entry: which database's trail the anchor
  * belongs to (a copy or a restored backup of a database shares it; another database never does).
+ * databaseId is the database's own id (hub.database_id, made once): a trail replaced whole, its first
+ * entry included, keeps it, so an anchor with this database's id and another first entry shows the replacement.
  */
-export const auditAnchor = z.object({ seq: z.number().int().min(0), hash: z.string(), firstHash: z.string().optional() })
+export const auditAnchor = z.object({ seq: z.number().int().min(0), hash: z.string(), firstHash: z.string().optional(), databaseId: z.string().optional() })
 export type AuditAnchor = z.infer<typeof auditAnchor>
 
 /** A backup file in the backup folder, as its (authenticated, unencrypted) header describes it. */

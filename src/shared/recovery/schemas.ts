@@ -25,6 +25,10 @@ export const recoveryStatus = z.discriminatedUnion('state', [
     databasePath: z.string(),
     newestBackup: backupFile.nullable(),
     newestBackupAgeHours: z.number().nullable(),
+    /** The hub the newest backup is of. */
+    newestBackupHubCode: z.string().nullable(),
+    /** The hub the database is, read from a copy of it; null when it cannot be known (then any hub's backup is offered: the screen names its hub). */
+    hubCode: z.string().nullable(),
     /** Restoring is offered where it is the way back: damage, a file that cannot be read or is not there. */
     canRestore: z.boolean(),
     /** Opening what can be read, read-only, from a copy (the damaged file is never touched). */

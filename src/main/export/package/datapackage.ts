@@ -23,6 +23,8 @@ export interface CasebookMetadata {
    * anchor the hub's own verification checks its trail against. Null when the trail was empty.
    */
   auditHead?: AuditAnchor | null
+  /** A MAC of auditHead with hubCode and `created`, keyed from the hub's pseudonym key: the hub's own check of a real anchor (src/main/audit/anchorMac.ts). */
+  auditHeadMac?: string
   /** Anything else the export wants to state (kept as given; plain JSON values only). */
   [property: string]: unknown
 }

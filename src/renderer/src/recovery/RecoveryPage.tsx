@@ -81,6 +81,15 @@ export function RecoveryPage({ status, onOpened }: { status: Unopened; onOpened:
             </dd>
           </div>
         )}
+        {/* Which hub this database is could not be read: a shared backup folder may hold several hubs' backups, so say whose this one is. */}
+        {!forIt && backup && status.hubCode === null && status.newestBackupHubCode ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Backup of hub</dt>
+            <dd className="govuk-summary-list__value" id="recovery-backup-hub">
+              {status.newestBackupHubCode}. Casebook could not read which hub this database is: check this is your hub’s code before restoring.
+            </dd>
+          </div>
+        ) : null}
       </dl>
 
       {forIt ? (
