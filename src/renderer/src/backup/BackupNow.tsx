@@ -1,15 +1,14 @@
 // Back up now: the button, then the run's progress, followed with backup.progress until it ends, and
 // how it ended. A run already going (the schedule's, another desk's, the command line's) is followed too.
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { BackupOverview, BackupRun } from '../../../shared/backup/schemas'
-import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { useFollowedRun } from '../components/useFollowedRun'
 import { Long } from '../export/format'
 import { londonDateTime, megabytes, reasonLabel } from './words'
 
 /** How often a running backup is asked how far it has got. */
-const POLL_MS = 400
 
 export function BackupNow({
   overview,
@@ -22,39 +21,9 @@ export function BackupNow({
   /** Told when a run this screen followed has ended, so the summary and the lists are read again. */
   onEnded: (run: BackupRun) => void
 }) {
-  const [run, setRun] = useState<BackupRun | null>(null)
-  const [problem, setProblem] = useState<AppErrorValue | null>(null)
-  const [starting, setStarting] = useState(false)
-  const ended = useRef(onEnded)
-  ended.current = onEnded
-
   const running = overview?.running ?? null
-  useEffect(() => {
-    if (running) setRun((current) => (current?.id === running.id ? current : running))
-  }, [running])
-
-  const runId = run?.status === 'running' ? run.id : null
-  useEffect(() => {
-    if (!runId) return
-    let stopped = false
-    let timer: ReturnType<typeof setTimeout>
-    const poll = async () => {
-      const result = await invoke('backup.progress', { id: runId })
-      if (stopped) return
-      if (!result.ok) {
-        setProblem(result.error)
-        return
-      }
-      setRun(result.value)
-      if (result.value.status === 'running') timer = setTimeout(() => void poll(), POLL_MS)
-      else ended.current(result.value)
-    }
-    timer = setTimeout(() => void poll(), POLL_MS)
-    return () => {
-      stopped = true
-      clearTimeout(timer)
-    }
-  }, [runId])
+  const { run, setRun, problem, setProblem } = useFollowedRun<BackupRun>(running, (id) => invoke('backup.progress', { id }), onEnded)
+  const [starting, setStarting] = useState(false)
 
   const start = async () => {
     setStarting(true)
@@ -64,7 +33,7 @@ export function BackupNow({
     if (!result.ok) return setProblem(result.error)
     setRun(result.value)
     onStarted()
-    if (result.value.status !== 'running') ended.current(result.value)
+    if (result.value.status !== 'running') onEnded(result.value)
   }
   const isRunning = run?.status === 'running'
   const blocked = isRunning || starting

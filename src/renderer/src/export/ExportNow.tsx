@@ -1,18 +1,17 @@
 // Export now: what to send (changes since the last package, or everything; pseudonymised or not),
 // the button (and why it cannot be pressed yet), then the run's progress, followed with
 // export.progress until it ends, and how it ended.
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { ExportKind, ExportOverview, ExportRun } from '../../../shared/export/schemas'
 import type { ValidationReport } from '../../../shared/export/validation'
-import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { useFollowedRun } from '../components/useFollowedRun'
 import { Long } from './format'
 import { count, kindLabel, packagePath, plural, progressText, whyNot } from './words'
 import { localDateTime } from '../referrals/format'
 
 /** How often a running export is asked how far it has got. */
-const POLL_MS = 400
 
 export function ExportNow({
   overview,
@@ -34,40 +33,10 @@ export function ExportNow({
 }) {
   const [kind, setKind] = useState<ExportKind>('incremental')
   const [pseudonymised, setPseudonymised] = useState(false)
-  const [run, setRun] = useState<ExportRun | null>(null)
-  const [problem, setProblem] = useState<AppErrorValue | null>(null)
-  const [starting, setStarting] = useState(false)
-  const ended = useRef(onEnded)
-  ended.current = onEnded
-
   // A run already going when the screen opened (another desk's, or the command line's) is followed too.
   const running = overview?.running ?? null
-  useEffect(() => {
-    if (running) setRun((current) => (current?.id === running.id ? current : running))
-  }, [running])
-
-  const runId = run?.status === 'running' ? run.id : null
-  useEffect(() => {
-    if (!runId) return
-    let stopped = false
-    let timer: ReturnType<typeof setTimeout>
-    const poll = async () => {
-      const result = await invoke('export.progress', { runId })
-      if (stopped) return
-      if (!result.ok) {
-        setProblem(result.error)
-        return
-      }
-      setRun(result.value)
-      if (result.value.status === 'running') timer = setTimeout(() => void poll(), POLL_MS)
-      else ended.current(result.value)
-    }
-    timer = setTimeout(() => void poll(), POLL_MS)
-    return () => {
-      stopped = true
-      clearTimeout(timer)
-    }
-  }, [runId])
+  const { run, setRun, problem, setProblem } = useFollowedRun<ExportRun>(running, (runId) => invoke('export.progress', { runId }), onEnded)
+  const [starting, setStarting] = useState(false)
 
   const reason = run?.status === 'running' ? 'An export is running.' : whyNot(overview, report, checking)
   const start = async () => {
@@ -81,7 +50,7 @@ export function ExportNow({
     }
     setRun(result.value)
     onStarted()
-    if (result.value.status !== 'running') ended.current(result.value)
+    if (result.value.status !== 'running') onEnded(result.value)
   }
   const blocked = reason !== null || starting
 
