@@ -4,7 +4,7 @@
 // only after a decision, a step-down's reference), and the list's filters find their indexes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RequestsForHelp1764000000009 } from './1764000000009-RequestsForHelp'
-import { changedTables, databaseBefore, refusal, type MigrationDb } from '../src/main/testing/migrationDb'
+import { changedTables, databaseBefore, refusal, refusedInsert, type MigrationDb } from '../src/main/testing/migrationDb'
 import { auditRows, episodeRow, familyRows, hubRow, membershipRows, personRows, userRow } from '../src/main/testing/migrationRows'
 
 let db: MigrationDb
@@ -158,7 +158,4 @@ describe('RequestsForHelp1764000000009', () => {
   })
 })
 
-async function insertRefused(row: Record<string, unknown>): Promise<string> {
-  const columns = Object.keys(row)
-  return refusal(db, `INSERT INTO request_for_help (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row))
-}
+const insertRefused = (row: Record<string, unknown>) => refusedInsert(db, 'request_for_help', row)

@@ -5,7 +5,7 @@
 // a consent or an override, something shared, the keys, and the indexes of the lists.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { OutboundReferrals1764000000010 } from './1764000000010-OutboundReferrals'
-import { changedTables, databaseBefore, refusal, type MigrationDb } from '../src/main/testing/migrationDb'
+import { changedTables, databaseBefore, refusal, refusedInsert, type MigrationDb } from '../src/main/testing/migrationDb'
 import { auditRows, consentRow, episodeRow, familyRows, hubRow, membershipRows, personRows, userRow } from '../src/main/testing/migrationRows'
 
 let db: MigrationDb
@@ -202,7 +202,4 @@ describe('OutboundReferrals1764000000010', () => {
   })
 })
 
-async function insertRefused(row: Record<string, unknown>): Promise<string> {
-  const columns = Object.keys(row)
-  return refusal(db, `INSERT INTO outbound_referral (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row))
-}
+const insertRefused = (row: Record<string, unknown>) => refusedInsert(db, 'outbound_referral', row)

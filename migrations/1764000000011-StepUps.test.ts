@@ -5,7 +5,7 @@
 // family's step-ups find their indexes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StepUps1764000000011 } from './1764000000011-StepUps'
-import { changedTables, databaseBefore, refusal, type MigrationDb } from '../src/main/testing/migrationDb'
+import { changedTables, databaseBefore, refusal, refusedInsert, type MigrationDb } from '../src/main/testing/migrationDb'
 import { auditRows, episodeRow, familyRows, hubRow, membershipRows, personRows, userRow } from '../src/main/testing/migrationRows'
 
 let db: MigrationDb
@@ -65,10 +65,7 @@ const stepUp = (n: number, more: Record<string, unknown> = {}) => ({
 })
 const fromEpisode = { request_id: null, episode_id: episode.id }
 
-async function insertRefused(row: Record<string, unknown>): Promise<string> {
-  const columns = Object.keys(row)
-  return refusal(db, `INSERT INTO step_up (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row))
-}
+const insertRefused = (row: Record<string, unknown>) => refusedInsert(db, 'step_up', row)
 
 const plan = async (sql: string, params: unknown[]) => (await db.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail)
 

@@ -5,7 +5,7 @@
 // live rows with when they were granted, each time of receipt one UTC instant; nothing else changes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FamiliesReadyToTravel1764000000013, utcInstant } from './1764000000013-FamiliesReadyToTravel'
-import { changedTables, databaseBefore, refusal, type MigrationDb, type Row } from '../src/main/testing/migrationDb'
+import { changedTables, databaseBefore, refusal, refusedInsert, type MigrationDb, type Row } from '../src/main/testing/migrationDb'
 import { auditRows, consentRow, familyRows, hubRow, membershipRows, personRows, userRow } from '../src/main/testing/migrationRows'
 
 let db: MigrationDb
@@ -76,10 +76,7 @@ const renamed = (row: Row, from: string, to: string, value: unknown) => {
   return { ...rest, [to]: value }
 }
 
-const insertRefused = (table: string, row: Row) => {
-  const columns = Object.keys(row)
-  return refusal(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row))
-}
+const insertRefused = (table: string, row: Row) => refusedInsert(db, table, row)
 
 describe('FamiliesReadyToTravel1764000000013', () => {
   it('runs alone and changes only the rows it moves', async () => {

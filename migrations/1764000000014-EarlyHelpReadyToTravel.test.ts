@@ -7,15 +7,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EarlyHelpReadyToTravel1764000000014 } from './1764000000014-EarlyHelpReadyToTravel'
 import { changedTables, databaseBefore, refusal, type MigrationDb, type Row } from '../src/main/testing/migrationDb'
-import { auditRows, episodeRow, familyRows, hubRow, personRows, userRow } from '../src/main/testing/migrationRows'
+import { auditRows, episodeRow, familyRows13, hubRow, personRows13, userRow } from '../src/main/testing/migrationRows'
+import { explain } from '../src/main/testing/queryPlans'
 
 let db: MigrationDb
 const AT = '2026-04-02T09:30:00.000Z'
 const pat = userRow
 const molly = { ...userRow, id: 'a05a5f42-5b6e-4a97-9e87-ad4b5e6f7a02', username: 'molly', display_name: 'Molly Manager', role: 'manager' }
 // As the families migration left them: staff by id, disabilities as rows.
-const families = familyRows.map(({ registered_by: _by, ...f }) => ({ ...f, restricted: 0, registered_by_user_id: null }))
-const people = personRows.map(({ disabilities: _list, ...p }) => p)
+const families = familyRows13.map((f) => ({ ...f, restricted: 0 }))
+const people = personRows13
 const [grace, catherine, , zofia] = people.map((p) => p.id) as [string, string, string, string]
 
 const closure = (requestedBy: string, approvedBy: string | null) => ({
@@ -158,7 +159,7 @@ afterEach(async () => {
 const without = (row: Row, ...columns: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !columns.includes(k)))
 const byId = (rows: Row[] = []) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))
 const pairs = (rows: Row[] = []) => rows.map((r) => Object.values(r).join(' ')).sort()
-const queryPlan = async (sql: string, params: unknown[]) => (await db.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail)
+const queryPlan = (sql: string, params: unknown[]) => explain(db.manager(), { sql, params })
 
 describe('EarlyHelpReadyToTravel1764000000014', () => {
   it('runs alone and changes only the rows it moves', async () => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ExportChangeFeed1764000000015 } from './1764000000015-ExportChangeFeed'
 import { changedTables, databaseBefore, refusal, type MigrationDb } from '../src/main/testing/migrationDb'
-import { auditRows, familyRows13, hubRow, membershipRows13, personDisabilityRows13, personRows13, userRow } from '../src/main/testing/migrationRows'
+import { familyRows13, hubRow, personRows13, rows13, userRow } from '../src/main/testing/migrationRows'
 
 let db: MigrationDb
 const AT = '2026-04-02T09:30:00.000Z'
@@ -15,13 +15,7 @@ const [grace, catherine] = personRows13 as [(typeof personRows13)[number], (type
 
 beforeEach(async () => {
   db = await databaseBefore(ExportChangeFeed1764000000015)
-  await db.insert('hub', [hubRow])
-  await db.insert('app_user', [userRow])
-  await db.insert('family', familyRows13)
-  await db.insert('person', personRows13)
-  await db.insert('person_disability', personDisabilityRows13)
-  await db.insert('family_membership', membershipRows13)
-  await db.insert('audit_entry', auditRows)
+  for (const [table, rows] of rows13) await db.insert(table, rows)
 })
 afterEach(async () => {
   await db.dispose()

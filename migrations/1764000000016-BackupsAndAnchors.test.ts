@@ -7,8 +7,8 @@
 // is, made for a hub row inserted later (a new database's, after the migrations), never changed once made.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BackupsAndAnchors1764000000016 } from './1764000000016-BackupsAndAnchors'
-import { changedTables, databaseBefore, refusal, type MigrationDb } from '../src/main/testing/migrationDb'
-import { auditRows, familyRows13, hubRow, membershipRows13, personDisabilityRows13, personRows13, userRow } from '../src/main/testing/migrationRows'
+import { changedTables, databaseBefore, refusal, refusedInsert, type MigrationDb } from '../src/main/testing/migrationDb'
+import { hubRow, rows13, userRow } from '../src/main/testing/migrationRows'
 
 let db: MigrationDb
 const AT = '2026-04-02T09:30:00.000Z'
@@ -64,13 +64,7 @@ const exportFiles = [{ run_id: 'r1', path: 'families.csv', resource: 'families',
 
 beforeEach(async () => {
   db = await databaseBefore(BackupsAndAnchors1764000000016)
-  await db.insert('hub', [hubRow])
-  await db.insert('app_user', [userRow])
-  await db.insert('family', familyRows13)
-  await db.insert('person', personRows13)
-  await db.insert('person_disability', personDisabilityRows13)
-  await db.insert('family_membership', membershipRows13)
-  await db.insert('audit_entry', auditRows)
+  for (const [table, rows] of rows13) await db.insert(table, rows)
   await db.insert('export_run', exportRuns)
   await db.insert('export_run_file', exportFiles)
 })
@@ -88,14 +82,7 @@ const backupRun = (id: string, more: Record<string, unknown> = {}) => ({
   file_name: 'casebook-rv-20260402t093000000z.cbbackup',
   ...more
 })
-const insertRun = (row: Record<string, unknown>) =>
-  refusal(
-    db,
-    `INSERT INTO backup_run (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
-      .map(() => '?')
-      .join(', ')})`,
-    Object.values(row)
-  )
+const insertRun = (row: Record<string, unknown>) => refusedInsert(db, 'backup_run', row)
 
 describe('BackupsAndAnchors1764000000016', () => {
   it('runs alone, keeps every row, and gives the export runs an empty audit head', async () => {

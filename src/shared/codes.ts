@@ -17,6 +17,13 @@ export function codeList<const C extends string>(items: readonly CodeItem<C>[]) 
   }
 }
 
+/** Each of `codes` once, in the list's order (the order its form shows them); a code the list no longer has goes last. */
+export function inListOrder(list: { items: readonly CodeItem[] }, codes: Iterable<string>): string[] {
+  const order = new Map<string, number>(list.items.map((item, i) => [item.code, i]))
+  const rank = (code: string) => order.get(code) ?? order.size
+  return [...new Set(codes)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+}
+
 /** Census sex codes from 2024-25. */
 export const SEX = codeList([
   { code: 'F', label: 'Female' },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { addMonths, ageInYears, datePartsToValue, formatDate, isRealIsoDate, londonToUtc, parseTypedDate, utcToLondon } from './dates'
+import { addMonths, ageInYears, datePartsToValue, formatDate, hubDay, isRealIsoDate, londonToUtc, parseTypedDate, utcToLondon } from './dates'
 
 describe('dates typed as people type them', () => {
   it('reads day-first numeric dates with any separator', () => {
@@ -74,12 +74,22 @@ describe("the hub's wall clock and UTC", () => {
     }
   })
 
+  it("gives the hub's day of an instant, which in summer starts an hour before UTC's", () => {
+    expect(hubDay('2026-06-30T22:59:59.999Z')).toBe('2026-06-30')
+    expect(hubDay('2026-06-30T23:00:00.000Z')).toBe('2026-07-01')
+    expect(hubDay(new Date('2026-12-31T23:59:00.000Z'))).toBe('2026-12-31')
+    expect(hubDay(new Date('2027-01-01T00:00:00.000Z'))).toBe('2027-01-01')
+  })
+
   it("uses England's clocks whatever zone the machine is set to", () => {
     try {
       vi.stubEnv('TZ', 'Pacific/Auckland')
       expect(new Date('2026-07-03T08:15:00.000Z').getHours()).toBe(20)
       expect(londonToUtc('2026-07-03T09:15')).toBe('2026-07-03T08:15:00.000Z')
       expect(utcToLondon('2026-07-03T08:15:00.000Z')).toBe('2026-07-03T09:15')
+      // 10:30 on 4 July in Auckland is 23:30 on the 3rd in England.
+      expect(new Date('2026-07-03T22:30:00.000Z').getDate()).toBe(4)
+      expect(hubDay(new Date('2026-07-03T22:30:00.000Z'))).toBe('2026-07-03')
     } finally {
       vi.unstubAllEnvs()
     }

@@ -157,6 +157,11 @@ export function utcToLondon(instant: string): string {
   return hubWallClock(ms)
 }
 
+/** The hub's day (YYYY-MM-DD) at an instant: the day its wall clock showed then, whatever the machine's zone. */
+export function hubDay(at: Date | string): string {
+  return utcToLondon(typeof at === 'string' ? at : at.toISOString()).slice(0, 10)
+}
+
 /**
  * The UTC instant (ISO-8601, `...Z`) at which the hub's wall clock read `local` (YYYY-MM-DDTHH:MM).
  * When the clocks go back, the hour after 01:00 is read twice: such a time is taken as its first

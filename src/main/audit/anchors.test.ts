@@ -5,15 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import sqlite3 from 'sqlite3'
-import { tempCasebook, TEST_SCRYPT, type TempCasebook } from '../testing/tempCasebook'
+import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
-import { openCasebook } from '../core/casebook'
-import { decryptFile, encryptFile, keyIdOf, loadBackupKey, type BackupKey } from '../backup/crypto'
+import { backupForTests, NO_SETTINGS, rewriteBackupHeader } from '../testing/backupForTests'
+import { runCommand } from '../testing/commandLine'
+import { tamper } from '../testing/rawDb'
+import { exportAs } from '../export/exportTestWorld'
+import { decryptFile, keyIdOf, loadBackupKey, type BackupKey } from '../backup/crypto'
 import { readAuditHead } from './anchors'
 import { writeAudit } from './audit'
 import { RESTORE_ACTION } from './verify'
-import { main as cli } from '../cli/index'
 import type { AuditAnchor } from '../../shared/backup/schemas'
 import type { ExportRun } from '../../shared/export/schemas'
 
@@ -31,18 +32,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.dispose()
 })
-
-/** Tampering as someone with the file would: outside the app, the guards removed first. */
-function tamper(path: string, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (err) => {
-      if (err) return reject(err)
-      db.exec(`DROP TRIGGER IF EXISTS audit_entry_no_update; DROP TRIGGER IF EXISTS audit_entry_no_delete; ${sql}`, (e) =>
-        db.close(() => (e ? reject(e) : resolve()))
-      )
-    })
-  })
-}
 
 const head = async () => (await readAuditHead(t.casebook.core.db))!
 
@@ -72,62 +61,38 @@ const register = async (n = 1, into: TempCasebook = t) => {
   for (let i = 0; i < n; i++) await into.ok('families.register', family())
 }
 
-/** A consistent copy of a database as it is now (VACUUM INTO, as a backup's first step is consistent). */
-function copyOf(path: string, target: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return reject(err)
-      db.run('VACUUM INTO ?', [target], (e) => db.close(() => (e ? reject(e) : resolve())))
-    })
-  })
-}
-
-let stamp = 0
 /**
- * A backup file as the backup engine writes one: the database copied with VACUUM INTO and encrypted,
- * the audit head in its header. `header` changes what the header says (another hub's, an old format).
+ * A backup in this database's backup folder, under its key, as the backup engine writes one (of this
+ * database unless `from` says another's), taken at `takenAt`. `header` changes what its header says
+ * (another hub's, an anchor from elsewhere); `key` makes it with another key.
  */
 async function backUp(
   takenAt: string,
-  header: { hubCode?: string; auditHead?: AuditAnchor | null; from?: TempCasebook; key?: BackupKey } = {}
+  options: { header?: { hubCode?: string; auditHead?: AuditAnchor }; from?: TempCasebook; key?: BackupKey } = {}
 ): Promise<string> {
-  const from = header.from ?? t
-  const plain = join(from.dir, `copy-${++stamp}.sqlite`)
-  await copyOf(from.databasePath, plain)
-  const name = `casebook-${(header.hubCode ?? 'TH').toLowerCase()}-${takenAt.replace(/[-:.]/g, '').toLowerCase()}.cbbackup`
-  const auditHead = 'auditHead' in header ? header.auditHead! : await readAuditHead(from.casebook.core.db)
-  await encryptFile(plain, join(backups, name), header.key ?? backupKey, {
-    takenAt,
-    reason: 'manual',
-    hubCode: header.hubCode ?? 'TH',
-    schemaVersion: 'BackupsAndAnchors1764000000016',
-    auditHead,
-    plainBytes: readFileSync(plain).length
+  const made = await backupForTests((options.from ?? t).databasePath, {
+    settings: { ...NO_SETTINGS, folder: backups },
+    key: options.key ?? backupKey,
+    at: new Date(takenAt),
+    header: options.header
   })
-  rmSync(plain)
-  return name
+  return made.fileName
 }
 
 async function exportNow(): Promise<ExportRun> {
   const folder = join(t.dir, 'exports')
   if (!existsSync(folder)) mkdirSync(folder)
   t.casebook.core.exportFolder = folder
-  const started = (await t.ok('export.start', { kind: 'full', pseudonymised: false })) as ExportRun
-  let run = started
-  while (run.status === 'running') {
-    await new Promise((resolve) => setImmediate(resolve))
-    run = await t.ok('export.progress', { runId: started.id })
-  }
+  const run = await exportAs(t.connection, { kind: 'full' })
   expect(run).toMatchObject({ status: 'succeeded' })
   return run
 }
 
 async function verifyOnCommandLine(): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = []
   await t.casebook.close()
-  const code = await cli(['audit', 'verify', '--db', t.databasePath], (l) => lines.push(l))
+  const { code, out } = await runCommand('audit', 'verify', '--db', t.databasePath)
   await reopen()
-  return { code, lines }
+  return { code, lines: out.split('\n') }
 }
 
 /** Reopened with the export folder it had (the command line reads it from the machine-wide config; tests set it on the core). */
@@ -249,10 +214,10 @@ describe("the trail's end, checked against backups and exports", () => {
     try {
       // Both have longer trails than this one, so each would look like a trail cut short were it taken as this one's.
       for (const o of [other, sameCode]) await register(3, o)
-      await backUp('2026-11-24T10:00:00.000Z', { hubCode: 'OH', from: other })
+      await backUp('2026-11-24T10:00:00.000Z', { header: { hubCode: 'OH' }, from: other })
       await backUp('2026-11-24T11:00:00.000Z', { from: sameCode })
       // An anchor without the first entry's hash (as an older writer might make) is matched by hub code alone.
-      await backUp('2026-11-24T12:00:00.000Z', { hubCode: 'OH', auditHead: { seq: 500, hash: 'f'.repeat(64) } })
+      await backUp('2026-11-24T12:00:00.000Z', { header: { hubCode: 'OH', auditHead: { seq: 500, hash: 'f'.repeat(64) } } })
     } finally {
       await other.dispose()
       await sameCode.dispose()
@@ -330,24 +295,17 @@ describe("the trail's end, checked against backups and exports", () => {
     const { seq, firstHash, databaseId } = await head()
     const forged = { seq: seq + 50, hash: 'f'.repeat(64), firstHash, databaseId }
     // A copy of the real file with its anchor changed: the MAC no longer checks.
-    const bytes = readFileSync(join(backups, real))
-    const length = bytes.readUInt32BE(9)
-    const header = JSON.parse(bytes.subarray(13, 13 + length).toString('utf8'))
-    const json = Buffer.from(JSON.stringify({ ...header, takenAt: '2026-11-24T10:00:00.000Z', auditHead: forged }))
-    const prefix = Buffer.alloc(4)
-    prefix.writeUInt32BE(json.length)
-    writeFileSync(join(backups, 'casebook-th-20261124t100000000z.cbbackup'), Buffer.concat([bytes.subarray(0, 9), prefix, json, bytes.subarray(13 + length)]))
+    await rewriteBackupHeader(join(backups, real), join(backups, 'casebook-th-20261124t100000000z.cbbackup'), (header) => ({
+      ...header,
+      takenAt: '2026-11-24T10:00:00.000Z',
+      auditHead: forged
+    }))
     // A file made with a key this machine does not hold, with a MAC of that key: nothing here can check it.
     const stranger = randomBytes(32)
-    await backUp('2026-11-24T11:00:00.000Z', { auditHead: forged, key: { key: stranger, keyId: keyIdOf(stranger), source: 'config', path: null } })
+    await backUp('2026-11-24T11:00:00.000Z', { header: { auditHead: forged }, key: { key: stranger, keyId: keyIdOf(stranger), source: 'config', path: null } })
     // And one without a MAC at all, as a header written before there were MACs.
-    const old = await backUp('2026-11-24T12:00:00.000Z', { auditHead: forged })
-    const oldBytes = readFileSync(join(backups, old))
-    const oldLength = oldBytes.readUInt32BE(9)
-    const { anchorMac: _dropped, ...unsigned } = JSON.parse(oldBytes.subarray(13, 13 + oldLength).toString('utf8'))
-    const unsignedJson = Buffer.from(JSON.stringify(unsigned))
-    prefix.writeUInt32BE(unsignedJson.length)
-    writeFileSync(join(backups, old), Buffer.concat([oldBytes.subarray(0, 9), prefix, unsignedJson, oldBytes.subarray(13 + oldLength)]))
+    const old = await backUp('2026-11-24T12:00:00.000Z', { header: { auditHead: forged } })
+    await rewriteBackupHeader(join(backups, old), join(backups, old), ({ anchorMac: _dropped, ...unsigned }) => unsigned)
 
     expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true, anchor: { name: real }, anchorsSetAside: 3, anchorsUnauthenticated: 3 })
     // Unauthenticated, none of them vouches for the trail either: with the real one gone, nothing is named.
@@ -372,7 +330,7 @@ describe("the trail's end, checked against backups and exports", () => {
   it('takes an anchor of this hub without the first entry hash as this trail s only when the trail is shorter than it', async () => {
     await register()
     const { seq } = await head()
-    const name = await backUp('2026-11-24T12:00:00.000Z', { auditHead: { seq: seq + 5, hash: 'f'.repeat(64) } })
+    const name = await backUp('2026-11-24T12:00:00.000Z', { header: { auditHead: { seq: seq + 5, hash: 'f'.repeat(64) } } })
     expect((await t.ok('audit.verify', {})).problem).toEqual({
       seq: seq + 1,
       message: `Entries after ${seq} are missing: the backup taken on 24 November 2026 at 12:00 (${name}) had seen entry ${seq + 5}.`
@@ -431,16 +389,5 @@ describe("the trail's end, checked against backups and exports", () => {
 
 /** Another database in a folder of its own, of hub `code`. */
 async function openOther(code: string, name: string): Promise<TempCasebook> {
-  const o = await tempCasebook(name)
-  if (code === 'TH') return o
-  await o.casebook.close()
-  rmSync(o.databasePath)
-  o.casebook = await openCasebook({
-    databasePath: o.databasePath,
-    mode: 'create',
-    passwordCost: TEST_SCRYPT,
-    hub: { name: 'Other hub', code, localAuthorityCode: '998' }
-  })
-  o.connection = o.casebook.connect({ name: 'tester' })
-  return o
+  return tempCasebook(name, code === 'TH' ? {} : { hub: { name: 'Other hub', code, localAuthorityCode: '998' } })
 }

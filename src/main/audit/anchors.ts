@@ -7,6 +7,7 @@
 // backup folder) and the packages' datapackage.json (the export folder) are elsewhere, often on a
 // share the desk's users cannot rewrite, and are what makes the check worth having. Those two are
 // believed only when their MAC checks (./anchorMac.ts): a share's writer cannot forge one.
+import { hubOfPackageFolder } from '../export/package/packageFolder'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { EntityManager } from 'typeorm'
@@ -102,9 +103,6 @@ async function anchorsInBackupFolder(folder: string, key: BackupKey | null): Pro
   return found
 }
 
-/** A package folder's name (`<HUBCODE>-<time>-<sequence>`), or one the export moved aside when its run could not be recorded. */
-const PACKAGE_FOLDER = /^(?:\.failed-)?([A-Z]{2,5})-\d{8}T\d{6}Z-\d{6}$/
-
 /**
  * The packages of this hub in the export folders (the export folder and its pseudonymised series).
  * Other hubs' packages (an authority's shared folder) are passed over by their names, unread.
@@ -114,7 +112,7 @@ async function anchorsInExportFolders(folders: readonly string[], hubCode: strin
   const found: FoundAnchor[] = []
   for (const series of folders) {
     for (const name of await namesIn(series)) {
-      if (PACKAGE_FOLDER.exec(name)?.[1] !== hubCode) continue
+      if (hubOfPackageFolder(name) !== hubCode) continue
       try {
         const descriptor = JSON.parse(await readFile(join(series, name, DESCRIPTOR_FILE), 'utf8')) as {
           created?: unknown

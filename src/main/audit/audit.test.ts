@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import sqlite3 from 'sqlite3'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
+import { tamper } from '../testing/rawDb'
 import { entryHash, writeAudit } from './audit'
 import { main as cli } from '../cli/index'
 
@@ -12,18 +12,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.dispose()
 })
-
-/** Tampering as someone with the file would: outside the app, triggers removed first. */
-function tamper(path: string, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (err) => {
-      if (err) return reject(err)
-      db.exec(`DROP TRIGGER IF EXISTS audit_entry_no_update; DROP TRIGGER IF EXISTS audit_entry_no_delete; ${sql}`, (e) =>
-        db.close(() => (e ? reject(e) : resolve()))
-      )
-    })
-  })
-}
 
 const entries = () => t.casebook.core.db.query('SELECT seq, actor, action, record_type AS type, record_id AS id, changes FROM audit_entry ORDER BY seq')
 

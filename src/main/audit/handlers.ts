@@ -1,7 +1,6 @@
-import { join } from 'node:path'
 import { defineHandlers } from '../core/router'
 import type { Core } from '../core/context'
-import { PSEUDONYMISED_FOLDER } from '../export/exporter'
+import { exportSeriesFolders } from '../export/exporter'
 import { verifyAuditTrail } from './verify'
 import { backupFolderFor } from '../backup/folder'
 import { heldBackupKey } from '../backup/crypto'
@@ -11,7 +10,7 @@ import { listAudit } from './list'
 /** Where this core's backups and packages are: the anchors outside the database. */
 const anchorPlaces = (core: Core): AnchorPlaces => ({
   backupFolder: backupFolderFor(core.backupSettings, core.databasePath),
-  exportFolders: core.exportFolder ? [core.exportFolder, join(core.exportFolder, PSEUDONYMISED_FOLDER)] : [],
+  exportFolders: exportSeriesFolders(core.exportFolder),
   backupKey: heldBackupKey(core.backupSettings, core.databasePath)
 })
 

@@ -8,14 +8,16 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import sqlite3 from 'sqlite3'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BackupListOutput, BackupOverview, BackupRun } from '../../shared/backup/schemas'
 import { okaforFamily } from '../testing/fixtures'
 import { seedFamilies } from '../seed/seed'
 import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import { rewriteBackupHeader } from '../testing/backupForTests'
+import { rawAll, rawExec } from '../testing/rawDb'
 import { openCasebook } from '../core/casebook'
-import { decryptFile, keyIdOf, loadBackupKey, newKeyText, readBackupHeader, type BackupKey } from './crypto'
+import { DEFAULT_BACKUP_SETTINGS } from '../core/config'
+import { decryptFile, keyIdOf, loadBackupKey, newKeyText, readBackupHeader, type BackupHeader, type BackupKey } from './crypto'
 import { ALIVE_FOR_MS, alivePathFor, backupFileNameFor, copyPathFor } from './folder'
 import { heartbeat } from './backups'
 import { checkCopy, CopyCheckFailed } from './sqliteBackup'
@@ -36,15 +38,6 @@ async function backUp(): Promise<BackupRun> {
   const started = await t.ok<BackupRun>('backup.start', {})
   await t.casebook.core.backups.whenIdle()
   return t.ok<BackupRun>('backup.progress', { id: started.id })
-}
-
-function rawAll<T = Record<string, unknown>>(path: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (error) => {
-      if (error) return reject(error)
-      db.all(sql, (e, rows) => db.close(() => (e ? reject(e) : resolve(rows as T[]))))
-    })
-  })
 }
 
 /** Garbage over the first page of `table`'s b-tree, as a failing disk would leave it. */
@@ -289,34 +282,26 @@ describe('a run’s liveness', () => {
 
 describe('the folder’s listing', () => {
   /** A copy of a backup with its clear header changed (the body as it was: decryption would refuse it, a listing need not). */
-  function forged(from: string, toName: string, change: (header: Record<string, unknown>) => void, tail: Uint8Array = new Uint8Array()): void {
-    const bytes = readFileSync(join(backups(), from))
-    const length = bytes.readUInt32BE(9)
-    const header = JSON.parse(bytes.subarray(13, 13 + length).toString('utf8')) as Record<string, unknown>
-    change(header)
-    const json = Buffer.from(JSON.stringify(header))
-    const size = Buffer.alloc(4)
-    size.writeUInt32BE(json.length)
-    writeFileSync(join(backups(), toName), Buffer.concat([bytes.subarray(0, 9), size, json, bytes.subarray(13 + length), tail]))
-  }
+  const forged = (from: string, toName: string, change: (header: BackupHeader) => BackupHeader, tail?: Uint8Array) =>
+    rewriteBackupHeader(join(backups(), from), join(backups(), toName), change, tail)
 
   it('leaves out a file cut short or added to, one its name dates otherwise, one dated ahead, and one not the size the history recorded', async () => {
     const older = await backUp()
     const newer = await backUp()
     const after = (seconds: number) => new Date(Date.parse(newer.startedAt) + seconds * 1000)
-    const later = (seconds: number, tail?: Uint8Array) => {
+    const later = async (seconds: number, tail?: Uint8Array) => {
       const name = backupFileNameFor('TH', after(seconds))
-      forged(older.fileName!, name, (h) => (h.takenAt = after(seconds).toISOString()), tail)
+      await forged(older.fileName!, name, (h) => ({ ...h, takenAt: after(seconds).toISOString() }), tail)
       return name
     }
-    const cut = later(1)
+    const cut = await later(1)
     truncateSync(join(backups(), cut), statSync(join(backups(), cut)).size - 4096)
-    later(2, Buffer.from('more'))
-    forged(older.fileName!, backupFileNameFor('TH', after(3)), () => undefined)
+    await later(2, Buffer.from('more'))
+    await forged(older.fileName!, backupFileNameFor('TH', after(3)), (h) => h)
     const ahead = new Date(Date.now() + 2 * 24 * 3_600_000)
-    forged(older.fileName!, backupFileNameFor('TH', ahead), (h) => (h.takenAt = ahead.toISOString()))
+    await forged(older.fileName!, backupFileNameFor('TH', ahead), (h) => ({ ...h, takenAt: ahead.toISOString() }))
     // The newer backup replaced by a file of another size whose header agrees with itself.
-    forged(newer.fileName!, newer.fileName!, (h) => (h.reason = 'manual'))
+    await forged(newer.fileName!, newer.fileName!, (h) => ({ ...h, reason: 'manual' }))
 
     expect(readdirSync(backups())).toHaveLength(6)
     expect((await t.ok<BackupListOutput>('backup.list', {})).files.map((f) => f.fileName)).toEqual([older.fileName])
@@ -332,7 +317,7 @@ describe('the overview of a read-only copy', () => {
     const copy = await openCasebook({
       databasePath: t.databasePath,
       mode: 'readOnly',
-      backup: { folder: backups(), keyFile, key: null, everyHours: 2 }
+      backup: { ...DEFAULT_BACKUP_SETTINGS, folder: backups(), keyFile }
     })
     try {
       expect(unwrap(await copy.connect({ name: 'tester' }).invoke('backup.overview', {}))).toMatchObject({
@@ -357,10 +342,7 @@ describe('the check of the copy', () => {
   it('fails the backup, and keeps nothing, when the database is damaged on the disk under the running app', async () => {
     await seedFamilies(t.casebook, { families: 40 })
     // Everything in the main file (not the WAL), then garbage over a page of it, as a failing disk would.
-    await new Promise<void>((resolve, reject) => {
-      const raw = new sqlite3.Database(t.databasePath)
-      raw.exec('PRAGMA wal_checkpoint(TRUNCATE)', (error) => raw.close(() => (error ? reject(error) : resolve())))
-    })
+    await rawExec(t.databasePath, 'PRAGMA wal_checkpoint(TRUNCATE)')
     await damagePage(t.databasePath, 'person')
     const run = await backUp()
     expect(run).toMatchObject({ status: 'failed', bytes: null, message: expect.stringMatching(/^The copy of the database failed SQLite's integrity check \(/) })

@@ -9,28 +9,30 @@
 // (./folder: the heartbeat) the run is dead, and the next run, or the schedule's next look (the first
 // is as the app opens), records it as failed and removes them.
 import { randomUUID } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
-import { open, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createHash } from 'node:crypto'
 import type { BackupReason, BackupRun } from '../../shared/backup/schemas'
 import { AppError } from '../core/errors'
 import type { Core } from '../core/context'
+import { processAlive, sha256OfFile } from '../core/files'
+import { hubCodeIn } from '../hub/code'
 import { errorFields } from '../log/log'
-import { encryptFile, loadBackupKey, readBackupHeader } from './crypto'
+import { loadBackupKey, readBackupHeader } from './crypto'
 import {
   aliveNoteFresh,
   alivePathFor,
-  backupFileNameFor,
   backupFolderFor,
   copyPathFor,
   folderProblem,
+  freeName,
   HEARTBEAT_MS,
   PARTIAL_SUFFIX,
   removeOrphans,
-  removeRunFiles
+  removeRunFiles,
+  writeBackupFile
 } from './folder'
-import { copyDatabase, CopyCheckFailed, openCopy, type CopyFacts } from './sqliteBackup'
+import { checkCopy, copyDatabase, CopyCheckFailed } from './sqliteBackup'
 import { applyRetention } from './retention'
 import { beginRun, failRun, finishRun, markPruned, readRunRow, runningRows, runOf, startedInWords, type RunRow } from './runs'
 
@@ -52,15 +54,6 @@ export interface StartedBackup {
 
 /** Runs this process is carrying out: a run's alive note naming this process is believed only for these. */
 const liveRuns = new Set<string>()
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /**
  * Whether the process that began a run is still carrying it out (on this machine: SQLite's file is
@@ -88,12 +81,6 @@ export function heartbeat(path: string, everyMs = HEARTBEAT_MS): () => void {
   return () => clearInterval(timer)
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
-
 const clockNow = (core: Core) => core.clock.now().toISOString()
 
 /**
@@ -111,7 +98,7 @@ async function settleDeadRuns(core: Core, actor: string): Promise<RunRow | null>
     if (file && existsSync(file)) {
       try {
         const { header } = await readBackupHeader(file)
-        const [{ size }, sha256] = await Promise.all([stat(file), sha256Of(file)])
+        const [{ size }, sha256] = await Promise.all([stat(file), sha256OfFile(file)])
         await finishRun(
           core.writes,
           row.id,
@@ -149,19 +136,6 @@ export async function tidyDeadRuns(core: Core, actor: string): Promise<void> {
   await removeOrphans(core.databasePath, null, null, liveRuns, Date.now())
 }
 
-async function hubCodeOf(core: Core): Promise<string | null> {
-  const [hub] = (await core.db.query('SELECT code FROM hub WHERE id = 1', [])) as { code: string }[]
-  return hub?.code ?? null
-}
-
-/** A name no file or file being written in the folder has (two backups in one millisecond get -1, -2...). */
-function freeName(folder: string, hubCode: string | null, at: Date): string {
-  for (let n = 0; ; n++) {
-    const name = backupFileNameFor(hubCode, at, n)
-    if (!existsSync(join(folder, name)) && !existsSync(join(folder, `${name}${PARTIAL_SUFFIX}`))) return name
-  }
-}
-
 export interface RunHooks {
   onProgress(fraction: number): void
   signal: AbortSignal
@@ -173,7 +147,7 @@ export async function startBackup(core: Core, request: BackupRequest, hooks: Run
   const alive = await settleDeadRuns(core, request.actor)
   if (alive) throw new AppError('CONFLICT', `A backup is already running (started ${startedInWords(alive.started_at)}). Wait for it to finish.`)
   const folder = request.folder ?? backupFolderFor(core.backupSettings, core.databasePath)
-  const hubCode = await hubCodeOf(core)
+  const hubCode = await hubCodeIn(core.db)
   const takenAt = core.clock.now()
   const id = randomUUID()
   const fileName = freeName(folder, hubCode, takenAt)
@@ -213,7 +187,7 @@ class Stopped extends Error {
 type Stage = 'prepare' | 'copy' | 'check' | 'write' | 'record'
 
 /** Why a run failed, in words for an administrator (never a record's contents: SQLite's and the system's codes only). */
-export function failureMessage(error: unknown, stage: Stage, folder: string): string {
+function failureMessage(error: unknown, stage: Stage, folder: string): string {
   if (error instanceof AppError || error instanceof CopyCheckFailed || error instanceof Stopped) return error.message
   if ((error as Error)?.name === 'AbortError') return new Stopped().message
   const code = String((error as { code?: unknown })?.code ?? '')
@@ -235,26 +209,10 @@ interface Begun {
   hubCode: string | null
 }
 
-/** Fsyncs a folder, so that a rename in it survives a power cut (where the system allows it: not on Windows). */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    // Not possible here: the rename stands on its own.
-  }
-}
-
 async function carryOut(core: Core, begun: Begun, hooks: RunHooks): Promise<BackupRun> {
   const { id, request, folder, fileName } = begun
   const started = performance.now()
   const copy = copyPathFor(core.databasePath, id)
-  const partial = join(folder, `${fileName}${PARTIAL_SUFFIX}`)
-  const final = join(folder, fileName)
   const ms = () => Math.round(performance.now() - started)
   let stage: Stage = 'prepare'
   let renamed = false
@@ -272,36 +230,25 @@ async function carryOut(core: Core, begun: Begun, hooks: RunHooks): Promise<Back
     go('copy', 0.02)
     await copyDatabase(core.databasePath, copy)
     go('check', 0.2)
-    const opened = await openCopy(copy)
-    let facts: CopyFacts
-    try {
-      facts = opened.facts
-      // Checked before it is encrypted, not beside it: on 2 busy cores the two at once cost a desk's
-      // saves more (p99 91-180 ms against 50-65 ms) to save about 1.5 s of a 5 s backup of 247 MB.
-      await opened.check()
-    } finally {
-      await opened.close()
-    }
+    // Checked before it is encrypted, not beside it: on 2 busy cores the two at once cost a desk's
+    // saves more (p99 91-180 ms against 50-65 ms) to save about 1.5 s of a 5 s backup of 247 MB.
+    const checked = await checkCopy(copy)
+    // The header names the hub as the run's file name does, should the copy somehow have no hub row.
+    const facts = { ...checked, hubCode: checked.hubCode ?? begun.hubCode }
     go('write', 0.45)
-    const written = await encryptFile(
+    const written = await writeBackupFile({
       copy,
-      partial,
+      facts,
+      folder,
+      fileName,
       key,
-      {
-        takenAt: begun.takenAt.toISOString(),
-        reason: request.reason,
-        hubCode: facts.hubCode ?? begun.hubCode ?? '',
-        schemaVersion: facts.schemaVersion,
-        auditHead: facts.auditHead,
-        plainBytes: facts.bytes
-      },
-      (bytes) => hooks.onProgress(0.45 + 0.5 * Math.min(1, bytes / Math.max(1, facts.bytes))),
-      hooks.signal
-    )
-    go('record', 0.96)
-    await rename(partial, final)
+      takenAt: begun.takenAt,
+      reason: request.reason,
+      onBytes: (bytes) => hooks.onProgress(0.45 + 0.5 * Math.min(1, bytes / Math.max(1, facts.bytes))),
+      signal: hooks.signal,
+      beforeRename: () => go('record', 0.96)
+    })
     renamed = true
-    await syncFolder(folder)
     // The plaintext copy goes as soon as the encrypted one is in place.
     await removeRunFiles(core.databasePath, id)
     await finishRun(core.writes, id, { ...written, auditHead: facts.auditHead, keyId: key.keyId }, clockNow(core), request.actor)
@@ -309,7 +256,8 @@ async function carryOut(core: Core, begun: Begun, hooks: RunHooks): Promise<Back
     hooks.onProgress(1)
     await prune(core, begun).catch((error: unknown) => core.log.warn('backup.prune-failed', { run: id, ...errorFields(error) }))
   } catch (error) {
-    await Promise.all([removeRunFiles(core.databasePath, id), rm(partial, { force: true }).catch(() => undefined)])
+    // writeBackupFile removed its `.partial`.
+    await removeRunFiles(core.databasePath, id)
     const message = renamed
       ? `The backup ${fileName} was written to the backup folder, but the database could not record it. The next backup records it.`
       : failureMessage(error, stage, folder)
@@ -346,5 +294,3 @@ async function prune(core: Core, begun: Begun): Promise<void> {
   await markPruned(core.writes, begun.id, begun.folder, deleted, clockNow(core), begun.request.actor)
   core.log.info('backup.pruned', { run: begun.id, files: deleted.length, folder: begun.folder })
 }
-
-export type { RunRow }

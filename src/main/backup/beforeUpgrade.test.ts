@@ -4,13 +4,14 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import sqlite3 from 'sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrations } from '../../../migrations'
 import { openCasebook } from '../core/casebook'
+import { DEFAULT_BACKUP_SETTINGS } from '../core/config'
 import { openDatabase } from '../core/database'
 import { logOver, type LogValue } from '../log/log'
 import { okaforFamily } from '../testing/fixtures'
+import { rawAll } from '../testing/rawDb'
 import { TEST_SCRYPT, tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { decryptFile, loadBackupKey, readBackupHeader } from './crypto'
 
@@ -30,12 +31,8 @@ afterEach(async () => {
 
 const previous = migrations.at(-2)!.name
 /** Read without opening the database as the app does (which would migrate it). */
-const appliedMigrations = () =>
-  new Promise<number>((resolve, reject) => {
-    const db = new sqlite3.Database(t.databasePath, sqlite3.OPEN_READONLY)
-    db.get('SELECT count(*) AS n FROM migrations', (error, row: { n: number }) => db.close(() => (error ? reject(error) : resolve(row.n))))
-  })
-const noSettings = { folder: null, keyFile: null, key: null, everyHours: 2 }
+const appliedMigrations = async () => (await rawAll<{ n: number }>(t.databasePath, 'SELECT count(*) AS n FROM migrations'))[0]!.n
+const noSettings = DEFAULT_BACKUP_SETTINGS
 
 describe('the backup before an upgrade', () => {
   it('is the database at its old version, encrypted in the backup folder, and recorded once the table for it is there', async () => {

@@ -5,9 +5,7 @@
 // to the default folder beside the database instead: an upgrade is never made without one, and the
 // app is not kept from starting by a share that is down.
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { AuditAnchor } from '../../shared/backup/schemas'
 import { SYSTEM_ACTOR_LABEL } from '../../shared/accounts/systemActor'
 import type { BackupSettings } from '../core/config'
@@ -15,11 +13,10 @@ import { AppError } from '../core/errors'
 import type { WriteQueue } from '../core/writeQueue'
 import type { Log } from '../log/log'
 import { errorFields } from '../log/log'
-import { encryptFile, loadBackupKey } from './crypto'
-import { backupFileNameFor, backupFolderFor, copyPathFor, DEFAULT_BACKUP_FOLDER, folderProblem, PARTIAL_SUFFIX, removeRunFiles } from './folder'
+import { loadBackupKey } from './crypto'
+import { backupFolderFor, copyPathFor, DEFAULT_BACKUP_FOLDER, folderProblem, freeName, removeRunFiles, writeBackupFile } from './folder'
 import { checkCopy, copyDatabase } from './sqliteBackup'
 import { recordFinishedRun } from './runs'
-import { dirname } from 'node:path'
 
 export interface BeforeUpgradeBackup {
   path: string
@@ -67,20 +64,9 @@ async function backUp(databasePath: string, settings: BackupSettings, now: () =>
         problems.push(problem)
         continue
       }
-      let fileName = backupFileNameFor(facts.hubCode, takenAt)
-      for (let n = 1; existsSync(join(folder, fileName)) || existsSync(join(folder, `${fileName}${PARTIAL_SUFFIX}`)); n++)
-        fileName = backupFileNameFor(facts.hubCode, takenAt, n)
-      const partial = join(folder, `${fileName}${PARTIAL_SUFFIX}`)
+      const fileName = freeName(folder, facts.hubCode, takenAt)
       try {
-        const written = await encryptFile(copy, partial, key, {
-          takenAt: takenAt.toISOString(),
-          reason: 'before-upgrade',
-          hubCode: facts.hubCode ?? '',
-          schemaVersion: facts.schemaVersion,
-          auditHead: facts.auditHead,
-          plainBytes: facts.bytes
-        })
-        await rename(partial, join(folder, fileName))
+        const written = await writeBackupFile({ copy, facts, folder, fileName, key, takenAt, reason: 'before-upgrade' })
         return {
           path: join(folder, fileName),
           folder,
@@ -95,7 +81,6 @@ async function backUp(databasePath: string, settings: BackupSettings, now: () =>
           unreachableFolder: folder === configured ? null : configured
         }
       } catch (error) {
-        await rm(partial, { force: true }).catch(() => undefined)
         problems.push(`The backup could not be written to ${folder} (${String((error as { code?: unknown }).code ?? 'error')}).`)
       }
     }

@@ -3,40 +3,33 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { main } from '../cli/index'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { runCommand } from '../testing/commandLine'
 import { headlessArguments } from '../electron/headless'
 import { decryptFile, loadBackupKey } from './crypto'
 import { alivePathFor } from './folder'
 import { openCasebook } from '../core/casebook'
+import { DEFAULT_BACKUP_SETTINGS } from '../core/config'
 
 let dir: string
 let db: string
-const saved = process.env.CASEBOOK_CONFIG
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'backup-cli-'))
   db = join(dir, 'hub.sqlite')
   // No machine-wide config: the settings are the defaults, or what a test writes here.
-  process.env.CASEBOOK_CONFIG = join(dir, 'casebook.json')
-  expect((await cli('init', '--db', db, '--hub-code', 'RV')).code).toBe(0)
+  vi.stubEnv('CASEBOOK_CONFIG', join(dir, 'casebook.json'))
+  expect((await runCommand('init', '--db', db, '--hub-code', 'RV')).code).toBe(0)
 })
 afterEach(() => {
-  if (saved === undefined) delete process.env.CASEBOOK_CONFIG
-  else process.env.CASEBOOK_CONFIG = saved
+  vi.unstubAllEnvs()
   rmSync(dir, { recursive: true, force: true })
 })
-
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = []
-  const code = await main(args, (l) => lines.push(l))
-  return { code, out: lines.join('\n') }
-}
 
 const KEY = /^[A-Za-z0-9+/]{43}=$/
 
 describe('backup on the command line', () => {
   it('backs up to the backup folder, or to --to, and lists what is there', async () => {
-    const done = await cli('backup', '--db', db)
+    const done = await runCommand('backup', '--db', db)
     expect(done).toEqual({
       code: 0,
       out: expect.stringMatching(
@@ -45,15 +38,18 @@ describe('backup on the command line', () => {
     })
     const [name] = readdirSync(join(dir, 'Backups'))
     const copy = join(dir, 'copy.sqlite')
-    await decryptFile(join(dir, 'Backups', name!), copy, loadBackupKey({ folder: null, keyFile: null, key: null, everyHours: 2 }, db, false))
+    await decryptFile(join(dir, 'Backups', name!), copy, loadBackupKey(DEFAULT_BACKUP_SETTINGS, db, false))
     expect(readFileSync(copy).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0')
 
     const share = join(dir, 'share')
     mkdirSync(share)
-    expect(await cli('backup', '--db', db, '--to', share)).toMatchObject({ code: 0, out: expect.stringContaining(`Backed up to ${share}: casebook-rv-`) })
+    expect(await runCommand('backup', '--db', db, '--to', share)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(`Backed up to ${share}: casebook-rv-`)
+    })
     expect(readdirSync(share)).toEqual([expect.stringMatching(/^casebook-rv-.*\.cbbackup$/)])
 
-    const listed = await cli('backup', 'list', '--db', db)
+    const listed = await runCommand('backup', 'list', '--db', db)
     expect(listed.code).toBe(0)
     expect(listed.out.split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^${name!.replace(/\./g, '\\.')}  \\S+Z  command  \\d+\\.\\d MB$`)),
@@ -62,13 +58,13 @@ describe('backup on the command line', () => {
   })
 
   it('says there are no backups yet, and makes no folder, before the first backup', async () => {
-    expect(await cli('backup', 'list', '--db', db)).toEqual({ code: 0, out: `No backups yet in ${join(dir, 'Backups')}.` })
+    expect(await runCommand('backup', 'list', '--db', db)).toEqual({ code: 0, out: `No backups yet in ${join(dir, 'Backups')}.` })
     expect(existsSync(join(dir, 'Backups'))).toBe(false)
   })
 
   it('exits non-zero when the backup fails or another is running, and leaves nothing that looks like a backup', async () => {
     const missing = join(dir, 'no-such-share')
-    const failed = await cli('backup', '--db', db, '--to', missing)
+    const failed = await runCommand('backup', '--db', db, '--to', missing)
     expect(failed).toEqual({
       code: 1,
       out: `Backup failed after ${failed.out.match(/after (\S+) s/)?.[1]} s: The backup folder ${missing} cannot be reached (it is not there, or the share is not connected). Ask IT to check backupFolder in the machine-wide config.`
@@ -76,7 +72,7 @@ describe('backup on the command line', () => {
     expect(existsSync(missing)).toBe(false)
     // IT's key file named in the config, but not there.
     writeFileSync(process.env.CASEBOOK_CONFIG!, JSON.stringify({ backupKeyFile: join(dir, 'missing.key') }))
-    expect(await cli('backup', '--db', db)).toMatchObject({
+    expect(await runCommand('backup', '--db', db)).toMatchObject({
       code: 1,
       out: expect.stringContaining('missing.key (backupKeyFile in the machine-wide config) does not exist')
     })
@@ -94,32 +90,35 @@ describe('backup on the command line', () => {
     )
     await casebook.close()
     writeFileSync(alivePathFor(db, 'other'), JSON.stringify({ pid: process.ppid }))
-    expect(await cli('backup', '--db', db)).toEqual({
+    expect(await runCommand('backup', '--db', db)).toEqual({
       code: 4,
       out: expect.stringMatching(/^Backup failed: A backup is already running \(started .*\)\. Wait for it to finish\.$/)
     })
   })
 
   it('makes a new key: printed alone, or written to a new file it never writes over, which the next backup uses', async () => {
-    const printed = await cli('backup', 'new-key')
+    const printed = await runCommand('backup', 'new-key')
     expect(printed.code).toBe(0)
     expect(printed.out).toMatch(KEY)
     expect(Buffer.from(printed.out, 'base64')).toHaveLength(32)
 
     const file = join(dir, 'backup.key')
-    const written = await cli('backup', 'new-key', '--to', file)
+    const written = await runCommand('backup', 'new-key', '--to', file)
     expect(written).toEqual({ code: 0, out: expect.stringContaining(`A new backup key is in ${file}. Set backupKeyFile to this path`) })
     expect(readFileSync(file, 'utf8').trim()).toMatch(KEY)
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600)
     const before = readFileSync(file, 'utf8')
-    expect(await cli('backup', 'new-key', '--to', file)).toEqual({ code: 1, out: `${file} is already there: a key is never written over. Choose a new file.` })
+    expect(await runCommand('backup', 'new-key', '--to', file)).toEqual({
+      code: 1,
+      out: `${file} is already there: a key is never written over. Choose a new file.`
+    })
     expect(readFileSync(file, 'utf8')).toBe(before)
 
     writeFileSync(process.env.CASEBOOK_CONFIG!, JSON.stringify({ backupKeyFile: file }))
-    expect((await cli('backup', '--db', db)).code).toBe(0)
-    const listed = await cli('backup', 'list', '--db', db)
+    expect((await runCommand('backup', '--db', db)).code).toBe(0)
+    const listed = await runCommand('backup', 'list', '--db', db)
     expect(listed.out).not.toContain('another key')
-    const settings = { folder: null, keyFile: file, key: null, everyHours: 2 }
+    const settings = { ...DEFAULT_BACKUP_SETTINGS, keyFile: file }
     const [name] = readdirSync(join(dir, 'Backups'))
     await decryptFile(join(dir, 'Backups', name!), join(dir, 'copy.sqlite'), loadBackupKey(settings, db, false))
   })

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { z } from 'zod'
-import { auditAnchor, backupReason } from '../../shared/backup/schemas'
+import { auditAnchor, backupReason, type BACKUP_KEY_SOURCES } from '../../shared/backup/schemas'
 import type { BackupSettings } from '../core/config'
 import { AppError } from '../core/errors'
 import { anchorMac, anchorMacMatches, backupAnchorKey } from '../audit/anchorMac'
@@ -24,7 +24,10 @@ const KEY_BYTES = 32
 /** The most a header may be: it is read before anything is authenticated. */
 const MAX_HEADER_BYTES = 64 * 1024
 
-export const backupHeader = z.object({
+/** A whole backup file's size: its header, the IV, the ciphertext (as long as the database) and the tag. */
+export const backupFileBytes = (headerEnd: number, plainBytes: number) => headerEnd + IV_BYTES + plainBytes + TAG_BYTES
+
+const backupHeader = z.object({
   format: z.literal(FORMAT),
   takenAt: z.string(),
   reason: backupReason,
@@ -45,7 +48,7 @@ export const backupHeader = z.object({
 })
 export type BackupHeader = z.infer<typeof backupHeader>
 
-export type KeySource = 'config' | 'key file' | 'beside the database'
+export type KeySource = (typeof BACKUP_KEY_SOURCES)[number]
 export interface BackupKey {
   key: Buffer
   keyId: string
@@ -100,7 +103,8 @@ export function loadBackupKey(settings: BackupSettings, databasePath: string, ma
   return { key, keyId: keyIdOf(key), source, path }
 }
 
-function headerBytes(header: BackupHeader): Buffer {
+/** The magic, the format byte, the header's length and the header: everything before the IV, which GCM authenticates. */
+export function headerBytes(header: BackupHeader): Buffer {
   const json = Buffer.from(JSON.stringify(header), 'utf8')
   const length = Buffer.alloc(4)
   length.writeUInt32BE(json.length)

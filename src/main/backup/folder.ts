@@ -3,14 +3,16 @@
 // its header (readable without the key), and a restored database does not know the backups taken
 // after it. Only names Casebook gives (BACKUP_FILE_NAME) are ever read as backups; a file being
 // written is `<name>.partial`, which no listing takes for a backup, and is renamed when it is whole.
-import { migrations } from '../../../migrations'
-import { constants } from 'node:fs'
-import { access, mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join } from 'node:path'
-import { BACKUP_FILE_NAME, type BackupFile } from '../../shared/backup/schemas'
+import { BACKUP_FILE_NAME, type BackupFile, type BackupReason } from '../../shared/backup/schemas'
 import type { BackupSettings } from '../core/config'
-import { readBackupHeader } from './crypto'
-import { copyFiles } from './sqliteBackup'
+import { AppError } from '../core/errors'
+import { writableFolderProblem, type FolderProblem } from '../core/files'
+import { KNOWN_MIGRATIONS } from '../core/opening'
+import { backupFileBytes, encryptFile, readBackupHeader, type BackupHeader, type BackupKey } from './crypto'
+import { copyFiles, SIDE_SUFFIXES, type CopyFacts } from './sqliteBackup'
 
 export const DEFAULT_BACKUP_FOLDER = 'Backups'
 export const PARTIAL_SUFFIX = '.partial'
@@ -26,10 +28,20 @@ export const isDefaultFolder = (folder: string, databasePath: string) => folder 
 const stampOf = (at: Date) => at.toISOString().replace(/[-:.]/g, '').toLowerCase()
 const NAME_PARTS = /^casebook-([a-z0-9]+)-(\d{4})(\d{2})(\d{2})t(\d{2})(\d{2})(\d{2})(\d{3})z(?:-(\d+))?\.cbbackup$/
 
+/** The hub as backup file names give it: its code in lower case, letters and digits only ('hub' when there is none). */
+export const nameHubOf = (hubCode: string | null) => (hubCode ?? '').toLowerCase().replace(/[^a-z0-9]/g, '') || 'hub'
+
 /** `casebook-<hub code>-<UTC time>[-n].cbbackup`; `n` tells apart two taken in the same millisecond. */
 export function backupFileNameFor(hubCode: string | null, takenAt: Date, n = 0): string {
-  const hub = (hubCode ?? '').toLowerCase().replace(/[^a-z0-9]/g, '') || 'hub'
-  return `casebook-${hub}-${stampOf(takenAt)}${n > 0 ? `-${n}` : ''}.cbbackup`
+  return `casebook-${nameHubOf(hubCode)}-${stampOf(takenAt)}${n > 0 ? `-${n}` : ''}.cbbackup`
+}
+
+/** A name no file or file being written in the folder has (two backups in one millisecond get -1, -2...). */
+export function freeName(folder: string, hubCode: string | null, at: Date): string {
+  for (let n = 0; ; n++) {
+    const name = backupFileNameFor(hubCode, at, n)
+    if (!existsSync(join(folder, name)) && !existsSync(join(folder, `${name}${PARTIAL_SUFFIX}`))) return name
+  }
 }
 
 /** The hub and time a name of ours says; null for any other name. */
@@ -48,28 +60,82 @@ export function parseBackupFileName(name: string): { hub: string; takenAt: Date 
  * backups in the wrong place).
  */
 export async function folderProblem(folder: string, databasePath: string, make = true): Promise<string | null> {
-  const where = `The backup folder ${folder}`
   const ask = isDefaultFolder(folder, databasePath)
     ? 'Ask IT to check the folder beside the database.'
     : 'Ask IT to check backupFolder in the machine-wide config.'
-  if (!isAbsolute(folder)) return `${where} is not a full path. ${ask}`
-  if (make && isDefaultFolder(folder, databasePath)) await mkdir(folder, { recursive: true }).catch(() => undefined)
-  try {
-    if (!(await stat(folder)).isDirectory()) return `${where} is a file, not a folder. ${ask}`
-  } catch {
-    return `${where} cannot be reached (it is not there, or the share is not connected). ${ask}`
-  }
-  try {
-    await access(folder, constants.W_OK)
-  } catch {
-    return `${where} cannot be written to. ${ask}`
-  }
-  return null
+  if (make && isAbsolute(folder) && isDefaultFolder(folder, databasePath)) await mkdir(folder, { recursive: true }).catch(() => undefined)
+  const problem = await writableFolderProblem(folder)
+  return problem && `The backup folder ${folder} ${FOLDER_PROBLEMS[problem]} ${ask}`
 }
 
-/** AES-GCM's IV and tag around the ciphertext (crypto.ts's layout); the ciphertext is as long as the database. */
-const IV_BYTES = 12
-const TAG_BYTES = 16
+const FOLDER_PROBLEMS: Record<FolderProblem, string> = {
+  'not a full path': 'is not a full path.',
+  'not a folder': 'is a file, not a folder.',
+  unreachable: 'cannot be reached (it is not there, or the share is not connected).',
+  'not writable': 'cannot be written to.'
+}
+
+/** What a backup's header says of the copy it holds (encryptFile adds the key's id and the audit head's MAC). */
+export const backupHeaderFor = (facts: CopyFacts, takenAt: Date, reason: BackupReason): Omit<BackupHeader, 'format' | 'keyId'> => ({
+  takenAt: takenAt.toISOString(),
+  reason,
+  hubCode: facts.hubCode ?? '',
+  schemaVersion: facts.schemaVersion,
+  auditHead: facts.auditHead,
+  plainBytes: facts.bytes
+})
+
+export interface BackupFileToWrite {
+  /** The plaintext copy, checked (./sqliteBackup checkCopy), and what the check read of it. */
+  copy: string
+  facts: CopyFacts
+  folder: string
+  /** Its name in the folder (freeName). */
+  fileName: string
+  key: BackupKey
+  takenAt: Date
+  reason: BackupReason
+  /** The copy's bytes encrypted so far. */
+  onBytes?: (bytes: number) => void
+  /** Stops the encryption part way. */
+  signal?: AbortSignal
+  /** Called when the file is whole, just before it is given its name: what it throws stops the backup. */
+  beforeRename?: () => void
+}
+
+/**
+ * Encrypts the copy into `<name>.partial` in the folder (flushed), then renames it to its name and
+ * flushes the folder: a file with a backup's name is always whole, and survives a power cut once
+ * this answers. Answers the file's size and SHA-256. A failure, or a stop, removes the `.partial`.
+ */
+export async function writeBackupFile(file: BackupFileToWrite): Promise<{ bytes: number; sha256: string }> {
+  const partial = join(file.folder, `${file.fileName}${PARTIAL_SUFFIX}`)
+  let written: { bytes: number; sha256: string }
+  try {
+    written = await encryptFile(file.copy, partial, file.key, backupHeaderFor(file.facts, file.takenAt, file.reason), file.onBytes, file.signal)
+    file.beforeRename?.()
+    await rename(partial, join(file.folder, file.fileName))
+  } catch (error) {
+    await rm(partial, { force: true }).catch(() => undefined)
+    throw error
+  }
+  await syncFolder(file.folder)
+  return written
+}
+
+/** Fsyncs a folder, so that a rename in it survives a power cut (where the system allows it: not on Windows). */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Not possible here: the rename stands on its own.
+  }
+}
 /** A backup dated further ahead than this (another desk's clock may run a little fast) is not believed. */
 const FUTURE_SLACK_MS = 24 * 3_600_000
 
@@ -102,7 +168,7 @@ export async function listBackups(folder: string, options: ListOptions): Promise
       const named = parseBackupFileName(fileName)
       const takenAt = Date.parse(header.takenAt)
       const recorded = options.recordedBytes?.get(fileName)
-      if (size !== headerEnd + IV_BYTES + header.plainBytes + TAG_BYTES) continue
+      if (size !== backupFileBytes(headerEnd, header.plainBytes)) continue
       if (!named || named.takenAt.getTime() !== takenAt) continue
       if (options.now && takenAt > options.now.getTime() + FUTURE_SLACK_MS) continue
       if (recorded !== undefined && recorded !== size) continue
@@ -131,9 +197,7 @@ export async function listBackups(folder: string, options: ListOptions): Promise
  * The newest backup this machine's key can open and this version of Casebook can restore (files are
  * newest first, as listBackups gives them): one from a newer Casebook would only be refused.
  */
-export const newestGood = (files: BackupFile[]): BackupFile | null => files.find((f) => f.keyMatches && KNOWN_VERSIONS.has(f.schemaVersion)) ?? null
-
-const KNOWN_VERSIONS = new Set(migrations.map((m) => m.name))
+export const newestGood = (files: BackupFile[]): BackupFile | null => files.find((f) => f.keyMatches && KNOWN_MIGRATIONS.has(f.schemaVersion)) ?? null
 
 // Beside the database, a backup in progress keeps its plaintext copy and a note that it is alive, both
 // named for its run: `<database file>.backup-<run id>.tmp` (SQLite's side files follow it) and
@@ -145,6 +209,10 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export const copyPathFor = (databasePath: string, runId: string) => `${databasePath}.backup-${runId}.tmp`
 export const alivePathFor = (databasePath: string, runId: string) => `${databasePath}.backup-${runId}.alive`
+
+/** Any run's files beside the database: its copy, the copy's side files, its alive note. The run's id is the first group. */
+export const runFilePattern = (databasePath: string) =>
+  new RegExp(`^${escaped(basename(databasePath))}\\.backup-([a-z0-9-]+)\\.(?:tmp(?:${SIDE_SUFFIXES.join('|')})?|alive)$`)
 
 export const HEARTBEAT_MS = 5_000
 /** Well above the heartbeat: a busy machine may be late to touch the note, never by a minute. */
@@ -181,8 +249,8 @@ export async function removeOrphans(
   keep: ReadonlySet<string>,
   now: number
 ): Promise<number> {
-  const ours = new RegExp(`^${escaped(basename(databasePath))}\\.backup-([a-z0-9-]+)\\.(?:tmp(?:-journal|-wal|-shm)?|alive)$`)
-  const partial = new RegExp(`^casebook-${escaped((hubCode ?? '').toLowerCase())}-[a-z0-9-]+\\.cbbackup${escaped(PARTIAL_SUFFIX)}$`)
+  const ours = runFilePattern(databasePath)
+  const partial = new RegExp(`^casebook-${nameHubOf(hubCode)}-[a-z0-9-]+\\.cbbackup${escaped(PARTIAL_SUFFIX)}$`)
   const orphans: string[] = []
   const old = async (path: string, ms: number) => now - (await stat(path)).mtimeMs > ms
   const deadRun = async (name: string) => {
@@ -201,4 +269,19 @@ export async function removeOrphans(
   }
   await Promise.all(orphans.map((path) => rm(path, { force: true })))
   return orphans.length
+}
+
+/** How long ago a backup was taken, in hours to one decimal place (never below 0: another desk's clock may run a little fast). */
+export const ageInHours = (file: BackupFile, now: Date) => Math.max(0, Math.round(((now.getTime() - Date.parse(file.takenAt)) / 3_600_000) * 10) / 10)
+
+/** The backup file a window named, in the backup folder; refused when there is no such file. */
+export async function backupPathOf(settings: BackupSettings, databasePath: string, fileName: string): Promise<string> {
+  const folder = backupFolderFor(settings, databasePath)
+  const path = join(folder, fileName)
+  const found = await stat(path).then(
+    (s) => s.isFile(),
+    () => false
+  )
+  if (!found) throw new AppError('NOT_FOUND', `There is no backup named ${fileName} in the backup folder (${folder}). Choose one from the list.`)
+  return path
 }

@@ -6,13 +6,13 @@ import { AppError } from '../core/errors'
 import type { CallContext } from '../core/context'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
-import { ageInHours, existingKey } from '../recovery/backupsFound'
-import { backupFolderFor, folderProblem, isDefaultFolder, listBackups, newestGood } from './folder'
+import { hubCodeIn } from '../hub/code'
+import { ageInHours, backupFolderFor, folderProblem, isDefaultFolder, listBackups, newestGood } from './folder'
 import { RETENTION_WORDS } from './retention'
 import { lastEnded, recentRuns, recordedHashes, runningRows, runOf, startedInWords } from './runs'
 import { restoreHandler } from './restoreHandler'
 import { runAlive } from './backups'
-import { keyBesideDatabase, loadBackupKey, type KeySource } from './crypto'
+import { heldBackupKey, keyBesideDatabase, loadBackupKey, type BackupKey, type KeySource } from './crypto'
 import type { BackupFile, BackupRun } from '../../shared/backup/schemas'
 
 /**
@@ -32,15 +32,20 @@ const LONG_RUN_MS = 60 * 60_000
 /** The default folder before the first backup made it: there are no backups yet, which is not a problem. */
 const notMadeYet = (ctx: CallContext, folder: string) => isDefaultFolder(folder, ctx.core.databasePath) && !existsSync(folder)
 
-async function hubCodeOf(ctx: CallContext): Promise<string | null> {
-  const [hub] = (await ctx.core.db.query('SELECT code FROM hub WHERE id = 1', [])) as { code: string }[]
-  return hub?.code ?? null
+/**
+ * The backup folder, whether it is the default one not made yet (on a read-only core, which makes
+ * nothing, not even that folder), and why backups cannot be written to it (null when they can).
+ */
+async function folderState(ctx: CallContext): Promise<{ folder: string; none: boolean; problem: string | null }> {
+  const folder = backupFolderFor(ctx.core.backupSettings, ctx.core.databasePath)
+  const none = !ctx.core.snapshot && notMadeYet(ctx, folder)
+  const problem = none ? null : await folderProblem(folder, ctx.core.databasePath, ctx.core.snapshot !== null)
+  return { folder, none, problem }
 }
 
-/** This hub's backups in the folder, newest first, each with the SHA-256 recorded when it was written. */
-async function folderFiles(ctx: CallContext, folder: string): Promise<BackupFile[]> {
-  const key = existingKey(ctx.core.backupSettings, ctx.core.databasePath)
-  const [hubCode, recorded] = await Promise.all([hubCodeOf(ctx), recordedHashes(ctx.core.db, folder)])
+/** This hub's backups in the folder, newest first, each with the SHA-256 recorded when it was written; `key`: the key this machine holds. */
+async function folderFiles(ctx: CallContext, folder: string, key: BackupKey | null): Promise<BackupFile[]> {
+  const [hubCode, recorded] = await Promise.all([hubCodeIn(ctx.core.db), recordedHashes(ctx.core.db, folder)])
   const recordedBytes = new Map([...recorded].flatMap(([name, r]) => (r.bytes === null ? [] : [[name, r.bytes] as const])))
   const files = await listBackups(folder, { keyId: key?.keyId ?? null, hubCode, now: ctx.core.clock.now(), recordedBytes })
   return files.map((f) => ({ ...f, sha256: recorded.get(f.fileName)?.sha256 ?? null }))
@@ -55,11 +60,16 @@ const requestOf = (ctx: CallContext) => ({
 
 export const backupHandlers = defineHandlers({
   'backup.overview': async (_input, ctx) => {
-    const folder = backupFolderFor(ctx.core.backupSettings, ctx.core.databasePath)
-    // A read-only core makes nothing, not even the default folder.
-    const none = !ctx.core.snapshot && notMadeYet(ctx, folder)
-    const problem = none ? null : await folderProblem(folder, ctx.core.databasePath, ctx.core.snapshot !== null)
-    const files = problem || none ? [] : await folderFiles(ctx, folder).catch(() => [])
+    const { folder, none, problem } = await folderState(ctx)
+    // The key file is read once (reading only: nothing is made): for the listing, and for the warning when it cannot be.
+    let key: BackupKey | null = null
+    let keyError: string | null = null
+    try {
+      key = loadBackupKey(ctx.core.backupSettings, ctx.core.databasePath, false)
+    } catch (error) {
+      keyError = error instanceof Error ? error.message : String(error)
+    }
+    const files = problem || none ? [] : await folderFiles(ctx, folder, key).catch(() => [])
     const newest = newestGood(files)
     const live = ctx.core.backups.current()
     // Another process's run, if it is still alive (a dead one is settled by the schedule's next look, or the next run).
@@ -67,14 +77,9 @@ export const backupHandlers = defineHandlers({
     const runningElsewhere = other && (await runAlive(ctx.core.databasePath, other.id)) ? other : null
     const last = await lastEnded(ctx.core.db)
     let keyProblem: string | null = null
-    if (!keyBesideTheDatabase(ctx)) {
-      try {
-        // Reading only: the key file IT named must be there and hold a key.
-        loadBackupKey(ctx.core.backupSettings, ctx.core.databasePath, false)
-      } catch (error) {
-        keyProblem = error instanceof Error ? error.message : String(error)
-      }
-    } else if (!ctx.core.snapshot) {
+    // The key IT set (in the config or a key file) must be there and be a key.
+    if (!keyBesideTheDatabase(ctx)) keyProblem = keyError
+    else if (!ctx.core.snapshot) {
       // A read-only core takes no backup, so it never makes the key: without one, nothing here can be restored.
       const path = ctx.core.backupSettings.keyFile ?? keyBesideDatabase(ctx.core.databasePath)
       if (!existsSync(path))
@@ -99,15 +104,13 @@ export const backupHandlers = defineHandlers({
     }
   },
   'backup.list': async (input, ctx) => {
-    const folder = backupFolderFor(ctx.core.backupSettings, ctx.core.databasePath)
-    // A read-only core (the command line's backup list) makes nothing, not even the default folder.
-    const none = !ctx.core.snapshot && notMadeYet(ctx, folder)
-    const problem = none ? null : await folderProblem(folder, ctx.core.databasePath, ctx.core.snapshot !== null)
+    // A read-only core here is the command line's backup list.
+    const { folder, none, problem } = await folderState(ctx)
     if (problem) throw new AppError('UNAVAILABLE', problem)
     const live = ctx.core.backups.current()
     const rows = await recentRuns(ctx.core.db, input.limit)
     return {
-      files: none ? [] : (await folderFiles(ctx, folder)).slice(0, input.limit),
+      files: none ? [] : (await folderFiles(ctx, folder, heldBackupKey(ctx.core.backupSettings, ctx.core.databasePath))).slice(0, input.limit),
       runs: rows.map((row) => runOf(row, live?.id === row.id ? live.progress : null))
     }
   },

@@ -5,7 +5,6 @@ import { createHash, randomBytes } from 'node:crypto'
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import sqlite3 from 'sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrations } from '../../../migrations'
 import { signedInUser } from '../testing/accounts'
@@ -15,11 +14,11 @@ import { tempCasebook, TEST_SCRYPT, unwrap, type TempCasebook } from '../testing
 import { seedFamilies } from '../seed/seed'
 import { openCasebook, SIGNED_OUT_BY_RESTORE, type Casebook, type Connection } from '../core/casebook'
 import { openDatabase } from '../core/database'
-import { all, closeRaw, openRaw } from '../core/opening'
 import { logOver, type LogValue } from '../log/log'
-import { main as cli } from '../cli/index'
 import { headlessArguments } from '../electron/headless'
-import { backupForTests, execOn, NO_SETTINGS, otherHubsBackup, type TestBackup } from '../recovery/backupForTests'
+import { backupForTests, NO_SETTINGS, otherHubsBackup, type TestBackup } from '../testing/backupForTests'
+import { runCommand } from '../testing/commandLine'
+import { rawAll, rawExec } from '../testing/rawDb'
 import { keyBesideDatabase, keyIdOf, loadBackupKey, readBackupHeader, type BackupKey } from './crypto'
 import { prepareRestore, restoreUnderWay, swapIn, type RestoreStep } from './restore'
 
@@ -42,15 +41,6 @@ const references = async (casebook: Casebook = t.casebook) =>
   ((await casebook.core.db.query('SELECT reference FROM family ORDER BY reference')) as { reference: string }[]).map((r) => r.reference)
 const leftovers = () => readdirSync(t.dir).filter((name) => name.includes('.restoring-'))
 const keptFiles = (kind = 'replaced') => readdirSync(t.dir).filter((name) => name.includes(`.${kind}-`))
-
-async function rawAll<T>(path: string, sql: string): Promise<T[]> {
-  const db = await openRaw(path, sqlite3.OPEN_READWRITE)
-  try {
-    return await all<T>(db, sql)
-  } finally {
-    await closeRaw(db)
-  }
-}
 
 async function openedReadOnly(path: string): Promise<Casebook> {
   const casebook = await openCasebook({ databasePath: path, mode: 'readOnly', passwordCost: TEST_SCRYPT })
@@ -101,7 +91,7 @@ describe('restoring a backup over the open database', () => {
   it('upgrades an older backup after its own pre-migration copy', async () => {
     const previous = migrations.at(-2)!.name
     const backup = await backupForTests(t.databasePath, {
-      schemaVersion: previous,
+      header: { schemaVersion: previous },
       alter: async (copy) => {
         const { dataSource } = await openDatabase(copy)
         await dataSource.undoLastMigration({ transaction: 'all' })
@@ -139,14 +129,14 @@ describe('restoring a backup over the open database', () => {
       ],
       [
         'newer (its header)',
-        () => backupForTests(t.databasePath, { schemaVersion: 'FutureThing1999999999999' }),
+        () => backupForTests(t.databasePath, { header: { schemaVersion: 'FutureThing1999999999999' } }),
         /cannot be restored: it was made by a newer version of Casebook \(it has changes this version does not know: FutureThing1999999999999\)\. Install that version to restore it\./
       ],
       [
         'newer (its migrations)',
         () =>
           backupForTests(t.databasePath, {
-            alter: (copy) => execOn(copy, `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureThing1999999999999')`)
+            alter: (copy) => rawExec(copy, `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureThing1999999999999')`)
           }),
         /it was made by a newer version of Casebook/
       ],
@@ -154,7 +144,7 @@ describe('restoring a backup over the open database', () => {
         'an altered audit trail',
         () =>
           backupForTests(t.databasePath, {
-            alter: (copy) => execOn(copy, `DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET actor = 'someone else' WHERE seq = 2`)
+            alter: (copy) => rawExec(copy, `DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET actor = 'someone else' WHERE seq = 2`)
           }),
         /cannot be restored: its audit trail does not verify\. Entry 2 has been altered/
       ],
@@ -163,7 +153,7 @@ describe('restoring a backup over the open database', () => {
         () =>
           backupForTests(t.databasePath, {
             alter: (copy) =>
-              execOn(
+              rawExec(
                 copy,
                 `PRAGMA foreign_keys = OFF; UPDATE family_membership SET person_id = '00000000-0000-4000-8000-000000000000' WHERE rowid = (SELECT min(rowid) FROM family_membership)`
               )
@@ -237,7 +227,7 @@ describe('a backup of another hub, and backups started during a restore', () => 
 
   it('refuses a backup of another hub, by its header or by the hub inside it, and changes nothing', async () => {
     const other = await otherHubsBackup(t.databasePath, 'XY')
-    const relabelled = await backupForTests(t.databasePath, { alter: (copy) => execOn(copy, `UPDATE hub SET code = 'XY' WHERE id = 1`) })
+    const relabelled = await backupForTests(t.databasePath, { alter: (copy) => rawExec(copy, `UPDATE hub SET code = 'XY' WHERE id = 1`) })
     expect(relabelled.header.hubCode).toBe('TH')
     const before = await references()
     for (const backup of [other, relabelled])
@@ -272,23 +262,17 @@ describe('a backup of another hub, and backups started during a restore', () => 
 })
 
 describe('restore on the command line', () => {
-  const run = async (...args: string[]) => {
-    const lines: string[] = []
-    const code = await cli(args, (line) => lines.push(line))
-    return { code, out: lines.join('\n') }
-  }
-
   it('restores into a closed database, keeps the one it replaced, and is audited under the user', async () => {
     const backup = await backupForTests(t.databasePath)
     const backedUp = await references()
     await registerLater()
     // While the app has it open, it is refused and nothing changes.
-    const inUse = await run('restore', backup.path, '--db', t.databasePath)
+    const inUse = await runCommand('restore', backup.path, '--db', t.databasePath)
     expect(inUse).toMatchObject({ code: 1, out: expect.stringMatching(/is in use by another program/) })
     await t.casebook.close()
     const before = sha256(t.databasePath)
     // By name, from the backup folder.
-    const done = await run('restore', backup.fileName, '--db', t.databasePath)
+    const done = await runCommand('restore', backup.fileName, '--db', t.databasePath)
     expect(done.code).toBe(0)
     expect(done.out).toMatch(new RegExp(`^Restored the backup taken ${backup.header.takenAt} \\(${backup.fileName}\\) to ${t.databasePath}\\.$`, 'm'))
     const [kept] = keptFiles()
@@ -307,17 +291,17 @@ describe('restore on the command line', () => {
     const before = sha256(t.databasePath)
     const otherKey = join(t.dir, 'other.key')
     writeFileSync(otherKey, `${randomBytes(32).toString('base64')}\n`)
-    expect(await run('restore', backup.path, '--db', t.databasePath, '--key-file', otherKey)).toMatchObject({
+    expect(await runCommand('restore', backup.path, '--db', t.databasePath, '--key-file', otherKey)).toMatchObject({
       code: 1,
       out: expect.stringMatching(/^This backup was encrypted with a different key/)
     })
-    expect(await run('restore', join(t.dir, 'nothing.cbbackup'), '--db', t.databasePath)).toMatchObject({
+    expect(await runCommand('restore', join(t.dir, 'nothing.cbbackup'), '--db', t.databasePath)).toMatchObject({
       code: 1,
       out: expect.stringMatching(/^There is no backup at .+nothing\.cbbackup/)
     })
-    await execOn(t.databasePath, `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureThing1999999999999')`)
+    await rawExec(t.databasePath, `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureThing1999999999999')`)
     const newer = sha256(t.databasePath)
-    expect(await run('restore', backup.path, '--db', t.databasePath)).toMatchObject({
+    expect(await runCommand('restore', backup.path, '--db', t.databasePath)).toMatchObject({
       code: 1,
       out: expect.stringMatching(/was last opened by a newer version of Casebook .+ A backup was not restored over it/)
     })
@@ -325,7 +309,7 @@ describe('restore on the command line', () => {
     expect(before).not.toBe(newer)
     expect(keptFiles()).toEqual([])
     expect(leftovers()).toEqual([])
-    expect(await run('restore', '--db', t.databasePath)).toMatchObject({ code: 2 })
+    expect(await runCommand('restore', '--db', t.databasePath)).toMatchObject({ code: 2 })
   })
 
   it('restores where there is no database yet, and over a damaged one (kept as damaged)', async () => {
@@ -334,12 +318,12 @@ describe('restore on the command line', () => {
     await t.casebook.close()
     const elsewhere = join(t.dir, 'new-desk.sqlite')
     const key = keyBesideDatabase(t.databasePath)
-    expect(await run('restore', backup.path, '--db', elsewhere, '--key-file', key)).toMatchObject({ code: 0 })
+    expect(await runCommand('restore', backup.path, '--db', elsewhere, '--key-file', key)).toMatchObject({ code: 0 })
     expect(await references(await openedReadOnly(elsewhere))).toEqual(backedUp)
 
     writeFileSync(t.databasePath, randomBytes(8192))
     const damaged = sha256(t.databasePath)
-    const done = await run('restore', backup.path, '--db', t.databasePath)
+    const done = await runCommand('restore', backup.path, '--db', t.databasePath)
     expect(done).toMatchObject({ code: 0, out: expect.stringContaining('The database it replaced (damaged) is kept at') })
     expect(sha256(join(t.dir, keptFiles('damaged')[0]!))).toBe(damaged)
   })
@@ -348,14 +332,14 @@ describe('restore on the command line', () => {
     const other = await otherHubsBackup(t.databasePath, 'XY')
     await t.casebook.close()
     const before = sha256(t.databasePath)
-    expect(await run('restore', other.fileName, '--db', t.databasePath)).toMatchObject({
+    expect(await runCommand('restore', other.fileName, '--db', t.databasePath)).toMatchObject({
       code: 1,
       out: expect.stringMatching(/it is a backup of hub XY, not of this hub \(TH\)\. Nothing was changed\.$/)
     })
     expect(sha256(t.databasePath)).toBe(before)
     expect(keptFiles()).toEqual([])
     writeFileSync(t.databasePath, randomBytes(8192))
-    const done = await run('restore', other.fileName, '--db', t.databasePath)
+    const done = await runCommand('restore', other.fileName, '--db', t.databasePath)
     expect(done).toMatchObject({ code: 0, out: expect.stringContaining('It is a backup of hub XY: no hub could be read in the database it replaced') })
   })
 
@@ -369,7 +353,7 @@ describe('restore on the command line', () => {
         holder.stdout.on('data', (d: Buffer) => (String(d).includes('open') ? resolve() : reject(new Error(String(d)))))
       })
       expect(existsSync(`${t.databasePath}-wal`)).toBe(false)
-      expect(await run('restore', backup.fileName, '--db', t.databasePath)).toMatchObject({
+      expect(await runCommand('restore', backup.fileName, '--db', t.databasePath)).toMatchObject({
         code: 1,
         out: expect.stringMatching(/is in use by another program/)
       })
@@ -378,7 +362,7 @@ describe('restore on the command line', () => {
       holder.kill('SIGKILL')
       await new Promise((resolve) => holder.once('exit', resolve))
     }
-    expect(await run('restore', backup.fileName, '--db', t.databasePath)).toMatchObject({ code: 0 })
+    expect(await runCommand('restore', backup.fileName, '--db', t.databasePath)).toMatchObject({ code: 0 })
   })
 
   it('is one of the commands the installed app runs without a window', () => {
@@ -392,7 +376,7 @@ describe('restore on the command line', () => {
 })
 
 describe('a restore killed part way', () => {
-  const CHILD = join(__dirname, '../recovery/restoreInChild.ts')
+  const CHILD = join(__dirname, '../faults/children/restoreInChild.ts')
 
   /** A closed database with a family registered after its backup, so old and restored can be told apart. */
   async function closedWithBackup(): Promise<{ backup: TestBackup; backedUp: string[]; old: string[]; oldSha: string }> {

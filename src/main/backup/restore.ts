@@ -4,24 +4,26 @@
 // is gone, and the checked file is renamed over the live path, which is atomic. Killed at any moment,
 // the live path holds either the old database or the restored one, whole; a temporary file left by a
 // killed restore is removed by the next one. The caller closes the live database first and opens it
-// again after (../core/casebook's replace, or the command line), which migrates an older backup
-// after its own pre-migration copy.
+// again after (../core/casebook's replace, the recovery core, or the command line), which migrates an
+// older backup after its own pre-migration copy.
 import { randomUUID } from 'node:crypto'
-import { constants, existsSync, readdirSync } from 'node:fs'
+import { constants, existsSync } from 'node:fs'
 import { copyFile, link, open, rename, rm, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import sqlite3 from 'sqlite3'
-import type { EntityManager } from 'typeorm'
 import { migrations } from '../../../migrations'
 import type { AuditAnchor } from '../../shared/backup/schemas'
 import { readAuditHead } from '../audit/anchors'
 import { writeAudit, type AuditInput } from '../audit/audit'
-import { verifyAuditTrail } from '../audit/verify'
+import { RESTORE_ACTION, verifyAuditChain } from '../audit/verify'
 import { openReader } from '../core/database'
 import { AppError } from '../core/errors'
-import { all, closeRaw, openRaw } from '../core/opening'
-import { processesHolding } from '../recovery/openElsewhere'
+import { all, checkFindings, closeRaw, KNOWN_MIGRATIONS, openRaw, rawQueries, SQLITE_HEADER } from '../core/opening'
+import { hubCodeIn } from '../hub/code'
+import { errorFields, type Log } from '../log/log'
+import { markedName, removeMarked } from '../recovery/copyBeside'
 import { decryptFile, readBackupHeader, type BackupHeader, type BackupKey } from './crypto'
+import { processesHolding } from './openElsewhere'
 
 /** Where a restore has got to: a test stops it at each (and kills it there). */
 export type RestoreStep = 'decrypting' | 'checking' | 'checked' | 'settled' | 'kept' | 'swapped'
@@ -30,17 +32,8 @@ export type OnStep = (step: RestoreStep) => void | Promise<void>
 /** How the database a restore replaces is kept beside it: sound (replaced) or refused by the checks at opening (damaged). */
 export type KeptAs = 'replaced' | 'damaged'
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 /** The checks name at most this many findings: the first few say enough. */
 const FINDINGS = 3
-
-/** A raw connection as the audit trail's readers take a database: its query alone. */
-const queries = (db: sqlite3.Database): Pick<EntityManager, 'query'> => ({
-  query: <T>(sql: string, params?: unknown[]) => all(db, sql, params) as Promise<T>
-})
-
-/** The temporary file's name: beside the database (same disk, same protection), marked so a later restore can tidy it. */
-const tempMark = (databasePath: string) => `${basename(databasePath)}.restoring-`
 
 export interface CheckedBackup {
   header: BackupHeader
@@ -49,42 +42,17 @@ export interface CheckedBackup {
   /** Migrations the copy does not have yet: opening it runs them. */
   behind: number
   auditEntries: number
-  /** Removes the copy (and anything SQLite left beside it). */
+  /** Removes the copy (and anything SQLite left beside it); swapIn does when it fails. */
   discard(): Promise<void>
 }
 
 const notRestored = (backupPath: string, why: string) =>
   new AppError('VALIDATION', `The backup ${basename(backupPath)} cannot be restored: ${why} Nothing was changed.`)
 
-/** The hub a database is (its hub row's code); null when it has none yet or it cannot be read. */
-export async function hubCodeOf(db: { query(sql: string, params?: unknown[]): Promise<unknown> }): Promise<string | null> {
-  try {
-    const [hub] = (await db.query('SELECT code FROM hub WHERE id = 1', [])) as { code: unknown }[]
-    return typeof hub?.code === 'string' && hub.code ? hub.code : null
-  } catch {
-    return null
-  }
-}
-
 /** A share may hold several hubs' backups under one key: another hub's database must never replace this one's. */
 function refuseOtherHub(backupPath: string, backupHub: string | null, hubCode: string | null | undefined): void {
   if (!hubCode || backupHub === hubCode) return
   throw notRestored(backupPath, `it is a backup of ${backupHub ? `hub ${backupHub}` : 'a database with no hub code'}, not of this hub (${hubCode}).`)
-}
-
-/** Removes what a killed restore left beside the database: its copies and their -wal, -shm or -journal. */
-export async function removeLeftovers(databasePath: string): Promise<string[]> {
-  const folder = dirname(databasePath)
-  const mark = tempMark(databasePath)
-  let names: string[]
-  try {
-    names = readdirSync(folder)
-  } catch {
-    return []
-  }
-  const left = names.filter((name) => name.startsWith(mark))
-  for (const name of left) await rm(join(folder, name), { force: true })
-  return left
 }
 
 async function removeWithSideFiles(path: string): Promise<void> {
@@ -93,8 +61,7 @@ async function removeWithSideFiles(path: string): Promise<void> {
 
 /** The backup's last migration must be one this Casebook knows: a newer one's database is not opened here. */
 function refuseNewer(backupPath: string, names: string[]): void {
-  const known = new Set(migrations.map((m) => m.name))
-  const unknown = names.filter((name) => !known.has(name))
+  const unknown = names.filter((name) => !KNOWN_MIGRATIONS.has(name))
   if (unknown.length)
     throw notRestored(
       backupPath,
@@ -123,11 +90,13 @@ export async function prepareRestore(options: {
   hubCode: string | null
 }): Promise<CheckedBackup> {
   const { backupPath, databasePath, key, onStep } = options
-  await removeLeftovers(databasePath)
+  // What a killed restore left beside the database: its copies and their -wal, -shm or -journal.
+  await removeMarked(databasePath, 'restoring')
   const { header } = await readBackupHeader(backupPath)
   refuseOtherHub(backupPath, header.hubCode || null, options.hubCode)
   refuseNewer(backupPath, [header.schemaVersion])
-  const tempPath = join(dirname(databasePath), `${tempMark(databasePath)}${randomUUID().slice(0, 8)}.sqlite`)
+  // Beside the database (same disk, same protection), marked so that a later restore can tidy it.
+  const tempPath = join(dirname(databasePath), `${markedName(databasePath, 'restoring')}${randomUUID().slice(0, 8)}.sqlite`)
   const discard = () => removeWithSideFiles(tempPath)
   try {
     await onStep?.('decrypting')
@@ -156,12 +125,8 @@ async function checkRestorable(backupPath: string, tempPath: string, hubCode: st
   let db: sqlite3.Database | null = null
   try {
     db = await openRaw(tempPath, sqlite3.OPEN_READWRITE)
-    const integrity = (await all<Record<string, string>>(db, `PRAGMA integrity_check(${FINDINGS})`)).map((row) => String(Object.values(row)[0]))
-    if (integrity.length !== 1 || integrity[0] !== 'ok') {
-      // One finding per line, after a heading naming the schema ("*** in database main ***").
-      const findings = integrity.flatMap((f) => f.split('\n')).filter((line) => line.trim() && !line.startsWith('***'))
-      throw notRestored(backupPath, `SQLite's check of it found damage (${findings.slice(0, FINDINGS).join('; ')}).`)
-    }
+    const findings = checkFindings(await all(db, `PRAGMA integrity_check(${FINDINGS})`))
+    if (findings) throw notRestored(backupPath, `SQLite's check of it found damage (${findings.slice(0, FINDINGS).join('; ')}).`)
     const orphans = await all<{ table: string; parent: string }>(db, 'PRAGMA foreign_key_check')
     if (orphans.length) {
       const tables = [...new Set(orphans.map((o) => `${o.table} → ${o.parent}`))].slice(0, FINDINGS).join(', ')
@@ -172,8 +137,8 @@ async function checkRestorable(backupPath: string, tempPath: string, hubCode: st
     if (applied[0] !== migrations[0]!.name) throw notRestored(backupPath, 'it is not a Casebook database.')
     refuseNewer(backupPath, applied)
     // The header said this hub; the database inside must say so too.
-    refuseOtherHub(backupPath, await hubCodeOf(queries(db)), hubCode)
-    const trail = await verifyAuditTrail(queries(db))
+    refuseOtherHub(backupPath, await hubCodeIn(rawQueries(db)).catch(() => null), hubCode)
+    const trail = await verifyAuditChain(rawQueries(db))
     if (!trail.intact) throw notRestored(backupPath, `its audit trail does not verify. ${trail.problem?.message ?? ''}`.trim())
     return { behind: migrations.length - applied.length, auditEntries: trail.entries }
   } catch (error) {
@@ -187,7 +152,7 @@ async function checkRestorable(backupPath: string, tempPath: string, hubCode: st
 }
 
 /** `<db>.<kept>-<UTC stamp>.sqlite`, numbered when that name is taken. */
-export function keptPathFor(databasePath: string, kept: KeptAs, at: Date): string {
+function keptPathFor(databasePath: string, kept: KeptAs, at: Date): string {
   const stamp = at.toISOString().replace(/[-:.]/g, '').toLowerCase()
   let path = `${databasePath}.${kept}-${stamp}.sqlite`
   for (let n = 2; existsSync(path) || existsSync(`${path}-wal`); n++) path = `${databasePath}.${kept}-${stamp}-${n}.sqlite`
@@ -208,7 +173,7 @@ async function fsyncPath(path: string): Promise<void> {
 
 const fsyncFolder = (path: string) => fsyncPath(dirname(path)).catch(() => undefined)
 
-export const inUse = (databasePath: string) =>
+const inUse = (databasePath: string) =>
   new AppError(
     'UNAVAILABLE',
     `The database at ${databasePath} is in use by another program (another Casebook window or command, or a backup or export still running), so the backup was not restored. Nothing was changed. Close it and try again.`
@@ -233,12 +198,15 @@ export async function settleSideFiles(databasePath: string): Promise<void> {
   await rm(`${databasePath}-shm`, { force: true })
 }
 
-/** The live file's head, read before it is replaced (for the restore's audit entry); null if it cannot be read. */
-async function headOf(databasePath: string): Promise<AuditAnchor | null> {
+/**
+ * Reads the closed, settled live file (settleSideFiles) on a connection of its own that can write, so
+ * that closing it leaves no -wal or -shm beside it; null if it cannot be read.
+ */
+export async function readSettled<T>(databasePath: string, read: (db: ReturnType<typeof rawQueries>) => Promise<T>): Promise<T | null> {
   const db = await openRaw(databasePath, sqlite3.OPEN_READWRITE).catch(() => null)
   if (!db) return null
   try {
-    return await readAuditHead(queries(db))
+    return await read(rawQueries(db))
   } catch {
     return null
   } finally {
@@ -275,6 +243,57 @@ async function auditInto(tempPath: string, entry: AuditInput): Promise<void> {
   }
 }
 
+/** A restore's audit entry: the backup (its name, when it was taken, its trail's head), what else the caller says, and where the replaced file is kept. */
+export function restoreAuditEntry(restore: {
+  id: string
+  at: string
+  actor: string
+  backup: string
+  header: BackupHeader
+  keptAt: string | null
+  changes?: Record<string, unknown>
+}): AuditInput {
+  const { header } = restore
+  return {
+    at: restore.at,
+    actor: restore.actor,
+    action: RESTORE_ACTION,
+    recordType: 'database',
+    recordId: restore.id,
+    changes: { backup: restore.backup, takenAt: header.takenAt, backupHead: header.auditHead, ...restore.changes, keptAt: restore.keptAt }
+  }
+}
+
+/** What a restore's finished line adds: where the replaced file is kept, and how many migrations the restored one had to run. */
+export interface RestoreDone {
+  keptAt: string | null
+  migrated: number
+}
+
+/**
+ * A restore in IT's log: restore.started, then restore.finished or restore.failed, each with the
+ * restore's id (its audit entry's record id), `fields` (who asked, which file) and, when it ended, how
+ * long it took. `work` answers its result and what the finished line adds.
+ */
+export async function loggedRestore<T>(
+  log: Log,
+  fields: Record<string, unknown>,
+  work: (restore: { id: string; ms: () => number }) => Promise<{ result: T; done: RestoreDone }>
+): Promise<T> {
+  const id = randomUUID()
+  const started = performance.now()
+  const ms = () => Math.round(performance.now() - started)
+  log.info('restore.started', { restoreId: id, ...fields })
+  try {
+    const { result, done } = await work({ id, ms })
+    log.info('restore.finished', { restoreId: id, ...fields, ...done, ms: ms() })
+    return result
+  } catch (error) {
+    log.error('restore.failed', { restoreId: id, ...fields, ...errorFields(error), ms: ms() })
+    throw error
+  }
+}
+
 export interface SwapOptions {
   databasePath: string
   kept: KeptAs
@@ -287,14 +306,25 @@ export interface SwapOptions {
 /**
  * Swaps the checked copy in for the closed live database: keeps the live file (and, for a damaged one,
  * its -wal: it may hold the last saves) beside it, removes its -wal and -shm, then renames the copy
- * over the live path. Answers where the live file was kept (null when there was none).
+ * over the live path. Answers where the live file was kept (null when there was none). When it fails,
+ * the copy is removed (the live file is as it was).
  */
 export async function swapIn(checked: CheckedBackup, options: SwapOptions): Promise<{ keptAt: string | null }> {
+  try {
+    return await swap(checked, options)
+  } catch (error) {
+    await checked.discard()
+    throw error
+  }
+}
+
+async function swap(checked: CheckedBackup, options: SwapOptions): Promise<{ keptAt: string | null }> {
   const { databasePath, kept, onStep } = options
   const exists = existsSync(databasePath)
   // A sound database is settled (its log checkpointed into it); a damaged one is never opened.
   if (kept === 'replaced' && exists) await settleSideFiles(databasePath)
-  const replacedHead = kept === 'replaced' && exists ? await headOf(databasePath) : null
+  // The live file's head, read before it is replaced, for the restore's audit entry.
+  const replacedHead = kept === 'replaced' && exists ? await readSettled(databasePath, readAuditHead) : null
   await onStep?.('settled')
   const keptAt = exists ? keptPathFor(databasePath, kept, options.at) : null
   await auditInto(checked.tempPath, options.audit(keptAt, replacedHead))
@@ -313,7 +343,7 @@ export async function swapIn(checked: CheckedBackup, options: SwapOptions): Prom
   if (kept === 'damaged') for (const suffix of ['-wal', '-shm', '-journal']) await unlink(databasePath + suffix).catch(() => undefined)
   for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(databasePath + suffix)) throw inUse(databasePath)
   // A program that opened the old file and has not read it yet would, reading after the swap, write the
-  // old file's pages into a -wal beside the new one (../recovery/openElsewhere says why nothing else shows it).
+  // old file's pages into a -wal beside the new one (./openElsewhere says why nothing else shows it).
   if (exists && (await processesHolding(databasePath)).length) throw inUse(databasePath)
   await fsyncPath(checked.tempPath)
   try {

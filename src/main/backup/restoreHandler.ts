@@ -4,16 +4,14 @@
 // again, migrating it if it is older. Every window is signed out. The restore's audit entry is written
 // into the checked copy just before the swap, so the restored database goes live with it (a restore
 // killed between the swap and a later write would otherwise be on no trail).
-import { randomUUID } from 'node:crypto'
 import type { RestoreResult } from '../../shared/backup/schemas'
-import { RESTORE_ACTION } from '../audit/verify'
 import { databaseControl } from '../core/casebook'
 import type { CallContext } from '../core/context'
 import { AppError } from '../core/errors'
-import { errorFields } from '../log/log'
-import { backupPathOf } from '../recovery/backupsFound'
+import { hubCodeIn } from '../hub/code'
 import { loadBackupKey } from './crypto'
-import { hubCodeOf, oneRestoreAtATime, prepareRestore, swapIn } from './restore'
+import { backupPathOf } from './folder'
+import { loggedRestore, oneRestoreAtATime, prepareRestore, restoreAuditEntry, swapIn } from './restore'
 
 export const restoreHandler = async (input: { fileName: string }, ctx: CallContext): Promise<RestoreResult> => {
   const { core } = ctx
@@ -24,14 +22,11 @@ export const restoreHandler = async (input: { fileName: string }, ctx: CallConte
     const backupPath = await backupPathOf(core.backupSettings, core.databasePath, input.fileName)
     // Its copy is read from the live database: the swap would find it in use, after the long part.
     refuseWhileBackingUp()
-    const restoreId = randomUUID()
-    const started = performance.now()
-    const ms = () => Math.round(performance.now() - started)
-    core.log.info('restore.started', { restoreId, file: input.fileName, by: 'backups screen' })
-    try {
+    return loggedRestore(core.log, { file: input.fileName, by: 'backups screen' }, async (restore) => {
       const key = loadBackupKey(core.backupSettings, core.databasePath, false)
-      const checked = await prepareRestore({ backupPath, databasePath: core.databasePath, key, hubCode: await hubCodeOf(core.db) })
-      core.log.info('restore.checked', { restoreId, auditEntries: checked.auditEntries, migrationsToRun: checked.behind, ms: ms() })
+      const hubCode = await hubCodeIn(core.db).catch(() => null)
+      const checked = await prepareRestore({ backupPath, databasePath: core.databasePath, key, hubCode })
+      core.log.info('restore.checked', { restoreId: restore.id, auditEntries: checked.auditEntries, migrationsToRun: checked.behind, ms: restore.ms() })
       let restoredAt = ctx.now
       const { keptAt } = await control
         .replace(() => {
@@ -44,27 +39,26 @@ export const restoreHandler = async (input: { fileName: string }, ctx: CallConte
             audit: (keptAt, replacedHead) => {
               // The moment of the swap: backups taken before it describe the database it replaced.
               restoredAt = core.clock.now().toISOString()
-              return {
+              const { header } = checked
+              return restoreAuditEntry({
+                id: restore.id,
                 at: restoredAt,
                 actor: ctx.actor.name,
-                action: RESTORE_ACTION,
-                recordType: 'database',
-                recordId: restoreId,
-                changes: { backup: input.fileName, takenAt: checked.header.takenAt, backupHead: checked.header.auditHead, replacedHead, keptAt }
-              }
+                backup: input.fileName,
+                header,
+                keptAt,
+                changes: { replacedHead }
+              })
             }
           })
         })
+        // swapIn removes the copy when it fails; this is for a refusal before it runs (a backup started, Casebook closing).
         .catch(async (error: unknown) => {
           await checked.discard()
           throw error
         })
-      core.log.info('restore.finished', { restoreId, file: input.fileName, keptAt, migrated: checked.behind, ms: ms() })
-      return { restoredFrom: input.fileName, replacedKeptAt: keptAt ?? '', restoredAt }
-    } catch (error) {
-      core.log.error('restore.failed', { restoreId, file: input.fileName, ...errorFields(error), ms: ms() })
-      throw error
-    }
+      return { result: { restoredFrom: input.fileName, replacedKeptAt: keptAt ?? '', restoredAt }, done: { keptAt, migrated: checked.behind } }
+    })
   })
 
   function refuseWhileBackingUp(): void {

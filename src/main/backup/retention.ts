@@ -5,16 +5,11 @@
 // month means a file kept for its day or month stays kept: no later backup can fall in a past day.
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { utcToLondon } from '../../shared/dates'
-import { parseBackupFileName } from './folder'
+import { hubDay } from '../../shared/dates'
+import { nameHubOf, parseBackupFileName } from './folder'
 
-export interface RetentionPolicy {
-  allForDays: number
-  dailyForDays: number
-  monthlyForDays: number
-}
-
-export const DEFAULT_RETENTION: RetentionPolicy = { allForDays: 2, dailyForDays: 30, monthlyForDays: 365 }
+/** The policy, in days: RETENTION_WORDS says it to the Backups screen. */
+const POLICY = { allForDays: 2, dailyForDays: 30, monthlyForDays: 365 }
 export const RETENTION_WORDS = 'Every backup from the last 2 days, one a day for 30 days, and one a month for a year.'
 
 const DAY_MS = 86_400_000
@@ -24,8 +19,8 @@ export interface DatedFile {
   takenAt: Date
 }
 
-/** The files to delete under `policy` at `now`; the rest are kept. */
-export function toPrune(files: readonly DatedFile[], now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+/** The files to delete at `now`; the rest are kept. */
+export function toPrune(files: readonly DatedFile[], now: Date): string[] {
   const newestFirst = [...files].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.fileName.localeCompare(a.fileName))
   const keep = new Set<string>(newestFirst.slice(0, 1).map((f) => f.fileName))
   const daysSeen = new Set<string>()
@@ -33,14 +28,14 @@ export function toPrune(files: readonly DatedFile[], now: Date, policy: Retentio
   for (const file of newestFirst) {
     const age = now.getTime() - file.takenAt.getTime()
     // A day on the hub's clock (YYYY-MM-DD), and its month (YYYY-MM).
-    const day = utcToLondon(file.takenAt.toISOString()).slice(0, 10)
+    const day = hubDay(file.takenAt)
     const month = day.slice(0, 7)
-    if (age <= policy.allForDays * DAY_MS) keep.add(file.fileName)
-    if (age <= policy.dailyForDays * DAY_MS && !daysSeen.has(day)) keep.add(file.fileName)
-    if (age <= policy.monthlyForDays * DAY_MS && !monthsSeen.has(month)) keep.add(file.fileName)
+    if (age <= POLICY.allForDays * DAY_MS) keep.add(file.fileName)
+    if (age <= POLICY.dailyForDays * DAY_MS && !daysSeen.has(day)) keep.add(file.fileName)
+    if (age <= POLICY.monthlyForDays * DAY_MS && !monthsSeen.has(month)) keep.add(file.fileName)
     // Only files inside a window claim its day or month: an older one must not shadow a newer one that is.
-    if (age <= policy.dailyForDays * DAY_MS) daysSeen.add(day)
-    if (age <= policy.monthlyForDays * DAY_MS) monthsSeen.add(month)
+    if (age <= POLICY.dailyForDays * DAY_MS) daysSeen.add(day)
+    if (age <= POLICY.monthlyForDays * DAY_MS) monthsSeen.add(month)
   }
   return newestFirst.filter((f) => !keep.has(f.fileName)).map((f) => f.fileName)
 }
@@ -50,15 +45,15 @@ export function toPrune(files: readonly DatedFile[], now: Date, policy: Retentio
  * the names deleted. A file that cannot be deleted (in use, a share gone read-only) is left for the
  * next run; the folder not being readable deletes nothing.
  */
-export async function applyRetention(folder: string, hubCode: string, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<string[]> {
-  const hub = hubCode.toLowerCase()
+export async function applyRetention(folder: string, hubCode: string, now: Date): Promise<string[]> {
+  const hub = nameHubOf(hubCode)
   const files: DatedFile[] = []
   for (const fileName of await readdir(folder).catch(() => [] as string[])) {
     const parsed = parseBackupFileName(fileName)
     if (parsed && parsed.hub === hub) files.push({ fileName, takenAt: parsed.takenAt })
   }
   const deleted: string[] = []
-  for (const fileName of toPrune(files, now, policy)) {
+  for (const fileName of toPrune(files, now)) {
     try {
       await rm(join(folder, fileName))
       deleted.push(fileName)

@@ -11,6 +11,10 @@ import { formatDate, utcToLondon } from '../../shared/dates'
 
 type Db = Pick<DataSource | EntityManager, 'query'>
 
+/** A run's audit entry, in the transaction that changes it. */
+const auditRun = (manager: EntityManager, at: string, actor: string, id: string, changes: Record<string, unknown>) =>
+  writeAudit(manager, { at, actor, action: 'backup', recordType: 'backup-run', recordId: id, changes })
+
 export interface RunRow {
   id: string
   reason: BackupReason
@@ -110,14 +114,7 @@ export async function beginRun(writes: WriteQueue, run: NewRun): Promise<void> {
       if (/UNIQUE|unique/.test(String(error))) throw new AppError('CONFLICT', 'A backup is already running. Wait for it to finish.')
       throw error
     }
-    await writeAudit(manager, {
-      at: run.at,
-      actor: run.actor,
-      action: 'backup',
-      recordType: 'backup-run',
-      recordId: run.id,
-      changes: { started: run.reason, fileName: run.fileName }
-    })
+    await auditRun(manager, run.at, run.actor, run.id, { started: run.reason, fileName: run.fileName })
   })
 }
 
@@ -137,13 +134,12 @@ export async function finishRun(writes: WriteQueue, id: string, written: Written
       `UPDATE backup_run SET status = 'ok', finished_at = ?, bytes = ?, sha256 = ?, key_id = ?, audit_head_seq = ?, audit_head_hash = ?, message = ? WHERE id = ?`,
       [at, written.bytes, written.sha256, written.keyId, written.auditHead?.seq ?? null, written.auditHead?.hash ?? null, note, id]
     )
-    await writeAudit(manager, {
-      at,
-      actor,
-      action: 'backup',
-      recordType: 'backup-run',
-      recordId: id,
-      changes: { status: 'ok', fileName: current.file_name, bytes: written.bytes, sha256: written.sha256, ...(note ? { note } : {}) }
+    await auditRun(manager, at, actor, id, {
+      status: 'ok',
+      fileName: current.file_name,
+      bytes: written.bytes,
+      sha256: written.sha256,
+      ...(note ? { note } : {})
     })
   })
 }
@@ -155,14 +151,7 @@ export async function failRun(writes: WriteQueue, id: string, message: string, a
       message.slice(0, 2000),
       id
     ])
-    await writeAudit(manager, {
-      at,
-      actor,
-      action: 'backup',
-      recordType: 'backup-run',
-      recordId: id,
-      changes: { status: 'failed', error: message.slice(0, 500) }
-    })
+    await auditRun(manager, at, actor, id, { status: 'failed', error: message.slice(0, 500) })
   })
 }
 
@@ -187,13 +176,12 @@ export async function recordFinishedRun(writes: WriteQueue, run: NewRun & Writte
         run.auditHead?.hash ?? null
       ]
     )
-    await writeAudit(manager, {
-      at: run.finishedAt,
-      actor: run.actor,
-      action: 'backup',
-      recordType: 'backup-run',
-      recordId: run.id,
-      changes: { status: 'ok', reason: run.reason, fileName: run.fileName, bytes: run.bytes, sha256: run.sha256 }
+    await auditRun(manager, run.finishedAt, run.actor, run.id, {
+      status: 'ok',
+      reason: run.reason,
+      fileName: run.fileName,
+      bytes: run.bytes,
+      sha256: run.sha256
     })
   })
 }
@@ -206,6 +194,6 @@ export async function markPruned(writes: WriteQueue, runId: string, folder: stri
       `UPDATE backup_run SET pruned_at = ? WHERE folder = ? AND pruned_at IS NULL AND file_name IN (${fileNames.map(() => '?').join(', ')})`,
       [at, folder, ...fileNames]
     )
-    await writeAudit(manager, { at, actor, action: 'backup', recordType: 'backup-run', recordId: runId, changes: { pruned: fileNames } })
+    await auditRun(manager, at, actor, runId, { pruned: fileNames })
   })
 }

@@ -8,7 +8,7 @@
 // that fails (the database closed under it by a restore, say) is logged, never thrown at the timer.
 import { SYSTEM_ACTOR_LABEL } from '../../shared/accounts/systemActor'
 import type { BackupReason, BackupRun } from '../../shared/backup/schemas'
-import { londonToUtc, utcToLondon } from '../../shared/dates'
+import { hubDay, londonToUtc, utcToLondon } from '../../shared/dates'
 import type { Core } from '../core/context'
 import { errorFields } from '../log/log'
 import { tidyDeadRuns } from './backups'
@@ -18,7 +18,7 @@ import type { BackupService } from './service'
 
 const HOUR_MS = 3_600_000
 /** After a failed run. */
-export const RETRY_AFTER_MS = 10 * 60_000
+const RETRY_AFTER_MS = 10 * 60_000
 /** How often the timer looks whether a backup is due; the first look is a minute after opening. */
 const CHECK_EVERY_MS = 5 * 60_000
 const FIRST_CHECK_MS = 60_000
@@ -55,11 +55,7 @@ export class BackupScheduler {
     this.timer = null
   }
 
-  get running(): boolean {
-    return this.enabled
-  }
-
-  /** When the timer will next look, for tests (null when it is off). */
+  /** Whether the timer is set to look again (false once the schedule is off): for tests. */
   get armed(): boolean {
     return this.timer !== null
   }
@@ -69,9 +65,8 @@ export class BackupScheduler {
     if (!this.enabled) return
     this.timer = setTimeout(() => {
       this.timer = null
-      void this.tick()
-        .catch((error: unknown) => this.core().log.warn('backup.schedule-failed', { reason: 'schedule', ...errorFields(error) }))
-        .finally(() => this.arm(CHECK_EVERY_MS))
+      // tick() never rejects: it logs its own failures.
+      void this.tick().finally(() => this.arm(CHECK_EVERY_MS))
     }, ms)
     this.timer.unref()
   }
@@ -120,7 +115,7 @@ export class BackupScheduler {
   async signInBackup(): Promise<BackupRun | null> {
     const core = this.core()
     if (this.backups.current() || this.ticking) return null
-    const today = utcToLondon(core.clock.now().toISOString()).slice(0, 10)
+    const today = hubDay(core.clock.now())
     const last = await lastOkAt(core.db)
     if (last && Date.parse(last) >= Date.parse(londonToUtc(`${today}T00:00`, 'later')!)) return null
     return this.take('sign-in')

@@ -51,13 +51,10 @@ export class BackupService {
 
   private async begin(request: BackupRequest): Promise<StartedBackup> {
     const abort = new AbortController()
-    let progress = 0
     const live: LiveRun = { id: '', progress: 0, done: Promise.resolve(null as never), abort }
     const started = await startBackup(this.core(), request, {
-      onProgress: (fraction) => {
-        progress = Math.max(progress, fraction)
-        live.progress = progress
-      },
+      // Only ever forward: a window's bar must not move back.
+      onProgress: (fraction) => (live.progress = Math.max(live.progress, fraction)),
       signal: abort.signal
     })
     live.id = started.run.id

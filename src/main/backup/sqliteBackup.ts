@@ -17,6 +17,7 @@ import { access } from 'node:fs/promises'
 import sqlite3 from 'sqlite3'
 import type { AuditAnchor } from '../../shared/backup/schemas'
 import { readAuditHead } from '../audit/anchors'
+import { all } from '../core/opening'
 
 /** node-sqlite3's Backup object: in its JavaScript, not in its type declarations. */
 interface SqliteBackup {
@@ -37,12 +38,13 @@ const opened = (path: string, flags: number) =>
   })
 const closed = (db: sqlite3.Database) => new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())))
 const exec = (db: sqlite3.Database, sql: string) => new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())))
-const all = <T>(db: sqlite3.Database, sql: string, params: unknown[] = []) =>
-  new Promise<T[]>((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))))
 const isBusy = (error: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(String((error as { code?: string })?.code ?? error))
 
+/** The files SQLite may make beside a database, named for it. */
+export const SIDE_SUFFIXES = ['-journal', '-wal', '-shm'] as const
+
 /** The copy and the side files SQLite may make beside it: all removed when a backup ends, however it ends. */
-export const copyFiles = (copyPath: string) => [copyPath, `${copyPath}-journal`, `${copyPath}-wal`, `${copyPath}-shm`]
+export const copyFiles = (copyPath: string) => [copyPath, ...SIDE_SUFFIXES.map((suffix) => `${copyPath}${suffix}`)]
 
 /**
  * Copies the database at `livePath`, as one moment of it, into `copyPath` (a new file). The source is
@@ -105,19 +107,12 @@ const damaged = (error: unknown) => /SQLITE_CORRUPT|SQLITE_NOTADB/.test(String((
  */
 const CHECK_CACHE_KIB = 64 * 1024
 
-export interface OpenedCopy {
-  facts: CopyFacts
-  /** PRAGMA integrity_check: throws CopyCheckFailed when it finds damage. The file is not written meanwhile, so it can be read beside it. */
-  check(): Promise<void>
-  close(): Promise<void>
-}
-
 /**
- * Opens the copy, makes it one self-contained file (rollback journal, not WAL: nothing may be needed
- * beside it), and reads what its backup's header says. The check is the caller's to run (backups.ts
- * encrypts while it runs, and keeps the result only if it passes).
+ * Makes the copy one self-contained file (rollback journal, not WAL: nothing may be needed beside it),
+ * reads what its backup's header will say, then runs PRAGMA integrity_check: throws CopyCheckFailed
+ * when it finds damage. A backup encrypts the copy only once this has answered (backups.ts says why not beside it).
  */
-export async function openCopy(copyPath: string): Promise<OpenedCopy> {
+export async function checkCopy(copyPath: string): Promise<CopyFacts> {
   const copy = await opened(copyPath, sqlite3.OPEN_READWRITE)
   // Damage can stop SQLite reading the copy at all: that is the check failing too.
   const checked = <T>(work: Promise<T>) =>
@@ -126,7 +121,7 @@ export async function openCopy(copyPath: string): Promise<OpenedCopy> {
     })
   try {
     const facts = await checked(
-      (async () => {
+      (async (): Promise<CopyFacts> => {
         // synchronous first: leaving WAL would otherwise fsync the whole copy, and that flush held a save for 182 ms.
         await exec(copy, `PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE; PRAGMA cache_size = -${CHECK_CACHE_KIB}`)
         const [size] = await all<{ bytes: number }>(copy, 'SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()')
@@ -137,27 +132,10 @@ export async function openCopy(copyPath: string): Promise<OpenedCopy> {
         return { bytes: Number(size!.bytes), hubCode: hub?.code ?? null, schemaVersion: migration.name, auditHead }
       })()
     )
-    return {
-      facts,
-      async check() {
-        const rows = await checked(all<{ integrity_check: string }>(copy, 'PRAGMA integrity_check'))
-        if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') throw new CopyCheckFailed(rows.length)
-      },
-      close: () => closed(copy)
-    }
-  } catch (error) {
-    await closed(copy)
-    throw error
-  }
-}
-
-/** The copy made one file, checked (PRAGMA integrity_check), and what its header says. */
-export async function checkCopy(copyPath: string): Promise<CopyFacts> {
-  const copy = await openCopy(copyPath)
-  try {
-    await copy.check()
-    return copy.facts
+    const rows = await checked(all<{ integrity_check: string }>(copy, 'PRAGMA integrity_check'))
+    if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') throw new CopyCheckFailed(rows.length)
+    return facts
   } finally {
-    await copy.close()
+    await closed(copy)
   }
 }

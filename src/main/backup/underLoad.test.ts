@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackupRun } from '../../shared/backup/schemas'
 import { todayIso } from '../../shared/dates'
-import { verifyAuditTrail } from '../audit/verify'
+import { verifyAuditChain } from '../audit/verify'
 import { openCasebook } from '../core/casebook'
 import { FamilyGenerator } from '../seed/generator'
 import { seedFamilies } from '../seed/seed'
@@ -59,7 +59,7 @@ describe('a backup under load', () => {
       const db = restored.core.db
       expect(await db.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
       expect(await db.query('PRAGMA foreign_key_check')).toEqual([])
-      expect(await verifyAuditTrail(db)).toMatchObject({ intact: true })
+      expect(await verifyAuditChain(db)).toMatchObject({ intact: true })
       // A moment between the first save and the last: every family in it is whole, as it was saved.
       const inCopy = (await db.query(
         'SELECT f.id, count(p.id) AS people FROM family f LEFT JOIN person p ON p.family_id = f.id GROUP BY f.id ORDER BY f.id'

@@ -154,7 +154,7 @@ async function bare() {
         put('plans', [r.id, r.episode_id, r.family_id, r.agreed_on, r.agreed_by_user_id, r.updated_by_user_id, r.updated_at])
         for (const o of JSON.parse(r.outcomes as string)) {
           put('plan_outcomes', [o.id, r.id, o.headline, o.text])
-          for (const p of o.peopleIds) put('plan_outcome_people', [o.id, p])
+          for (const p of o.peopleIds) put('plan_outcome_people', [r.id, o.id, p])
           for (const a of o.actions) {
             const [kind, owner] = (a.owner as string).split(':')
             put('plan_actions', [a.id, o.id, r.id, a.what, kind === 'person' ? owner : null, kind === 'taf' ? owner : null, a.due, a.status])

@@ -1,45 +1,34 @@
 // `casebook backup`, `backup list`, `backup new-key`: the same channels the Backups screen uses
-// (backup.start, then backup.progress until the run ends; backup.list), so a scheduled task and an
-// administrator's click do exactly the same thing. One line says how it went; the exit code says it
-// to Task Scheduler.
+// (backup.start, then backup.progress until the run ends: ./followRun; backup.list), so a scheduled
+// task and an administrator's click do exactly the same thing. One line says how it went; the exit
+// code (the export's: RUN_EXIT) says it to Task Scheduler.
 import { writeFile } from 'node:fs/promises'
 import type { Connection } from '../core/casebook'
 import type { BackupListOutput, BackupRun } from '../../shared/backup/schemas'
 import { newKeyText } from '../backup/crypto'
-import { progressBar } from './progress'
+import { followRun, RUN_EXIT } from './followRun'
 
-export const BACKUP_EXIT = { written: 0, failed: 1, busy: 4 } as const
-
-const POLL_MS = 250
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 export async function backupCommand(connection: Connection, folder: string, out: (line: string) => void): Promise<number> {
-  const started = performance.now()
-  const start = await connection.invoke('backup.start', {})
-  if (!start.ok) {
-    out(`Backup failed: ${start.error.message}`)
-    return start.error.code === 'CONFLICT' ? BACKUP_EXIT.busy : BACKUP_EXIT.failed
-  }
-  // A bar only for a person watching; a scheduled task's log gets the one line.
-  const bar = process.stdout.isTTY ? progressBar('Backing up') : null
-  let run = start.value as BackupRun
-  while (run.status === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
-    const progress = await connection.invoke('backup.progress', { id: run.id })
-    if (!progress.ok) {
-      out(`Backup failed: ${progress.error.message}`)
-      return BACKUP_EXIT.failed
-    }
-    run = progress.value as BackupRun
-    bar?.(Math.round(run.progress * 100), 100)
-  }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  const followed = await followRun<BackupRun>(
+    {
+      start: () => connection.invoke('backup.start', {}),
+      poll: (run) => connection.invoke('backup.progress', { id: run.id }),
+      progressOf: (run) => [Math.round(run.progress * 100), 100],
+      label: 'Backing up',
+      failed: 'Backup failed'
+    },
+    out
+  )
+  if ('exit' in followed) return followed.exit
+  const { run, seconds } = followed
   if (run.status !== 'ok') {
     out(`Backup failed after ${seconds} s: ${run.message ?? 'it stopped before it finished.'}`)
-    return BACKUP_EXIT.failed
+    return RUN_EXIT.failed
   }
   out(`Backed up to ${folder}: ${run.fileName} (${megabytes(run.bytes ?? 0)}, checked and encrypted) in ${seconds} s`)
-  return BACKUP_EXIT.written
+  return RUN_EXIT.written
 }
 
 export async function backupListCommand(connection: Connection, folder: string, out: (line: string) => void): Promise<number> {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { main } from './index'
+import { runCommand } from '../testing/commandLine'
 import { resolveDatabasePath } from '../core/config'
 import { openDatabase } from '../core/database'
 
@@ -15,27 +15,21 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = []
-  const code = await main(args, (l) => lines.push(l))
-  return { code, out: lines.join('\n') }
-}
-
 describe('command line', () => {
   it('creates a database, seeds deterministic families and searches them', async () => {
     const db = join(dir, 'c.sqlite')
-    expect(await cli('init', '--db', db, '--hub-code', 'nh')).toMatchObject({ code: 0, out: expect.stringContaining('"code":"NH"') })
-    const seeded = await cli('seed', '--families', '30', '--db', db)
+    expect(await runCommand('init', '--db', db, '--hub-code', 'nh')).toMatchObject({ code: 0, out: expect.stringContaining('"code":"NH"') })
+    const seeded = await runCommand('seed', '--families', '30', '--db', db)
     expect(seeded.code).toBe(0)
     expect(seeded.out).toMatch(/Added 30 families \(\d+ people\)/)
-    const found = await cli('search', '--db', db, 'NH-000001')
+    const found = await runCommand('search', '--db', db, 'NH-000001')
     expect(found.out).toMatch(/Searched for: Family reference NH-000001/)
     expect(found.out).toMatch(/^NH-000001 /m)
 
     const again = join(dir, 'd.sqlite')
-    await cli('init', '--db', again, '--hub-code', 'NH')
-    await cli('seed', '--families', '30', '--db', again)
-    const other = await cli('search', '--db', again, 'NH-000001')
+    await runCommand('init', '--db', again, '--hub-code', 'NH')
+    await runCommand('seed', '--families', '30', '--db', again)
+    const other = await runCommand('search', '--db', again, 'NH-000001')
     expect(other.out).toBe(found.out)
   })
 
@@ -46,24 +40,24 @@ describe('command line', () => {
       ['search', 'smith'],
       ['audit', 'verify']
     ]) {
-      await expect(cli(...command, '--db', db)).rejects.toThrow(
+      await expect(runCommand(...command, '--db', db)).rejects.toThrow(
         `There is no Casebook database at ${db} (the folder ${join(dir, 'new')} does not exist either). Check the path given with --db.`
       )
       expect(readdirSync(dir)).toEqual([])
     }
-    expect(await cli('init', '--db', db)).toMatchObject({ code: 0, out: expect.stringContaining(`Database ready: ${db} (from the argument)`) })
+    expect(await runCommand('init', '--db', db)).toMatchObject({ code: 0, out: expect.stringContaining(`Database ready: ${db} (from the argument)`) })
     expect(existsSync(db)).toBe(true)
   })
 
   it('searches and verifies the audit trail without writing a byte', async () => {
     const db = join(dir, 'c.sqlite')
-    await cli('init', '--db', db, '--hub-code', 'NH')
-    await cli('seed', '--families', '10', '--db', db)
+    await runCommand('init', '--db', db, '--hub-code', 'NH')
+    await runCommand('seed', '--families', '10', '--db', db)
     const fingerprint = () => ({ sha256: createHash('sha256').update(readFileSync(db)).digest('hex'), mtimeMs: statSync(db).mtimeMs, folder: readdirSync(dir) })
     const before = fingerprint()
     expect(before.folder).toEqual(['c.sqlite'])
-    expect(await cli('search', '--db', db, 'NH-000001')).toMatchObject({ code: 0, out: expect.stringMatching(/^NH-000001 /m) })
-    expect(await cli('audit', 'verify', '--db', db)).toMatchObject({
+    expect(await runCommand('search', '--db', db, 'NH-000001')).toMatchObject({ code: 0, out: expect.stringMatching(/^NH-000001 /m) })
+    expect(await runCommand('audit', 'verify', '--db', db)).toMatchObject({
       code: 0,
       out: expect.stringMatching(/^The audit trail is intact: \d+ entries checked\.$/)
     })
@@ -74,15 +68,18 @@ describe('command line', () => {
     await dataSource.undoLastMigration({ transaction: 'all' })
     await dataSource.destroy()
     const older = fingerprint()
-    await expect(cli('search', '--db', db, 'NH-000001')).rejects.toThrow(/must be upgraded before it can be read\. Nothing was changed\./)
-    await expect(cli('audit', 'verify', '--db', db)).rejects.toThrow(/must be upgraded before it can be read/)
+    await expect(runCommand('search', '--db', db, 'NH-000001')).rejects.toThrow(/must be upgraded before it can be read\. Nothing was changed\./)
+    await expect(runCommand('audit', 'verify', '--db', db)).rejects.toThrow(/must be upgraded before it can be read/)
     expect(fingerprint()).toEqual(older)
   })
 
   it('explains bad usage', async () => {
-    expect((await cli('seed', '--families', 'lots', '--db', join(dir, 'x.sqlite'))).code).toBe(2)
-    expect(await cli('frobnicate', '--db', join(dir, 'x.sqlite'))).toMatchObject({ code: 2, out: expect.stringContaining('Unknown command: frobnicate') })
-    expect(await cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage:') })
+    expect((await runCommand('seed', '--families', 'lots', '--db', join(dir, 'x.sqlite'))).code).toBe(2)
+    expect(await runCommand('frobnicate', '--db', join(dir, 'x.sqlite'))).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('Unknown command: frobnicate')
+    })
+    expect(await runCommand('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage:') })
   })
 })
 

@@ -1,35 +1,26 @@
 // `casebook export`: the same channels the Export screen uses (export.start, then export.progress
-// until the run ends), so a scheduled task and a manager's click do exactly the same thing. One
-// line on standard output says how it went; the exit code says it to Task Scheduler.
+// until the run ends: ./followRun), so a scheduled task and a manager's click do exactly the same
+// thing. One line on standard output says how it went; the exit code says it to Task Scheduler.
 import type { Connection } from '../core/casebook'
 import type { ExportRun, StartExportInput } from '../../shared/export/schemas'
-import { progressBar } from './progress'
+import { followRun, RUN_EXIT } from './followRun'
 
-export const EXPORT_EXIT = { written: 0, failed: 1, blocked: 3, busy: 4 } as const
-
-const POLL_MS = 250
+/** The export's exit codes, as docs/export-format.md gives them. */
+export const EXPORT_EXIT = RUN_EXIT
 
 export async function exportCommand(connection: Connection, input: StartExportInput, out: (line: string) => void): Promise<number> {
-  const started = performance.now()
-  const start = await connection.invoke('export.start', input)
-  if (!start.ok) {
-    out(`Export failed: ${start.error.message}`)
-    return start.error.code === 'CONFLICT' ? EXPORT_EXIT.busy : EXPORT_EXIT.failed
-  }
-  // A bar only for a person watching; a scheduled task's log gets the one line.
-  const bar = process.stdout.isTTY ? progressBar('Exporting') : null
-  let run = start.value as ExportRun
-  while (run.status === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
-    const progress = await connection.invoke('export.progress', { runId: run.id })
-    if (!progress.ok) {
-      out(`Export failed: ${progress.error.message}`)
-      return EXPORT_EXIT.failed
-    }
-    run = progress.value as ExportRun
-    if (bar && run.recordsTotal !== null) bar(Math.min(run.recordsDone, run.recordsTotal), run.recordsTotal)
-  }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  const followed = await followRun<ExportRun>(
+    {
+      start: () => connection.invoke('export.start', input),
+      poll: (run) => connection.invoke('export.progress', { runId: run.id }),
+      progressOf: (run) => (run.recordsTotal === null ? null : [run.recordsDone, run.recordsTotal]),
+      label: 'Exporting',
+      failed: 'Export failed'
+    },
+    out
+  )
+  if ('exit' in followed) return followed.exit
+  const { run, seconds } = followed
   if (run.status === 'blocked') {
     out(`Export refused: ${run.error ?? 'the validation report has errors.'}`)
     return EXPORT_EXIT.blocked

@@ -27,6 +27,7 @@ import { logStarted, openMachineLog } from '../log/machineLog'
 import { restoreCommand } from '../recovery/restoreCommand'
 import { backupCommand, backupListCommand, newKeyCommand } from './backupCommand'
 import { backupFolderFor } from '../backup/folder'
+import { CLI_OPTIONS } from './options'
 
 const USAGE = `Usage: npm run casebook -- <command> [options]
 
@@ -82,26 +83,7 @@ const LOGGED_SUBCOMMANDS = new Set(['verify', 'import', 'list', 'new-key'])
  * below and in electron/headless.ts); silent when a test calls it.
  */
 export async function main(argv: string[], out: (line: string) => void = console.log, log: Log = silentLog): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      db: { type: 'string' },
-      'hub-name': { type: 'string' },
-      'hub-code': { type: 'string' },
-      'la-code': { type: 'string' },
-      families: { type: 'string' },
-      seed: { type: 'string' },
-      file: { type: 'string' },
-      url: { type: 'string' },
-      full: { type: 'boolean' },
-      pseudonymised: { type: 'boolean' },
-      out: { type: 'string' },
-      'key-file': { type: 'string' },
-      to: { type: 'string' },
-      help: { type: 'boolean', short: 'h' }
-    }
-  })
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS })
   const [command, ...rest] = positionals
   if (values.help || !command) {
     out(USAGE)
@@ -114,12 +96,13 @@ export async function main(argv: string[], out: (line: string) => void = console
   const backupOverride =
     command === 'backup' && values.to && rest[0] !== 'new-key' ? { backup: { ...machineSettings().backup, folder: resolvePath(values.to) } } : {}
   const named = { command, ...(command !== 'search' && LOGGED_SUBCOMMANDS.has(rest[0] ?? '') ? { subcommand: rest[0]! } : {}) }
-  const run = async (mode: OpenMode, work: (casebook: Casebook) => Promise<number>) => {
+  // Every command in IT's log: started, then finished with its exit code or failed, and how long it took.
+  const logged = async (work: () => Promise<number>) => {
     const started = performance.now()
     const ms = () => Math.round(performance.now() - started)
     log.info('command.started', named)
     try {
-      const code = await runOpen(mode, work)
+      const code = await work()
       log.info('command.finished', { ...named, exit: code, ms: ms() })
       return code
     } catch (error) {
@@ -127,6 +110,7 @@ export async function main(argv: string[], out: (line: string) => void = console
       throw error
     }
   }
+  const run = (mode: OpenMode, work: (casebook: Casebook) => Promise<number>) => logged(() => runOpen(mode, work))
   const runOpen = async (mode: OpenMode, work: (casebook: Casebook) => Promise<number>) => {
     const casebook = await openCasebook({
       log,
@@ -238,12 +222,7 @@ export async function main(argv: string[], out: (line: string) => void = console
         exportCommand(cliConnection(casebook), { kind: values.full ? 'full' : 'incremental', pseudonymised: values.pseudonymised ?? false }, out)
       )
     case 'backup': {
-      if (rest[0] === 'new-key') {
-        log.info('command.started', named)
-        const code = await newKeyCommand(values.to ? resolvePath(values.to) : null, out)
-        log.info('command.finished', { ...named, exit: code })
-        return code
-      }
+      if (rest[0] === 'new-key') return logged(() => newKeyCommand(values.to ? resolvePath(values.to) : null, out))
       const folderOf = (casebook: Casebook) => backupFolderFor(casebook.core.backupSettings, casebook.core.databasePath)
       if (rest[0] === 'list') return run('readOnly', (casebook) => backupListCommand(cliConnection(casebook), folderOf(casebook), out))
       if (rest.length > 0) {
@@ -258,19 +237,18 @@ export async function main(argv: string[], out: (line: string) => void = console
         out('restore needs the backup: npm run casebook -- restore <backup file>')
         return 2
       }
-      log.info('command.started', named)
-      const code = await restoreCommand({
-        file: rest[0]!,
-        databasePath: path,
-        source,
-        settings: machineSettings().backup,
-        keyFile: values['key-file'],
-        actor: `cli:${desktopUserName()}`,
-        log,
-        out
-      })
-      log.info('command.finished', { ...named, exit: code })
-      return code
+      return logged(() =>
+        restoreCommand({
+          file: rest[0]!,
+          databasePath: path,
+          source,
+          settings: machineSettings().backup,
+          keyFile: values['key-file'],
+          actor: `cli:${desktopUserName()}`,
+          log,
+          out
+        })
+      )
     }
     default:
       out(`Unknown command: ${command}\n\n${USAGE}`)

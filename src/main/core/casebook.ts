@@ -13,7 +13,7 @@ import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
 import { openDatabase, openReadOnlyDatabase, openReader } from './database'
 import type { OpenMode } from './opening'
-import { DEFAULT_BACKUP_EVERY_HOURS, type BackupSettings, type DatabaseSource } from './config'
+import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type DatabaseSource } from './config'
 import { errorFields, silentLog, type Log } from '../log/log'
 import { Router, unexpectedError } from './router'
 import { WorkingDays, type BankHolidayChanges } from './workingDays'
@@ -59,8 +59,6 @@ export interface OpenOptions {
   exportFolder?: string | null
   /** IT's backup settings (the machine-wide config's backupFolder, backupKeyFile, backupKey, backupEveryHours). */
   backup?: BackupSettings
-  /** The machine-wide config's logFolder: read by whoever builds the log (the app's entry, the command line). */
-  logFolder?: string | null
   /** Where this core writes what it did (events and codes only); silent when not given. */
   log?: Log
   /**
@@ -155,7 +153,7 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
   const clock = options.clock ?? systemClock
   const mode = options.mode ?? 'existing'
   const log = options.log ?? silentLog
-  const backupSettings = options.backup ?? { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
+  const backupSettings = options.backup ?? DEFAULT_BACKUP_SETTINGS
   // IT's log names the file and why it was refused (the code; the message is for the person at the desk).
   function failedToOpen(error: unknown): never {
     log.error('database.open-failed', { path: options.databasePath, mode, ...errorFields(error) })
@@ -186,14 +184,15 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
       failedToOpen(error)
     }
     log.info('database.opened', { path: options.databasePath, mode, state: opened.state })
+    const backupPath = opened.beforeUpgrade?.path ?? null
     if (opened.migrated.length > 0)
-      log.info('database.migrated', { migrations: opened.migrated.length, last: opened.migrated.at(-1) ?? null, backup: opened.backupPath })
+      log.info('database.migrated', { migrations: opened.migrated.length, last: opened.migrated.at(-1) ?? null, backup: backupPath })
     const close = async () => {
       await writes.drain()
       await reader.destroy()
       await opened.dataSource.destroy()
     }
-    return { reader, writes, backupPath: opened.backupPath, close }
+    return { reader, writes, backupPath, close }
   }
   let store = await openStore(mode)
   const core: Core = {

@@ -25,7 +25,7 @@ export const machineConfigSchema = z.object({
   backupKey: z.string().min(1).optional(),
   /** Hours between backups while the app is open (default 2). */
   backupEveryHours: z.number().min(0.25).max(24).optional(),
-  /** Where the app and its commands write their log (rotated). Default: per OS, see logFolder in ../log. */
+  /** Where the app and its commands write their log (rotated). Default: per OS, see logFolders in ../log/folders.ts. */
   logFolder: z.string().min(1).optional()
 })
 export type MachineConfig = z.infer<typeof machineConfigSchema>
@@ -84,7 +84,10 @@ export function resolveDatabasePath(options: { argv?: readonly string[]; env?: N
   return { path: join(options.userData ?? userDataFolder(process.platform, env), 'casebook.sqlite'), source: 'user data' }
 }
 
-/** What the core takes from the machine-wide config besides the database: the directory's feed, bank holiday changes. */
+/**
+ * What the core takes from the machine-wide config besides the database: the directory's feed, the
+ * export folder, bank holiday changes, the backup settings and the log folder.
+ */
 export function machineSettings(env: NodeJS.ProcessEnv = process.env): {
   directoryFeed: string | null
   exportFolder: string | null
@@ -101,13 +104,11 @@ export function machineSettings(env: NodeJS.ProcessEnv = process.env): {
       folder: machine.backupFolder ?? null,
       keyFile: machine.backupKeyFile ?? null,
       key: machine.backupKey ?? null,
-      everyHours: machine.backupEveryHours ?? DEFAULT_BACKUP_EVERY_HOURS
+      everyHours: machine.backupEveryHours ?? DEFAULT_BACKUP_SETTINGS.everyHours
     },
     logFolder: machine.logFolder ?? null
   }
 }
-
-export const DEFAULT_BACKUP_EVERY_HOURS = 2
 
 /** IT's backup settings from the machine-wide config; null where IT set nothing (the backup module's defaults apply). */
 export interface BackupSettings {
@@ -116,3 +117,6 @@ export interface BackupSettings {
   key: string | null
   everyHours: number
 }
+
+/** What a core opened without IT's settings uses (tests, a read-only tool): the backup module's defaults, every 2 hours. */
+export const DEFAULT_BACKUP_SETTINGS: Readonly<BackupSettings> = { folder: null, keyFile: null, key: null, everyHours: 2 }

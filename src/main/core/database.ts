@@ -1,7 +1,8 @@
 // Opening the SQLite file: the checks that may refuse it (./opening), pragmas, the SQLite version
 // check, an online backup before migrating, then the migrations in one transaction; or, for a
-// read-only core, one connection that cannot write. The SQLite-specific parts of opening live
-// here and in ./opening and nowhere else.
+// read-only core, one connection that cannot write. The app's TypeORM connections are all made here;
+// raw sqlite3 ones, for work that must not go through TypeORM, by ./opening's openRaw (and by
+// ../backup/sqliteBackup, for SQLite's online backup).
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import sqlite3 from 'sqlite3'
@@ -9,7 +10,7 @@ import { DataSource } from 'typeorm'
 import { migrations } from '../../../migrations'
 import { AppError } from './errors'
 import { checkDatabaseFile, type FileState, type OpenMode } from './opening'
-import { DEFAULT_BACKUP_EVERY_HOURS, type BackupSettings, type DatabaseSource } from './config'
+import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type DatabaseSource } from './config'
 import { backupBeforeUpgrade, type BeforeUpgradeBackup } from '../backup/beforeUpgrade'
 import { HubEntity } from '../hub/entities'
 import { DuplicateDecisionEntity, FamilyAccessEntity, FamilyEntity, MembershipEntity, PersonDisabilityEntity, PersonEntity } from '../families/entities'
@@ -80,9 +81,7 @@ export function compareVersions(a: string, b: string): number {
 
 export interface OpenedDatabase {
   dataSource: DataSource
-  /** Where the pre-migration backup was written, when migrations ran on an existing file. */
-  backupPath: string | null
-  /** That backup, for its run to be recorded once the migrations have made backup_run (../backup/beforeUpgrade). */
+  /** The backup written before migrating, when migrations ran on an existing file, for its run to be recorded once the migrations have made backup_run (../backup/beforeUpgrade). */
   beforeUpgrade: BeforeUpgradeBackup | null
   migrated: string[]
   /** What opening found (./opening): for the log IT reads. */
@@ -147,8 +146,6 @@ export interface OpenDatabaseOptions {
   backup?: BackupSettings
 }
 
-const NO_BACKUP_SETTINGS: BackupSettings = { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
-
 /** Opens a Casebook database to read and write, after ./opening has checked it, and migrates it. */
 export async function openDatabase(databasePath: string, now: () => Date = () => new Date(), options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
   const { state } = await checkDatabaseFile(databasePath, options.mode ?? 'existing', options.source)
@@ -162,11 +159,11 @@ export async function openDatabase(databasePath: string, now: () => Date = () =>
     const migrated: string[] = []
     if (await dataSource.showMigrations()) {
       // An encrypted online backup into the backup folder, as every backup is; no backup, no migration.
-      if (await hasAppliedMigrations(dataSource)) beforeUpgrade = await backupBeforeUpgrade(databasePath, options.backup ?? NO_BACKUP_SETTINGS, now)
+      if (await hasAppliedMigrations(dataSource)) beforeUpgrade = await backupBeforeUpgrade(databasePath, options.backup ?? DEFAULT_BACKUP_SETTINGS, now)
       const ran = await dataSource.runMigrations({ transaction: 'all' })
       migrated.push(...ran.map((m) => m.name))
     }
-    return { dataSource, backupPath: beforeUpgrade?.path ?? null, beforeUpgrade, migrated, state }
+    return { dataSource, beforeUpgrade, migrated, state }
   } catch (error) {
     await dataSource.destroy()
     throw error

@@ -10,7 +10,8 @@ import sqlite3 from 'sqlite3'
 import { migrations } from '../../../migrations'
 import { AppError } from './errors'
 import { machineConfigPath, type DatabaseSource } from './config'
-import { networkDriveOf, type NetworkDrive } from '../recovery/networkDrive'
+import { networkDriveOf, type NetworkDrive } from './networkDrive'
+import type { Queryable } from './queryable'
 
 /**
  * existing: a Casebook database that is already there (the default). create: the same, or a new
@@ -30,7 +31,8 @@ export interface FileCheck {
   tidy(): Promise<void>
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+/** The first bytes of every SQLite database file. */
+export const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 /** quick_check stops after this many findings: the first few say enough, and a badly damaged file is refused sooner. */
 const FINDINGS_SHOWN = 3
 
@@ -74,17 +76,15 @@ function whereToCheck(source: DatabaseSource | undefined): string {
 
 const initCommand = (path: string) => `npm run casebook -- init --db "${path}"`
 
-/**
- * What the network-drive check says of a path. A test names one; otherwise the operating system
- * is asked (../recovery/networkDrive).
- */
-export type NetworkCheck = (path: string) => Promise<NetworkDrive | null>
+/** The migrations this version of Casebook knows: a database (or a backup) with any other was made by a newer one. */
+export const KNOWN_MIGRATIONS: ReadonlySet<string> = new Set(migrations.map((m) => m.name))
 
+/** `networkCheck`: what the network-drive check says of the path; a test names one, otherwise the operating system is asked (./networkDrive). */
 export async function checkDatabaseFile(
   path: string,
   mode: OpenMode,
   source?: DatabaseSource,
-  networkCheck: NetworkCheck = networkDriveOf
+  networkCheck: (path: string) => Promise<NetworkDrive | null> = networkDriveOf
 ): Promise<FileCheck> {
   const where = whereToCheck(source)
   // Only the live database must be on the desk's own disk: reading a copy from a share changes nothing.
@@ -182,20 +182,15 @@ async function inspect(path: string, mode: OpenMode, where: string): Promise<Fil
     const unfinished = applied.length === 0
     if (unfinished && tables.length > 1) throw notOurs
     if (!unfinished && applied[0] !== migrations[0]!.name) throw notOurs
-    const known = new Set(migrations.map((m) => m.name))
-    const unknown = applied.filter((name) => !known.has(name))
+    const unknown = applied.filter((name) => !KNOWN_MIGRATIONS.has(name))
     if (unknown.length > 0) {
       throw refuse(
         'newer',
         `The database at ${path} was last opened by a newer version of Casebook (it has changes this version does not know: ${unknown.join(', ')}). Nothing was changed. Install the newer version of Casebook on this computer (restoring a backup would lose the work done since).`
       )
     }
-    const findings = (await all<Record<string, string>>(db, `PRAGMA quick_check(${FINDINGS_SHOWN})`)).map((row) => String(Object.values(row)[0]))
-    if (findings.length !== 1 || findings[0] !== 'ok') {
-      // One finding per line, after a heading naming the schema ("*** in database main ***").
-      const lines = findings.flatMap((f) => f.split('\n')).filter((line) => line.trim() && !line.startsWith('***'))
-      throw damaged(path, lines.slice(0, FINDINGS_SHOWN).join('; '))
-    }
+    const findings = checkFindings(await all(db, `PRAGMA quick_check(${FINDINGS_SHOWN})`))
+    if (findings) throw damaged(path, findings.slice(0, FINDINGS_SHOWN).join('; '))
     if (unfinished) {
       if (mode === 'create') return 'unfinished'
       throw refuse(
@@ -236,6 +231,14 @@ export function storageProblem(path: string, text: string): string {
   return `Casebook cannot read the database at ${path} (${text.trim()}). Nothing was changed. Ask IT to check that the file and its folder can be read.`
 }
 
+/** What SQLite's quick_check or integrity_check answered, as findings: null when it found the file sound. */
+export function checkFindings(rows: Record<string, unknown>[]): string[] | null {
+  const said = rows.map((row) => String(Object.values(row)[0]))
+  if (said.length === 1 && said[0] === 'ok') return null
+  // One finding per line, after a heading naming the schema ("*** in database main ***").
+  return said.flatMap((f) => f.split('\n')).filter((line) => line.trim() && !line.startsWith('***'))
+}
+
 const damaged = (path: string, found: string) =>
   refuse('damaged', `The database at ${path} is damaged (SQLite's check found: ${found}). Nothing was changed. Ask IT to restore it from a backup.`)
 
@@ -271,7 +274,12 @@ async function tidySideFiles(path: string): Promise<void> {
   }
 }
 
-/** A plain sqlite3 connection, for checks that must not go through TypeORM (this file's, and a backup's before it is restored). */
+/**
+ * A plain sqlite3 connection, for work on a file that must not go through TypeORM (no entities, no
+ * WAL switch, no migrations): this file's checks; a restore's checks of the decrypted backup, and its
+ * settling and reading of the live file just before it replaces it (../backup/restore); the recovery
+ * screen's reads of a file that would not open, and of the administrators a backup holds (../recovery).
+ */
 export function openRaw(path: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(path, mode | sqlite3.OPEN_FULLMUTEX, (error) => {
@@ -290,3 +298,9 @@ export function all<T>(db: sqlite3.Database, sql: string, params: unknown[] = []
 export function closeRaw(db: sqlite3.Database): Promise<void> {
   return new Promise((resolve) => db.close(() => resolve()))
 }
+
+/** A raw connection as the helpers that only read take a database (a Queryable, and the audit trail's readers): its query alone. */
+export const rawQueries = (db: sqlite3.Database) =>
+  ({
+    query: <T = unknown>(sql: string, params?: unknown[]) => all(db, sql, params) as Promise<T>
+  }) satisfies Queryable

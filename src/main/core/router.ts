@@ -8,7 +8,7 @@ import { AppError, fieldErrors } from './errors'
 import type { CallContext } from './context'
 import { inputProblem } from './inputGuard'
 import { auditRefusal } from './refusals'
-import { errorFields, silentLog, type Log } from '../log/log'
+import { errorFields, type Log } from '../log/log'
 
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>, ctx: CallContext) => Promise<ChannelOutput<C>>
 export type Handlers<K extends Channel = Channel> = { [C in K]: Handler<C> }
@@ -68,25 +68,37 @@ export class Router {
       logRefusal(ctx, channel, 'FORBIDDEN')
       return { ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to do that' } }
     }
-    const problem = inputProblem(input) ?? ''
-    // A rule that throws on a shape it did not expect is still an input it cannot accept.
-    const parsed = problem ? null : safely(() => spec.input.safeParse(input))
-    if (!parsed) {
-      const why = problem || 'it is not in the form this request needs'
-      return { ok: false, error: { code: 'VALIDATION', message: `Casebook could not read what was sent (${why}). Nothing was saved.` } }
-    }
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'VALIDATION', message: 'There is a problem with some answers', fields: fieldErrors(parsed.error) } }
-    }
     const handler = this.handlers.get(channel) as Handler<Channel>
-    const value = await handler(parsed.data as never, ctx)
-    const output = spec.output.safeParse(value)
+    return answer(channel, input, (data) => handler(data, ctx), ctx.core.log)
+  }
+}
+
+/**
+ * A call past its access checks (the Router's, or none: the recovery core's channels): the input's
+ * size and shape, its schema, the handler, then the output's schema. Always resolves.
+ */
+export async function answer(channel: Channel, input: unknown, handler: (input: never) => Promise<unknown>, log: Log): Promise<Result<unknown>> {
+  const spec = contract[channel]
+  const problem = inputProblem(input) ?? ''
+  // A rule that throws on a shape it did not expect is still an input it cannot accept.
+  const parsed = problem ? null : safely(() => spec.input.safeParse(input))
+  if (!parsed) {
+    const why = problem || 'it is not in the form this request needs'
+    return { ok: false, error: { code: 'VALIDATION', message: `Casebook could not read what was sent (${why}). Nothing was saved.` } }
+  }
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'VALIDATION', message: 'There is a problem with some answers', fields: fieldErrors(parsed.error) } }
+  }
+  try {
+    const output = spec.output.safeParse(await handler(parsed.data as never))
     if (!output.success) {
       console.error(`casebook: ${channel} answered outside its contract`, output.error.issues)
-      ctx.core.log.error('call.failed', { channel, code: 'INTERNAL', error: 'OUTPUT_OUTSIDE_CONTRACT' })
+      log.error('call.failed', { channel, code: 'INTERNAL', error: 'OUTPUT_OUTSIDE_CONTRACT' })
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' } }
     }
     return { ok: true, value: output.data }
+  } catch (error) {
+    return { ok: false, error: unexpectedError(channel, error, log) }
   }
 }
 
@@ -170,7 +182,7 @@ function logFailure(log: Log, channel: string, code: AppErrorValue['code'], erro
 }
 
 /** What a caller is told about an error no service meant to raise. */
-export function unexpectedError(channel: string, error: unknown, log: Log = silentLog): AppErrorValue {
+export function unexpectedError(channel: string, error: unknown, log: Log): AppErrorValue {
   if (error instanceof AppError) {
     logFailure(log, channel, error.code, error)
     return error.toValue()

@@ -1,8 +1,8 @@
 // Never lose typed work, even when the core dies: a process saving a draft is killed with SIGKILL
 // (no shutdown, no flush), and the draft it had saved is there when the database is opened again.
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { startChild } from '../testing/childProcess'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
 
@@ -19,23 +19,12 @@ afterEach(async () => {
 })
 
 it('keeps every draft that was acknowledged when the core is killed mid-draft', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../testing/draftWriter.ts'), t.databasePath, key], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  let acknowledged = 0
-  await new Promise<void>((resolve, reject) => {
-    child.on('error', reject)
-    child.on('exit', (code) => reject(new Error(`the writer stopped by itself (${code})`)))
-    child.stdout.on('data', (chunk: Buffer) => {
-      for (const m of chunk.toString().matchAll(/saved (\d+)/g)) acknowledged = Math.max(acknowledged, Number(m[1]))
-      // Killed while it is still saving, many saves in.
-      if (acknowledged >= 25 && !child.killed) {
-        child.kill('SIGKILL')
-        resolve()
-      }
-    })
-  })
-  await new Promise((resolve) => child.once('exit', resolve))
+  const child = startChild(join(__dirname, '../testing/draftWriter.ts'), [t.databasePath, key])
+  // Killed while it is still saving, many saves in (waiting rejects if the writer stops by itself first).
+  await child.waitFor(/^saved 25$/)
+  await child.kill()
+  // Every save it said it had made before it died: kill() has read all it wrote.
+  const acknowledged = Math.max(...child.lines.map((line) => Number(/^saved (\d+)$/.exec(line)?.[1] ?? 0)))
 
   await t.reopen()
   const [check] = await t.casebook.core.db.query('PRAGMA integrity_check')

@@ -45,7 +45,7 @@ export async function saveAssessment(input: z.output<typeof saveAssessmentInput>
       entity: AssessmentEntity,
       episode,
       version: input.version,
-      document: () => ({
+      document: {
         startedOn: input.startedOn,
         completedOn: input.completedOn,
         // A kept version names them as they were called then.
@@ -54,7 +54,7 @@ export async function saveAssessment(input: z.output<typeof saveAssessmentInput>
         familyVoice: input.familyVoice,
         identified: input.identified,
         evidence: Object.fromEntries(input.identified.map((c) => [c, input.evidence[c] ?? null]))
-      }),
+      },
       read: (row) => readAssessment(row, name(row.completedByUserId)),
       columns: (document) => ({ ...assessmentColumns(document), completedByUserId }),
       changes: async (before, after) => assessmentChanges(before, after, await namesFor(manager, episode.id, [before, after])),

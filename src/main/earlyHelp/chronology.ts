@@ -47,7 +47,6 @@ export async function chronology(input: { familyId: string; significantOnly: boo
   if (!family) throw notFound('family')
   const notes = await db.find(CaseNoteEntity, { where: input.significantOnly ? { familyId: family.id, significant: true } : { familyId: family.id } })
   const memberships = await db.findBy(MembershipEntity, { familyId: family.id })
-  const householdStaff = await staffNames(db, [family.registeredByUserId, ...memberships.map((m) => m.recordedByUserId)])
   const notePeople = await peopleOfNotes(db, family.id)
   const personIds = [...new Set([...memberships.map((m) => m.personId), ...[...notePeople.values()].flat()])]
   const people = new Map((await byIds(db, PersonEntity, personIds)).map((p) => [p.id, displayName(p)]))
@@ -57,9 +56,16 @@ export async function chronology(input: { familyId: string; significantOnly: boo
   const assessments = everything ? await db.findBy(AssessmentEntity, { familyId: family.id }) : []
   const plans = everything ? await db.findBy(FamilyPlanEntity, { familyId: family.id }) : []
   const reviews = everything ? await db.findBy(ReviewEntity, { familyId: family.id }) : []
+  // Everyone an entry is `by`, in one read of the accounts (the leads, named inside a title, are read apart).
   const staff = await staffNames(db, [
     ...notes.map((n) => n.authorUserId),
-    ...(everything ? episodes.flatMap((e) => [e.openedByUserId, closureOf(e)?.requestedByUserId ?? null, ...reopeningsOf(e).map((r) => r.byUserId)]) : []),
+    ...(everything
+      ? [
+          family.registeredByUserId,
+          ...memberships.map((m) => m.recordedByUserId),
+          ...episodes.flatMap((e) => [e.openedByUserId, closureOf(e)?.requestedByUserId ?? null, ...reopeningsOf(e).map((r) => r.byUserId)])
+        ]
+      : []),
     ...assessments.map((a) => a.completedByUserId),
     ...plans.map((p) => p.agreedByUserId),
     ...reviews.map((r) => r.recordedByUserId)
@@ -83,7 +89,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
       title: `Family registered (${family.reference})`,
       text: null,
       significant: false,
-      by: householdStaff(family.registeredByUserId),
+      by: staff(family.registeredByUserId),
       people: []
     })
     for (const e of episodes) {
@@ -175,7 +181,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
           title: `${who} joined the household`,
           text: null,
           significant: false,
-          by: householdStaff(m.recordedByUserId),
+          by: staff(m.recordedByUserId),
           people: [who]
         })
       if (m.leftAt)
@@ -186,7 +192,7 @@ export async function chronology(input: { familyId: string; significantOnly: boo
           title: `${who} left the household`,
           text: null,
           significant: false,
-          by: householdStaff(m.recordedByUserId),
+          by: staff(m.recordedByUserId),
           people: [who]
         })
     }

@@ -55,8 +55,8 @@ export async function saveEpisodeDocument<T extends ObjectLiteral & { id: string
     entity: EntitySchema<T>
     episode: EpisodeRow
     version: number | null
-    /** The document to save; given the row as it stands when it depends on it (who completed the assessment, say). */
-    document: (existing: T | null) => D
+    /** The document to save. */
+    document: D
     /** The document its row holds, parsed with its schema. */
     read: (row: T) => D
     /** The columns a document is stored in. */
@@ -75,7 +75,7 @@ export async function saveEpisodeDocument<T extends ObjectLiteral & { id: string
   if (!existing && doc.version !== null) throw conflict(what)
   if (existing && doc.version === null) throw conflict(what)
   const before = existing ? doc.read(existing) : null
-  const after = doc.document(existing)
+  const after = doc.document
   const values = { ...doc.columns(after), updatedByUserId: ctx.actor.userId, updatedAt: ctx.now } as Partial<T>
   let saved: { id: string; version: number }
   if (!existing) {

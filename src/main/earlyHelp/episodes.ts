@@ -18,7 +18,7 @@ import { DocumentVersionEntity } from './planEntities'
 import { readStored } from '../core/storedJson'
 import { StepUpEntity } from '../referrals/stepUpEntities'
 import { storedClosure, storedReopenings, type StoredClosure } from '../../shared/earlyHelp/stored'
-import { HEADLINE } from '../../shared/codes'
+import { HEADLINE, inListOrder } from '../../shared/codes'
 import { staffNames } from '../accounts/staffNames'
 
 /** Who can lead an episode: active practitioners and managers. */
@@ -46,14 +46,13 @@ export const closureView = (closure: StoredClosure, name: (userId: string | null
   approvedBy: closure.approved ? name(closure.approvedByUserId) : null
 })
 
-const HEADLINE_ORDER = new Map(HEADLINE.items.map((h, i) => [h.code as string, i]))
-
 /** The headlines an episode was opened for, in the code list's order (the order the form lists them). */
 export async function headlinesOf(db: EntityManager, episodeId: string): Promise<string[]> {
   const rows = await db.find(EpisodeHeadlineEntity, { where: { episodeId }, select: { code: true } })
-  return rows
-    .map((r) => r.code)
-    .sort((a, b) => (HEADLINE_ORDER.get(a) ?? HEADLINE_ORDER.size) - (HEADLINE_ORDER.get(b) ?? HEADLINE_ORDER.size) || a.localeCompare(b))
+  return inListOrder(
+    HEADLINE,
+    rows.map((r) => r.code)
+  )
 }
 
 async function summary(db: EntityManager, row: EpisodeRow): Promise<EpisodeSummary> {

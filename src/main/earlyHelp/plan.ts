@@ -10,7 +10,7 @@ import { discardDraft } from '../drafts/service'
 import { HubEntity } from '../hub/entities'
 import { EpisodeEntity, type EpisodeRow } from './entities'
 import { notInFamily, openEpisodeForWork, saveEpisodeDocument, unknownParticipants } from './episodeWork'
-import { FamilyPlanEntity, ReviewEntity, type FamilyPlanRow } from './planEntities'
+import { FamilyPlanEntity, ReviewEntity } from './planEntities'
 import { planColumns, readPlan } from './documents'
 import { namesFor, planChanges } from './documentChanges'
 import { staffNames } from '../accounts/staffNames'
@@ -29,7 +29,7 @@ export async function planOf(db: EntityManager, episodeId: string): Promise<Plan
 export function savePlanDocument(
   manager: EntityManager,
   ctx: CallContext,
-  save: { episode: EpisodeRow; version: number | null; document: (existing: FamilyPlanRow | null) => PlanDocument; occasion: 'saved' | 'review' }
+  save: { episode: EpisodeRow; version: number | null; document: PlanDocument; occasion: 'saved' | 'review' }
 ) {
   return saveEpisodeDocument(manager, ctx, {
     kind: 'family-plan',
@@ -90,7 +90,7 @@ export async function savePlan(input: z.output<typeof savePlanInput>, ctx: CallC
     const saved = await savePlanDocument(manager, ctx, {
       episode,
       version: input.version,
-      document: () => ({ agreedOn: input.agreedOn, outcomes: input.outcomes }),
+      document: { agreedOn: input.agreedOn, outcomes: input.outcomes },
       occasion: 'saved'
     })
     await refreshSchedule(manager, episode, input.outcomes, input.agreedOn)

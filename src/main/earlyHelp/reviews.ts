@@ -140,7 +140,7 @@ export async function addReview(input: z.output<typeof addReviewInput>, ctx: Cal
       await savePlanDocument(manager, ctx, {
         episode,
         version: input.planVersion,
-        document: () => ({ agreedOn: plan.agreedOn, outcomes: updated }),
+        document: { agreedOn: plan.agreedOn, outcomes: updated },
         occasion: 'review'
       })
     await refreshSchedule(manager, episode, updated, plan.agreedOn)

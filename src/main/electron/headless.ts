@@ -2,15 +2,20 @@
 // (`Casebook.exe export --full`), so that Windows Task Scheduler can call it on a managed desktop
 // where there is no npm. Electron's RunAsNode fuse stays off: these are Casebook's commands only,
 // parsed by the same main() as `npm run casebook`, and nothing else is run.
+import { CLI_OPTIONS } from '../cli/options'
 
 /**
  * The command line's commands (src/main/cli/index.ts) that an installed app runs. Not `seed`: made-up
  * families have no place in a hub's real database, so only a development copy (npm) makes them.
  */
-export const HEADLESS_COMMANDS = ['init', 'search', 'audit', 'directory', 'export', 'backup', 'restore'] as const
+const HEADLESS_COMMANDS = ['init', 'search', 'audit', 'directory', 'export', 'backup', 'restore'] as const
 
 /** The command line's options that take a value (the value may look like anything, a command included). */
-const VALUE_OPTIONS = new Set(['--db', '--hub-name', '--hub-code', '--la-code', '--families', '--seed', '--file', '--url', '--out', '--key-file', '--to'])
+const VALUE_OPTIONS = new Set(
+  Object.entries(CLI_OPTIONS)
+    .filter(([, option]) => option.type === 'string')
+    .map(([name]) => `--${name}`)
+)
 
 /**
  * The command line's arguments when the app was started to run one of its commands, else null.

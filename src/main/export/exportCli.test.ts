@@ -1,12 +1,12 @@
 // `npm run casebook -- export` for IT's scheduled task: exit codes, the one-line summary, --out,
 // --full and --pseudonymised; and an export killed (a real child process, SIGKILL) at random points
 // never moves the cursor or leaves a package that looks complete, and the run after it is right.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main } from '../cli/index'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { startChild } from '../testing/childProcess'
+import { runCommand } from '../testing/commandLine'
 import { openCasebook } from '../core/casebook'
 import { seedFamilies } from '../seed/seed'
 import { checkPackage } from './testing/readPackage'
@@ -15,13 +15,6 @@ import { EXPORT_EXIT } from '../cli/exportCommand'
 let dir: string
 let db: string
 let out: string
-const config = process.env.CASEBOOK_CONFIG
-
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = []
-  const code = await main(args, (l) => lines.push(l))
-  return { code, out: lines.join('\n') }
-}
 
 async function rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
   const casebook = await openCasebook({ databasePath: db, mode: 'readOnly' })
@@ -43,26 +36,25 @@ beforeAll(async () => {
   db = join(dir, 'casebook.sqlite')
   out = join(dir, 'exports')
   mkdirSync(out)
-  process.env.CASEBOOK_CONFIG = join(dir, 'casebook.json')
-  expect((await cli('init', '--db', db, '--hub-code', 'TH', '--la-code', '999')).code).toBe(0)
+  vi.stubEnv('CASEBOOK_CONFIG', join(dir, 'casebook.json'))
+  expect((await runCommand('init', '--db', db, '--hub-code', 'TH', '--la-code', '999')).code).toBe(0)
   // Enough families that an export takes long enough to be killed in the middle of.
   const casebook = await openCasebook({ databasePath: db })
   await seedFamilies(casebook, { families: 1500, seed: 7 })
   await casebook.close()
 }, 120_000)
 afterAll(() => {
-  if (config === undefined) delete process.env.CASEBOOK_CONFIG
-  else process.env.CASEBOOK_CONFIG = config
+  vi.unstubAllEnvs()
   rmSync(dir, { recursive: true, force: true })
 })
 
 describe('npm run casebook -- export', () => {
   it('without an export folder fails with exit code 1 and says what IT must set', async () => {
-    expect(await cli('export', '--db', db)).toEqual({ code: EXPORT_EXIT.failed, out: expect.stringContaining('No export folder is set') })
+    expect(await runCommand('export', '--db', db)).toEqual({ code: EXPORT_EXIT.failed, out: expect.stringContaining('No export folder is set') })
   })
 
   it('writes the first package in full, and says so in one line', async () => {
-    const result = await cli('export', '--db', db, '--out', out)
+    const result = await runCommand('export', '--db', db, '--out', out)
     expect(result.code).toBe(EXPORT_EXIT.written)
     expect(result.out).toMatch(/^Exported package TH-\d{8}T\d{6}Z-000001 \(full, changes 1 to \d+\): [\d,]+ rows to .+ in [\d.]+ s$/)
     expect(packages()).toHaveLength(1)
@@ -70,7 +62,7 @@ describe('npm run casebook -- export', () => {
   })
 
   it('writes a pseudonymised package in its own folder and series', async () => {
-    const result = await cli('export', '--db', db, '--out', out, '--pseudonymised', '--full')
+    const result = await runCommand('export', '--db', db, '--out', out, '--pseudonymised', '--full')
     expect(result).toEqual({ code: EXPORT_EXIT.written, out: expect.stringContaining('(full, pseudonymised,') })
     expect(packages(join(out, 'pseudonymised'))).toEqual([expect.stringMatching(/-000001$/)])
   })
@@ -80,7 +72,7 @@ describe('npm run casebook -- export', () => {
     const [family] = (await casebook.core.db.query('SELECT id, postcode FROM family LIMIT 1')) as { id: string; postcode: string }[]
     await casebook.core.writes.run((m) => m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [family!.id]))
     await casebook.close()
-    const result = await cli('export', '--db', db, '--out', out)
+    const result = await runCommand('export', '--db', db, '--out', out)
     expect(result).toEqual({
       code: EXPORT_EXIT.blocked,
       out: expect.stringMatching(/^Export refused: Nothing was sent: the validation report has 1 error to fix first \(CB\d+ ×1\)/)
@@ -92,20 +84,16 @@ describe('npm run casebook -- export', () => {
 })
 
 /** Runs the command line in a child process; resolves with its exit code, or null when killed. */
-function exportProcess(killWhen: (() => Promise<boolean>) | null): Promise<number | null> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../cli/index.ts'), 'export', '--db', db, '--out', out], {
-    stdio: 'ignore',
-    env: { ...process.env }
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+async function exportProcess(killWhen: (() => Promise<boolean>) | null): Promise<number | null> {
+  const child = startChild(join(__dirname, '../cli/index.ts'), ['export', '--db', db, '--out', out])
+  let finished = false
+  void child.ended.then(() => (finished = true))
   if (killWhen) {
-    void (async () => {
-      // Polls the database and the folder until the moment comes, or the child has finished by itself.
-      while (child.exitCode === null && !(await killWhen().catch(() => false))) await new Promise((r) => setImmediate(r))
-      child.kill('SIGKILL')
-    })()
+    // Polls the database and the folder until the moment comes, or the child has finished by itself.
+    while (!finished && !(await killWhen().catch(() => false))) await new Promise((r) => setImmediate(r))
+    await child.kill()
   }
-  return exited
+  return (await child.ended).code
 }
 
 describe('an export killed part way', () => {
@@ -144,7 +132,7 @@ describe('an export killed part way', () => {
       for (const name of packages()) expect({ moment, name, problems: (await checkPackage(join(out, name))).problems }).toEqual({ moment, name, problems: [] })
 
       // The next run finishes what the killed one completed, or does it again; either way the packages are whole and in sequence.
-      expect({ moment, code: (await cli('export', '--db', db, '--out', out)).code }).toEqual({ moment, code: EXPORT_EXIT.written })
+      expect({ moment, code: (await runCommand('export', '--db', db, '--out', out)).code }).toEqual({ moment, code: EXPORT_EXIT.written })
       const after = await rows<{ package_name: string; package_sequence: number; change_from: number; change_to: number }>(
         `SELECT package_name, package_sequence, change_from, change_to FROM export_run WHERE status = 'succeeded' AND pseudonymised = false ORDER BY package_sequence`
       )

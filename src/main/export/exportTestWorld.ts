@@ -11,8 +11,8 @@ import { today } from '../testing/fixtures'
 import type { Connection } from '../core/casebook'
 import type { ExportRun } from '../../shared/export/schemas'
 
-export const OUTCOME_ID = '11111111-1111-4111-8111-111111111111'
-export const ACTION_ID = '22222222-2222-4222-8222-222222222222'
+const OUTCOME_ID = '11111111-1111-4111-8111-111111111111'
+const ACTION_ID = '22222222-2222-4222-8222-222222222222'
 /** Text a spreadsheet would run as a formula, kept exactly in the package. */
 export const FORMULA_TEXT = '=HYPERLINK("http://example.com","Open me")'
 

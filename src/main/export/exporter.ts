@@ -1,24 +1,26 @@
-// One export run, from the window or the command line: validate, begin the run (runs.ts), read every
-// file's rows from one snapshot of the database (the change feed's position read in it is the
-// package's upper bound), write the package (package/packageFolder.ts: a hidden folder renamed into
-// place when whole), and only then move the cursor. Rows stream a page of records at a time, so
-// memory does not grow with the hub.
-import { access, constants, mkdir, rename, stat } from 'node:fs/promises'
-import { isAbsolute, join } from 'node:path'
+// One export run, from the window or the command line: begin the run (runs.ts), then, in one snapshot
+// of the database, run the validation report (errors end the run 'blocked') and read every file's rows
+// (the change feed's position read in it is the package's upper bound), write the package
+// (package/packageFolder.ts: a hidden folder renamed into place when whole), and only then move the
+// cursor. Rows stream a page of records at a time, so memory does not grow with the hub.
+import { mkdir, rename } from 'node:fs/promises'
+import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { DataSource } from 'typeorm'
+import { writableFolderProblem } from '../core/files'
 import { AppError } from '../core/errors'
 import type { CallContext } from '../core/context'
-import { RESOURCES, type Row } from './resources'
-import { GROUPS, type GroupOptions, type KeyPage, type Query, type RecordGroup } from './groups'
+import { RESOURCES, type ExportRow } from './resources'
+import { countKeys, GROUPS, type GroupOptions, type KeyPage, type Query, type Range, type RecordGroup } from './groups'
 import { pseudonymisedSchema, pseudonymiser } from './pseudonymise'
 import { aboutToRename, beat, beginRun, failRun, finishRun, readRun, type RunFile, type Starter } from './runs'
-import { packageFolderName, writePackage, type PackageGroup } from './package/packageFolder'
+import { FAILED_PREFIX, packageFolderName, writePackage, type PackageGroup, type PackageRow } from './package/packageFolder'
 import { verifyWrittenPackage } from './verifyPackage'
 import { runValidation } from './validation'
 import { EXPORT_FORMAT_VERSION } from '../../shared/export/records'
 import type { ExportKind, ExportRun } from '../../shared/export/schemas'
 import type { ValidationReport } from '../../shared/export/validation'
+import { HUB_CODE_PATTERN, LOCAL_AUTHORITY_CODE_PATTERN } from '../../shared/hub/schemas'
 import { readAuditHead } from '../audit/anchors'
 import { anchorMac, exportAnchorKey } from '../audit/anchorMac'
 import { errorFields } from '../log/log'
@@ -26,24 +28,28 @@ import { errorFields } from '../log/log'
 /** Records read per query: large enough that SQL costs little per row, small enough to stay flat. */
 const PAGE = 1000
 /** The pseudonymised series' folder, inside the export folder. */
-export const PSEUDONYMISED_FOLDER = 'pseudonymised'
+const PSEUDONYMISED_FOLDER = 'pseudonymised'
+/** The folder each series of packages goes to: the hub's records, and the pseudonymised ones. None without an export folder. */
+export function exportSeriesFolders(exportFolder: string | null): string[] {
+  return exportFolder ? [exportFolder, join(exportFolder, PSEUDONYMISED_FOLDER)] : []
+}
 /** How often a run says where it has got to (and that it is alive). */
 const BEAT_MS = 1000
 
-export interface ExportRequest {
+interface ExportRequest {
   kind: ExportKind
   pseudonymised: boolean
   starter: Starter
 }
 
-export interface StartedExport {
+interface StartedExport {
   run: ExportRun
   /** Settles when the run has finished, either way; never rejects. */
   done: Promise<ExportRun>
 }
 
 /** The validation report, run in the export's own snapshot, found errors: the run ends 'blocked'. */
-export class ExportBlocked extends Error {
+class ExportBlocked extends Error {
   constructor(readonly report: ValidationReport) {
     const rules = report.rules.filter((r) => r.severity === 'error' && r.count > 0).map((r) => `${r.code} ×${r.count}`)
     super(
@@ -90,14 +96,15 @@ async function recordEnd(ctx: CallContext, run: ExportRun, status: 'failed' | 'b
 /** Why the export folder cannot take a package now, in words for a manager; null when it can. */
 export async function folderProblem(folder: string | null): Promise<string | null> {
   if (!folder) return 'No export folder is set. IT sets exportFolder in the machine-wide config.'
-  if (!isAbsolute(folder)) return `The export folder ${folder} is not a full path. IT sets exportFolder in the machine-wide config.`
-  try {
-    if (!(await stat(folder)).isDirectory())
+  switch (await writableFolderProblem(folder)) {
+    case null:
+      return null
+    case 'not a full path':
+      return `The export folder ${folder} is not a full path. IT sets exportFolder in the machine-wide config.`
+    case 'not a folder':
       return `The export folder ${folder} is a file, not a folder. Ask IT to check exportFolder in the machine-wide config.`
-    await access(folder, constants.W_OK)
-    return null
-  } catch {
-    return `The export folder ${folder} cannot be reached or written to. Ask IT to check it.`
+    default:
+      return `The export folder ${folder} cannot be reached or written to. Ask IT to check it.`
   }
 }
 
@@ -126,7 +133,7 @@ async function hubForExport(ctx: CallContext): Promise<HubForExport> {
     hub = (await read())!
   }
   // Set up and changed only through the app's own checks; checked again because they name and describe every package.
-  if (!/^[A-Z]{2,5}$/.test(hub.code) || !/^\d{3}$/.test(hub.local_authority_code)) {
+  if (!HUB_CODE_PATTERN.test(hub.code) || !LOCAL_AUTHORITY_CODE_PATTERN.test(hub.local_authority_code)) {
     throw new AppError(
       'UNAVAILABLE',
       'The hub code or the local authority code in Hub settings is not valid, so no package can be named. Ask IT to correct them.'
@@ -202,7 +209,7 @@ async function carryOut(
     const changeTo = Math.max(Number(top), run.changeFrom)
     const query: Query = (sql, params) => snapshot.query(sql, params) as Promise<Record<string, unknown>[]>
     const options: GroupOptions = { noteText: hub.noteText && !pseudonymised }
-    const range = { kind: run.kind, from: run.changeFrom, to: changeTo }
+    const range: Range = { kind: run.kind, from: run.changeFrom, to: changeTo }
 
     const totals = new Map<RecordGroup, number>()
     for (const group of GROUPS) totals.set(group, await countKeys(query, group, range))
@@ -223,13 +230,13 @@ async function carryOut(
 
     const createdAt = new Date(ctx.core.clock.now().getTime())
     const packageName = packageFolderName(hub.code, createdAt, run.packageSequence)
-    const deletions: Row[] = []
+    const deletions: ExportRow[] = []
     const shapes = new Map(
       RESOURCES.map((resource) => [
         resource.name,
         {
           definition: { ...resource, schema: pseudonymised ? pseudonymisedSchema(resource) : resource.schema },
-          shape: pseudonymised ? pseudonymiser(resource, hub.pseudonymKey) : (row: Row) => row
+          shape: pseudonymised ? pseudonymiser(resource, hub.pseudonymKey) : (row: ExportRow) => row
         }
       ])
     )
@@ -288,30 +295,12 @@ async function carryOut(
       // The package is in place but its run could not be recorded: moved out of sight, so that nothing
       // complete stands under a number the next run will use again. (Were the process killed here
       // instead, the next run would find the package whole and record it: runs.ts.)
-      await rename(written.folder, join(folder, `.failed-${written.name}`))
+      await rename(written.folder, join(folder, `${FAILED_PREFIX}${written.name}`))
       throw error
     }
   } finally {
     await snapshot.destroy()
   }
-}
-
-interface Range {
-  kind: ExportKind
-  from: number
-  to: number
-}
-
-async function countKeys(query: Query, group: RecordGroup, range: Range): Promise<number> {
-  const [{ n }] =
-    range.kind === 'full'
-      ? ((await query(`SELECT count(*) AS n FROM ${group.table}`, [])) as [{ n: number }])
-      : ((await query('SELECT count(DISTINCT record_key) AS n FROM change_feed WHERE record_type = ? AND seq > ? AND seq <= ?', [
-          group.record,
-          range.from,
-          range.to
-        ])) as [{ n: number }])
-  return Number(n)
 }
 
 /** The group's record keys a page at a time: every record (full), or those the change feed names in the range. */
@@ -334,26 +323,29 @@ async function* keyPages(query: Query, group: RecordGroup, range: Range): AsyncG
   }
 }
 
+/** The group's rows, shaped for the package, a page of records at a time (the package writer loops over a page without an await per row). */
 async function* groupRows(
   query: Query,
   group: RecordGroup,
   range: Range,
   options: GroupOptions,
-  shapes: Map<string, { shape: (row: Row) => Row }>,
-  deletions: Row[],
+  shapes: Map<string, { shape: (row: ExportRow) => ExportRow }>,
+  deletions: ExportRow[],
   progress: (records: number) => Promise<void>
-): AsyncGenerator<readonly [number, Row]> {
+): AsyncGenerator<readonly PackageRow[]> {
   const files = group.files.map((file) => shapes.get(file)!.shape)
   for await (const keys of keyPages(query, group, range)) {
     const page = await group.read(query, keys, options)
+    const rows: PackageRow[] = []
     for (const [index, file] of group.files.entries()) {
-      for (const row of page.rows.get(file) ?? []) yield [index, files[index]!(row)] as const
+      for (const row of page.rows.get(file) ?? []) rows.push([index, files[index]!(row)])
     }
+    yield rows
     deletions.push(...page.deletions)
     await progress(keys.keys.length)
   }
 }
 
-async function* deletionRows(deletions: Row[], shape: (row: Row) => Row): AsyncGenerator<readonly [number, Row]> {
-  for (const row of deletions) yield [0, shape(row)] as const
+async function* deletionRows(deletions: ExportRow[], shape: (row: ExportRow) => ExportRow): AsyncGenerator<readonly PackageRow[]> {
+  for (let start = 0; start < deletions.length; start += PAGE) yield deletions.slice(start, start + PAGE).map((row): PackageRow => [0, shape(row)])
 }

@@ -13,7 +13,7 @@ import { packageFolderName } from './package/packageFolder'
 import { rulesForDocument } from './validation'
 import { EXPORT_EXIT } from '../cli/exportCommand'
 import { tempCasebook } from '../testing/tempCasebook'
-import type { ExportRun } from '../../shared/export/schemas'
+import { exportAs } from './exportTestWorld'
 
 const document = readFileSync(DOCUMENT_PATH, 'utf8')
 
@@ -112,12 +112,7 @@ describe('a real package', () => {
       const folder = join(t.dir, 'exports')
       mkdirSync(folder)
       t.casebook.core.exportFolder = folder
-      let run = await t.ok<ExportRun>('export.start', { kind: 'full', pseudonymised: false })
-      while (run.status === 'running') {
-        // The run carries on in the background: wait for its next step, not for a time.
-        await new Promise((resolve) => setImmediate(resolve))
-        run = await t.ok<ExportRun>('export.progress', { runId: run.id })
-      }
+      const run = await exportAs(t.connection, { kind: 'full' })
       expect(run).toMatchObject({ status: 'succeeded' })
       const [name] = readdirSync(folder)
       expect(name).toMatch(/^[A-Z]{2,5}-\d{8}T\d{6}Z-\d{6}$/)

@@ -21,7 +21,7 @@ import { exampleSection } from './formatExample'
 export const DOCUMENT_PATH = join(__dirname, '../../../docs/export-format.md')
 
 export const SECTION_NAMES = ['files', 'rules', 'example'] as const
-export type SectionName = (typeof SECTION_NAMES)[number]
+type SectionName = (typeof SECTION_NAMES)[number]
 
 /** A code list as the document names it: the constant it is kept in (src/shared), and its codes. */
 interface NamedList {
@@ -97,7 +97,7 @@ function valuesOf(resource: ExportResource, field: TableField): string {
 }
 
 /** How an importer finds the rows of a file that belong to one record of the group's parent file. */
-export interface TravelsWith {
+interface TravelsWith {
   parent: ExportResource
   child: ExportResource
   /** The child's column holding the parent's key, or the column leading to a sibling that holds it. */
@@ -107,7 +107,7 @@ export interface TravelsWith {
 }
 
 /** Every file sent with its parent record (GROUPS), and how its rows are tied to that parent. */
-export function travelsWith(): TravelsWith[] {
+function travelsWith(): TravelsWith[] {
   const out: TravelsWith[] = []
   for (const group of GROUPS) {
     const parent = resourceNamed(group.record)
@@ -245,7 +245,7 @@ function rulesSection(): string {
 }
 
 /** The generated Markdown of each marked section of the document. */
-export function generatedSections(): Record<SectionName, string> {
+function generatedSections(): Record<SectionName, string> {
   return { files: filesSection(), rules: rulesSection(), example: exampleSection() }
 }
 

@@ -5,7 +5,7 @@
 // a new column fails `npm run docs:export` here until the example says what it holds.
 import { createHash } from 'node:crypto'
 import { EXPORT_FORMAT_VERSION } from '../../shared/export/records'
-import { RESOURCES, resourceNamed, type ExportResource, type Row } from './resources'
+import { RESOURCES, resourceNamed, type ExportResource, type ExportRow } from './resources'
 import { tableSchemaOf } from './package/tableSchema'
 import { compileRowEncoder } from './package/rowEncoder'
 import { csvLine, quotableFields } from './package/csvFile'
@@ -40,7 +40,7 @@ export const EXAMPLE_METADATA: CasebookMetadata = {
 }
 
 /** The rows of the example; every other file holds its header row only. */
-export const EXAMPLE_ROWS: Readonly<Record<string, Row[]>> = {
+const EXAMPLE_ROWS: Readonly<Record<string, ExportRow[]>> = {
   families: [
     {
       id: FAMILY,
@@ -88,7 +88,7 @@ export const EXAMPLE_ROWS: Readonly<Record<string, Row[]>> = {
 }
 
 /** A file of the example as the package writer writes it (CRLF line ends). */
-export function exampleCsv(resource: ExportResource): string {
+function exampleCsv(resource: ExportResource): string {
   const schema = tableSchemaOf(resource)
   const encode = compileRowEncoder(resource.name, schema)
   const rows = EXAMPLE_ROWS[resource.name] ?? []

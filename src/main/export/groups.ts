@@ -1,7 +1,8 @@
 // Where each file's rows come from: one group per record the change feed names (migration 15),
 // reading a page of those records by key with the rows of their link tables and documents.
 // Portable SQL; JSON documents are parsed with their own schemas (earlyHelp/documents).
-import type { Row } from './resources'
+import type { ExportRow } from './resources'
+import type { ExportKind } from '../../shared/export/schemas'
 import { readAssessmentDocument, readPlanDocument } from '../earlyHelp/documents'
 import { readStored } from '../core/storedJson'
 import { storedClosure, storedScores } from '../../shared/earlyHelp/stored'
@@ -9,11 +10,11 @@ import { storedClosure, storedScores } from '../../shared/earlyHelp/stored'
 /** Plain SQL on the export's snapshot. */
 export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>
 
-export interface GroupPage {
+interface GroupPage {
   /** Rows per file. */
-  rows: Map<string, Row[]>
+  rows: Map<string, ExportRow[]>
   /** Tombstones met on this page, for deletions.csv. */
-  deletions: Row[]
+  deletions: ExportRow[]
 }
 
 export interface GroupOptions {
@@ -29,8 +30,8 @@ export interface RecordGroup {
   /** The parent table, and the expression of its key (what the change feed holds). */
   table: string
   key: string
-  /** One page: the rows of every file of the group, or of `file` alone, and the tombstones met. */
-  read(query: Query, keys: KeyPage, options: GroupOptions, file?: string): Promise<GroupPage>
+  /** One page: the rows of every file of the group, and the tombstones met. */
+  read(query: Query, keys: KeyPage, options: GroupOptions): Promise<GroupPage>
 }
 
 /**
@@ -42,15 +43,22 @@ export interface KeyPage {
   range: { after: string; last: string } | null
 }
 
+/** What a package holds: every record (full), or those the change feed names after `from` and up to `to`. */
+export interface Range {
+  kind: ExportKind
+  from: number
+  to: number
+}
+
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 const bool = (v: unknown) => (v === null || v === undefined ? null : Boolean(v))
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
 const emptyToNull = (v: string | null | undefined) => (v === undefined || v === null || v === '' ? null : v)
 
 /** Casts the driver's values to the file's: SQLite answers 0 and 1 for booleans. */
-function rowOf(raw: Record<string, unknown>, booleans: readonly string[] = []): Row {
-  const out: Row = {}
-  for (const [k, v] of Object.entries(raw)) out[k] = booleans.includes(k) ? bool(v) : (v as Row[string])
+function rowOf(raw: Record<string, unknown>, booleans: readonly string[] = []): ExportRow {
+  const out: ExportRow = {}
+  for (const [k, v] of Object.entries(raw)) out[k] = booleans.includes(k) ? bool(v) : (v as ExportRow[string])
   return out
 }
 
@@ -64,51 +72,48 @@ function page(files: string[]): GroupPage {
   return { rows: new Map(files.map((f) => [f, []])), deletions: [] }
 }
 
-/** A group of one table whose rows go to one file as they are, booleans aside. */
-function simple(record: string, table: string, columns: string, booleans: string[] = []): RecordGroup {
-  return {
-    record,
-    files: [record],
-    table,
-    key: 'id',
-    async read(query, keys) {
-      const out = page([record])
-      for (const r of await byKeys(query, `SELECT ${columns} FROM ${table}`, 'id', keys)) out.rows.get(record)!.push(rowOf(r, booleans))
-      return out
-    }
-  }
+/** A link table's rows for the page's parents: `columns` start with `parent` and are also the order they are read in. */
+interface Link {
+  file: string
+  table: string
+  parent: string
+  columns: string
 }
 
-/** A parent with link tables: each link's rows for the page's parents. */
+/**
+ * A parent table whose rows go to its file as they are (booleans aside), with the rows of its link
+ * tables (if any) for the page's parents. `columns` may depend on the hub's settings (case notes' text).
+ */
 function withLinks(
   record: string,
   table: string,
-  columns: string,
-  booleans: string[],
-  links: { file: string; table: string; parent: string; columns: string; order: string }[]
+  columns: string | ((options: GroupOptions) => string),
+  booleans: string[] = [],
+  links: Link[] = []
 ): RecordGroup {
+  const files = [record, ...links.map((l) => l.file)]
   return {
     record,
-    files: [record, ...links.map((l) => l.file)],
+    files,
     table,
     key: 'id',
-    async read(query, keys, _options, file) {
-      const out = page(this.files)
-      if (!file || file === record) {
-        for (const r of await byKeys(query, `SELECT ${columns} FROM ${table}`, 'id', keys)) out.rows.get(record)!.push(rowOf(r, booleans))
-      }
-      for (const link of links.filter((l) => !file || l.file === file)) {
-        for (const r of await byKeys(query, `SELECT ${link.columns} FROM ${link.table}`, link.parent, keys, link.order)) out.rows.get(link.file)!.push(rowOf(r))
+    async read(query, keys, options) {
+      const out = page(files)
+      const select = `SELECT ${typeof columns === 'string' ? columns : columns(options)} FROM ${table}`
+      for (const r of await byKeys(query, select, 'id', keys)) out.rows.get(record)!.push(rowOf(r, booleans))
+      for (const link of links) {
+        for (const r of await byKeys(query, `SELECT ${link.columns} FROM ${link.table}`, link.parent, keys, link.columns))
+          out.rows.get(link.file)!.push(rowOf(r))
       }
       return out
     }
   }
 }
 
-const staff = simple('staff', 'app_user', 'id, username, display_name, role, disabled, created_at, updated_at', ['disabled'])
-const organisations = simple('organisations', 'directory_organisation', 'id, feed_id, name, website, email, phone, updated_at')
-const services = simple('services', 'directory_service', 'id, organisation_id, feed_id, name, service_type, referral_source, status, postcode, updated_at')
-const families = simple(
+const staff = withLinks('staff', 'app_user', 'id, username, display_name, role, disabled, created_at, updated_at', ['disabled'])
+const organisations = withLinks('organisations', 'directory_organisation', 'id, feed_id, name, website, email, phone, updated_at')
+const services = withLinks('services', 'directory_service', 'id, organisation_id, feed_id, name, service_type, referral_source, status, postcode, updated_at')
+const families = withLinks(
   'families',
   'family',
   'id, reference, address_line1, address_line2, town, postcode, phone, email, main_language, interpreter_needed, heard_about, restricted, registered_at, registered_by_user_id, updated_at',
@@ -119,10 +124,10 @@ const people = withLinks(
   'person',
   'id, family_id, kind, given_name, family_name, date_of_birth, expected_date, sex, ethnicity, nhs_number, upn, upn_unknown, school, gp_practice, relationship, parental_responsibility, created_at, updated_at',
   ['parental_responsibility'],
-  [{ file: 'person_disabilities', table: 'person_disability', parent: 'person_id', columns: 'person_id, code', order: 'person_id, code' }]
+  [{ file: 'person_disabilities', table: 'person_disability', parent: 'person_id', columns: 'person_id, code' }]
 )
-const memberships = simple('memberships', 'family_membership', 'id, person_id, family_id, joined_at, left_at, recorded_by_user_id')
-const consents = simple(
+const memberships = withLinks('memberships', 'family_membership', 'id, person_id, family_id, joined_at, left_at, recorded_by_user_id')
+const consents = withLinks(
   'consents',
   'consent',
   'id, family_id, given_by_id AS given_by_person_id, scope, organisation_id, agency, method, given_on, withdrawn_on, recorded_at, recorded_by_user_id'
@@ -337,22 +342,13 @@ const reviews: RecordGroup = {
   }
 }
 
-const caseNotes: RecordGroup = {
-  record: 'case_notes',
-  files: ['case_notes', 'case_note_people'],
-  table: 'case_note',
-  key: 'id',
-  async read(query, keys, options, file) {
-    const out = page(this.files)
-    const select = `SELECT id, family_id, episode_id, occurred_at, type, significant, author_user_id, created_at, ${options.noteText ? 'text' : 'NULL AS text'} FROM case_note`
-    if (!file || file === 'case_notes') for (const r of await byKeys(query, select, 'id', keys)) out.rows.get('case_notes')!.push(rowOf(r, ['significant']))
-    if (!file || file === 'case_note_people')
-      for (const r of await byKeys(query, 'SELECT case_note_id, person_id FROM case_note_person', 'case_note_id', keys, 'case_note_id, person_id')) {
-        out.rows.get('case_note_people')!.push(rowOf(r))
-      }
-    return out
-  }
-}
+const caseNotes = withLinks(
+  'case_notes',
+  'case_note',
+  (options) => `id, family_id, episode_id, occurred_at, type, significant, author_user_id, created_at, ${options.noteText ? 'text' : 'NULL AS text'}`,
+  ['significant'],
+  [{ file: 'case_note_people', table: 'case_note_person', parent: 'case_note_id', columns: 'case_note_id, person_id' }]
+)
 
 const requests = withLinks(
   'requests',
@@ -361,7 +357,7 @@ const requests = withLinks(
    social_care_reference, reason, awareness, urgency, status, decision, decided_at, decided_by_user_id, decline_reason, service_id, episode_id,
    fed_back_on, feedback_method, feedback_by_user_id, logged_by_user_id, created_at, updated_at`,
   [],
-  [{ file: 'request_children', table: 'request_child', parent: 'request_id', columns: 'request_id, person_id', order: 'request_id, person_id' }]
+  [{ file: 'request_children', table: 'request_child', parent: 'request_id', columns: 'request_id, person_id' }]
 )
 
 const referrals = withLinks(
@@ -371,7 +367,7 @@ const referrals = withLinks(
    sent_at, sent_method, acknowledged_at, responded_at, decline_reason, completed_at, outcome, withdrawn_at, consent_id, override_reason,
    lawful_basis_6, lawful_basis_9, override_by_user_id, created_by_user_id, created_at, updated_at`,
   ['share_identifiers', 'share_address', 'share_plan', 'share_assessment'],
-  [{ file: 'referral_people', table: 'outbound_referral_person', parent: 'referral_id', columns: 'referral_id, person_id', order: 'referral_id, person_id' }]
+  [{ file: 'referral_people', table: 'outbound_referral_person', parent: 'referral_id', columns: 'referral_id, person_id' }]
 )
 
 const stepUps = withLinks(
@@ -379,7 +375,7 @@ const stepUps = withLinks(
   'step_up',
   'id, family_id, request_id, episode_id, stepped_up_on, referral_source, concern, made_by_user_id, acknowledged_on, social_care_reference, created_at, updated_at',
   [],
-  [{ file: 'step_up_children', table: 'step_up_child', parent: 'step_up_id', columns: 'step_up_id, person_id', order: 'step_up_id, person_id' }]
+  [{ file: 'step_up_children', table: 'step_up_child', parent: 'step_up_id', columns: 'step_up_id, person_id' }]
 )
 
 /** Every group, in the order of RESOURCES (so a file's references are written before it). */
@@ -402,3 +398,16 @@ export const GROUPS: RecordGroup[] = [
   referrals,
   stepUps
 ]
+
+/** How many records of the group the package holds (progress counts records, each once). */
+export async function countKeys(query: Query, group: RecordGroup, range: Range): Promise<number> {
+  const [{ n }] =
+    range.kind === 'full'
+      ? ((await query(`SELECT count(*) AS n FROM ${group.table}`, [])) as [{ n: number }])
+      : ((await query('SELECT count(DISTINCT record_key) AS n FROM change_feed WHERE record_type = ? AND seq > ? AND seq <= ?', [
+          group.record,
+          range.from,
+          range.to
+        ])) as [{ n: number }])
+  return Number(n)
+}

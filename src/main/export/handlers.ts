@@ -37,7 +37,7 @@ export const exportHandlers = defineHandlers({
   'export.history': (input, ctx) => history(ctx.core.db, input.page)
 })
 
-export function starterOf(ctx: CallContext) {
+function starterOf(ctx: CallContext) {
   return ctx.actor.userId
     ? { userId: ctx.actor.userId, via: 'app' as const, osUser: null }
     : { userId: null, via: 'command-line' as const, osUser: ctx.actor.name.replace(/^cli:/, '') }

@@ -5,7 +5,7 @@
 // district. Each file's columns say which (resources.ts); its schema is derived here from the full one.
 import { createHmac } from 'node:crypto'
 import { z } from 'zod'
-import type { ExportResource, Row } from './resources'
+import type { ExportResource, ExportRow } from './resources'
 
 const PSEUDONYM = /^[0-9a-f]{32}$/
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
@@ -37,11 +37,11 @@ export function pseudonymisedSchema(resource: ExportResource): z.ZodObject {
 }
 
 /** Turns full rows into pseudonymised ones with the hub's key. */
-export function pseudonymiser(resource: ExportResource, key: string): (row: Row) => Row {
+export function pseudonymiser(resource: ExportResource, key: string): (row: ExportRow) => ExportRow {
   const hash = (value: string) => createHmac('sha256', key).update(value).digest('hex').slice(0, 32)
   const columns = Object.keys(resource.schema.shape)
   return (row) => {
-    const out: Row = {}
+    const out: ExportRow = {}
     for (const name of columns) {
       const how = resource.pseudonymised[name]
       const value = row[name]
@@ -60,7 +60,7 @@ export function pseudonymiser(resource: ExportResource, key: string): (row: Row)
 }
 
 /** The outward code: all but the last three characters, once spaces are gone (SW1A 1AA → SW1A). */
-export function postcodeDistrict(postcode: string): string {
+function postcodeDistrict(postcode: string): string {
   const compact = postcode.replace(/\s+/g, '').toUpperCase()
   return compact.slice(0, Math.max(0, compact.length - 3))
 }

@@ -4,22 +4,15 @@
 // disabilities, and importers replace them. Each group reads one page of parents at a time.
 import type { z } from 'zod'
 import * as records from '../../shared/export/records'
+import type { CellValue, ForeignKeyDefinition, ResourceDefinition } from './package/resource'
 
-export type Row = Record<string, string | number | boolean | null>
+/** A record's values by column, as the groups read them and before the package writer checks them. */
+export type ExportRow = Record<string, CellValue>
 
-export interface ForeignKey {
-  fields: string[]
-  reference: { resource: string; fields: string[] }
-}
-
-export interface ExportResource {
+export interface ExportResource extends ResourceDefinition {
   /** The file's name without .csv, and the change feed's record type for a group's parent. */
   name: string
-  title: string
-  description: string
-  schema: z.ZodObject
-  primaryKey: string[]
-  foreignKeys: ForeignKey[]
+  foreignKeys: ForeignKeyDefinition[]
   /**
    * What the pseudonymised package does with each column not kept as it is: ids become keyed
    * hashes, dates of birth a year and month, postcodes their district; the rest are left out.
@@ -27,28 +20,28 @@ export interface ExportResource {
   pseudonymised: Record<string, 'hash' | 'yearMonth' | 'district' | 'drop'>
 }
 
-const fk = (field: string, resource: string, to = 'id'): ForeignKey => ({ fields: [field], reference: { resource, fields: [to] } })
+const fk = (field: string, resource: string, to = 'id'): ForeignKeyDefinition => ({ fields: [field], reference: { resource, fields: [to] } })
 const staffFk = (...fields: string[]) => fields.map((f) => fk(f, 'staff'))
 /** An outcome is known by its plan and its own id (unique only within the plan). */
-const outcomeFk: ForeignKey = { fields: ['plan_id', 'outcome_id'], reference: { resource: 'plan_outcomes', fields: ['plan_id', 'id'] } }
-/** Every id-like column of a resource: hashed in the pseudonymised package. */
-const hashIds = (schema: z.ZodObject, extra: ExportResource['pseudonymised'] = {}): ExportResource['pseudonymised'] => {
-  const out: ExportResource['pseudonymised'] = {}
-  for (const key of Object.keys(schema.shape)) if (key === 'id' || key.endsWith('_id')) out[key] = 'hash'
-  return { ...out, ...extra }
-}
+const outcomeFk: ForeignKeyDefinition = { fields: ['plan_id', 'outcome_id'], reference: { resource: 'plan_outcomes', fields: ['plan_id', 'id'] } }
 const drop = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, 'drop' as const]))
 
+/**
+ * A file of the package. In the pseudonymised package every id-like column is hashed; `exceptions`
+ * says what else changes (or is left out), and may hash a column that is not id-like.
+ */
 function resource(
   name: string,
   title: string,
   description: string,
   schema: z.ZodObject,
   primaryKey: string[],
-  foreignKeys: ForeignKey[],
-  pseudonymised: ExportResource['pseudonymised']
+  foreignKeys: ForeignKeyDefinition[],
+  exceptions: ExportResource['pseudonymised'] = {}
 ): ExportResource {
-  return { name, title, description, schema, primaryKey, foreignKeys, pseudonymised }
+  const pseudonymised: ExportResource['pseudonymised'] = {}
+  for (const key of Object.keys(schema.shape)) if (key === 'id' || key.endsWith('_id')) pseudonymised[key] = 'hash'
+  return { name, title, description, schema, primaryKey, foreignKeys, pseudonymised: { ...pseudonymised, ...exceptions } }
 }
 
 const FREE_TEXT_OF_A_REQUEST = drop(
@@ -64,49 +57,24 @@ const FREE_TEXT_OF_A_REQUEST = drop(
 
 /** Every file of a package, in the order importers load them (a file's references come before it). */
 export const RESOURCES: ExportResource[] = [
-  resource('staff', 'Staff', 'Every account: the ids staff columns refer to.', records.staffRow, ['id'], [], {
-    ...hashIds(records.staffRow),
-    ...drop('username', 'display_name')
+  resource('staff', 'Staff', 'Every account: the ids staff columns refer to.', records.staffRow, ['id'], [], drop('username', 'display_name')),
+  resource('organisations', 'Organisations', 'The agency directory: organisations.', records.organisationRow, ['id'], []),
+  resource('services', 'Services', 'The agency directory: services.', records.serviceRow, ['id'], [fk('organisation_id', 'organisations')]),
+  resource('families', 'Families', 'Households registered with the hub.', records.familyRow, ['id'], staffFk('registered_by_user_id'), {
+    ...drop('reference', 'address_line1', 'address_line2', 'town', 'phone', 'email', 'main_language'),
+    postcode: 'district'
   }),
-  resource('organisations', 'Organisations', 'The agency directory: organisations.', records.organisationRow, ['id'], [], hashIds(records.organisationRow)),
-  resource(
-    'services',
-    'Services',
-    'The agency directory: services.',
-    records.serviceRow,
-    ['id'],
-    [fk('organisation_id', 'organisations')],
-    hashIds(records.serviceRow)
-  ),
-  resource(
-    'families',
-    'Families',
-    'Households registered with the hub.',
-    records.familyRow,
-    ['id'],
-    staffFk('registered_by_user_id'),
-    hashIds(records.familyRow, { ...drop('reference', 'address_line1', 'address_line2', 'town', 'phone', 'email', 'main_language'), postcode: 'district' })
-  ),
-  resource(
-    'people',
-    'People',
-    'Everyone in a family, with the census items.',
-    records.personRow,
-    ['id'],
-    [fk('family_id', 'families')],
-    hashIds(records.personRow, {
-      ...drop('given_name', 'family_name', 'expected_date', 'nhs_number', 'upn', 'school', 'gp_practice'),
-      date_of_birth: 'yearMonth'
-    })
-  ),
+  resource('people', 'People', 'Everyone in a family, with the census items.', records.personRow, ['id'], [fk('family_id', 'families')], {
+    ...drop('given_name', 'family_name', 'expected_date', 'nhs_number', 'upn', 'school', 'gp_practice'),
+    date_of_birth: 'yearMonth'
+  }),
   resource(
     'person_disabilities',
     'Disabilities',
     "A person's census disability codes.",
     records.personDisabilityRow,
     ['person_id', 'code'],
-    [fk('person_id', 'people')],
-    hashIds(records.personDisabilityRow)
+    [fk('person_id', 'people')]
   ),
   resource(
     'memberships',
@@ -114,8 +82,7 @@ export const RESOURCES: ExportResource[] = [
     'Who belonged to which family, when: a person who moves has a row for each family.',
     records.membershipRow,
     ['id'],
-    [fk('person_id', 'people'), fk('family_id', 'families'), ...staffFk('recorded_by_user_id')],
-    hashIds(records.membershipRow)
+    [fk('person_id', 'people'), fk('family_id', 'families'), ...staffFk('recorded_by_user_id')]
   ),
   resource(
     'consents',
@@ -124,7 +91,7 @@ export const RESOURCES: ExportResource[] = [
     records.consentRow,
     ['id'],
     [fk('family_id', 'families'), fk('given_by_person_id', 'people'), fk('organisation_id', 'organisations'), ...staffFk('recorded_by_user_id')],
-    hashIds(records.consentRow, drop('agency'))
+    drop('agency')
   ),
   resource(
     'family_access',
@@ -132,8 +99,7 @@ export const RESOURCES: ExportResource[] = [
     'Who may open each restricted family.',
     records.familyAccessRow,
     ['family_id', 'user_id'],
-    [fk('family_id', 'families'), ...staffFk('user_id', 'granted_by_user_id')],
-    hashIds(records.familyAccessRow)
+    [fk('family_id', 'families'), ...staffFk('user_id', 'granted_by_user_id')]
   ),
   resource(
     'episodes',
@@ -146,7 +112,7 @@ export const RESOURCES: ExportResource[] = [
       fk('consent_id', 'consents'),
       ...staffFk('lead_user_id', 'opened_by_user_id', 'closure_requested_by_user_id', 'closure_approved_by_user_id')
     ],
-    hashIds(records.episodeRow, drop('reason', 'closure_note', 'family_view'))
+    drop('reason', 'closure_note', 'family_view')
   ),
   resource(
     'episode_headlines',
@@ -154,8 +120,7 @@ export const RESOURCES: ExportResource[] = [
     'The Supporting Families headlines each episode was opened for, and their outcomes.',
     records.episodeHeadlineRow,
     ['episode_id', 'headline'],
-    [fk('episode_id', 'episodes')],
-    hashIds(records.episodeHeadlineRow)
+    [fk('episode_id', 'episodes')]
   ),
   resource(
     'team_members',
@@ -164,7 +129,7 @@ export const RESOURCES: ExportResource[] = [
     records.teamMemberRow,
     ['id'],
     [fk('episode_id', 'episodes')],
-    hashIds(records.teamMemberRow, drop('name', 'agency', 'role', 'phone', 'email'))
+    drop('name', 'agency', 'role', 'phone', 'email')
   ),
   resource(
     'assessments',
@@ -173,7 +138,7 @@ export const RESOURCES: ExportResource[] = [
     records.assessmentRow,
     ['id'],
     [fk('episode_id', 'episodes'), fk('family_id', 'families'), ...staffFk('completed_by_user_id', 'updated_by_user_id')],
-    hashIds(records.assessmentRow, drop('family_voice'))
+    drop('family_voice')
   ),
   resource(
     'assessment_entries',
@@ -182,7 +147,7 @@ export const RESOURCES: ExportResource[] = [
     records.assessmentEntryRow,
     ['assessment_id', 'entry_key'],
     [fk('assessment_id', 'assessments'), fk('person_id', 'people')],
-    hashIds(records.assessmentEntryRow, { ...drop('strengths', 'needs'), entry_key: 'hash' })
+    { ...drop('strengths', 'needs'), entry_key: 'hash' }
   ),
   resource(
     'assessment_headlines',
@@ -191,7 +156,7 @@ export const RESOURCES: ExportResource[] = [
     records.assessmentHeadlineRow,
     ['assessment_id', 'headline'],
     [fk('assessment_id', 'assessments')],
-    hashIds(records.assessmentHeadlineRow, drop('evidence'))
+    drop('evidence')
   ),
   resource(
     'plans',
@@ -199,8 +164,7 @@ export const RESOURCES: ExportResource[] = [
     'Each episode’s family plan.',
     records.planRow,
     ['id'],
-    [fk('episode_id', 'episodes'), fk('family_id', 'families'), ...staffFk('agreed_by_user_id', 'updated_by_user_id')],
-    hashIds(records.planRow)
+    [fk('episode_id', 'episodes'), fk('family_id', 'families'), ...staffFk('agreed_by_user_id', 'updated_by_user_id')]
   ),
   resource(
     'plan_outcomes',
@@ -209,7 +173,7 @@ export const RESOURCES: ExportResource[] = [
     records.planOutcomeRow,
     ['plan_id', 'id'],
     [fk('plan_id', 'plans')],
-    hashIds(records.planOutcomeRow, drop('text'))
+    drop('text')
   ),
   resource(
     'plan_outcome_people',
@@ -217,8 +181,7 @@ export const RESOURCES: ExportResource[] = [
     'The people each outcome is for.',
     records.planOutcomePersonRow,
     ['plan_id', 'outcome_id', 'person_id'],
-    [fk('plan_id', 'plans'), outcomeFk, fk('person_id', 'people')],
-    hashIds(records.planOutcomePersonRow)
+    [fk('plan_id', 'plans'), outcomeFk, fk('person_id', 'people')]
   ),
   resource(
     'plan_actions',
@@ -227,7 +190,7 @@ export const RESOURCES: ExportResource[] = [
     records.planActionRow,
     ['plan_id', 'id'],
     [outcomeFk, fk('plan_id', 'plans'), fk('owner_person_id', 'people'), fk('owner_team_member_id', 'team_members')],
-    hashIds(records.planActionRow, drop('what'))
+    drop('what')
   ),
   resource(
     'reviews',
@@ -236,7 +199,7 @@ export const RESOURCES: ExportResource[] = [
     records.reviewRow,
     ['id'],
     [fk('episode_id', 'episodes'), fk('family_id', 'families'), ...staffFk('recorded_by_user_id')],
-    hashIds(records.reviewRow, drop('other_attendees'))
+    drop('other_attendees')
   ),
   resource(
     'review_attendees',
@@ -245,7 +208,7 @@ export const RESOURCES: ExportResource[] = [
     records.reviewAttendeeRow,
     ['review_id', 'attendee_key'],
     [fk('review_id', 'reviews'), fk('person_id', 'people'), fk('team_member_id', 'team_members')],
-    hashIds(records.reviewAttendeeRow, { attendee_key: 'hash' })
+    { attendee_key: 'hash' }
   ),
   resource(
     'review_scores',
@@ -254,7 +217,7 @@ export const RESOURCES: ExportResource[] = [
     records.reviewScoreRow,
     ['review_id', 'outcome_id'],
     [fk('review_id', 'reviews')],
-    hashIds(records.reviewScoreRow, drop('comment'))
+    drop('comment')
   ),
   resource(
     'case_notes',
@@ -263,7 +226,7 @@ export const RESOURCES: ExportResource[] = [
     records.caseNoteRow,
     ['id'],
     [fk('family_id', 'families'), fk('episode_id', 'episodes'), ...staffFk('author_user_id')],
-    hashIds(records.caseNoteRow, drop('text'))
+    drop('text')
   ),
   resource(
     'case_note_people',
@@ -271,8 +234,7 @@ export const RESOURCES: ExportResource[] = [
     'The family members each case note involved.',
     records.caseNotePersonRow,
     ['case_note_id', 'person_id'],
-    [fk('case_note_id', 'case_notes'), fk('person_id', 'people')],
-    hashIds(records.caseNotePersonRow)
+    [fk('case_note_id', 'case_notes'), fk('person_id', 'people')]
   ),
   resource(
     'requests',
@@ -287,7 +249,7 @@ export const RESOURCES: ExportResource[] = [
       fk('episode_id', 'episodes'),
       ...staffFk('decided_by_user_id', 'feedback_by_user_id', 'logged_by_user_id')
     ],
-    hashIds(records.requestRow, FREE_TEXT_OF_A_REQUEST)
+    FREE_TEXT_OF_A_REQUEST
   ),
   resource(
     'request_children',
@@ -295,8 +257,7 @@ export const RESOURCES: ExportResource[] = [
     'The children each request for help is about.',
     records.requestChildRow,
     ['request_id', 'person_id'],
-    [fk('request_id', 'requests'), fk('person_id', 'people')],
-    hashIds(records.requestChildRow)
+    [fk('request_id', 'requests'), fk('person_id', 'people')]
   ),
   resource(
     'referrals',
@@ -313,7 +274,7 @@ export const RESOURCES: ExportResource[] = [
       fk('consent_id', 'consents'),
       ...staffFk('override_by_user_id', 'created_by_user_id')
     ],
-    hashIds(records.referralRow, drop('reason', 'decline_reason', 'override_reason'))
+    drop('reason', 'decline_reason', 'override_reason')
   ),
   resource(
     'referral_people',
@@ -321,8 +282,7 @@ export const RESOURCES: ExportResource[] = [
     'The people each referral is about.',
     records.referralPersonRow,
     ['referral_id', 'person_id'],
-    [fk('referral_id', 'referrals'), fk('person_id', 'people')],
-    hashIds(records.referralPersonRow)
+    [fk('referral_id', 'referrals'), fk('person_id', 'people')]
   ),
   resource(
     'step_ups',
@@ -331,7 +291,7 @@ export const RESOURCES: ExportResource[] = [
     records.stepUpRow,
     ['id'],
     [fk('family_id', 'families'), fk('request_id', 'requests'), fk('episode_id', 'episodes'), ...staffFk('made_by_user_id')],
-    hashIds(records.stepUpRow, drop('concern', 'social_care_reference'))
+    drop('concern', 'social_care_reference')
   ),
   resource(
     'step_up_children',
@@ -339,8 +299,7 @@ export const RESOURCES: ExportResource[] = [
     'The children each step-up is about.',
     records.stepUpChildRow,
     ['step_up_id', 'person_id'],
-    [fk('step_up_id', 'step_ups'), fk('person_id', 'people')],
-    hashIds(records.stepUpChildRow)
+    [fk('step_up_id', 'step_ups'), fk('person_id', 'people')]
   ),
   resource(
     'deletions',
@@ -349,7 +308,7 @@ export const RESOURCES: ExportResource[] = [
     records.deletionRow,
     ['resource', 'record_key'],
     staffFk('deleted_by_user_id'),
-    { record_key: 'hash', deleted_by_user_id: 'hash' }
+    { record_key: 'hash' }
   )
 ]
 

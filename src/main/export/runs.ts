@@ -5,8 +5,10 @@
 // that transaction is finished by the next run, which finds the package complete (recoverRuns).
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
-import type { DataSource, EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { AppError } from '../core/errors'
+import { processAlive } from '../core/files'
+import type { Queryable } from '../core/queryable'
 import type { CallContext } from '../core/context'
 import { writeAudit } from '../audit/audit'
 import { SYSTEM_ACTOR_LABEL } from '../../shared/accounts/systemActor'
@@ -14,7 +16,7 @@ import { EXPORT_HISTORY_PAGE_SIZE, type ExportKind, type ExportRun, type ExportS
 import type { AuditAnchor } from '../../shared/backup/schemas'
 
 /** A run on another machine (a shared PostgreSQL database) that has not beaten for this long has died. */
-export const STALE_AFTER_MS = 2 * 60_000
+const STALE_AFTER_MS = 2 * 60_000
 
 export interface RunFile {
   path: string
@@ -72,9 +74,7 @@ function runOf(row: RunRow, files: RunFile[]): ExportRun {
   }
 }
 
-type Db = Pick<DataSource | EntityManager, 'query'>
-
-async function filesOf(db: Db, runIds: string[]): Promise<Map<string, RunFile[]>> {
+async function filesOf(db: Queryable, runIds: string[]): Promise<Map<string, RunFile[]>> {
   const out = new Map<string, RunFile[]>(runIds.map((id) => [id, []]))
   if (runIds.length === 0) return out
   const rows = (await db.query(
@@ -85,25 +85,25 @@ async function filesOf(db: Db, runIds: string[]): Promise<Map<string, RunFile[]>
   return out
 }
 
-export async function readRun(db: Db, id: string): Promise<ExportRun | null> {
+export async function readRun(db: Queryable, id: string): Promise<ExportRun | null> {
   const [row] = (await db.query(`${SELECT_RUN} WHERE r.id = ?`, [id])) as RunRow[]
   if (!row) return null
   return runOf(row, (await filesOf(db, [id])).get(id)!)
 }
 
-export async function runningRun(db: Db): Promise<ExportRun | null> {
+export async function runningRun(db: Queryable): Promise<ExportRun | null> {
   const [row] = (await db.query(`${SELECT_RUN} WHERE r.status = 'running'`, [])) as RunRow[]
   return row ? runOf(row, []) : null
 }
 
-export async function lastSucceeded(db: Db, pseudonymised: boolean): Promise<ExportRun | null> {
+export async function lastSucceeded(db: Queryable, pseudonymised: boolean): Promise<ExportRun | null> {
   const [row] = (await db.query(`${SELECT_RUN} WHERE r.status = 'succeeded' AND r.pseudonymised = ? ORDER BY r.package_sequence DESC LIMIT 1`, [
     pseudonymised
   ])) as RunRow[]
   return row ? runOf(row, (await filesOf(db, [row.id])).get(row.id)!) : null
 }
 
-export async function history(db: Db, page: number): Promise<{ runs: ExportRun[]; total: number; page: number; pageSize: number }> {
+export async function history(db: Queryable, page: number): Promise<{ runs: ExportRun[]; total: number; page: number; pageSize: number }> {
   const [{ n }] = (await db.query('SELECT count(*) AS n FROM export_run', [])) as [{ n: number }]
   const rows = (await db.query(`${SELECT_RUN} ORDER BY r.started_at DESC, r.id DESC LIMIT ? OFFSET ?`, [
     EXPORT_HISTORY_PAGE_SIZE,
@@ -116,25 +116,13 @@ export async function history(db: Db, page: number): Promise<{ runs: ExportRun[]
   return { runs: rows.map((r) => runOf(r, files.get(r.id)!)), total: Number(n), page, pageSize: EXPORT_HISTORY_PAGE_SIZE }
 }
 
-/** Whether the process that started a run is certainly gone: it ran on this machine and is not running. */
-function processGone(row: Pick<RunRow, 'host' | 'pid'>): boolean {
-  if (row.host !== hostname()) return false
-  if (row.pid === process.pid) return false
-  try {
-    process.kill(row.pid, 0)
-    return false
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH'
-  }
-}
-
 export interface Starter {
   userId: string | null
   via: 'app' | 'command-line'
   osUser: string | null
 }
 
-export interface BegunRun {
+interface BegunRun {
   id: string
   kind: ExportKind
   packageSequence: number
@@ -155,7 +143,7 @@ export async function beginRun(
   for (const row of running) {
     // On this machine the process itself says whether the run is alive; from another desk (a shared
     // database) only its heartbeat can.
-    const dead = row.host === hostname() ? processGone(row) : Date.parse(ctx.now) - Date.parse(row.heartbeat_at) > STALE_AFTER_MS
+    const dead = row.host === hostname() ? !processAlive(row.pid) : Date.parse(ctx.now) - Date.parse(row.heartbeat_at) > STALE_AFTER_MS
     if (!dead) {
       throw new AppError(
         'CONFLICT',

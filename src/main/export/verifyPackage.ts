@@ -3,9 +3,9 @@
 // lists has the bytes and hash it says. Otherwise the folder is renamed out of the way (hidden, so
 // it no longer looks like a package) and the run counts as interrupted.
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { readFile, rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { sha256OfFile } from '../core/files'
 import type { ExportRun } from '../../shared/export/schemas'
 import type { RunFile } from './runs'
 
@@ -17,12 +17,6 @@ interface Listed {
   hash: string
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
-
 async function check(folder: string, listed: Listed): Promise<RunFile | null> {
   if (typeof listed.path !== 'string' || listed.path.includes('..') || listed.path.startsWith('/')) return null
   const path = join(folder, listed.path)
@@ -30,7 +24,7 @@ async function check(folder: string, listed: Listed): Promise<RunFile | null> {
     .then((s) => s.size)
     .catch(() => -1)
   if (size !== listed.bytes) return null
-  const sha256 = await sha256Of(path)
+  const sha256 = await sha256OfFile(path)
   if (`sha256:${sha256}` !== listed.hash) return null
   return { path: listed.path, resource: listed.name ?? listed.resource ?? listed.path, rows: 0, bytes: size, sha256 }
 }

@@ -1,15 +1,11 @@
 // A person's disabilities are rows of person_disability, one per code: the authority receives them
 // as rows, and a change adds or removes only the codes that changed.
 import { In, type EntityManager } from 'typeorm'
-import { DISABILITY } from '../../shared/codes'
+import { DISABILITY, inListOrder } from '../../shared/codes'
 import { PersonDisabilityEntity } from './entities'
 
-const ORDER = new Map<string, number>(DISABILITY.items.map((d, i) => [d.code, i]))
-
 /** Each code once, in the code list's order (a code the list no longer has, last). */
-export function disabilityList(codes: Iterable<string>): string[] {
-  return [...new Set(codes)].sort((a, b) => (ORDER.get(a) ?? ORDER.size) - (ORDER.get(b) ?? ORDER.size) || a.localeCompare(b))
-}
+export const disabilityList = (codes: Iterable<string>): string[] => inListOrder(DISABILITY, codes)
 
 /** Each person's disabilities, by person id (none: an empty list). */
 export async function disabilitiesOf(db: Pick<EntityManager, 'findBy'>, personIds: string[]): Promise<Map<string, string[]>> {
@@ -19,10 +15,9 @@ export async function disabilitiesOf(db: Pick<EntityManager, 'findBy'>, personId
   return new Map([...codes].map(([id, list]) => [id, disabilityList(list)]))
 }
 
-/** Makes the person's rows these codes, inside the caller's transaction; `isNew`: they have none yet. */
-export async function saveDisabilities(manager: EntityManager, personId: string, codes: string[], isNew = false): Promise<void> {
+/** Makes the person's rows these codes, inside the caller's transaction, from the codes they `held` (none for a new person). */
+export async function saveDisabilities(manager: EntityManager, personId: string, codes: string[], held: string[]): Promise<void> {
   const wanted = new Set(codes)
-  const held = isNew ? [] : (await manager.findBy(PersonDisabilityEntity, { personId })).map((r) => r.code)
   const removed = held.filter((code) => !wanted.has(code))
   if (removed.length) await manager.delete(PersonDisabilityEntity, { personId, code: In(removed) })
   const added = [...wanted].filter((code) => !held.includes(code))

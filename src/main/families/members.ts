@@ -66,7 +66,7 @@ export async function insertPerson(manager: EntityManager, ctx: CallContext, fam
   const columns = memberColumns(entry.member)
   const disabilities = disabilityList(entry.member.disabilities)
   await manager.insert(PersonEntity, { id, familyId, ...columns, createdAt: ctx.now, updatedAt: ctx.now, version: 1 })
-  await saveDisabilities(manager, id, disabilities, true)
+  await saveDisabilities(manager, id, disabilities, [])
   await manager.insert(MembershipEntity, {
     id: randomUUID(),
     personId: id,

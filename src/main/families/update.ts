@@ -48,7 +48,7 @@ export async function updatePerson(input: z.output<typeof updatePersonInput>, ct
     const disabilities = disabilityList(input.member.disabilities)
     const held = (await disabilitiesOf(manager, [input.id])).get(input.id) ?? []
     const version = await updateVersioned(manager, PersonEntity, input.id, input.version, { ...columns, updatedAt: ctx.now }, 'person')
-    await saveDisabilities(manager, input.id, disabilities)
+    await saveDisabilities(manager, input.id, disabilities, held)
     await indexPerson(manager, { id: input.id, givenName: columns.givenName, familyName: columns.familyName })
     await writeAudit(manager, {
       at: ctx.now,

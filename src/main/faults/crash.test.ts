@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { migrations } from '../../../migrations'
 import { openCasebook, type Casebook } from '../core/casebook'
-import { verifyAuditTrail } from '../audit/verify'
+import { verifyAuditChain } from '../audit/verify'
 import { backupFolderFor, PARTIAL_SUFFIX } from '../backup/folder'
 import { rng } from '../seed/generator'
 import { seedFamilies } from '../seed/seed'
@@ -72,7 +72,7 @@ async function openAndCheck<T>(check: (casebook: Casebook) => Promise<T>): Promi
   const casebook = await openCasebook({ databasePath: t.databasePath, mode: 'existing', passwordCost: TEST_SCRYPT })
   try {
     expect(await checkFile(t.databasePath)).toEqual(SOUND)
-    expect(await verifyAuditTrail(casebook.core.db)).toMatchObject({ intact: true })
+    expect(await verifyAuditChain(casebook.core.db)).toMatchObject({ intact: true })
     return await check(casebook)
   } finally {
     await casebook.close()
@@ -240,7 +240,7 @@ describe('killed at random moments (SIGKILL), the database holds every acknowled
       })
       if (child.lines.some((l) => l.startsWith('backup-started '))) expect(leftBehind.filter((path) => existsSync(path))).toEqual([])
 
-      const left = await backupLeftovers(t.databasePath, undefined, seen)
+      const left = await backupLeftovers(t.databasePath, seen)
       // Every file named as a backup is one: it decrypts with the key, SQLite finds it sound, it is
       // fully migrated, and it holds only families that were saved (and are still there).
       for (const backup of left.backups) {

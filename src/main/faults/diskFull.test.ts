@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { BackupRun } from '../../shared/backup/schemas'
 import { NOTHING_SAVED, type Result } from '../../shared/result'
 import { todayIso } from '../../shared/dates'
-import { verifyAuditTrail } from '../audit/verify'
+import { verifyAuditChain } from '../audit/verify'
 import { openCasebook, type Casebook, type Connection } from '../core/casebook'
 import { FamilyGenerator } from '../seed/generator'
 import { backupLeftovers } from '../testing/backupFolder'
@@ -19,7 +19,7 @@ import { startChild } from '../testing/childProcess'
 import { DatabaseWatch } from '../testing/dbChanges'
 import { checkFile, SOUND } from '../testing/integrity'
 import { mountSmallDisk, type SmallDisk } from '../testing/smallDisk'
-import { TEST_SCRYPT, tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import { TEST_HUB, TEST_SCRYPT, tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
 
 const DISK_FULL = { ok: false, error: { code: 'UNAVAILABLE', message: `The disk is full. ${NOTHING_SAVED} Ask IT to make space on the disk.` } }
 const READ_ONLY = {
@@ -60,7 +60,7 @@ describe('a full disk', () => {
 
   it('a save fails with the plain message and leaves nothing of itself; when space returns, the next save works', async () => {
     const databasePath = join(disk.dir, 'casebook.sqlite')
-    casebook = await openCasebook({ databasePath, mode: 'create', passwordCost: TEST_SCRYPT, hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' } })
+    casebook = await openCasebook({ databasePath, mode: 'create', passwordCost: TEST_SCRYPT, hub: TEST_HUB })
     const desk = casebook.connect({ name: 'desk' })
     const saved: string[] = []
     for (let n = 1; n <= 5; n++) {
@@ -152,7 +152,7 @@ describe('a full disk', () => {
 
     const db = casebook.core.db
     expect(await checkFile(databasePath)).toEqual(SOUND)
-    expect(await verifyAuditTrail(db)).toMatchObject({ intact: true })
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true })
     const there = (await db.query(`SELECT email, (SELECT count(*) FROM person p WHERE p.family_id = f.id) AS people FROM family f ORDER BY email`)) as {
       email: string
       people: number

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { migrations } from '../../../migrations'
 import { FamiliesReadyToTravel1764000000013 } from '../../../migrations/1764000000013-FamiliesReadyToTravel'
 import { openCasebook } from '../core/casebook'
+import { all as allRows, closeRaw, openRaw } from '../core/opening'
 import { rng } from '../seed/generator'
 import { backupFolderFor } from '../backup/folder'
 import { backupLeftovers } from '../testing/backupFolder'
@@ -25,6 +26,7 @@ import { startChild, type ChildCore } from '../testing/childProcess'
 import { checkFile, SOUND } from '../testing/integrity'
 import { databaseBefore, FTS5_SHADOW_TABLES } from '../testing/migrationDb'
 import { hubRow, userRow } from '../testing/migrationRows'
+import { rawAll } from '../testing/rawDb'
 import { TEST_SCRYPT } from '../testing/tempCasebook'
 
 const FAMILIES = 3000
@@ -33,17 +35,10 @@ const MIGRATING_WAL_BYTES = 256 * 1024
 
 /** The migrations the file has committed, read as another process would; null while it cannot be read. */
 async function committedMigrations(path: string): Promise<number | null> {
-  const db = await new Promise<sqlite3.Database | null>((resolve) => {
-    const opened = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (error) => resolve(error ? null : opened))
-  })
-  if (!db) return null
-  try {
-    return await new Promise<number | null>((resolve) =>
-      db.get('SELECT count(*) AS n FROM migrations', (error, row: { n: number }) => resolve(error ? null : row.n))
-    )
-  } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()))
-  }
+  return rawAll<{ n: number }>(path, 'SELECT count(*) AS n FROM migrations').then(
+    ([row]) => row!.n,
+    () => null
+  )
 }
 
 /**
@@ -89,11 +84,8 @@ const RECORDS = new Set(['backup_run', 'audit_entry'])
 
 async function stateOf(path: string): Promise<State> {
   // Read-write, as the app's first connection is: it recovers what a killed process left in the log.
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(path, sqlite3.OPEN_READWRITE, (error) => (error ? reject(error) : resolve(opened)))
-  })
-  const all = <T = Record<string, unknown>>(sql: string) =>
-    new Promise<T[]>((resolve, reject) => db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows as T[]))))
+  const db = await openRaw(path, sqlite3.OPEN_READWRITE)
+  const all = <T = Record<string, unknown>>(sql: string) => allRows<T>(db, sql)
   try {
     await all('PRAGMA query_only = ON')
     const schema = await all<{ type: string; name: string; sql: string | null }>(`SELECT type, name, sql FROM sqlite_schema ORDER BY type, name`)
@@ -118,7 +110,7 @@ async function stateOf(path: string): Promise<State> {
       }
     }
   } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()))
+    await closeRaw(db)
   }
 }
 
@@ -203,7 +195,7 @@ const migrated = (state: State): State => ({ ...after, recorded: state.recorded.
  * removes), nothing else. Those in `seen` were looked into already; answers every backup's name.
  */
 async function expectWholeBackups(kill: number, path: string, seen: Set<string>): Promise<string[]> {
-  const left = await backupLeftovers(path, undefined, seen)
+  const left = await backupLeftovers(path, seen)
   expect({ kill, other: left.other }).toEqual({ kill, other: [] })
   for (const backup of left.backups) {
     expect({ kill, backup: backup.fileName, checks: backup.checks, migrations: backup.migrations, families: backup.familyEmails.length }).toEqual({

@@ -8,7 +8,7 @@
 // once and the audit trail's chain, written by both processes in turn, verifies.
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { verifyAuditTrail } from '../audit/verify'
+import { verifyAuditChain } from '../audit/verify'
 import { startChild } from '../testing/childProcess'
 import { checkFile, SOUND } from '../testing/integrity'
 import { okaforFamily } from '../testing/fixtures'
@@ -94,7 +94,7 @@ it('two processes updating the same records: the last acknowledged update of eac
     const [{ n }] = await db.query(`SELECT count(*) AS n FROM audit_entry WHERE record_id = ? AND action = 'update'`, [record.id])
     expect({ record: record.kind, audited: n }).toEqual({ record: record.kind, audited: mine.length })
   }
-  expect(await verifyAuditTrail(db)).toMatchObject({ intact: true })
+  expect(await verifyAuditChain(db)).toMatchObject({ intact: true })
   expect(await checkFile(t.databasePath)).toEqual(SOUND)
   console.log(
     `two processes: ${acks.length} updates saved, ${conflicts.length} refused as conflicts, of ${2 * UPDATES}, in ${((performance.now() - started) / 1000).toFixed(1)} s`

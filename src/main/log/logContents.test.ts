@@ -2,19 +2,18 @@
 // families registered, saves refused and failing, an export and the command line. The events IT needs
 // are there; no name, address, postcode, phone, email, NHS number, UPN or date of birth of anyone on
 // record is, searched for in the log files' bytes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCasebook, type Casebook } from '../core/casebook'
-import { TEST_SCRYPT } from '../testing/tempCasebook'
+import { TEST_HUB, TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
 import { okaforFamily, today } from '../testing/fixtures'
 import { FamilyGenerator } from '../seed/generator'
 import { seedFamilies } from '../seed/seed'
 import { main as cli } from '../cli/index'
 import { openFileLog, type FileLog } from './fileLog'
-import type { ExportRun } from '../../shared/export/schemas'
-import type { Result } from '../../shared/result'
+import { exportAs } from '../export/exportTestWorld'
 
 let dir: string
 let logs: string
@@ -23,7 +22,6 @@ let databasePath: string
 let appLog: FileLog
 let casebook: Casebook
 let text: string
-const savedConfig = process.env.CASEBOOK_CONFIG
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'log-contents-'))
@@ -32,13 +30,13 @@ beforeAll(async () => {
   mkdirSync(exportFolder)
   databasePath = join(dir, 'hub.sqlite')
   // The command line reads the machine-wide config: an empty one here, not the machine's.
-  process.env.CASEBOOK_CONFIG = join(dir, 'casebook.json')
+  vi.stubEnv('CASEBOOK_CONFIG', join(dir, 'casebook.json'))
   appLog = openFileLog({ folders: [logs], process: 'app' })
   casebook = await openCasebook({
     databasePath,
     mode: 'create',
     passwordCost: TEST_SCRYPT,
-    hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' },
+    hub: TEST_HUB,
     exportFolder,
     log: appLog
   })
@@ -50,15 +48,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await casebook.close()
-  if (savedConfig === undefined) delete process.env.CASEBOOK_CONFIG
-  else process.env.CASEBOOK_CONFIG = savedConfig
+  vi.unstubAllEnvs()
   rmSync(dir, { recursive: true, force: true })
 })
-
-const ok = <T>(result: Result<unknown>): T => {
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value as T
-}
 
 /** A day at the hub, and IT's commands after it. */
 async function work(): Promise<void> {
@@ -67,7 +59,7 @@ async function work(): Promise<void> {
   // Registrations through the router: saved, refused as possible duplicates, refused by validation.
   const generator = new FamilyGenerator(23, today)
   for (let i = 0; i < 15; i++) await desk.invoke('families.register', generator.family())
-  const okafor = ok<{ id: string }>(await desk.invoke('families.register', okaforFamily()))
+  const okafor = unwrap<{ id: string }>(await desk.invoke('families.register', okaforFamily()))
   expect(await desk.invoke('families.register', okaforFamily())).toMatchObject({ ok: false, error: { code: 'DUPLICATE_UNCONFIRMED' } })
   const badNhs = okaforFamily()
   badNhs.members[0]!.member = { ...badNhs.members[0]!.member, nhsNumber: '943 476 5918' } as never
@@ -102,12 +94,7 @@ async function work(): Promise<void> {
   expect(await casebook.connect().invoke('families.get', { id: okafor.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   // An export, and one refused because the folder has gone.
   const manager = casebook.connect({ name: 'manager' })
-  const started = ok<ExportRun>(await manager.invoke('export.start', { kind: 'full', pseudonymised: false }))
-  let run = started
-  while (run.status === 'running') {
-    await new Promise((resolve) => setImmediate(resolve))
-    run = ok<ExportRun>(await manager.invoke('export.progress', { runId: started.id }))
-  }
+  const run = await exportAs(manager, { kind: 'full' })
   expect(run.status).toBe('succeeded')
   casebook.core.exportFolder = join(dir, 'unplugged share')
   expect(await manager.invoke('export.start', { kind: 'full', pseudonymised: false })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })

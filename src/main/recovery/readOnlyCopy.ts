@@ -8,14 +8,12 @@
 // SQLite itself: temporary triggers, which live in the copy's connection and never in a file, stop
 // every other insert, update and delete. The copy is deleted when the window moves on (a restore)
 // or Casebook closes; one a crash left behind is deleted by the next read-only opening.
-import { constants, existsSync, readdirSync } from 'node:fs'
-import { copyFile, mkdtemp, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
 import type { DataSource } from 'typeorm'
 import { openReader } from '../core/database'
 import { AppError } from '../core/errors'
 import { WriteQueue, type WriteWork } from '../core/writeQueue'
 import type { OpenedStore } from '../core/casebook'
+import { copyBeside } from './copyBeside'
 
 /** The message every refused write of the copy raises inside SQLite, and the one the window is told. */
 const TRIGGER_MESSAGE = 'casebook: read-only copy'
@@ -24,8 +22,6 @@ export const READ_ONLY_COPY =
 
 /** Columns of app_user that signing in writes (the attempt count and lock, the time of the last sign-in). */
 const SIGN_IN_COLUMNS = new Set(['failed_attempts', 'locked_until', 'last_sign_in_at'])
-
-const copyFolderMark = (databasePath: string) => `${basename(databasePath)}.read-only-copy-`
 
 /** Turns the triggers' refusal into the window's message; any other failure is the copy's damage or the disk's. */
 class CopyWriteQueue extends WriteQueue {
@@ -59,18 +55,6 @@ async function refuseWrites(writer: DataSource): Promise<void> {
   }
 }
 
-/** Removes copies a crash left beside the database. */
-export async function removeOldCopies(databasePath: string): Promise<void> {
-  const folder = dirname(databasePath)
-  let names: string[]
-  try {
-    names = readdirSync(folder)
-  } catch {
-    return
-  }
-  for (const name of names.filter((n) => n.startsWith(copyFolderMark(databasePath)))) await rm(join(folder, name), { recursive: true, force: true })
-}
-
 export interface ReadOnlyCopy {
   /** The copied database file. */
   path: string
@@ -82,17 +66,7 @@ export interface ReadOnlyCopy {
 
 /** Copies the damaged database (and its -wal) into a new folder beside it. The original is only read. */
 export async function copyForReading(databasePath: string): Promise<ReadOnlyCopy> {
-  await removeOldCopies(databasePath)
-  const folder = await mkdtemp(join(dirname(databasePath), copyFolderMark(databasePath)))
-  const path = join(folder, basename(databasePath))
-  const remove = () => rm(folder, { recursive: true, force: true })
-  try {
-    await copyFile(databasePath, path, constants.COPYFILE_EXCL)
-    if (existsSync(`${databasePath}-wal`)) await copyFile(`${databasePath}-wal`, `${path}-wal`, constants.COPYFILE_EXCL)
-  } catch (error) {
-    await remove()
-    throw error
-  }
+  const { path, remove } = await copyBeside(databasePath, 'read-only-copy')
   const open = async (): Promise<OpenedStore> => {
     // Opened as the core's reader is (every entity, no migrations), then allowed to write what the triggers let through.
     const writer = await openReader(path)

@@ -4,11 +4,10 @@
 // left byte for byte as it was, recovery.status says what happened, every other channel answers
 // UNAVAILABLE, what can be read is read from a copy, and a backup is restored only for an
 // administrator's password as the backup holds it.
-import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import sqlite3 from 'sqlite3'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { RecoveryStatus } from '../../shared/recovery/schemas'
 import { signedInUser } from '../testing/accounts'
@@ -18,8 +17,10 @@ import { tempCasebook, TEST_SCRYPT, unwrap, type TempCasebook } from '../testing
 import { CHOSEN_PASSWORD } from '../testing/channelSamples'
 import { seedFamilies } from '../seed/seed'
 import type { Casebook, Connection } from '../core/casebook'
-import { all, checkDatabaseFile, closeRaw, openRaw } from '../core/opening'
-import { backupForTests, execOn, otherHubsBackup, type TestBackup } from './backupForTests'
+import { checkDatabaseFile } from '../core/opening'
+import { backupForTests, otherHubsBackup, type TestBackup } from '../testing/backupForTests'
+import { garbage, personLeafPages } from '../testing/damage'
+import { rawExec } from '../testing/rawDb'
 import { openCasebookOrRecovery, recoveryCasebook } from './recoveryCasebook'
 import { READ_ONLY_COPY } from './readOnlyCopy'
 import { NOT_AN_ADMINISTRATOR } from './administrator'
@@ -50,35 +51,10 @@ async function references(casebook: Casebook): Promise<string[]> {
 }
 const besideDatabase = (mark: string) => readdirSync(t.dir).filter((name) => name.includes(mark))
 
-async function rawAll<T>(path: string, sql: string): Promise<T[]> {
-  const db = await openRaw(path, sqlite3.OPEN_READWRITE)
-  try {
-    return await all<T>(db, sql)
-  } finally {
-    await closeRaw(db)
-  }
-}
-
 async function openApp(mode: 'existing' | 'create' = 'existing'): Promise<Casebook> {
   const casebook = await openCasebookOrRecovery({ databasePath: t.databasePath, mode, passwordCost: TEST_SCRYPT })
   opened.push(casebook)
   return casebook
-}
-
-/** Overwrites `length` bytes at `offset` with random ones. */
-function garbage(path: string, offset: number, length: number): void {
-  const fd = openSync(path, 'r+')
-  writeSync(fd, randomBytes(length), 0, length, offset)
-  closeSync(fd)
-}
-
-/** Leaf pages of the person table, from SQLite's own page map. */
-async function personLeafPages(path: string): Promise<{ pages: number[]; pageSize: number }> {
-  const pages = (await rawAll<{ pageno: number }>(path, `SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' ORDER BY pageno`)).map(
-    (p) => p.pageno
-  )
-  const [size] = await rawAll<{ page_size: number }>(path, 'PRAGMA page_size')
-  return { pages, pageSize: size!.page_size }
 }
 
 interface Damage {
@@ -146,7 +122,7 @@ const DAMAGES: Record<string, Damage> = {
   'a database from a newer Casebook': {
     async make() {
       await t.casebook.close()
-      await execOn(t.databasePath, `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureThing1999999999999')`)
+      await rawExec(t.databasePath, `INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureThing1999999999999')`)
     },
     problem: 'newer',
     message: /was last opened by a newer version of Casebook/,

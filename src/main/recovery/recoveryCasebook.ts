@@ -4,26 +4,22 @@
 // UNAVAILABLE. Restoring there swaps the backup in (the damaged file kept beside it) and the core
 // becomes a normal one; opening what can be read puts a read-only core over a copy of the damaged
 // file, where a window signs in as usual. The file that could not be opened is never written to.
-import { randomUUID } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { contract, isChannel, type Channel } from '../../shared/contract'
+import { isChannel } from '../../shared/contract'
 import type { RecoveryProblem, RecoveryStatus } from '../../shared/recovery/schemas'
-import type { Result } from '../../shared/result'
-import { RESTORE_ACTION } from '../audit/verify'
-import { oneRestoreAtATime, prepareRestore, swapIn } from '../backup/restore'
+import { loggedRestore, oneRestoreAtATime, prepareRestore, restoreAuditEntry, swapIn } from '../backup/restore'
 import { keyBesideDatabase, loadBackupKey } from '../backup/crypto'
-import { backupFolderFor } from '../backup/folder'
+import { backupFolderFor, backupPathOf } from '../backup/folder'
 import { openCasebook, type Casebook, type Connection, type OpenOptions } from '../core/casebook'
 import { systemClock } from '../core/clock'
-import { DEFAULT_BACKUP_EVERY_HOURS } from '../core/config'
-import { AppError, fieldErrors } from '../core/errors'
-import { inputProblem } from '../core/inputGuard'
+import { DEFAULT_BACKUP_SETTINGS } from '../core/config'
+import { AppError } from '../core/errors'
 import { checkDatabaseFile, OpeningRefusal, storageProblem } from '../core/opening'
-import { unexpectedError } from '../core/router'
+import { answer } from '../core/router'
 import { errorFields, silentLog } from '../log/log'
 import { checkAdministrator, RestoreAttempts } from './administrator'
-import { backupPathOf, newestBackup } from './backupsFound'
+import { newestBackup } from './backupsFound'
 import { hubCodeOfFile } from './hubOfFile'
 import { copyForReading, type ReadOnlyCopy } from './readOnlyCopy'
 
@@ -36,7 +32,7 @@ export interface Trouble {
 }
 
 /** How each refusal of the file (./opening) is told, and what it offers. */
-export function troubleOf(error: unknown, databasePath: string): Trouble {
+function troubleOf(error: unknown, databasePath: string): Trouble {
   const refused = (problem: RecoveryProblem, message: string, canRestore: boolean, canOpenReadOnly = false): Trouble => ({
     problem,
     message,
@@ -81,8 +77,6 @@ export function troubleOf(error: unknown, databasePath: string): Trouble {
   }
 }
 
-const NO_BACKUP_SETTINGS = { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
-
 const UNAVAILABLE = {
   code: 'UNAVAILABLE',
   message: 'Casebook could not open its database, so nothing can be read or saved until a backup is restored or IT puts it right. Nothing was saved.'
@@ -102,7 +96,7 @@ const NEARLY_EMPTY_BYTES = 64 * 1024
 export async function openCasebookOrRecovery(options: OpenOptions): Promise<Casebook> {
   try {
     if (options.mode === 'create' && nearlyEmpty(options.databasePath)) {
-      const settings = options.backup ?? NO_BACKUP_SETTINGS
+      const settings = options.backup ?? DEFAULT_BACKUP_SETTINGS
       const emptied = await checkDatabaseFile(options.databasePath, 'existing', options.source).then(
         (check) => check.tidy().then(() => null),
         (refusal: unknown) => (refusal instanceof OpeningRefusal && refusal.kind === 'unfinished' ? refusal : null)
@@ -129,7 +123,7 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
   const databasePath = options.databasePath
   const clock = options.clock ?? systemClock
   const log = options.log ?? silentLog
-  const settings = options.backup ?? NO_BACKUP_SETTINGS
+  const settings = options.backup ?? DEFAULT_BACKUP_SETTINGS
   let trouble = troubleOf(error, databasePath)
   const attempts = new RestoreAttempts()
   let phase: Phase = { kind: 'recovery' }
@@ -172,7 +166,6 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
     }
     try {
       // The copy sits in a folder of its own: backups are still the real database's, in its folder and under its key.
-      const settings = options.backup ?? { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
       const backup = {
         ...settings,
         folder: backupFolderFor(settings, databasePath),
@@ -202,12 +195,8 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
     }
     attempts.refuseIfWaiting(input.username, clock.now().getTime())
     const backupPath = await backupPathOf(settings, databasePath, input.fileName)
-    return oneRestoreAtATime(databasePath, async () => {
-      const restoreId = randomUUID()
-      const started = performance.now()
-      const ms = () => Math.round(performance.now() - started)
-      log.info('restore.started', { restoreId, file: input.fileName, by: 'recovery screen', problem: trouble.problem })
-      try {
+    return oneRestoreAtATime(databasePath, () =>
+      loggedRestore(log, { file: input.fileName, by: 'recovery screen', problem: trouble.problem }, async (restore) => {
         const key = loadBackupKey(settings, databasePath, false)
         const checked = await prepareRestore({
           backupPath,
@@ -225,30 +214,31 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
           }
         })
         let restoredAt = clock.now().toISOString()
-        let keptAt: string | null
-        try {
-          // Windows on the copy are signed out with it: the copy is gone, and the restored database is another.
-          if (phase.kind === 'readOnlyCopy') await leaveCopy(phase)
-          ;({ keptAt } = await swapIn(checked, {
-            databasePath,
-            kept: 'damaged',
-            at: clock.now(),
-            audit: (keptAt) => {
-              restoredAt = clock.now().toISOString()
-              return {
-                at: restoredAt,
-                actor: input.username,
-                action: RESTORE_ACTION,
-                recordType: 'database',
-                recordId: restoreId,
-                changes: { backup: input.fileName, takenAt: checked.header.takenAt, backupHead: checked.header.auditHead, problem: trouble.problem, keptAt }
-              }
-            }
-          }))
-        } catch (swapError) {
-          await checked.discard()
-          throw swapError
-        }
+        // Windows on the copy are signed out with it: the copy is gone, and the restored database is another.
+        // (swapIn removes the checked copy when it fails; this is for a failure before it runs.)
+        if (phase.kind === 'readOnlyCopy')
+          await leaveCopy(phase).catch(async (error: unknown) => {
+            await checked.discard()
+            throw error
+          })
+        const { keptAt } = await swapIn(checked, {
+          databasePath,
+          kept: 'damaged',
+          at: clock.now(),
+          audit: (keptAt) => {
+            restoredAt = clock.now().toISOString()
+            const { header } = checked
+            return restoreAuditEntry({
+              id: restore.id,
+              at: restoredAt,
+              actor: input.username,
+              backup: input.fileName,
+              header,
+              keptAt,
+              changes: { problem: trouble.problem }
+            })
+          }
+        })
         const casebook = await openCasebook({ ...options, mode: 'existing' }).catch((openError: unknown) => {
           // Swapped in but not opened (a migration that failed, say): the screen says what is wrong now.
           trouble = troubleOf(openError, databasePath)
@@ -256,13 +246,9 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
           throw new AppError('UNAVAILABLE', `The backup was restored, but Casebook could not open it: ${why}`)
         })
         phase = { kind: 'restored', casebook }
-        log.info('restore.finished', { restoreId, file: input.fileName, keptAt, migrated: checked.behind, ms: ms() })
-        return { restoredFrom: input.fileName, damagedKeptAt: keptAt, restoredAt }
-      } catch (restoreError) {
-        log.error('restore.failed', { restoreId, file: input.fileName, ...errorFields(restoreError), ms: ms() })
-        throw restoreError
-      }
-    })
+        return { result: { restoredFrom: input.fileName, damagedKeptAt: keptAt, restoredAt }, done: { keptAt, migrated: checked.behind } }
+      })
+    )
   }
 
   async function leaveCopy(from: Extract<Phase, { kind: 'readOnlyCopy' }>): Promise<void> {
@@ -275,23 +261,6 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
     'recovery.status': status,
     'recovery.openReadOnly': openReadOnly,
     'recovery.restore': restore
-  }
-
-  /** A recovery channel, checked as the router checks every input: its size and shape, then its schema, then its answer. */
-  async function answer(channel: Channel, input: unknown): Promise<Result<unknown>> {
-    const spec = contract[channel]
-    const problem = inputProblem(input)
-    const parsed = problem ? null : spec.input.safeParse(input)
-    if (!parsed) return { ok: false, error: { code: 'VALIDATION', message: `Casebook could not read what was sent (${problem}). Nothing was saved.` } }
-    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'There is a problem with some answers', fields: fieldErrors(parsed.error) } }
-    try {
-      const output = spec.output.safeParse(await handlers[channel]!(parsed.data as never))
-      if (output.success) return { ok: true, value: output.data }
-      log.error('call.failed', { channel, code: 'INTERNAL', error: 'OUTPUT_OUTSIDE_CONTRACT' })
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' } }
-    } catch (failure) {
-      return { ok: false, error: unexpectedError(channel, failure, log) }
-    }
   }
 
   const current = (): Casebook | null => (phase.kind === 'recovery' ? null : phase.casebook)
@@ -313,7 +282,8 @@ export function recoveryCasebook(options: OpenOptions, error: unknown): Casebook
           if (closed) return { ok: false, error: CLOSING }
           if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Casebook does not know that request.' } }
           const casebook = current()
-          if (channel.startsWith('recovery.') && phase.kind !== 'restored') return answer(channel, input)
+          // A recovery channel, checked as the router checks every input (no session: the restore asks for an administrator's password).
+          if (channel.startsWith('recovery.') && phase.kind !== 'restored') return answer(channel, input, handlers[channel]!, log)
           if (!casebook) return { ok: false, error: UNAVAILABLE }
           if (inner?.of !== casebook) inner = { of: casebook, connection: casebook.connect(trusted, window) }
           return inner.connection.invoke(channel, input)

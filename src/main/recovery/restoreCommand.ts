@@ -4,20 +4,19 @@
 // would have refused it); then the restored database is opened once, which upgrades it if it is older
 // (after its own pre-migration copy). A database in use, from a newer Casebook, on a network drive or
 // not Casebook's is refused and left as it was. Exit code 0 restored, 1 not.
-import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { BACKUP_FILE_NAME } from '../../shared/backup/schemas'
-import { RESTORE_ACTION } from '../audit/verify'
 import { loadBackupKey } from '../backup/crypto'
 import { backupFolderFor } from '../backup/folder'
-import { prepareRestore, removeLeftovers, settleSideFiles, swapIn, type KeptAs } from '../backup/restore'
+import { loggedRestore, prepareRestore, readSettled, restoreAuditEntry, settleSideFiles, swapIn, type KeptAs } from '../backup/restore'
 import { openCasebook } from '../core/casebook'
 import type { BackupSettings, DatabaseSource } from '../core/config'
 import { AppError } from '../core/errors'
 import { checkDatabaseFile, OpeningRefusal } from '../core/opening'
+import { hubCodeIn } from '../hub/code'
+import type { Log } from '../log/log'
 import { hubCodeOfFile } from './hubOfFile'
-import { errorFields, type Log } from '../log/log'
 
 export interface RestoreCommandOptions {
   /** The backup as IT named it: a path, or the name of a file in the backup folder. */
@@ -74,58 +73,58 @@ function namedBackup(file: string, settings: BackupSettings, databasePath: strin
   )
 }
 
+/**
+ * The hub the database a restore would replace is: read on the file itself once it is settled (sound),
+ * from a copy when opening refused it (damaged), none when there is no file.
+ */
+async function hubCodeOfReplaced(databasePath: string, kept: KeptAs | null): Promise<string | null> {
+  if (kept === 'replaced') return readSettled(databasePath, hubCodeIn)
+  return kept === 'damaged' ? hubCodeOfFile(databasePath) : null
+}
+
 export async function restoreCommand(options: RestoreCommandOptions): Promise<number> {
   const { databasePath, settings, log, out } = options
-  const restoreId = randomUUID()
-  const started = performance.now()
-  const ms = () => Math.round(performance.now() - started)
-  log.info('restore.started', { restoreId, by: 'command line' })
   try {
-    const backupPath = namedBackup(options.file, settings, databasePath)
-    const key = options.keyFile
-      ? loadBackupKey({ ...settings, key: null, keyFile: resolve(options.keyFile) }, databasePath, false)
-      : loadBackupKey(settings, databasePath, false)
-    const kept = await whatIsThere(databasePath, options.source)
-    // Refused before the long part when another program has it open; checked again at the swap.
-    if (kept === 'replaced') await settleSideFiles(databasePath)
-    await removeLeftovers(databasePath)
-    // Only this hub's backup goes over this hub's database; with no hub to be read (none there, or damaged past reading) any hub's, named below.
-    const hubCode = kept ? await hubCodeOfFile(databasePath) : null
-    const checked = await prepareRestore({ backupPath, databasePath, key, hubCode })
-    let keptAt: string | null = null
-    try {
-      ;({ keptAt } = await swapIn(checked, {
+    return await loggedRestore(log, { file: basename(options.file), by: 'command line' }, async (restore) => {
+      const backupPath = namedBackup(options.file, settings, databasePath)
+      const key = options.keyFile
+        ? loadBackupKey({ ...settings, key: null, keyFile: resolve(options.keyFile) }, databasePath, false)
+        : loadBackupKey(settings, databasePath, false)
+      const kept = await whatIsThere(databasePath, options.source)
+      // Refused before the long part when another program has it open; checked again at the swap.
+      if (kept === 'replaced') await settleSideFiles(databasePath)
+      // Only this hub's backup goes over this hub's database; with no hub to be read (none there, or damaged past reading) any hub's, named below.
+      const hubCode = await hubCodeOfReplaced(databasePath, kept)
+      const checked = await prepareRestore({ backupPath, databasePath, key, hubCode })
+      const { keptAt } = await swapIn(checked, {
         databasePath,
         kept: kept ?? 'replaced',
         at: new Date(),
-        audit: (keptAt, replacedHead) => ({
-          at: new Date().toISOString(),
-          actor: options.actor,
-          action: RESTORE_ACTION,
-          recordType: 'database',
-          recordId: restoreId,
-          changes: { backup: basename(backupPath), takenAt: checked.header.takenAt, backupHead: checked.header.auditHead, replacedHead, keptAt }
-        })
-      }))
-    } catch (error) {
-      await checked.discard()
-      throw error
-    }
-    out(`Restored the backup taken ${checked.header.takenAt} (${basename(backupPath)}) to ${databasePath}.`)
-    if (!hubCode)
-      out(
-        `It is a backup of ${checked.header.hubCode ? `hub ${checked.header.hubCode}` : 'a database with no hub code'}: no hub could be read in the database it replaced, so check it is this desk’s.`
-      )
-    if (keptAt) out(`The database it replaced${kept === 'damaged' ? ' (damaged)' : ''} is kept at ${keptAt}.`)
-    // Opened once: an older backup is upgraded now, after its own pre-migration copy, not at the app's next start.
-    const casebook = await openCasebook({ databasePath, mode: 'existing', source: options.source, log, backup: settings })
-    const upgradedFrom = casebook.backupPath
-    await casebook.close()
-    if (upgradedFrom) out(`It was made by an earlier version of Casebook and has been upgraded (a copy from before the upgrade: ${upgradedFrom}).`)
-    log.info('restore.finished', { restoreId, file: basename(backupPath), keptAt, migrated: checked.behind, ms: ms() })
-    return 0
+        audit: (keptAt, replacedHead) =>
+          restoreAuditEntry({
+            id: restore.id,
+            at: new Date().toISOString(),
+            actor: options.actor,
+            backup: basename(backupPath),
+            header: checked.header,
+            keptAt,
+            changes: { replacedHead }
+          })
+      })
+      out(`Restored the backup taken ${checked.header.takenAt} (${basename(backupPath)}) to ${databasePath}.`)
+      if (!hubCode)
+        out(
+          `It is a backup of ${checked.header.hubCode ? `hub ${checked.header.hubCode}` : 'a database with no hub code'}: no hub could be read in the database it replaced, so check it is this desk’s.`
+        )
+      if (keptAt) out(`The database it replaced${kept === 'damaged' ? ' (damaged)' : ''} is kept at ${keptAt}.`)
+      // Opened once: an older backup is upgraded now, after its own pre-migration copy, not at the app's next start.
+      const casebook = await openCasebook({ databasePath, mode: 'existing', source: options.source, log, backup: settings })
+      const upgradedFrom = casebook.backupPath
+      await casebook.close()
+      if (upgradedFrom) out(`It was made by an earlier version of Casebook and has been upgraded (a copy from before the upgrade: ${upgradedFrom}).`)
+      return { result: 0, done: { keptAt, migrated: checked.behind } }
+    })
   } catch (error) {
-    log.error('restore.failed', { restoreId, ...errorFields(error), ms: ms() })
     if (!(error instanceof AppError)) throw error
     out(error.message)
     return 1

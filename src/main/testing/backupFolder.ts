@@ -6,15 +6,12 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import sqlite3 from 'sqlite3'
 import { BACKUP_FILE_NAME } from '../../shared/backup/schemas'
-import { decryptFile, keyBesideDatabase, loadBackupKey } from '../backup/crypto'
-import { backupFolderFor, PARTIAL_SUFFIX } from '../backup/folder'
-import type { BackupSettings } from '../core/config'
-import { DEFAULT_BACKUP_EVERY_HOURS } from '../core/config'
+import { decryptFile, keyBesideDatabase, loadBackupKey, type BackupKey } from '../backup/crypto'
+import { backupFolderFor, PARTIAL_SUFFIX, runFilePattern } from '../backup/folder'
+import { DEFAULT_BACKUP_SETTINGS } from '../core/config'
 import { checkFile } from './integrity'
-
-const DEFAULT_SETTINGS: BackupSettings = { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
+import { rawAll } from './rawDb'
 
 export interface BackupInside {
   fileName: string
@@ -38,29 +35,19 @@ export interface BackupLeftovers {
 }
 
 async function lookInside(plainPath: string): Promise<Omit<BackupInside, 'fileName'>> {
-  const checks = await checkFile(plainPath)
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(plainPath, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)))
-  })
-  const all = <T>(sql: string) => new Promise<T[]>((resolve, reject) => db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows as T[]))))
-  try {
-    return {
-      checks,
-      migrations: (await all<{ name: string }>('SELECT name FROM migrations ORDER BY id')).map((m) => m.name),
-      familyEmails: (await all<{ email: string | null }>('SELECT email FROM family ORDER BY email')).map((f) => String(f.email))
-    }
-  } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()))
+  return {
+    checks: await checkFile(plainPath),
+    migrations: (await rawAll<{ name: string }>(plainPath, 'SELECT name FROM migrations ORDER BY id')).map((m) => m.name),
+    familyEmails: (await rawAll<{ email: string | null }>(plainPath, 'SELECT email FROM family ORDER BY email')).map((f) => String(f.email))
   }
 }
 
-/** Looks at the backup folder of the database at `databasePath` and at the files beside the database. */
-export async function backupLeftovers(
-  databasePath: string,
-  settings: BackupSettings = DEFAULT_SETTINGS,
-  seen: ReadonlySet<string> = new Set()
-): Promise<BackupLeftovers> {
+/** Looks at the default backup folder of the database at `databasePath` (as the fault tests' desks have it) and at the files beside the database. */
+export async function backupLeftovers(databasePath: string, seen: ReadonlySet<string> = new Set()): Promise<BackupLeftovers> {
+  const settings = DEFAULT_BACKUP_SETTINGS
   const folder = backupFolderFor(settings, databasePath)
+  // Read once, and only when there is a backup to open: a folder with none needs no key.
+  let key: BackupKey | null = null
   const found: BackupLeftovers = { backups: [], partial: [], runFiles: [], other: [] }
   const names = (dir: string) => {
     try {
@@ -75,7 +62,8 @@ export async function backupLeftovers(
       if (BACKUP_FILE_NAME.test(name)) {
         if (seen.has(name)) continue
         const plain = join(scratch, `${name}.sqlite`)
-        await decryptFile(join(folder, name), plain, loadBackupKey(settings, databasePath, false))
+        key ??= loadBackupKey(settings, databasePath, false)
+        await decryptFile(join(folder, name), plain, key)
         found.backups.push({ fileName: name, ...(await lookInside(plain)) })
       } else if (name.endsWith(PARTIAL_SUFFIX) && BACKUP_FILE_NAME.test(name.slice(0, -PARTIAL_SUFFIX.length))) found.partial.push(name)
       else found.other.push(join(folder, name))
@@ -85,7 +73,7 @@ export async function backupLeftovers(
   }
   const database = basename(databasePath)
   const own = new Set([database, `${database}-wal`, `${database}-shm`, `${database}-journal`, basename(keyBesideDatabase(databasePath)), basename(folder)])
-  const runFile = new RegExp(`^${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.backup-[a-z0-9-]+\\.(?:tmp(?:-journal|-wal|-shm)?|alive)$`)
+  const runFile = runFilePattern(databasePath)
   for (const name of names(dirname(databasePath))) {
     if (own.has(name)) continue
     if (runFile.test(name)) found.runFiles.push(name)

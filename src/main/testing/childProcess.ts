@@ -16,7 +16,6 @@ const WAIT_LIMIT_MS = 90_000
 const STDERR_KEPT = 4000
 
 export interface ChildCore {
-  readonly pid: number
   /** Every line the child has written to stdout so far, in order. */
   readonly lines: readonly string[]
   /** The first line (already written or still to come) that matches. Rejects if the child ends first. */
@@ -28,8 +27,6 @@ export interface ChildCore {
   kill(): Promise<void>
   /** Resolves when it has ended (by itself or killed) and its output is read: its exit code, or the signal. */
   readonly ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-  /** What it wrote to stderr (the last few thousand characters). */
-  stderr(): string
 }
 
 export interface ChildOptions {
@@ -127,10 +124,8 @@ export function startChild(script: string, args: string[], options: ChildOptions
     })
 
   return {
-    pid: child.pid!,
     lines,
     ended,
-    stderr: () => errors,
     async waitFor(pattern) {
       let found: RegExpExecArray | null = null
       await wait(`a line like ${pattern}`, () => {
@@ -151,6 +146,3 @@ export function startChild(script: string, args: string[], options: ChildOptions
     }
   }
 }
-
-/** The child's side (./parentLines), for children that import it from here. */
-export { linesFromParent } from './parentLines'

@@ -172,6 +172,12 @@ export async function refusal(db: MigrationDb, sql: string, params: unknown[] = 
   throw new Error(`Expected this statement to be refused: ${sql}`)
 }
 
+/** An INSERT of `row` (column → value) into `table` that must fail, and the error SQLite gave. */
+export function refusedInsert(db: MigrationDb, table: string, row: Row): Promise<string> {
+  const columns = Object.keys(row)
+  return refusal(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row))
+}
+
 /** The tables whose rows differ between two everyRow() snapshots (a new, empty table has not changed). */
 export function changedTables(before: Record<string, Row[]>, after: Record<string, Row[]>): string[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()

@@ -176,4 +176,14 @@ export const familyRows13 = familyRows.map(({ registered_by: _by, ...f }) => ({ 
 export const personRows13 = personRows.map(({ disabilities: _list, ...p }) => ({ ...p, upn_unknown: null }))
 export const personDisabilityRows13 = personRows.flatMap((p) => (p.disabilities ? p.disabilities.split(' ').map((code) => ({ person_id: p.id, code })) : []))
 export const membershipRows13 = membershipRows.map(({ recorded_by: _by, ...m }) => ({ ...m, recorded_by_user_id: null }))
-export const consentRow13 = (({ recorded_by: _by, ...c }) => ({ ...c, recorded_by_user_id: null }))(consentRow)
+
+/** A hub with an account, families, people and their disabilities, memberships and a trail, as migration 13 left them: [table, rows] in an order the foreign keys allow. */
+export const rows13: [string, Record<string, unknown>[]][] = [
+  ['hub', [hubRow]],
+  ['app_user', [userRow]],
+  ['family', familyRows13],
+  ['person', personRows13],
+  ['person_disability', personDisabilityRows13],
+  ['family_membership', membershipRows13],
+  ['audit_entry', auditRows]
+]

@@ -22,3 +22,14 @@ export function linesFromParent(): { next(): Promise<string> } {
     next: () => new Promise((resolve) => (queued.length ? resolve(queued.shift()!) : waiting.push(resolve)))
   }
 }
+
+/** A line for the parent: written at once (a pipe is written synchronously), so it is in the pipe before the child's next step begins. */
+export const say = (line: string) => process.stdout.write(`${line}\n`)
+
+/** Runs the child's `main`; anything it throws is told to the parent as "error <what>" and ends the child with exit code 2. */
+export function runChild(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    say(`error ${String(error)}`)
+    process.exit(2)
+  })
+}

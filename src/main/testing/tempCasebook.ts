@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { openCasebook, type Casebook, type Connection } from '../core/casebook'
 import type { Clock } from '../core/clock'
 import type { Result } from '../../shared/result'
+import type { HubRecord } from '../../shared/hub/schemas'
 
 export interface TempCasebook {
   dir: string
@@ -25,8 +26,14 @@ export function unwrap<T>(result: Result<unknown>, channel = 'call'): T {
   return result.value as T
 }
 
-/** `clock`: the core's time, for tests that must mean the same at any hour they run (reopen keeps it). */
-export async function tempCasebook(name = 'casebook', options: { clock?: Clock } = {}): Promise<TempCasebook> {
+/** The hub a test's database is made for, unless the test names another. */
+export const TEST_HUB: HubRecord = { name: 'Test hub', code: 'TH', localAuthorityCode: '999' }
+
+/**
+ * `clock`: the core's time, for tests that must mean the same at any hour they run (reopen keeps it).
+ * `hub`: the hub the new database is made for, for tests of several hubs' files.
+ */
+export async function tempCasebook(name = 'casebook', options: { clock?: Clock; hub?: HubRecord } = {}): Promise<TempCasebook> {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`))
   const databasePath = join(dir, 'casebook.sqlite')
   const t: TempCasebook = {
@@ -37,7 +44,7 @@ export async function tempCasebook(name = 'casebook', options: { clock?: Clock }
       mode: 'create',
       clock: options.clock,
       passwordCost: TEST_SCRYPT,
-      hub: { name: 'Test hub', code: 'TH', localAuthorityCode: '999' }
+      hub: options.hub ?? TEST_HUB
     }),
     connection: undefined as never,
     async ok(channel, input) {

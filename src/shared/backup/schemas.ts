@@ -28,7 +28,7 @@ export const backupFileName = z.string().regex(BACKUP_FILE_NAME, { error: 'Choos
 export const auditAnchor = z.object({ seq: z.number().int().min(0), hash: z.string(), firstHash: z.string().optional(), databaseId: z.string().optional() })
 export type AuditAnchor = z.infer<typeof auditAnchor>
 
-/** A backup file in the backup folder, as its (authenticated, unencrypted) header describes it. */
+/** A backup file in the backup folder, as its unencrypted header describes it (not authenticated until a restore decrypts the file). */
 export const backupFile = z.object({
   fileName: backupFileName,
   takenAt: z.string(),

@@ -42,11 +42,13 @@ export const openEpisodeInput = z
 export const episodeClosure = storedClosure.extend({ requestedBy: z.string(), approvedBy: z.string().nullable() })
 export type EpisodeClosure = z.infer<typeof episodeClosure>
 
+/** Where an episode is. 'closing': closure recorded and awaiting a manager's approval. */
+export const episodeStatus = z.enum(['open', 'closing', 'closed'])
+
 export const episodeSummary = z.object({
   id: idField,
   familyId: idField,
-  /** 'closing': closure recorded and awaiting a manager's approval. */
-  status: z.enum(['open', 'closing', 'closed']),
+  status: episodeStatus,
   closedOn: z.string().nullable(),
   closure: episodeClosure.nullable(),
   openedOn: z.string(),

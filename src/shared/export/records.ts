@@ -25,6 +25,7 @@ import {
   FAMILY_AWARENESS,
   REFERRAL_SOURCE,
   REQUEST_CHANNEL,
+  REQUEST_STATUS,
   SCREENING_DECISION,
   SERVICE_STATUS,
   SERVICE_TYPE,
@@ -35,6 +36,7 @@ import {
   URGENCY
 } from '../referrals/codes'
 import { OUTBOUND_STATUS, REFERRAL_OUTCOME } from '../referrals/outbound'
+import { episodeStatus } from '../earlyHelp/schemas'
 import { roleSchema } from '../roles'
 
 /** Raised when a column's meaning changes or a column goes; a new file or column alone does not. */
@@ -168,7 +170,7 @@ export const familyAccessRow = z.object({
 export const episodeRow = z.object({
   id: id('Early-help episode id'),
   family_id: id('The family'),
-  status: z.enum(['open', 'closing', 'closed']).describe('open; closing (waiting for a manager to approve); closed'),
+  status: episodeStatus.describe('open; closing (waiting for a manager to approve); closed'),
   opened_on: day('Opened on'),
   closed_on: maybeDay('Closed on'),
   lead_user_id: id('Lead practitioner (staff.csv)'),
@@ -326,7 +328,7 @@ export const requestRow = z.object({
   reason: text(4000, "The reason, in the referrer's words"),
   awareness: FAMILY_AWARENESS.schema.describe('What the family knows of it'),
   urgency: URGENCY.schema.describe('Urgency'),
-  status: z.enum(['waiting', 'decided']).describe('Screened yet or not'),
+  status: REQUEST_STATUS.schema.describe('Screened yet or not'),
   decision: SCREENING_DECISION.schema.nullable().describe('The screening decision'),
   decided_at: maybeInstant('Decided'),
   decided_by_user_id: staff('Who decided'),

@@ -19,13 +19,18 @@ export const hubSettings = hubRecord.extend({
   version: z.number().int()
 })
 
+/** A hub code: the prefix of family references, and the start of every export package's name. */
+export const HUB_CODE_PATTERN = /^[A-Z]{2,5}$/
+/** A local authority code: DfE's three-digit local authority number. */
+export const LOCAL_AUTHORITY_CODE_PATTERN = /^\d{3}$/
+
 /** The authority's three-digit code (DfE's local authority number), given at set-up and changed by an administrator. */
 export const localAuthorityCodeField = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),
   z
     .string({ error: 'Enter the local authority code' })
     .min(1, { error: 'Enter the local authority code', abort: true })
-    .regex(/^\d{3}$/, { error: 'Local authority code must be 3 digits, like 330' })
+    .regex(LOCAL_AUTHORITY_CODE_PATTERN, { error: 'Local authority code must be 3 digits, like 330' })
 )
 
 function workingDaysField(range: string, max: number) {
@@ -64,8 +69,4 @@ export const updateHubInput = z.object({
 })
 export type HubRecord = z.infer<typeof hubRecord>
 
-export const hubCodeField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2,5}$/, { error: 'Hub code must be 2 to 5 letters' })
+export const hubCodeField = z.string().trim().toUpperCase().regex(HUB_CODE_PATTERN, { error: 'Hub code must be 2 to 5 letters' })

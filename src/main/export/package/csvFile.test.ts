@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { csvField, writeCsvFile } from './csvFile'
+import { CsvFileWriter, csvField, csvLine, eachRow, quotableFields, type WrittenFile } from './csvFile'
 import type { Row } from './resource'
-import { tableSchemaOf } from './tableSchema'
+import { compileRowEncoder } from './rowEncoder'
+import { tableSchemaOf, type TableSchema } from './tableSchema'
 
 let dir: string
 beforeEach(() => {
@@ -36,6 +37,34 @@ const schema = tableSchemaOf({
 })
 
 const blank = { name: null, code: null, flag: null, amount: null, day: null, at: null, ref: null }
+
+/** One exact CSV file from rows, made of the pieces the package writer uses (it writes a file of each resource the same way). */
+async function writeCsvFile(
+  path: string,
+  resourceName: string,
+  schema: TableSchema,
+  rows: Iterable<Row>,
+  onRows?: (rowsSoFar: number) => void
+): Promise<WrittenFile & { rows: number }> {
+  const encode = compileRowEncoder(resourceName, schema)
+  const file = await CsvFileWriter.create(path)
+  try {
+    file.add(csvLine(schema.fields.map((field) => field.name)))
+    const quotable = quotableFields(schema)
+    let count = 0
+    await eachRow(rows, (row) => {
+      count++
+      if (file.add(csvLine(encode(row, count), quotable))) return file.flush().then(() => onRows?.(count))
+    })
+    onRows?.(count)
+    const written = await file.finish()
+    await file.durable()
+    return { ...written, rows: count }
+  } catch (error) {
+    await file.abort()
+    throw error
+  }
+}
 
 describe('csvField', () => {
   it.each([

@@ -5,7 +5,6 @@
 import { createHash, type Hash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import type { Row } from './resource'
-import { compileRowEncoder } from './rowEncoder'
 import type { TableSchema } from './tableSchema'
 
 export const CRLF = '\r\n'
@@ -113,7 +112,7 @@ export class CsvFileWriter {
     // write, not this one's: one batch on its way to the disk while the next is built.
     const previous = this.inFlight
     this.inFlight = previous.then(() => writeAll(this.handle, pieces))
-    // A failed write is reported by the next flush or by close; this only stops an unhandled rejection.
+    // A failed write is reported by the next flush or by durable(); this only stops an unhandled rejection.
     this.inFlight.catch(() => undefined)
     await previous
   }
@@ -132,12 +131,6 @@ export class CsvFileWriter {
     await this.handle.close()
   }
 
-  async close(): Promise<WrittenFile> {
-    const file = await this.finish()
-    await this.durable()
-    return file
-  }
-
   /** Closes without caring what was written: the caller removes the folder it was in. */
   async abort(): Promise<void> {
     if (this.closed) return
@@ -151,39 +144,6 @@ async function writeAll(handle: FileHandle, pieces: Buffer[]): Promise<void> {
   for (const piece of pieces) {
     let offset = 0
     while (offset < piece.length) offset += (await handle.write(piece, offset, piece.length - offset)).bytesWritten
-  }
-}
-
-export interface CsvFileResult extends WrittenFile {
-  rows: number
-}
-
-/**
- * Writes one exact CSV file from rows (header = the schema's field names, in order). The package writer
- * uses the same pieces to write a spreadsheet copy in the same pass.
- */
-export async function writeCsvFile(
-  path: string,
-  resourceName: string,
-  schema: TableSchema,
-  rows: AsyncIterable<Row> | Iterable<Row>,
-  onRows?: (rowsSoFar: number) => void
-): Promise<CsvFileResult> {
-  const encode = compileRowEncoder(resourceName, schema)
-  const file = await CsvFileWriter.create(path)
-  try {
-    file.add(csvLine(schema.fields.map((field) => field.name)))
-    const quotable = quotableFields(schema)
-    let count = 0
-    await eachRow(rows, (row) => {
-      count++
-      if (file.add(csvLine(encode(row, count), quotable))) return file.flush().then(() => onRows?.(count))
-    })
-    onRows?.(count)
-    return { ...(await file.close()), rows: count }
-  } catch (error) {
-    await file.abort()
-    throw error
   }
 }
 

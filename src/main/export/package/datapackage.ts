@@ -7,7 +7,7 @@ import type { TableSchema } from './tableSchema'
 import { PackageError } from './errors'
 import type { AuditAnchor } from '../../../shared/backup/schemas'
 
-export const DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true } as const
+const DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true } as const
 
 /** What the export says about the run; the writer adds the row counts and the spreadsheet copies. */
 export interface CasebookMetadata {
@@ -36,13 +36,13 @@ export interface SpreadsheetCopyEntry {
   hash: string
 }
 
-export interface CasebookProperty extends CasebookMetadata {
+interface CasebookProperty extends CasebookMetadata {
   rowCounts: Record<string, number>
   /** The analysts' copies (not resources: their values are changed for spreadsheets). Empty when none. */
   spreadsheetCopies: SpreadsheetCopyEntry[]
 }
 
-export interface ResourceDescriptor {
+interface ResourceDescriptor {
   name: string
   path: string
   profile: 'tabular-data-resource'

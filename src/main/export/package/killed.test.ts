@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { readPackage } from '../testing/readPackage'
-import { households, manyHouseholds, manyMembers, members } from '../testing/sampleResources'
+import { households, manyHouseholds, manyMembers, members, sampleMetadata } from '../testing/sampleResources'
 import { PARTIAL_PREFIX, writePackage } from './packageFolder'
 
 const HOUSEHOLDS = 40_000 // with three members each: 160,000 rows, about 40 MB with the copies
@@ -90,15 +90,7 @@ it('leaves no package that looks complete when the writer is killed, and the nex
     exportFolder,
     createdAt: new Date('2026-11-24T03:14:20.000Z'),
     title: 'After the kills',
-    metadata: {
-      formatVersion: '1.0',
-      hubCode: 'TH',
-      localAuthorityCode: '999',
-      packageSequence: sequence,
-      kind: 'full',
-      changeSequence: { from: 0, to: 1 },
-      pseudonymised: false
-    },
+    metadata: sampleMetadata({ packageSequence: sequence }),
     resources: [
       { definition: households, rows: () => manyHouseholds(1_000) },
       { definition: members, rows: () => manyMembers(1_000, 3) }

@@ -5,10 +5,9 @@ import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readPackage } from '../testing/readPackage'
-import { households, hostileHouseholds, hostileMembers, HOSTILE_TEXTS, manyHouseholds, manyMembers, members } from '../testing/sampleResources'
-import type { CasebookMetadata } from './datapackage'
+import { households, hostileHouseholds, hostileMembers, HOSTILE_TEXTS, manyHouseholds, manyMembers, members, sampleMetadata } from '../testing/sampleResources'
 import { PackageError } from './errors'
-import { packageFolderName, removeStalePartials, writePackage, type PackageProgress, type WritePackageOptions } from './packageFolder'
+import { hubOfPackageFolder, packageFolderName, removeStalePartials, writePackage, type PackageProgress, type WritePackageOptions } from './packageFolder'
 import type { Row } from './resource'
 
 let exportFolder: string
@@ -20,21 +19,11 @@ afterEach(() => {
 })
 
 const CREATED = new Date('2026-11-24T03:14:20.123Z')
-const metadata = (extra: Partial<CasebookMetadata> = {}): CasebookMetadata => ({
-  formatVersion: '1.0',
-  hubCode: 'TH',
-  localAuthorityCode: '999',
-  packageSequence: 1,
-  kind: 'full',
-  changeSequence: { from: 0, to: 42 },
-  pseudonymised: false,
-  ...extra
-})
 const options = (extra: Partial<WritePackageOptions> = {}): WritePackageOptions => ({
   exportFolder,
   createdAt: CREATED,
   title: 'Casebook export from Test hub',
-  metadata: metadata(),
+  metadata: sampleMetadata(),
   resources: [
     { definition: households, rows: hostileHouseholds },
     { definition: members, rows: hostileMembers }
@@ -100,7 +89,7 @@ describe('writePackage', () => {
       { fields: ['parent_id'], reference: { resource: '', fields: ['id'] } }
     ])
     expect(descriptor.casebook).toEqual({
-      ...metadata(),
+      ...sampleMetadata(),
       rowCounts: { households: HOSTILE_TEXTS.length, members: HOSTILE_TEXTS.length },
       spreadsheetCopies: [
         {
@@ -258,13 +247,13 @@ describe('writePackage', () => {
   it.each(['../TH', 'TH/..', 'th', 'T', 'TOOLONG', 'A B', 'AB\u0000', '', 'ÅB', 'TH\n'])(
     'refuses the hub code %j: no record value steers a path',
     async (hubCode) => {
-      await expectRefusal(writePackage(options({ metadata: metadata({ hubCode }) })), 'INVALID_PACKAGE_NAME', /hub code/)
+      await expectRefusal(writePackage(options({ metadata: sampleMetadata({ hubCode }) })), 'INVALID_PACKAGE_NAME', /hub code/)
       expect(readdirSync(exportFolder)).toEqual([])
     }
   )
 
   it.each([0, -1, 1.5, 1_000_000, Number.NaN])('refuses the package sequence %s', async (packageSequence) => {
-    await expectRefusal(writePackage(options({ metadata: metadata({ packageSequence }) })), 'INVALID_PACKAGE_NAME', /sequence/)
+    await expectRefusal(writePackage(options({ metadata: sampleMetadata({ packageSequence }) })), 'INVALID_PACKAGE_NAME', /sequence/)
     expect(readdirSync(exportFolder)).toEqual([])
   })
 
@@ -281,7 +270,7 @@ describe('writePackage', () => {
     expect(readdirSync(exportFolder)).toEqual(['TH-20261124T031420Z-000001'])
 
     mkdirSync(join(exportFolder, 'TH-20261124T031420Z-000002')) // even an empty folder, which rename would replace
-    await expectRefusal(writePackage(options({ metadata: metadata({ packageSequence: 2 }) })), 'PACKAGE_EXISTS')
+    await expectRefusal(writePackage(options({ metadata: sampleMetadata({ packageSequence: 2 }) })), 'PACKAGE_EXISTS')
   })
 
   it('refuses an export folder that is not there rather than making one', async () => {
@@ -293,6 +282,24 @@ describe('writePackage', () => {
   it('refuses a foreign key to a resource the package does not hold, before writing anything', async () => {
     await expectRefusal(writePackage(options({ resources: [{ definition: members, rows: hostileMembers }] })), 'INVALID_RESOURCE', /refers to households/)
     expect(readdirSync(exportFolder)).toEqual([])
+  })
+})
+
+describe('hubOfPackageFolder', () => {
+  it('reads the hub code of a package folder, and of one moved aside because its run could not be recorded', () => {
+    const name = packageFolderName('ABCDE', CREATED, 7)
+    expect(hubOfPackageFolder(name)).toBe('ABCDE')
+    expect(hubOfPackageFolder(`.failed-${name}`)).toBe('ABCDE')
+  })
+
+  it.each([
+    '.partial-0123456789abcdef',
+    '.interrupted-TH-20261124T031420Z-000001',
+    'TH-20261124T031420Z-000001.zip',
+    'th-20261124t031420z-000001',
+    'datapackage.json'
+  ])('finds no hub in %s', (name) => {
+    expect(hubOfPackageFolder(name)).toBeNull()
   })
 })
 

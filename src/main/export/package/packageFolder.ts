@@ -33,10 +33,15 @@ import type { ResourceDefinition, Row } from './resource'
 import { compileRowEncoder } from './rowEncoder'
 import { compileSpreadsheetLine, neutralise, SPREADSHEET_FOLDER, spreadsheetPath } from './spreadsheetCopy'
 import { tableSchemaOf } from './tableSchema'
+import { processAlive } from '../../core/files'
+import { HUB_CODE_PATTERN } from '../../../shared/hub/schemas'
 
 export const PARTIAL_PREFIX = '.partial-'
+/** A whole package whose run could not be recorded, moved out of sight under this prefix (../exporter.ts). */
+export const FAILED_PREFIX = '.failed-'
 const OWNER_SUFFIX = '.owner'
-const HUB_CODE = /^[A-Z]{2,5}$/
+/** A package folder's name as packageFolderName makes it; the hub code is its first group. */
+const PACKAGE_FOLDER_PATTERN = new RegExp(`^(${HUB_CODE_PATTERN.source.replace(/^\^|\$$/g, '')})-\\d{8}T\\d{6}Z-\\d{6}$`)
 const MAX_SEQUENCE = 999_999
 /** A partial folder of another machine (a shared export folder) is left alone for this long. */
 const FOREIGN_PARTIAL_MAX_AGE_MS = 24 * 60 * 60 * 1000
@@ -49,14 +54,17 @@ export interface PackageResource {
   expectedRows?: number
 }
 
+/** A row of a group, with the position in the group's `definitions` of the file it goes to. */
+export type PackageRow = readonly [file: number, row: Row]
+
 /**
  * Several files written in one pass of one source: a parent record's file and the files of its rows
  * (a plan, its outcomes and its actions), read together a page at a time instead of once per file.
- * Each row comes with the position in `definitions` of the file it goes to.
+ * The rows come a page at a time, so the writer awaits once per page (and per flush), not per row.
  */
 export interface PackageGroup {
   definitions: ResourceDefinition[]
-  rows: () => AsyncIterable<readonly [file: number, row: Row]>
+  rows: () => AsyncIterable<readonly PackageRow[]>
   expectedRows?: number
 }
 
@@ -114,7 +122,7 @@ export interface WrittenPackage {
 
 /** `<HUBCODE>-<YYYYMMDDTHHMMSSZ>-<000001>`, refusing anything that could make another path. */
 export function packageFolderName(hubCode: string, createdAt: Date, packageSequence: number): string {
-  if (typeof hubCode !== 'string' || !HUB_CODE.test(hubCode)) {
+  if (typeof hubCode !== 'string' || !HUB_CODE_PATTERN.test(hubCode)) {
     throw new PackageError('INVALID_PACKAGE_NAME', `The hub code must be 2 to 5 capital letters to name a package, not ${JSON.stringify(hubCode)}`)
   }
   if (!Number.isSafeInteger(packageSequence) || packageSequence < 1 || packageSequence > MAX_SEQUENCE) {
@@ -128,6 +136,11 @@ export function packageFolderName(hubCode: string, createdAt: Date, packageSeque
     .replace(/\.\d{3}Z$/, 'Z')
     .replace(/[-:]/g, '')
   return `${hubCode}-${stamp}-${String(packageSequence).padStart(6, '0')}`
+}
+
+/** The hub code in a package folder's name, or in one moved aside with FAILED_PREFIX; null for any other name. */
+export function hubOfPackageFolder(name: string): string | null {
+  return PACKAGE_FOLDER_PATTERN.exec(name.startsWith(FAILED_PREFIX) ? name.slice(FAILED_PREFIX.length) : name)?.[1] ?? null
 }
 
 export async function writePackage(options: WritePackageOptions): Promise<WrittenPackage> {
@@ -229,11 +242,13 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
         report()
       }
       if ('definitions' in unit.source) {
-        for await (const [index, row] of unit.source.rows()) {
-          const file = open[index]
-          if (!file) throw new PackageError('INVALID_ROW', `A row of ${resourceName}'s group was sent to file ${index}, which it does not have`)
-          const pending = write(file, row)
-          if (pending) await pending
+        for await (const page of unit.source.rows()) {
+          for (const [index, row] of page) {
+            const file = open[index]
+            if (!file) throw new PackageError('INVALID_ROW', `A row of ${resourceName}'s group was sent to file ${index}, which it does not have`)
+            const pending = write(file, row)
+            if (pending) await pending
+          }
         }
       } else {
         await eachRow(unit.source.rows(), (row) => write(open[0]!, row))
@@ -334,13 +349,7 @@ async function ownerIsRunning(ownerFile: string): Promise<boolean> {
     const started = typeof owner.startedAt === 'string' ? Date.parse(owner.startedAt) : NaN
     return Number.isFinite(started) && Date.now() - started < FOREIGN_PARTIAL_MAX_AGE_MS
   }
-  if (typeof owner.pid !== 'number') return false
-  try {
-    process.kill(owner.pid, 0) // signal 0 only asks whether the process exists
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM' // exists, another user's
-  }
+  return typeof owner.pid === 'number' && processAlive(owner.pid)
 }
 
 async function refuseExisting(folder: string, name: string): Promise<void> {

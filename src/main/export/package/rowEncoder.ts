@@ -1,5 +1,5 @@
 // Turns a row into the text of its cells, checking each value against the field the package declares for
-// it. The values are the lead's SQL results, already validated by the export's rules; this is the last
+// it. The values are the rows groups.ts reads, already validated by the export's rules; this is the last
 // guard that a package never contradicts its own datapackage.json (a 0/1 from SQLite in a boolean
 // column, a misspelt column alias, a code the schema does not list). A row that fails stops the write.
 // Nothing is altered: each value is written as it is or refused.
@@ -23,7 +23,7 @@ const LONE_SURROGATE = /\p{Cs}/u
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 /** YYYY-MM-DD naming a day of the Gregorian calendar. Arithmetic, not a Date: this runs for every date cell. */
-export function isRealDate(text: string): boolean {
+function isRealDate(text: string): boolean {
   if (!DATE.test(text.length === 10 ? text : '')) return false
   const year = Number(text.slice(0, 4))
   const month = Number(text.slice(5, 7))

@@ -15,7 +15,7 @@
 import { CRLF, csvField, quotableFields } from './csvFile'
 import type { TableSchema } from './tableSchema'
 
-export const FORMULA_STARTS: ReadonlySet<string> = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\0'])
+const FORMULA_STARTS: ReadonlySet<string> = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\0'])
 const NEEDS_QUOTES_IN_A_SPREADSHEET = /[",;\r\n]/
 
 /** The cell as the copy writes it (before CSV quoting): prefixed with ' when it would start a formula. */

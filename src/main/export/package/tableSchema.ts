@@ -2,7 +2,7 @@
 // twice. zod's own JSON Schema output is the starting point (public API, stable across zod releases);
 // this file maps JSON Schema's words onto Table Schema's and refuses what a CSV cell cannot carry.
 import { z } from 'zod'
-import { checkResourceName, type ResourceDefinition } from './resource'
+import { checkResourceName, type ForeignKeyDefinition, type ResourceDefinition } from './resource'
 import { PackageError } from './errors'
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime'
@@ -32,17 +32,12 @@ export interface TableField {
   constraints?: FieldConstraints
 }
 
-export interface TableForeignKey {
-  fields: string[]
-  reference: { resource: string; fields: string[] }
-}
-
 export interface TableSchema {
   fields: TableField[]
   /** Only the empty cell means "no value". */
   missingValues: string[]
   primaryKey: string[]
-  foreignKeys?: TableForeignKey[]
+  foreignKeys?: ForeignKeyDefinition[]
 }
 
 /** How booleans are written: the one spelling of each, declared on every boolean field. */

@@ -3,7 +3,7 @@
 // Usage: tsx largePackageWriter.ts <exportFolder> <packageSequence> <households>
 // Prints `progress <rowsWritten> <totalRows>` as it goes and `done <folder>` at the end.
 import { writePackage } from '../package/packageFolder'
-import { households, manyHouseholds, manyMembers, members } from './sampleResources'
+import { households, manyHouseholds, manyMembers, members, sampleMetadata } from './sampleResources'
 
 const MEMBERS_PER_HOUSEHOLD = 3
 
@@ -14,15 +14,7 @@ async function main() {
     exportFolder,
     createdAt: new Date('2026-11-24T03:14:20.000Z'),
     title: 'Killed writer',
-    metadata: {
-      formatVersion: '1.0',
-      hubCode: 'TH',
-      localAuthorityCode: '999',
-      packageSequence: Number(sequence),
-      kind: 'full',
-      changeSequence: { from: 0, to: 1 },
-      pseudonymised: false
-    },
+    metadata: sampleMetadata({ packageSequence: Number(sequence) }),
     resources: [
       { definition: households, rows: () => manyHouseholds(n), expectedRows: n },
       { definition: members, rows: () => manyMembers(n, MEMBERS_PER_HOUSEHOLD), expectedRows: n * MEMBERS_PER_HOUSEHOLD }

@@ -1,7 +1,9 @@
 // Two record types for testing the package writer without the export's own: households and their members,
 // with a foreign key between them and one to itself, every field type the writer knows, and values chosen
-// to break a careless CSV writer. Also a generator of many plain rows for the large-package tests.
+// to break a careless CSV writer. Also a generator of many plain rows for the large-package tests, and the
+// metadata of a test package.
 import { z } from 'zod'
+import type { CasebookMetadata } from '../package/datapackage'
 import type { ResourceDefinition, Row } from '../package/resource'
 
 export const householdSchema = z.object({
@@ -46,6 +48,20 @@ export const members: ResourceDefinition<typeof memberSchema> = {
     { fields: ['household_id'], reference: { resource: 'households', fields: ['id'] } },
     { fields: ['parent_id'], reference: { resource: '', fields: ['id'] } }
   ]
+}
+
+/** A package's `casebook` metadata for the test hub TH: package 1, full, with `extra` over it. */
+export function sampleMetadata(extra: Partial<CasebookMetadata> = {}): CasebookMetadata {
+  return {
+    formatVersion: '1.0',
+    hubCode: 'TH',
+    localAuthorityCode: '999',
+    packageSequence: 1,
+    kind: 'full',
+    changeSequence: { from: 0, to: 42 },
+    pseudonymised: false,
+    ...extra
+  }
 }
 
 export type HouseholdRow = z.output<typeof householdSchema>

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { addDays } from '../../../shared/dates'
 import { today } from '../../testing/fixtures'
-import { checkCase, of, validationWorld, type RuleCase, type ValidationWorld } from './testWorld'
+import { checkCase, noon, of, validationWorld, type RuleCase, type ValidationWorld } from './testWorld'
 
 let w: ValidationWorld
 beforeAll(async () => {
@@ -13,9 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.t.dispose()
 })
-
-/** Noon UTC on `day`: the same day in England whatever the season. */
-const noon = (day: string) => `${day}T12:00:00.000Z`
 
 const consents: RuleCase[] = [
   {

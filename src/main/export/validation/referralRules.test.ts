@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { addDays } from '../../../shared/dates'
 import { today } from '../../testing/fixtures'
-import { checkCase, of, validationWorld, type RuleCase, type ValidationWorld } from './testWorld'
+import { checkCase, noon, of, validationWorld, type RuleCase, type ValidationWorld } from './testWorld'
 
 let w: ValidationWorld
 beforeAll(async () => {
@@ -15,8 +15,6 @@ afterAll(async () => {
   await w?.t.dispose()
 })
 
-/** Noon UTC on `day`: the same day in England whatever the season. */
-const noon = (day: string) => `${day}T12:00:00.000Z`
 const unacknowledged = 'acknowledged_on = NULL, social_care_reference = NULL, acknowledged_by_user_id = NULL'
 const override = `consent_id = NULL, override_reason = 'Asking would put Catherine at risk.', override_at = created_at`
 

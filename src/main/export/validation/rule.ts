@@ -1,6 +1,5 @@
 // What a validation rule is: a stable code, a severity, the record it is about, what the user is
 // told, and one set-based query that finds every record breaking it.
-import type { CodeItem } from '../../../shared/codes'
 import type { ValidationRecordType, ValidationSeverity } from '../../../shared/export/validation'
 import type { SqlDialect } from './dialect'
 
@@ -42,9 +41,6 @@ export interface ValidationRule {
   breaks?: (row: RuleRow) => boolean
 }
 
-/** A code list's codes, for a `:...name` parameter. */
-export const codesOf = (list: { items: readonly CodeItem[] }): string[] => list.items.map((item) => item.code)
-
 /** A stored value that is present but not one of `codes` (an SQL condition over named parameter `param`). */
 export const offList = (column: string, param: string) => `(${column} IS NOT NULL AND ${column} NOT IN (:...${param}))`
 
@@ -56,3 +52,9 @@ export const blank = (column: string) => `(${column} IS NULL OR ${column} = '')`
 
 /** The early-help episodes still running: open, or closed and waiting for a manager's approval. */
 export const CURRENT_EPISODE = `e.status IN ('open', 'closing')`
+
+/** An instant as the package writes it (2026-11-24T03:14:20.000Z), as a LIKE pattern. */
+export const INSTANT_PATTERN = '____-__-__T__:__:__.___Z'
+
+/** The text a rule's query returned as `key`, or null (SQLite may hold a number, or nothing, in any column). */
+export const rowText = (row: RuleRow, key: string): string | null => (typeof row[key] === 'string' ? (row[key] as string) : null)

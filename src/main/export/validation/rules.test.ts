@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { validationRuleDoc, type ValidationRecordType } from '../../../shared/export/validation'
+import { ruleCode, validationRuleDoc, type ValidationRecordType } from '../../../shared/export/validation'
 import { rulesForDocument } from './document'
 import { RULES } from './rules'
 
@@ -33,7 +33,7 @@ describe('the rule table', () => {
     const codes = RULES.map((r) => r.code)
     expect(new Set(codes).size).toBe(codes.length)
     for (const rule of RULES) {
-      expect(rule.code).toMatch(/^CB[1-8]\d{2}$/)
+      expect({ code: rule.code, isRuleCode: ruleCode.safeParse(rule.code).success }).toEqual({ code: rule.code, isRuleCode: true })
       expect({ code: rule.code, recordType: rule.recordType, allowed: SERIES[seriesOf(rule.code)]?.includes(rule.recordType) }).toEqual({
         code: rule.code,
         recordType: rule.recordType,

@@ -9,7 +9,7 @@ import { dialectFor, type SqlDialect } from './dialect'
 import type { RuleContext, RuleRow, ValidationRule } from './rule'
 import { RULES } from './rules'
 
-export const DEFAULT_PER_RULE_LIMIT = 200
+const DEFAULT_PER_RULE_LIMIT = 200
 
 /** Family ids per lookup of their references: well inside every driver's limit on parameters. */
 const REFERENCE_BATCH = 500
@@ -38,7 +38,7 @@ export function ruleStatement(manager: EntityManager, rule: ValidationRule, cont
 }
 
 /** The order the database's ORDER BY gives the other rules: by code point, as it compares text. */
-const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+export const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const byFamilyThenRecord = (a: RuleRow, b: RuleRow) => binary(a.family_reference ?? '', b.family_reference ?? '') || binary(a.record_id, b.record_id)
 
 /** The references of the families of `rows` (normally few: the records that failed a check made in code). */

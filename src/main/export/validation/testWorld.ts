@@ -12,7 +12,7 @@ import type { RegisterFamilyInput } from '../../../shared/families/schemas'
 import { directoryRows } from '../../referrals/testWorld'
 import { okaforFamily, today } from '../../testing/fixtures'
 import { tempCasebook, type TempCasebook } from '../../testing/tempCasebook'
-import { runValidation, type ValidationOptions } from './run'
+import { binary, runValidation, type ValidationOptions } from './run'
 
 export interface ValidationWorld {
   t: TempCasebook
@@ -39,6 +39,9 @@ export interface ValidationWorld {
   /** The consent to early help the Bells' episode was opened on. */
   closedEpisodeConsentId: string
 }
+
+/** Noon UTC on `day`: the same day in England whatever the season. */
+export const noon = (day: string) => `${day}T12:00:00.000Z`
 
 /** A valid NHS number that differs for each `n` (the check digit is never 10 for these). */
 export function validNhsNumber(n: number): string {
@@ -270,8 +273,6 @@ export const of = (w: ValidationWorld, household: 'okafors' | 'bells', recordId:
 /** In the report's order: by family reference, then record id. */
 export const inReportOrder = (findings: Finding[]) =>
   [...findings].sort((a, b) => binary(a.familyReference ?? '', b.familyReference ?? '') || binary(a.recordId, b.recordId))
-
-const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** One rule's test: records broken as stated are reported by it (and by no other rule but `alsoFound`). */
 export interface RuleCase {

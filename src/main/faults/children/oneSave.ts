@@ -5,9 +5,8 @@
 //   oneSave.ts <database> <marker email>
 import { openCasebook } from '../../core/casebook'
 import { okaforFamily } from '../../testing/fixtures'
+import { runChild, say } from '../../testing/parentLines'
 import { TEST_SCRYPT } from '../../testing/tempCasebook'
-
-const say = (line: string) => process.stdout.write(`${line}\n`)
 
 async function main(): Promise<void> {
   const [databasePath, marker] = process.argv.slice(2) as [string, string]
@@ -25,7 +24,4 @@ async function main(): Promise<void> {
   await casebook.close()
 }
 
-main().catch((error: unknown) => {
-  say(`error ${String(error)}`)
-  process.exit(2)
-})
+runChild(main)

@@ -5,10 +5,8 @@
 //
 //   opener.ts <database>
 import { openCasebook } from '../../core/casebook'
-import { linesFromParent } from '../../testing/parentLines'
+import { linesFromParent, runChild, say } from '../../testing/parentLines'
 import { TEST_SCRYPT } from '../../testing/tempCasebook'
-
-const say = (line: string) => process.stdout.write(`${line}\n`)
 
 async function main(): Promise<void> {
   const [databasePath] = process.argv.slice(2) as [string]
@@ -21,7 +19,4 @@ async function main(): Promise<void> {
   process.exit(0)
 }
 
-main().catch((error: unknown) => {
-  say(`error ${String(error)}`)
-  process.exit(2)
-})
+runChild(main)

@@ -13,10 +13,8 @@ import { todayIso } from '../../../shared/dates'
 import type { Result } from '../../../shared/result'
 import { openCasebook, type Casebook, type Connection } from '../../core/casebook'
 import { FamilyGenerator } from '../../seed/generator'
-import { linesFromParent } from '../../testing/parentLines'
+import { linesFromParent, runChild, say } from '../../testing/parentLines'
 import { TEST_SCRYPT } from '../../testing/tempCasebook'
-
-const say = (line: string) => process.stdout.write(`${line}\n`)
 
 /** A failure the test must see: anything but the answers it expects ends the child with the reason. */
 function fail(what: string, result: Result<unknown>): never {
@@ -105,7 +103,4 @@ async function main(): Promise<void> {
   throw new Error(`No such kind of save: ${kind}`)
 }
 
-main().catch((error: unknown) => {
-  say(`error ${String(error)}`)
-  process.exit(2)
-})
+runChild(main)

@@ -9,10 +9,8 @@
 import type { Result } from '../../../shared/result'
 import { openCasebook } from '../../core/casebook'
 import { rng } from '../../seed/generator'
-import { linesFromParent } from '../../testing/parentLines'
+import { linesFromParent, runChild, say } from '../../testing/parentLines'
 import { TEST_SCRYPT } from '../../testing/tempCasebook'
-
-const say = (line: string) => process.stdout.write(`${line}\n`)
 
 interface Viewed {
   family: Record<string, unknown> & { version: number }
@@ -58,7 +56,4 @@ async function main(): Promise<void> {
   process.exit(0)
 }
 
-main().catch((error: unknown) => {
-  say(`error ${String(error)}`)
-  process.exit(2)
-})
+runChild(main)

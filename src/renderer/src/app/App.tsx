@@ -5,6 +5,7 @@ import { roleMay, type Permission } from '../../../shared/roles'
 import { invoke } from '../api'
 import { navigate, useRoute, type Route } from './router'
 import { Loading, Page } from '../components/Page'
+import { SkipLink } from '../components/SkipLink'
 import { SearchPage } from '../search/SearchPage'
 import { RegisterPage } from '../families/RegisterPage'
 import { FamilyPage } from '../families/FamilyPage'
@@ -430,16 +431,7 @@ function CasebookApp({ readOnlyCopy }: { readOnlyCopy: { onRecovery: () => void 
     <AuthContext.Provider value={auth}>
       {/* While locked, the page stays mounted, so nothing typed is lost, but is neither seen nor reached. */}
       <div className={locked ? 'app-locked-away' : undefined} inert={locked} aria-hidden={locked || undefined}>
-        <a
-          href="#main-content"
-          className="govuk-skip-link"
-          onClick={(e) => {
-            e.preventDefault()
-            document.getElementById('main-content')?.focus()
-          }}
-        >
-          Skip to main content
-        </a>
+        <SkipLink />
         <Header hub={hub} user={user} />
         <div className="govuk-width-container">
           {readOnlyCopy ? <ReadOnlyBanner onRecovery={readOnlyCopy.onRecovery} /> : null}

@@ -1,14 +1,12 @@
 // Back up now: the button, then the run's progress, followed with backup.progress until it ends, and
 // how it ended. A run already going (the schedule's, another desk's, the command line's) is followed too.
-import { useState } from 'react'
 import type { BackupOverview, BackupRun } from '../../../shared/backup/schemas'
 import { invoke } from '../api'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { RunProgress } from '../components/RunProgress'
 import { useFollowedRun } from '../components/useFollowedRun'
 import { Long } from '../export/format'
 import { londonDateTime, megabytes, reasonLabel } from './words'
-
-/** How often a running backup is asked how far it has got. */
 
 export function BackupNow({
   overview,
@@ -22,19 +20,7 @@ export function BackupNow({
   onEnded: (run: BackupRun) => void
 }) {
   const running = overview?.running ?? null
-  const { run, setRun, problem, setProblem } = useFollowedRun<BackupRun>(running, (id) => invoke('backup.progress', { id }), onEnded)
-  const [starting, setStarting] = useState(false)
-
-  const start = async () => {
-    setStarting(true)
-    setProblem(null)
-    const result = await invoke('backup.start', {})
-    setStarting(false)
-    if (!result.ok) return setProblem(result.error)
-    setRun(result.value)
-    onStarted()
-    if (result.value.status !== 'running') onEnded(result.value)
-  }
+  const { run, problem, starting, start } = useFollowedRun<BackupRun>(running, (id) => invoke('backup.progress', { id }), onEnded)
   const isRunning = run?.status === 'running'
   const blocked = isRunning || starting
 
@@ -60,7 +46,7 @@ export function BackupNow({
         disabled={blocked}
         aria-disabled={blocked || undefined}
         aria-describedby={isRunning ? 'backup-blocked' : undefined}
-        onClick={() => void start()}
+        onClick={() => void start(() => invoke('backup.start', {}), onStarted)}
       >
         Back up now
       </button>
@@ -68,31 +54,25 @@ export function BackupNow({
   )
 }
 
-/** A real progress bar, named for what it measures, with the same number in words beside it; full when the backup is done. */
+/** Full when the backup is done. */
 function Progress({ run }: { run: BackupRun }) {
   const done = run.status === 'ok'
   const percent = done ? 100 : Math.round(run.progress * 100)
   return (
-    <div className="govuk-form-group">
-      <label className="govuk-label govuk-label--s" htmlFor="backup-progress">
-        Progress of the backup
-      </label>
-      <div className="govuk-hint">
-        Started {londonDateTime(run.startedAt)}
-        {run.startedBy ? ` by ${run.startedBy}` : ''}
-        {run.reason === 'manual' ? '' : ` (${reasonLabel(run.reason).toLowerCase()})`}
-      </div>
-      <progress
-        id="backup-progress"
-        style={{ display: 'block', width: '100%', height: 24, marginBottom: 10 }}
-        max={100}
-        value={percent}
-        aria-describedby="backup-progress-text"
-      />
-      <p className="govuk-body" id="backup-progress-text">
-        {done ? 'Done: copied, checked and saved.' : `${percent}% copied`}
-      </p>
-    </div>
+    <RunProgress
+      id="backup-progress"
+      label="Progress of the backup"
+      hint={
+        <>
+          Started {londonDateTime(run.startedAt)}
+          {run.startedBy ? ` by ${run.startedBy}` : ''}
+          {run.reason === 'manual' ? '' : ` (${reasonLabel(run.reason).toLowerCase()})`}
+        </>
+      }
+      max={100}
+      value={percent}
+      text={done ? 'Done: copied, checked and saved.' : `${percent}% copied`}
+    />
   )
 }
 

@@ -1,15 +1,16 @@
 // The Backups screen (administrators): how old the newest good backup is, where backups go and how
 // they are kept, Back up now with its progress, the backups that can be restored, and the recent runs.
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { BackupListOutput, BackupOverview } from '../../../shared/backup/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { SummaryRow } from '../components/SummaryRow'
+import { Warning } from '../components/Warning'
 import { Long } from '../export/format'
 import { BackupFiles, BackupRuns } from './BackupLists'
 import { BackupNow } from './BackupNow'
-import { Warning } from './format'
 import { ageInWords, isStale, keySourceInWords, londonDateTime, scheduleInWords } from './words'
 
 export function BackupsPage() {
@@ -72,12 +73,6 @@ function Summary({ overview }: { overview: BackupOverview }) {
   const age = overview.newestGoodAgeHours
   const stale = isStale(age)
   const key = keySourceInWords(overview.keySource)
-  const row = (name: string, value: ReactNode) => (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{name}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
-  )
   return (
     <>
       {overview.warning ? <Warning id="backup-warning">{overview.warning}</Warning> : null}
@@ -90,20 +85,21 @@ function Summary({ overview }: { overview: BackupOverview }) {
       ) : null}
       {key.warn ? <Warning id="backup-key-warning">{key.text}</Warning> : null}
       <dl className="govuk-summary-list">
-        {row(
-          'Newest good backup',
-          newest && age !== null ? (
+        <SummaryRow label="Newest good backup">
+          {newest && age !== null ? (
             <>
               <span className={stale ? 'app-overdue' : 'govuk-!-font-weight-bold'}>{ageInWords(age)}</span> ({londonDateTime(newest.takenAt)})
             </>
           ) : (
             <span className="app-overdue">None</span>
-          )
-        )}
-        {row('Backup folder', <Long>{overview.folder}</Long>)}
-        {row('Encryption key', key.warn ? 'Made by Casebook, beside the database (see the warning above)' : key.text)}
-        {row('When backups are taken', scheduleInWords(overview))}
-        {row('How long they are kept', overview.retention)}
+          )}
+        </SummaryRow>
+        <SummaryRow label="Backup folder">
+          <Long>{overview.folder}</Long>
+        </SummaryRow>
+        <SummaryRow label="Encryption key">{key.warn ? 'Made by Casebook, beside the database (see the warning above)' : key.text}</SummaryRow>
+        <SummaryRow label="When backups are taken">{scheduleInWords(overview)}</SummaryRow>
+        <SummaryRow label="How long they are kept">{overview.retention}</SummaryRow>
       </dl>
       <p className="govuk-body-s">
         IT sets the folder, the key and the schedule in Casebook’s machine-wide configuration: they cannot be changed in this window.

@@ -1,15 +1,17 @@
 // Restoring a backup, after a page that says plainly what will happen: the backup is checked first,
 // the records go back to the moment it was taken, the database in use now is kept beside it, and
 // everyone is signed out. Then this window starts again on the sign-in page, which says what was restored.
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import type { BackupFile } from '../../../shared/backup/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { SummaryRow } from '../components/SummaryRow'
+import { Warning } from '../components/Warning'
 import { Long } from '../export/format'
-import { Warning } from './format'
 import { startAgainRestored } from './restored'
+import { RestoringStatus } from './RestoringStatus'
 import { backupsHref } from './routes'
 import { ageInWords, londonDateTime, megabytes, reasonLabel } from './words'
 
@@ -59,19 +61,15 @@ export function RestorePage({ fileName }: { fileName: string }) {
 function Confirm({ file, restoring, onRestore }: { file: BackupFile; restoring: boolean; onRestore: () => void }) {
   const when = londonDateTime(file.takenAt)
   const ageHours = Math.max(0, (Date.now() - Date.parse(file.takenAt)) / 3_600_000)
-  const row = (name: string, value: ReactNode) => (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{name}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
-  )
   return (
     <>
       <dl className="govuk-summary-list">
-        {row('Taken', `${when} (${ageInWords(ageHours)})`)}
-        {row('Why', reasonLabel(file.reason))}
-        {row('Size', megabytes(file.bytes))}
-        {row('File', <Long>{file.fileName}</Long>)}
+        <SummaryRow label="Taken">{`${when} (${ageInWords(ageHours)})`}</SummaryRow>
+        <SummaryRow label="Why">{reasonLabel(file.reason)}</SummaryRow>
+        <SummaryRow label="Size">{megabytes(file.bytes)}</SummaryRow>
+        <SummaryRow label="File">
+          <Long>{file.fileName}</Long>
+        </SummaryRow>
       </dl>
       <Warning>Restoring puts this backup in place of the database everyone is using now.</Warning>
       <h2 className="govuk-heading-m">What will happen</h2>
@@ -87,10 +85,7 @@ function Confirm({ file, restoring, onRestore }: { file: BackupFile; restoring: 
         <li>The database in use now is not deleted: it is kept beside it, in the database’s folder, so IT can go back to it.</li>
         <li>Everyone using Casebook, on every desk, is signed out and must sign in again. Ask them to finish what they are typing first.</li>
       </ol>
-      {/* There before it speaks, so that a screen reader announces it. */}
-      <div role="status">
-        {restoring ? <p className="govuk-body govuk-!-font-weight-bold">Checking and restoring the backup. Do not close Casebook.</p> : null}
-      </div>
+      <RestoringStatus restoring={restoring} />
       <div className="govuk-button-group">
         <button type="button" className="govuk-button govuk-button--warning" disabled={restoring} aria-disabled={restoring || undefined} onClick={onRestore}>
           Restore this backup

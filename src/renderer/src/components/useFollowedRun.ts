@@ -54,5 +54,23 @@ export function useFollowedRun<R extends Run>(
     }
   }, [runId])
 
-  return { run, setRun, problem, setProblem }
+  const [starting, setStarting] = useState(false)
+  /** Asks the core to start a run, and follows it; false when the core refused (`problem` then says why). */
+  const start = async (begin: () => Promise<Result<R>>, onStarted: () => void): Promise<boolean> => {
+    setStarting(true)
+    setProblem(null)
+    const result = await begin()
+    setStarting(false)
+    if (!result.ok) {
+      setProblem(result.error)
+      return false
+    }
+    setRun(result.value)
+    onStarted()
+    // The core may answer with a run that has already ended: that is told at once, as a followed run's end is.
+    if (result.value.status !== 'running') ended.current(result.value)
+    return true
+  }
+
+  return { run, problem, starting, start }
 }

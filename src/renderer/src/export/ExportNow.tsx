@@ -6,12 +6,11 @@ import type { ExportKind, ExportOverview, ExportRun } from '../../../shared/expo
 import type { ValidationReport } from '../../../shared/export/validation'
 import { invoke } from '../api'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { RunProgress } from '../components/RunProgress'
 import { useFollowedRun } from '../components/useFollowedRun'
 import { Long } from './format'
 import { count, kindLabel, packagePath, plural, progressText, whyNot } from './words'
 import { localDateTime } from '../referrals/format'
-
-/** How often a running export is asked how far it has got. */
 
 export function ExportNow({
   overview,
@@ -35,22 +34,11 @@ export function ExportNow({
   const [pseudonymised, setPseudonymised] = useState(false)
   // A run already going when the screen opened (another desk's, or the command line's) is followed too.
   const running = overview?.running ?? null
-  const { run, setRun, problem, setProblem } = useFollowedRun<ExportRun>(running, (runId) => invoke('export.progress', { runId }), onEnded)
-  const [starting, setStarting] = useState(false)
+  const { run, problem, starting, start } = useFollowedRun<ExportRun>(running, (runId) => invoke('export.progress', { runId }), onEnded)
 
   const reason = run?.status === 'running' ? 'An export is running.' : whyNot(overview, report, checking)
-  const start = async () => {
-    setStarting(true)
-    setProblem(null)
-    const result = await invoke('export.start', { kind, pseudonymised })
-    setStarting(false)
-    if (!result.ok) {
-      setProblem(result.error)
-      return onRefused()
-    }
-    setRun(result.value)
-    onStarted()
-    if (result.value.status !== 'running') onEnded(result.value)
+  const exportNow = async () => {
+    if (!(await start(() => invoke('export.start', { kind, pseudonymised }), onStarted))) onRefused()
   }
   const blocked = reason !== null || starting
 
@@ -66,7 +54,7 @@ export function ExportNow({
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          if (!blocked) void start()
+          if (!blocked) void exportNow()
         }}
       >
         <div className="govuk-form-group">
@@ -148,28 +136,22 @@ function Radio({ id, checked, onChange, label, hint }: { id: string; checked: bo
   )
 }
 
-/** A real progress bar, named for what it measures, with the same numbers in words beside it. */
+/** Unknown until the records to send have been counted. */
 function Progress({ run }: { run: ExportRun }) {
   const total = run.recordsTotal
   return (
-    <div className="govuk-form-group">
-      <label className="govuk-label govuk-label--s" htmlFor="export-progress">
-        Writing package {count(run.packageSequence)}
-      </label>
-      <div className="govuk-hint">
-        {kindLabel(run)}, started {localDateTime(run.startedAt)} by {run.startedBy}
-      </div>
-      <progress
-        id="export-progress"
-        style={{ display: 'block', width: '100%', height: 24, marginBottom: 10 }}
-        max={total ?? undefined}
-        value={total === null ? undefined : Math.min(run.recordsDone, total)}
-        aria-describedby="export-progress-text"
-      />
-      <p className="govuk-body" id="export-progress-text">
-        {progressText(run)}
-      </p>
-    </div>
+    <RunProgress
+      id="export-progress"
+      label={<>Writing package {count(run.packageSequence)}</>}
+      hint={
+        <>
+          {kindLabel(run)}, started {localDateTime(run.startedAt)} by {run.startedBy}
+        </>
+      }
+      max={total ?? undefined}
+      value={total === null ? undefined : Math.min(run.recordsDone, total)}
+      text={progressText(run)}
+    />
   )
 }
 

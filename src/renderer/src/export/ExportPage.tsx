@@ -1,13 +1,15 @@
 // The Export screen (managers): where packages go and what the next one would send; the checks the
 // records must pass (run each time the screen opens, so coming back from fixing a record shows the
 // report afresh); Export now with its progress; and the history of every run.
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { ExportOverview } from '../../../shared/export/schemas'
 import type { ValidationReport as Report } from '../../../shared/export/validation'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { SummaryRow } from '../components/SummaryRow'
+import { Warning } from '../components/Warning'
 import { localDateTime } from '../referrals/format'
 import { ExportHistory } from './ExportHistory'
 import { ExportNow } from './ExportNow'
@@ -69,32 +71,19 @@ export function ExportPage() {
 /** Where packages go, the last one written, and what has changed since. */
 function Where({ overview }: { overview: ExportOverview }) {
   const last = overview.lastSucceeded
-  const row = (key: string, value: ReactNode) => (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{key}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
-  )
   return (
     <>
       {!overview.folder || overview.folderProblem ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {/* The core's reason already says what IT can do; the screen adds only that the window cannot. */}
-            {overview.folderProblem ?? 'No export folder is set for this computer: IT sets it in Casebook’s machine-wide configuration.'} It cannot be chosen in
-            this window.
-          </strong>
-        </div>
+        <Warning>
+          {/* The core's reason already says what IT can do; the screen adds only that the window cannot. */}
+          {overview.folderProblem ?? 'No export folder is set for this computer: IT sets it in Casebook’s machine-wide configuration.'} It cannot be chosen in
+          this window.
+        </Warning>
       ) : null}
       <dl className="govuk-summary-list">
-        {row('Where packages go', overview.folder ? <Long>{overview.folder}</Long> : 'Not set')}
-        {row(
-          'Last package',
-          last ? (
+        <SummaryRow label="Where packages go">{overview.folder ? <Long>{overview.folder}</Long> : 'Not set'}</SummaryRow>
+        <SummaryRow label="Last package">
+          {last ? (
             <>
               Package {count(last.packageSequence)} ({kindLabel(last).toLowerCase()}), {localDateTime(last.finishedAt ?? last.startedAt)}, by {last.startedBy}
               <br />
@@ -104,18 +93,16 @@ function Where({ overview }: { overview: ExportOverview }) {
             </>
           ) : (
             'None yet'
-          )
-        )}
-        {row(
-          'Changed since the last package',
-          last ? `${plural(overview.changedSince, 'record')}` : `${plural(overview.changedSince, 'record')} (nothing has been sent yet)`
-        )}
-        {row(
-          "Case notes' text",
-          overview.noteText
+          )}
+        </SummaryRow>
+        <SummaryRow label="Changed since the last package">
+          {last ? `${plural(overview.changedSince, 'record')}` : `${plural(overview.changedSince, 'record')} (nothing has been sent yet)`}
+        </SummaryRow>
+        <SummaryRow label="Case notes' text">
+          {overview.noteText
             ? 'Sent with the notes'
-            : 'Not sent: only when each note was made and what kind it is. An administrator can change this in Hub settings.'
-        )}
+            : 'Not sent: only when each note was made and what kind it is. An administrator can change this in Hub settings.'}
+        </SummaryRow>
       </dl>
     </>
   )

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { SkipLink } from '../components/SkipLink'
 import { RecoveryPage } from './RecoveryPage'
 import type { Recovery } from './useRecoveryStatus'
 
@@ -15,16 +16,7 @@ export function RecoveryApp({ recovery }: { recovery: Recovery }) {
   else content = <Loading />
   return (
     <>
-      <a
-        href="#main-content"
-        className="govuk-skip-link"
-        onClick={(e) => {
-          e.preventDefault()
-          document.getElementById('main-content')?.focus()
-        }}
-      >
-        Skip to main content
-      </a>
+      <SkipLink />
       <header className="app-header" role="banner">
         <div className="govuk-width-container app-header__inner">
           <p className="app-header__name">Casebook</p>

@@ -8,6 +8,7 @@ import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Page } from '../components/Page'
+import { SummaryRow } from '../components/SummaryRow'
 import { Long } from '../export/format'
 import { ageInWords, londonDateTime } from '../backup/words'
 import { RecoveryRestoreForm } from './RecoveryRestoreForm'
@@ -60,35 +61,26 @@ export function RecoveryPage({ status, onOpened }: { status: Unopened; onOpened:
         {status.message}
       </p>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Database file</dt>
-          <dd className="govuk-summary-list__value">
-            <Long>{status.databasePath}</Long>
-          </dd>
-        </div>
+        <SummaryRow label="Database file">
+          <Long>{status.databasePath}</Long>
+        </SummaryRow>
         {forIt ? null : (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Newest good backup</dt>
-            <dd className="govuk-summary-list__value">
-              {backup ? (
-                <>
-                  Taken {londonDateTime(backup.takenAt)}
-                  {status.newestBackupAgeHours !== null ? ` (${ageInWords(status.newestBackupAgeHours)})` : ''}
-                </>
-              ) : (
-                'None found in the backup folder'
-              )}
-            </dd>
-          </div>
+          <SummaryRow label="Newest good backup">
+            {backup ? (
+              <>
+                Taken {londonDateTime(backup.takenAt)}
+                {status.newestBackupAgeHours !== null ? ` (${ageInWords(status.newestBackupAgeHours)})` : ''}
+              </>
+            ) : (
+              'None found in the backup folder'
+            )}
+          </SummaryRow>
         )}
         {/* Which hub this database is could not be read: a shared backup folder may hold several hubs' backups, so say whose this one is. */}
         {!forIt && backup && status.hubCode === null && status.newestBackupHubCode ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Backup of hub</dt>
-            <dd className="govuk-summary-list__value" id="recovery-backup-hub">
-              {status.newestBackupHubCode}. Casebook could not read which hub this database is: check this is your hub’s code before restoring.
-            </dd>
-          </div>
+          <SummaryRow label="Backup of hub" valueId="recovery-backup-hub">
+            {status.newestBackupHubCode}. Casebook could not read which hub this database is: check this is your hub’s code before restoring.
+          </SummaryRow>
         ) : null}
       </dl>
 

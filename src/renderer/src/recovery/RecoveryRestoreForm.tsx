@@ -9,6 +9,7 @@ import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { TextField } from '../components/fields'
 import { startAgainRestored } from '../backup/restored'
+import { RestoringStatus } from '../backup/RestoringStatus'
 
 type Values = { username: string; password: string }
 
@@ -43,9 +44,7 @@ export function RecoveryRestoreForm({ backup }: { backup: BackupFile }) {
           autoComplete="username"
         />
         <TextField form={form} name="password" label="Password" type="password" width={20} autoComplete="current-password" />
-        <div role="status">
-          {submitting ? <p className="govuk-body govuk-!-font-weight-bold">Checking and restoring the backup. Do not close Casebook.</p> : null}
-        </div>
+        <RestoringStatus restoring={submitting} />
         <button type="submit" className="govuk-button" disabled={submitting} aria-disabled={submitting || undefined}>
           Restore this backup
         </button>

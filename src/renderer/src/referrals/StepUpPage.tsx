@@ -1,7 +1,7 @@
 // One step-up to children's social care: what was referred and why, social care's acknowledgement
 // (recorded here when it comes), the referral to print or save, and for each child the census file
 // the authority needs, with what the child's record still lacks said next to the child.
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import type { z } from 'zod'
 import { formatDate, datePartsToValue, isoToDateParts, todayIso, type DateParts } from '../../../shared/dates'
 import { REFERRAL_SOURCE, UPN_UNKNOWN } from '../../../shared/referrals/codes'
@@ -12,6 +12,7 @@ import { episodeHref, navigate, requestHref } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { SummaryRow } from '../components/SummaryRow'
 import { DateField, TextField } from '../components/fields'
 import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
@@ -37,15 +38,6 @@ export function StepUpPage({ stepUpId, notice }: { stepUpId: string; notice?: st
   return <StepUpView stepUp={stepUp} notice={notice} />
 }
 
-export function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  )
-}
-
 export const sourceWords = (code: string) => `${code}: ${REFERRAL_SOURCE.label(code)}`
 
 function StepUpView({ stepUp, notice }: { stepUp: StepUpRecord; notice?: string }) {
@@ -65,30 +57,30 @@ function StepUpView({ stepUp, notice }: { stepUp: StepUpRecord; notice?: string 
           )}
         </p>
         <dl className="govuk-summary-list">
-          <Row label="Date of the step-up">{formatDate(stepUp.steppedUpOn)}</Row>
-          <Row label="The children">{stepUp.children.map((c) => c.name).join(', ')}</Row>
-          <Row label="The concern">
+          <SummaryRow label="Date of the step-up">{formatDate(stepUp.steppedUpOn)}</SummaryRow>
+          <SummaryRow label="The children">{stepUp.children.map((c) => c.name).join(', ')}</SummaryRow>
+          <SummaryRow label="The concern">
             <Lines text={stepUp.concern} />
-          </Row>
-          <Row label="Referral source">{sourceWords(stepUp.referralSource)}</Row>
-          <Row label="Made by">
+          </SummaryRow>
+          <SummaryRow label="Referral source">{sourceWords(stepUp.referralSource)}</SummaryRow>
+          <SummaryRow label="Made by">
             {stepUp.madeBy}, {localDateTime(stepUp.madeAt)}
-          </Row>
+          </SummaryRow>
           {stepUp.request ? (
-            <Row label="From">
+            <SummaryRow label="From">
               <a className="govuk-link" href={requestHref(stepUp.request.id)}>
                 The request for help from {stepUp.request.referrer}
               </a>
               , escalated by {stepUp.request.decidedBy}
-            </Row>
+            </SummaryRow>
           ) : null}
           {stepUp.episode ? (
-            <Row label="From">
+            <SummaryRow label="From">
               <a className="govuk-link" href={episodeHref(stepUp.familyId, stepUp.episode.id)}>
                 The early-help episode opened on {formatDate(stepUp.episode.openedOn)}
               </a>
               , led by {stepUp.episode.leadName}
-            </Row>
+            </SummaryRow>
           ) : null}
         </dl>
 

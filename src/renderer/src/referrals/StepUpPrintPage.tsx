@@ -9,10 +9,11 @@ import { MEMBER_KIND, ETHNICITY, SEX } from '../../../shared/codes'
 import { invoke } from '../api'
 import { Loading, Page } from '../components/Page'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { SummaryRow } from '../components/SummaryRow'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
 import { Lines, localDateTime, sourceLabel } from './format'
-import { Row, sourceWords } from './StepUpPage'
+import { sourceWords } from './StepUpPage'
 import { stepUpHref } from './stepUpRoutes'
 
 export function StepUpPrintPage({ stepUpId }: { stepUpId: string }) {
@@ -64,12 +65,12 @@ function StepUpDocument({ stepUp }: { stepUp: StepUpRecord }) {
       </div>
       <Page title="Referral to children’s social care" caption={stepUp.hubName}>
         <dl className="govuk-summary-list">
-          <Row label="Date of referral">{formatDate(stepUp.steppedUpOn)}</Row>
-          <Row label="Referral source">{sourceWords(stepUp.referralSource)}</Row>
-          <Row label="From">
+          <SummaryRow label="Date of referral">{formatDate(stepUp.steppedUpOn)}</SummaryRow>
+          <SummaryRow label="Referral source">{sourceWords(stepUp.referralSource)}</SummaryRow>
+          <SummaryRow label="From">
             {stepUp.hubName}, referred by {stepUp.madeBy}
-          </Row>
-          <Row label="Our reference">{stepUp.familyReference}</Row>
+          </SummaryRow>
+          <SummaryRow label="Our reference">{stepUp.familyReference}</SummaryRow>
         </dl>
         <h2 className="govuk-heading-m">The concern</h2>
         <p className="govuk-body">
@@ -94,10 +95,10 @@ function StepUpDocument({ stepUp }: { stepUp: StepUpRecord }) {
         </ul>
         <h2 className="govuk-heading-m">The family</h2>
         <dl className="govuk-summary-list">
-          <Row label="Address">{[family.addressLine1, family.addressLine2, family.town, family.postcode].filter(Boolean).join(', ')}</Row>
-          {family.phone ? <Row label="Phone">{family.phone}</Row> : null}
-          <Row label="Parents and carers">{adults.map((a) => personName(a)).join(', ') || 'None recorded'}</Row>
-          {family.interpreterNeeded ? <Row label="Interpreter">Needed ({family.mainLanguage})</Row> : null}
+          <SummaryRow label="Address">{[family.addressLine1, family.addressLine2, family.town, family.postcode].filter(Boolean).join(', ')}</SummaryRow>
+          {family.phone ? <SummaryRow label="Phone">{family.phone}</SummaryRow> : null}
+          <SummaryRow label="Parents and carers">{adults.map((a) => personName(a)).join(', ') || 'None recorded'}</SummaryRow>
+          {family.interpreterNeeded ? <SummaryRow label="Interpreter">Needed ({family.mainLanguage})</SummaryRow> : null}
         </dl>
         <h2 className="govuk-heading-m">What the hub did</h2>
         {stepUp.request ? (

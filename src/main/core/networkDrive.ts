@@ -31,7 +31,7 @@ export interface NetworkProbe {
 }
 
 /** Linux statfs magic numbers of network file systems (linux/magic.h and the file systems' own headers). */
-export const NETWORK_FS_TYPES: Record<number, string> = {
+const NETWORK_FS_TYPES: Record<number, string> = {
   0x6969: 'NFS',
   0x517b: 'SMB',
   0xff534d42: 'CIFS',
@@ -96,7 +96,7 @@ function runCommand(command: string, args: string[]): Promise<string | null> {
   })
 }
 
-export const systemProbe: NetworkProbe = {
+const systemProbe: NetworkProbe = {
   platform: process.platform,
   statfsType: async (path) => (await statfs(path)).type,
   run: runCommand,
@@ -119,11 +119,15 @@ const lettersAsked = new Map<string, Promise<NetworkDrive | null>>()
 async function mappedDrive(letter: string, probe: NetworkProbe): Promise<NetworkDrive | null> {
   const systemDrive = (probe.env.SystemDrive ?? 'C:').slice(0, 1).toUpperCase()
   if (letter === systemDrive) return null
-  const netUse = await probe.run('net', ['use'])
-  const share = netUse ? mappedShare(netUse, letter) : null
+  // Both asked at once, so a desk's own drive (which net use does not name) waits for one answer, not two in a row;
+  // a letter net use names is answered without waiting for PowerShell's (which never fails: it says null).
+  const netUse = probe.run('net', ['use'])
+  // For a letter not in this user's `net use`, or when it could not run: .NET asks Windows what kind of drive it is.
+  const driveType = probe.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `[System.IO.DriveInfo]::new('${letter}').DriveType`])
+  const table = await netUse
+  const share = table ? mappedShare(table, letter) : null
   if (share) return { kind: 'mapped', where: `${letter}: is mapped to ${share}` }
-  // Not in this user's `net use` (or it could not run): .NET asks Windows what kind of drive it is.
-  const type = await probe.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `[System.IO.DriveInfo]::new('${letter}').DriveType`])
+  const type = await driveType
   return type?.trim().toLowerCase() === 'network' ? { kind: 'mapped', where: `${letter}: is a network drive` } : null
 }
 
@@ -131,9 +135,12 @@ async function mappedDrive(letter: string, probe: NetworkProbe): Promise<Network
 export async function networkDriveOf(path: string, probe: NetworkProbe = systemProbe): Promise<NetworkDrive | null> {
   if (probe.platform === 'win32') {
     const given = win32.resolve(path)
-    const share = uncShare(given) ?? uncShare(probe.realpath(given))
+    const givenShare = uncShare(given)
+    if (givenShare) return { kind: 'unc', where: givenShare }
+    const real = probe.realpath(given)
+    const share = uncShare(real)
     if (share) return { kind: 'unc', where: share }
-    const letter = /^([a-z]):/i.exec(probe.realpath(given))?.[1]?.toUpperCase()
+    const letter = /^([a-z]):/i.exec(real)?.[1]?.toUpperCase()
     if (!letter) return null
     const cached = probe === systemProbe ? lettersAsked.get(letter) : undefined
     if (cached) return cached

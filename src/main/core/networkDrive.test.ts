@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { checkDatabaseFile } from '../core/opening'
+import { checkDatabaseFile } from './opening'
 import { macMountOf, mappedShare, networkDriveOf, uncShare, type NetworkProbe } from './networkDrive'
 
 const NET_USE_EN = `New connections will be remembered.

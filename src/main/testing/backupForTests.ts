@@ -1,36 +1,26 @@
-// Backups for the restore and recovery tests, made as the backup engine makes them (SQLite's online
-// backup into a plaintext copy, checked, encrypted into the backup folder), with a chance to change
-// the copy before it is encrypted: a backup of a damaged database, of a newer Casebook's, of a trail
-// someone altered. Not a second backup engine: the parts are the engine's own (../backup).
-import { mkdirSync } from 'node:fs'
+// Backups for the restore, recovery and audit tests, made as the backup engine makes them (SQLite's
+// online backup into a plaintext copy, checked, encrypted into the backup folder), with a chance to
+// change the copy before it is encrypted (a backup of a damaged database, of a newer Casebook's, of a
+// trail someone altered) or what its header says (another hub's, an anchor from elsewhere), and a copy
+// of a backup with its clear header rewritten, as someone with the share could. Not a second backup
+// engine: the parts are the engine's own (../backup).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import sqlite3 from 'sqlite3'
-import { encryptFile, loadBackupKey, type BackupHeader, type BackupKey } from '../backup/crypto'
+import { encryptFile, loadBackupKey, readBackupHeader, type BackupHeader, type BackupKey } from '../backup/crypto'
 import { backupFileNameFor, backupFolderFor } from '../backup/folder'
 import { checkCopy, copyDatabase } from '../backup/sqliteBackup'
 import type { BackupSettings } from '../core/config'
-import { DEFAULT_BACKUP_EVERY_HOURS } from '../core/config'
+import { DEFAULT_BACKUP_SETTINGS } from '../core/config'
 import { openCasebook } from '../core/casebook'
-import { closeRaw, openRaw } from '../core/opening'
-import { TEST_SCRYPT } from '../testing/tempCasebook'
+import { TEST_SCRYPT } from './tempCasebook'
 
-export const NO_SETTINGS: BackupSettings = { folder: null, keyFile: null, key: null, everyHours: DEFAULT_BACKUP_EVERY_HOURS }
+export const NO_SETTINGS: BackupSettings = DEFAULT_BACKUP_SETTINGS
 
 export interface TestBackup {
   fileName: string
   path: string
   header: Omit<BackupHeader, 'format' | 'keyId'>
-}
-
-/** Runs SQL on a plaintext database (a copy before it is encrypted, or any file a test damages). */
-export async function execOn(path: string, sql: string): Promise<void> {
-  const db = await openRaw(path, sqlite3.OPEN_READWRITE)
-  try {
-    await new Promise<void>((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())))
-  } finally {
-    await closeRaw(db)
-  }
 }
 
 /**
@@ -45,8 +35,8 @@ export async function backupForTests(
     at?: Date
     /** Changes the plaintext copy before it is encrypted. */
     alter?: (copyPath: string) => Promise<void>
-    /** What the header says the last migration is (else the copy's own). */
-    schemaVersion?: string
+    /** What the header says instead of what the copy holds (its hub, its trail's end, its last migration); the file is named for the hub it says. */
+    header?: Partial<Pick<BackupHeader, 'hubCode' | 'auditHead' | 'schemaVersion'>>
   } = {}
 ): Promise<TestBackup> {
   const settings = options.settings ?? NO_SETTINGS
@@ -59,15 +49,16 @@ export async function backupForTests(
     await copyDatabase(databasePath, copyPath)
     const facts = await checkCopy(copyPath)
     await options.alter?.(copyPath)
-    const fileName = backupFileNameFor(facts.hubCode, at)
     const header = {
       takenAt: at.toISOString(),
       reason: 'manual' as const,
       hubCode: facts.hubCode ?? '',
-      schemaVersion: options.schemaVersion ?? facts.schemaVersion,
+      schemaVersion: facts.schemaVersion,
       auditHead: facts.auditHead,
-      plainBytes: facts.bytes
+      plainBytes: facts.bytes,
+      ...options.header
     }
+    const fileName = backupFileNameFor(options.header?.hubCode ?? facts.hubCode, at)
     await encryptFile(copyPath, join(folder, fileName), key, header)
     return { fileName, path: join(folder, fileName), header }
   } finally {
@@ -95,4 +86,31 @@ export async function otherHubsBackup(databasePath: string, code: string, at = n
     key: loadBackupKey(NO_SETTINGS, databasePath, true),
     at
   })
+}
+
+/**
+ * Copies the backup at `from` to `to` with its clear header changed and the rest as it was (then
+ * `tail`): what someone with the share could do. Decryption refuses the copy (the header is part of
+ * what the encryption authenticates); a listing, or an anchor's MAC, must find it out for itself.
+ */
+export async function rewriteBackupHeader(
+  from: string,
+  to: string,
+  change: (header: BackupHeader) => BackupHeader,
+  tail: Uint8Array = new Uint8Array()
+): Promise<void> {
+  const { header, headerEnd } = await readBackupHeader(from)
+  const bytes = readFileSync(from)
+  writeFileSync(to, Buffer.concat([headerBytes(change(header)), bytes.subarray(headerEnd), tail]))
+}
+
+/**
+ * The magic, format byte, length and header JSON that begin a backup file: the same bytes as
+ * ../backup/crypto.ts's own headerBytes, which is not exported. Once it is, this goes and that is imported.
+ */
+function headerBytes(header: BackupHeader): Buffer {
+  const json = Buffer.from(JSON.stringify(header), 'utf8')
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(json.length)
+  return Buffer.concat([Buffer.from('CBBACKUP', 'latin1'), Buffer.from([header.format]), length, json])
 }
