@@ -4,9 +4,9 @@
 // ciphertext, and GCM's 16-byte tag. Everything before the IV is authenticated data: a header that
 // was altered fails the tag as a changed byte of the database would. The tag is only known at the
 // end, so a backup is always decrypted to a file that is used only once decryption has finished.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { open, stat, type FileHandle } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -15,6 +15,7 @@ import { auditAnchor, backupReason, type BACKUP_KEY_SOURCES } from '../../shared
 import type { BackupSettings } from '../core/config'
 import { AppError } from '../core/errors'
 import { anchorMac, anchorMacMatches, backupAnchorKey } from '../audit/anchorMac'
+import { encryptOnThread } from './encryptThread'
 
 const MAGIC = Buffer.from('CBBACKUP', 'latin1')
 const FORMAT = 1
@@ -130,14 +131,11 @@ function counting(onBytes: (bytes: number) => void): Transform {
  */
 const SYNC_EVERY_BYTES = 8 * 1024 * 1024
 
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
-  for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten
-}
-
 /**
  * Encrypts the database copy at `plainPath` into `targetPath` (a new file: never one that is there),
- * flushed to the disk before it answers. Answers the file's size and SHA-256, counted as it was
- * written. `signal` stops it part way (the caller removes what was written).
+ * flushed to the disk before it answers, on a thread of its own (./encryptThread.ts says why).
+ * Answers the file's size and SHA-256, counted as it was written. `signal` stops it part way (the
+ * caller removes what was written).
  */
 export async function encryptFile(
   plainPath: string,
@@ -149,40 +147,7 @@ export async function encryptFile(
 ): Promise<{ bytes: number; sha256: string }> {
   const mac = header.auditHead ? anchorMac(backupAnchorKey(key.key), { hubCode: header.hubCode, takenAt: header.takenAt, anchor: header.auditHead }) : undefined
   const prefix = headerBytes({ format: FORMAT, keyId: key.keyId, ...header, anchorMac: mac })
-  const iv = randomBytes(IV_BYTES)
-  const cipher = createCipheriv('aes-256-gcm', key.key, iv)
-  cipher.setAAD(prefix)
-  const hash = createHash('sha256')
-  const handle = await open(targetPath, 'wx')
-  try {
-    let bytes = 0
-    let unsynced = 0
-    const write = async (chunk: Buffer) => {
-      await writeAll(handle, chunk)
-      hash.update(chunk)
-      bytes += chunk.length
-      unsynced += chunk.length
-      if (unsynced >= SYNC_EVERY_BYTES) {
-        await handle.datasync()
-        unsynced = 0
-      }
-    }
-    await write(prefix)
-    await write(iv)
-    let read = 0
-    for await (const chunk of createReadStream(plainPath, { highWaterMark: 1024 * 1024, signal })) {
-      await write(cipher.update(chunk as Buffer))
-      read += (chunk as Buffer).length
-      onBytes?.(read)
-    }
-    await write(cipher.final())
-    await write(cipher.getAuthTag())
-    // The bytes are on the disk before anyone is told the backup exists.
-    await handle.sync()
-    return { bytes, sha256: hash.digest('hex') }
-  } finally {
-    await handle.close()
-  }
+  return encryptOnThread({ plainPath, targetPath, key: key.key, iv: randomBytes(IV_BYTES), prefix, syncEveryBytes: SYNC_EVERY_BYTES }, onBytes, signal)
 }
 
 /** Whether a header's anchor is the one a holder of `key` wrote: false without a key, for another key's backup, or without a MAC. */

@@ -9,6 +9,7 @@
 import { rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { BackupRun } from '../../shared/backup/schemas'
 import { todayIso } from '../../shared/dates'
 import { openCasebook, type Casebook, type Connection } from '../core/casebook'
@@ -32,6 +33,10 @@ export interface BackupBench {
     besideBackup: Summary
     alone: Summary
     backupSeconds: number[]
+    /** Saves beside a backup over 50 ms, by the stage the backup was at when they were asked. */
+    slowBeside: Record<string, number[]>
+    /** The longest the event loop was held (ms): work on the main thread, not a wait on the disk or a lock. */
+    eventLoopDelayMaxMs: { beside: number; alone: number }
   }
   targets: { backupSeconds: number; longestSaveMs: number }
 }
@@ -40,17 +45,18 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 const seconds = (ms: number) => Math.round(ms / 10) / 100
 
 /** A desk registering families one after another until stopped; each answer's time, and when it was asked. */
-function saver(connection: Connection, seed: number) {
+function saver(connection: Connection, seed: number, backups: Casebook['core']['backups']) {
   const families = new FamilyGenerator(seed, todayIso())
-  const saves: { at: number; ms: number }[] = []
+  const saves: { at: number; ms: number; progress: number | null }[] = []
   let going = true
   const done = (async () => {
     while (going) {
       const at = performance.now()
+      const progress = backups.current()?.progress ?? null
       const result = await connection.invoke('families.register', families.family())
       // A synthetic family like one on record is answered as a possible duplicate: still a save's answer.
       if (!result.ok && result.error.code !== 'DUPLICATE_UNCONFIRMED') throw new Error(`families.register failed: ${JSON.stringify(result.error)}`)
-      saves.push({ at, ms: performance.now() - at })
+      saves.push({ at, ms: performance.now() - at, progress })
     }
   })()
   return {
@@ -60,6 +66,18 @@ function saver(connection: Connection, seed: number) {
       await done
     }
   }
+}
+
+/** The stage a backup was at, from its progress (backups.ts: copy from 0.02, check 0.2, write 0.45, record 0.96). */
+function stageAt(progress: number | null): string {
+  if (progress === null) return 'none'
+  return progress < 0.2 ? 'copy' : progress < 0.45 ? 'check' : progress < 0.96 ? 'write' : 'record'
+}
+
+function slowByStage(saves: { ms: number; progress: number | null }[]): Record<string, number[]> {
+  const slow: Record<string, number[]> = {}
+  for (const save of saves.filter((s) => s.ms > 50)) (slow[stageAt(save.progress)] ??= []).push(Math.round(save.ms))
+  return slow
 }
 
 async function backUp(casebook: Casebook): Promise<[number, BackupRun]> {
@@ -87,17 +105,23 @@ export async function benchBackup(casebook: Casebook, log: (line: string) => voi
   const encrypted = { seconds: seconds(backupMs), megabytes: mb(first.bytes!) }
 
   // The same desk, saving for as long as a backup takes, with and without one beside it.
-  const alone = saver(connection, 21)
+  const loopAlone = monitorEventLoopDelay({ resolution: 5 })
+  loopAlone.enable()
+  const alone = saver(connection, 21, casebook.core.backups)
   await new Promise((resolve) => setTimeout(resolve, Math.max(2000, backupMs * BACKUPS_UNDER_LOAD)))
   await alone.stop()
-  const beside: number[] = []
+  loopAlone.disable()
+  const loopBeside = monitorEventLoopDelay({ resolution: 5 })
+  const beside: { ms: number; progress: number | null }[] = []
   const backupSeconds: number[] = []
   const made = [first.fileName!]
   for (let i = 0; i < BACKUPS_UNDER_LOAD; i++) {
-    const desk = saver(connection, 100 + i)
+    const desk = saver(connection, 100 + i, casebook.core.backups)
     await new Promise((resolve) => setTimeout(resolve, 300))
     const began = performance.now()
+    loopBeside.enable()
     const [ms, run] = await backUp(casebook)
+    loopBeside.disable()
     const ended = performance.now()
     await new Promise((resolve) => setTimeout(resolve, 300))
     await desk.stop()
@@ -105,7 +129,7 @@ export async function benchBackup(casebook: Casebook, log: (line: string) => voi
     made.push(run.fileName!)
     backupSeconds.push(seconds(ms))
     // Every save that was waiting at any moment of the backup.
-    beside.push(...desk.saves.filter((s) => s.at + s.ms >= began && s.at <= ended).map((s) => s.ms))
+    beside.push(...desk.saves.filter((s) => s.at + s.ms >= began && s.at <= ended))
   }
 
   const folder = backupFolderFor(casebook.core.backupSettings, databasePath)
@@ -119,7 +143,13 @@ export async function benchBackup(casebook: Casebook, log: (line: string) => voi
     plain,
     encrypted,
     restore,
-    saves: { besideBackup: summarise(beside), alone: summarise(alone.saves.map((s) => s.ms)), backupSeconds },
+    saves: {
+      besideBackup: summarise(beside.map((s) => s.ms)),
+      alone: summarise(alone.saves.map((s) => s.ms)),
+      backupSeconds,
+      slowBeside: slowByStage(beside),
+      eventLoopDelayMaxMs: { beside: Math.round(loopBeside.max / 1e4) / 100, alone: Math.round(loopAlone.max / 1e4) / 100 }
+    },
     targets: { backupSeconds: 10, longestSaveMs: 100 }
   }
 }
@@ -138,6 +168,9 @@ export function printBackup(figures: BackupBench, log: (line: string) => void): 
     `  a save's answer beside ${s.backupSeconds.length} backups (${s.backupSeconds.join(', ')} s): p50 ${s.besideBackup.p50} / p95 ${s.besideBackup.p95} / max ${s.besideBackup.max} ms over ${s.besideBackup.n} saves   (target max under ${figures.targets.longestSaveMs} ms)`
   )
   log(`  … with no backup running:          p50 ${s.alone.p50} / p95 ${s.alone.p95} / max ${s.alone.max} ms over ${s.alone.n} saves`)
+  const slow = Object.entries(s.slowBeside).map(([stage, times]) => `${stage}: ${times.join(', ')}`)
+  log(`  saves over 50 ms beside a backup, by its stage: ${slow.length ? slow.join('; ') : 'none'}`)
+  log(`  longest hold of the event loop:     ${s.eventLoopDelayMaxMs.beside} ms beside backups, ${s.eventLoopDelayMaxMs.alone} ms with none`)
 }
 
 // On its own, on a database that is there (for working on backups without seeding a hub each time).
