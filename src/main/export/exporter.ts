@@ -203,10 +203,12 @@ async function carryOut(
     // The audit trail's end as this snapshot sees it: the package and its run record it, and
     // verification checks that the trail still holds it (../audit/verify.ts).
     const auditHead = await readAuditHead(snapshot.manager)
-    const report = await runValidation(snapshot.manager)
-    if (report.blocked) throw new ExportBlocked(report)
     const [{ top }] = (await snapshot.query('SELECT COALESCE(MAX(seq), 0) AS top FROM change_feed')) as [{ top: number }]
     const changeTo = Math.max(Number(top), run.changeFrom)
+    // What is checked is what is sent: an incremental package's records only (an error in a record
+    // it does not carry is not the authority's to refuse in it), every record in a full one.
+    const report = await runValidation(snapshot.manager, run.kind === 'incremental' ? { changes: { from: run.changeFrom, to: changeTo } } : {})
+    if (report.blocked) throw new ExportBlocked(report)
     const query: Query = (sql, params) => snapshot.query(sql, params) as Promise<Record<string, unknown>[]>
     const options: GroupOptions = { noteText: hub.noteText && !pseudonymised }
     const range: Range = { kind: run.kind, from: run.changeFrom, to: changeTo }

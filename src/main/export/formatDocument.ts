@@ -234,7 +234,8 @@ function rulesSection(): string {
   const rules = rulesForDocument()
   const errors = rules.filter((r) => r.severity === 'error').length
   return [
-    `${plural(rules.length, 'rule')}: ${plural(errors, 'error')} (each blocks the export until it is put right) and ${plural(rules.length - errors, 'warning')}.`,
+    `${plural(rules.length, 'rule')}: ${plural(errors, 'error')} (each blocks the export until it is put right) and ${plural(rules.length - errors, 'warning')}. ` +
+      'A full package is checked over every record, an incremental one over the records it carries.',
     '',
     '| Code | Severity | Record | Message (what the hub is told) | What is checked |',
     '| --- | --- | --- | --- | --- |',

@@ -2,7 +2,8 @@
 // record and lists up to the limit; the report is the contract's shape; and every rule's statement
 // reads each table through an index, or scans at most one table once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { validationReport } from '../../../shared/export/validation'
+import type { EntityManager } from 'typeorm'
+import { validationReport, type ValidationReport } from '../../../shared/export/validation'
 import { fullScans } from '../../testing/queryPlans'
 import { RULES } from './rules'
 import { ruleStatement, runValidation } from './run'
@@ -80,6 +81,40 @@ describe('the validation report', () => {
     })
   })
 
+  it('checks only the records the change feed names in its range, for an incremental package', async () => {
+    const reports: Record<string, ValidationReport> = {}
+    const top = async (m: EntityManager) => Number(((await m.query('SELECT COALESCE(MAX(seq), 0) AS top FROM change_feed')) as [{ top: number }])[0].top)
+    const undone = new Error('rolled back')
+    await w.t.casebook.core.writes
+      .run(async (m: EntityManager) => {
+        const before = await top(m)
+        // Grace's and Catherine's bad NHS numbers were sent before; Jo's is new since.
+        await m.query('UPDATE person SET nhs_number = ? WHERE id IN (?, ?)', ['9434765918', w.people.Grace, w.people.Catherine])
+        const sent = await top(m)
+        await m.query('UPDATE person SET nhs_number = ? WHERE id = ?', ['9434765918', w.bellPeople.Jo])
+        await m.query('UPDATE family SET postcode = ? WHERE id = ?', ['NOT A POSTCODE', w.okafors.id])
+        const now = await top(m)
+        reports.since = await runValidation(m, { changes: { from: sent, to: now } })
+        reports.before = await runValidation(m, { changes: { from: before, to: sent } })
+        reports.empty = await runValidation(m, { changes: { from: now, to: now } })
+        reports.all = await runValidation(m)
+        throw undone
+      })
+      .catch((error: unknown) => {
+        if (error !== undone) throw error
+      })
+    expect(found(reports.since!, 'CB203')).toEqual([{ recordId: w.bellPeople.Jo, familyId: w.bells.id, familyReference: w.bells.reference }])
+    expect(codesFound(reports.since!)).toEqual(['CB101', 'CB203', 'CB215'])
+    expect(
+      found(reports.before!, 'CB203')
+        .map((f) => f.recordId)
+        .sort()
+    ).toEqual([w.people.Grace, w.people.Catherine].sort())
+    expect(codesFound(reports.before!)).toEqual(['CB203', 'CB215'])
+    expect(reports.empty).toMatchObject({ counts: { error: 0, warning: 0 }, blocked: false, items: [] })
+    expect(reports.all!.rules.find((r) => r.code === 'CB203')).toMatchObject({ count: 3 })
+  })
+
   it('refuses a limit that is not a whole number', async () => {
     await expect(runValidation(w.t.casebook.core.db.manager, { perRuleLimit: -1 })).rejects.toThrow('perRuleLimit')
   })
@@ -95,6 +130,10 @@ describe('the validation report', () => {
       // A scan under a subquery that runs once per row would read a whole table per record.
       const perRow = steps.filter((s) => scans.includes(s.detail) && ancestors(steps, s).some((a) => /CORRELATED/.test(a.detail)))
       if (scans.length > 1 || perRow.length) problems[rule.code] = steps.map((s) => s.detail)
+      // Narrowed to an incremental package's records, it scans no more than it did.
+      const [scoped, scopedParams] = ruleStatement(manager, rule, context, 200, undefined, { from: 10, to: 20 })
+      const scopedSteps = (await manager.query(`EXPLAIN QUERY PLAN ${scoped}`, scopedParams)) as PlanStep[]
+      if (fullScans(scopedSteps.map((s) => s.detail)).length > scans.length) problems[`${rule.code} narrowed`] = scopedSteps.map((s) => s.detail)
     }
     expect(problems).toEqual({})
   })

@@ -4,7 +4,7 @@
 // and a page of them, not every one).
 import type { EntityManager } from 'typeorm'
 import { todayIso } from '../../../shared/dates'
-import type { ValidationItem, ValidationReport, ValidationRuleResult } from '../../../shared/export/validation'
+import type { ValidationItem, ValidationRecordType, ValidationReport, ValidationRuleResult } from '../../../shared/export/validation'
 import { dialectFor, type SqlDialect } from './dialect'
 import type { RuleContext, RuleRow, ValidationRule } from './rule'
 import { RULES } from './rules'
@@ -19,22 +19,63 @@ export interface ValidationOptions {
   perRuleLimit?: number
   /** When the checks run: the day and instant the rules compare with. */
   now?: Date
+  /**
+   * Only the records an incremental package sends: those the change feed names in (from, to].
+   * Without it, every record (a full package, and the Export screen's report).
+   */
+  changes?: ChangeRange
 }
+
+export interface ChangeRange {
+  from: number
+  to: number
+}
+
+/** The change feed's record type (the package file) of each kind of record the rules are about. */
+const FEED_RECORD: Record<ValidationRecordType, string> = {
+  family: 'families',
+  person: 'people',
+  consent: 'consents',
+  episode: 'episodes',
+  'family-plan': 'plans',
+  review: 'reviews',
+  'case-note': 'case_notes',
+  'request-for-help': 'requests',
+  'outbound-referral': 'referrals',
+  'step-up': 'step_ups',
+  staff: 'staff'
+}
+
+/**
+ * A rule's records narrowed to those the change feed names in the range: the feed's index
+ * (record_type, seq, record_key) finds them, and each is looked up by its primary key, so an
+ * incremental package's checks cost what its records do, not what the hub's do.
+ */
+const onlyChanged = (found: string) =>
+  `SELECT s.* FROM (${found}) s WHERE s.record_id IN (SELECT c.record_key FROM change_feed c WHERE c.record_type = :scopeRecord AND c.seq > :scopeFrom AND c.seq <= :scopeTo)`
 
 /**
  * A rule's statement and parameters as this database's driver wants them. A rule checked in SQL
  * alone counts, orders and pages in the same statement, and only then looks up the families'
  * references, for the rows it lists; one with `breaks` returns its candidates as they are.
  */
-export function ruleStatement(manager: EntityManager, rule: ValidationRule, context: RuleContext, limit: number, dialect: SqlDialect = dialectFor(manager)) {
-  const found = rule.sql(dialect)
+export function ruleStatement(
+  manager: EntityManager,
+  rule: ValidationRule,
+  context: RuleContext,
+  limit: number,
+  dialect: SqlDialect = dialectFor(manager),
+  changes?: ChangeRange
+) {
+  const found = changes ? onlyChanged(rule.sql(dialect)) : rule.sql(dialect)
+  const scope = changes ? { scopeRecord: FEED_RECORD[rule.recordType], scopeFrom: changes.from, scopeTo: changes.to } : {}
   const sql = rule.breaks
     ? found
     : `SELECT q.record_id, q.family_id, q.episode_id, f.reference AS family_reference, count(*) OVER () AS total
        FROM (${found}) q LEFT JOIN family f ON f.id = q.family_id
        ORDER BY f.reference, q.record_id LIMIT :limit`
   // One row at least, even when none is to be listed: it carries the count.
-  return manager.connection.driver.escapeQueryWithParameters(sql, { ...rule.params?.(context), limit: Math.max(limit, 1) }, {})
+  return manager.connection.driver.escapeQueryWithParameters(sql, { ...rule.params?.(context), ...scope, limit: Math.max(limit, 1) }, {})
 }
 
 /** The order the database's ORDER BY gives the other rules: by code point, as it compares text. */
@@ -56,8 +97,8 @@ async function withReferences(manager: EntityManager, rows: RuleRow[]): Promise<
   return rows.map((r) => ({ ...r, family_reference: r.family_id === null ? null : (references.get(r.family_id) ?? null) }))
 }
 
-async function runRule(manager: EntityManager, rule: ValidationRule, context: RuleContext, limit: number, dialect: SqlDialect) {
-  const [sql, parameters] = ruleStatement(manager, rule, context, limit, dialect)
+async function runRule(manager: EntityManager, rule: ValidationRule, context: RuleContext, limit: number, dialect: SqlDialect, changes?: ChangeRange) {
+  const [sql, parameters] = ruleStatement(manager, rule, context, limit, dialect, changes)
   const rows = (await manager.query(sql, parameters)) as (RuleRow & { total?: number | string })[]
   if (!rule.breaks) return { count: rows.length ? Number(rows[0]!.total) : 0, listed: rows.slice(0, limit) }
   const breaking = rows.filter(rule.breaks)
@@ -74,7 +115,7 @@ export async function runValidation(manager: EntityManager, options: ValidationO
   const items: ValidationItem[] = []
   const counts = { error: 0, warning: 0 }
   for (const rule of RULES) {
-    const { count, listed } = await runRule(manager, rule, context, limit, dialect)
+    const { count, listed } = await runRule(manager, rule, context, limit, dialect, options.changes)
     const { code, severity, recordType, message } = rule
     rules.push({ code, severity, recordType, message, count, listed: listed.length })
     counts[severity] += count
