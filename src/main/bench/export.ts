@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { openCasebook, type Casebook } from '../core/casebook'
 import { seedFamilies } from '../seed/seed'
 import { benchEarlyHelp } from './earlyHelp'
@@ -357,4 +358,34 @@ export function printExport(figures: ExportBench, log: (line: string) => void): 
     }
   }
   log(`  Peak RSS, large − small: ${figures.peakRssDifferenceMb} MB (targets: full < 20 s, ratio < 2, incremental < 2 s, RSS difference < 50 MB)`)
+}
+
+// On its own, on a bench database that is there (npm run bench -- --keep leaves one): the large hub's
+// full export, the bare loop and the incremental after 1% changes, without seeding a hub each time.
+// The database's export history grows; use a copy.
+if (process.argv[1] && /bench[\\/]export\.[cm]?[jt]s$/.test(process.argv[1])) {
+  const { values } = parseArgs({ options: { db: { type: 'string' } } })
+  if (!values.db) {
+    console.error('Give the database: tsx src/main/bench/export.ts --db <database>')
+    process.exit(2)
+  }
+  void (async () => {
+    const databasePath = values.db!
+    const casebook = await openCasebook({ databasePath, mode: 'existing' })
+    try {
+      const large = await measureHub(casebook, databasePath, 'large', console.log)
+      const change = await changeOnePercent(casebook)
+      const incremental = await exportOnce(databasePath, join(dirname(databasePath), 'export-large', 'packages'), 'incremental')
+      console.log(
+        `full ${large.full.seconds} s (CPU ${large.full.cpuSeconds} s); bare loop ${large.bare.seconds} s (CPU ${large.bare.cpuSeconds} s); ratio ${large.ratio}`
+      )
+      console.log(`incremental after ${change.records} changes: ${incremental.seconds} s (start to last beat ${incremental.startToLastBeatSeconds} s)`)
+      console.log(JSON.stringify({ large, change, incremental }))
+    } finally {
+      await casebook.close()
+    }
+  })().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
 }
