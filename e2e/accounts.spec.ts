@@ -155,7 +155,7 @@ test.describe('a manager', () => {
     const { id } = registered.value as { id: string }
     const reception = await harness.openPage({ username: 'rita', role: 'reception' })
     await reception.goto(`${harness.url}#/families/${id}`)
-    await expect(reception.getByRole('heading', { name: 'Family RV-000001' })).toBeVisible()
+    await expect(reception.getByRole('heading', { name: 'Okafor family (RV-000001)' })).toBeVisible()
 
     await page.goto(`${harness.url}#/families/${id}`)
     await page.getByRole('link', { name: "Who has seen or changed Catherine Okafor's record" }).click()

@@ -28,7 +28,7 @@ test('a sound-alike child with the same birthday: opening the existing record lo
   await expectAccessible(page)
   await page.screenshot({ path: 'test-results/screens/register-duplicate-warning.png', fullPage: true })
   await warning.getByRole('link', { name: /Open existing record/ }).click()
-  await expect(page.getByRole('heading', { name: 'Family RV-000001' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Okafor family (RV-000001)' })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Members of the family' })).toContainText('Catherine Okafor')
 
   // Coming back, the registration is as it was left, and nothing was saved meanwhile.
@@ -44,7 +44,7 @@ test('a sound-alike child with the same birthday: confirming a different person 
   await warning.getByRole('button', { name: 'This is a different person' }).click()
   await expect(page.getByText('You confirmed this is a different person')).toBeVisible()
   await page.getByRole('button', { name: 'Save family' }).click()
-  await expect(page.getByRole('heading', { name: 'Family RV-000002' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Okafor family (RV-000002)' })).toBeVisible()
   const decisions = await harness.casebook.core.db.query(
     `SELECT p.given_name AS person, o.given_name AS other, u.username AS decidedBy FROM duplicate_decision d
      JOIN person p ON p.id = d.person_id JOIN person o ON o.id = d.other_person_id JOIN app_user u ON u.id = d.decided_by_user_id`

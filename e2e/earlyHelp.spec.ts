@@ -172,7 +172,12 @@ test('a practitioner closes an episode with outcomes; a manager approves the clo
   const molly = await harness.openPage({ username: 'molly', role: 'manager' })
   await molly.goto(`${harness.url}#/families/${id}`)
   await molly.getByRole('button', { name: 'Approve closure' }).click()
+  // The closure is shown first, and approved only once the manager confirms; the episode says so.
+  await expect(molly.getByRole('region', { name: 'The closure waiting for approval' })).toContainText('We are in a safer flat now.')
+  await molly.getByRole('button', { name: 'Approve the closure' }).click()
+  await molly.getByRole('button', { name: 'Yes, approve the closure' }).click()
   await expect(molly.getByText('Closure approved. The episode is closed.')).toBeVisible()
+  await molly.getByRole('button', { name: 'Chronology' }).click()
   await expect(molly.locator('.app-timeline')).toContainText('Early-help episode closed: Outcomes achieved')
   await expect(molly.locator('.app-timeline')).toContainText("The family's view: We are in a safer flat now.")
 })

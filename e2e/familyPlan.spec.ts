@@ -306,6 +306,10 @@ test('a practitioner runs an episode from opening to closure, and a manager appr
   await molly.getByRole('link', { name: /RV-000001/ }).click()
   await expect(molly.getByText('Closure awaiting approval')).toBeVisible()
   await molly.getByRole('button', { name: 'Approve closure' }).click()
+  // The closure is shown first, and approved only once the manager confirms.
+  await expect(molly.getByRole('region', { name: 'The closure waiting for approval' })).toContainText('Things are calmer. Mohammed loves nursery.')
+  await molly.getByRole('button', { name: 'Approve the closure' }).click()
+  await molly.getByRole('button', { name: 'Yes, approve the closure' }).click()
   await expect(molly.getByText('This episode is closed, so its record is read-only.')).toBeVisible()
   await expect(molly.getByRole('button', { name: 'Change the plan' })).toHaveCount(0)
   await molly.getByRole('button', { name: 'Reopen the episode' }).click()

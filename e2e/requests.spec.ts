@@ -48,7 +48,7 @@ test.describe('reception', () => {
     await warning.getByRole('link', { name: /Open existing record/ }).click()
     // Back on the request, with the family on record chosen, and nothing registered twice.
     await expect(page.getByRole('heading', { name: 'Log a request for help' })).toBeVisible()
-    await expect(page.getByRole('region', { name: 'Family' })).toContainText('Family RV-000001')
+    await expect(page.getByRole('region', { name: 'Family' })).toContainText('Okafor family (RV-000001)')
     expect(page.url()).toMatch(/#\/requests\/new\?family=/)
     expect(await harness.casebook.core.db.query('SELECT count(*) AS "n" FROM family')).toEqual([{ n: 1 }])
   })
@@ -78,7 +78,7 @@ test.describe('reception', () => {
 
     await expect(page.getByRole('heading', { name: 'Log a request for help' })).toBeVisible()
     await expect(page.getByText('Family registered. Their reference is RV-000001.')).toBeVisible()
-    await expect(page.getByRole('region', { name: 'Family' })).toContainText('Family RV-000001')
+    await expect(page.getByRole('region', { name: 'Family' })).toContainText('Okafor family (RV-000001)')
     expect(page.url()).toMatch(/#\/requests\/new\?family=/)
 
     // What is typed stays while the user goes to choose the family again.
@@ -119,7 +119,7 @@ test.describe('reception', () => {
     await expect(details).toContainText('3B Health visitor')
     await expect(details).toContainText('Catherine Okafor, Unborn baby Okafor')
     // Reception sees where it has got to, never what was asked.
-    await expect(page.getByText('Waiting for a decision')).toBeVisible()
+    await expect(page.getByText('Waiting for a decision', { exact: true })).toBeVisible()
     await expect(page.getByText('Grace is exhausted')).toHaveCount(0)
     await expect(page.getByRole('heading', { name: 'Screen the request' })).toHaveCount(0)
     await expectAccessible(page)

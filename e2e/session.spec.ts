@@ -53,7 +53,7 @@ test.describe('a practitioner', () => {
   }) => {
     const id = await registerOkafors(harness)
     await page.goto(`${harness.url}#/families/${id}`)
-    await expect(page.getByRole('heading', { name: 'Family RV-000001' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Okafor family (RV-000001)' })).toBeVisible()
     await expect(page.getByText('Grace Okafor').first()).toBeVisible()
     await leaveMarker(page)
 

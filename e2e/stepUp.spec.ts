@@ -68,7 +68,7 @@ test.describe('a practitioner', () => {
     await expect(page.getByText('Request escalated: the step-up to children’s social care has been made.')).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Step-up to children’s social care', exact: true })).toBeVisible()
     await expect(page.getByText(CONCERN)).toBeVisible()
-    await expect(page.getByText('Not yet acknowledged')).toBeVisible()
+    await expect(page.getByText('Not yet acknowledged', { exact: true })).toBeVisible()
     // The unborn baby's record has no ethnicity: said next to the baby, before anything is tried.
     await expect(childSection(page, 'Unborn baby Okafor')).toContainText('No ethnicity recorded')
     await expectAccessible(page)
@@ -163,7 +163,7 @@ test.describe('a practitioner closing an episode', () => {
     await page.getByRole('button', { name: 'Make the step-up' }).click()
     await expect(page.getByText('The step-up to children’s social care has been made.')).toBeVisible()
     await expect(page.getByText('The early-help episode opened on 2 November 2026')).toBeVisible()
-    await expect(page.getByText('23 November 2026')).toBeVisible()
+    await expect(page.getByText('23 November 2026', { exact: true })).toBeVisible()
   })
 })
 

@@ -16,6 +16,8 @@ import { FamiliesReadyToTravel1764000000013 } from './1764000000013-FamiliesRead
 import { EarlyHelpReadyToTravel1764000000014 } from './1764000000014-EarlyHelpReadyToTravel'
 import { ExportChangeFeed1764000000015 } from './1764000000015-ExportChangeFeed'
 import { BackupsAndAnchors1764000000016 } from './1764000000016-BackupsAndAnchors'
+import { SearchHouseholds1764000000017 } from './1764000000017-SearchHouseholds'
+import { ContactGapSetting1764000000018 } from './1764000000018-ContactGapSetting'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -34,5 +36,7 @@ export const migrations = [
   FamiliesReadyToTravel1764000000013,
   EarlyHelpReadyToTravel1764000000014,
   ExportChangeFeed1764000000015,
-  BackupsAndAnchors1764000000016
+  BackupsAndAnchors1764000000016,
+  SearchHouseholds1764000000017,
+  ContactGapSetting1764000000018
 ]

@@ -46,8 +46,6 @@ import {
   caseloadOutput,
   closeEpisodeInput,
   reopenEpisodeInput,
-  chronologyEntry,
-  chronologyInput,
   episodeDetail,
   episodeNotice,
   leadChoices,
@@ -56,6 +54,8 @@ import {
   reallocateInput
 } from './earlyHelp/schemas'
 import { removeTeamMemberInput, saveTeamMemberInput } from './earlyHelp/team'
+import { chronologyAnswer, chronologyInput } from './earlyHelp/chronology'
+import { closuresAwaitingInput, closuresAwaitingOutput } from './earlyHelp/closures'
 import { saveAssessmentInput } from './earlyHelp/assessment'
 import { addReviewInput, savedPdf, savePlanInput, savePlanPdfInput } from './earlyHelp/plan'
 import { documentVersionInput, documentVersionOutput, documentVersionsInput, documentVersionsOutput } from './earlyHelp/history'
@@ -133,8 +133,9 @@ export const contract = {
   'episodes.reallocate': channel(reallocateInput, saved, 'episodes.manage'),
   'episodes.close': channel(closeEpisodeInput, saved, 'earlyHelp.write'),
   'episodes.approveClosure': channel(approveClosureInput, saved, 'episodes.manage'),
+  'episodes.closuresAwaiting': channel(closuresAwaitingInput, closuresAwaitingOutput, 'episodes.manage'),
   'episodes.reopen': channel(reopenEpisodeInput, saved, 'episodes.manage'),
-  'chronology.get': channel(chronologyInput, z.object({ entries: z.array(chronologyEntry) }), 'earlyHelp.read'),
+  'chronology.get': channel(chronologyInput, chronologyAnswer, 'earlyHelp.read'),
   // Every form that keeps a draft is early-help casework; the core also checks the draft's record.
   'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'earlyHelp.write'),
   'drafts.get': channel(draftKeyInput, draftRecord, 'earlyHelp.write'),

@@ -1,4 +1,4 @@
-// The audit trail as a manager reads it: newest first, filtered, a page at a time.
+// The audit trail as a manager reads it: newest first (or oldest first), filtered, a page at a time.
 import { z } from 'zod'
 import type { auditListInput, AuditEntry } from '../../shared/audit/schemas'
 import type { CallContext } from '../core/context'
@@ -53,15 +53,21 @@ export function buildAuditListQuery(input: ListInput): SqlQuery {
     if (input.from) params.push(`${input.from}T00:00:00.000Z`)
     if (input.to) params.push(`${addDays(input.to, 1)}T00:00:00.000Z`)
   }
-  if (input.beforeSeq) {
+  // A page continues from the last entry shown, in the order asked for: the sequence is the trail's order.
+  // Each bound given applies whichever the order, so a range between two entries reads either way.
+  if (input.beforeSeq !== null) {
     where.push('a.seq < ?')
     params.push(input.beforeSeq)
+  }
+  if (input.afterSeq !== null) {
+    where.push('a.seq > ?')
+    params.push(input.afterSeq)
   }
   return {
     sql: `SELECT a.seq, a.at, a.actor, a.action, a.record_type AS recordType, a.record_id AS recordId, a.family_id AS familyId,
             f.reference AS familyReference, a.changes
      FROM audit_entry a LEFT JOIN family f ON f.id = a.family_id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq DESC LIMIT ?`,
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq ${input.oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`,
     params: [...params, input.limit + 1]
   }
 }

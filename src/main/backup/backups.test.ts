@@ -21,6 +21,7 @@ import { decryptFile, keyIdOf, loadBackupKey, newKeyText, readBackupHeader, type
 import { ALIVE_FOR_MS, alivePathFor, backupFileNameFor, copyPathFor } from './folder'
 import { heartbeat } from './backups'
 import { checkCopy, CopyCheckFailed } from './sqliteBackup'
+import { migrations } from '../../../migrations'
 
 let t: TempCasebook
 beforeEach(async () => {
@@ -93,7 +94,7 @@ describe('a backup', () => {
     const live = (await t.casebook.core.db.query('SELECT seq, hash FROM audit_entry ORDER BY seq')) as { seq: number; hash: string }[]
     expect(live.slice(0, copied.length)).toEqual(copied)
     const { header } = await readBackupHeader(file)
-    expect(header).toMatchObject({ reason: 'command', hubCode: 'TH', schemaVersion: 'BackupsAndAnchors1764000000016', keyId: keyOf().keyId })
+    expect(header).toMatchObject({ reason: 'command', hubCode: 'TH', schemaVersion: migrations.at(-1)!.name, keyId: keyOf().keyId })
     expect(header.auditHead).toMatchObject(copied.at(-1)!)
     expect(header.plainBytes).toBe(readFileSync(copy).length)
     const [row] = await t.casebook.core.db.query('SELECT status, key_id, audit_head_seq, audit_head_hash, folder FROM backup_run')

@@ -111,7 +111,8 @@ export async function benchBackup(casebook: Casebook, log: (line: string) => voi
   await new Promise((resolve) => setTimeout(resolve, Math.max(2000, backupMs * BACKUPS_UNDER_LOAD)))
   await alone.stop()
   loopAlone.disable()
-  const loopBeside = monitorEventLoopDelay({ resolution: 5 })
+  // A histogram of its own for each backup: one enabled again after a pause counts the pause as a delay.
+  let loopBesideMaxMs = 0
   const beside: { ms: number; progress: number | null }[] = []
   const backupSeconds: number[] = []
   const made = [first.fileName!]
@@ -119,9 +120,11 @@ export async function benchBackup(casebook: Casebook, log: (line: string) => voi
     const desk = saver(connection, 100 + i, casebook.core.backups)
     await new Promise((resolve) => setTimeout(resolve, 300))
     const began = performance.now()
+    const loopBeside = monitorEventLoopDelay({ resolution: 5 })
     loopBeside.enable()
     const [ms, run] = await backUp(casebook)
     loopBeside.disable()
+    loopBesideMaxMs = Math.max(loopBesideMaxMs, loopBeside.max / 1e6)
     const ended = performance.now()
     await new Promise((resolve) => setTimeout(resolve, 300))
     await desk.stop()
@@ -148,7 +151,7 @@ export async function benchBackup(casebook: Casebook, log: (line: string) => voi
       alone: summarise(alone.saves.map((s) => s.ms)),
       backupSeconds,
       slowBeside: slowByStage(beside),
-      eventLoopDelayMaxMs: { beside: Math.round(loopBeside.max / 1e4) / 100, alone: Math.round(loopAlone.max / 1e4) / 100 }
+      eventLoopDelayMaxMs: { beside: Math.round(loopBesideMaxMs * 100) / 100, alone: Math.round(loopAlone.max / 1e4) / 100 }
     },
     targets: { backupSeconds: 10, longestSaveMs: 100 }
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import { consentProblems, type ConsentRecord, type recordConsentInput } from '../../shared/consent/schemas'
+import { agreedScopes, consentProblems, type ConsentRecord, type recordConsentInput } from '../../shared/consent/schemas'
 import { todayIso } from '../../shared/dates'
 import type { CallContext } from '../core/context'
 import { AppError, conflict, notFound } from '../core/errors'
@@ -36,8 +36,11 @@ export async function listConsents(db: EntityManager, familyId: string): Promise
 export async function insertConsent(
   manager: EntityManager,
   ctx: CallContext,
-  // Opening an episode records early-help consent, which is with no organisation.
-  input: Omit<z.output<typeof recordConsentInput>, 'organisationId'> & { organisationId?: string | null },
+  // One thing agreed. Opening an episode records early-help consent, which is with no organisation.
+  input: Omit<z.output<typeof recordConsentInput>, 'organisationId' | 'scope' | 'scopes'> & {
+    scope: ConsentRecord['scope']
+    organisationId?: string | null
+  },
   personField = 'givenById',
   dateField = 'givenOn'
 ) {
@@ -85,8 +88,21 @@ export async function insertConsent(
   return { id, version: 1 }
 }
 
-export async function recordConsent(input: z.output<typeof recordConsentInput>, ctx: CallContext) {
-  return ctx.core.writes.run((manager) => insertConsent(manager, ctx, input))
+/**
+ * Everything agreed at once, one record (and its audit row) each, in one transaction: a refusal of
+ * any of them (the organisation gone from the directory, say) leaves none of them written. Answers
+ * with the first record, in the list's order.
+ */
+export async function recordConsent({ scope, scopes, ...input }: z.output<typeof recordConsentInput>, ctx: CallContext) {
+  // The contract's schema has refused a call that agreed nothing.
+  const [first, ...more] = agreedScopes({ scope, scopes }) as [ConsentRecord['scope'], ...ConsentRecord['scope'][]]
+  // The organisation is the sharing's alone: the rest agreed beside it are with no organisation.
+  const one = (agreed: ConsentRecord['scope']) => ({ ...input, scope: agreed, organisationId: agreed === 'SHARING' ? input.organisationId : null })
+  return ctx.core.writes.run(async (manager) => {
+    const saved = await insertConsent(manager, ctx, one(first))
+    for (const next of more) await insertConsent(manager, ctx, one(next))
+    return saved
+  })
 }
 
 export async function withdrawConsent(input: { id: string; version: number }, ctx: CallContext) {

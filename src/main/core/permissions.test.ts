@@ -57,6 +57,7 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   'notes.add': EARLY_HELP,
   'episodes.mine': EARLY_HELP,
   'episodes.allOpen': ['manager'],
+  'episodes.closuresAwaiting': ['manager'],
   'episodes.reallocate': ['manager'],
   'episodes.close': EARLY_HELP,
   'episodes.approveClosure': ['manager'],

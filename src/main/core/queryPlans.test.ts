@@ -65,6 +65,8 @@ const FAMILY_BY_REFERENCE = search('f', 'sqlite_autoindex_family_2', 'reference=
 const PEOPLE_OF_FAMILY = search('p', 'idx_person_family', 'family_id=?')
 /** FTS5 answering a MATCH from its own index (`M`), whether the table is named or aliased. */
 const NAME_INDEX = expect.stringMatching(/^SCAN (person_search|s) VIRTUAL TABLE INDEX \d+:M/)
+/** An index entry read by its rowid (`=`), found through person_search_row: the name is matched on the few a date or postcode found. */
+const ENTRY_BY_ROWID = [search('r', 'sqlite_autoindex_person_search_row_1', 'person_id=?'), expect.stringMatching(/^SCAN s VIRTUAL TABLE INDEX \d+:=$/)]
 
 /** The statement's plan uses each of `uses`, and reads no table or index whole. */
 async function expectPlan(query: SqlQuery, uses: unknown[]): Promise<string[]> {
@@ -79,8 +81,24 @@ describe('people search: every kind of search, each of its phases', () => {
   const searches: { kind: string; text: string; uses: unknown[] }[] = [
     { kind: 'a name', text: 'okafor', uses: [NAME_INDEX, PERSON_BY_ID, FAMILY_BY_ID] },
     { kind: 'two names', text: 'grace okafor', uses: [NAME_INDEX, PERSON_BY_ID, FAMILY_BY_ID] },
-    { kind: 'a name and a date', text: 'okafor 3/7/2019', uses: [NAME_INDEX, PERSON_BY_ID, FAMILY_BY_ID] },
-    { kind: 'a name and a postcode', text: 'okafor B33 8TH', uses: [NAME_INDEX, PERSON_BY_ID, FAMILY_BY_ID] },
+    // The date or postcode first (issue 12: the name and date search was 22 ms p95), then the name on each found.
+    { kind: 'a name and a date', text: 'okafor 3/7/2019', uses: [search('p', 'idx_person_dob', 'date_of_birth=?'), FAMILY_BY_ID, ...ENTRY_BY_ROWID] },
+    {
+      kind: 'a name and a two-digit date',
+      text: 'catherine 3/7/19',
+      uses: [search('p', 'idx_person_dob', 'date_of_birth=?'), FAMILY_BY_ID, ...ENTRY_BY_ROWID]
+    },
+    {
+      kind: 'a name and a postcode',
+      text: 'okafor B33 8TH',
+      uses: [search('f', 'idx_family_postcode_key', 'postcode_key=?'), PEOPLE_OF_FAMILY, ...ENTRY_BY_ROWID]
+    },
+    { kind: 'a name and a district', text: 'okafor B33', uses: [NAME_INDEX, PERSON_BY_ID, FAMILY_BY_ID] },
+    {
+      kind: 'a district',
+      text: 'B33',
+      uses: [search('f', 'idx_family_postcode_key', 'postcode_key>? AND postcode_key<?'), PEOPLE_OF_FAMILY]
+    },
     {
       kind: 'a date alone',
       text: '3/7/2019',
@@ -201,6 +219,8 @@ describe('the audit trail', () => {
     from: null,
     to: null,
     beforeSeq: null,
+    oldestFirst: false,
+    afterSeq: null,
     limit: 100
   }
 
@@ -212,6 +232,14 @@ describe('the audit trail', () => {
 
   it('the next page back: by sequence number', async () => {
     await expectPlan(buildAuditListQuery({ ...everything, beforeSeq: 500 }), ['SEARCH a USING INTEGER PRIMARY KEY (rowid<?)'])
+  })
+
+  it('oldest first: along the sequence from the start, and the next page forward by sequence number', async () => {
+    expect(await explain(t.casebook.core.db, buildAuditListQuery({ ...everything, oldestFirst: true }))).toEqual([
+      'SCAN a',
+      'SEARCH f USING INDEX sqlite_autoindex_family_1 (id=?) LEFT-JOIN'
+    ])
+    await expectPlan(buildAuditListQuery({ ...everything, oldestFirst: true, afterSeq: 500 }), ['SEARCH a USING INTEGER PRIMARY KEY (rowid>?)'])
   })
 
   it('one family: by its reference, then its entries', async () => {

@@ -308,6 +308,15 @@ describe('closing an episode', () => {
       closure: { reason: 'OUTCOMES_ACHIEVED', requestedBy: 'pat', approvedBy: null }
     })
     expect(unwrap<any>(await as.pat!.invoke('episodes.mine', {})).episodes[0]).toMatchObject({ status: 'closing' })
+    // Waiting for approval its record is held as it is, and the refusal says why: it is not closed yet.
+    expect(await as.pat!.invoke('team.save', { episodeId: id, name: 'Dee', agency: 'HV', role: 'HV' })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'This episode’s closure is waiting for a manager’s approval, so its record cannot be changed. To change it, ask a manager to reopen the episode.'
+      }
+    })
     expect(await as.pat!.invoke('episodes.approveClosure', { id, version: 2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     unwrap(await as.molly!.invoke('episodes.approveClosure', { id, version: 2 }))
     expect(unwrap<any>(await as.pat!.invoke('episodes.get', { id }))).toMatchObject({ status: 'closed', closure: { approvedBy: 'molly' } })

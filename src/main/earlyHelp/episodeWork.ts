@@ -1,5 +1,5 @@
-// What every write to an episode's work shares: the episode must be open (a closed episode is
-// read-only until a manager reopens it), and the people named must belong to it.
+// What every write to an episode's work shares: the episode must be open (a closed episode, or one
+// whose closure awaits approval, is read-only until a manager reopens it), and the people named must belong to it.
 import { randomUUID } from 'node:crypto'
 import { In, type EntityManager, type EntitySchema, type ObjectLiteral } from 'typeorm'
 import type { CallContext } from '../core/context'
@@ -16,6 +16,13 @@ import { keepVersion } from './documents'
 export async function openEpisodeForWork(manager: EntityManager, episodeId: string): Promise<EpisodeRow> {
   const episode = await manager.findOneBy(EpisodeEntity, { id: episodeId })
   if (!episode) throw notFound('episode')
+  // Awaiting approval it is still the family's current episode, not a closed one: say so, as its page does.
+  if (episode.status === 'closing') {
+    throw new AppError(
+      'CONFLICT',
+      'This episode’s closure is waiting for a manager’s approval, so its record cannot be changed. To change it, ask a manager to reopen the episode.'
+    )
+  }
   if (episode.status !== 'open') throw new AppError('CONFLICT', 'This episode is closed, so its record can no longer be changed. A manager can reopen it.')
   return episode
 }

@@ -8,6 +8,7 @@ import { addNote } from './notes'
 import { chronology } from './chronology'
 import { caseload, reallocate } from './caseload'
 import { approveClosure, closeEpisode, reopenEpisode } from './closure'
+import { closuresAwaiting } from './closuresAwaiting'
 import { onTheTeam, TafMemberEntity } from './planEntities'
 import { removeTeamMember, saveTeamMember } from './team'
 import { saveAssessment } from './assessment'
@@ -52,6 +53,7 @@ export const earlyHelpHandlers = defineHandlers({
   'episodes.reallocate': reallocate,
   'episodes.close': withFamilyAccess((i, ctx) => familyOfEpisode(ctx, i.id), closeEpisode),
   'episodes.approveClosure': approveClosure,
+  'episodes.closuresAwaiting': (input, ctx) => closuresAwaiting(ctx, { ...input, viewer: restrictedViewer(ctx) }),
   'episodes.reopen': reopenEpisode,
   'notes.add': withFamilyAccess((i) => i.familyId, addNote),
   'chronology.get': withFamilyAccess((i) => i.familyId, chronology)

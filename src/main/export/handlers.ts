@@ -34,7 +34,7 @@ export const exportHandlers = defineHandlers({
     // Ended here, but the database could not be told (exporter.ts): say how it ended.
     return run.status === 'running' ? (localOutcome(ctx, run.id) ?? run) : run
   },
-  'export.history': (input, ctx) => history(ctx.core.db, input.page)
+  'export.history': (input, ctx) => history(ctx.core.db, input)
 })
 
 function starterOf(ctx: CallContext) {

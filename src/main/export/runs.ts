@@ -103,9 +103,17 @@ export async function lastSucceeded(db: Queryable, pseudonymised: boolean): Prom
   return row ? runOf(row, (await filesOf(db, [row.id])).get(row.id)!) : null
 }
 
-export async function history(db: Queryable, page: number): Promise<{ runs: ExportRun[]; total: number; page: number; pageSize: number }> {
-  const [{ n }] = (await db.query('SELECT count(*) AS n FROM export_run', [])) as [{ n: number }]
-  const rows = (await db.query(`${SELECT_RUN} ORDER BY r.started_at DESC, r.id DESC LIMIT ? OFFSET ?`, [
+/** A page of the runs, newest (or oldest) first, of one status or all: sorted and filtered in the query, so over the whole history. */
+export async function history(
+  db: Queryable,
+  { page, oldestFirst = false, status = null }: { page: number; oldestFirst?: boolean; status?: ExportStatus | null }
+): Promise<{ runs: ExportRun[]; total: number; page: number; pageSize: number }> {
+  const where = status ? 'WHERE r.status = ?' : ''
+  const params = status ? [status] : []
+  const [{ n }] = (await db.query(`SELECT count(*) AS n FROM export_run r ${where}`, params)) as [{ n: number }]
+  const order = oldestFirst ? 'ASC' : 'DESC'
+  const rows = (await db.query(`${SELECT_RUN} ${where} ORDER BY r.started_at ${order}, r.id ${order} LIMIT ? OFFSET ?`, [
+    ...params,
     EXPORT_HISTORY_PAGE_SIZE,
     (page - 1) * EXPORT_HISTORY_PAGE_SIZE
   ])) as RunRow[]

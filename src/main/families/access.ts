@@ -47,7 +47,8 @@ export async function whomToAsk(db: EntityManager, familyIds: string[]): Promise
   return new Map(familyIds.map((id) => [id, [...(named.get(id) ?? []).map((u) => u.displayName), 'a hub manager'].join(' or ')]))
 }
 
-async function allowedFamilies(ctx: CallContext, familyIds: string[]): Promise<Set<string>> {
+/** Of these families, those the caller is named on (whatever their restriction). */
+export async function allowedFamilies(ctx: CallContext, familyIds: string[]): Promise<Set<string>> {
   if (!ctx.actor.userId || familyIds.length === 0) return new Set()
   const rows = await ctx.core.db.manager.findBy(FamilyAccessEntity, { userId: ctx.actor.userId, familyId: In(familyIds), revokedAt: IsNull() })
   return new Set(rows.map((r) => r.familyId))

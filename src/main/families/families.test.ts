@@ -123,7 +123,10 @@ describe('editing a family', () => {
       }
     })
     expect(version).toBe(2)
-    expect((await t.ok('people.search', { text: 'adeyemi' })).hits.map((h: { givenName: string }) => h.givenName)).toEqual(['Samuel'])
+    // Samuel first; after him his household, found by his new surname (issue 12, search item 3).
+    const found = (await t.ok('people.search', { text: 'adeyemi' })).hits as { givenName: string; familyId: string }[]
+    expect(found.map((h) => h.givenName)).toEqual(['Samuel', 'Grace', 'Catherine', 'Mohammed', null])
+    expect(new Set(found.map((h) => h.familyId))).toEqual(new Set([id]))
     const audit = await t.casebook.core.db.query(`SELECT action, changes FROM audit_entry WHERE record_id = ? ORDER BY seq`, [samuel.id])
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'update'])
     expect(JSON.parse(audit[1].changes)).toEqual({ familyName: { from: 'Okafor', to: 'Adeyemi' } })

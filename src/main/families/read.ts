@@ -9,6 +9,8 @@ import { FamilyEntity, PersonEntity } from './entities'
 import { familyRecord, personRecord } from './records'
 import { disabilitiesOf } from './disabilities'
 import { staffNames } from '../accounts/staffNames'
+import { familyName } from '../../shared/families/familyName'
+import { familyAlerts } from './alerts'
 
 const KIND_ORDER = { adult: 0, child: 1, unborn: 2 } as const
 
@@ -44,8 +46,15 @@ export async function getFamily(id: string, ctx: CallContext): Promise<FamilyVie
     members.map((m) => m.id)
   )
   const registeredBy = (await staffNames(db, [family.registeredByUserId]))(family.registeredByUserId)
+  const facts = {
+    registeredBy,
+    // The caller may open this family (the router checked), so its people name it.
+    name: familyName(family.reference, members),
+    episode: episode && episode.status !== 'closed' ? { status: episode.status, openedOn: episode.openedOn, leadName: episode.leadName } : null,
+    alerts: await familyAlerts(db, ctx, id, { episodeOpen: Boolean(episode), consents })
+  }
   return {
-    family: familyRecord(family, registeredBy),
+    family: familyRecord(family, facts),
     members: members.map((m) => personRecord(m, disabilities.get(m.id) ?? [])),
     consents,
     allowedUsers,

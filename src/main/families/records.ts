@@ -1,6 +1,7 @@
 // Between the form's member (a discriminated union) and the person row, both ways.
 import type { Member, PersonRecord } from '../../shared/families/schemas'
 import type { FamilyRecord } from '../../shared/families/schemas'
+import { personName } from '../../shared/families/familyName'
 import type { FamilyRow, PersonRow } from './entities'
 import type { DuplicateQuery } from '../search/duplicates'
 
@@ -50,12 +51,14 @@ export function personRecord(row: PersonRow, disabilities: string[]): PersonReco
   }
 }
 
-/** `registeredBy`: the display name of whoever registered it (staffNames). */
-export function familyRecord(row: FamilyRow, registeredBy: string): FamilyRecord {
+/** What a family's record says beyond its row: who registered it (staffNames), its name (familyNames) and what its bar shows. */
+export type FamilyFacts = Pick<FamilyRecord, 'registeredBy' | 'name' | 'episode' | 'alerts'>
+
+export function familyRecord(row: FamilyRow, facts: FamilyFacts): FamilyRecord {
   const { postcodeKey: _key, registeredByUserId: _by, ...record } = row
   return {
     ...record,
-    registeredBy,
+    ...facts,
     heardAbout: record.heardAbout as FamilyRecord['heardAbout'],
     interpreterNeeded: Boolean(row.interpreterNeeded),
     restricted: Boolean(row.restricted)
@@ -75,6 +78,4 @@ export function duplicateQuery(m: Member, postcode: string | null, excludePerson
 }
 
 /** How a person is named in messages: an unborn baby may have no first name yet. */
-export function displayName(p: { givenName: string | null; familyName: string; kind: string }): string {
-  return `${p.givenName ?? (p.kind === 'unborn' ? 'Unborn baby' : '')} ${p.familyName}`.trim()
-}
+export const displayName = personName

@@ -9,7 +9,7 @@ import type { CallContext } from '../core/context'
 import { AppError, notFound } from '../core/errors'
 import { updateVersioned } from '../core/versioned'
 import { changedFields, writeAudit } from '../audit/audit'
-import { indexPerson } from '../search/searchIndex'
+import { indexHouseholds, indexPerson } from '../search/searchIndex'
 import { FamilyEntity, MembershipEntity, PersonEntity } from './entities'
 import { memberColumns } from './records'
 import { disabilitiesOf, disabilityList, saveDisabilities } from './disabilities'
@@ -101,6 +101,8 @@ export async function movePerson(input: { id: string; version: number; toFamilyR
       leftAt: null,
       recordedByUserId: ctx.actor.userId
     })
+    // Search finds a person by their household's other surnames: both households have changed.
+    await indexHouseholds(manager, [person.familyId, target.id])
     await writeAudit(manager, {
       at: ctx.now,
       actor: ctx.actor.name,

@@ -22,6 +22,8 @@ export interface HubRow {
   stepUpSource: '5D' | '8'
   /** Whether the export carries case notes' text (the most sensitive thing held): off unless an administrator turns it on. */
   exportNoteText: boolean
+  /** Days without a contact after which an open episode is flagged in the caseload lists. */
+  contactGapDays: number
   version: number
 }
 
@@ -41,6 +43,7 @@ export const HubEntity = new EntitySchema<HubRow>({
     referralAckDays: { type: 'integer', name: 'referral_ack_days', default: 5 },
     stepUpSource: { ...text('step_up_source', 2), default: '8' } as never,
     exportNoteText: { type: 'boolean', name: 'export_note_text', default: false },
+    contactGapDays: { type: 'integer', name: 'contact_gap_days', default: 28 },
     version: { type: 'integer' }
   }
 })

@@ -1,5 +1,5 @@
 import type { HubRecord } from '../../shared/hub/schemas'
-import { hubCodeField } from '../../shared/hub/schemas'
+import { DEFAULT_CONTACT_GAP_DAYS, hubCodeField } from '../../shared/hub/schemas'
 import type { WriteQueue } from '../core/writeQueue'
 import { defineHandlers } from '../core/router'
 import { HubEntity } from './entities'
@@ -27,6 +27,7 @@ export async function ensureHub(writes: WriteQueue, hub: HubRecord = DEFAULT_HUB
       referralAckDays: 5,
       stepUpSource: '8',
       exportNoteText: false,
+      contactGapDays: DEFAULT_CONTACT_GAP_DAYS,
       version: 1
     })
   })
@@ -51,6 +52,7 @@ export const hubHandlers = defineHandlers({
       referralAckDays: hub.referralAckDays,
       stepUpSource: hub.stepUpSource,
       exportNoteText: hub.exportNoteText,
+      contactGapDays: hub.contactGapDays,
       version: hub.version
     }
   },

@@ -23,6 +23,7 @@ describe('hub settings', () => {
       referralAckDays: 5,
       stepUpSource: '8',
       exportNoteText: false,
+      contactGapDays: 28,
       version: 1
     })
   })

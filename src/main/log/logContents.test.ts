@@ -14,6 +14,7 @@ import { seedFamilies } from '../seed/seed'
 import { main as cli } from '../cli/index'
 import { openFileLog, type FileLog } from './fileLog'
 import { exportAs } from '../export/exportTestWorld'
+import { migrations } from '../../../migrations'
 
 let dir: string
 let logs: string
@@ -166,7 +167,7 @@ describe('the log after a working day', () => {
         String(pattern)
       ).toBe(true)
     has(/^\S+Z INFO {2}app:\d+ database\.opened path=\S+hub\.sqlite mode=create state=missing$/)
-    has(/ INFO {2}app:\d+ database\.migrated migrations=\d+ last=BackupsAndAnchors\d+ backup=null$/)
+    has(new RegExp(` INFO {2}app:\\d+ database\\.migrated migrations=\\d+ last=${migrations.at(-1)!.name} backup=null$`))
     has(/ ERROR app:\d+ call\.failed channel=families\.register code=INTERNAL error=SQLITE_CONSTRAINT type=QueryFailedError$/)
     has(/ WARN {2}app:\d+ call\.refused channel=families\.get code=FORBIDDEN$/)
     has(/ WARN {2}app:\d+ call\.refused channel=families\.get code=UNAUTHENTICATED$/)

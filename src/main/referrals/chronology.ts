@@ -20,7 +20,7 @@ export async function requestEntries(db: EntityManager, familyId: string, person
   const services = new Map((serviceIds.length ? await db.findBy(ServiceEntity, { id: In(serviceIds) }) : []).map((s) => [s.id, s]))
   const organisationIds = present([...requests.map((r) => r.organisationId), ...[...services.values()].map((s) => s.organisationId)])
   const organisations = new Map((organisationIds.length ? await db.findBy(OrganisationEntity, { id: In(organisationIds) }) : []).map((o) => [o.id, o]))
-  const by = await usersById(db, [...requests.map((r) => r.loggedByUserId), ...requests.map((r) => r.decidedByUserId)], (u) => u.username)
+  const by = await usersById(db, [...requests.map((r) => r.loggedByUserId), ...requests.map((r) => r.decidedByUserId)])
   const entries: ChronologyEntry[] = []
   for (const r of requests) {
     const people = children.filter((c) => c.requestId === r.id).map((c) => personName(c.personId))

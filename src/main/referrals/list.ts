@@ -3,17 +3,17 @@
 // (oldest first); any of them received between two dates. A restricted family's request that the
 // caller may not open stays on the list, so nothing is lost between desks, with its family's
 // reference and its progress only, as search shows such a family by name and reference only.
-import { In } from 'typeorm'
 import type { z } from 'zod'
 import { addDays, todayIso } from '../../shared/dates'
 import { ANONYMOUS_SOURCE, REQUESTS_PAGE_SIZE, type listRequestsInput, type ListRequestsOutput, type RequestRow } from '../../shared/referrals/requests'
 import type { CallContext } from '../core/context'
 import { HubEntity } from '../hub/entities'
-import { PersonEntity } from '../families/entities'
 import { restrictedViewer } from '../families/access'
 import { openToViewer, type RestrictedViewer } from '../families/restrictedViewer'
+import { familyNames } from '../families/familyNames'
 import type { SqlQuery } from '../search/searchIndex'
 import { overdueBefore, requestTiming, startOfLocalDay } from './timing'
+import { familyName } from '../../shared/families/familyName'
 
 export interface RequestQueries {
   rows: SqlQuery
@@ -89,9 +89,9 @@ export async function listRequests(input: z.output<typeof listRequestsInput>, ct
   const queries = buildRequestQueries(input, restrictedViewer(ctx), overdueBefore(ctx.core.workingDays, today, targetDays))
   const found = (await db.query(queries.rows.sql, queries.rows.params)) as Found[]
   const [{ n }] = (await db.query(queries.count.sql, queries.count.params)) as [{ n: number }]
-  const surnames = await householdNames(
+  const names = await familyNames(
     ctx,
-    found.filter((r) => Boolean(r.open)).map((r) => r.familyId)
+    found.map((r) => r.familyId)
   )
   const requests = found.map((r): RequestRow => {
     const shown = Boolean(r.open)
@@ -99,8 +99,8 @@ export async function listRequests(input: z.output<typeof listRequestsInput>, ct
       id: r.id,
       familyId: r.familyId,
       familyReference: r.familyReference,
+      familyName: names.get(r.familyId) ?? familyName(r.familyReference, null),
       restricted: !shown,
-      familyNames: shown ? (surnames.get(r.familyId) ?? '') : null,
       receivedAt: r.receivedAt,
       referrerName: shown ? r.referrerName : null,
       referrerAgency: shown ? r.referrerAgency : null,
@@ -124,21 +124,4 @@ export async function listRequests(input: z.output<typeof listRequestsInput>, ct
  */
 export function awaitingFeedback(r: { status: string; fedBackOn: string | null; source: string }, shown: boolean): boolean {
   return r.status === 'decided' && !r.fedBackOn && (!shown || r.source !== ANONYMOUS_SOURCE)
-}
-
-/** Each household's surname(s), as staff say them: "Okafor", "Bell / Smith". */
-export async function householdNames(ctx: CallContext, familyIds: string[]): Promise<Map<string, string>> {
-  if (familyIds.length === 0) return new Map()
-  const adults = await ctx.core.db.manager.find(PersonEntity, {
-    where: { familyId: In([...new Set(familyIds)]), kind: 'adult' },
-    select: { id: true, familyId: true, familyName: true },
-    order: { familyName: 'ASC' }
-  })
-  const names = new Map<string, string[]>()
-  for (const a of adults) {
-    const list = names.get(a.familyId) ?? []
-    if (!list.includes(a.familyName)) list.push(a.familyName)
-    names.set(a.familyId, list)
-  }
-  return new Map([...names].map(([id, list]) => [id, list.join(' / ')]))
 }

@@ -19,8 +19,7 @@ export async function outboundEntries(db: EntityManager, familyId: string, perso
   const organisations = new Map((await db.findBy(OrganisationEntity, { id: In([...new Set(rows.map((r) => r.organisationId))]) })).map((o) => [o.id, o.name]))
   const by = await usersById(
     db,
-    rows.flatMap((r) => [r.createdByUserId, r.sentByUserId, r.acknowledgedByUserId, r.respondedByUserId, r.completedByUserId, r.withdrawnByUserId]),
-    (u) => u.username
+    rows.flatMap((r) => [r.createdByUserId, r.sentByUserId, r.acknowledgedByUserId, r.respondedByUserId, r.completedByUserId, r.withdrawnByUserId])
   )
   const entries: ChronologyEntry[] = []
   for (const r of rows) {

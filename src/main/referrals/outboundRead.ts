@@ -22,6 +22,7 @@ import { FamilyEntity, PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
 import { restrictedViewer } from '../families/access'
 import { openToViewer } from '../families/restrictedViewer'
+import { familyNames, openFamilyName } from '../families/familyNames'
 import { OrganisationEntity, ServiceEntity } from '../directory/entities'
 import { OutboundEntity, OutboundPersonEntity, type OutboundRow } from './outboundEntities'
 import { consentGate } from './outboundGate'
@@ -60,19 +61,15 @@ export async function readOutbound(db: EntityManager, ctx: CallContext, id: stri
   const organisation = await db.findOneByOrFail(OrganisationEntity, { id: row.organisationId })
   const personRows = await db.findBy(OutboundPersonEntity, { referralId: id })
   const people = personRows.length ? await db.findBy(PersonEntity, { id: In(personRows.map((p) => p.personId)) }) : []
-  const name = await usersById(
-    db,
-    [
-      row.createdByUserId,
-      row.sentByUserId,
-      row.acknowledgedByUserId,
-      row.respondedByUserId,
-      row.completedByUserId,
-      row.withdrawnByUserId,
-      row.overrideByUserId
-    ],
-    (u) => u.displayName
-  )
+  const name = await usersById(db, [
+    row.createdByUserId,
+    row.sentByUserId,
+    row.acknowledgedByUserId,
+    row.respondedByUserId,
+    row.completedByUserId,
+    row.withdrawnByUserId,
+    row.overrideByUserId
+  ])
   const step = (at: string | null, by: string | null) => (at ? { at, by: name(by) } : null)
   const gate = await consentGate(db, row.familyId, row.organisationId)
   // Once sent, the consent it was sent on; before, the one that would let it be sent.
@@ -82,6 +79,7 @@ export async function readOutbound(db: EntityManager, ctx: CallContext, id: stri
     id: row.id,
     familyId: row.familyId,
     familyReference: family.reference,
+    familyName: await openFamilyName(db, family),
     episodeId: row.episodeId,
     requestId: row.requestId,
     service: { id: service.id, name: service.name, email: service.secureEmail ?? service.email, phone: service.phone },
@@ -175,17 +173,21 @@ export async function listOverrides(input: z.output<typeof listOverridesInput>, 
   const rows = ids.length ? await db.findBy(OutboundEntity, { id: In(ids.map((r) => r.id)) }) : []
   rows.sort((a, b) => (b.overrideAt! + b.id).localeCompare(a.overrideAt! + a.id))
   const families = new Map((rows.length ? await db.findBy(FamilyEntity, { id: In(rows.map((r) => r.familyId)) }) : []).map((f) => [f.id, f.reference]))
+  const familyName = await familyNames(
+    ctx,
+    rows.map((r) => r.familyId)
+  )
   const { services, organisations } = await directoryNames(db, rows)
   const name = await usersById(
     db,
-    rows.map((r) => r.overrideByUserId),
-    (u) => u.displayName
+    rows.map((r) => r.overrideByUserId)
   )
   return {
     overrides: rows.map((r) => ({
       id: r.id,
       familyId: r.familyId,
       familyReference: families.get(r.familyId) ?? '',
+      familyName: familyName.get(r.familyId) ?? '',
       serviceName: services.get(r.serviceId) ?? '',
       organisationName: organisations.get(r.organisationId) ?? '',
       status: r.status,

@@ -149,8 +149,8 @@ describe('the Referrals screen', () => {
       id: made.sentLongAgo,
       familyId: okafor.id,
       familyReference: okafor.reference,
+      familyName: `Samuel Okafor and Grace O'Neill-Okafor (${okafor.reference})`,
       restricted: false,
-      familyNames: "O'Neill-Okafor / Okafor",
       at: at(addMonths(today, -2)),
       status: 'out-sent',
       party: 'Health visiting, Riverside Health',
@@ -240,7 +240,15 @@ describe('the Referrals screen', () => {
     const closed = await overview(pat)
     expect(closed.total).toBe(8)
     for (const row of closed.rows.filter((r) => r.familyId === okafor.id))
-      expect(row).toMatchObject({ restricted: true, familyNames: null, party: null, familyReference: okafor.reference })
+      expect(row).toMatchObject({
+        restricted: true,
+        familyName: `Family ${okafor.reference}`,
+        party: null,
+        familyReference: okafor.reference
+      })
+    // The restriction hides its people's names from the list, not only its details.
+    expect(JSON.stringify(closed)).not.toContain('Grace')
+    expect(JSON.stringify(closed)).not.toContain('Samuel')
     expect((await overview(rita)).rows.find((r) => r.id === made.waitingOld)).toMatchObject({ restricted: false, party: 'Dee Patel, Riverside Health' })
   })
 })

@@ -20,9 +20,11 @@ import type { CallContext } from '../core/context'
 import { HubEntity } from '../hub/entities'
 import { restrictedViewer } from '../families/access'
 import { openToViewer } from '../families/restrictedViewer'
-import { awaitingFeedback, householdNames } from './list'
+import { familyNames } from '../families/familyNames'
+import { awaitingFeedback } from './list'
 import { overdueBefore, requestTiming, startOfLocalDay } from './timing'
 import { countQueries, monthQuery, pageQuery, sides, statusCounts, type OverdueFrom, type OverviewFilter } from './overviewQueries'
+import { familyName } from '../../shared/families/familyName'
 
 interface Targets {
   requestDecisionDays: number
@@ -53,7 +55,7 @@ async function targetsOf(ctx: CallContext): Promise<{ targets: Targets; overdue:
 /** A page of what matches, and how many match in all. */
 async function pageOf(ctx: CallContext, filter: OverviewFilter, page: number, known: Known, counted?: number) {
   const list = sides(filter, known.overdue)
-  const query = pageQuery(list, page, OVERVIEW_PAGE_SIZE)
+  const query = pageQuery(list, page, OVERVIEW_PAGE_SIZE, filter.oldestFirst)
   const found = query ? ((await ctx.core.db.query(query.sql, query.params)) as Found[]) : []
   let total = counted ?? 0
   if (counted === undefined) for (const q of countQueries(list)) total += Number(((await ctx.core.db.query(q.sql, q.params)) as [{ n: number }])[0].n)
@@ -92,9 +94,9 @@ async function rowsOf(ctx: CallContext, found: Found[], known: Known): Promise<O
         [...(open?.params ?? []), ...requestIds]
       )) as RequestFound[])
     : []
-  const names = await householdNames(
+  const names = await familyNames(
     ctx,
-    requests.filter((r) => Boolean(r.open)).map((r) => r.familyId)
+    requests.map((r) => r.familyId)
   )
   const byId = new Map<string, OverviewRow>()
   for (const row of await referralRowsOf(ctx, found, known)) byId.set(row.id, row)
@@ -105,8 +107,8 @@ async function rowsOf(ctx: CallContext, found: Found[], known: Known): Promise<O
       id: r.id,
       familyId: r.familyId,
       familyReference: r.familyReference,
+      familyName: names.get(r.familyId) ?? familyName(r.familyReference, null),
       restricted: !shown,
-      familyNames: shown ? (names.get(r.familyId) ?? '') : null,
       at: r.receivedAt,
       // What was decided is casework: a family the user may not open shows only that it was.
       status: (r.status === 'waiting' ? 'in-waiting' : shown ? `in-${r.decision}` : 'in-decided') as OverviewRowStatus,
@@ -146,9 +148,9 @@ async function referralRowsOf(ctx: CallContext, found: Found[], known: Known): P
      WHERE o.id IN (${ids.map(() => '?').join(', ')})`,
     [...(open?.params ?? []), ...ids]
   )) as ReferralFound[]
-  const names = await householdNames(
+  const names = await familyNames(
     ctx,
-    referrals.filter((r) => Boolean(r.open)).map((r) => r.familyId)
+    referrals.map((r) => r.familyId)
   )
   const readsReferrals = ctx.actor.permissions.has('referrals.screen')
   return referrals.map((r) => {
@@ -158,8 +160,8 @@ async function referralRowsOf(ctx: CallContext, found: Found[], known: Known): P
       id: r.id,
       familyId: r.familyId,
       familyReference: r.familyReference,
+      familyName: names.get(r.familyId) ?? familyName(r.familyReference, null),
       restricted: !shown,
-      familyNames: shown ? (names.get(r.familyId) ?? '') : null,
       at: r.createdAt,
       status: `out-${r.status}`,
       party: shown && readsReferrals ? `${r.service}, ${r.organisation}` : null,

@@ -139,12 +139,13 @@ export function sides(f: OverviewFilter, overdue: OverdueFrom, withStatus = true
   return [requestSide(f, overdue, withStatus), referralSide(f, overdue, withStatus)].filter((s): s is Side => s !== null)
 }
 
-/** A page of what matches, newest first: each row's direction, id and instant. */
-export function pageQuery(list: Side[], page: number, pageSize: number): SqlQuery | null {
+/** A page of what matches, newest (or oldest) first: each row's direction, id and instant. */
+export function pageQuery(list: Side[], page: number, pageSize: number, oldestFirst = false): SqlQuery | null {
   if (list.length === 0) return null
   const selects = list.map((s) => `SELECT '${s.direction}' AS direction, ${idOf(s)} AS id, ${s.at} AS at FROM ${s.from} ${whereOf(s)}`)
+  const order = oldestFirst ? 'ASC' : 'DESC'
   return {
-    sql: `${selects.join(' UNION ALL ')} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+    sql: `${selects.join(' UNION ALL ')} ORDER BY at ${order}, id ${order} LIMIT ? OFFSET ?`,
     params: [...list.flatMap((s) => s.params), pageSize, (page - 1) * pageSize]
   }
 }

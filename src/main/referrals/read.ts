@@ -11,6 +11,7 @@ import { auditView } from '../audit/audit'
 import { HubEntity } from '../hub/entities'
 import { FamilyEntity, PersonEntity } from '../families/entities'
 import { displayName } from '../families/records'
+import { openFamilyName } from '../families/familyNames'
 import { OrganisationEntity, ServiceEntity } from '../directory/entities'
 import { RequestChildEntity, RequestEntity, type RequestRow } from './entities'
 import { requestTiming } from './timing'
@@ -26,10 +27,10 @@ export async function familyOfRequest(ctx: CallContext, id: string): Promise<str
   return row.familyId
 }
 
-/** Users by id, as `pick` names them. */
-export async function usersById(db: EntityManager, ids: (string | null)[], pick: (u: { username: string; displayName: string }) => string) {
+/** Staff by id, by their display names (never usernames: people read them). */
+export async function usersById(db: EntityManager, ids: (string | null)[]) {
   const users = await accountsById(db, ids)
-  return (id: string | null) => (id ? (users.has(id) ? pick(users.get(id)!) : UNKNOWN_USER_LABEL) : NOT_RECORDED)
+  return (id: string | null) => (id ? (users.get(id)?.displayName ?? UNKNOWN_USER_LABEL) : NOT_RECORDED)
 }
 
 export async function getRequest({ id }: { id: string }, ctx: CallContext): Promise<RequestRecord> {
@@ -41,12 +42,13 @@ export async function getRequest({ id }: { id: string }, ctx: CallContext): Prom
   const childRows = await db.findBy(RequestChildEntity, { requestId: id })
   const people = childRows.length ? await db.findBy(PersonEntity, { id: In(childRows.map((c) => c.personId)) }) : []
   const organisation = row.organisationId ? await db.findOneBy(OrganisationEntity, { id: row.organisationId }) : null
-  const userName = await usersById(db, [row.loggedByUserId, row.decidedByUserId, row.feedbackByUserId], (u) => u.displayName)
+  const userName = await usersById(db, [row.loggedByUserId, row.decidedByUserId, row.feedbackByUserId])
   const mayScreen = ctx.actor.permissions.has('referrals.screen')
   const record: RequestRecord = {
     id: row.id,
     familyId: row.familyId,
     familyReference: family.reference,
+    familyName: await openFamilyName(db, family),
     receivedAt: row.receivedAt,
     channel: row.channel as RequestRecord['channel'],
     referrer: {

@@ -170,7 +170,7 @@ describe('the list of requests', () => {
     const [row] = (await call(rita, 'referrals.listRequests', { show: 'notFedBack' })).requests
     expect(row).toMatchObject({
       familyReference: family.reference,
-      familyNames: "O'Neill-Okafor / Okafor",
+      familyName: `Samuel Okafor and Grace O'Neill-Okafor (${family.reference})`,
       restricted: false,
       referrerName: 'Dee Patel',
       source: '3B',
@@ -233,8 +233,8 @@ describe("a restricted family's requests", () => {
       id: logged.id,
       familyId: family.id,
       familyReference: family.reference,
+      familyName: `Family ${family.reference}`,
       restricted: true,
-      familyNames: null,
       receivedAt: new Date('2026-04-02T10:15:00').toISOString(),
       referrerName: null,
       referrerAgency: null,

@@ -209,7 +209,14 @@ describe('acknowledgement and the manager’s list', () => {
       page: 1,
       pageSize: 25,
       stepUps: [
-        { id: stepUpId, familyReference: family.reference, familyNames: "O'Neill-Okafor / Okafor", from: 'request', madeBy: 'pat', acknowledgement: null }
+        {
+          id: stepUpId,
+          familyReference: family.reference,
+          familyName: `Samuel Okafor and Grace O'Neill-Okafor (${family.reference})`,
+          from: 'request',
+          madeBy: 'pat',
+          acknowledgement: null
+        }
       ]
     })
     const before = await lastSeq()

@@ -10,7 +10,7 @@ export async function stepUpEntries(db: EntityManager, familyId: string, personN
   const stepUps = await db.findBy(StepUpEntity, { familyId })
   if (stepUps.length === 0) return []
   const children = await db.findBy(StepUpChildEntity, { stepUpId: In(stepUps.map((s) => s.id)) })
-  const by = await usersById(db, [...stepUps.map((s) => s.madeByUserId), ...stepUps.map((s) => s.acknowledgedByUserId)], (u) => u.username)
+  const by = await usersById(db, [...stepUps.map((s) => s.madeByUserId), ...stepUps.map((s) => s.acknowledgedByUserId)])
   const entries: ChronologyEntry[] = []
   for (const s of stepUps) {
     const people = children

@@ -21,13 +21,14 @@ import { withDisabilities, type PersonWithDisabilities } from '../families/disab
 import { displayName } from '../families/records'
 import { restrictedViewer } from '../families/access'
 import { openToViewer } from '../families/restrictedViewer'
+import { familyNames, openFamilyName } from '../families/familyNames'
 import { EpisodeEntity } from '../earlyHelp/entities'
 import { OrganisationEntity } from '../directory/entities'
 import { RequestEntity } from './entities'
-import { householdNames } from './list'
 import { usersById } from './read'
 import { cinMissing } from './cinXml'
 import { StepUpChildEntity, StepUpEntity, type StepUpRow as StepUpEntityRow } from './stepUpEntities'
+import { familyName } from '../../shared/families/familyName'
 
 export async function familyOfStepUp(ctx: CallContext, id: string): Promise<string> {
   const row = await ctx.core.db.manager.findOne(StepUpEntity, { where: { id }, select: { id: true, familyId: true } })
@@ -73,15 +74,12 @@ export async function readStepUp(db: EntityManager, id: string): Promise<StepUpR
   const request = row.requestId ? await db.findOneBy(RequestEntity, { id: row.requestId }) : null
   const episode = row.episodeId ? await db.findOneBy(EpisodeEntity, { id: row.episodeId }) : null
   const organisation = request?.organisationId ? await db.findOneBy(OrganisationEntity, { id: request.organisationId }) : null
-  const name = await usersById(
-    db,
-    [row.madeByUserId, row.acknowledgedByUserId, request?.decidedByUserId ?? null, episode?.leadUserId ?? null],
-    (u) => u.displayName
-  )
+  const name = await usersById(db, [row.madeByUserId, row.acknowledgedByUserId, request?.decidedByUserId ?? null, episode?.leadUserId ?? null])
   return {
     id: row.id,
     familyId: row.familyId,
     familyReference: family.reference,
+    familyName: await openFamilyName(db, family),
     hubName: hub.name,
     concern: row.concern,
     steppedUpOn: row.steppedUpOn,
@@ -148,19 +146,19 @@ export async function listStepUps(input: z.output<typeof listStepUpsInput>, ctx:
     [...(open?.params ?? []), STEP_UPS_PAGE_SIZE, (input.page - 1) * STEP_UPS_PAGE_SIZE]
   )) as Found[]
   const [{ n }] = (await db.query(`SELECT count(*) AS "n" FROM step_up s ${where}`)) as [{ n: number }]
-  const surnames = await householdNames(
+  const names = await familyNames(
     ctx,
-    found.filter((r) => Boolean(r.open)).map((r) => r.familyId)
+    found.map((r) => r.familyId)
   )
-  const name = await usersById(db.manager, [...found.map((r) => r.madeByUserId), ...found.map((r) => r.acknowledgedByUserId)], (u) => u.displayName)
+  const name = await usersById(db.manager, [...found.map((r) => r.madeByUserId), ...found.map((r) => r.acknowledgedByUserId)])
   const stepUps = found.map((r): StepUpRow => {
     const shown = Boolean(r.open)
     return {
       id: r.id,
       familyId: r.familyId,
       familyReference: r.familyReference,
+      familyName: names.get(r.familyId) ?? familyName(r.familyReference, null),
       restricted: !shown,
-      familyNames: shown ? (surnames.get(r.familyId) ?? '') : null,
       steppedUpOn: r.steppedUpOn,
       from: r.requestId ? 'request' : 'episode',
       referralSource: r.referralSource as StepUpRow['referralSource'],

@@ -1,6 +1,6 @@
 // Before a person is saved: is this someone the hub already knows? Bands, strongest first:
-// certain (same NHS number or UPN), likely (names that sound alike, same date of birth),
-// possible (same first name and date of birth at the same postcode). For a user who may not open a
+// certain (same NHS number or UPN), likely (names that sound alike, or first names close by a
+// second measure, with surnames that sound alike and the same date of birth), possible (same first name and date of birth at the same postcode). For a user who may not open a
 // restricted family, its people are matched on names alone and shown without their details, with
 // whom to ask: anything more would let a guessed date of birth be confirmed by trying it.
 import type { EntityManager } from 'typeorm'
@@ -9,6 +9,7 @@ import { postcodeKey } from '../../shared/identifiers/postcode'
 import { duplicateCandidates, restrictedNameCandidates, type CandidateRow } from './searchIndex'
 import type { RestrictedViewer } from '../families/restrictedViewer'
 import { nameTokens, soundsAlike } from './names'
+import { closeFirstNames } from './closeNames'
 import { nameOnly, whomToAsk } from '../families/access'
 
 export interface DuplicateQuery {
@@ -49,6 +50,9 @@ function judge(q: DuplicateQuery, c: CandidateRow): { band: DuplicateBand; reaso
   if (!q.dateOfBirth || c.dateOfBirth !== q.dateOfBirth) return null
   if (soundsAlike(q.familyName, c.familyName) && q.givenName && soundsAlike(q.givenName, c.givenName)) {
     return { band: 'likely', reason: 'Name sounds alike and same date of birth' }
+  }
+  if (soundsAlike(q.familyName, c.familyName) && closeFirstNames(q.givenName, c.givenName)) {
+    return { band: 'likely', reason: 'First name spelt alike, surname sounds alike and same date of birth' }
   }
   const firstGiven = (name: string | null) => nameTokens(name?.split(/\s+/)[0])[0] ?? null
   if (q.postcode && firstGiven(q.givenName) !== null && firstGiven(q.givenName) === firstGiven(c.givenName) && postcodeKey(q.postcode) === c.postcodeKey) {

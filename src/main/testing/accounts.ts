@@ -2,8 +2,9 @@
 import type { Connection } from '../core/casebook'
 import { unwrap, type TempCasebook } from './tempCasebook'
 
-export async function signedInUser(t: TempCasebook, username: string, role: string): Promise<{ connection: Connection; id: string }> {
-  await t.ok('users.create', { displayName: username, username, role, temporaryPassword: 'temporary passphrase' })
+/** `displayName`: the name staff know them by, for tests that must tell it from the username. */
+export async function signedInUser(t: TempCasebook, username: string, role: string, displayName = username): Promise<{ connection: Connection; id: string }> {
+  await t.ok('users.create', { displayName, username, role, temporaryPassword: 'temporary passphrase' })
   const connection = t.casebook.connect()
   unwrap(await connection.invoke('auth.signIn', { username, password: 'temporary passphrase' }))
   const { id } = unwrap<{ id: string }>(

@@ -193,7 +193,8 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
       requestDecisionDays: 2,
       referralAckDays: 5,
       stepUpSource: '8',
-      exportNoteText: false
+      exportNoteText: false,
+      contactGapDays: 28
     },
     'people.search': { text: 'okafor' },
     'people.checkDuplicates': { givenName: 'Grace', familyName: 'Okafor', dateOfBirth: '2019-07-03', postcode: 'B33 8TH' },
@@ -244,6 +245,7 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
     'chronology.get': { familyId: w.familyId },
     'episodes.mine': {},
     'episodes.allOpen': {},
+    'episodes.closuresAwaiting': {},
     'episodes.close': { id: w.episodeId, version: 99, closedOn: '2026-01-05', reason: 'MOVED_AWAY', outcomes: { HOUSING: 'PARTLY' }, familyView: 'Moving on.' },
     'episodes.approveClosure': { id: w.episodeId, version: 99 },
     'episodes.reopen': { id: w.episodeId, version: 99, reason: 'Back again' },

@@ -14,7 +14,8 @@ export async function explain(db: Queryable, query: SqlQuery): Promise<string[]>
 /**
  * The steps that read a whole table or a whole index: `SCAN x`, unless x is a subquery the plan
  * made itself (a CO-ROUTINE or MATERIALIZE step) or a full-text table answering a MATCH (FTS5
- * says `VIRTUAL TABLE INDEX n:M...` when it looks the words up in its own index).
+ * says `VIRTUAL TABLE INDEX n:M...` when it looks the words up in its own index), or a full-text
+ * table read at one rowid (`n:=...`).
  */
 export function fullScans(plan: string[]): string[] {
   const subqueries = new Set(plan.map((step) => /^(?:CO-ROUTINE|MATERIALIZE) (\S+)/.exec(step)?.[1]).filter(Boolean))
@@ -23,7 +24,7 @@ export function fullScans(plan: string[]): string[] {
     if (!scan) return false
     const [, name, rest] = scan
     if (name === 'CONSTANT' || subqueries.has(name)) return false
-    return !/^ VIRTUAL TABLE INDEX \d+:M/.test(rest ?? '')
+    return !/^ VIRTUAL TABLE INDEX \d+:(M|=)/.test(rest ?? '')
   })
 }
 

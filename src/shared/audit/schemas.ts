@@ -52,8 +52,17 @@ export const AUDIT_ACTIONS = [
   'backup'
 ] as const
 
-/** The audit trail's entries are numbered from 1 (the page asks for those before the last it shows). */
-const ENTRY_NUMBER = 'Entry numbers start at 1'
+/**
+ * The audit trail's entries are numbered from 1, one by one, as far as a number is exact (the largest
+ * safe integer). `rule` says what the field takes at its lower end.
+ */
+const entryNumber = (least: number, rule: string) =>
+  z
+    .number({ error: rule })
+    .int({ error: (issue) => (issue.code === 'too_big' ? 'No entry has a number that large' : rule) })
+    .min(least, { error: rule })
+    .nullable()
+    .default(null)
 
 export const auditListInput = z.object({
   familyReference: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(20).nullable()).default(null),
@@ -62,8 +71,12 @@ export const auditListInput = z.object({
   action: z.preprocess((v) => (v === '' ? null : v), z.enum(AUDIT_ACTIONS).nullable()).default(null),
   from: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'Enter a real date' }).nullable()).default(null),
   to: z.preprocess((v) => (v === '' ? null : v), z.iso.date({ error: 'Enter a real date' }).nullable()).default(null),
-  /** Entries before this sequence number: the next page back in time. */
-  beforeSeq: z.number({ error: ENTRY_NUMBER }).int({ error: ENTRY_NUMBER }).min(1, { error: ENTRY_NUMBER }).nullable().default(null),
+  /** Entries before this sequence number: newest first, the next page back in time. Both bounds apply in either order. */
+  beforeSeq: entryNumber(1, 'Entry numbers start at 1'),
+  /** Oldest first instead of newest first: the whole trail's order, taken in the query. */
+  oldestFirst: z.boolean().default(false),
+  /** Entries after this sequence number (0: from the first): oldest first, the next page forward in time. */
+  afterSeq: entryNumber(0, 'Entry number must be a whole number, 0 or more'),
   limit: z.number().int().min(1).max(500).default(100)
 })
 

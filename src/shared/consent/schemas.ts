@@ -50,12 +50,30 @@ export function consentProblems(giver: ConsentGiver, givenOn: string, today: str
 /** Whether this person could give consent on this day: for a form's list of who gave it. */
 export const couldGiveConsent = (giver: ConsentGiver, on: string) => !consentProblems(giver, on, on)?.givenById
 
+type ConsentScope = z.infer<typeof CONSENT_SCOPE.schema>
+const SELECT_AGREED = 'Select what was agreed'
+
+/**
+ * Everything agreed at once, each once, in the list's order: the form's `scopes`, or the one `scope`
+ * a caller that records a single consent sends.
+ */
+export function agreedScopes(input: { scope?: ConsentScope | null; scopes?: ConsentScope[] }): ConsentScope[] {
+  const chosen = new Set([...(input.scopes ?? []), ...(input.scope ? [input.scope] : [])])
+  return CONSENT_SCOPE.items.map((item) => item.code).filter((code) => chosen.has(code))
+}
+
+/**
+ * One consent, or several given at once by the same person in the same way on the same day (at
+ * registration, say: to be registered, to be contacted and to share with the health visitor): each
+ * is its own record, all written in one transaction or none.
+ */
 export const recordConsentInput = z
   .object({
     familyId: idField,
     /** The person who gave consent: a member of the family. */
     givenById: z.uuid({ error: 'Select who gave consent' }),
-    scope: requiredCode(CONSENT_SCOPE.schema, 'Select what was agreed'),
+    scope: z.preprocess((v) => (v === '' ? null : v), CONSENT_SCOPE.schema.nullish()),
+    scopes: z.array(CONSENT_SCOPE.schema).max(CONSENT_SCOPE.items.length, { error: 'Select each thing agreed once' }).optional(),
     agency: optionalText(200, 'Agency'),
     /** Sharing with an organisation of the directory: what a referral's consent gate looks for. */
     organisationId: z.preprocess((v) => (v === '' ? null : v), z.uuid({ error: 'Choose the organisation from the directory' }).nullable()).default(null),
@@ -64,14 +82,18 @@ export const recordConsentInput = z
   })
   .superRefine(
     (v, ctx) => {
-      if (v.scope === 'SHARING' && !v.agency && !v.organisationId) {
+      const agreed = agreedScopes(v)
+      // Named by the field the caller used: the form's checkboxes, or the single answer.
+      if (agreed.length === 0) ctx.addIssue({ code: 'custom', path: [v.scopes ? 'scopes' : 'scope'], message: SELECT_AGREED })
+      const sharing = agreed.includes('SHARING')
+      if (sharing && !v.agency && !v.organisationId) {
         ctx.addIssue({ code: 'custom', path: ['agency'], message: 'Enter the agency information may be shared with' })
       }
-      if (v.scope !== 'SHARING' && v.organisationId) {
+      if (!sharing && v.organisationId) {
         ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Only consent to share information is with an organisation' })
       }
     },
-    whenValid('scope', 'agency', 'organisationId')
+    whenValid('scope', 'scopes', 'agency', 'organisationId')
   )
 export type RecordConsentInput = z.input<typeof recordConsentInput>
 

@@ -104,37 +104,8 @@ export const addNoteInput = z.object({
   draftKey: savedDraftKey
 })
 
-export const chronologyInput = z.object({ familyId: idField, significantOnly: z.boolean().default(false) })
-
-export const chronologyEntry = z.object({
-  id: z.string(),
-  /** ISO date, or the date and time as the clock in England showed it (YYYY-MM-DDTHH:MM), of the event. */
-  when: z.string(),
-  kind: z.enum([
-    'note',
-    'registered',
-    'episode-opened',
-    'episode-closed',
-    'episode-reopened',
-    'joined',
-    'left',
-    'assessment-completed',
-    'plan-agreed',
-    'review',
-    'request-received',
-    'request-decided',
-    'referral-created',
-    'referral-status',
-    'step-up',
-    'step-up-acknowledged'
-  ]),
-  title: z.string(),
-  text: z.string().nullable(),
-  significant: z.boolean(),
-  by: z.string(),
-  people: z.array(z.string())
-})
-export type ChronologyEntry = z.infer<typeof chronologyEntry>
+// The chronology's own schemas live in ./chronology; the entry's type is also read from here.
+export type { ChronologyEntry } from './chronology'
 
 export const leadChoices = z.object({ users: z.array(z.object({ id: idField, displayName: z.string() })) })
 
@@ -154,25 +125,47 @@ export const caseloadRow = z.object({
   notes: z.number().int(),
   nextReviewOn: z.string().nullable(),
   reviewOverdue: z.boolean(),
+  /** The next review falls today or within DUE_SOON_DAYS. */
+  reviewDueSoon: z.boolean(),
   /** Unfinished actions past their due date. */
   overdueActions: z.number().int(),
+  /** Unfinished actions due today or within DUE_SOON_DAYS. */
+  actionsDueSoon: z.number().int(),
+  /** The family as staff read it (src/shared/families/familyName.ts): "Okafor family (RV-000001)". */
+  familyName: z.string(),
+  /** Whole days since the last contact, or since the episode opened when there has been none. */
+  daysSinceContact: z.number().int(),
+  /** Longer without contact than the hub's setting (contactGapDays). */
+  longGap: z.boolean(),
   version: versionField
 })
 export type CaseloadRow = z.infer<typeof caseloadRow>
+/** "Due soon": today or within this many days. */
+export const DUE_SOON_DAYS = 7
 export const caseloadOutput = z.object({
   episodes: z.array(caseloadRow),
   /** How many episodes match in all; the manager's list comes a page at a time. */
   total: z.number().int(),
   page: z.number().int(),
-  pageSize: z.number().int()
+  pageSize: z.number().int(),
+  /** The hub's setting: days without contact after which an episode is flagged. */
+  contactGapDays: z.number().int()
 })
 export type CaseloadOutput = z.infer<typeof caseloadOutput>
 
-/** The manager's list of every open episode: a page at a time, by lead, or only what is overdue. */
+/** What the manager's list sorts by, in its query (it comes a page at a time, so the order is the whole list's). */
+export const CASELOAD_SORTS = ['family', 'opened', 'daysOpen', 'lastContact', 'nextReview', 'notes', 'lead'] as const
+export type CaseloadSort = (typeof CASELOAD_SORTS)[number]
+
+/** The manager's list of every open episode: a page at a time, by lead, only what is overdue, due soon or long without contact, in an order. */
 export const allOpenInput = z.object({
   leadUserId: z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable()).default(null),
   overdueOnly: z.boolean().default(false),
-  page: z.number().int().min(1).default(1)
+  dueSoonOnly: z.boolean().default(false),
+  longGapOnly: z.boolean().default(false),
+  sort: z.enum(CASELOAD_SORTS).default('opened'),
+  desc: z.boolean().default(false),
+  page: z.number().int().min(1).max(100_000).default(1)
 })
 export const CASELOAD_PAGE_SIZE = 50
 

@@ -67,7 +67,13 @@ export type ExportOverview = z.infer<typeof exportOverview>
 export const exportProgressInput = z.object({ runId: z.uuid() })
 
 export const EXPORT_HISTORY_PAGE_SIZE = 20
-export const exportHistoryInput = z.object({ page: z.number().int().min(1).max(100_000).default(1) })
+export const exportHistoryInput = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  /** Oldest first instead of newest first: the whole history's order, taken in the query. */
+  oldestFirst: z.boolean().default(false),
+  /** Only the runs that ended (or stand) so. */
+  status: z.preprocess((v) => (v === '' ? null : v), exportStatus.nullable()).default(null)
+})
 export const exportHistoryOutput = z.object({
   runs: z.array(exportRun),
   total: z.number().int(),

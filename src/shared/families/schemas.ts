@@ -240,6 +240,12 @@ export const familyRecord = z.object({
   registeredBy: z.string(),
   restricted: z.boolean(),
   version: versionField,
-  updatedAt: isoDateTime
+  updatedAt: isoDateTime,
+  /** How the family is named everywhere (familyName): "Okafor family (RV-000001)". */
+  name: z.string(),
+  /** The open episode as the family bar shows it on every page about the family. */
+  episode: z.object({ status: z.enum(['open', 'closing']), openedOn: z.string(), leadName: z.string() }).nullable(),
+  /** What anyone opening the family must know at once, in plain words ("A request for help is waiting for a decision"). */
+  alerts: z.array(z.string())
 })
 export type FamilyRecord = z.infer<typeof familyRecord>

@@ -16,8 +16,13 @@ export const hubSettings = hubRecord.extend({
   referralAckDays: z.number().int(),
   stepUpSource: STEP_UP_SOURCE.schema,
   exportNoteText: z.boolean(),
+  contactGapDays: z.number().int(),
   version: z.number().int()
 })
+
+/** Lists flag an open episode with no contact for longer than the hub's setting: 28 days unless changed. */
+export const DEFAULT_CONTACT_GAP_DAYS = 28
+const CONTACT_GAP_RANGE = 'Days without contact must be 7 to 180'
 
 /** A hub code: the prefix of family references, and the start of every export package's name. */
 export const HUB_CODE_PATTERN = /^[A-Z]{2,5}$/
@@ -65,7 +70,17 @@ export const updateHubInput = z.object({
   /** How the authority codes the hub's step-ups to children's social care. */
   stepUpSource: requiredCode(STEP_UP_SOURCE.schema, 'Select how the authority codes the hub’s step-ups'),
   /** Whether the export to the authority carries case notes' text, not only when and what kind each was. */
-  exportNoteText: z.boolean()
+  exportNoteText: z.boolean(),
+  /** Days without a contact after which an open episode is flagged in the caseload lists. */
+  contactGapDays: z.preprocess(
+    // Left blank is "enter a number", not a number out of range (a plain coercion would read it as 0).
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
+    z
+      .number({ error: 'Enter a number of days' })
+      .int({ error: 'Enter a whole number of days' })
+      .min(7, { error: CONTACT_GAP_RANGE })
+      .max(180, { error: CONTACT_GAP_RANGE })
+  )
 })
 export type HubRecord = z.infer<typeof hubRecord>
 

@@ -186,6 +186,8 @@ export const outboundRecord = z.object({
   id: idField,
   familyId: idField,
   familyReference: z.string(),
+  /** familyName: "Okafor family (RV-000001)"; "Family RV-000001" where the caller may not open a restricted family. */
+  familyName: z.string(),
   episodeId: idField.nullable(),
   requestId: idField.nullable(),
   service: z.object({ id: idField, name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
@@ -223,6 +225,8 @@ export const overrideRow = z.object({
   id: idField,
   familyId: idField,
   familyReference: z.string(),
+  /** familyName: "Okafor family (RV-000001)"; "Family RV-000001" where the caller may not open a restricted family. */
+  familyName: z.string(),
   serviceName: z.string(),
   organisationName: z.string(),
   status: OUTBOUND_STATUS.schema,

@@ -52,6 +52,8 @@ export const referralsOverviewInput = z
     overdue: z.boolean().default(false),
     /** Requests decided whose referrer has not been told the outcome (referrals on have no such step). */
     notFedBack: z.boolean().default(false),
+    /** Oldest first instead of newest first: the whole list's order, taken in the query. */
+    oldestFirst: z.boolean().default(false),
     page
   })
   .superRefine(
@@ -68,9 +70,10 @@ export const overviewRow = z.object({
   id: idField,
   familyId: idField,
   familyReference: z.string(),
+  /** familyName: "Okafor family (RV-000001)"; "Family RV-000001" where the caller may not open a restricted family. */
+  familyName: z.string(),
   /** A restricted family the user may not open: its reference and the progress only. */
   restricted: z.boolean(),
-  familyNames: z.string().nullable(),
   /** When the request came, or when the referral was sent (made, while a draft). */
   at: z.string(),
   status: OVERVIEW_ROW_STATUS.schema,

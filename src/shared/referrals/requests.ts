@@ -116,9 +116,10 @@ export const requestRow = z.object({
   id: idField,
   familyId: idField,
   familyReference: z.string(),
+  /** familyName: "Okafor family (RV-000001)"; "Family RV-000001" where the caller may not open a restricted family. */
+  familyName: z.string(),
   /** A restricted family the user may not open: its reference and the request's progress only. */
   restricted: z.boolean(),
-  familyNames: z.string().nullable(),
   receivedAt: z.string(),
   referrerName: z.string().nullable(),
   referrerAgency: z.string().nullable(),
@@ -152,6 +153,8 @@ export const requestRecord = z.object({
   id: idField,
   familyId: idField,
   familyReference: z.string(),
+  /** familyName: "Okafor family (RV-000001)"; "Family RV-000001" where the caller may not open a restricted family. */
+  familyName: z.string(),
   receivedAt: isoDateTime,
   channel: REQUEST_CHANNEL.schema,
   referrer: z.object({

@@ -41,9 +41,10 @@ export const stepUpRow = z.object({
   id: idField,
   familyId: idField,
   familyReference: z.string(),
+  /** familyName: "Okafor family (RV-000001)"; "Family RV-000001" where the caller may not open a restricted family. */
+  familyName: z.string(),
   /** A restricted family the manager may not open: its reference and the step-up's progress only. */
   restricted: z.boolean(),
-  familyNames: z.string().nullable(),
   steppedUpOn: z.string(),
   from: z.enum(['request', 'episode']),
   referralSource: STEP_UP_SOURCE.schema,
@@ -80,6 +81,8 @@ export const stepUpRecord = z.object({
   id: idField,
   familyId: idField,
   familyReference: z.string(),
+  /** familyName: "Okafor family (RV-000001)"; "Family RV-000001" where the caller may not open a restricted family. */
+  familyName: z.string(),
   hubName: z.string(),
   concern: z.string(),
   steppedUpOn: z.string(),

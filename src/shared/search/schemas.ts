@@ -19,10 +19,28 @@ export const searchHit = personRecord.pick({ familyId: true, kind: true, givenNa
 })
 export type SearchHit = z.infer<typeof searchHit>
 
+/** A family the user opened lately, shown before anything is typed. */
+export const recentFamily = z.object({
+  familyId: idField,
+  familyReference: z.string(),
+  /** "Okafor family (RV-000001)"; the reference alone for a restricted family the user may not open. */
+  name: z.string(),
+  restricted: z.boolean(),
+  addressLine1: z.string(),
+  town: z.string(),
+  postcode: z.string(),
+  openedAt: z.string()
+})
+export type RecentFamily = z.infer<typeof recentFamily>
+
 export const searchOutput = z.object({
   /** What the text was understood as, so the screen can say "Date of birth 3 July 2019". */
   understoodAs: z.array(z.string()),
-  hits: z.array(searchHit)
+  hits: z.array(searchHit),
+  /** Each family of the hits by its name, as this user may see it (familyName). */
+  familyNames: z.record(z.string(), z.string()),
+  /** For blank text only: the families this user opened most recently, latest first. */
+  recentFamilies: z.array(recentFamily)
 })
 export type SearchOutput = z.infer<typeof searchOutput>
 

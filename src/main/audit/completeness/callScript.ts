@@ -60,7 +60,8 @@ export function callScript(world: CallWorld): Call[] {
           requestDecisionDays: 2,
           referralAckDays: 5,
           stepUpSource: '8',
-          exportNoteText: false
+          exportNoteText: false,
+          contactGapDays: 28
         }
       ]
     ],
@@ -151,6 +152,7 @@ export function callScript(world: CallWorld): Call[] {
     ['episodes.get', () => [world.window, { id: state.episode.id }]],
     ['episodes.mine', () => [world.window, {}]],
     ['episodes.allOpen', () => [world.window, {}]],
+    ['episodes.closuresAwaiting', () => [world.window, {}]],
     ['episodes.reallocate', () => [world.window, { id: state.episode.id, version: 1, leadUserId: state.molly.id }]],
     ['team.save', () => [world.window, { episodeId: state.episode.id, name: 'Dee Brown', agency: 'Health visiting', role: 'Health visitor' }]],
     ['team.remove', () => [world.window, { id: state.member.id, version: 1 }]],

@@ -51,6 +51,8 @@ export const EXPECTED: Record<Channel, string[]> = {
   'versions.get': ['view family-plan'],
   'episodes.close': ['update episode'],
   'episodes.approveClosure': ['update episode'],
+  // A list of which episodes wait, by family name; the closure itself is read (and audited) on the episode.
+  'episodes.closuresAwaiting': [],
   'episodes.reopen': ['update episode'],
   'chronology.get': ['view chronology'],
   // Drafts are saved every few seconds while typing; the note they become is what is audited.

@@ -21,7 +21,8 @@ export function SignInPage({ hubName, signedOutBecause }: { hubName: string; sig
     refused(result.error)
   }
   return (
-    <Page title="Sign in" caption={hubName}>
+    // The one thing to do here is type a username: it has focus, not the heading (Page's default).
+    <Page title="Sign in" caption={hubName} focusHeading={false}>
       {signedOutBecause ? (
         <div className="govuk-notification-banner" role="region" aria-labelledby="signed-out-title">
           <div className="govuk-notification-banner__header">

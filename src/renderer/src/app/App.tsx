@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../shared/accounts/schemas'
 import { roleMay, type Permission } from '../../../shared/roles'
 import { invoke } from '../api'
 import { navigate, useRoute, type Route } from './router'
+import { useStickyBarOffset } from './stickyOffset'
 import { Loading, Page } from '../components/Page'
 import { SkipLink } from '../components/SkipLink'
 import { SearchPage } from '../search/SearchPage'
@@ -26,6 +27,8 @@ import { PlanPrintPage } from '../earlyHelp/PlanPrintPage'
 import { DocumentVersionPage } from '../earlyHelp/DocumentVersionPage'
 import { ReviewPage } from '../earlyHelp/ReviewPage'
 import { ReopenEpisodePage } from '../earlyHelp/ReopenEpisodePage'
+import { ApproveClosurePage } from '../earlyHelp/ClosureApprovalPage'
+import { ClosuresPage } from '../earlyHelp/ClosuresPage'
 import { AuditPage } from '../audit/AuditPage'
 import { UsersPage } from '../accounts/UsersPage'
 import { ResetPasswordPage } from '../accounts/ResetPasswordPage'
@@ -95,6 +98,8 @@ const NEEDS: Partial<Record<Route['name'], Permission>> = {
   editService: 'directory.manage',
   directoryImport: 'directory.manage',
   reopenEpisode: 'episodes.manage',
+  approveClosure: 'episodes.manage',
+  closures: 'episodes.manage',
   requests: 'referrals.log',
   referrals: 'referrals.log',
   logRequest: 'referrals.log',
@@ -198,6 +203,10 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <ReviewPage key={`${route.id}/${route.episodeId}`} id={route.id} episodeId={route.episodeId} />
     case 'reopenEpisode':
       return <ReopenEpisodePage key={`${route.id}/${route.episodeId}`} id={route.id} episodeId={route.episodeId} />
+    case 'approveClosure':
+      return <ApproveClosurePage key={`${route.id}/${route.episodeId}`} id={route.id} episodeId={route.episodeId} />
+    case 'closures':
+      return <ClosuresPage />
     case 'chronology':
       return <ChronologyPage key={`${route.id}${route.notice ?? ''}`} id={route.id} notice={route.notice} />
     case 'audit':
@@ -325,6 +334,7 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
                   </a>
                 </li>
               ) : null}
+              {roleMay(user.role, 'episodes.manage') ? link('#/closures', 'closures', 'Closures to approve') : null}
               {roleMay(user.role, 'directory.read') ? (
                 <li>
                   <a className="govuk-link" href="#/directory" aria-current={isDirectoryRoute(route) ? 'page' : undefined}>
@@ -369,6 +379,7 @@ function Header({ hub, user }: { hub: HubRecord | null; user: SessionUser | null
 function SignedInApp({ user, locked, idleLockMinutes }: { user: SessionUser; locked: boolean; idleLockMinutes: number }) {
   const route = useRoute()
   useIdleLock(idleLockMinutes, !locked)
+  useStickyBarOffset()
   useSearchShortcut(!locked && roleMay(user.role, 'people.search'))
   // Administrators have no case work: their start page is Users.
   useEffect(() => {

@@ -27,6 +27,8 @@ export type Route =
   | { name: 'documentVersion'; id: string; episodeId: string; document: 'family-plan' | 'assessment'; version: number }
   | { name: 'review'; id: string; episodeId: string }
   | { name: 'reopenEpisode'; id: string; episodeId: string }
+  | { name: 'approveClosure'; id: string; episodeId: string }
+  | { name: 'closures' }
   | { name: 'chronology'; id: string; notice?: string }
   | { name: 'audit'; familyReference?: string; personId?: string }
   | { name: 'users'; notice?: string }
@@ -62,6 +64,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'hubSettings' }
   if (parts[0] === 'caseload' && parts.length === 1) return { name: 'caseload', scope: 'mine' }
   if (parts[0] === 'episodes' && parts.length === 1) return { name: 'caseload', scope: 'all' }
+  if (parts[0] === 'closures' && parts.length === 1) return { name: 'closures' }
   if (parts[0] === 'referrals' && parts.length === 1) return { name: 'referrals' }
   if (parts[0] === 'requests') {
     if (parts.length === 1) return { name: 'requests' }
@@ -119,6 +122,7 @@ export function parseRoute(hash: string): Route {
         return { name: 'documentVersion', id, episodeId, document: parts[4] === 'plan' ? 'family-plan' : 'assessment', version: Number(parts[6]) }
       if (rest === 'review') return { name: 'review', id, episodeId }
       if (rest === 'reopen') return { name: 'reopenEpisode', id, episodeId }
+      if (rest === 'approve') return { name: 'approveClosure', id, episodeId }
     }
     if (parts[2] === 'chronology') return { name: 'chronology', id, notice: params.get('notice') ?? undefined }
     if (parts[2] === 'add' && (parts[3] === 'adult' || parts[3] === 'child' || parts[3] === 'unborn')) return { name: 'addMember', id, kind: parts[3] }
@@ -151,6 +155,9 @@ export function navigate(hash: string): void {
 
 export const episodeHref = (familyId: string, episodeId: string, notice?: string) =>
   `#/families/${familyId}/episodes/${episodeId}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
+
+/** The closure waiting for approval, shown in full, with the manager's confirmation. */
+export const approveClosureHref = (familyId: string, episodeId: string) => `#/families/${familyId}/episodes/${episodeId}/approve`
 
 export const familyHref = (id: string, notice?: string) => `#/families/${id}${notice ? `?notice=${encodeURIComponent(notice)}` : ''}`
 

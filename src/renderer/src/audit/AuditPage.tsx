@@ -6,6 +6,7 @@ import { invoke } from '../api'
 import { familyHref } from '../app/router'
 import { ErrorSummary, ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Page } from '../components/Page'
+import { DataTable, type DataColumn } from '../components/DataTable'
 import { DateField, SelectField, TextField } from '../components/fields'
 import { useContractForm } from '../accounts/useContractForm'
 
@@ -40,10 +41,47 @@ function describeChanges(entry: AuditEntry): string {
 const when = (iso: string) =>
   `${formatDate(iso.slice(0, 10))} ${new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
 
+/**
+ * The trail sorts by time only, in the query (the sequence is its order), so newest or oldest first
+ * covers the whole trail and "Show older/newer entries" carries on from there; the rest is filtered.
+ */
+const COLUMNS: DataColumn<AuditEntry>[] = [
+  { id: 'when', header: 'When', sortValue: (e) => e.seq, cell: (e) => <span className="app-nowrap">{when(e.at)}</span> },
+  { id: 'who', header: 'Who', cell: (e) => e.actor },
+  { id: 'what', header: 'What', cell: (e) => AUDIT_ACTION_LABELS[e.action as keyof typeof AUDIT_ACTION_LABELS] ?? e.action },
+  {
+    id: 'record',
+    header: 'Record',
+    cell: (e) => (
+      <>
+        {e.recordType}
+        {e.familyId && e.familyReference ? (
+          <>
+            {' '}
+            in{' '}
+            <a className="govuk-link app-nowrap" href={familyHref(e.familyId)}>
+              {e.familyReference}
+            </a>
+          </>
+        ) : null}
+        {e.recordType === 'channel' ? ` ${e.recordId}` : ''}
+      </>
+    )
+  },
+  { id: 'details', header: 'Details', cell: (e) => <span className="govuk-body-s">{describeChanges(e)}</span> }
+]
+
 /** Managers: who looked at or changed what, and whether the trail is intact. */
 export function AuditPage({ familyReference, personId }: { familyReference?: string; personId?: string }) {
   const initial: FilterValues = { familyReference: familyReference ?? '', actor: '', action: '', from: { ...EMPTY_DATE_PARTS }, to: { ...EMPTY_DATE_PARTS } }
-  const toInput = (v: FilterValues) => ({ ...v, personId: personId ?? null, from: datePartsToValue(v.from) ?? null, to: datePartsToValue(v.to) ?? null })
+  // New filters keep the order chosen with the When heading.
+  const toInput = (v: FilterValues) => ({
+    ...v,
+    personId: personId ?? null,
+    from: datePartsToValue(v.from) ?? null,
+    to: datePartsToValue(v.to) ?? null,
+    oldestFirst: filter?.oldestFirst ?? false
+  })
   const { form, attempt, problem, errors, failed, refused } = useContractForm<FilterValues, typeof auditListInput>(auditListInput, initial, toInput)
   const [filter, setFilter] = useState<Filter | null>(null)
   const [entries, setEntries] = useState<AuditEntry[]>([])
@@ -112,58 +150,32 @@ export function AuditPage({ familyReference, personId }: { familyReference?: str
           Apply filters
         </button>
       </form>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{entries.length === 0 ? 'No entries' : 'Entries, newest first'}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              When
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Who
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Record
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Details
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {entries.map((e) => (
-            <tr className="govuk-table__row" key={e.seq}>
-              <td className="govuk-table__cell app-nowrap">{when(e.at)}</td>
-              <td className="govuk-table__cell">{e.actor}</td>
-              <td className="govuk-table__cell">{AUDIT_ACTION_LABELS[e.action as keyof typeof AUDIT_ACTION_LABELS] ?? e.action}</td>
-              <td className="govuk-table__cell">
-                {e.recordType}
-                {e.familyId && e.familyReference ? (
-                  <>
-                    {' '}
-                    in{' '}
-                    <a className="govuk-link app-nowrap" href={familyHref(e.familyId)}>
-                      {e.familyReference}
-                    </a>
-                  </>
-                ) : null}
-                {e.recordType === 'channel' ? ` ${e.recordId}` : ''}
-              </td>
-              <td className="govuk-table__cell govuk-body-s">{describeChanges(e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {entries.length === 0 ? (
+        <p className="govuk-body" role="status">
+          No entries match these filters.
+        </p>
+      ) : (
+        <DataTable
+          caption={`Entries, ${filter?.oldestFirst ? 'oldest' : 'newest'} first`}
+          captionVisible
+          rows={entries}
+          columns={COLUMNS}
+          rowKey={(e) => String(e.seq)}
+          serverSort={{
+            sort: { id: 'when', desc: !filter?.oldestFirst },
+            onSort: (next) => filter && void load({ ...filter, oldestFirst: !next.desc, beforeSeq: null, afterSeq: null }, false)
+          }}
+        />
+      )}
       {more && filter ? (
         <button
           type="button"
           className="govuk-button govuk-button--secondary"
-          onClick={() => load({ ...filter, beforeSeq: entries.at(-1)?.seq ?? null }, true)}
+          onClick={() =>
+            load(filter.oldestFirst ? { ...filter, afterSeq: entries.at(-1)?.seq ?? null } : { ...filter, beforeSeq: entries.at(-1)?.seq ?? null }, true)
+          }
         >
-          Show older entries
+          {filter.oldestFirst ? 'Show newer entries' : 'Show older entries'}
         </button>
       ) : null}
     </Page>

@@ -56,9 +56,26 @@ export function ProblemBanner({ title, message }: { title: string; message: stri
   )
 }
 
+/**
+ * The GOV.UK success banner, focused when it appears (as GOV.UK's notification banner is), so that
+ * a keyboard or screen-reader user hears what was saved and starts from it.
+ */
 export function SuccessBanner({ title, children }: { title: string; children?: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    // After the page's own effect, which focuses its heading when it opens: React runs a parent's
+    // effects after its children's, and a microtask runs once they have all run.
+    queueMicrotask(() => ref.current?.focus())
+  }, [title])
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title">
+    <div
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="success-title"
+      tabIndex={-1}
+      ref={ref}
+      data-module="govuk-notification-banner"
+    >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="success-title">
           Success

@@ -62,3 +62,20 @@ export function inPageOrder(items: ErrorItem[]): ErrorItem[] {
     return ea.compareDocumentPosition(eb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
   })
 }
+
+/**
+ * Says which repeated part of a form each message is about, in the error summary, where the same
+ * message could be about any of them ("Child 2: Enter a date of birth"). `list` is the repeated
+ * part's path ('members', 'outcomes'); `nameOf` names the part at an index, given the rest of the
+ * field's path within it ('actions.0.due'), or answers null to leave the message as it is. The
+ * message beside the field needs no name: it sits in the part.
+ */
+export function namedByPart(items: ErrorItem[], list: string, nameOf: (index: number, rest: string) => string | null): ErrorItem[] {
+  const escaped = list.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const part = new RegExp(`^${escaped}\\.(\\d+)(?:\\.(.*))?$`)
+  return items.map((item) => {
+    const match = part.exec(item.path)
+    const name = match ? nameOf(Number(match[1]), match[2] ?? '') : null
+    return name ? { ...item, message: `${name}: ${item.message}` } : item
+  })
+}

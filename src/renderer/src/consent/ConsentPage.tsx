@@ -11,7 +11,7 @@ import { familyHref, navigate } from '../app/router'
 import { contractResolver, listErrors } from '../components/formErrors'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
-import { DateField, RadiosField, SelectField, TextField } from '../components/fields'
+import { CheckboxesField, DateField, RadiosField, SelectField, TextField } from '../components/fields'
 import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { useFamily } from '../families/useFamily'
@@ -21,7 +21,8 @@ import { outboundHref } from '../referrals/outboundRoutes'
 
 interface ConsentFormValues {
   givenById: string
-  scope: string
+  /** Everything agreed at once: one record each, saved together. */
+  scopes: string[]
   agency: string
   /** Sharing with an organisation of the directory (what a referral's consent gate looks for), and its name as shown. */
   organisationId: string
@@ -29,6 +30,9 @@ interface ConsentFormValues {
   method: string
   givenOn: DateParts
 }
+
+/** The boxes ticked: react-hook-form may answer false, not an empty list, before any is. */
+const chosen = (scopes: string[] | false | undefined) => (Array.isArray(scopes) ? scopes : [])
 
 /**
  * Consent is its own step: what was agreed, by whom, how and when. Opened from a referral that
@@ -41,7 +45,8 @@ export function ConsentPage({ id, organisation, referralId }: { id: string; orga
   const toInput = ({ organisationName: _name, ...v }: ConsentFormValues) => ({
     ...v,
     familyId: id,
-    organisationId: v.scope === 'SHARING' ? v.organisationId : '',
+    scopes: chosen(v.scopes),
+    organisationId: chosen(v.scopes).includes('SHARING') ? v.organisationId : '',
     givenOn: datePartsToValue(v.givenOn)
   })
   const form = useForm<ConsentFormValues, unknown, z.output<typeof recordConsentInput>>({
@@ -49,7 +54,7 @@ export function ConsentPage({ id, organisation, referralId }: { id: string; orga
     shouldFocusError: false,
     defaultValues: {
       givenById: '',
-      scope: organisation ? 'SHARING' : '',
+      scopes: organisation ? ['SHARING'] : [],
       agency: '',
       organisationId: organisation?.id ?? '',
       organisationName: organisation?.name ?? '',
@@ -57,7 +62,7 @@ export function ConsentPage({ id, organisation, referralId }: { id: string; orga
       givenOn: isoToDateParts(todayIso())
     }
   })
-  const scope = form.watch('scope')
+  const sharing = chosen(form.watch('scopes')).includes('SHARING')
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
 
@@ -72,13 +77,19 @@ export function ConsentPage({ id, organisation, referralId }: { id: string; orga
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Record consent" caption={`Family ${view.family.reference}`}>
+      <Page title="Record consent" caption={view.family.name}>
         {problem ? <ProblemBanner title="Consent has not been recorded" message={problem.message} /> : null}
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
           <SelectField form={form} name="givenById" label="Who gave consent" items={people} />
-          <RadiosField form={form} name="scope" label="What was agreed" items={CONSENT_SCOPE.items} />
-          {scope === 'SHARING' ? (
+          <CheckboxesField
+            form={form}
+            name="scopes"
+            label="What was agreed"
+            hint="Select all that apply. Each is recorded on its own, so it can be withdrawn on its own."
+            items={CONSENT_SCOPE.items}
+          />
+          {sharing ? (
             <>
               <AgencyPicker
                 form={form}

@@ -11,6 +11,8 @@ import { useContractForm } from '../accounts/useContractForm'
 import { useDraft } from '../drafts/useDraft'
 import { DraftFormPage } from '../drafts/DraftFormPage'
 import { Loading } from '../components/Page'
+import { ContentsList } from '../components/ContentsList'
+import { namedByPart } from '../components/formErrors'
 import { CheckboxesField, DateField, RadiosField, TextareaField } from '../components/fields'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
@@ -86,6 +88,14 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
   const draft = useDraft(key, form, blank)
   const identified = form.watch('identified') || []
   const names = new Map(view.members.map((m) => [m.id, personName(m)]))
+  const subjectName = (personId: string | null) => (personId ? (names.get(personId) ?? 'A former member') : 'Parents and carers')
+  // The same questions are asked of each child and of the parents: the summary says whose answer is wrong.
+  const named = namedByPart(errors, 'subjects', (i) => (blank.subjects[i] ? subjectName(blank.subjects[i].personId) : null))
+  const contents = [
+    ...blank.subjects.map((s, i) => ({ id: `subject-${i}`, label: subjectName(s.personId) })),
+    { id: 'assessment-voice', label: "The family's own words" },
+    { id: 'assessment-headlines', label: 'Supporting Families headlines' }
+  ]
   const onValid = async (input: z.output<typeof saveAssessmentInput>) => {
     const result = await draft.saveRecord(() => invoke('assessment.save', input))
     if (result.ok)
@@ -103,7 +113,7 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
       draft={draft}
       stale={form.watch('baseVersion') !== blank.baseVersion}
       problem={problem}
-      errors={errors}
+      errors={named}
       attempt={attempt}
       onSubmit={form.handleSubmit(onValid, failed)}
       submitLabel="Save assessment"
@@ -111,18 +121,21 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
       backLabel="Back to the episode"
       readOnly={!editable}
       intro={
-        episode.assessment?.completedBy ? (
-          <p className="govuk-body">
-            Completed by {episode.assessment.completedBy} on {formatDate(episode.assessment.completedOn!)}.
-          </p>
-        ) : null
+        <>
+          {episode.assessment?.completedBy ? (
+            <p className="govuk-body">
+              Completed by {episode.assessment.completedBy} on {formatDate(episode.assessment.completedOn!)}.
+            </p>
+          ) : null}
+          <ContentsList items={contents} />
+        </>
       }
     >
       <DateField form={form} name="startedOn" label="Date started" />
       {blank.subjects.map((s, i) => (
         <section key={s.personId ?? 'parents'} aria-labelledby={`subject-${i}`}>
-          <h2 className="govuk-heading-m" id={`subject-${i}`}>
-            {s.personId ? (names.get(s.personId) ?? 'A former member') : 'Parents and carers'}
+          <h2 className="govuk-heading-m" id={`subject-${i}`} tabIndex={-1}>
+            {subjectName(s.personId)}
           </h2>
           {ASSESSMENT_DOMAIN.items.map((d) => (
             <div className="app-fieldset-box" key={d.code}>
@@ -140,7 +153,9 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
           ))}
         </section>
       ))}
-      <h2 className="govuk-heading-m">The family's own words</h2>
+      <h2 className="govuk-heading-m" id="assessment-voice" tabIndex={-1}>
+        The family's own words
+      </h2>
       <TextareaField
         form={form}
         name="familyVoice"
@@ -148,7 +163,9 @@ function AssessmentForm({ view, episode }: { view: FamilyView; episode: EpisodeD
         hint="What the children and the adults say about their lives, in their own words."
         rows={6}
       />
-      <h2 className="govuk-heading-m">Supporting Families headlines</h2>
+      <h2 className="govuk-heading-m" id="assessment-headlines" tabIndex={-1}>
+        Supporting Families headlines
+      </h2>
       <CheckboxesField form={form} name="identified" label="Headlines the assessment found" hint="Select all that apply." items={HEADLINE.items} />
       {HEADLINE.items
         .filter((h) => identified.includes(h.code))

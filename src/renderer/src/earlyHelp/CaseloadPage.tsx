@@ -1,41 +1,103 @@
-import { useCallback, useEffect, useState } from 'react'
-import { TableScroll } from '../components/TableScroll'
-import type { CaseloadOutput, CaseloadRow } from '../../../shared/earlyHelp/schemas'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { CaseloadOutput, CaseloadRow, CaseloadSort } from '../../../shared/earlyHelp/schemas'
+import { DUE_SOON_DAYS } from '../../../shared/earlyHelp/schemas'
 import type { AppErrorValue } from '../../../shared/result'
-import { formatDate } from '../../../shared/dates'
 import { invoke } from '../api'
-import { episodeHref } from '../app/router'
-import { DueDate } from './PlanSection'
+import { DataTable, type DataColumn, type TableSort } from '../components/DataTable'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
-import { TableHead } from '../components/TableHead'
 import { ToggleCheckbox } from '../components/fields'
+import { Pages } from '../referrals/ReferralsTable'
+import { allColumns, leadColumn, MINE_COLUMNS } from './caseloadColumns'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+interface Filters {
+  leadUserId: string
+  overdueOnly: boolean
+  dueSoonOnly: boolean
+  longGapOnly: boolean
+}
+const NO_FILTERS: Filters = { leadUserId: '', overdueOnly: false, dueSoonOnly: false, longGapOnly: false }
+
+/** The same filters the manager's query applies, for the practitioner's whole list in the window. */
+const matches = (r: CaseloadRow, f: Filters) =>
+  (!f.overdueOnly || r.reviewOverdue || r.overdueActions > 0) && (!f.dueSoonOnly || r.reviewDueSoon || r.actionsDueSoon > 0) && (!f.longGapOnly || r.longGap)
 
 /** "My caseload" for a practitioner; "All open episodes", with reallocation, for a manager. */
 export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
   const [list, setList] = useState<CaseloadOutput | null>(null)
-  const rows = list?.episodes ?? null
-  // The manager's filters, applied with their button; the page moves with Previous and Next.
-  const [filter, setFilter] = useState({ leadUserId: '', overdueOnly: false })
-  const [query, setQuery] = useState({ leadUserId: '', overdueOnly: false, page: 1 })
+  // The filters as ticked, applied with their button; the manager's list pages and sorts on the server.
+  const [filter, setFilter] = useState<Filters>(NO_FILTERS)
+  const [applied, setApplied] = useState<Filters>(NO_FILTERS)
+  const [order, setOrder] = useState<{ sort: CaseloadSort; desc: boolean; page: number }>({ sort: 'opened', desc: false, page: 1 })
   const [leads, setLeads] = useState<{ id: string; displayName: string }[]>([])
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [done, setDone] = useState<string | null>(null)
   // The lead chosen in each row's list, applied only with its button (arrow keys change a select).
   const [chosen, setChosen] = useState<Record<string, string>>({})
   const load = useCallback(async () => {
-    const result = scope === 'mine' ? await invoke('episodes.mine', {}) : await invoke('episodes.allOpen', { ...query, leadUserId: query.leadUserId || null })
+    const result =
+      scope === 'mine' ? await invoke('episodes.mine', {}) : await invoke('episodes.allOpen', { ...applied, ...order, leadUserId: applied.leadUserId || null })
     if (result.ok) setList(result.value)
     else setProblem(result.error)
-  }, [scope, query])
+  }, [scope, applied, order])
   useEffect(() => {
     void load()
   }, [load])
   useEffect(() => {
     if (scope === 'all') void invoke('episodes.leads', {}).then((r) => r.ok && setLeads(r.value.users))
   }, [scope])
+
+  const reallocate = useCallback(
+    async (row: CaseloadRow, leadUserId: string) => {
+      setProblem(null)
+      const result = await invoke('episodes.reallocate', { id: row.episodeId, version: row.version, leadUserId })
+      if (!result.ok) return setProblem(result.error)
+      setDone(`${row.familyReference} is now led by ${leads.find((l) => l.id === leadUserId)?.displayName ?? 'the new lead'}.`)
+      await load()
+    },
+    [leads, load]
+  )
+  const columns = useMemo(() => {
+    if (scope === 'mine') return MINE_COLUMNS
+    const lead: DataColumn<CaseloadRow> = {
+      ...leadColumn,
+      cell: (r) => (
+        <>
+          <label className="govuk-visually-hidden" htmlFor={`lead-${r.episodeId}`}>
+            Lead for {r.familyReference}
+          </label>
+          <div className="app-button-row">
+            <select
+              className="govuk-select"
+              id={`lead-${r.episodeId}`}
+              value={chosen[r.episodeId] ?? r.leadUserId}
+              onChange={(e) => setChosen((c) => ({ ...c, [r.episodeId]: e.target.value }))}
+            >
+              {leads.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.displayName}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              disabled={(chosen[r.episodeId] ?? r.leadUserId) === r.leadUserId}
+              onClick={() => void reallocate(r, chosen[r.episodeId] ?? r.leadUserId)}
+            >
+              Change lead<span className="govuk-visually-hidden"> for {r.familyReference}</span>
+            </button>
+          </div>
+        </>
+      )
+    }
+    return allColumns(lead)
+  }, [scope, chosen, leads, reallocate])
+  const all = list?.episodes
+  const rows = useMemo(() => (all && scope === 'mine' ? all.filter((r) => matches(r, applied)) : (all ?? null)), [all, scope, applied])
+
   if (problem && !rows)
     return (
       <Page title="Caseload">
@@ -45,27 +107,24 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
   if (!rows || !list) return <Loading />
   const first = (list.page - 1) * list.pageSize + 1
   const last = first + rows.length - 1
-
-  const reallocate = async (row: CaseloadRow, leadUserId: string) => {
-    setProblem(null)
-    const result = await invoke('episodes.reallocate', { id: row.episodeId, version: row.version, leadUserId })
-    if (!result.ok) return setProblem(result.error)
-    setDone(`${row.familyReference} is now led by ${leads.find((l) => l.id === leadUserId)?.displayName ?? 'the new lead'}.`)
-    await load()
-  }
+  const filtered = applied.overdueOnly || applied.dueSoonOnly || applied.longGapOnly
   const title = scope === 'mine' ? 'My caseload' : 'All open episodes'
+  const gap = `No contact for more than ${list.contactGapDays} days`
+  const onSort = (next: TableSort) => setOrder({ sort: next.id as CaseloadSort, desc: next.desc, page: 1 })
   return (
     <Page title={title} focusHeading={!done}>
       {done ? <SuccessBanner title={done} /> : null}
       {problem ? <ProblemBanner title="That has not been done" message={problem.message} /> : null}
-      {scope === 'all' ? (
-        <form
-          className="app-filter"
-          onSubmit={(e) => {
-            e.preventDefault()
-            setQuery({ ...filter, page: 1 })
-          }}
-        >
+      <form
+        className="app-filter"
+        aria-label={`Filter ${title.toLowerCase()}`}
+        onSubmit={(e) => {
+          e.preventDefault()
+          setApplied(filter)
+          setOrder((o) => ({ ...o, page: 1 }))
+        }}
+      >
+        {scope === 'all' ? (
           <div className="govuk-form-group">
             <label className="govuk-label" htmlFor="filter-lead">
               Lead practitioner
@@ -84,126 +143,67 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
               ))}
             </select>
           </div>
-          <div className="govuk-form-group govuk-checkboxes govuk-checkboxes--small">
-            <ToggleCheckbox
-              id="filter-overdue"
-              label="Only those with an overdue review or action"
-              checked={filter.overdueOnly}
-              onChange={(overdueOnly) => setFilter((f) => ({ ...f, overdueOnly }))}
-            />
-          </div>
-          <button type="submit" className="govuk-button govuk-button--secondary">
-            Show episodes
-          </button>
-        </form>
-      ) : null}
+        ) : null}
+        <div className="govuk-form-group govuk-checkboxes govuk-checkboxes--small">
+          <ToggleCheckbox
+            id="filter-overdue"
+            label="Only those with an overdue review or action"
+            checked={filter.overdueOnly}
+            onChange={(overdueOnly) => setFilter((f) => ({ ...f, overdueOnly }))}
+          />
+          <ToggleCheckbox
+            id="filter-due-soon"
+            label={`Only those with a review or action due within ${DUE_SOON_DAYS} days`}
+            checked={filter.dueSoonOnly}
+            onChange={(dueSoonOnly) => setFilter((f) => ({ ...f, dueSoonOnly }))}
+          />
+          <ToggleCheckbox
+            id="filter-gap"
+            label={`Only those with ${gap.toLowerCase()}`}
+            checked={filter.longGapOnly}
+            onChange={(longGapOnly) => setFilter((f) => ({ ...f, longGapOnly }))}
+          />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Show episodes
+        </button>
+      </form>
       {rows.length ? (
         <p className="govuk-body" role="status">
           {scope === 'all'
-            ? `Showing ${first} to ${last} of ${list.total} open ${list.total === 1 ? 'episode' : 'episodes'}${query.overdueOnly ? ' with something overdue' : ''}`
-            : `${rows.length} open ${rows.length === 1 ? 'episode' : 'episodes'} · ${plural(rows.filter((r) => r.reviewOverdue).length, 'review')} overdue · ${plural(
+            ? `Showing ${first} to ${last} of ${list.total} open ${list.total === 1 ? 'episode' : 'episodes'}${applied.overdueOnly ? ' with something overdue' : ''}${applied.dueSoonOnly ? `${applied.overdueOnly ? ' or' : ' with something'} due within ${DUE_SOON_DAYS} days` : ''}${applied.longGapOnly ? `, ${gap.toLowerCase()}` : ''}`
+            : `${plural(rows.length, 'open episode')} · ${plural(rows.filter((r) => r.reviewOverdue).length, 'review')} overdue · ${plural(
                 rows.reduce((n, r) => n + r.overdueActions, 0),
                 'action'
-              )} overdue`}
+              )} overdue · ${plural(
+                rows.filter((r) => r.reviewDueSoon || r.actionsDueSoon > 0).length,
+                'episode'
+              )} with something due within ${DUE_SOON_DAYS} days · ${plural(rows.filter((r) => r.longGap).length, 'episode')} with ${gap.toLowerCase()}`}
         </p>
       ) : null}
       {rows.length === 0 ? (
-        <p className="govuk-body">{scope === 'mine' ? 'You lead no open early-help episodes.' : 'No early-help episodes are open.'}</p>
+        <p className="govuk-body" role="status">
+          {filtered ? 'No open episodes match these filters.' : scope === 'mine' ? 'You lead no open early-help episodes.' : 'No early-help episodes are open.'}
+        </p>
       ) : (
-        <TableScroll label={title}>
-          <table className="govuk-table">
-            <TableHead
-              caption={title}
-              columns={[
-                'Family',
-                'Opened',
-                { label: 'Days open', numeric: true },
-                'Last contact',
-                'Next review',
-                { label: 'Overdue actions', numeric: true },
-                { label: 'Notes', numeric: true },
-                'Lead'
-              ]}
-            />
-            <tbody className="govuk-table__body">
-              {rows.map((r) => (
-                <tr className="govuk-table__row" key={r.episodeId}>
-                  <td className="govuk-table__cell">
-                    <a className="govuk-link" href={episodeHref(r.familyId, r.episodeId)}>
-                      <span className="app-nowrap">{r.familyReference}</span> {r.familyNames}
-                    </a>
-                  </td>
-                  <td className="govuk-table__cell">{formatDate(r.openedOn)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.daysOpen}</td>
-                  <td className="govuk-table__cell">{r.lastContactAt ? formatDate(r.lastContactAt.slice(0, 10)) : 'None yet'}</td>
-                  <td className="govuk-table__cell">{r.nextReviewOn ? <DueDate iso={r.nextReviewOn} late={r.reviewOverdue} /> : 'No plan yet'}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {r.overdueActions ? (
-                      <strong className="govuk-tag govuk-tag--red">
-                        {r.overdueActions}
-                        <span className="govuk-visually-hidden"> overdue</span>
-                      </strong>
-                    ) : (
-                      0
-                    )}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.notes}</td>
-                  <td className="govuk-table__cell">
-                    {scope === 'all' ? (
-                      <>
-                        <label className="govuk-visually-hidden" htmlFor={`lead-${r.episodeId}`}>
-                          Lead for {r.familyReference}
-                        </label>
-                        <div className="app-button-row">
-                          <select
-                            className="govuk-select"
-                            id={`lead-${r.episodeId}`}
-                            value={chosen[r.episodeId] ?? r.leadUserId}
-                            onChange={(e) => setChosen((c) => ({ ...c, [r.episodeId]: e.target.value }))}
-                          >
-                            {leads.map((l) => (
-                              <option key={l.id} value={l.id}>
-                                {l.displayName}
-                              </option>
-                            ))}
-                          </select>
-                          <button
-                            type="button"
-                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                            disabled={(chosen[r.episodeId] ?? r.leadUserId) === r.leadUserId}
-                            onClick={() => void reallocate(r, chosen[r.episodeId] ?? r.leadUserId)}
-                          >
-                            Change lead<span className="govuk-visually-hidden"> for {r.familyReference}</span>
-                          </button>
-                        </div>
-                      </>
-                    ) : (
-                      r.leadName
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={title}
+          rows={rows}
+          columns={columns}
+          rowKey={(r) => r.episodeId}
+          initialSort={scope === 'mine' ? { id: 'opened', desc: false } : null}
+          serverSort={scope === 'all' ? { sort: { id: order.sort, desc: order.desc }, onSort } : undefined}
+        />
       )}
-      {scope === 'all' && list.total > list.pageSize ? (
-        <nav className="govuk-pagination" aria-label="Pages of open episodes">
-          {list.page > 1 ? (
-            <div className="govuk-pagination__prev">
-              <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setQuery((q) => ({ ...q, page: q.page - 1 }))}>
-                Previous<span className="govuk-visually-hidden"> page</span>
-              </button>
-            </div>
-          ) : null}
-          {last < list.total ? (
-            <div className="govuk-pagination__next">
-              <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setQuery((q) => ({ ...q, page: q.page + 1 }))}>
-                Next<span className="govuk-visually-hidden"> page</span>
-              </button>
-            </div>
-          ) : null}
-        </nav>
+      {scope === 'all' ? (
+        <Pages
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          shown={rows.length}
+          label="Pages of open episodes"
+          go={(page) => setOrder((o) => ({ ...o, page }))}
+        />
       ) : null}
     </Page>
   )

@@ -41,7 +41,7 @@ export function DocumentVersionPage({ id, episodeId, document, version }: { id: 
     return (
       <>
         <FamilyHeader family={view.family} members={view.members.length} />
-        <Page title={title} caption={`Family ${view.family.reference}`}>
+        <Page title={title} caption={view.family.name}>
           <ProblemBanner title="This version cannot be shown" message={found.message} />
           {back}
         </Page>
@@ -51,7 +51,7 @@ export function DocumentVersionPage({ id, episodeId, document, version }: { id: 
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title={title} caption={`Family ${view.family.reference}`}>
+      <Page title={title} caption={view.family.name}>
         <p className="govuk-body">
           Saved {savedWhen(found.savedAt)} by {found.savedBy}.{occasionNote(found) ? ` ${occasionNote(found)}.` : ''}
         </p>

@@ -1,9 +1,7 @@
-import { useState } from 'react'
 import { CONSENT_METHOD, HEADLINE } from '../../../shared/codes'
 import { formatDate, todayIso, utcToLondon } from '../../../shared/dates'
-import { invoke } from '../api'
-import { navigate } from '../app/router'
-import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
+import { approveClosureHref, navigate } from '../app/router'
+import { SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { FamilyHeader } from '../families/FamilyHeader'
 import { FamilyNotFound } from '../families/FamilyNotFound'
@@ -11,11 +9,14 @@ import { memberNames, participants, useEpisode } from './useEpisode'
 import { TeamSection } from './TeamSection'
 import { DueDate, PlanSection, ReviewsList } from './PlanSection'
 import { EarlierVersions } from './EarlierVersions'
+import { ClosureSummary } from './ClosureSummary'
 import { referOnHref } from '../referrals/outboundRoutes'
 import { newStepUpHref, stepUpHref } from '../referrals/stepUpRoutes'
 import { FamilyReferrals } from '../referrals/FamilyReferrals'
 
-const STATUS = { open: 'Open', closing: 'Closure awaiting approval', closed: 'Closed' } as const
+// Waiting for approval, an episode is still open: its tag says so, and is not the grey of a closed one.
+const STATUS = { open: 'Open', closing: 'Open: closure awaiting approval', closed: 'Closed' } as const
+const STATUS_TAG = { open: 'govuk-tag', closing: 'govuk-tag govuk-tag--yellow', closed: 'govuk-tag govuk-tag--grey' } as const
 
 /** One early-help episode: its team, assessment, plan, reviews and progress, on one page. */
 export function EpisodePage({
@@ -32,7 +33,6 @@ export function EpisodePage({
   canManage: boolean
 }) {
   const { view, episode, error, reload } = useEpisode(id, episodeId)
-  const [problem, setProblem] = useState<string | null>(null)
   if (error) return <FamilyNotFound error={error} />
   if (!view || !episode) return <Loading />
   const open = episode.status === 'open'
@@ -49,22 +49,15 @@ export function EpisodePage({
       <dd className="govuk-summary-list__value">{value}</dd>
     </div>
   )
-  const approve = async () => {
-    const r = await invoke('episodes.approveClosure', { id: episode.id, version: episode.version })
-    if (!r.ok) return setProblem(r.error.message)
-    setProblem(null)
-    await reload()
-  }
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Early-help episode" caption={`Family ${view.family.reference}`} focusHeading={!notice}>
+      <Page title="Early-help episode" caption={view.family.name} focusHeading={!notice}>
         {notice ? <SuccessBanner title={notice} /> : null}
-        {problem ? <ProblemBanner title="That has not been done" message={problem} /> : null}
         <dl className="govuk-summary-list">
-          {row('Status', <strong className={`govuk-tag${open ? '' : ' govuk-tag--grey'}`}>{STATUS[episode.status]}</strong>)}
+          {row('Status', <strong className={STATUS_TAG[episode.status]}>{STATUS[episode.status]}</strong>)}
           {row('Opened', formatDate(episode.openedOn))}
-          {episode.closedOn ? row('Closed', formatDate(episode.closedOn)) : null}
+          {episode.closedOn && episode.status === 'closed' ? row('Closed', formatDate(episode.closedOn)) : null}
           {row('Lead practitioner', episode.leadName)}
           {row('Why', episode.reason)}
           {row('Headlines', episode.headlines.map((h) => HEADLINE.label(h)).join('; '))}
@@ -102,7 +95,7 @@ export function EpisodePage({
             </button>
           ) : null}
           {episode.status === 'closing' && canManage ? (
-            <button type="button" className="govuk-button" onClick={() => void approve()}>
+            <button type="button" className="govuk-button" onClick={() => navigate(approveClosureHref(id, episode.id))}>
               Approve closure
             </button>
           ) : null}
@@ -128,9 +121,12 @@ export function EpisodePage({
         ) : null}
         {!open ? (
           <p className="govuk-inset-text">
-            This episode is {episode.status === 'closed' ? 'closed' : 'waiting for its closure to be approved'}, so its record is read-only.
+            {episode.status === 'closed'
+              ? 'This episode is closed, so its record is read-only.'
+              : 'This episode is still open: its closure has been recorded and is waiting for a manager’s approval. Until then its record is read-only.'}
           </p>
         ) : null}
+        <ClosureSummary episode={episode} />
 
         <TeamSection familyId={id} episode={episode} editable={editable} onChange={reload} />
 

@@ -12,6 +12,8 @@ import { useContractForm } from '../accounts/useContractForm'
 import { useDraft } from '../drafts/useDraft'
 import { DraftFormPage } from '../drafts/DraftFormPage'
 import { Loading, Page } from '../components/Page'
+import { ContentsList } from '../components/ContentsList'
+import { namedByPart } from '../components/formErrors'
 import { CheckboxesField, DateField, SelectField, TextareaField } from '../components/fields'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
@@ -86,6 +88,17 @@ function PlanForm({ view, episode }: { view: FamilyView; episode: EpisodeDetail 
   const outcomes = useFieldArray({ control: form.control, name: 'outcomes', keyName: 'key' })
   const members: CodeItem[] = view.members.map((m) => ({ code: m.id, label: personName(m) }))
   const owners = participants(view, episode)
+  const written = form.watch('outcomes') ?? []
+  /** "Outcome 2 (Housing)": its number, and its headline once one is chosen. */
+  const outcomeName = (i: number) => {
+    const headline = written[i]?.headline
+    return `Outcome ${i + 1}${headline ? ` (${HEADLINE.label(headline)})` : ''}`
+  }
+  // Every outcome and action asks the same questions: the summary says which one each message is about.
+  const named = namedByPart(errors, 'outcomes', (i, rest) => {
+    const action = /^actions\.(\d+)\./.exec(rest)
+    return action ? `${outcomeName(i)}, action ${i + 1}.${Number(action[1]) + 1}` : outcomeName(i)
+  })
   const onValid = async (input: z.output<typeof savePlanInput>) => {
     const result = await draft.saveRecord(() => invoke('plan.save', input))
     if (result.ok) navigate(episodeHref(familyId, episode.id, episode.plan ? 'The family plan has been changed.' : 'The family plan has been agreed.'))
@@ -100,28 +113,31 @@ function PlanForm({ view, episode }: { view: FamilyView; episode: EpisodeDetail 
       draft={draft}
       stale={form.watch('baseVersion') !== blank.baseVersion}
       problem={problem}
-      errors={errors}
+      errors={named}
       attempt={attempt}
       onSubmit={form.handleSubmit(onValid, failed)}
       submitLabel="Save the plan"
       backHref={episodeHref(familyId, episode.id)}
       backLabel="Back to the episode"
       intro={
-        episode.team.length === 0 ? (
-          <p className="govuk-inset-text">
-            Actions can be given to family members or to the Team Around the Family.{' '}
-            <a className="govuk-link" href={`#/families/${familyId}/episodes/${episode.id}/team/new`}>
-              Add the team first
-            </a>{' '}
-            if professionals will do some of them.
-          </p>
-        ) : null
+        <>
+          {episode.team.length === 0 ? (
+            <p className="govuk-inset-text">
+              Actions can be given to family members or to the Team Around the Family.{' '}
+              <a className="govuk-link" href={`#/families/${familyId}/episodes/${episode.id}/team/new`}>
+                Add the team first
+              </a>{' '}
+              if professionals will do some of them.
+            </p>
+          ) : null}
+          <ContentsList items={outcomes.fields.map((field, i) => ({ id: `outcome-${i}`, label: outcomeName(i) }))} />
+        </>
       }
     >
       <DateField form={form} name="agreedOn" label="Date the plan was agreed with the family" />
       {outcomes.fields.map((field, i) => (
         <section className="app-outcome" key={field.key} aria-labelledby={`outcome-${i}`}>
-          <h2 className="govuk-heading-m" id={`outcome-${i}`}>
+          <h2 className="govuk-heading-m" id={`outcome-${i}`} tabIndex={-1}>
             Outcome {i + 1}
           </h2>
           <TextareaField

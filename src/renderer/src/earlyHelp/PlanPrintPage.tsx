@@ -1,18 +1,66 @@
 import { useEffect, useState } from 'react'
 import type { HubRecord } from '../../../shared/hub/schemas'
-import { formatDate } from '../../../shared/dates'
+import { isUnfinished, type PlanOutcome } from '../../../shared/earlyHelp/plan'
+import { ACTION_STATUS, HEADLINE, type CodeItem } from '../../../shared/codes'
+import { formatDate, todayIso } from '../../../shared/dates'
 import { invoke } from '../api'
 import { episodeHref } from '../app/router'
 import { Loading, Page } from '../components/Page'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
-import { memberNames, participants, useEpisode } from './useEpisode'
-import { OutcomeBlock } from './PlanSection'
+import { TableHead } from '../components/TableHead'
+import { TableScroll } from '../components/TableScroll'
+import { memberNames, participantName, participants, useEpisode } from './useEpisode'
+
+/**
+ * One outcome and its actions as the family reads them on paper: a late action says so in words
+ * ("Overdue since 3 March 2026"), not in the screen's red, which a black-and-white printer loses.
+ */
+function PrintedOutcome({
+  outcome,
+  index,
+  people,
+  peopleNames,
+  today
+}: {
+  outcome: PlanOutcome
+  index: number
+  people: CodeItem[]
+  peopleNames: (ids: string[]) => string
+  today: string
+}) {
+  return (
+    <>
+      <h3 className="govuk-heading-s">
+        Outcome {index + 1}: {outcome.text}
+      </h3>
+      <p className="govuk-body-s">
+        For {peopleNames(outcome.peopleIds)} · {HEADLINE.label(outcome.headline)}
+      </p>
+      <TableScroll label={`Actions for outcome ${index + 1}`}>
+        <table className="govuk-table">
+          <TableHead caption={`Actions for outcome ${index + 1}`} columns={['What will be done', 'Who', 'By when', 'Where it has got to']} />
+          <tbody className="govuk-table__body">
+            {outcome.actions.map((a) => (
+              <tr className="govuk-table__row" key={a.id}>
+                <td className="govuk-table__cell">{a.what}</td>
+                <td className="govuk-table__cell">{participantName(people, a.owner as string)}</td>
+                <td className="govuk-table__cell">{isUnfinished(a.status) && a.due < today ? `Overdue since ${formatDate(a.due)}` : formatDate(a.due)}</td>
+                <td className="govuk-table__cell">{ACTION_STATUS.label(a.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  )
+}
 
 /**
  * The family plan as a plain document the family can keep: printed, or saved as a PDF from the
- * print dialogue. No codes, no system words; the screen's navigation is left off the page.
+ * print dialogue. No codes, no system words, none of the screen's chrome (print.scss): no
+ * navigation, no focus ring, no colour that carries meaning.
  */
 export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string }) {
   const { view, episode, error } = useEpisode(id, episodeId)
@@ -37,6 +85,7 @@ export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string
   const peopleNames = memberNames(view)
   const people = participants(view, episode)
   const latest = episode.reviews.at(-1)
+  const today = todayIso()
   return (
     <div className="app-print-document">
       <div className="app-no-print">
@@ -96,7 +145,7 @@ export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string
         <h2 className="govuk-heading-m">What we want to be different</h2>
         {plan.outcomes.map((o, i) => (
           <div className="app-outcome" key={o.id}>
-            <OutcomeBlock outcome={o} index={i} people={people} peopleNames={peopleNames} />
+            <PrintedOutcome outcome={o} index={i} people={people} peopleNames={peopleNames} today={today} />
             {latest ? (
               <p className="govuk-body-s">{`At the review on ${formatDate(latest.heldOn)} we scored this ${latest.scores.find((s) => s.outcomeId === o.id)?.score ?? '–'} out of 10.`}</p>
             ) : null}

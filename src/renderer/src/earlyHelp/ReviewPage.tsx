@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { addReviewInput, nextReviewAfter } from '../../../shared/earlyHelp/plan'
 import type { EpisodeDetail } from '../../../shared/earlyHelp/schemas'
 import type { FamilyView } from '../../../shared/contract'
-import { ACTION_STATUS } from '../../../shared/codes'
+import { ACTION_STATUS, HEADLINE } from '../../../shared/codes'
 import { datePartsToValue, formatDate, isoToDateParts, todayIso, type DateParts } from '../../../shared/dates'
 import { invoke } from '../api'
 import { episodeHref, navigate } from '../app/router'
@@ -11,6 +11,8 @@ import { useContractForm } from '../accounts/useContractForm'
 import { useDraft } from '../drafts/useDraft'
 import { DraftFormPage } from '../drafts/DraftFormPage'
 import { Loading, Page } from '../components/Page'
+import { ContentsList } from '../components/ContentsList'
+import { namedByPart } from '../components/formErrors'
 import { CheckboxesField, DateField, SelectField, TextareaField, TextField } from '../components/fields'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { participants, useEpisode } from './useEpisode'
@@ -76,6 +78,19 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
   const draft = useDraft(key, form, blank)
   const people = participants(view, episode)
   const actionIndex = new Map(blank.actions.map((a, i) => [a.id, i]))
+  const outcomeName = (i: number) => `Outcome ${i + 1} (${HEADLINE.label(plan.outcomes[i]?.headline)})`
+  // Scores and actions repeat for every outcome: the summary says which outcome, and which action, each message is about.
+  const actionsOf = plan.outcomes.flatMap((o, i) => o.actions.map((a) => ({ outcome: i, what: a.what })))
+  const named = namedByPart(
+    namedByPart(errors, 'scores', (i) => (plan.outcomes[i] ? outcomeName(i) : null)),
+    'actions',
+    (k) => (actionsOf[k] ? `${outcomeName(actionsOf[k].outcome)}, action “${actionsOf[k].what}”` : null)
+  )
+  const contents = [
+    { id: 'review-held', label: 'The review' },
+    ...plan.outcomes.map((o, i) => ({ id: `review-outcome-${i}`, label: outcomeName(i) })),
+    { id: 'review-next', label: 'The next review' }
+  ]
   const onValid = async (input: z.output<typeof addReviewInput>) => {
     const result = await draft.saveRecord(() => invoke('reviews.add', input))
     if (result.ok) navigate(episodeHref(familyId, episode.id, `The review has been recorded. The next is on ${formatDate(input.nextReviewOn)}.`))
@@ -90,19 +105,23 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
       draft={draft}
       stale={form.watch('planVersion') !== blank.planVersion}
       problem={problem}
-      errors={errors}
+      errors={named}
       attempt={attempt}
       onSubmit={form.handleSubmit(onValid, failed)}
       submitLabel="Save the review"
       backHref={episodeHref(familyId, episode.id)}
       backLabel="Back to the episode"
+      intro={<ContentsList items={contents} />}
     >
+      <h2 className="govuk-heading-m" id="review-held" tabIndex={-1}>
+        The review
+      </h2>
       <DateField form={form} name="heldOn" label="Date of the review" />
       <CheckboxesField form={form} name="attendees" label="Who attended" items={people} />
       <TextField form={form} name="otherAttendees" label="Anyone else who attended (optional)" hint="Names and roles, like “Grandmother, Ruth Bell”." />
       {plan.outcomes.map((o, i) => (
         <section className="app-outcome" key={o.id} aria-labelledby={`review-outcome-${i}`}>
-          <h2 className="govuk-heading-m" id={`review-outcome-${i}`}>
+          <h2 className="govuk-heading-m" id={`review-outcome-${i}`} tabIndex={-1}>
             Outcome {i + 1}: {o.text}
           </h2>
           <SelectField
@@ -124,6 +143,9 @@ function ReviewForm({ view, episode }: { view: FamilyView; episode: EpisodeDetai
           ))}
         </section>
       ))}
+      <h2 className="govuk-heading-m" id="review-next" tabIndex={-1}>
+        The next review
+      </h2>
       <DateField form={form} name="nextReviewOn" label="Date of the next review" hint={`Usually ${episode.reviewWeeks} weeks after this one.`} />
     </DraftFormPage>
   )

@@ -1,36 +1,60 @@
-// Every export run, newest first, a page at a time: when, who, what was sent, the change feed's
-// range, how it ended, and (behind a disclosure, so the table stays narrow) each file's row count
-// and SHA-256, which the authority can check the files it collected against.
+// Every export run, newest (or oldest) first, of one status or all, a page at a time: when, who,
+// what was sent, the change feed's range, how it ended, and (behind a disclosure, so the table stays
+// narrow) each file's row count and SHA-256, which the authority can check the files it collected against.
 import { useEffect, useState } from 'react'
-import type { ExportHistoryOutput, ExportRun } from '../../../shared/export/schemas'
+import { EXPORT_STATUS, type ExportHistoryOutput, type ExportRun, type ExportStatus } from '../../../shared/export/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading } from '../components/Page'
 import { TableHead } from '../components/TableHead'
-import { TableScroll } from '../components/TableScroll'
+import { DataTable, type DataColumn } from '../components/DataTable'
 import { Pages } from '../referrals/ReferralsTable'
 import { localDateTime } from '../referrals/format'
-import { Long, RunStatusTag } from './format'
+import { Long, RunStatusTag, STATUS } from './format'
 import { changeRange, count, kindLabel, plural } from './words'
+
+/** The history's columns: it sorts by when each run started, in the query (so over every page). */
+const COLUMNS: DataColumn<ExportRun>[] = [
+  { id: 'package', header: 'Package', cell: (run) => count(run.packageSequence) },
+  { id: 'started', header: 'Started', sortValue: (run) => run.startedAt, cell: (run) => localDateTime(run.startedAt) },
+  { id: 'by', header: 'By', cell: (run) => run.startedBy },
+  { id: 'kind', header: 'What was sent', cell: kindLabel },
+  { id: 'range', header: 'Change sequence', cell: changeRange },
+  { id: 'records', header: 'Records', numeric: true, cell: (run) => records(run) },
+  { id: 'status', header: 'Status', cell: (run) => <RunStatusTag status={run.status} /> }
+]
+
+const STATUS_ITEMS = EXPORT_STATUS.map((code) => ({ code, label: STATUS[code].text }))
+
+/** Why a run failed, and its files behind a disclosure: on a row of their own across the table. */
+const detail = (run: ExportRun) =>
+  run.files.length > 0 || (run.error !== null && run.status !== 'succeeded') ? (
+    <>
+      {run.error && run.status !== 'succeeded' ? <p className="govuk-body-s govuk-!-margin-bottom-2">{run.error}</p> : null}
+      {run.files.length > 0 ? <Files run={run} /> : null}
+    </>
+  ) : null
 
 /** `refresh` changes when a run ends: the history is read again from its first page. */
 export function ExportHistory({ refresh }: { refresh: number }) {
-  const [page, setPage] = useState(1)
+  const [query, setQuery] = useState<{ page: number; oldestFirst: boolean; status: ExportStatus | null }>({ page: 1, oldestFirst: false, status: null })
+  const [status, setStatus] = useState('')
   const [history, setHistory] = useState<ExportHistoryOutput | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
-  useEffect(() => setPage(1), [refresh])
+  useEffect(() => setQuery((q) => ({ ...q, page: 1 })), [refresh])
   useEffect(() => {
-    void invoke('export.history', { page }).then((r) => {
+    void invoke('export.history', query).then((r) => {
       if (r.ok) {
         setProblem(null)
         setHistory(r.value)
       } else setProblem(r.error)
     })
-  }, [page, refresh])
+  }, [query, refresh])
   const first = history ? (history.page - 1) * history.pageSize + 1 : 0
   const last = history ? first + history.runs.length - 1 : 0
   const caption = 'Export runs'
+  const filtered = query.status !== null
   return (
     <section aria-labelledby="history-heading">
       <h2 className="govuk-heading-m" id="history-heading">
@@ -41,27 +65,61 @@ export function ExportHistory({ refresh }: { refresh: number }) {
         problem ? null : (
           <Loading />
         )
-      ) : history.total === 0 ? (
+      ) : history.total === 0 && !filtered ? (
         <p className="govuk-body">Nothing has been exported yet.</p>
       ) : (
         <>
-          <p className="govuk-body">
-            Every export, from this window, other desks and the command line, newest first. Showing {count(first)} to {count(last)} of {count(history.total)}.
-          </p>
-          <TableScroll label={caption}>
-            <table className="govuk-table">
-              <TableHead
-                caption={caption}
-                columns={['Package', 'Started', 'By', 'What was sent', 'Change sequence', { label: 'Records', numeric: true }, 'Status']}
-              />
-              <tbody className="govuk-table__body">
-                {history.runs.map((run) => (
-                  <RunRow key={run.id} run={run} />
+          <form
+            className="app-filter"
+            aria-label="Filter the export runs"
+            onSubmit={(e) => {
+              e.preventDefault()
+              setQuery((q) => ({ ...q, page: 1, status: (status || null) as ExportStatus | null }))
+            }}
+          >
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="history-status">
+                Status
+              </label>
+              <select className="govuk-select" id="history-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+                <option value="">Any status</option>
+                {STATUS_ITEMS.map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {i.label}
+                  </option>
                 ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Pages page={history.page} pageSize={history.pageSize} total={history.total} shown={history.runs.length} label="Pages of export runs" go={setPage} />
+              </select>
+            </div>
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              Show runs
+            </button>
+          </form>
+          <p className="govuk-body" role="status">
+            {history.total === 0
+              ? 'No export runs match this filter.'
+              : `Every export, from this window, other desks and the command line, ${query.oldestFirst ? 'oldest' : 'newest'} first. Showing ${count(first)} to ${count(last)} of ${count(history.total)}.`}
+          </p>
+          {history.runs.length ? (
+            <DataTable
+              caption={caption}
+              rows={history.runs}
+              columns={COLUMNS}
+              rowKey={(run) => run.id}
+              detail={detail}
+              serverSort={{
+                sort: { id: 'started', desc: !query.oldestFirst },
+                onSort: (next) => setQuery((q) => ({ ...q, page: 1, oldestFirst: !next.desc }))
+              }}
+            />
+          ) : null}
+          <Pages
+            page={history.page}
+            pageSize={history.pageSize}
+            total={history.total}
+            shown={history.runs.length}
+            label="Pages of export runs"
+            go={(page) => setQuery((q) => ({ ...q, page }))}
+          />
         </>
       )}
     </section>
@@ -75,50 +133,6 @@ const records = (run: ExportRun) =>
     : run.recordsTotal === null
       ? 'Not counted'
       : `${count(run.recordsDone)} of ${count(run.recordsTotal)}`
-
-/**
- * A run is two rows: what it was, then (across the whole table, so that the main columns stay
- * narrow) why it failed and its files behind a disclosure.
- */
-function RunRow({ run }: { run: ExportRun }) {
-  const more = run.files.length > 0 || (run.error !== null && run.status !== 'succeeded')
-  const cell = more ? { borderBottom: 0 } : undefined
-  return (
-    <>
-      <tr className="govuk-table__row">
-        <td className="govuk-table__cell" style={cell}>
-          {count(run.packageSequence)}
-        </td>
-        <td className="govuk-table__cell" style={cell}>
-          {localDateTime(run.startedAt)}
-        </td>
-        <td className="govuk-table__cell" style={cell}>
-          {run.startedBy}
-        </td>
-        <td className="govuk-table__cell" style={cell}>
-          {kindLabel(run)}
-        </td>
-        <td className="govuk-table__cell" style={cell}>
-          {changeRange(run)}
-        </td>
-        <td className="govuk-table__cell govuk-table__cell--numeric" style={cell}>
-          {records(run)}
-        </td>
-        <td className="govuk-table__cell" style={cell}>
-          <RunStatusTag status={run.status} />
-        </td>
-      </tr>
-      {more ? (
-        <tr className="govuk-table__row">
-          <td className="govuk-table__cell" colSpan={7}>
-            {run.error && run.status !== 'succeeded' ? <p className="govuk-body-s govuk-!-margin-bottom-2">{run.error}</p> : null}
-            {run.files.length > 0 ? <Files run={run} /> : null}
-          </td>
-        </tr>
-      ) : null}
-    </>
-  )
-}
 
 function Files({ run }: { run: ExportRun }) {
   const caption = `Files of package ${run.packageSequence}`

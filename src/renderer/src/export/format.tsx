@@ -2,7 +2,7 @@
 import type { ExportStatus } from '../../../shared/export/schemas'
 import { VALIDATION_SEVERITY, type ValidationSeverity } from '../../../shared/export/validation'
 
-const STATUS: Record<ExportStatus, { text: string; colour: string }> = {
+export const STATUS: Record<ExportStatus, { text: string; colour: string }> = {
   running: { text: 'Running', colour: 'govuk-tag--blue' },
   succeeded: { text: 'Succeeded', colour: 'govuk-tag--green' },
   failed: { text: 'Failed', colour: 'govuk-tag--red' },

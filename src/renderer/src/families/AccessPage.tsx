@@ -38,7 +38,7 @@ export function AccessPage({ id }: { id: string }) {
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Who can open this record" caption={`Family ${view.family.reference}`}>
+      <Page title="Who can open this record" caption={view.family.name}>
         {problem ? <ProblemBanner title="The change has not been saved" message={problem.message} /> : null}
         <p className="govuk-body">
           Restrict a family's record when it should be seen by as few people as possible, for example a member of staff's own family. Everyone else can still

@@ -6,15 +6,31 @@ import { personName } from './format'
 
 const BAND_TAG = { certain: 'govuk-tag--red', likely: 'govuk-tag--orange', possible: 'govuk-tag--yellow' } as const
 
-/** Shown before saving a person who may already be on record: open theirs, or confirm not them. */
-export function DuplicateWarning({ who, matches, onDifferent, focus }: { who: string; matches: DuplicateMatch[]; onDifferent: () => void; focus: boolean }) {
+/**
+ * Shown before saving a person who may already be on record: open theirs, or confirm not them.
+ * `level` keeps the page's headings in order: 2 under the page's title, 4 inside a member's section.
+ */
+export function DuplicateWarning({
+  who,
+  matches,
+  onDifferent,
+  focus,
+  level
+}: {
+  who: string
+  matches: DuplicateMatch[]
+  onDifferent: () => void
+  focus: boolean
+  level: 2 | 3 | 4
+}) {
+  const Heading = `h${level}` as const
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (focus) ref.current?.focus()
   }, [focus])
   return (
     <div className="app-duplicate" ref={ref} tabIndex={-1} role="region" aria-label={`Possible duplicates of ${who}`}>
-      <h3 className="govuk-heading-m">{who} may already be on record</h3>
+      <Heading className="govuk-heading-m">{who} may already be on record</Heading>
       <p className="govuk-body">Check these records before saving. Open the existing record instead, or confirm this is a different person.</p>
       <ul className="govuk-list">
         {matches.map((m) => (

@@ -56,7 +56,7 @@ export function EditFamilyPage({ id }: { id: string }) {
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Change household details" caption={`Family ${view.family.reference}`}>
+      <Page title="Change household details" caption={view.family.name}>
         {problem?.code === 'CONFLICT' ? <ConflictBanner message={problem.message} onLoadLatest={loadLatest} /> : null}
         {problem && problem.code !== 'CONFLICT' ? <ProblemBanner title="The changes have not been saved" message={problem.message} /> : null}
         <ErrorSummary items={listErrors(form.formState.errors)} focusKey={attempt} />

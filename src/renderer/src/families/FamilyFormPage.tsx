@@ -37,7 +37,7 @@ export function FamilyFormPage(props: {
   return (
     <>
       <FamilyHeader family={props.family} members={props.members} />
-      <Page title={props.title} caption={`Family ${props.family.reference}`}>
+      <Page title={props.title} caption={props.family.name}>
         {props.notice}
         {problem ? (
           <ProblemBanner title={props.problemTitle} message={props.problemSuffix ? `${problem.message} ${props.problemSuffix}` : problem.message} />

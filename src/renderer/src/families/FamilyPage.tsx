@@ -2,7 +2,7 @@ import { CONSENT_METHOD, CONSENT_SCOPE, ETHNICITY, HEARD_ABOUT, SEX } from '../.
 import { formatDate } from '../../../shared/dates'
 import { formatNhsNumber } from '../../../shared/identifiers/nhsNumber'
 import { Loading, Page } from '../components/Page'
-import { episodeHref, navigate } from '../app/router'
+import { approveClosureHref, episodeHref, logRequestHref, navigate } from '../app/router'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { useState } from 'react'
 import { invoke } from '../api'
@@ -11,7 +11,10 @@ import { FamilyNotFound } from './FamilyNotFound'
 import { useFamily } from './useFamily'
 import { describeAge, describeRole, personName } from './format'
 import { TableHead } from '../components/TableHead'
+import { TableScroll } from '../components/TableScroll'
 import { FamilyReferrals } from '../referrals/FamilyReferrals'
+import { roleMay } from '../../../shared/roles'
+import { useAuth } from '../accounts/useAuth'
 
 export function FamilyPage({
   id,
@@ -26,12 +29,20 @@ export function FamilyPage({
   canEarlyHelp: boolean
   canManageEpisodes: boolean
 }) {
-  const [approval, setApproval] = useState<string | null>(null)
+  const role = useAuth().status?.user?.role
+  const canLogRequests = Boolean(role && roleMay(role, 'referrals.log'))
   const { view, error, reload } = useFamily(id)
   const [consentProblem, setConsentProblem] = useState<string | null>(null)
   if (error) return <FamilyNotFound error={error} />
   if (!view) return <Loading />
   const { family, members, consents } = view
+  // What staff come to a family's page to do, first; the rest sit under the heading they concern.
+  const common = [
+    ...(canEarlyHelp && !view.openEpisode ? [{ label: 'Open an early-help episode', href: `#/families/${id}/early-help/open` }] : []),
+    ...(canEarlyHelp ? [{ label: 'Add a case note', href: `#/families/${id}/notes/new` }] : []),
+    ...(canLogRequests ? [{ label: 'Log a request for help', href: logRequestHref(id) }] : []),
+    ...(canEarlyHelp ? [{ label: 'Chronology', href: `#/families/${id}/chronology` }] : [])
+  ]
   const row = (key: string, value: string | null | undefined) => (
     <div className="govuk-summary-list__row">
       <dt className="govuk-summary-list__key">{key}</dt>
@@ -51,7 +62,7 @@ export function FamilyPage({
           </strong>
         </div>
       ) : null}
-      <Page title={`Family ${family.reference}`} focusHeading={!notice}>
+      <Page title={family.name} focusHeading={!notice}>
         {notice ? (
           <SuccessBanner title={notice}>
             {consents.length === 0 ? (
@@ -64,6 +75,26 @@ export function FamilyPage({
               </p>
             ) : null}
           </SuccessBanner>
+        ) : null}
+
+        {common.length ? (
+          <section aria-labelledby="common-actions">
+            <h2 className="govuk-visually-hidden" id="common-actions">
+              Common actions
+            </h2>
+            <div className="app-button-row">
+              {common.map((action, i) => (
+                <button
+                  key={action.label}
+                  type="button"
+                  className={i === 0 ? 'govuk-button' : 'govuk-button govuk-button--secondary'}
+                  onClick={() => navigate(action.href)}
+                >
+                  {action.label}
+                </button>
+              ))}
+            </div>
+          </section>
         ) : null}
 
         <h2 className="govuk-heading-m">Early help</h2>
@@ -80,6 +111,17 @@ export function FamilyPage({
             </a>
           </p>
         ) : null}
+        {view.openEpisode?.status === 'closing' && canManageEpisodes ? (
+          // The approval screen shows the closure first and asks to confirm: a manager never approves unseen.
+          <button type="button" className="govuk-button" onClick={() => navigate(approveClosureHref(id, view.openEpisode!.id))}>
+            Approve closure
+          </button>
+        ) : null}
+        {view.openEpisode?.status === 'open' && canEarlyHelp ? (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/early-help/close`)}>
+            Close the episode
+          </button>
+        ) : null}
         {view.pastEpisodes.length && canEarlyHelp ? (
           <ul className="govuk-list">
             {view.pastEpisodes.map((e) => (
@@ -91,76 +133,42 @@ export function FamilyPage({
             ))}
           </ul>
         ) : null}
-        {approval ? <ProblemBanner title="The closure has not been approved" message={approval} /> : null}
-        {view.openEpisode?.status === 'closing' && canManageEpisodes ? (
-          <button
-            type="button"
-            className="govuk-button"
-            onClick={async () => {
-              const r = await invoke('episodes.approveClosure', { id: view.openEpisode!.id, version: view.openEpisode!.version })
-              if (r.ok) navigate(`#/families/${id}/chronology?notice=${encodeURIComponent('Closure approved. The episode is closed.')}`)
-              else setApproval(r.error.message)
-            }}
-          >
-            Approve closure
-          </button>
-        ) : null}
-        {canEarlyHelp ? (
-          <div className="app-button-row">
-            {view.openEpisode ? null : (
-              <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/early-help/open`)}>
-                Open an early-help episode
-              </button>
-            )}
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/notes/new`)}>
-              Add a case note
-            </button>
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/chronology`)}>
-              Chronology
-            </button>
-            {view.openEpisode?.status === 'open' ? (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/early-help/close`)}>
-                Close the episode
-              </button>
-            ) : null}
-          </div>
-        ) : null}
-
-        <FamilyReferrals familyId={id} />
 
         <h2 className="govuk-heading-m">Members</h2>
-        <table className="govuk-table">
-          <TableHead
-            caption="Members of the family"
-            columns={['Name', 'Role', 'Born', 'Age', 'Sex', 'Ethnicity', 'NHS number', { label: 'Actions', hidden: true }]}
-          />
-          <tbody className="govuk-table__body">
-            {members.map((m) => (
-              <tr className="govuk-table__row" key={m.id}>
-                <th scope="row" className="govuk-table__header">
-                  {personName(m)}
-                </th>
-                <td className="govuk-table__cell">
-                  {describeRole(m)}
-                  {m.parentalResponsibility ? ' (parental responsibility)' : ''}
-                </td>
-                <td className="govuk-table__cell">{m.dateOfBirth ? formatDate(m.dateOfBirth) : ''}</td>
-                <td className="govuk-table__cell">{describeAge(m)}</td>
-                <td className="govuk-table__cell">{SEX.label(m.sex)}</td>
-                <td className="govuk-table__cell">{ETHNICITY.label(m.ethnicity)}</td>
-                <td className="govuk-table__cell">{m.nhsNumber ? formatNhsNumber(m.nhsNumber) : ''}</td>
-                <td className="govuk-table__cell">
-                  <a className="govuk-link" href={`#/families/${id}/people/${m.id}/edit`}>
-                    Change<span className="govuk-visually-hidden"> {personName(m)}</span>
-                  </a>{' '}
-                  <a className="govuk-link" href={`#/families/${id}/people/${m.id}/move`}>
-                    Move<span className="govuk-visually-hidden"> {personName(m)} to another family</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Members">
+          <table className="govuk-table">
+            <TableHead
+              caption="Members of the family"
+              columns={['Name', 'Role', 'Born', 'Age', 'Sex', 'Ethnicity', 'NHS number', { label: 'Actions', hidden: true }]}
+            />
+            <tbody className="govuk-table__body">
+              {members.map((m) => (
+                <tr className="govuk-table__row" key={m.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {personName(m)}
+                  </th>
+                  <td className="govuk-table__cell">
+                    {describeRole(m)}
+                    {m.parentalResponsibility ? ' (parental responsibility)' : ''}
+                  </td>
+                  <td className="govuk-table__cell">{m.dateOfBirth ? formatDate(m.dateOfBirth) : ''}</td>
+                  <td className="govuk-table__cell">{describeAge(m)}</td>
+                  <td className="govuk-table__cell">{SEX.label(m.sex)}</td>
+                  <td className="govuk-table__cell">{ETHNICITY.label(m.ethnicity)}</td>
+                  <td className="govuk-table__cell">{m.nhsNumber ? formatNhsNumber(m.nhsNumber) : ''}</td>
+                  <td className="govuk-table__cell">
+                    <a className="govuk-link" href={`#/families/${id}/people/${m.id}/edit`}>
+                      Change<span className="govuk-visually-hidden"> {personName(m)}</span>
+                    </a>{' '}
+                    <a className="govuk-link" href={`#/families/${id}/people/${m.id}/move`}>
+                      Move<span className="govuk-visually-hidden"> {personName(m)} to another family</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <div className="app-button-row">
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/add/adult`)}>
             Add an adult
@@ -172,6 +180,8 @@ export function FamilyPage({
             Add an unborn baby
           </button>
         </div>
+
+        <FamilyReferrals familyId={id} />
 
         <h2 className="govuk-heading-m">Household</h2>
         <dl className="govuk-summary-list">
@@ -203,42 +213,47 @@ export function FamilyPage({
         {consents.length === 0 ? (
           <p className="govuk-body">No consent has been recorded yet.</p>
         ) : (
-          <table className="govuk-table">
-            <TableHead caption="Consent recorded" columns={['What was agreed', 'Given by', 'How', 'Date', 'Recorded by', { label: 'Actions', hidden: true }]} />
-            <tbody className="govuk-table__body">
-              {consents.map((c) => (
-                <tr className="govuk-table__row" key={c.id}>
-                  <td className="govuk-table__cell">
-                    {CONSENT_SCOPE.label(c.scope)}
-                    {c.agency ? `: ${c.agency}` : ''}
-                    {c.withdrawnOn ? ` (withdrawn ${formatDate(c.withdrawnOn)})` : ''}
-                  </td>
-                  <td className="govuk-table__cell">{c.givenByName}</td>
-                  <td className="govuk-table__cell">{CONSENT_METHOD.label(c.method)}</td>
-                  <td className="govuk-table__cell">{formatDate(c.givenOn)}</td>
-                  <td className="govuk-table__cell">{c.recordedBy}</td>
-                  <td className="govuk-table__cell">
-                    {c.withdrawnOn ? null : (
-                      <button
-                        type="button"
-                        className="app-link-button govuk-link"
-                        onClick={async () => {
-                          if (!window.confirm(`Record that ${c.givenByName} has withdrawn consent to ${CONSENT_SCOPE.label(c.scope).toLowerCase()}?`)) return
-                          const r = await invoke('consent.withdraw', { id: c.id, version: c.version })
-                          setConsentProblem(r.ok ? null : r.error.message)
-                          await reload()
-                        }}
-                      >
-                        Withdraw<span className="govuk-visually-hidden"> consent to {CONSENT_SCOPE.label(c.scope).toLowerCase()}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label="Consent recorded">
+            <table className="govuk-table">
+              <TableHead
+                caption="Consent recorded"
+                columns={['What was agreed', 'Given by', 'How', 'Date', 'Recorded by', { label: 'Actions', hidden: true }]}
+              />
+              <tbody className="govuk-table__body">
+                {consents.map((c) => (
+                  <tr className="govuk-table__row" key={c.id}>
+                    <td className="govuk-table__cell">
+                      {CONSENT_SCOPE.label(c.scope)}
+                      {c.agency ? `: ${c.agency}` : ''}
+                      {c.withdrawnOn ? ` (withdrawn ${formatDate(c.withdrawnOn)})` : ''}
+                    </td>
+                    <td className="govuk-table__cell">{c.givenByName}</td>
+                    <td className="govuk-table__cell">{CONSENT_METHOD.label(c.method)}</td>
+                    <td className="govuk-table__cell">{formatDate(c.givenOn)}</td>
+                    <td className="govuk-table__cell">{c.recordedBy}</td>
+                    <td className="govuk-table__cell">
+                      {c.withdrawnOn ? null : (
+                        <button
+                          type="button"
+                          className="app-link-button govuk-link"
+                          onClick={async () => {
+                            if (!window.confirm(`Record that ${c.givenByName} has withdrawn consent to ${CONSENT_SCOPE.label(c.scope).toLowerCase()}?`)) return
+                            const r = await invoke('consent.withdraw', { id: c.id, version: c.version })
+                            setConsentProblem(r.ok ? null : r.error.message)
+                            await reload()
+                          }}
+                        >
+                          Withdraw<span className="govuk-visually-hidden"> consent to {CONSENT_SCOPE.label(c.scope).toLowerCase()}</span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
-        <button type="button" className="govuk-button" onClick={() => navigate(`#/families/${id}/consent`)}>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate(`#/families/${id}/consent`)}>
           Record consent
         </button>
         {canAudit ? (

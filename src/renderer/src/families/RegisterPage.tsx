@@ -5,7 +5,7 @@ import { MEMBER_KIND } from '../../../shared/codes'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
-import { contractResolver, listErrors } from '../components/formErrors'
+import { contractResolver, listErrors, namedByPart } from '../components/formErrors'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Page } from '../components/Page'
 import { FamilyDetailsFields } from './FamilyDetailsFields'
@@ -27,13 +27,37 @@ const toInput = (v: RegisterFormValues) => ({
 })
 
 // The registration in progress, kept while the user looks at another record (for example a
-// possible duplicate) and restored when they come back. Cleared once the family is saved.
-let draft: RegisterFormValues | null = null
+// possible duplicate) and restored when they come back, saying so. Cleared once the family is saved
+// or the user discards it. Kept in the window only: it names children who are on no record yet.
+let draft: { values: RegisterFormValues; at: string } | null = null
+
+/** "Adult 1", "Child 2", "Unborn baby 1": each member by kind, counted in the form's order. */
+function memberLegends(kinds: MemberKind[]): string[] {
+  const counts: Partial<Record<MemberKind, number>> = {}
+  return kinds.map((kind) => {
+    counts[kind] = (counts[kind] ?? 0) + 1
+    return `${MEMBER_KIND.label(kind)} ${counts[kind]}`
+  })
+}
+
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+
+/** Tells the user the registration they had started was brought back, and offers to start again. */
+function RestoredRegistration({ at, onDiscard }: { at: string; onDiscard: () => void }) {
+  return (
+    <div className="govuk-inset-text">
+      <p className="govuk-body">The registration you started at {timeOf(at)} and had not saved has been brought back.</p>
+      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onDiscard}>
+        Discard it and start again
+      </button>
+    </div>
+  )
+}
 
 export function RegisterPage() {
   const form = useForm<RegisterFormValues, unknown, ReturnType<typeof registerFamilyInput.parse>>({
     resolver: contractResolver(registerFamilyInput, toInput, memberFormPath),
-    defaultValues: draft ?? { family: emptyFamily(), members: [] },
+    defaultValues: draft?.values ?? { family: emptyFamily(), members: [] },
     shouldFocusError: false
   })
   const members = useFieldArray({ control: form.control, name: 'members' })
@@ -41,13 +65,24 @@ export function RegisterPage() {
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [attempt, setAttempt] = useState(0)
   const [saving, setSaving] = useState(false)
+  const [restoredAt, setRestoredAt] = useState(() => draft?.at ?? null)
 
   useEffect(() => {
     const subscription = form.watch((values) => {
-      draft = values as RegisterFormValues
+      draft = { values: values as RegisterFormValues, at: new Date().toISOString() }
     })
     return () => subscription.unsubscribe()
   }, [form])
+
+  const discard = () => {
+    form.reset({ family: emptyFamily(), members: [] })
+    draft = null
+    setDuplicates({})
+    setProblem(null)
+    setRestoredAt(null)
+    // The notice and its button go: focus goes back to the top of the form, not to the page's end.
+    document.querySelector<HTMLElement>('h1')?.focus()
+  }
 
   const add = (kind: MemberKind) => {
     const familyName = form.getValues('members.0.familyName') ?? ''
@@ -77,11 +112,12 @@ export function RegisterPage() {
   }
 
   const onInvalid = (_errors: FieldErrors<RegisterFormValues>) => setAttempt((a) => a + 1)
-  const errorItems = listErrors(form.formState.errors)
-  const counts: Record<string, number> = {}
+  const legends = memberLegends(members.fields.map((f) => f.kind))
+  const errorItems = namedByPart(listErrors(form.formState.errors), 'members', (i) => legends[i] ?? null)
 
   return (
     <Page title="Register a family">
+      {restoredAt ? <RestoredRegistration at={restoredAt} onDiscard={discard} /> : null}
       {problem ? <ProblemBanner title="The family has not been saved" message={problem.message} /> : null}
       <ErrorSummary items={errorItems} focusKey={attempt} />
       <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
@@ -103,8 +139,7 @@ export function RegisterPage() {
         ) : null}
         {members.fields.map((field, index) => {
           const kind = field.kind
-          counts[kind] = (counts[kind] ?? 0) + 1
-          const legend = `${MEMBER_KIND.label(kind)} ${counts[kind]}`
+          const legend = legends[index]
           const matches = duplicates[index]
           const current = form.getValues(`members.${index}`)
           return (
@@ -117,6 +152,7 @@ export function RegisterPage() {
                   who={personName({ givenName: current?.givenName || null, familyName: current?.familyName ?? '', kind })}
                   matches={matches}
                   focus={Number(Object.keys(duplicates)[0]) === index}
+                  level={4}
                   onDifferent={() => {
                     form.setValue(`members.${index}.notDuplicateOf`, [...(current?.notDuplicateOf ?? []), ...matches.map((m) => m.personId)])
                     setDuplicates(({ [index]: _done, ...rest }) => rest)
@@ -128,7 +164,7 @@ export function RegisterPage() {
                   You confirmed this is a different person from the {current.notDuplicateOf.length === 1 ? 'record' : 'records'} shown.
                 </p>
               ) : null}
-              <MemberFields form={form} prefix={`members.${index}.`} kind={kind} />
+              <MemberFields form={form} prefix={`members.${index}.`} kind={kind} who={legend} />
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => members.remove(index)}>
                 Remove<span className="govuk-visually-hidden"> {legend}</span>
               </button>

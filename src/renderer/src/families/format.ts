@@ -12,9 +12,7 @@ export function describeAge(p: { dateOfBirth: string | null; expectedDate: strin
   return months === 1 ? '1 month' : `${months} months`
 }
 
-export function personName(p: { givenName: string | null; familyName: string; kind: string }): string {
-  return `${p.givenName ?? (p.kind === 'unborn' ? 'Unborn baby' : '')} ${p.familyName}`.trim()
-}
+export { personName } from '../../../shared/families/familyName'
 
 export function describeRole(p: { kind: string; relationship: string | null }): string {
   if (p.kind === 'adult') return ADULT_RELATIONSHIP.label(p.relationship) || 'Adult'

@@ -20,6 +20,7 @@ interface Values {
   referralAckDays: string
   stepUpSource: string
   exportNoteText: boolean
+  contactGapDays: string
 }
 
 /** Administrators: the hub's name, its authority, how soon an unattended screen locks, and early-help rules. */
@@ -37,7 +38,8 @@ export function HubSettingsPage() {
     requestDecisionDays: '',
     referralAckDays: '',
     stepUpSource: '',
-    exportNoteText: false
+    exportNoteText: false,
+    contactGapDays: ''
   })
   useEffect(() => {
     void invoke('hub.settings', {}).then((r) => {
@@ -47,7 +49,8 @@ export function HubSettingsPage() {
         idleLockMinutes: String(r.value.idleLockMinutes),
         reviewWeeks: String(r.value.reviewWeeks),
         requestDecisionDays: String(r.value.requestDecisionDays),
-        referralAckDays: String(r.value.referralAckDays)
+        referralAckDays: String(r.value.referralAckDays),
+        contactGapDays: String(r.value.contactGapDays)
       })
       setCode(r.value.code)
     })
@@ -86,6 +89,14 @@ export function HubSettingsPage() {
           name="reviewWeeks"
           label="Weeks between family plan reviews"
           hint="1 to 26. The first review is this long after the plan is agreed, and each review suggests the next this far ahead. The usual is 6."
+          width={3}
+          inputMode="numeric"
+        />
+        <TextField
+          form={form}
+          name="contactGapDays"
+          label="Flag an open episode after this many days without contact"
+          hint="7 to 180. The caseload lists flag a family with no recorded contact (a case note) for longer than this. The usual is 28."
           width={3}
           inputMode="numeric"
         />

@@ -21,6 +21,7 @@ import { useFamily } from '../families/useFamily'
 import { describeAge, personName } from '../families/format'
 import { AgencyPicker } from './DirectoryPickers'
 import { SOURCE_ITEMS } from './format'
+import { FamilyNameText } from '../components/FamilyNameText'
 
 export function LogRequestPage({ familyId, notice }: { familyId?: string; notice?: string }) {
   return familyId ? <RequestForm key={familyId} familyId={familyId} notice={notice} /> : <ChooseFamily />
@@ -104,7 +105,9 @@ function ChooseFamily() {
                 <tr className="govuk-table__row" key={hit.personId}>
                   <td className="govuk-table__cell">{personName(hit)}</td>
                   <td className="govuk-table__cell">{hit.dateOfBirth ? formatDate(hit.dateOfBirth) : describeAge(hit)}</td>
-                  <td className="govuk-table__cell app-nowrap">{hit.familyReference}</td>
+                  <td className="govuk-table__cell">
+                    <FamilyNameText name={result?.familyNames[hit.familyId] ?? hit.familyReference} />
+                  </td>
                   <td className="govuk-table__cell">
                     {hit.restricted && !hit.addressLine1 ? (
                       <strong className="govuk-tag govuk-tag--grey">Restricted record</strong>

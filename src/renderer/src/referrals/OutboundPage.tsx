@@ -67,7 +67,7 @@ function OutboundView({ referral: r, notice }: { referral: OutboundRecord; notic
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title={`Referral to ${r.service.name}`} caption={`Family ${r.familyReference}`} focusHeading={!notice}>
+      <Page title={`Referral to ${r.service.name}`} caption={r.familyName} focusHeading={!notice}>
         {notice ? <SuccessBanner title={notice} /> : null}
         <p className="govuk-body">
           <OutboundStatusTag status={r.status} /> {r.override ? <strong className="govuk-tag govuk-tag--red">Sent without consent</strong> : null}{' '}

@@ -13,6 +13,7 @@ import { TableScroll } from '../components/TableScroll'
 import { localDateTime } from './format'
 import { outboundHref } from './outboundRoutes'
 import { OutboundStatusTag } from './OutboundPage'
+import { FamilyNameText } from '../components/FamilyNameText'
 
 export function OverridesPage({ page }: { page: number }) {
   const [list, setList] = useState<z.infer<typeof listOverridesOutput> | null>(null)
@@ -45,7 +46,9 @@ export function OverridesPage({ page }: { page: number }) {
                       {localDateTime(o.at)}
                     </a>
                   </td>
-                  <td className="govuk-table__cell">{o.familyReference}</td>
+                  <td className="govuk-table__cell">
+                    <FamilyNameText name={o.familyName} />
+                  </td>
                   <td className="govuk-table__cell">
                     {o.serviceName}, {o.organisationName}
                   </td>

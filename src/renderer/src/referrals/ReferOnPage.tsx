@@ -43,7 +43,7 @@ export function ReferOnPage({ familyId, episodeId, requestId }: { familyId: stri
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Refer on to a service" caption={`Family ${view.family.reference}`}>
+      <Page title="Refer on to a service" caption={view.family.name}>
         <p className="govuk-body">
           The referral is saved as a draft. It can only be sent once the family has agreed to share information with the service’s organisation, or you record
           why sharing without their consent is justified.

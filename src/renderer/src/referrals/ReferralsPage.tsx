@@ -54,6 +54,8 @@ const toInput = (v: Values) => ({
   to: datePartsToValue(v.to) ?? null,
   overdue: Boolean(v.overdue),
   notFedBack: Boolean(v.notFedBack),
+  // The order chosen with the Date heading stays when the filters change.
+  oldestFirst: lastQuery.oldestFirst,
   page: 1
 })
 
@@ -155,7 +157,13 @@ export function ReferralsPage({ readsReferrals }: { readsReferrals: boolean }) {
             hub’s targets: a decision within {overview.targets.requestDecisionDays} working days of a request; an acknowledgement within{' '}
             {overview.targets.referralAckDays} working days of a referral.
           </p>
-          {overview.rows.length ? <ReferralsTable rows={overview.rows} caption="Requests and referrals" /> : null}
+          {overview.rows.length ? (
+            <ReferralsTable
+              rows={overview.rows}
+              caption="Requests and referrals"
+              sort={{ oldestFirst: query.oldestFirst, onSort: (oldestFirst) => setQuery((q) => ({ ...q, oldestFirst, page: 1 })) }}
+            />
+          ) : null}
           <Pages
             page={overview.page}
             pageSize={overview.pageSize}

@@ -54,7 +54,7 @@ function RequestView({ request, notice, canScreen }: { request: RequestRecord; n
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Request for help" caption={`Family ${request.familyReference}`} focusHeading={!notice}>
+      <Page title="Request for help" caption={request.familyName} focusHeading={!notice}>
         {notice ? <SuccessBanner title={notice} /> : null}
         <p className="govuk-body">
           <StatusTag status={request.status} decision={request.decision} />{' '}

@@ -14,6 +14,7 @@ import { TableHead } from '../components/TableHead'
 import { TableScroll } from '../components/TableScroll'
 import { DateField, RadiosField } from '../components/fields'
 import { localDateTime, sourceLabel, StatusTag } from './format'
+import { FamilyNameText } from '../components/FamilyNameText'
 
 interface Values {
   show: string
@@ -134,7 +135,7 @@ function RequestLine({ r }: { r: RequestRow }) {
     <tr className="govuk-table__row">
       <td className="govuk-table__cell">
         <a className="govuk-link" href={requestHref(r.id)}>
-          <span className="app-nowrap">{r.familyReference}</span> {r.familyNames}
+          <FamilyNameText name={r.familyName} />
         </a>
         {r.restricted ? (
           <>

@@ -47,7 +47,7 @@ function StepUpView({ stepUp, notice }: { stepUp: StepUpRecord; notice?: string 
   return (
     <>
       <FamilyHeader family={view.family} members={view.members.length} />
-      <Page title="Step-up to children’s social care" caption={`Family ${stepUp.familyReference}`} focusHeading={!notice}>
+      <Page title="Step-up to children’s social care" caption={stepUp.familyName} focusHeading={!notice}>
         {notice ? <SuccessBanner title={notice} /> : null}
         <p className="govuk-body">
           {stepUp.acknowledgement ? (

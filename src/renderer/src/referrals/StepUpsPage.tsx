@@ -11,6 +11,7 @@ import { TableHead } from '../components/TableHead'
 import { TableScroll } from '../components/TableScroll'
 import { ToggleCheckbox } from '../components/fields'
 import { stepUpHref } from './stepUpRoutes'
+import { FamilyNameText } from '../components/FamilyNameText'
 
 export function StepUpsPage({ page: firstPage }: { page: number }) {
   const [waiting, setWaiting] = useState(false)
@@ -59,7 +60,7 @@ export function StepUpsPage({ page: firstPage }: { page: number }) {
                   <tr className="govuk-table__row" key={s.id}>
                     <td className="govuk-table__cell">
                       <a className="govuk-link" href={stepUpHref(s.id)}>
-                        <span className="app-nowrap">{s.familyReference}</span> {s.familyNames}
+                        <FamilyNameText name={s.familyName} />
                       </a>
                       {s.restricted ? (
                         <>

@@ -1,32 +1,37 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { SearchOutput } from '../../../shared/search/schemas'
-import { formatDate } from '../../../shared/dates'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { RecentFamily, SearchOutput } from '../../../shared/search/schemas'
 import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
 import { Page } from '../components/Page'
-import { describeAge, personName } from '../families/format'
-import { TableHead } from '../components/TableHead'
+import { RecentFamilies } from './RecentFamilies'
+import { groupByFamily, SearchResults } from './SearchResults'
 
 const LIMIT = 25
 
-function describeResult(count: number, understoodAs: string[]): string {
+function describeResult(count: number, families: number, understoodAs: string[]): string {
   const what = understoodAs.length ? ` for ${understoodAs.join(', ')}` : ''
   if (count >= LIMIT) return `Showing the first ${LIMIT} people found${what}. Type more to narrow the search.`
-  return `${count} ${count === 1 ? 'person' : 'people'} found${what}`
+  const inFamilies = count > 0 ? ` in ${families} ${families === 1 ? 'family' : 'families'}` : ''
+  return `${count} ${count === 1 ? 'person' : 'people'} found${inFamilies}${what}`
 }
 
-// What was last typed, so coming back to the search finds it as it was left.
+// What was last typed, and how results were shown, so coming back to the search finds it as it was left.
 let lastText = ''
+let lastGrouped = false
 
 /** Find a family: one box, answering as the user types; arrows and Enter open a result. */
 export function SearchPage() {
   const [text, setText] = useState(lastText)
+  const [grouped, setGrouped] = useState(lastGrouped)
   const [result, setResult] = useState<SearchOutput | null>(null)
+  const [recent, setRecent] = useState<RecentFamily[]>([])
   const [error, setError] = useState<string | null>(null)
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   const links = useRef<(HTMLAnchorElement | null)[]>([])
   const latest = useRef(0)
+  // A click that focuses the box keeps the selection focusing made, rather than placing the caret.
+  const justFocused = useRef(false)
 
   useEffect(() => {
     input.current?.focus()
@@ -55,7 +60,27 @@ export function SearchPage() {
     return () => clearTimeout(timer)
   }, [text])
 
-  const hits = result?.hits ?? []
+  // Before anything is typed, the families this user opened lately (asked once per visit).
+  useEffect(() => {
+    let current = true
+    void invoke('people.search', { text: '', limit: LIMIT }).then((answer) => {
+      if (current && answer.ok) setRecent(answer.value.recentFamilies)
+    })
+    return () => {
+      current = false
+    }
+  }, [])
+
+  useEffect(() => {
+    lastGrouped = grouped
+  }, [grouped])
+
+  // Grouped, the hits are shown (and the arrows move) family by family.
+  const hits = useMemo(() => {
+    const found = result?.hits ?? []
+    return grouped ? groupByFamily(found).flat() : found
+  }, [result, grouped])
+  const families = useMemo(() => new Set(hits.map((h) => h.familyId)).size, [hits])
   const open = (index: number) => {
     const hit = hits[index]
     if (hit) navigate(familyHref(hit.familyId))
@@ -84,6 +109,7 @@ export function SearchPage() {
     }
   }
 
+  const typed = text.trim().length >= 2
   return (
     <Page title="Find a family" focusHeading={false}>
       <div className="govuk-form-group">
@@ -91,7 +117,8 @@ export function SearchPage() {
           Search people and families
         </label>
         <div id="search-hint" className="govuk-hint">
-          Name, date of birth, postcode, NHS number or family reference. Press Enter to open the first result, or the down arrow to choose one.
+          Name, date of birth, postcode (or its first half), NHS number or family reference. Press Enter to open the first result, or the down arrow to choose
+          one.
         </div>
         {error ? (
           <p className="govuk-error-message" id="search-error">
@@ -109,50 +136,52 @@ export function SearchPage() {
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onInputKey}
+          // Coming back to the box, the last search is selected: typing replaces it, an arrow key keeps it.
+          onFocus={(event) => {
+            event.currentTarget.select()
+            justFocused.current = true
+          }}
+          onMouseUp={(event) => {
+            if (justFocused.current) event.preventDefault()
+            justFocused.current = false
+          }}
         />
       </div>
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate('#/register')}>
-        Register a family
-      </button>
+      <div className="app-search-actions">
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate('#/register')}>
+          Register a family
+        </button>
+        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          <div className="govuk-checkboxes__item">
+            <input
+              className="govuk-checkboxes__input"
+              id="group-by-family"
+              type="checkbox"
+              checked={grouped}
+              onChange={(event) => setGrouped(event.target.checked)}
+            />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor="group-by-family">
+              Group results by family
+            </label>
+          </div>
+        </div>
+      </div>
       <p className="govuk-body" role="status" aria-live="polite">
-        {result ? describeResult(hits.length, result.understoodAs) : ''}
+        {result && typed ? describeResult(hits.length, families, result.understoodAs) : ''}
       </p>
-      {hits.length > 0 ? (
-        <table className="govuk-table app-results">
-          <TableHead caption="People found" columns={['Name', 'Born', 'Age', 'Family', 'Address', 'Postcode']} />
-          <tbody className="govuk-table__body">
-            {hits.map((hit, index) => (
-              <tr className={`govuk-table__row${index === active ? ' app-results__row--active' : ''}`} key={hit.personId}>
-                <td className="govuk-table__cell">
-                  <a
-                    className="govuk-link"
-                    href={familyHref(hit.familyId)}
-                    ref={(el) => {
-                      links.current[index] = el
-                    }}
-                    onFocus={() => setActive(index)}
-                    onKeyDown={(event) => onResultKey(event, index)}
-                  >
-                    {personName(hit)}
-                  </a>
-                </td>
-                <td className="govuk-table__cell">{hit.dateOfBirth ? formatDate(hit.dateOfBirth) : ''}</td>
-                <td className="govuk-table__cell">{describeAge(hit)}</td>
-                <td className="govuk-table__cell app-nowrap">{hit.familyReference}</td>
-                <td className="govuk-table__cell">
-                  {hit.restricted && !hit.addressLine1 ? (
-                    <strong className="govuk-tag govuk-tag--grey">Restricted record</strong>
-                  ) : (
-                    `${hit.addressLine1}, ${hit.town}`
-                  )}
-                </td>
-                <td className="govuk-table__cell app-nowrap">{hit.postcode}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {!typed ? <RecentFamilies families={recent} /> : null}
+      {typed && hits.length > 0 ? (
+        <SearchResults
+          hits={hits}
+          familyNames={result?.familyNames ?? {}}
+          grouped={grouped}
+          active={active}
+          links={links}
+          onFocusRow={setActive}
+          onKeyRow={onResultKey}
+        />
       ) : null}
-      {result && hits.length === 0 ? (
+      {typed && result && hits.length === 0 ? (
         <p className="govuk-body">
           No one matches. Check the spelling, try part of the name, or{' '}
           <a className="govuk-link" href="#/register">
