@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react'
 import type { HubRecord } from '../../../shared/hub/schemas'
-import { isUnfinished, type PlanOutcome } from '../../../shared/earlyHelp/plan'
-import { ACTION_STATUS, HEADLINE, type CodeItem } from '../../../shared/codes'
 import { formatDate, todayIso } from '../../../shared/dates'
 import { invoke } from '../api'
 import { episodeHref } from '../app/router'
@@ -9,53 +7,8 @@ import { Loading, Page } from '../components/Page'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { FamilyNotFound } from '../families/FamilyNotFound'
 import { personName } from '../families/format'
-import { TableHead } from '../components/TableHead'
-import { TableScroll } from '../components/TableScroll'
-import { memberNames, participantName, participants, useEpisode } from './useEpisode'
-
-/**
- * One outcome and its actions as the family reads them on paper: a late action says so in words
- * ("Overdue since 3 March 2026"), not in the screen's red, which a black-and-white printer loses.
- */
-function PrintedOutcome({
-  outcome,
-  index,
-  people,
-  peopleNames,
-  today
-}: {
-  outcome: PlanOutcome
-  index: number
-  people: CodeItem[]
-  peopleNames: (ids: string[]) => string
-  today: string
-}) {
-  return (
-    <>
-      <h3 className="govuk-heading-s">
-        Outcome {index + 1}: {outcome.text}
-      </h3>
-      <p className="govuk-body-s">
-        For {peopleNames(outcome.peopleIds)} · {HEADLINE.label(outcome.headline)}
-      </p>
-      <TableScroll label={`Actions for outcome ${index + 1}`}>
-        <table className="govuk-table">
-          <TableHead caption={`Actions for outcome ${index + 1}`} columns={['What will be done', 'Who', 'By when', 'Where it has got to']} />
-          <tbody className="govuk-table__body">
-            {outcome.actions.map((a) => (
-              <tr className="govuk-table__row" key={a.id}>
-                <td className="govuk-table__cell">{a.what}</td>
-                <td className="govuk-table__cell">{participantName(people, a.owner as string)}</td>
-                <td className="govuk-table__cell">{isUnfinished(a.status) && a.due < today ? `Overdue since ${formatDate(a.due)}` : formatDate(a.due)}</td>
-                <td className="govuk-table__cell">{ACTION_STATUS.label(a.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </>
-  )
-}
+import { memberNames, participants, useEpisode } from './useEpisode'
+import { OutcomeBlock } from './PlanSection'
 
 /**
  * The family plan as a plain document the family can keep: printed, or saved as a PDF from the
@@ -145,7 +98,7 @@ export function PlanPrintPage({ id, episodeId }: { id: string; episodeId: string
         <h2 className="govuk-heading-m">What we want to be different</h2>
         {plan.outcomes.map((o, i) => (
           <div className="app-outcome" key={o.id}>
-            <PrintedOutcome outcome={o} index={i} people={people} peopleNames={peopleNames} today={today} />
+            <OutcomeBlock outcome={o} index={i} people={people} peopleNames={peopleNames} today={today} printed />
             {latest ? (
               <p className="govuk-body-s">{`At the review on ${formatDate(latest.heldOn)} we scored this ${latest.scores.find((s) => s.outcomeId === o.id)?.score ?? '–'} out of 10.`}</p>
             ) : null}

@@ -21,19 +21,25 @@ export function DueDate({ iso, late }: { iso: string; late: boolean }) {
   )
 }
 
-/** One outcome with its actions: on the episode's page and in the printed plan. */
+/**
+ * One outcome with its actions: on the episode's page and in the printed plan. On paper a late
+ * action says so in words ("Overdue since 3 March 2026"), not in the screen's red, which a
+ * black-and-white printer loses.
+ */
 export function OutcomeBlock({
   outcome,
   index,
   people,
   peopleNames,
-  today = todayIso()
+  today = todayIso(),
+  printed = false
 }: {
   outcome: PlanOutcome
   index: number
   people: CodeItem[]
   peopleNames: (ids: string[]) => string
   today?: string
+  printed?: boolean
 }) {
   return (
     <>
@@ -52,7 +58,15 @@ export function OutcomeBlock({
                 <td className="govuk-table__cell">{a.what}</td>
                 <td className="govuk-table__cell">{participantName(people, a.owner as string)}</td>
                 <td className="govuk-table__cell">
-                  <DueDate iso={a.due} late={isUnfinished(a.status) && a.due < today} />
+                  {printed ? (
+                    isUnfinished(a.status) && a.due < today ? (
+                      `Overdue since ${formatDate(a.due)}`
+                    ) : (
+                      formatDate(a.due)
+                    )
+                  ) : (
+                    <DueDate iso={a.due} late={isUnfinished(a.status) && a.due < today} />
+                  )}
                 </td>
                 <td className="govuk-table__cell">{ACTION_STATUS.label(a.status)}</td>
               </tr>
