@@ -76,6 +76,8 @@ test('the box selects the last search when focused again, and the families opene
   await expect(page.getByRole('table', { name: 'People found' }).getByRole('link')).toHaveText(['Tyler Brookes'])
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`#/families/${mottram}`))
+  // The family is on screen, so its opening is on the trail.
+  await expect(page.locator('h1')).toContainText(/RV-\d{6}/)
 
   // Back to the search from anywhere: the last search is there, selected, so typing replaces it.
   await page.keyboard.press('Control+k')

@@ -60,8 +60,12 @@ export function SearchPage() {
     return () => clearTimeout(timer)
   }, [text])
 
-  // Before anything is typed, the families this user opened lately (asked once per visit).
+  // Whenever the box is (or becomes) empty, the families this user opened lately: asked each time,
+  // so a family opened a moment ago, whose opening the core may have been recording when this page
+  // first asked, is there by the time the box is cleared.
+  const empty = text.trim().length < 2
   useEffect(() => {
+    if (!empty) return
     let current = true
     void invoke('people.search', { text: '', limit: LIMIT }).then((answer) => {
       if (current && answer.ok) setRecent(answer.value.recentFamilies)
@@ -69,7 +73,7 @@ export function SearchPage() {
     return () => {
       current = false
     }
-  }, [])
+  }, [empty])
 
   useEffect(() => {
     lastGrouped = grouped
@@ -109,7 +113,7 @@ export function SearchPage() {
     }
   }
 
-  const typed = text.trim().length >= 2
+  const typed = !empty
   return (
     <Page title="Find a family" focusHeading={false}>
       <div className="govuk-form-group">
