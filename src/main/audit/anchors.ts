@@ -63,7 +63,7 @@ export interface FoundAnchor {
 /** A backup run's or an export run's row: of this database by being in it. */
 async function anchorsInRuns(db: Db): Promise<FoundAnchor[]> {
   const rows = (await db.query(
-    `SELECT 'backup run' AS source, COALESCE(file_name, id) AS name, started_at AS takenAt, audit_head_seq AS seq, audit_head_hash AS hash
+    `SELECT 'backup run' AS source, COALESCE(file_name, id) AS name, started_at AS "takenAt", audit_head_seq AS seq, audit_head_hash AS hash
        FROM backup_run WHERE audit_head_seq IS NOT NULL AND audit_head_hash IS NOT NULL
      UNION ALL
      SELECT 'export run', COALESCE(package_name, id), started_at, audit_head_seq, audit_head_hash

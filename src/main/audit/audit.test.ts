@@ -132,7 +132,7 @@ describe('audit trail', () => {
   it('names an entry altered and given a fresh hash, because the next entry no longer follows from it', async () => {
     await t.ok('families.register', okaforFamily())
     const [row] = await t.casebook.core.db.query(
-      `SELECT seq, at, actor, action, record_type AS recordType, record_id AS recordId, family_id AS familyId, changes, prev_hash AS prevHash FROM audit_entry WHERE seq = 2`
+      `SELECT seq, at, actor, action, record_type AS "recordType", record_id AS "recordId", family_id AS "familyId", changes, prev_hash AS "prevHash" FROM audit_entry WHERE seq = 2`
     )
     const forged = { ...row, changes: '{"givenName":"Someone"}' }
     await t.casebook.close()

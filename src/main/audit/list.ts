@@ -64,8 +64,8 @@ export function buildAuditListQuery(input: ListInput): SqlQuery {
     params.push(input.afterSeq)
   }
   return {
-    sql: `SELECT a.seq, a.at, a.actor, a.action, a.record_type AS recordType, a.record_id AS recordId, a.family_id AS familyId,
-            f.reference AS familyReference, a.changes
+    sql: `SELECT a.seq, a.at, a.actor, a.action, a.record_type AS "recordType", a.record_id AS "recordId", a.family_id AS "familyId",
+            f.reference AS "familyReference", a.changes
      FROM audit_entry a LEFT JOIN family f ON f.id = a.family_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq ${input.oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`,
     params: [...params, input.limit + 1]

@@ -19,8 +19,8 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   let entries = 0
   for (;;) {
     const rows = (await db.query(
-      `SELECT seq, at, actor, action, record_type AS recordType, record_id AS recordId, family_id AS familyId, changes,
-              prev_hash AS prevHash, hash FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?`,
+      `SELECT seq, at, actor, action, record_type AS "recordType", record_id AS "recordId", family_id AS "familyId", changes,
+              prev_hash AS "prevHash", hash FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?`,
       [previous.seq, BATCH]
     )) as AuditRow[]
     for (const row of rows) {

@@ -78,7 +78,7 @@ describe('restoring a backup over the open database', () => {
     unwrap(await admin.invoke('auth.signIn', { username: 'ivy', password: 'a chosen passphrase' }))
     await registerLater()
     const [entry] = (await t.casebook.core.db.query(
-      `SELECT actor, action, record_type AS recordType, changes FROM audit_entry WHERE action = 'restore' ORDER BY seq DESC LIMIT 1`
+      `SELECT actor, action, record_type AS "recordType", changes FROM audit_entry WHERE action = 'restore' ORDER BY seq DESC LIMIT 1`
     )) as { actor: string; action: string; recordType: string; changes: string }[]
     expect(entry).toMatchObject({ actor: 'ivy', action: 'restore', recordType: 'database' })
     expect(JSON.parse(entry!.changes)).toMatchObject({ backup: backup.fileName, takenAt: backup.header.takenAt, keptAt: result.replacedKeptAt })

@@ -51,7 +51,10 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
   )
   const families = (await casebook.core.db.query('SELECT id FROM family ORDER BY rowid LIMIT 10000')) as { id: string }[]
   const members = new Map<string, string[]>()
-  for (const p of (await casebook.core.db.query(`SELECT id, family_id AS familyId FROM person WHERE kind != 'unborn'`)) as { id: string; familyId: string }[]) {
+  for (const p of (await casebook.core.db.query(`SELECT id, family_id AS "familyId" FROM person WHERE kind != 'unborn'`)) as {
+    id: string
+    familyId: string
+  }[]) {
     members.set(p.familyId, [...(members.get(p.familyId) ?? []), p.id])
   }
   const episodes: unknown[][] = []

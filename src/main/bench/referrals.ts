@@ -70,12 +70,15 @@ export async function benchReferrals(
   const families = (await db.query(`SELECT id FROM family ORDER BY rowid`)) as { id: string }[]
   const childOf = new Map(
     (
-      (await db.query(`SELECT family_id AS familyId, min(id) AS id FROM person WHERE kind = 'child' GROUP BY family_id`)) as { familyId: string; id: string }[]
+      (await db.query(`SELECT family_id AS "familyId", min(id) AS id FROM person WHERE kind = 'child' GROUP BY family_id`)) as {
+        familyId: string
+        id: string
+      }[]
     ).map((c) => [c.familyId, c.id])
   )
   const withChild = families.filter((f) => childOf.has(f.id))
   // A fifth of the early-help episodes were opened by accepting a request (each by its own).
-  const episodes = (await db.query(`SELECT id, family_id AS familyId, opened_on AS openedOn FROM episode ORDER BY rowid`)) as {
+  const episodes = (await db.query(`SELECT id, family_id AS "familyId", opened_on AS "openedOn" FROM episode ORDER BY rowid`)) as {
     id: string
     familyId: string
     openedOn: string

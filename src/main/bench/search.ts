@@ -34,7 +34,7 @@ export interface SearchFigures {
 }
 
 /** People on record to make searches from: spread over the file, never an unborn baby. */
-export const SAMPLE_PEOPLE_SQL = `SELECT p.given_name AS givenName, p.family_name AS familyName, p.date_of_birth AS dateOfBirth, p.nhs_number AS nhsNumber, f.postcode, f.reference
+export const SAMPLE_PEOPLE_SQL = `SELECT p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth", p.nhs_number AS "nhsNumber", f.postcode, f.reference
   FROM person p JOIN family f ON f.id = p.family_id WHERE p.kind != 'unborn' ORDER BY p.rowid % 9973, p.rowid LIMIT ?`
 
 /** Search texts per mode, made from people on record, the way reception would type them. */

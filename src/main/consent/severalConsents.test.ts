@@ -25,11 +25,11 @@ afterEach(async () => {
 })
 
 const consents = () =>
-  t.casebook.core.db.query(`SELECT scope, agency, organisation_id AS organisationId, method, given_on AS givenOn FROM consent ORDER BY scope`) as Promise<
+  t.casebook.core.db.query(`SELECT scope, agency, organisation_id AS "organisationId", method, given_on AS "givenOn" FROM consent ORDER BY scope`) as Promise<
     Record<string, unknown>[]
   >
 const auditRows = () =>
-  t.casebook.core.db.query(`SELECT actor, action, record_id AS recordId FROM audit_entry WHERE record_type = 'consent' ORDER BY seq`) as Promise<
+  t.casebook.core.db.query(`SELECT actor, action, record_id AS "recordId" FROM audit_entry WHERE record_type = 'consent' ORDER BY seq`) as Promise<
     { actor: string; action: string; recordId: string }[]
   >
 const several = (scopes: string[], more: Record<string, unknown> = {}) =>

@@ -109,10 +109,10 @@ export function buildCaseloadQueries(query: CaseloadQuery, todayText: string, co
   const from = `FROM episode e JOIN family f ON f.id = e.family_id WHERE ${where.join(' AND ')}`
   return {
     rows: {
-      sql: `SELECT e.id AS episodeId, e.family_id AS familyId, e.status AS status, f.reference AS familyReference, e.opened_on AS openedOn, e.lead_user_id AS leadUserId,
-            u.display_name AS leadName, e.version AS version,
-            e.last_contact_at AS lastContactAt, e.note_count AS notes, e.next_review_on AS nextReviewOn, e.open_action_dues AS dues,
-            (SELECT group_concat(DISTINCT p.family_name) FROM person p WHERE p.family_id = e.family_id AND p.kind = 'adult') AS familyNames
+      sql: `SELECT e.id AS "episodeId", e.family_id AS "familyId", e.status AS status, f.reference AS "familyReference", e.opened_on AS "openedOn", e.lead_user_id AS "leadUserId",
+            u.display_name AS "leadName", e.version AS version,
+            e.last_contact_at AS "lastContactAt", e.note_count AS notes, e.next_review_on AS "nextReviewOn", e.open_action_dues AS dues,
+            (SELECT group_concat(DISTINCT p.family_name) FROM person p WHERE p.family_id = e.family_id AND p.kind = 'adult') AS "familyNames"
      FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id WHERE ${where.join(' AND ')}
      ORDER BY ${orderBy(query.sort ?? 'opened', query.desc ?? false)}${query.page === null ? '' : ' LIMIT ? OFFSET ?'}`,
       params: query.page === null ? params : [...params, CASELOAD_PAGE_SIZE, (query.page - 1) * CASELOAD_PAGE_SIZE]

@@ -36,8 +36,8 @@ export function buildClosuresQueries(query: ClosuresQuery): { rows: SqlQuery; co
   const ties = ['e.closed_on', 'f.reference', 'e.id'].filter((t) => t !== ORDER[query.sort])
   return {
     rows: {
-      sql: `SELECT e.id AS episodeId, e.family_id AS familyId, f.reference AS familyReference, e.opened_on AS openedOn, e.closed_on AS closedOn,
-              e.closure AS closure, u.display_name AS leadName, e.version AS version
+      sql: `SELECT e.id AS "episodeId", e.family_id AS "familyId", f.reference AS "familyReference", e.opened_on AS "openedOn", e.closed_on AS "closedOn",
+              e.closure AS closure, u.display_name AS "leadName", e.version AS version
        FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id
        WHERE ${where.join(' AND ')}
        ORDER BY ${ORDER[query.sort]} ${query.desc ? 'DESC' : 'ASC'}, ${ties.join(', ')} LIMIT ? OFFSET ?`,

@@ -36,7 +36,7 @@ afterEach(async () => {
 
 const kept = () =>
   t.casebook.core.db.query(
-    `SELECT document_type AS type, version, schema_version AS schemaVersion, occasion, saved_by_user_id AS userId, saved_by_name AS name, content
+    `SELECT document_type AS type, version, schema_version AS "schemaVersion", occasion, saved_by_user_id AS "userId", saved_by_name AS name, content
      FROM document_version ORDER BY document_type, version`
   )
 const auditOf = (type: string) =>
@@ -280,7 +280,7 @@ describe('append-only, and parsed with their schema version', () => {
     }
     expect(await pat.invoke('episodes.get', { id: episodeId })).toEqual(newer)
     expect(await pat.invoke('plan.save', { episodeId, version: 1, agreedOn: '2026-01-11', outcomes: plan().outcomes })).toEqual(newer)
-    expect(await t.casebook.core.db.query(`SELECT agreed_on AS agreedOn, version FROM family_plan`)).toEqual([{ agreedOn: '2026-01-10', version: 1 }])
+    expect(await t.casebook.core.db.query(`SELECT agreed_on AS "agreedOn", version FROM family_plan`)).toEqual([{ agreedOn: '2026-01-10', version: 1 }])
 
     const unreadable = {
       ok: false,

@@ -36,7 +36,7 @@ describe('case notes', () => {
   it('keeps the time as the UTC instant and shows it as the clock in England showed it', async () => {
     unwrap(await note(pat.connection, '2026-07-03', '09:15', { peopleIds: [people.Grace, people.Catherine, people.Grace] }))
     unwrap(await note(pat.connection, '2026-11-20', '16:40'))
-    const rows = await query(`SELECT id, occurred_at AS occurredAt, author_user_id AS author FROM case_note ORDER BY occurred_at`)
+    const rows = await query(`SELECT id, occurred_at AS "occurredAt", author_user_id AS author FROM case_note ORDER BY occurred_at`)
     expect(rows.map(({ occurredAt, author }) => ({ occurredAt, author }))).toEqual([
       { occurredAt: '2026-07-03T08:15:00.000Z', author: pat.id },
       { occurredAt: '2026-11-20T16:40:00.000Z', author: pat.id }
@@ -92,7 +92,7 @@ describe('staff by user id', () => {
       outcomes: { HOUSING: 'ACHIEVED', EARLY_YEARS: 'PARTLY' },
       familyView: 'Settled now.'
     })
-  const episodeRow = async () => (await query(`SELECT opened_by_user_id AS openedBy, closure, reopened FROM episode`))[0]
+  const episodeRow = async () => (await query(`SELECT opened_by_user_id AS "openedBy", closure, reopened FROM episode`))[0]
 
   it('keeps who opened, closed, approved and reopened an episode by id, and shows their names', async () => {
     expect(await query(`SELECT code FROM episode_headline WHERE episode_id = ? ORDER BY code`, [episodeId])).toEqual([
@@ -193,7 +193,7 @@ describe('the Team Around the Family', () => {
       await pat.connection.invoke('team.save', { episodeId, name: 'Dee Patel', agency: 'Health visiting', role: 'Health visitor' })
     )
     expect(unwrap(await pat.connection.invoke('team.remove', { id: dee.id, version: 1 }))).toEqual({ id: dee.id, version: 2 })
-    expect(await query(`SELECT id, deleted_at AS deletedAt, deleted_by_user_id AS deletedBy, version FROM taf_member`)).toEqual([
+    expect(await query(`SELECT id, deleted_at AS "deletedAt", deleted_by_user_id AS "deletedBy", version FROM taf_member`)).toEqual([
       { id: dee.id, deletedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), deletedBy: pat.id, version: 2 }
     ])
     expect(unwrap<any>(await pat.connection.invoke('episodes.get', { id: episodeId })).team).toEqual([])
@@ -253,6 +253,6 @@ describe('the Team Around the Family', () => {
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/^Sam Lee is named in the family plan or a review/) }
     })
-    expect(await query(`SELECT deleted_at AS deletedAt FROM taf_member`)).toEqual([{ deletedAt: null }])
+    expect(await query(`SELECT deleted_at AS "deletedAt" FROM taf_member`)).toEqual([{ deletedAt: null }])
   })
 })

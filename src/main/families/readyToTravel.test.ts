@@ -50,7 +50,7 @@ describe('staff by user id', () => {
     const samuel = person(view, 'Samuel')
     await call(rita, 'people.move', { id: samuel.id, version: 1, toFamilyReference: other.reference })
     const moves = await query(
-      'SELECT family_id AS familyId, left_at AS leftAt, recorded_by_user_id AS byId FROM family_membership WHERE person_id = ? ORDER BY joined_at',
+      'SELECT family_id AS "familyId", left_at AS "leftAt", recorded_by_user_id AS "byId" FROM family_membership WHERE person_id = ? ORDER BY joined_at',
       [samuel.id]
     )
     expect(moves).toEqual([
@@ -65,7 +65,7 @@ describe('staff by user id', () => {
     const twin = { ...child, givenName: 'Mohammad', dateOfBirth: person(view, 'Mohammed').dateOfBirth }
     const [match] = (await call(rita, 'people.checkDuplicates', { givenName: twin.givenName, familyName: 'Okafor', dateOfBirth: twin.dateOfBirth })).matches
     await call(rita, 'families.addMember', { familyId: family.id, member: twin, notDuplicateOf: [match.personId] })
-    expect(await query('SELECT other_person_id AS other, decided_by_user_id AS byId FROM duplicate_decision')).toEqual([
+    expect(await query('SELECT other_person_id AS other, decided_by_user_id AS "byId" FROM duplicate_decision')).toEqual([
       { other: match.personId, byId: ritaId }
     ])
   })

@@ -113,7 +113,7 @@ describe('a restricted family', () => {
     const family = await t.ok('families.register', okaforFamily())
     const access = () =>
       t.casebook.core.db.query(
-        `SELECT user_id AS userId, granted_at AS grantedAt, granted_by_user_id AS grantedBy, revoked_at AS revokedAt, revoked_by_user_id AS revokedBy
+        `SELECT user_id AS "userId", granted_at AS "grantedAt", granted_by_user_id AS "grantedBy", revoked_at AS "revokedAt", revoked_by_user_id AS "revokedBy"
          FROM family_access WHERE family_id = ? ORDER BY user_id`,
         [family.id]
       )

@@ -227,7 +227,7 @@ describe('killed at random moments (SIGKILL), the database holds every acknowled
       const liveEmails = await openAndCheck(async (casebook) => {
         await checkRegistrations(casebook, registered, tag, child)
         // The history: a run recorded ok has its file; at most the killed one is still 'running'.
-        const runs = (await casebook.core.db.query(`SELECT id, status, file_name AS fileName FROM backup_run`)) as {
+        const runs = (await casebook.core.db.query(`SELECT id, status, file_name AS "fileName" FROM backup_run`)) as {
           id: string
           status: string
           fileName: string

@@ -64,7 +64,7 @@ export async function checkAdministrator(path: string, username: string, passwor
   try {
     ;[account] = await all<{ role: string; disabled: number; passwordHash: string }>(
       db,
-      'SELECT role, disabled, password_hash AS passwordHash FROM app_user WHERE username = ?',
+      'SELECT role, disabled, password_hash AS "passwordHash" FROM app_user WHERE username = ?',
       [username]
     )
   } finally {

@@ -197,7 +197,7 @@ describe('the recovery core', () => {
       expect(await window.invoke('recovery.status', {})).toEqual({ ok: true, value: { state: 'ok' } })
       unwrap(await window.invoke('auth.signIn', { username: 'molly', password: CHOSEN_PASSWORD }))
       expect(await references(app)).toEqual(backedUp)
-      const [entry] = (await app.core.db.query(`SELECT actor, record_type AS recordType, changes FROM audit_entry WHERE action = 'restore'`)) as {
+      const [entry] = (await app.core.db.query(`SELECT actor, record_type AS "recordType", changes FROM audit_entry WHERE action = 'restore'`)) as {
         actor: string
         recordType: string
         changes: string

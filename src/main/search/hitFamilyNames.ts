@@ -19,7 +19,7 @@ export async function hitFamilyNames(ctx: CallContext, hits: SearchHit[]): Promi
   if (shown.length) {
     // Oldest first, as familyNames orders them, so a household is always named in the same order.
     const rows = (await ctx.core.db.query(
-      `SELECT family_id AS familyId, kind, given_name AS givenName, family_name AS familyName FROM person
+      `SELECT family_id AS "familyId", kind, given_name AS "givenName", family_name AS "familyName" FROM person
        WHERE family_id IN (${shown.map(() => '?').join(', ')}) ORDER BY date_of_birth, expected_date, id`,
       shown
     )) as (NamedPerson & { familyId: string })[]

@@ -13,7 +13,7 @@ const VIEWS_READ = 300
 export async function recentFamilies(ctx: CallContext, limit: number): Promise<RecentFamily[]> {
   const db = ctx.core.db
   const views = (await db.query(
-    `SELECT family_id AS familyId, at FROM audit_entry WHERE actor = ? AND action = 'view' AND record_type = 'family' ORDER BY seq DESC LIMIT ?`,
+    `SELECT family_id AS "familyId", at FROM audit_entry WHERE actor = ? AND action = 'view' AND record_type = 'family' ORDER BY seq DESC LIMIT ?`,
     [ctx.actor.name, VIEWS_READ]
   )) as { familyId: string | null; at: string }[]
   const latest = new Map<string, string>()
@@ -21,7 +21,7 @@ export async function recentFamilies(ctx: CallContext, limit: number): Promise<R
   if (latest.size === 0) return []
   const ids = [...latest.keys()]
   const rows = (await db.query(
-    `SELECT f.id AS familyId, f.reference AS familyReference, f.restricted AS restricted, f.address_line1 AS addressLine1, f.town AS town, f.postcode AS postcode
+    `SELECT f.id AS "familyId", f.reference AS "familyReference", f.restricted AS restricted, f.address_line1 AS "addressLine1", f.town AS town, f.postcode AS postcode
      FROM family f WHERE f.id IN (${ids.map(() => '?').join(', ')})`,
     ids
   )) as { familyId: string; familyReference: string; restricted: number; addressLine1: string; town: string; postcode: string }[]

@@ -89,8 +89,8 @@ export async function indexHouseholds(manager: EntityManager, familyIds: string[
 /** Rewrites the entries that differ of the household `where` names (one parameter). */
 async function indexMembers(manager: EntityManager, where: string, param: string): Promise<void> {
   const members = (await manager.query(
-    `SELECT p.id, p.given_name AS givenName, p.family_name AS familyName, f.postcode_key AS postcodeKey, r.search_rowid AS searchRowid,
-       s.sort_key AS sortKey, s.names, s.sounds, s.household, s.place
+    `SELECT p.id, p.given_name AS "givenName", p.family_name AS "familyName", f.postcode_key AS "postcodeKey", r.search_rowid AS "searchRowid",
+       s.sort_key AS "sortKey", s.names, s.sounds, s.household, s.place
      FROM person p JOIN family f ON f.id = p.family_id LEFT JOIN ${SEARCH_ROWS} r ON r.person_id = p.id LEFT JOIN ${SEARCH_TABLE} s ON s.rowid = r.search_rowid
      WHERE ${where}`,
     [param]
@@ -135,9 +135,9 @@ export const SEARCH_ROWS = 'person_search_row'
 type Queryable = Pick<EntityManager, 'query'>
 
 /** The columns a search result or duplicate match shows, over person p joined to family f. */
-const HIT_COLUMNS = `p.id AS personId, p.family_id AS familyId, p.kind AS kind, p.given_name AS givenName,
-  p.family_name AS familyName, p.date_of_birth AS dateOfBirth, p.expected_date AS expectedDate,
-  f.reference AS familyReference, f.restricted AS restricted, f.address_line1 AS addressLine1, f.town AS town, f.postcode AS postcode`
+const HIT_COLUMNS = `p.id AS "personId", p.family_id AS "familyId", p.kind AS kind, p.given_name AS "givenName",
+  p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth", p.expected_date AS "expectedDate",
+  f.reference AS "familyReference", f.restricted AS restricted, f.address_line1 AS "addressLine1", f.town AS town, f.postcode AS postcode`
 
 /** A row of HIT_COLUMNS: exactly a search hit as the contract describes it. */
 export type HitRow = SearchHit
@@ -165,7 +165,7 @@ export interface SqlQuery {
 }
 
 /** A candidate's index entry, read by its rowid alongside the hit: matched in memory (nameRules.ts). */
-const ENTRY_COLUMNS = 's.names AS entryNames, s.sounds AS entrySounds, s.household AS entryHousehold'
+const ENTRY_COLUMNS = 's.names AS "entryNames", s.sounds AS "entrySounds", s.household AS "entryHousehold"'
 export interface EntryRow extends HitRow {
   entryNames: string
   entrySounds: string
@@ -346,7 +346,7 @@ export function buildCandidateQuery(by: CandidateKeys, viewer: RestrictedViewer 
   }
   if (ors.length === 0) return null
   return {
-    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS nhsNumber, p.upn AS upn, f.postcode_key AS postcodeKey
+    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS "nhsNumber", p.upn AS upn, f.postcode_key AS "postcodeKey"
      FROM person p JOIN family f ON f.id = p.family_id WHERE (${ors.join(' OR ')})${open ? ` AND ${open.sql}` : ''}`,
     params: open ? [...params, ...open.params] : params
   }

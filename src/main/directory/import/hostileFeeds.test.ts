@@ -41,7 +41,7 @@ function saved(json: unknown): string {
   return path
 }
 const serviceRows = () =>
-  t.casebook.core.db.query(`SELECT id, feed_id AS feedId, name, status FROM directory_service ORDER BY feed_id`) as Promise<
+  t.casebook.core.db.query(`SELECT id, feed_id AS "feedId", name, status FROM directory_service ORDER BY feed_id`) as Promise<
     { id: string; feedId: string; name: string; status: string }[]
   >
 const statusOf = async (feedId: string) => (await serviceRows()).find((s) => s.feedId === feedId)?.status

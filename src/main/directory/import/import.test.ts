@@ -46,15 +46,15 @@ function saved(json: unknown): string {
 
 const services = () =>
   t.casebook.core.db.query(
-    `SELECT s.feed_id AS feedId, s.name, s.service_type AS serviceType, s.referral_source AS referralSource, s.description, s.address_line1 AS addressLine1,
-            s.town, s.postcode, s.phone, s.email, s.secure_email AS secureEmail, s.website, s.min_age AS minAge, s.max_age AS maxAge, s.status,
-            s.feed_modified_at AS feedModifiedAt, s.version, o.feed_id AS organisationFeedId, o.name AS organisationName
+    `SELECT s.feed_id AS "feedId", s.name, s.service_type AS "serviceType", s.referral_source AS "referralSource", s.description, s.address_line1 AS "addressLine1",
+            s.town, s.postcode, s.phone, s.email, s.secure_email AS "secureEmail", s.website, s.min_age AS "minAge", s.max_age AS "maxAge", s.status,
+            s.feed_modified_at AS "feedModifiedAt", s.version, o.feed_id AS "organisationFeedId", o.name AS "organisationName"
        FROM directory_service s JOIN directory_organisation o ON o.id = s.organisation_id ORDER BY s.name`
   ) as Promise<Record<string, any>[]>
 const organisations = () =>
-  t.casebook.core.db.query(`SELECT feed_id AS feedId, name, description, website, email, phone, version FROM directory_organisation ORDER BY name`) as Promise<
-    Record<string, any>[]
-  >
+  t.casebook.core.db.query(
+    `SELECT feed_id AS "feedId", name, description, website, email, phone, version FROM directory_organisation ORDER BY name`
+  ) as Promise<Record<string, any>[]>
 const auditSince = async (seq: number) =>
   (
     (await t.casebook.core.db.query('SELECT action, record_type AS type, actor, changes FROM audit_entry WHERE seq > ? ORDER BY seq', [seq])) as {
@@ -242,7 +242,7 @@ describe('importing again', () => {
     await imported(feed)
     // The hub's own details of the food bank: its type, referral-source code and secure email.
     const foodBankRow = (
-      await t.casebook.core.db.query('SELECT id, organisation_id AS organisationId, version FROM directory_service WHERE feed_id = ?', [IDS.foodBank])
+      await t.casebook.core.db.query('SELECT id, organisation_id AS "organisationId", version FROM directory_service WHERE feed_id = ?', [IDS.foodBank])
     )[0]
     const service = (await t.ok('directory.getService', { id: foodBankRow.id })).service
     await t.ok('directory.saveService', { ...service, serviceType: 'MONEY', referralSource: '5C', secureEmail: 'referrals@acorn.example.org.uk' })
