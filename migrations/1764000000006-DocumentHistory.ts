@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { isSqlite } from './dialect'
 import { randomUUID } from 'node:crypto'
 
 // Plans and assessments keep their history: every agreed version of a family plan and every
@@ -66,7 +67,6 @@ export class DocumentHistory1764000000006 implements MigrationInterface {
  * PostgreSQL database too; PostgreSQL's own guard (a trigger function raising an exception, or
  * UPDATE and DELETE revoked from the app's role) goes beside it when that dialect arrives.
  */
-const isSqlite = (q: QueryRunner) => q.connection.driver.options.type === 'sqlite'
 
 const SQLITE_ONLY = {
   up: [

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { isSqlite } from './dialect'
 import { londonToUtc, utcToLondon } from '../src/shared/dates'
 
 // Early help made ready to travel to the authority:
@@ -296,8 +297,6 @@ const VERSION_TRIGGERS = [
       BEGIN SELECT RAISE(ABORT, 'kept versions of plans and assessments cannot be deleted'); END`
   }
 ]
-
-const isSqlite = (q: QueryRunner) => q.connection.driver.options.type === 'sqlite'
 
 const damaged = (what: string) =>
   new Error(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { isSqlite } from './dialect'
 
 // What the export to the authority stands on.
 //
@@ -20,15 +21,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
 // Sequence numbers must commit in order, or an export reading "up to N" could miss an N-1 that
 // commits after it. SQLite has one writer, so MAX(seq) + 1 inside the writing transaction is in
 // commit order. PostgreSQL's triggers (issue 13) take the next number from a one-row counter under
-// its row lock, which serialises writers the same way; this migration's SQLite steps are the only
-// dialect-specific part.
+// its row lock, which serialises writers the same way (1764000000019 builds them from FEEDS); the
+// triggers are the only dialect-specific part.
 //
 // Also: export_run and export_run_file, the history of every run (the cursor is the last succeeded
 // run's change_to; at most one run at a time, and package numbers unique per series, are constraints),
 // and two hub settings: whether case notes' text travels, and the key of the pseudonymised package.
 
 /** Which package file each exported table's rows belong to, and the key expression of that record. */
-const FEEDS: { table: string; record: string; key: string; whenChanged?: string[] }[] = [
+export const FEEDS: { table: string; record: string; key: string; whenChanged?: string[] }[] = [
   { table: 'family', record: 'families', key: 'id' },
   { table: 'person', record: 'people', key: 'id' },
   { table: 'person_disability', record: 'people', key: 'person_id' },
@@ -79,7 +80,7 @@ const FEEDS: { table: string; record: string; key: string; whenChanged?: string[
 ]
 
 /** Rows a link table may lose when its parent's list is replaced; every other exported row is kept for ever. */
-const LINK_TABLES = new Set([
+export const LINK_TABLES = new Set([
   'person_disability',
   'episode_headline',
   'review_attendee',
@@ -97,30 +98,14 @@ export class ExportChangeFeed1764000000015 implements MigrationInterface {
   name = 'ExportChangeFeed1764000000015'
 
   async up(q: QueryRunner): Promise<void> {
-    if (q.connection.options.type !== 'sqlite') throw new Error('This migration has SQLite steps only; PostgreSQL gets its own (issue 13).')
     await q.query(`CREATE TABLE change_feed (
       seq integer PRIMARY KEY,
       record_type varchar(20) NOT NULL,
       record_key varchar(80) NOT NULL
     )`)
     await q.query(`CREATE INDEX idx_change_feed_type ON change_feed (record_type, seq, record_key)`)
-    await q.query(`CREATE TRIGGER change_feed_no_update BEFORE UPDATE ON change_feed BEGIN SELECT RAISE(ABORT, 'the change feed cannot be changed'); END`)
-    await q.query(`CREATE TRIGGER change_feed_no_delete BEFORE DELETE ON change_feed BEGIN SELECT RAISE(ABORT, 'the change feed cannot be deleted from'); END`)
-    for (const feed of FEEDS) {
-      const name = `change_feed_${feed.table}`
-      await q.query(`CREATE TRIGGER ${name}_insert AFTER INSERT ON ${feed.table} BEGIN ${appendFrom('NEW', feed.record, feed.key)} END`)
-      const when = feed.whenChanged ? ` WHEN ${feed.whenChanged.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ')}` : ''
-      // A link row moved to another parent is a change to both.
-      const oldToo = LINK_TABLES.has(feed.table) ? ` ${appendFrom('OLD', feed.record, feed.key)}` : ''
-      await q.query(`CREATE TRIGGER ${name}_update AFTER UPDATE ON ${feed.table}${when} BEGIN ${appendFrom('NEW', feed.record, feed.key)}${oldToo} END`)
-      if (LINK_TABLES.has(feed.table)) {
-        await q.query(`CREATE TRIGGER ${name}_delete AFTER DELETE ON ${feed.table} BEGIN ${appendFrom('OLD', feed.record, feed.key)} END`)
-      } else {
-        await q.query(`CREATE TRIGGER ${name}_no_delete BEFORE DELETE ON ${feed.table}
-          BEGIN SELECT RAISE(ABORT, 'records the authority may hold are never deleted: mark them removed'); END`)
-      }
-    }
-
+    // PostgreSQL's triggers, built from the same FEEDS, are 1764000000019's.
+    if (isSqlite(q)) await sqliteFeedTriggers(q)
     await q.query(`CREATE TABLE export_run (
       id varchar(36) PRIMARY KEY,
       kind varchar(12) NOT NULL CHECK (kind IN ('full', 'incremental')),
@@ -171,11 +156,31 @@ export class ExportChangeFeed1764000000015 implements MigrationInterface {
     await q.query(`ALTER TABLE hub DROP COLUMN export_note_text`)
     await q.query(`DROP TABLE export_run_file`)
     await q.query(`DROP TABLE export_run`)
-    for (const feed of [...FEEDS].reverse()) {
+    for (const feed of isSqlite(q) ? [...FEEDS].reverse() : []) {
       for (const suffix of ['insert', 'update', LINK_TABLES.has(feed.table) ? 'delete' : 'no_delete']) {
         await q.query(`DROP TRIGGER change_feed_${feed.table}_${suffix}`)
       }
     }
     await q.query(`DROP TABLE change_feed`)
+  }
+}
+
+/** change_feed's SQLite guards and the triggers that append to it (see the comment at the top). */
+async function sqliteFeedTriggers(q: QueryRunner): Promise<void> {
+  await q.query(`CREATE TRIGGER change_feed_no_update BEFORE UPDATE ON change_feed BEGIN SELECT RAISE(ABORT, 'the change feed cannot be changed'); END`)
+  await q.query(`CREATE TRIGGER change_feed_no_delete BEFORE DELETE ON change_feed BEGIN SELECT RAISE(ABORT, 'the change feed cannot be deleted from'); END`)
+  for (const feed of FEEDS) {
+    const name = `change_feed_${feed.table}`
+    await q.query(`CREATE TRIGGER ${name}_insert AFTER INSERT ON ${feed.table} BEGIN ${appendFrom('NEW', feed.record, feed.key)} END`)
+    const when = feed.whenChanged ? ` WHEN ${feed.whenChanged.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ')}` : ''
+    // A link row moved to another parent is a change to both.
+    const oldToo = LINK_TABLES.has(feed.table) ? ` ${appendFrom('OLD', feed.record, feed.key)}` : ''
+    await q.query(`CREATE TRIGGER ${name}_update AFTER UPDATE ON ${feed.table}${when} BEGIN ${appendFrom('NEW', feed.record, feed.key)}${oldToo} END`)
+    if (LINK_TABLES.has(feed.table)) {
+      await q.query(`CREATE TRIGGER ${name}_delete AFTER DELETE ON ${feed.table} BEGIN ${appendFrom('OLD', feed.record, feed.key)} END`)
+    } else {
+      await q.query(`CREATE TRIGGER ${name}_no_delete BEFORE DELETE ON ${feed.table}
+          BEGIN SELECT RAISE(ABORT, 'records the authority may hold are never deleted: mark them removed'); END`)
+    }
   }
 }

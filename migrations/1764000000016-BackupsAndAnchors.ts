@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { isSqlite } from './dialect'
 
 // Backups (issue 11): backup_run, the record of every backup Casebook took or tried to take (the
 // file itself lives in the backup folder and describes itself in its header; this is the history,
@@ -61,8 +62,6 @@ export class BackupsAndAnchors1764000000016 implements MigrationInterface {
 
 /** 128 random bits as 32 hex digits: the trigger below makes the same from SQLite's own randomblob. */
 const newDatabaseId = () => randomBytes(16).toString('hex')
-
-const isSqlite = (q: QueryRunner) => q.connection.driver.options.type === 'sqlite'
 
 const DATABASE_ID_TRIGGERS = [
   {

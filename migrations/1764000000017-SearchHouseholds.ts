@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 import { searchEntry } from '../src/main/search/searchIndex'
+import { isSqlite } from './dialect'
 
-// SQLite-only, like migration 1: the people-search index gains the surnames of each person's
+// SQLite-only, like migration 1 (PostgreSQL's search is built by 1764000000019): the people-search index gains the surnames of each person's
 // household (so a child is found by the mother's surname) and the household's postcode district
 // (so a name and a district are answered by the index alone), and a table that finds a person's
 // entry by their id (so an entry is replaced, or read, without reading the index whole). The index
@@ -11,6 +12,7 @@ export class SearchHouseholds1764000000017 implements MigrationInterface {
   name = 'SearchHouseholds1764000000017'
 
   async up(q: QueryRunner): Promise<void> {
+    if (!isSqlite(q)) return
     await q.query(`DROP TABLE person_search`)
     await q.query(
       `CREATE VIRTUAL TABLE person_search USING fts5(person_id UNINDEXED, sort_key UNINDEXED, names, sounds, household, place, tokenize = 'unicode61', prefix = '1 2 3')`
@@ -20,7 +22,7 @@ export class SearchHouseholds1764000000017 implements MigrationInterface {
       person_id varchar(36) NOT NULL UNIQUE REFERENCES person (id)
     )`)
     const people = (await q.query(
-      `SELECT p.id, p.family_id AS familyId, p.given_name AS givenName, p.family_name AS familyName, f.postcode_key AS postcodeKey
+      `SELECT p.id, p.family_id AS "familyId", p.given_name AS "givenName", p.family_name AS "familyName", f.postcode_key AS "postcodeKey"
        FROM person p JOIN family f ON f.id = p.family_id ORDER BY p.family_id, p.id`
     )) as { id: string; familyId: string; givenName: string | null; familyName: string; postcodeKey: string }[]
     let rowid = 0
@@ -64,6 +66,7 @@ export class SearchHouseholds1764000000017 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    if (!isSqlite(q)) return
     await q.query(`DROP TRIGGER person_search_person_moved`)
     await q.query(`DROP TRIGGER person_search_family_moved_home`)
     await q.query(`DROP TABLE person_search_row`)

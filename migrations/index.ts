@@ -18,6 +18,7 @@ import { ExportChangeFeed1764000000015 } from './1764000000015-ExportChangeFeed'
 import { BackupsAndAnchors1764000000016 } from './1764000000016-BackupsAndAnchors'
 import { SearchHouseholds1764000000017 } from './1764000000017-SearchHouseholds'
 import { ContactGapSetting1764000000018 } from './1764000000018-ContactGapSetting'
+import { PostgresGuards1764000000019 } from './1764000000019-PostgresGuards'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -38,5 +39,6 @@ export const migrations = [
   ExportChangeFeed1764000000015,
   BackupsAndAnchors1764000000016,
   SearchHouseholds1764000000017,
-  ContactGapSetting1764000000018
+  ContactGapSetting1764000000018,
+  PostgresGuards1764000000019
 ]

@@ -12,6 +12,7 @@ import { ROLE_PERMISSIONS, type Permission } from '../../shared/roles'
 import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
 import { openDatabase, openReadOnlyDatabase, openReader } from './database'
+import { describePostgres, openPostgresDatabase, postgresDataSource, type PostgresConnection } from './postgres'
 import type { OpenMode } from './opening'
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type DatabaseSource } from './config'
 import { errorFields, silentLog, type Log } from '../log/log'
@@ -37,7 +38,10 @@ import { recordBeforeUpgrade } from '../backup/beforeUpgrade'
 import { AppError } from './errors'
 
 export interface OpenOptions {
+  /** The SQLite file; for a PostgreSQL core, how its database is named in logs (describePostgres). */
   databasePath: string
+  /** A hub whose desks share one PostgreSQL database (issue 13): used instead of the file. */
+  postgres?: PostgresConnection
   /**
    * existing (the default): only a Casebook database that is already there. create: may also make
    * a new one where there is no file (init, a desk's first start). readOnly: reads, never writes
@@ -162,6 +166,7 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
   // For a read-only core, closing also tidies the side files its reading made.
   const openStore = async (mode: OpenMode): Promise<OpenedStore> => {
     if (options.openWith) return options.openWith()
+    if (options.postgres) return openPostgresStore(options.postgres, mode)
     if (mode === 'readOnly') {
       const opened = await openReadOnlyDatabase(options.databasePath, options.source).catch(failedToOpen)
       log.info('database.opened', { path: options.databasePath, mode })
@@ -194,6 +199,38 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     }
     return { reader, writes, backupPath, close }
   }
+  // The desks' shared database: migrated (under a lock, so desks started together take turns) unless
+  // read-only. No file to back up or restore here: IT backs up the server with its own tools.
+  const openPostgresStore = async (connection: PostgresConnection, mode: OpenMode): Promise<OpenedStore> => {
+    const path = describePostgres(connection)
+    if (mode === 'readOnly') {
+      const reader = postgresDataSource(connection)
+      await reader.initialize().catch(failedToOpen)
+      log.info('database.opened', { path, mode })
+      return { reader, writes: new WriteQueue(null), backupPath: null, close: () => reader.destroy() }
+    }
+    const opened = await openPostgresDatabase(connection).catch(failedToOpen)
+    const writes = new WriteQueue(opened.dataSource)
+    try {
+      await ensureHub(writes, options.hub)
+    } catch (error) {
+      await opened.dataSource.destroy()
+      failedToOpen(error)
+    }
+    log.info('database.opened', { path, mode })
+    if (opened.migrated.length > 0) log.info('database.migrated', { migrations: opened.migrated.length, last: opened.migrated.at(-1) ?? null, backup: null })
+    const close = async () => {
+      await writes.drain()
+      await opened.dataSource.destroy()
+    }
+    return { reader: opened.dataSource, writes, backupPath: null, close }
+  }
+  /** One connection of its own for a long read that must see one moment (the export). */
+  const openSnapshot = async (): Promise<DataSource> => {
+    if (!options.postgres) return openReader(options.databasePath)
+    const snapshot = postgresDataSource({ ...options.postgres, poolSize: 1 })
+    return snapshot.initialize()
+  }
   let store = await openStore(mode)
   const core: Core = {
     db: store.reader,
@@ -203,13 +240,13 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     workingDays: new WorkingDays(options.bankHolidays),
     directoryFeed: options.directoryFeed ?? null,
     exportFolder: options.exportFolder ?? null,
-    snapshot: mode === 'readOnly' ? null : () => openReader(options.databasePath),
+    snapshot: mode === 'readOnly' ? null : openSnapshot,
     log,
     databasePath: options.databasePath,
     backupSettings,
     backups: new BackupService(() => core)
   }
-  if (options.scheduleBackups && mode !== 'readOnly' && !options.openWith) core.backups.scheduler.start()
+  if (options.scheduleBackups && mode !== 'readOnly' && !options.openWith && !options.postgres) core.backups.scheduler.start()
   const router = buildRouter()
   let closed = false
   // A restore: new calls are refused while it swaps the file; `generation` counts the databases this
@@ -234,7 +271,7 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
       callEnded.add(check)
       check()
     })
-  if (mode !== 'readOnly' && !options.openWith)
+  if (mode !== 'readOnly' && !options.openWith && !options.postgres)
     controls.set(core, {
       async replace(swap) {
         if (closed || replacing || broken) throw new AppError('CONFLICT', 'Casebook is closing, or already restoring a backup. Nothing was changed.')

@@ -12,62 +12,10 @@ import { AppError } from './errors'
 import { checkDatabaseFile, type FileState, type OpenMode } from './opening'
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type DatabaseSource } from './config'
 import { backupBeforeUpgrade, type BeforeUpgradeBackup } from '../backup/beforeUpgrade'
-import { HubEntity } from '../hub/entities'
-import { DuplicateDecisionEntity, FamilyAccessEntity, FamilyEntity, MembershipEntity, PersonDisabilityEntity, PersonEntity } from '../families/entities'
-import { ConsentEntity } from '../consent/entities'
-import { AuditEntity } from '../audit/entities'
-import { UserEntity } from '../accounts/entities'
-import { CaseNoteEntity, CaseNotePersonEntity, EpisodeEntity, EpisodeHeadlineEntity } from '../earlyHelp/entities'
-import { DraftEntity } from '../drafts/entities'
-import {
-  AssessmentEntity,
-  DocumentVersionEntity,
-  FamilyPlanEntity,
-  ReviewAttendeeEntity,
-  ReviewEntity,
-  ReviewTeamAttendeeEntity,
-  TafMemberEntity
-} from '../earlyHelp/planEntities'
-import { OrganisationEntity, ServiceEntity } from '../directory/entities'
-import { RequestChildEntity, RequestEntity } from '../referrals/entities'
-import { OutboundEntity, OutboundPersonEntity } from '../referrals/outboundEntities'
-import { StepUpChildEntity, StepUpEntity } from '../referrals/stepUpEntities'
+import { entities } from './entities'
 
 /** WAL builds before this have a corruption bug (fixed in 3.51.3). */
 export const MIN_SQLITE_VERSION = '3.51.3'
-
-export const entities = [
-  HubEntity,
-  FamilyEntity,
-  PersonEntity,
-  PersonDisabilityEntity,
-  MembershipEntity,
-  DuplicateDecisionEntity,
-  ConsentEntity,
-  AuditEntity,
-  UserEntity,
-  FamilyAccessEntity,
-  EpisodeEntity,
-  EpisodeHeadlineEntity,
-  CaseNoteEntity,
-  CaseNotePersonEntity,
-  DraftEntity,
-  TafMemberEntity,
-  AssessmentEntity,
-  FamilyPlanEntity,
-  ReviewEntity,
-  ReviewAttendeeEntity,
-  ReviewTeamAttendeeEntity,
-  DocumentVersionEntity,
-  OrganisationEntity,
-  ServiceEntity,
-  RequestEntity,
-  RequestChildEntity,
-  OutboundEntity,
-  OutboundPersonEntity,
-  StepUpEntity,
-  StepUpChildEntity
-]
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number)

@@ -198,7 +198,18 @@ export function unexpectedError(channel: string, error: unknown, log: Log): AppE
   // constraint, never values): a database error also carries its statement's parameters, and a
   // message made by code may quote a record. Standard error may end up in IT's scheduled task's file.
   const { name, message, stack } = (error ?? {}) as { name?: string; message?: string; stack?: string }
-  const said = typeof message === 'string' && /^SQLITE_[A-Z_]+:/.test(message) ? message : '(message withheld: it may quote a record)'
+  const said = typeof message === 'string' && /^SQLITE_[A-Z_]+:/.test(message) ? message : (postgresSaid(error) ?? '(message withheld: it may quote a record)')
   console.error(`casebook: ${channel} failed: ${name ?? 'Error'}: ${said}${stack ? `\n${stack.split('\n').slice(1).join('\n')}` : ''}`)
   return { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' }
+}
+
+/**
+ * What PostgreSQL said, as far as it never quotes a record: its SQLSTATE code and the names of the
+ * constraint, table, column or routine it blames (its message and detail may hold the values).
+ */
+function postgresSaid(error: unknown): string | null {
+  const e = ((error as { driverError?: unknown })?.driverError ?? error) as Record<string, unknown> | null
+  if (!e || typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code) || typeof e.severity !== 'string') return null
+  const named = ['constraint', 'table', 'column', 'routine'].filter((k) => typeof e[k] === 'string').map((k) => `${k} ${String(e[k])}`)
+  return `PostgreSQL ${e.code}${named.length ? ` (${named.join(', ')})` : ''}`
 }

@@ -1,12 +1,17 @@
-// All writes go through one queue: one transaction at a time, each opened with BEGIN IMMEDIATE so
-// that SQLite takes the write lock up front (a deferred BEGIN can fail with SQLITE_BUSY half way
-// through, after the user's work has been read). The transaction's EntityManager is passed to the
-// work explicitly; nothing else may write. A core opened read-only has a queue with no database,
-// which refuses every write.
+// All of a core's writes go through one queue: one transaction at a time from this desk, each begun
+// as its engine needs (./dialect: BEGIN IMMEDIATE on SQLite; on PostgreSQL, where other desks write
+// at the same moment, read committed under the audit chain head's row lock). The transaction's EntityManager is passed to the work
+// explicitly; nothing else may write. On PostgreSQL a transaction the server ends as a serialization
+// failure or deadlock did nothing, and is run again a few times before the failure is reported. A
+// core opened read-only has a queue with no database, which refuses every write.
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm'
 import { AppError } from './errors'
+import { BEGIN_WRITE, dialectOf, isRetryable } from './dialect'
 
 export type WriteWork<T> = (manager: EntityManager) => Promise<T>
+
+/** Attempts at a transaction PostgreSQL ends as a serialization failure or deadlock, before giving up. */
+export const WRITE_ATTEMPTS = 5
 
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve()
@@ -21,7 +26,7 @@ export class WriteQueue {
     }
     if (this.closed) return Promise.reject(new Error('The database is closed'))
     const dataSource = this.dataSource
-    const result = this.tail.then(() => this.transact(dataSource, work))
+    const result = this.tail.then(() => this.attempt(dataSource, work))
     this.tail = result.catch(() => undefined)
     return result
   }
@@ -32,22 +37,37 @@ export class WriteQueue {
     await this.tail
   }
 
+  private async attempt<T>(dataSource: DataSource, work: WriteWork<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transact(dataSource, work)
+      } catch (error) {
+        if (attempt >= WRITE_ATTEMPTS || !isRetryable(error)) throw error
+      }
+    }
+  }
+
   private async transact<T>(dataSource: DataSource, work: WriteWork<T>): Promise<T> {
-    // TypeORM's sqlite driver hands every caller the same query runner. Its own startTransaction
-    // can only say BEGIN (deferred), so the queue begins the transaction itself and marks the
-    // runner as inside one, so that a save() within the work joins it instead of nesting.
+    // The queue begins the transaction itself (TypeORM's startTransaction can only say BEGIN) and
+    // marks the runner as inside one, so that a save() within the work joins it instead of nesting.
+    // SQLite's driver hands every caller the same runner; PostgreSQL's takes a pooled connection,
+    // given back when the transaction ends.
     const runner = dataSource.createQueryRunner()
-    await runner.query('BEGIN IMMEDIATE')
-    setTransactionState(runner, true)
     try {
-      const value = await work(runner.manager)
-      await runner.query('COMMIT')
-      return value
-    } catch (error) {
-      await runner.query('ROLLBACK').catch(() => undefined)
-      throw error
+      for (const statement of BEGIN_WRITE[dialectOf(dataSource)]) await runner.query(statement)
+      setTransactionState(runner, true)
+      try {
+        const value = await work(runner.manager)
+        await runner.query('COMMIT')
+        return value
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        setTransactionState(runner, false)
+      }
     } finally {
-      setTransactionState(runner, false)
+      if (dialectOf(dataSource) === 'postgres') await runner.release()
     }
   }
 }

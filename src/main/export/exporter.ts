@@ -3,6 +3,7 @@
 // (the change feed's position read in it is the package's upper bound), write the package
 // (package/packageFolder.ts: a hidden folder renamed into place when whole), and only then move the
 // cursor. Rows stream a page of records at a time, so memory does not grow with the hub.
+import { BEGIN_SNAPSHOT, dialectOf } from '../core/dialect'
 import { mkdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -199,7 +200,7 @@ async function carryOut(
   const snapshot: DataSource = await ctx.core.snapshot()
   try {
     // Every read below sees the database as it was at this first read.
-    await snapshot.query('BEGIN')
+    await snapshot.query(BEGIN_SNAPSHOT[dialectOf(snapshot)])
     // The audit trail's end as this snapshot sees it: the package and its run record it, and
     // verification checks that the trail still holds it (../audit/verify.ts).
     const auditHead = await readAuditHead(snapshot.manager)

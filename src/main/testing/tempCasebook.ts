@@ -1,4 +1,6 @@
-// Tests open a real SQLite file in a fresh temporary folder: no mocks of the database.
+// Tests open a real SQLite file in a fresh temporary folder: no mocks of the database. In the
+// PostgreSQL project (vitest.config.mts) the same tests open a real PostgreSQL database of their own
+// on the test server instead; the folder is still theirs, for exports and the like.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,10 +8,14 @@ import { openCasebook, type Casebook, type Connection } from '../core/casebook'
 import type { Clock } from '../core/clock'
 import type { Result } from '../../shared/result'
 import type { HubRecord } from '../../shared/hub/schemas'
+import type { PostgresConnection } from '../core/postgres'
+import { makeTestPostgresDatabase, testPostgresAdminUrl } from './postgresDatabase'
 
 export interface TempCasebook {
   dir: string
   databasePath: string
+  /** The test's PostgreSQL database, in the PostgreSQL project; undefined on SQLite. */
+  postgres?: PostgresConnection
   casebook: Casebook
   connection: Connection
   /** invoke that fails the test unless the call succeeded, and returns its value. */
@@ -36,11 +42,16 @@ export const TEST_HUB: HubRecord = { name: 'Test hub', code: 'TH', localAuthorit
 export async function tempCasebook(name = 'casebook', options: { clock?: Clock; hub?: HubRecord } = {}): Promise<TempCasebook> {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`))
   const databasePath = join(dir, 'casebook.sqlite')
+  const adminUrl = testPostgresAdminUrl()
+  const database = adminUrl ? await makeTestPostgresDatabase(adminUrl) : null
+  const postgres = database?.connection
   const t: TempCasebook = {
     dir,
     databasePath,
+    postgres,
     casebook: await openCasebook({
       databasePath,
+      postgres,
       mode: 'create',
       clock: options.clock,
       passwordCost: TEST_SCRYPT,
@@ -52,11 +63,12 @@ export async function tempCasebook(name = 'casebook', options: { clock?: Clock; 
     },
     async reopen() {
       await t.casebook.close()
-      t.casebook = await openCasebook({ databasePath, mode: 'existing', clock: options.clock, passwordCost: TEST_SCRYPT })
+      t.casebook = await openCasebook({ databasePath, postgres, mode: 'existing', clock: options.clock, passwordCost: TEST_SCRYPT })
       t.connection = t.casebook.connect({ name: 'tester' })
     },
     async dispose() {
       await t.casebook.close()
+      await database?.drop()
       rmSync(dir, { recursive: true, force: true })
     }
   }

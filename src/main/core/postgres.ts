@@ -1,0 +1,158 @@
+// PostgreSQL, for a hub whose desks share one database (issue 13): the DataSource the core reads and
+// writes through, and what lets the core's portable SQL run on it. The rest of the core writes its
+// SQL once, with `?` placeholders and quoted camelCase aliases; this module is where PostgreSQL's
+// numbered placeholders and its number types are met, so no other module needs to know.
+import pg from 'pg'
+import { DataSource, type QueryRunner } from 'typeorm'
+import { migrations } from '../../../migrations'
+import { entities } from './entities'
+
+/** A PostgreSQL server and database as IT configures it (./config's `postgres`), the password already read. */
+export interface PostgresConnection {
+  host: string
+  port: number
+  database: string
+  user: string
+  /** Read from the environment variable or the file IT named: never from the config file itself. */
+  password: string | null
+  /** false on loopback only; otherwise TLS, checked against IT's CA unless they said not to. */
+  ssl: false | { rejectUnauthorized: boolean; ca?: string }
+  /** Connections this desk keeps open at most. */
+  poolSize?: number
+  /** What the server shows for this desk's connections (pg_stat_activity), for IT. */
+  applicationName?: string
+}
+
+/** How the connection is named in logs and messages: never the password. */
+export function describePostgres(c: Pick<PostgresConnection, 'host' | 'port' | 'database' | 'user'>): string {
+  return `postgres://${c.user}@${c.host}:${c.port}/${c.database}`
+}
+
+/**
+ * `?` placeholders made PostgreSQL's `$1, $2, ...`, outside quoted text and identifiers, comments and
+ * dollar-quoted bodies. SQL TypeORM writes itself already has numbered ones and no `?`, so it passes
+ * through unchanged.
+ */
+export function numberedPlaceholders(sql: string): string {
+  if (!sql.includes('?')) return sql
+  let out = ''
+  let n = 0
+  let i = 0
+  while (i < sql.length) {
+    const c = sql[i] as string
+    if (c === "'" || c === '"') {
+      const end = closingQuote(sql, i, c)
+      out += sql.slice(i, end)
+      i = end
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i)
+      const stop = end === -1 ? sql.length : end
+      out += sql.slice(i, stop)
+      i = stop
+    } else if (c === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(i))) {
+      const tag = (/^\$[A-Za-z_]*\$/.exec(sql.slice(i)) as RegExpExecArray)[0]
+      const end = sql.indexOf(tag, i + tag.length)
+      const stop = end === -1 ? sql.length : end + tag.length
+      out += sql.slice(i, stop)
+      i = stop
+    } else if (c === '?') {
+      out += `$${++n}`
+      i++
+    } else {
+      out += c
+      i++
+    }
+  }
+  return out
+}
+
+/** The index just past the quote that closes the one at `start` (a doubled quote is part of the text). */
+function closingQuote(sql: string, start: number, quote: string): number {
+  let i = start + 1
+  while (i < sql.length) {
+    if (sql[i] === quote) {
+      if (sql[i + 1] === quote) i += 2
+      else return i + 1
+    } else i++
+  }
+  return sql.length
+}
+
+const INT8 = 20
+const NUMERIC = 1700
+/**
+ * count(*) and sum() answer bigint, which node-postgres hands over as text to keep precision. Casebook
+ * counts families and rows, far below 2^53, and its code (written for SQLite) expects numbers.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value)
+    return pg.types.getTypeParser(oid, format)
+  }
+}
+
+/** Every query runner the DataSource makes rewrites `?` placeholders as it is asked a query. */
+function withNumberedPlaceholders(dataSource: DataSource): void {
+  const driver = dataSource.driver
+  const make = driver.createQueryRunner.bind(driver)
+  driver.createQueryRunner = (mode) => {
+    const runner: QueryRunner = make(mode)
+    const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
+      query(numberedPlaceholders(sql), parameters, structured)) as QueryRunner['query']
+    return runner
+  }
+}
+
+export function postgresDataSource(connection: PostgresConnection): DataSource {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    username: connection.user,
+    password: connection.password ?? undefined,
+    ssl: connection.ssl,
+    applicationName: connection.applicationName ?? 'Casebook',
+    poolSize: connection.poolSize ?? 10,
+    extra: { types },
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false
+  })
+  withNumberedPlaceholders(dataSource)
+  return dataSource
+}
+
+/** Any number the desks agree on: while one desk migrates, another starting at the same moment waits for it. */
+const MIGRATION_LOCK = 7_263_101
+
+/**
+ * Connects and brings the schema up to date. Migrations run in one transaction under a session
+ * advisory lock, so two desks started together never both migrate: the second waits, then finds
+ * nothing left to do.
+ */
+export async function openPostgresDatabase(connection: PostgresConnection): Promise<{ dataSource: DataSource; migrated: string[] }> {
+  const dataSource = postgresDataSource(connection)
+  await dataSource.initialize()
+  try {
+    const runner = dataSource.createQueryRunner()
+    const migrated: string[] = []
+    try {
+      await runner.query('SELECT pg_advisory_lock(?)', [MIGRATION_LOCK])
+      if (await dataSource.showMigrations()) {
+        const ran = await dataSource.runMigrations({ transaction: 'all' })
+        migrated.push(...ran.map((m) => m.name))
+      }
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(?)', [MIGRATION_LOCK]).catch(() => undefined)
+      await runner.release()
+    }
+    return { dataSource, migrated }
+  } catch (error) {
+    await dataSource.destroy()
+    throw error
+  }
+}

@@ -1,0 +1,45 @@
+// A database of its own on the test PostgreSQL server, for one test: made empty, dropped after.
+// In the PostgreSQL project (vitest.config.mts) every tempCasebook is one; elsewhere there is none.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import type { PostgresConnection } from '../core/postgres'
+
+export interface TestPostgresDatabase {
+  connection: PostgresConnection
+  drop(): Promise<void>
+}
+
+let adminUrl: string | null = null
+
+/**
+ * Set by the PostgreSQL project's setup file (./postgresSetup) in each of its test processes, so that
+ * this module, which children of the fault tests load too, never imports vitest.
+ */
+export function useTestPostgres(url: string): void {
+  adminUrl = url
+}
+
+/** The server's address when this test runs in the PostgreSQL project; null in the SQLite one. */
+export function testPostgresAdminUrl(): string | null {
+  return adminUrl
+}
+
+async function asAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function makeTestPostgresDatabase(adminUrl: string): Promise<TestPostgresDatabase> {
+  const name = `casebook_${randomBytes(8).toString('hex')}`
+  await asAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`))
+  const url = new URL(adminUrl)
+  return {
+    connection: { host: url.hostname, port: Number(url.port), database: name, user: decodeURIComponent(url.username), password: null, ssl: false, poolSize: 4 },
+    drop: () => asAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined)
+  }
+}
