@@ -1,12 +1,14 @@
 // PostgreSQL's people-search index (SearchIndex, searchIndex.ts): the one place that speaks its
 // search SQL. Each person's entry (searchEntry.ts, the same as SQLite's) is a row of person_search,
 // and each of its words a row of person_search_token (field: names, sounds or household), under a
-// b-tree on (field, token text_pattern_ops): a word typed is looked up as a range of that index
-// (smi: from "smi" up to "smi{", as tokens hold only [a-z0-9], which all sort before "{"), whatever
-// the server's collation. A name phase (nameRules.ts) is the same set algebra FTS5 does: the words
-// of an alternative intersected, a term's alternatives joined, a phase's terms intersected, less
-// what the phase before found. Tables and indexes: migration 1764000000020. No extension is needed
-// (pg_trgm would need CREATE EXTENSION, which the app's role may not be granted).
+// b-tree on (field, token text_pattern_ops). A word typed is looked up with LIKE 'smi%', which the
+// planner turns into a range of that index whatever the server's collation, and estimates from the
+// column's statistics (a range written by hand would be guessed at, and a rare name would then be
+// looked for by walking every entry in name order). A name phase (nameRules.ts) is the same set
+// algebra FTS5 does: the words of an alternative intersected, a term's alternatives joined, a
+// phase's terms intersected, less what the phase before found. Tables and indexes: migration
+// 1764000000020. No extension is needed (pg_trgm would need CREATE EXTENSION, which the app's role
+// may not be granted).
 import type { EntityManager } from 'typeorm'
 import type { RestrictedViewer } from '../families/restrictedViewer'
 import { entryWords, namePhases, phaseOf, type EntryColumn } from './nameRules'
@@ -61,7 +63,7 @@ async function writeEntries(db: Queryable, entries: { personId: string; entry: S
     [ids, column('sortKey'), column('names'), column('sounds'), column('household'), column('place')]
   )
   await db.query(`DELETE FROM ${TOKEN_TABLE} WHERE person_id = ANY(?::varchar[])`, [ids])
-  const tokens = { personId: [] as string[], field: [] as string[], token: [] as string[] }
+  const tokens = { personId: [] as string[], field: [] as string[], token: [] as string[], sortKey: [] as string[] }
   for (const { personId, entry } of entries) {
     const words = entryWords(entry)
     for (const field of FIELDS) {
@@ -69,14 +71,16 @@ async function writeEntries(db: Queryable, entries: { personId: string; entry: S
         tokens.personId.push(personId)
         tokens.field.push(field)
         tokens.token.push(token)
+        tokens.sortKey.push(entry.sortKey)
       }
     }
   }
   if (tokens.token.length) {
-    await db.query(`INSERT INTO ${TOKEN_TABLE} (person_id, field, token) SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[])`, [
+    await db.query(`INSERT INTO ${TOKEN_TABLE} (person_id, field, token, sort_key) SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[], ?::text[])`, [
       tokens.personId,
       tokens.field,
-      tokens.token
+      tokens.token,
+      tokens.sortKey
     ])
   }
 }
@@ -121,15 +125,16 @@ interface SetSql {
   params: unknown[]
 }
 
-/** Every tokens of these fields are [a-z0-9]: "{" sorts after all of them byte by byte (text_pattern_ops). */
-const PREFIX_END = '{'
-
-/** The people with a word in one of these fields: starting with `word`, or exactly it. */
+/**
+ * The people (person_id, sort_key) with a word in one of these fields: starting with `word`, or
+ * exactly it. Words hold only [a-z0-9] (names.ts): nothing in one is a wildcard.
+ */
 function wordSet(fields: EntryColumn[], word: string, prefix: boolean): SetSql {
   const inFields = fields.length === 1 ? 'field = ?' : `field IN (${fields.map(() => '?').join(', ')})`
-  return prefix
-    ? { sql: `SELECT person_id FROM ${TOKEN_TABLE} WHERE ${inFields} AND token ~>=~ ? AND token ~<~ ?`, params: [...fields, word, `${word}${PREFIX_END}`] }
-    : { sql: `SELECT person_id FROM ${TOKEN_TABLE} WHERE ${inFields} AND token = ?`, params: [...fields, word] }
+  return {
+    sql: `SELECT person_id, sort_key FROM ${TOKEN_TABLE} WHERE ${inFields} AND token ${prefix ? 'LIKE' : '='} ?`,
+    params: [...fields, prefix ? `${word}%` : word]
+  }
 }
 
 function combine(sets: SetSql[], operator: 'INTERSECT' | 'UNION'): SetSql {
@@ -163,12 +168,27 @@ function nameSets(tokens: string[]): SetSql[] {
   return phases.map((set, i) => (i === 0 ? set : { sql: `(${set.sql}) EXCEPT (${phases[i - 1]!.sql})`, params: [...set.params, ...phases[i - 1]!.params] }))
 }
 
-/** A district's people, by the place their entries hold (placeOf). */
-const inDistrict = (district: string): Conditions => ({ where: ['s.place = ?'], params: [districtPlace(district)] })
+/** A district's people (person_id, sort_key), by the place their entries hold (placeOf). */
+const placeSet = (district: string): SetSql => ({ sql: `SELECT person_id, sort_key FROM ${ENTRY_TABLE} WHERE place = ?`, params: [districtPlace(district)] })
+
+/** A district's people with a name and a date, postcode, identifier or reference: by their entries' place, as above. */
+const placeIs = (district: string): Conditions => ({ where: ['s.place = ?'], params: [districtPlace(district)] })
+
+/**
+ * A district's families alone, in postcode order: as SQLite's (sqliteSearch.ts), its outward code
+ * and an inward code of three characters, compared byte by byte ("~" after every letter and digit)
+ * along migration 1764000000020's index of postcode keys in that order, whatever the collation.
+ */
+function postcodeRange(district: string): Conditions {
+  return {
+    where: ['f.postcode_key COLLATE "C" >= ? AND f.postcode_key COLLATE "C" < ? AND length(f.postcode_key) = ?'],
+    params: [district, `${district}~`, district.length + 3]
+  }
+}
 
 function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewer | null = null): SearchPhase[] {
   if (filter.reference && filter.postcodeDistrict) return referenceThenDistrict(filter, (f) => buildPeopleQueries(f, viewer))
-  const { where, params } = detailConditions(filter, viewer, inDistrict)
+  const { where, params } = detailConditions(filter, viewer, filter.nameTokens.length > 0 ? placeIs : postcodeRange)
   const and = where.map((w) => ` AND ${w}`).join('')
   const entries = `person p JOIN family f ON f.id = p.family_id JOIN ${ENTRY_TABLE} s ON s.person_id = p.id`
   if (filter.nameTokens.length > 0 && narrows(filter)) {
@@ -184,20 +204,34 @@ function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewer | nul
     ]
   }
   if (filter.nameTokens.length > 0) {
-    // Names, perhaps in a district (and then only families open to the viewer): each phase's people
-    // from the token index, in the entries' own order.
-    return nameSets(filter.nameTokens).map((set) => (limit: number) => ({
-      sql: `SELECT ${HIT_COLUMNS} FROM ${entries} WHERE s.person_id IN (${set.sql})${and} ORDER BY s.sort_key LIMIT ?`,
-      params: [...set.params, ...params, limit]
-    }))
+    // Names, perhaps in a district: each phase's people (with their sort keys) from the token index,
+    // sorted there and cut to the page, so only the page is joined, as on SQLite. A viewer's
+    // restriction (with a district: detailConditions) is the one condition left to the join, walked
+    // in that order until the page is full.
+    const open = detailConditions(filter, viewer, () => ({ where: [], params: [] }))
+    const district = filter.postcodeDistrict ? placeSet(filter.postcodeDistrict) : null
+    return nameSets(filter.nameTokens).map((phase) => (limit: number) => {
+      const set = district ? combine([phase, district], 'INTERSECT') : phase
+      const matches = `SELECT DISTINCT person_id, sort_key FROM (${set.sql}) m`
+      return open.where.length
+        ? {
+            sql: `SELECT ${HIT_COLUMNS} FROM (${matches}) m JOIN person p ON p.id = m.person_id JOIN family f ON f.id = p.family_id
+             WHERE ${open.where.join(' AND ')} ORDER BY m.sort_key LIMIT ?`,
+            params: [...set.params, ...open.params, limit]
+          }
+        : {
+            sql: `SELECT ${HIT_COLUMNS} FROM (${matches} ORDER BY sort_key LIMIT ?) m JOIN person p ON p.id = m.person_id JOIN family f ON f.id = p.family_id
+             ORDER BY m.sort_key`,
+            params: [...set.params, limit]
+          }
+    })
   }
   if (where.length === 0) return []
   // A district alone: its families in postcode order, each family's people together.
   const order = filter.postcodeDistrict ? `f.postcode_key COLLATE "C", f.reference COLLATE "C", ${BY_NAME}` : BY_NAME
-  const from = filter.postcodeDistrict ? entries : 'person p JOIN family f ON f.id = p.family_id'
   return [
     (limit: number) => ({
-      sql: `SELECT ${HIT_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+      sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
       params: [...params, limit]
     })
   ]
@@ -215,7 +249,7 @@ function restrictedNameQuery(names: { givenName: string; familyName: string }, v
   const both = combine([given, family], 'INTERSECT')
   return {
     sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id
-     WHERE p.id IN (${both.sql}) AND f.restricted AND NOT EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = f.id AND fa.user_id = ? AND fa.revoked_at IS NULL)
+     WHERE p.id IN (SELECT person_id FROM (${both.sql}) m) AND f.restricted AND NOT EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = f.id AND fa.user_id = ? AND fa.revoked_at IS NULL)
      ORDER BY ${BY_NAME} LIMIT 50`,
     params: [...both.params, viewer.userId ?? '']
   }
