@@ -28,7 +28,8 @@ describe('PostgresSearch1764000000020 on PostgreSQL', () => {
     const { entries, tokens } = await index()
     const [{ people }] = await t.casebook.core.db.query(`SELECT count(*) AS people FROM person`)
     expect(entries).toHaveLength(people)
-    const words = (entries as Record<string, string>[]).flatMap((e) =>
+    type Entry = { person_id: string; sort_key: string; names: string; sounds: string; household: string }
+    const words = (entries as Entry[]).flatMap((e) =>
       (['names', 'sounds', 'household'] as const).flatMap((field) =>
         e[field] ? e[field].split(' ').map((token) => ({ person_id: e.person_id, field, token, sort_key: e.sort_key })) : []
       )
