@@ -2,7 +2,7 @@
 // error message patterns, because they are shown next to the field and in the error summary.
 import { z } from 'zod'
 import './messages'
-import { addYears, isRealIsoDate, todayIso } from './dates'
+import { addYears, formatDate, isRealIsoDate, todayIso } from './dates'
 import { isValidNhsNumber, normaliseNhsNumber } from './identifiers/nhsNumber'
 import { isValidUpn, normaliseUpn } from './identifiers/upn'
 import { isValidPostcode, normalisePostcode } from './identifiers/postcode'
@@ -186,6 +186,21 @@ export function dateField(label: string, rule?: (iso: string, today: string) => 
       const problem = rule?.(value, todayIso())
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
     })
+}
+
+/**
+ * A date that may be left out (a filter's start or end): blank is null. A day before `earliest` (ISO)
+ * is refused with that limit before the date is checked, so a day in the calendar that isoDate does
+ * not make (0001-01-01, say) is told the limit, not 'must be a real date', which it is.
+ */
+export function optionalDate(label: string, earliest?: string) {
+  const day: z.ZodType<string, string> = earliest
+    ? z
+        .string({ error: `Enter ${label.toLowerCase()}` })
+        .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v >= earliest, { error: `${label} must be ${formatDate(earliest)} or later`, abort: true })
+        .pipe(dateField(label))
+    : dateField(label)
+  return z.preprocess(blankToNull, day.nullable()).default(null)
 }
 
 /**

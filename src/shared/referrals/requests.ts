@@ -10,6 +10,7 @@ import {
   MULTI_LINE,
   notFuture,
   recentPast,
+  optionalDate,
   optionalName,
   optionalText,
   phoneField,
@@ -87,8 +88,6 @@ export const REQUEST_VIEW = codeList([
 ] as const)
 
 export const REQUESTS_PAGE_SIZE = 25
-
-const optionalDate = (label: string) => z.preprocess(blankToNull, dateField(label).nullable()).default(null)
 
 export const listRequestsInput = z
   .object({
