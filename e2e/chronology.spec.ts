@@ -123,6 +123,18 @@ test('filters the chronology with the keyboard, and prints it marked, named, dat
   await page.getByRole('heading', { name: 'Filter the chronology' }).scrollIntoViewIfNeeded()
   await page.screenshot({ path: shot('chronology-errors-320-filters') })
   await page.setViewportSize({ width: 1280, height: 900 })
+  // A day in the calendar before any family's record, a year before 1000 too: the filter says the earliest day it takes.
+  await tabTo(page, start.getByLabel('Day'))
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('1')
+  await tabTo(page, start.getByLabel('Year'))
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('0999')
+  await page.keyboard.press('Enter')
+  await expect(summary.getByRole('link', { name: 'Start date must be 1 January 1900 or later' })).toBeVisible()
+  await expect(start).toContainText('Error: Start date must be 1 January 1900 or later')
+  await expect(timeline.getByRole('heading')).toHaveCount(14)
+  await page.screenshot({ path: shot('chronology-error-before-1900-1280'), fullPage: true })
 
   // Cleared, everything again; and the whole chronology printed.
   await tabTo(page, page.getByRole('button', { name: 'Clear filters' }))
