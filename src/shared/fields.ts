@@ -215,6 +215,19 @@ export function whenValid(...fields: string[]): z.core.$ZodSuperRefineParams {
   }
 }
 
+/**
+ * A date range's rule, for superRefine (a filter's start and end, both optional dates): an end before
+ * the start is refused at the end, once both are valid dates: `.superRefine(...endNotBeforeStart('from', 'to'))`.
+ */
+export function endNotBeforeStart<K extends string>(start: K, end: K) {
+  const rule = (v: Partial<Record<K, string | null>>, ctx: z.core.$RefinementCtx) => {
+    const from = v[start]
+    const to = v[end]
+    if (from && to && to < from) ctx.addIssue({ code: 'custom', path: [end], message: 'End date must be the same as or after the start date' })
+  }
+  return [rule, whenValid(start, end)] as const
+}
+
 /** A date rule for dateField: the day is today or earlier. */
 export const notFuture = (label: string) => (iso: string, today: string) => (iso > today ? `${label} must be today or in the past` : null)
 

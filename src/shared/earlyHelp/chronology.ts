@@ -1,7 +1,7 @@
 // A family's chronology: what the screen asks for (its filters) and what the core answers.
 import { z } from 'zod'
 import { codeList } from '../codes'
-import { idField, optionalCode, optionalDate, whenValid } from '../fields'
+import { endNotBeforeStart, idField, optionalCode, optionalDate } from '../fields'
 
 /** Every kind of entry the core writes into a chronology. */
 export const CHRONOLOGY_ENTRY_KINDS = [
@@ -77,12 +77,7 @@ export const chronologyInput = z
     /** Entries on or before this day. */
     to: optionalDate('End date', EARLIEST_DAY)
   })
-  .superRefine(
-    (v, ctx) => {
-      if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'End date must be the same as or after the start date' })
-    },
-    whenValid('from', 'to')
-  )
+  .superRefine(...endNotBeforeStart('from', 'to'))
 export type ChronologyQuery = z.output<typeof chronologyInput>
 
 export const chronologyEntry = z.object({

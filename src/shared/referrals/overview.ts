@@ -3,7 +3,7 @@
 // one family's referrals, in and out, for its page and its episodes'. Reception reads statuses only.
 import { z } from 'zod'
 import { codeList } from '../codes'
-import { idField, optionalDate, whenValid } from '../fields'
+import { endNotBeforeStart, idField, optionalDate } from '../fields'
 import { OUTBOUND_STATUS } from './outbound'
 
 export const REFERRAL_DIRECTION = codeList([
@@ -55,12 +55,7 @@ export const referralsOverviewInput = z
     oldestFirst: z.boolean().default(false),
     page
   })
-  .superRefine(
-    (v, ctx) => {
-      if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'End date must be the same as or after the start date' })
-    },
-    whenValid('from', 'to')
-  )
+  .superRefine(...endNotBeforeStart('from', 'to'))
 export type ReferralsOverviewQuery = z.output<typeof referralsOverviewInput>
 
 /** One request or referral, as the list shows it. */

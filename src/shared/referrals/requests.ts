@@ -5,6 +5,7 @@ import { codeList } from '../codes'
 import {
   dateField,
   emailField,
+  endNotBeforeStart,
   idField,
   isoDateTime,
   MULTI_LINE,
@@ -96,13 +97,7 @@ export const listRequestsInput = z
     receivedTo: optionalDate('End date'),
     page: z.number().int().min(1).max(100_000).default(1)
   })
-  .superRefine(
-    (v, ctx) => {
-      if (v.receivedFrom && v.receivedTo && v.receivedTo < v.receivedFrom)
-        ctx.addIssue({ code: 'custom', path: ['receivedTo'], message: 'End date must be the same as or after the start date' })
-    },
-    whenValid('receivedFrom', 'receivedTo')
-  )
+  .superRefine(...endNotBeforeStart('receivedFrom', 'receivedTo'))
 
 /** Working days from receipt to the decision (or to today while waiting), against the hub's target. */
 const timing = {
