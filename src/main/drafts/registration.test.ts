@@ -65,7 +65,7 @@ const draftRows = async () =>
 
 describe('a registration draft', () => {
   it('is kept for the user who typed it, and given back to them alone', async () => {
-    const saved = unwrap(await rita.connection.invoke('drafts.save', { key, payload: halfTyped() }))
+    const saved = unwrap<{ savedAt: string }>(await rita.connection.invoke('drafts.save', { key, payload: halfTyped() }))
     expect(unwrap(await rita.connection.invoke('drafts.get', { key }))).toEqual({ payload: halfTyped(), savedAt: saved.savedAt })
 
     // Another receptionist at the same desk, and a practitioner: neither sees it, nor can remove it.
