@@ -16,6 +16,10 @@ export interface PostgresServer {
   user: string
   /** A connection URL for one database on this server. */
   url(database: string): string
+  /** Stops the server as a power cut or a lost network would seem to a desk (its data kept). */
+  pause(): Promise<void>
+  /** Starts it again on the same port with the same data. */
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -88,14 +92,12 @@ export async function startPostgresServer(options: { durable?: boolean } = {}): 
     ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'])
   ]
   let port = 0
+  const start = () =>
+    run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(folder, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} ${settings.join(' ')}`, 'start'], account)
   for (let attempt = 0; ; attempt++) {
     port = await freePort()
     try {
-      await run(
-        join(bin, 'pg_ctl'),
-        ['-D', data, '-l', join(folder, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} ${settings.join(' ')}`, 'start'],
-        account
-      )
+      await start()
       break
     } catch (error) {
       // Another process took the port between the probe and the start: try another, a few times.
@@ -109,6 +111,8 @@ export async function startPostgresServer(options: { durable?: boolean } = {}): 
     port,
     user: SUPERUSER,
     url: (database) => `postgres://${SUPERUSER}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    pause: () => run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], account),
+    resume: start,
     async stop() {
       if (stopped) return
       stopped = true
