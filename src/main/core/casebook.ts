@@ -33,6 +33,8 @@ import { referralHandlers } from '../referrals/handlers'
 import { exportHandlers } from '../export/handlers'
 import { recoveryHandlers } from '../recovery/handlers'
 import { backupHandlers } from '../backup/handlers'
+import { changesHandlers } from '../changes/handlers'
+import { ChangeListener } from '../changes/listener'
 import { BackupService } from '../backup/service'
 import { recordBeforeUpgrade } from '../backup/beforeUpgrade'
 import { AppError } from './errors'
@@ -82,6 +84,8 @@ export interface OpenedStore {
   reader: DataSource
   writes: WriteQueue
   backupPath: string | null
+  /** What this desk hears of other desks' saves, on a shared PostgreSQL database. */
+  changes?: ChangeListener
   close(): Promise<void>
 }
 
@@ -132,6 +136,7 @@ export function buildRouter(): Router {
     .register(exportHandlers)
     .register(recoveryHandlers)
     .register(backupHandlers)
+    .register(changesHandlers)
     .seal()
 }
 
@@ -142,8 +147,8 @@ export const SIGNED_OUT_BY_RESTORE = 'An administrator restored a backup, so eve
 /** How long a restore waits for the calls already under way before it closes the database under them. */
 const CALLS_GRACE_MS = 10_000
 
-/** Reading whether the window is signed in is not using it: only other calls keep it awake. */
-const countsAsActivity = (channel: string) => channel !== 'auth.status'
+/** Reading whether the window is signed in, or waiting to hear of other desks' saves, is not using it: only other calls keep it awake. */
+const countsAsActivity = (channel: string) => channel !== 'auth.status' && channel !== 'changes.wait'
 
 export function desktopUserName(): string {
   try {
@@ -219,11 +224,14 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     }
     log.info('database.opened', { path, mode })
     if (opened.migrated.length > 0) log.info('database.migrated', { migrations: opened.migrated.length, last: opened.migrated.at(-1) ?? null, backup: null })
+    const changes = new ChangeListener(connection)
+    await changes.start()
     const close = async () => {
+      await changes.close()
       await writes.drain()
       await opened.dataSource.destroy()
     }
-    return { reader: opened.dataSource, writes, backupPath: null, close }
+    return { reader: opened.dataSource, writes, backupPath: null, changes, close }
   }
   /** One connection of its own for a long read that must see one moment (the export). */
   const openSnapshot = async (): Promise<DataSource> => {
@@ -244,7 +252,8 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     log,
     databasePath: options.databasePath,
     backupSettings,
-    backups: new BackupService(() => core)
+    backups: new BackupService(() => core),
+    changes: store.changes ?? null
   }
   if (options.scheduleBackups && mode !== 'readOnly' && !options.openWith && !options.postgres) core.backups.scheduler.start()
   const router = buildRouter()

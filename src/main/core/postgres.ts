@@ -78,6 +78,25 @@ function closingQuote(sql: string, start: number, quote: string): number {
   return sql.length
 }
 
+/** Where a commit that added to the change feed says so, for the other desks (../changes/listener). */
+export const CHANGES_CHANNEL = 'casebook_changes'
+
+/** The change feed's last number, as this transaction sees it (migration 1764000000019's counter). */
+export async function changeFeedTop(runner: QueryRunner): Promise<number> {
+  const rows = (await runner.query('SELECT seq FROM change_feed_counter WHERE id = 1')) as { seq: number }[]
+  return rows[0]?.seq ?? 0
+}
+
+/**
+ * Before a write commits: if it added to the change feed, tell the other desks the feed's new last
+ * number. PostgreSQL delivers a notification only when its transaction commits, so a rolled-back
+ * write announces nothing; a write that only read (a family opened) announces nothing either.
+ */
+export async function announceChanges(runner: QueryRunner, before: number): Promise<void> {
+  const after = await changeFeedTop(runner)
+  if (after > before) await runner.query(`SELECT pg_notify('${CHANGES_CHANNEL}', ?)`, [String(after)])
+}
+
 /** How long a desk waits to connect before saying the server cannot be reached. */
 export const CONNECT_TIMEOUT_MS = 5000
 

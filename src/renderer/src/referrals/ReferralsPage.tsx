@@ -9,6 +9,7 @@ import { OVERVIEW_STATUS, REFERRAL_DIRECTION, referralsOverviewInput, type Refer
 import type { AppErrorValue } from '../../../shared/result'
 import { roleMay } from '../../../shared/roles'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 import { useAuth } from '../accounts/useAuth'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
@@ -67,6 +68,8 @@ export function ReferralsPage({ readsReferrals }: { readsReferrals: boolean }) {
   const [query, setQuery] = useState<Query>(lastQuery)
   const [overview, setOverview] = useState<ReferralsOverview | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  // Read again when another desk saves something (a shared database's).
+  const changes = useSharedChanges()
   const { form, attempt, errors, failed, refused } = useContractForm<Values, typeof referralsOverviewInput>(referralsOverviewInput, lastFilters, toInput)
   useEffect(() => {
     lastQuery = query
@@ -79,7 +82,7 @@ export function ReferralsPage({ readsReferrals }: { readsReferrals: boolean }) {
     })
     // refused is the form's own and stays the same while the page is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query])
+  }, [query, changes])
   const role = useAuth().status?.user?.role
   const first = overview ? (overview.page - 1) * overview.pageSize + 1 : 0
   const last = overview ? first + overview.rows.length - 1 : 0

@@ -6,6 +6,7 @@ import { datePartsToValue, EMPTY_DATE_PARTS, type DateParts } from '../../../sha
 import { listRequestsInput, REQUEST_VIEW, type ListRequestsOutput, type RequestRow } from '../../../shared/referrals/requests'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 import { logRequestHref, navigate, requestHref } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
@@ -39,11 +40,13 @@ export function RequestsPage() {
   const [query, setQuery] = useState<Query>(lastQuery)
   const [list, setList] = useState<ListRequestsOutput | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  // Read again when another desk saves something (a shared database's).
+  const changes = useSharedChanges()
   const { form, attempt, errors, failed } = useContractForm<Values, typeof listRequestsInput>(listRequestsInput, lastFilters, toInput)
   useEffect(() => {
     lastQuery = query
     void invoke('referrals.listRequests', query).then((r) => (r.ok ? setList(r.value) : setProblem(r.error)))
-  }, [query])
+  }, [query, changes])
   const first = list ? (list.page - 1) * list.pageSize + 1 : 0
   const last = list ? first + list.requests.length - 1 : 0
   const what = REQUEST_VIEW.label(query.show).toLowerCase()
