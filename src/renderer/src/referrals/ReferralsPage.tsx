@@ -16,7 +16,8 @@ import { Loading, Page } from '../components/Page'
 import { TableScroll } from '../components/TableScroll'
 import { CheckboxField, DateField, RadiosField, SelectField } from '../components/fields'
 import { AgencyPicker } from './DirectoryPickers'
-import { OverviewStatusTag, Pages, ReferralsTable } from './ReferralsTable'
+import { Pages } from '../components/Pages'
+import { OverviewStatusTag, ReferralsTable } from './ReferralsTable'
 
 interface Values {
   direction: string
