@@ -13,7 +13,8 @@ import { Loading, Page } from '../components/Page'
 import { Pages } from '../components/Pages'
 import { TableHead } from '../components/TableHead'
 import { TableScroll } from '../components/TableScroll'
-import { DateField, RadiosField } from '../components/fields'
+import { DateRangeFields } from '../components/DateRangeFields'
+import { RadiosField } from '../components/fields'
 import { localDateTime, sourceLabel, StatusTag } from './format'
 import { FamilyNameText } from '../components/FamilyNameText'
 
@@ -63,10 +64,7 @@ export function RequestsPage() {
         }, failed)}
       >
         <RadiosField form={form} name="show" label="Show" items={REQUEST_VIEW.items} />
-        <div className="app-filter">
-          <DateField form={form} name="receivedFrom" label="Start date (optional)" hint="Requests that came on or after this day, like 27 3 2026" />
-          <DateField form={form} name="receivedTo" label="End date (optional)" hint="Requests that came on or before this day" />
-        </div>
+        <DateRangeFields form={form} from="receivedFrom" to="receivedTo" what="Requests that came" />
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show requests
         </button>
