@@ -14,7 +14,7 @@ import { localDateTime } from '../referrals/format'
 import { Long, RunStatusTag, STATUS } from './format'
 import { changeRange, count, kindLabel, plural } from './words'
 
-/** The history's columns: it sorts by when each run started, in the query (so over every page). */
+/** The history's columns: it sorts by when each run started, in the query (so over every page; runs started at the same moment by id). */
 const COLUMNS: DataColumn<ExportRun>[] = [
   { id: 'package', header: 'Package', cell: (run) => count(run.packageSequence) },
   { id: 'started', header: 'Started', sortValue: (run) => run.startedAt, cell: (run) => localDateTime(run.startedAt) },

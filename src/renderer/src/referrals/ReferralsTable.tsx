@@ -100,8 +100,9 @@ const OTHER_COLUMNS: DataColumn<OverviewRow>[] = [
 ]
 
 /**
- * The list sorts by date only, in the query (newest or oldest first, over every page, not only this
- * one); the rest is narrowed with the screen's filters. A family's own list is not sorted.
+ * The list sorts by date, in the query (newest or oldest first, over every page, not only this one;
+ * rows of the same moment by id, so they keep one order); the rest is narrowed with the screen's
+ * filters. A family's own list is not sorted.
  */
 export function ReferralsTable({
   rows,
