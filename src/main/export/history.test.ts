@@ -13,9 +13,11 @@ async function insertRun(sequence: number, at: string, failed = false) {
     m.query(
       `INSERT INTO export_run (id, kind, pseudonymised, status, package_sequence, change_from, change_to, export_folder, package_name, started_at, heartbeat_at,
          finished_at, started_by_user_id, started_via, os_user, host, pid, records_done, records_total, error)
-       VALUES (?, 'incremental', 0, ?, ?, 0, ?, '/exports', ?, ?, ?, ?, NULL, 'command-line', 'itadmin', 'desk-1', 1, 1, 1, ?)`,
+       VALUES (?, 'incremental', ?, ?, ?, 0, ?, '/exports', ?, ?, ?, ?, NULL, 'command-line', 'itadmin', 'desk-1', 1, 1, 1, ?)`,
+      // Not pseudonymised: bound, so each database stores false its own way (0, or a boolean).
       [
         randomUUID(),
+        false,
         failed ? 'failed' : 'succeeded',
         sequence,
         failed ? null : sequence,
