@@ -8,7 +8,7 @@ import { DataTable, type DataColumn, type TableSort } from '../components/DataTa
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { ToggleCheckbox } from '../components/fields'
-import { Pages } from '../referrals/ReferralsTable'
+import { Pages } from '../components/Pages'
 import { allColumns, leadColumn, MINE_COLUMNS } from './caseloadColumns'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

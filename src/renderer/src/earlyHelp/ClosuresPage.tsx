@@ -11,7 +11,7 @@ import { approveClosureHref } from '../app/router'
 import { DataTable, type DataColumn, type TableSort } from '../components/DataTable'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
-import { Pages } from '../referrals/ReferralsTable'
+import { Pages } from '../components/Pages'
 import { FamilyNameText } from '../components/FamilyNameText'
 
 const COLUMNS: DataColumn<ClosureAwaiting>[] = [

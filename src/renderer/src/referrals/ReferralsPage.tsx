@@ -15,9 +15,11 @@ import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { TableScroll } from '../components/TableScroll'
-import { CheckboxField, DateField, RadiosField, SelectField } from '../components/fields'
+import { DateRangeFields } from '../components/DateRangeFields'
+import { CheckboxField, RadiosField, SelectField } from '../components/fields'
 import { AgencyPicker } from './DirectoryPickers'
-import { OverviewStatusTag, Pages, ReferralsTable } from './ReferralsTable'
+import { Pages } from '../components/Pages'
+import { OverviewStatusTag, ReferralsTable } from './ReferralsTable'
 
 interface Values {
   direction: string
@@ -120,10 +122,7 @@ export function ReferralsPage({ readsReferrals }: { readsReferrals: boolean }) {
               : 'The agency of the person who asked. Type words of its name.'
           }
         />
-        <div className="app-filter">
-          <DateField form={form} name="from" label="Start date (optional)" hint="On or after this day, like 27 3 2026" />
-          <DateField form={form} name="to" label="End date (optional)" hint="On or before this day" />
-        </div>
+        <DateRangeFields form={form} from="from" to="to" />
         <CheckboxField
           form={form}
           name="overdue"
