@@ -310,6 +310,7 @@ export interface CandidateRow extends HitRow {
   nhsNumber: string | null
   upn: string | null
   postcodeKey: string
+  sex: string | null
 }
 
 /** People who share an identifier or a date of birth with a new person: the duplicate candidates. */
@@ -346,7 +347,7 @@ export function buildCandidateQuery(by: CandidateKeys, viewer: RestrictedViewer 
   }
   if (ors.length === 0) return null
   return {
-    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS "nhsNumber", p.upn AS upn, f.postcode_key AS "postcodeKey"
+    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS "nhsNumber", p.upn AS upn, f.postcode_key AS "postcodeKey", p.sex AS sex
      FROM person p JOIN family f ON f.id = p.family_id WHERE (${ors.join(' OR ')})${open ? ` AND ${open.sql}` : ''}`,
     params: open ? [...params, ...open.params] : params
   }
