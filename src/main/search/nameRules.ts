@@ -110,12 +110,17 @@ function phaseCondition(phase: Phase, entry: string): SqlCondition {
 
 /**
  * Over the entry columns of `entry` (a table alias): `matches`, true when any phase matches, and
- * `place`, the first phase that does (0, 1, ...), to order by.
+ * `place`, the first phase that does (0, 1, ...), to order by. Each phase includes the ones before
+ * it (namePhases), so an entry matching the last matches one of them: each condition is written once.
  */
 export function phaseConditions(phases: Phase[], entry: string): { matches: SqlCondition; place: SqlCondition } {
   const each = phases.map((phase) => phaseCondition(phase, entry))
+  const earlier = each.slice(0, -1)
   return {
-    matches: { sql: `(${each.map((c) => `(${c.sql})`).join(' OR ')})`, params: each.flatMap((c) => c.params) },
-    place: { sql: `CASE ${each.map((c, i) => `WHEN ${c.sql} THEN ${i}`).join(' ')} END`, params: each.flatMap((c) => c.params) }
+    matches: each.at(-1)!,
+    place: {
+      sql: earlier.length ? `CASE ${earlier.map((c, i) => `WHEN ${c.sql} THEN ${i}`).join(' ')} ELSE ${earlier.length} END` : '0',
+      params: earlier.flatMap((c) => c.params)
+    }
   }
 }

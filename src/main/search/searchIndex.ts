@@ -234,7 +234,7 @@ export function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewe
     return [
       (limit: number) => ({
         sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id CROSS JOIN ${SEARCH_ROWS} r CROSS JOIN ${SEARCH_TABLE} s
-         WHERE r.person_id = p.id AND s.rowid = r.search_rowid${and} AND ${matches.sql} ORDER BY ${place.sql}, ${BY_NAME} LIMIT ?`,
+         WHERE r.person_id = p.id AND s.rowid = r.search_rowid${and} AND (${matches.sql}) ORDER BY ${place.sql}, ${BY_NAME} LIMIT ?`,
         params: [...params, ...matches.params, ...place.params, limit]
       })
     ]
