@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm'
 import type { SearchHit } from '../../shared/search/schemas'
 import { openToViewer, type RestrictedViewer } from '../families/restrictedViewer'
 import { foldName, nameTokens, soundKeys, soundKeysOf } from './names'
-import { entryWords, namePhases, phaseExpressions, phaseOf } from './nameRules'
+import { namePhases, phaseConditions, phaseExpressions } from './nameRules'
 
 export interface IndexedNames {
   id: string
@@ -156,32 +156,6 @@ export interface PeopleFilter {
 export interface SqlQuery {
   sql: string
   params: unknown[]
-  /**
-   * For a statement that answers candidates with their index entry (ENTRY_COLUMNS): each one's
-   * place (a name phase), or null to leave it out. Rows are shown by place, then as the statement
-   * ordered them.
-   */
-  rank?: (row: EntryRow) => number | null
-}
-
-/** A candidate's index entry, read by its rowid alongside the hit: matched in memory (nameRules.ts). */
-const ENTRY_COLUMNS = 's.names AS "entryNames", s.sounds AS "entrySounds", s.household AS "entryHousehold"'
-export interface EntryRow extends HitRow {
-  entryNames: string
-  entrySounds: string
-  entryHousehold: string
-}
-
-/** The rows of a statement as shown: ranked and cut to `limit` when it has a rank, without the entry's columns. */
-export function shownRows(query: SqlQuery, rows: unknown[], limit: number): HitRow[] {
-  if (!query.rank) return rows as HitRow[]
-  const rank = query.rank
-  return (rows as EntryRow[])
-    .map((row, order) => ({ row, order, place: rank(row) }))
-    .filter((r): r is { row: EntryRow; order: number; place: number } => r.place !== null)
-    .sort((a, b) => a.place - b.place || a.order - b.order)
-    .slice(0, limit)
-    .map(({ row: { entryNames: _n, entrySounds: _s, entryHousehold: _h, ...hit } }) => hit)
 }
 
 /** Alphabetical, as people read a list of names; an unnamed unborn baby after the named. */
@@ -250,18 +224,18 @@ export function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewe
     }))
   }
   // A date, an identifier, a postcode or a reference narrows to a handful of people: find them
-  // first with their index entries (read by rowid), and match the name on them in memory. All of
-  // them: a date given to everyone whose own is not known (1 January) or a hostel's postcode is
-  // shared by hundreds, and a cut before the name is matched would lose the person typed.
+  // first, read their index entries by rowid, and match the name on those (nameRules.ts). The
+  // statement ranks them (by name phase, then by name) and answers only the page: a date given to
+  // everyone whose own is not known (1 January) or a hostel's postcode is shared by hundreds, and
+  // every one of them is looked at, but only the page is read out.
   const narrow = Boolean(filter.date || filter.postcodeKey || filter.nhsNumber || filter.upn || filter.reference)
   if (filter.nameTokens.length > 0 && narrow) {
-    const phases = namePhases(filter.nameTokens)
+    const { matches, place } = phaseConditions(namePhases(filter.nameTokens), 's')
     return [
-      () => ({
-        sql: `SELECT ${HIT_COLUMNS}, ${ENTRY_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id CROSS JOIN ${SEARCH_ROWS} r CROSS JOIN ${SEARCH_TABLE} s
-         WHERE r.person_id = p.id AND s.rowid = r.search_rowid${and} ORDER BY ${BY_NAME}`,
-        params,
-        rank: (row) => phaseOf(entryWords({ names: row.entryNames, sounds: row.entrySounds, household: row.entryHousehold }), phases)
+      (limit: number) => ({
+        sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id CROSS JOIN ${SEARCH_ROWS} r CROSS JOIN ${SEARCH_TABLE} s
+         WHERE r.person_id = p.id AND s.rowid = r.search_rowid${and} AND (${matches.sql}) ORDER BY ${place.sql}, ${BY_NAME} LIMIT ?`,
+        params: [...params, ...matches.params, ...place.params, limit]
       })
     ]
   }
@@ -297,7 +271,7 @@ export async function findPeople(db: Queryable, filter: PeopleFilter, limit: num
   for (const phase of buildPeopleQueries(filter, viewer)) {
     if (hits.length >= limit) break
     const query = phase(limit - hits.length)
-    for (const hit of shownRows(query, (await db.query(query.sql, query.params)) as unknown[], limit - hits.length)) {
+    for (const hit of (await db.query(query.sql, query.params)) as HitRow[]) {
       if (seen.has(hit.personId)) continue
       seen.add(hit.personId)
       hits.push(hit)
@@ -310,6 +284,7 @@ export interface CandidateRow extends HitRow {
   nhsNumber: string | null
   upn: string | null
   postcodeKey: string
+  sex: string | null
 }
 
 /** People who share an identifier or a date of birth with a new person: the duplicate candidates. */
@@ -346,7 +321,7 @@ export function buildCandidateQuery(by: CandidateKeys, viewer: RestrictedViewer 
   }
   if (ors.length === 0) return null
   return {
-    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS "nhsNumber", p.upn AS upn, f.postcode_key AS "postcodeKey"
+    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS "nhsNumber", p.upn AS upn, f.postcode_key AS "postcodeKey", p.sex AS sex
      FROM person p JOIN family f ON f.id = p.family_id WHERE (${ors.join(' OR ')})${open ? ` AND ${open.sql}` : ''}`,
     params: open ? [...params, ...open.params] : params
   }
