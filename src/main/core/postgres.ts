@@ -15,8 +15,8 @@ export interface PostgresConnection {
   user: string
   /** Read from the environment variable or the file IT named: never from the config file itself. */
   password: string | null
-  /** false on loopback only; otherwise TLS, checked against IT's CA unless they said not to. */
-  ssl: false | { rejectUnauthorized: boolean; ca?: string }
+  /** false on loopback only; otherwise TLS, checked against IT's CA unless they said not to (./postgresSettings). */
+  ssl: false | { rejectUnauthorized: boolean; ca?: string; checkServerIdentity?: () => undefined }
   /** Connections this desk keeps open at most. */
   poolSize?: number
   /** What the server shows for this desk's connections (pg_stat_activity), for IT. */
