@@ -104,6 +104,8 @@ function withNumberedPlaceholders(dataSource: DataSource): void {
   }
 }
 
+const CONNECT_TIMEOUT_MS = 10_000
+
 export function postgresDataSource(connection: PostgresConnection): DataSource {
   const dataSource = new DataSource({
     type: 'postgres',
@@ -115,6 +117,8 @@ export function postgresDataSource(connection: PostgresConnection): DataSource {
     ssl: connection.ssl,
     applicationName: connection.applicationName ?? 'Casebook',
     poolSize: connection.poolSize ?? 10,
+    // A server that does not answer (a dropped network) is said to be unreachable, not waited for forever.
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
     extra: { types },
     entities,
     migrations,
@@ -130,13 +134,18 @@ export function postgresDataSource(connection: PostgresConnection): DataSource {
 const MIGRATION_LOCK = 7_263_101
 
 /**
- * Connects and brings the schema up to date. Migrations run in one transaction under a session
- * advisory lock, so two desks started together never both migrate: the second waits, then finds
- * nothing left to do.
+ * Connects and, with `migrate` (the owner role's migrate command, and tests), brings the schema up to
+ * date. Migrations run in one transaction under a session advisory lock, so two runs started together
+ * never both migrate: the second waits, then finds nothing left to do. A desk connects without
+ * migrating: its role may not change the tables (./postgresRoles checks they are this Casebook's).
  */
-export async function openPostgresDatabase(connection: PostgresConnection): Promise<{ dataSource: DataSource; migrated: string[] }> {
+export async function openPostgresDatabase(
+  connection: PostgresConnection,
+  options: { migrate: boolean }
+): Promise<{ dataSource: DataSource; migrated: string[] }> {
   const dataSource = postgresDataSource(connection)
   await dataSource.initialize()
+  if (!options.migrate) return { dataSource, migrated: [] }
   try {
     const runner = dataSource.createQueryRunner()
     const migrated: string[] = []
