@@ -154,7 +154,7 @@ export async function main(argv: string[], out: (line: string) => void = console
   // A PostgreSQL server is IT's to back up and restore, with pg_dump or its own tools: Casebook's backups are of a file.
   const notOnPostgres = (what: string) => {
     out(
-      `This hub's database is on a PostgreSQL server (${path}), so Casebook does not ${what} it: IT backs the server up with pg_dump or its own tools, and restores it the same way. Nothing was changed.`
+      `This hub's database is on a PostgreSQL server (${path}), so Casebook does not ${what}: IT backs the server up with pg_dump or its own tools, and restores it the same way. Nothing was changed.`
     )
     return 2
   }
@@ -162,8 +162,8 @@ export async function main(argv: string[], out: (line: string) => void = console
     out(`This hub's database is on a PostgreSQL server (${path}): IT creates and upgrades its tables, as the owner role, with: ${MIGRATE_COMMAND}`)
     return 2
   }
-  if (postgresSettings && command === 'backup' && rest[0] !== 'new-key') return notOnPostgres('back up')
-  if (postgresSettings && command === 'restore') return notOnPostgres('restore')
+  if (postgresSettings && command === 'backup' && rest[0] !== 'new-key') return notOnPostgres('back it up')
+  if (postgresSettings && command === 'restore') return notOnPostgres('restore it')
 
   switch (command) {
     case 'migrate': {

@@ -49,7 +49,7 @@ export async function migrateCommand(options: MigrateOptions): Promise<number> {
     out(`Tables up to date: ${where} (${ran.length} migrations, the last ${ran.at(-1)?.name ?? 'none'})`)
     const granted = await grantDeskRole(casebook.core.db, deskRole)
     options.log.info('database.granted', { role: deskRole, tables: granted.length })
-    out(`The desks' role ${deskRole} may now read and write records in ${granted.length} tables, and change none of them.`)
+    out(`The desks' role ${deskRole} may now read and write records in ${granted.length} tables, and cannot alter or drop any of them.`)
     return 0
   } finally {
     await casebook.close()

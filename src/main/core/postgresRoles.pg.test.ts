@@ -111,7 +111,7 @@ describe('the migrate command, as the owner role', () => {
     expect(code).toBe(0)
     expect(out).toContain(`Tables up to date: postgres://${owner.name}@`)
     expect(out).toContain(`(${migrations.length} migrations, the last ${migrations.at(-1)!.name})`)
-    expect(out).toMatch(new RegExp(`The desks' role ${desk.name} may now read and write records in \\d+ tables, and change none of them.`))
+    expect(out).toMatch(new RegExp(`The desks' role ${desk.name} may now read and write records in \\d+ tables, and cannot alter or drop any of them.`))
 
     const lines: { event: string; fields?: Record<string, LogValue> }[] = []
     const deskCasebook = await openAs(
@@ -190,10 +190,10 @@ describe('the command line on a PostgreSQL hub', () => {
     await migrate()
     expect(await runCommand('audit', 'verify')).toMatchObject({ code: 0, out: expect.stringContaining('The audit trail is intact') })
     const said = (what: string) =>
-      `This hub's database is on a PostgreSQL server (${where()}), so Casebook does not ${what} it: IT backs the server up with pg_dump or its own tools, and restores it the same way. Nothing was changed.`
-    expect(await runCommand('backup')).toEqual({ code: 2, out: said('back up') })
-    expect(await runCommand('backup', 'list')).toEqual({ code: 2, out: said('back up') })
-    expect(await runCommand('restore', 'some.backup')).toEqual({ code: 2, out: said('restore') })
+      `This hub's database is on a PostgreSQL server (${where()}), so Casebook does not ${what}: IT backs the server up with pg_dump or its own tools, and restores it the same way. Nothing was changed.`
+    expect(await runCommand('backup')).toEqual({ code: 2, out: said('back it up') })
+    expect(await runCommand('backup', 'list')).toEqual({ code: 2, out: said('back it up') })
+    expect(await runCommand('restore', 'some.backup')).toEqual({ code: 2, out: said('restore it') })
     expect(await runCommand('init')).toEqual({
       code: 2,
       out: `This hub's database is on a PostgreSQL server (${where()}): IT creates and upgrades its tables, as the owner role, with: npm run casebook -- migrate --postgres --owner <owner role>`

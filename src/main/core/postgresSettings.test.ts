@@ -178,6 +178,19 @@ describe('the machine-wide config file', () => {
     })
   })
 
+  it("takes the README's example as it stands", () => {
+    const example = join(__dirname, '../../../resources/casebook.machine.postgres.example.json')
+    expect(readMachineConfig(example).postgres).toEqual({
+      host: 'casebook-db.hub.example.gov.uk',
+      port: 5432,
+      database: 'casebook',
+      user: 'casebook_desk',
+      tls: 'verify-full',
+      caFile: 'C:\\ProgramData\\Casebook\\hub-ca.pem',
+      passwordFile: 'C:\\ProgramData\\Casebook\\postgres-password.txt'
+    })
+  })
+
   it('refuses a password in it, naming the file', () => {
     const path = config('password.json', { postgres: { ...server, password: 'hunter2' } })
     expect(() => readMachineConfig(path)).toThrow(
