@@ -5,7 +5,7 @@
 // overdue (the words say it). At 1280, 1024 and 320 px wide, and as printed.
 import { writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test, expect, expectAccessibleAtEveryImpact, type Harness } from './harness/fixtures'
 import { openEpisodeFor, registerOkafors } from './harness/earlyHelp'
 import { fitsNarrowScreen, shotsFolder, tabTo } from './harness/screen'
@@ -28,6 +28,13 @@ const call = (page: Page, channel: string, input: unknown) =>
     },
     [channel, input] as const
   )
+
+/** Tabs to a box and types over what it holds, with the keyboard alone. */
+async function typeOver(page: Page, box: Locator, text: string) {
+  await tabTo(page, box)
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type(text)
+}
 
 /** The Okafors, an episode opened on 2 March 2026, a case note on each of 28 days of March (Catherine's on even days), and in April a note and a request for help about Catherine. */
 async function world(page: Page, harness: Harness) {
@@ -97,9 +104,7 @@ test('filters the chronology with the keyboard, and prints it marked, named, dat
   await page.setViewportSize({ width: 1280, height: 900 })
 
   // An end before the start is refused next to the end date, and the list stays as it was.
-  await tabTo(page, end.getByLabel('Month'))
-  await page.keyboard.press('Control+A')
-  await page.keyboard.type('1')
+  await typeOver(page, end.getByLabel('Month'), '1')
   await page.keyboard.press('Enter')
   const summary = page.locator('.govuk-error-summary')
   await expect(summary).toBeFocused()
@@ -107,12 +112,8 @@ test('filters the chronology with the keyboard, and prints it marked, named, dat
   await expect(end).toContainText('Error: End date must be the same as or after the start date')
   await expect(timeline.getByRole('heading')).toHaveCount(14)
   // A day that is not one is refused next to its own field.
-  await tabTo(page, start.getByLabel('Month'))
-  await page.keyboard.press('Control+A')
-  await page.keyboard.type('2')
-  await tabTo(page, start.getByLabel('Day'))
-  await page.keyboard.press('Control+A')
-  await page.keyboard.type('30')
+  await typeOver(page, start.getByLabel('Month'), '2')
+  await typeOver(page, start.getByLabel('Day'), '30')
   await page.keyboard.press('Enter')
   await expect(start).toContainText('Error: Start date must be a real date')
   await expectAccessibleAtEveryImpact(page)
@@ -123,6 +124,14 @@ test('filters the chronology with the keyboard, and prints it marked, named, dat
   await page.getByRole('heading', { name: 'Filter the chronology' }).scrollIntoViewIfNeeded()
   await page.screenshot({ path: shot('chronology-errors-320-filters') })
   await page.setViewportSize({ width: 1280, height: 900 })
+  // A day in the calendar before any family's record, a year before 1000 too: the filter says the earliest day it takes.
+  await typeOver(page, start.getByLabel('Day'), '1')
+  await typeOver(page, start.getByLabel('Year'), '0999')
+  await page.keyboard.press('Enter')
+  await expect(summary.getByRole('link', { name: 'Start date must be 1 January 1900 or later' })).toBeVisible()
+  await expect(start).toContainText('Error: Start date must be 1 January 1900 or later')
+  await expect(timeline.getByRole('heading')).toHaveCount(14)
+  await page.screenshot({ path: shot('chronology-error-before-1900-1280'), fullPage: true })
 
   // Cleared, everything again; and the whole chronology printed.
   await tabTo(page, page.getByRole('button', { name: 'Clear filters' }))

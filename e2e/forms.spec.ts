@@ -122,7 +122,7 @@ test('registration keeps rarely used fields behind "Add more details", names the
   await page.getByRole('link', { name: 'Find a family' }).click()
   await expect(page.getByLabel('Search people and families')).toBeVisible()
   await page.getByRole('link', { name: 'Register a family', exact: true }).click()
-  await expect(page.getByText(/^The registration you started at \d\d:\d\d and had not saved has been brought back\.$/)).toBeVisible()
+  await expect(page.getByText(/^Your unsaved registration from \d\d:\d\d has been brought back\.$/)).toBeVisible()
   await expect(member(page, 'Child 1').getByLabel('School or setting')).toHaveValue('Acacia Primary')
   await expect(member(page, 'Child 1').getByRole('button', { name: 'Add more details for Child 1' })).toHaveAttribute('aria-expanded', 'true')
   await expect(page.getByRole('group', { name: 'Household' }).getByLabel('Postcode')).toHaveValue('B33 8TH')

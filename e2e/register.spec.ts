@@ -1,5 +1,9 @@
 import { test, expect, expectAccessible } from './harness/fixtures'
 import { dateParts, fillHousehold, fillPerson, member } from './harness/forms'
+import { lookAt, shotsFolder, tabTo } from './harness/screen'
+import { signIn } from './harness/signIn'
+import type { Harness } from './harness/fixtures'
+import type { Locator, Page } from '@playwright/test'
 
 test('reception registers a family of two adults, two children and an unborn baby, records consent, then finds them every way', async ({ page, harness }) => {
   await expect(page.getByLabel('Search people and families')).toBeFocused()
@@ -157,4 +161,114 @@ test('invalid entries are named next to each field and in the summary, and nothi
 
   const [{ n }] = await harness.casebook.core.db.query('SELECT count(*) AS n FROM person')
   expect(n).toBe(0)
+})
+
+const SHOTS = shotsFolder('register')
+
+/** The registration draft `username` has in the database, as the form sent it; null when there is none. */
+async function registrationDraft(harness: Harness, username: string): Promise<{ family?: Record<string, unknown>; members?: unknown[] } | null> {
+  const [row] = await harness.casebook.core.db.query(`SELECT payload FROM draft WHERE draft_key = 'registration:new' AND user_name = ?`, [username])
+  return row ? JSON.parse(row.payload) : null
+}
+
+/** Tab to a box and type into it, as someone without a mouse does. */
+async function typeInto(page: Page, box: Locator, text: string): Promise<void> {
+  await tabTo(page, box)
+  await page.keyboard.type(text)
+}
+
+/** Sign out with the keyboard: the header's button, then Enter. */
+async function signOutByKeyboard(page: Page): Promise<void> {
+  await tabTo(page, page.getByRole('button', { name: 'Sign out' }), 200)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible()
+}
+
+test('a half-typed registration survives the window starting again, comes back to its own user only, saying so, and Discard empties it', async ({
+  page,
+  harness
+}) => {
+  const household = page.getByRole('group', { name: 'Household' })
+  const registerLink = page.getByRole('link', { name: 'Register a family', exact: true })
+  const heading = page.getByRole('heading', { name: 'Register a family', level: 1 })
+  const restored = page.getByText(/^Your unsaved registration from \d\d:\d\d has been brought back\.$/)
+  const child = member(page, 'Child 1')
+
+  // Half a registration, with the keyboard alone: the household's address without its town, a
+  // postcode not finished, a child with a first name and only the day of their birth.
+  await tabTo(page, registerLink)
+  await page.keyboard.press('Enter')
+  await expect(heading).toBeFocused()
+  await typeInto(page, household.getByLabel('Address line 1'), '3 Station Road')
+  await typeInto(page, household.getByLabel('Postcode'), 'LS11')
+  await tabTo(page, page.getByRole('button', { name: 'Add a child' }))
+  await page.keyboard.press('Enter')
+  await typeInto(page, child.getByLabel('First name'), 'Zoë')
+  await typeInto(page, child.getByRole('group', { name: 'Date of birth' }).getByLabel('Day'), '3')
+  await expect(page.getByText(/^Draft saved at \d\d:\d\d$/)).toBeVisible()
+  await expect
+    .poll(async () => (await registrationDraft(harness, 'reception1'))?.members)
+    .toEqual([expect.objectContaining({ member: expect.objectContaining({ kind: 'child', givenName: 'Zoë', dateOfBirth: '3//' }) })])
+
+  // The window starts again (closed and opened, or its page crashed): nothing of the form is left
+  // in its memory, and the registration comes back from the database, saying so.
+  await page.reload()
+  await expect(heading).toBeVisible()
+  await expect(restored).toBeVisible()
+  await expect(household.getByLabel('Address line 1')).toHaveValue('3 Station Road')
+  await expect(household.getByLabel('Town or city')).toHaveValue('')
+  await expect(household.getByLabel('Postcode')).toHaveValue('LS11')
+  await expect(household.getByLabel('Main language')).toHaveValue('English')
+  await expect(child.getByLabel('First name')).toHaveValue('Zoë')
+  await expect(child.getByRole('group', { name: 'Date of birth' }).getByLabel('Day')).toHaveValue('3')
+  await expect(child.getByRole('group', { name: 'Date of birth' }).getByLabel('Month')).toHaveValue('')
+  await lookAt(page, SHOTS, 'registration-restored')
+
+  // Someone else signs in at the same desk: the registration is not theirs to see.
+  await signOutByKeyboard(page)
+  await harness.createUser({ username: 'rita', role: 'reception' })
+  await signIn(page, 'rita')
+  await tabTo(page, registerLink)
+  await page.keyboard.press('Enter')
+  await expect(heading).toBeFocused()
+  await expect(household.getByLabel('Address line 1')).toHaveValue('')
+  await expect(member(page, 'Child 1')).toHaveCount(0)
+  await expect(page.getByText(/has been brought back/)).toHaveCount(0)
+  expect(await registrationDraft(harness, 'rita')).toBeNull()
+  await signOutByKeyboard(page)
+
+  // Back to its own user, who discards it with the keyboard: the form is empty, and stays so.
+  await signIn(page, 'reception1')
+  await tabTo(page, registerLink)
+  await page.keyboard.press('Enter')
+  await expect(restored).toBeVisible()
+  await expect(child.getByLabel('First name')).toHaveValue('Zoë')
+  await tabTo(page, page.getByRole('button', { name: 'Discard it and start again' }))
+  await page.keyboard.press('Enter')
+  await expect(heading).toBeFocused()
+  await expect(page.getByText(/has been brought back/)).toHaveCount(0)
+  await expect(household.getByLabel('Address line 1')).toHaveValue('')
+  await expect(household.getByLabel('Postcode')).toHaveValue('')
+  await expect(member(page, 'Child 1')).toHaveCount(0)
+  await expect.poll(() => registrationDraft(harness, 'reception1')).toBeNull()
+  await lookAt(page, SHOTS, 'registration-discarded')
+  await page.reload()
+  await expect(heading).toBeVisible()
+  await expect(page.getByText(/has been brought back/)).toHaveCount(0)
+  await expect(household.getByLabel('Address line 1')).toHaveValue('')
+})
+
+test('a registration kept as a draft is gone once the family is saved', async ({ page, harness }) => {
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
+  await fillHousehold(page, { address: '4 Elm Grove', town: 'Leeds', postcode: 'LS8 2PF' })
+  await page.getByRole('button', { name: 'Add an adult' }).click()
+  await fillPerson(member(page, 'Adult 1'), { first: 'Ann', last: 'Lee', born: dateParts(-30), sex: 'Female', ethnicity: 'Chinese' })
+  await expect.poll(async () => (await registrationDraft(harness, 'reception1'))?.family?.town).toBe('Leeds')
+  await page.getByRole('button', { name: 'Save family' }).click()
+  await expect(page.getByText(/Family registered\. Their reference is RV-000001\./)).toBeVisible()
+  expect(await registrationDraft(harness, 'reception1')).toBeNull()
+  await page.getByRole('link', { name: 'Register a family', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Register a family', level: 1 })).toBeVisible()
+  await expect(page.getByText(/has been brought back/)).toHaveCount(0)
+  await expect(page.getByRole('group', { name: 'Household' }).getByLabel('Address line 1')).toHaveValue('')
 })

@@ -1,5 +1,6 @@
-// Each test gets a fresh real core on its own SQLite file, and a page whose
-// window.casebook.invoke is bound to that core through the same router the IPC handler uses.
+// Each test gets a fresh real core on its own SQLite file (or, with the engine option, on a real
+// PostgreSQL server of its own), and a page whose window.casebook.invoke is bound to that core
+// through the same router the IPC handler uses.
 // Payloads go through JSON both ways, as Electron's structured clone of plain data would.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,8 @@ import type { Role } from '../../src/shared/roles'
 import { serveRenderer } from './server'
 import { HarnessClock } from './clock'
 import { breakDatabase, type DatabaseOption } from './database'
+import { startPostgresServer, type PostgresServer } from '../../src/main/testing/postgresServer'
+import { makeTestPostgresDatabase } from '../../src/main/testing/postgresDatabase'
 
 export interface Account {
   username: string
@@ -35,7 +38,12 @@ export interface Harness {
   databasePath: string
   /** IT's backup settings for this core (the backupKey option): the folder is always set, and made. */
   backup: BackupSettings & { folder: string }
+  /** The test's own PostgreSQL server, when the engine option is postgres (to stop it, as a lost network would). */
+  postgres: PostgresServer | null
 }
+
+/** Where the core keeps its records: a SQLite file (the default) or a shared PostgreSQL database. */
+export type EngineOption = 'sqlite' | 'postgres'
 
 export const PASSWORD = 'harness long passphrase'
 
@@ -121,6 +129,7 @@ export const test = base.extend<
     exportFolder: ExportFolderOption
     backupKey: BackupKeyOption
     database: DatabaseOption
+    engine: EngineOption
   },
   { rendererUrl: string }
 >({
@@ -135,6 +144,7 @@ export const test = base.extend<
    * Casebook's. The account is made before it is broken, and the page starts signed out.
    */
   database: ['sound', { option: true }],
+  engine: ['sqlite', { option: true }],
   rendererUrl: [
     // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
     // eslint-disable-next-line no-empty-pattern
@@ -147,7 +157,7 @@ export const test = base.extend<
   ],
   // Automatic: every test's page is bound to a fresh core, whether or not it names the harness.
   harness: [
-    async ({ page, browser, rendererUrl, account, directoryFeed, exportFolder: folderOption, backupKey, database }, use) => {
+    async ({ page, browser, rendererUrl, account, directoryFeed, exportFolder: folderOption, backupKey, database, engine }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'))
       const exportFolder = folderOption === 'none' ? null : join(dir, folderOption === 'made' ? 'exports' : 'no-such-folder')
       if (folderOption === 'made') mkdirSync(exportFolder!)
@@ -155,8 +165,11 @@ export const test = base.extend<
       mkdirSync(backup.folder)
       const databasePath = join(dir, 'casebook.sqlite')
       const clock = new HarnessClock()
+      // Durable, as a hub's server is: a test that stops it expects every acknowledged save kept.
+      const postgres = engine === 'postgres' ? await startPostgresServer({ durable: true }) : null
       const options = {
         databasePath,
+        postgres: postgres ? (await makeTestPostgresDatabase(postgres.url('postgres'))).connection : undefined,
         clock,
         passwordCost: TEST_SCRYPT,
         directoryFeed,
@@ -177,6 +190,7 @@ export const test = base.extend<
         exportFolder,
         databasePath,
         backup,
+        postgres,
         openPage: async (other = { username: 'reception2', role: 'reception' }) => {
           if ((await casebook.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(casebook, other)
           // A context of its own, as a separate window would be (and as axe-core needs).
@@ -187,6 +201,7 @@ export const test = base.extend<
       })
       for (const p of others) await p.context().close()
       await casebook.close()
+      await postgres?.stop()
       rmSync(dir, { recursive: true, force: true })
     },
     { auto: true }

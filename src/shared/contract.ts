@@ -136,10 +136,11 @@ export const contract = {
   'episodes.closuresAwaiting': channel(closuresAwaitingInput, closuresAwaitingOutput, 'episodes.manage'),
   'episodes.reopen': channel(reopenEpisodeInput, saved, 'episodes.manage'),
   'chronology.get': channel(chronologyInput, chronologyAnswer, 'earlyHelp.read'),
-  // Every form that keeps a draft is early-help casework; the core also checks the draft's record.
-  'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'earlyHelp.write'),
-  'drafts.get': channel(draftKeyInput, draftRecord, 'earlyHelp.write'),
-  'drafts.discard': channel(draftKeyInput, nothing, 'earlyHelp.write'),
+  // Reception keep a draft of the registration they are typing; a draft of casework (note, assessment,
+  // plan, review) also needs earlyHelp.write and its record's access, which the core checks (drafts/service.ts).
+  'drafts.save': channel(saveDraftInput, z.object({ savedAt: z.string() }), 'families.write'),
+  'drafts.get': channel(draftKeyInput, draftRecord, 'families.write'),
+  'drafts.discard': channel(draftKeyInput, nothing, 'families.write'),
   'audit.verify': channel(z.object({}), auditVerification, 'audit.read'),
   'audit.list': channel(auditListInput, auditListOutput, 'audit.read'),
   ...directoryChannels,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { addMonths, ageInYears, datePartsToValue, formatDate, hubDay, isRealIsoDate, londonToUtc, parseTypedDate, utcToLondon } from './dates'
+import { addMonths, ageInYears, datePartsToValue, formatDate, hubDay, isoDate, isRealIsoDate, londonToUtc, parseTypedDate, utcToLondon } from './dates'
 
 describe('dates typed as people type them', () => {
   it('reads day-first numeric dates with any separator', () => {
@@ -28,6 +28,17 @@ describe('dates typed as people type them', () => {
     expect(datePartsToValue({ day: '3', month: '7', year: '2019' })).toBe('2019-07-03')
     expect(datePartsToValue({ day: '31', month: '2', year: '2019' })).toBe('31/2/2019')
     expect(datePartsToValue({ day: '3', month: '', year: '2019' })).toBe('3//2019')
+  })
+  it('sends a day of the calendar before the year 1000 as ISO, for its field to say what it takes', () => {
+    expect(datePartsToValue({ day: '1', month: '1', year: '0999' })).toBe('0999-01-01')
+    expect(datePartsToValue({ day: '29', month: '2', year: '0996' })).toBe('0996-02-29')
+    expect(datePartsToValue({ day: '31', month: '12', year: '0000' })).toBe('0000-12-31')
+    // Not a day of any calendar, in any year: as typed.
+    expect(datePartsToValue({ day: '29', month: '2', year: '0999' })).toBe('29/2/0999')
+    expect(datePartsToValue({ day: '0', month: '1', year: '0999' })).toBe('0/1/0999')
+    // Still not a real date to every other field.
+    expect(isRealIsoDate('0999-01-01')).toBe(false)
+    expect(isoDate(999, 1, 1)).toBe(null)
   })
 })
 

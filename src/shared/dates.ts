@@ -3,9 +3,20 @@
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 export function isoDate(year: number, month: number, day: number): string | null {
+  return year < 1000 ? null : calendarDay(year, month, day)
+}
+
+/**
+ * A day of the calendar whose year has four digits (0000 to 9999), as ISO, or null. isoDate takes
+ * years from 1000 only; a form's boxes send an earlier day as ISO too, so that its field's schema
+ * says what it takes, not that the day is not a real one.
+ */
+function calendarDay(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null
-  const d = new Date(Date.UTC(year, month - 1, day))
+  if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1) return null
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  const d = new Date(0)
+  d.setUTCFullYear(year, month - 1, day)
   if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
@@ -84,8 +95,8 @@ export const EMPTY_DATE_PARTS: DateParts = { day: '', month: '', year: '' }
 
 /**
  * Parts to the value the contract validates: undefined when all three are empty (the field is
- * missing), an ISO date when they make one, and otherwise the typed text, which the schema
- * refuses as not a real date.
+ * missing), an ISO date when they make a day of the calendar (0999 as the year too, for the schema
+ * to judge), and otherwise the typed text, which the schema refuses as not a real date.
  */
 export function datePartsToValue(parts: DateParts | undefined): string | undefined {
   if (!parts) return undefined
@@ -93,7 +104,7 @@ export function datePartsToValue(parts: DateParts | undefined): string | undefin
   const month = parts.month.trim()
   const year = parts.year.trim()
   if (!day && !month && !year) return undefined
-  const iso = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) ? isoDate(Number(year), Number(month), Number(day)) : null
+  const iso = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) ? calendarDay(Number(year), Number(month), Number(day)) : null
   return iso ?? `${day}/${month}/${year}`
 }
 

@@ -2,7 +2,7 @@
 // the rules: real names that must be kept (as they are stored), and hostile ones that must not be.
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { optionalName, optionalText, requiredName, requiredText } from './fields'
+import { optionalDate, optionalName, optionalText, requiredName, requiredText } from './fields'
 import { childSchema, familyDetailsSchema } from './families/schemas'
 import { saveTeamMemberInput } from './earlyHelp/team'
 import { createUserInput, setupInput } from './accounts/schemas'
@@ -289,5 +289,28 @@ describe("the contract's free text", () => {
 
   it('evidence for a headline keeps its lines', () => {
     expect(shape(saveAssessmentInput).evidence!.parse({ HOUSING: 'One\nTwo' })).toEqual({ HOUSING: 'One\nTwo' })
+  })
+})
+
+describe('optional dates (the filters of the referrals, requests and chronology)', () => {
+  const message = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message)
+
+  it('take a blank or missing date as none, and a real one as it is', () => {
+    for (const schema of [optionalDate('Start date'), optionalDate('Start date', '1900-01-01')]) {
+      expect(schema.parse(undefined)).toBe(null)
+      expect(schema.parse('  ')).toBe(null)
+      expect(schema.parse('2026-03-27')).toBe('2026-03-27')
+    }
+  })
+
+  it('refuse a date that is not one with the field’s own message', () => {
+    expect(message(optionalDate('Start date'), '31/2/2026')).toEqual(['Start date must be a real date'])
+    expect(message(optionalDate('End date'), '0001-01-01')).toEqual(['End date must be a real date'])
+    expect(message(optionalDate('Start date', '1900-01-01'), '2026-02-30')).toEqual(['Start date must be a real date'])
+  })
+
+  it('say the earliest day, where there is one, to a day before it, even one isoDate does not make', () => {
+    expect(message(optionalDate('Start date', '1900-01-01'), '1899-12-31')).toEqual(['Start date must be 1 January 1900 or later'])
+    expect(message(optionalDate('End date', '1900-01-01'), '0001-01-01')).toEqual(['End date must be 1 January 1900 or later'])
   })
 })

@@ -2,7 +2,7 @@
 // error message patterns, because they are shown next to the field and in the error summary.
 import { z } from 'zod'
 import './messages'
-import { addYears, isRealIsoDate, todayIso } from './dates'
+import { addYears, formatDate, isRealIsoDate, todayIso } from './dates'
 import { isValidNhsNumber, normaliseNhsNumber } from './identifiers/nhsNumber'
 import { isValidUpn, normaliseUpn } from './identifiers/upn'
 import { isValidPostcode, normalisePostcode } from './identifiers/postcode'
@@ -189,6 +189,21 @@ export function dateField(label: string, rule?: (iso: string, today: string) => 
 }
 
 /**
+ * A date that may be left out (a filter's start or end): blank is null. A day before `earliest` (ISO)
+ * is refused with that limit before the date is checked, so a day in the calendar that isoDate does
+ * not make (0001-01-01, say) is told the limit, not 'must be a real date', which it is.
+ */
+export function optionalDate(label: string, earliest?: string) {
+  const day: z.ZodType<string, string> = earliest
+    ? z
+        .string({ error: `Enter ${label.toLowerCase()}` })
+        .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v >= earliest, { error: `${label} must be ${formatDate(earliest)} or later`, abort: true })
+        .pipe(dateField(label))
+    : dateField(label)
+  return z.preprocess(blankToNull, day.nullable()).default(null)
+}
+
+/**
  * For a rule across fields (superRefine): run it even when other fields have problems, so the
  * error summary lists everything at once, but only once the fields it reads are valid themselves,
  * and never when the input was not an object at all (null, a number, a list): then the rule would
@@ -198,6 +213,19 @@ export function whenValid(...fields: string[]): z.core.$ZodSuperRefineParams {
   return {
     when: (payload) => isRecord(payload.value) && !payload.issues.some((i) => (i.path?.length ?? 0) === 0 || fields.includes(String(i.path?.[0])))
   }
+}
+
+/**
+ * A date range's rule, for superRefine (a filter's start and end, both optional dates): an end before
+ * the start is refused at the end, once both are valid dates: `.superRefine(...endNotBeforeStart('from', 'to'))`.
+ */
+export function endNotBeforeStart<K extends string>(start: K, end: K) {
+  const rule = (v: Partial<Record<K, string | null>>, ctx: z.core.$RefinementCtx) => {
+    const from = v[start]
+    const to = v[end]
+    if (from && to && to < from) ctx.addIssue({ code: 'custom', path: [end], message: 'End date must be the same as or after the start date' })
+  }
+  return [rule, whenValid(start, end)] as const
 }
 
 /** A date rule for dateField: the day is today or earlier. */

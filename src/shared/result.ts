@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   'FORBIDDEN',
   'UNAVAILABLE', // the database is busy or closed; trying again may work
+  'OFFLINE', // the hub's shared database server cannot be reached; the same call works once it is back
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

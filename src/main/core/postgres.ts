@@ -78,6 +78,9 @@ function closingQuote(sql: string, start: number, quote: string): number {
   return sql.length
 }
 
+/** How long a desk waits to connect before saying the server cannot be reached. */
+export const CONNECT_TIMEOUT_MS = 5000
+
 const INT8 = 20
 const NUMERIC = 1700
 /**
@@ -104,8 +107,6 @@ function withNumberedPlaceholders(dataSource: DataSource): void {
   }
 }
 
-const CONNECT_TIMEOUT_MS = 10_000
-
 export function postgresDataSource(connection: PostgresConnection): DataSource {
   const dataSource = new DataSource({
     type: 'postgres',
@@ -117,9 +118,12 @@ export function postgresDataSource(connection: PostgresConnection): DataSource {
     ssl: connection.ssl,
     applicationName: connection.applicationName ?? 'Casebook',
     poolSize: connection.poolSize ?? 10,
-    // A server that does not answer (a dropped network) is said to be unreachable, not waited for forever.
-    connectTimeoutMS: CONNECT_TIMEOUT_MS,
-    extra: { types },
+    // A server that does not answer (the network gone) is reported in seconds, not after TCP's minutes;
+    // keep-alive notices a connection the network dropped while it sat idle in the pool.
+    extra: { types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true },
+    // A pooled connection the server or the network ended: the pool drops it and connects afresh for
+    // the next call, which is what reports the loss (as OFFLINE, ./router) if it lasts.
+    poolErrorHandler: () => undefined,
     entities,
     migrations,
     migrationsRun: false,

@@ -3,8 +3,9 @@
 // The driver's own code stays in brackets, for IT; the password never appears.
 import { AppError } from './errors'
 import { describePostgres, type PostgresConnection } from './postgres'
+import { MIGRATE_COMMAND } from './postgresRoles'
+import { SERVER_LOST } from './router'
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'])
 const NOT_FOUND = new Set(['ENOTFOUND', 'EAI_AGAIN'])
 const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/
 
@@ -24,10 +25,7 @@ export function postgresProblem(error: unknown, connection: PostgresConnection):
   const server = `${connection.host}:${connection.port}`
   const where = describePostgres(connection)
   const say = (message: string) => new AppError('UNAVAILABLE', message)
-  if (UNREACHABLE.has(code) || /timeout|terminated unexpectedly/i.test(text))
-    return say(
-      `Casebook cannot reach the hub's database server at ${server} (${code || text}). Nothing was saved. Check this computer's network connection; if other desks cannot reach it either, ask IT to check the server.`
-    )
+  // Before the server is lost in general (the router's words for it): a name that was not found is IT's to check.
   if (NOT_FOUND.has(code))
     return say(
       `Casebook cannot find the hub's database server ${connection.host} (${code}). Nothing was saved. Check this computer's network connection; if it is connected, ask IT to check the server's name (host in the machine-wide config's postgres section).`
@@ -38,6 +36,10 @@ export function postgresProblem(error: unknown, connection: PostgresConnection):
     )
   if (/does not support SSL/i.test(text))
     return say(`The hub's database server at ${server} does not accept encrypted connections. Nothing was sent to it. Ask IT to turn TLS on at the server.`)
+  if (SERVER_LOST.test(`${code} ${text}`))
+    return say(
+      `Casebook cannot reach the hub's database server at ${server} (${code || 'no answer'}). Nothing was saved. Check this computer's network connection; if other desks cannot reach it either, ask IT to check the server.`
+    )
   if (code === '28P01')
     return say(
       `The hub's database server refused the password for ${connection.user} (${code}). Nothing was changed. Ask IT to check the password in the variable or file the machine-wide config's postgres section names.`
@@ -52,7 +54,7 @@ export function postgresProblem(error: unknown, connection: PostgresConnection):
     )
   if (code === '42501')
     return say(
-      `The role ${connection.user} may not use the hub's database (${where}) as a desk needs to (${code}). Nothing was changed. Ask IT to grant it with: npm run casebook -- migrate --postgres --owner <owner role>`
+      `The role ${connection.user} may not use the hub's database (${where}) as a desk needs to (${code}). Nothing was changed. Ask IT to grant it with: ${MIGRATE_COMMAND}`
     )
   return error
 }

@@ -149,6 +149,16 @@ function auditSessionRefusal(ctx: CallContext, channel: string, input: unknown, 
   return auditRefusal(ctx, { recordType: 'channel', recordId: channel, changes })
 }
 
+/**
+ * A desk that has lost the hub's PostgreSQL server: the network's and node-postgres's words for a
+ * connection that failed or ended, and PostgreSQL's connection-exception class (08), its shutdowns
+ * (57P01-57P03) and a server with no connection left (53300). The pool connects again by itself, so
+ * the same call works once the server is back.
+ */
+export const SERVER_LOST =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|Connection terminated|timeout exceeded when trying to connect|\b(08[0-9A-Z]{3}|57P0[123]|53300)\b/
+export const SERVER_LOST_MESSAGE = `Casebook cannot reach the hub's database server. ${NOTHING_SAVED} Casebook carries on by itself when the server is back; if this goes on, tell IT.`
+
 /** Storage failures people can act on, by the codes SQLite and the operating system give them. */
 const STORAGE_PROBLEMS: [RegExp, string][] = [
   [/SQLITE_BUSY|SQLITE_LOCKED/, `The database is busy. ${NOTHING_SAVED} Try again in a moment.`],
@@ -178,7 +188,7 @@ function logRefusal(ctx: CallContext, channel: Channel, code: string): void {
 function logFailure(log: Log, channel: string, code: AppErrorValue['code'], error: unknown): void {
   const named = isChannel(channel) ? channel : 'unknown'
   if (code === 'FORBIDDEN') log.warn('call.refused', { channel: named, code })
-  else if (code === 'UNAVAILABLE' || code === 'INTERNAL') log.error('call.failed', { channel: named, code, ...errorFields(error) })
+  else if (code === 'UNAVAILABLE' || code === 'OFFLINE' || code === 'INTERNAL') log.error('call.failed', { channel: named, code, ...errorFields(error) })
 }
 
 /** What a caller is told about an error no service meant to raise. */
@@ -188,6 +198,11 @@ export function unexpectedError(channel: string, error: unknown, log: Log): AppE
     return error.toValue()
   }
   const text = `${String((error as { code?: unknown })?.code ?? '')} ${String((error as { message?: unknown })?.message ?? error)}`
+  const driverCode = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code
+  if (SERVER_LOST.test(`${text} ${String(driverCode ?? '')}`)) {
+    logFailure(log, channel, 'OFFLINE', error)
+    return { code: 'OFFLINE', message: SERVER_LOST_MESSAGE }
+  }
   for (const [pattern, message] of STORAGE_PROBLEMS) {
     if (!pattern.test(text)) continue
     logFailure(log, channel, 'UNAVAILABLE', error)

@@ -33,23 +33,27 @@ afterEach(async () => {
 
 const okafors = () => `Samuel Okafor and Grace O'Neill-Okafor (${family.reference})`
 
+// Pat opens the Okafors' episode today on Grace's consent, given there and then.
+const openEpisode = () =>
+  call('pat', 'episodes.open', {
+    familyId: family.id,
+    openedOn: today,
+    leadUserId: as.pat.id,
+    reason: 'Rent arrears',
+    headlines: ['HOUSING'],
+    consentId: 'new',
+    consentGivenById: people.Grace,
+    consentMethod: 'WRITTEN',
+    consentGivenOn: today
+  })
+
 describe("a family's name", () => {
   it('is on the family record with what its bar shows: the open episode, its lead, and what to know at once', async () => {
     const before = await call('rita', 'families.get', { id: family.id })
     expect(before.family).toMatchObject({ name: okafors(), episode: null, alerts: [] })
 
     await call('rita', 'referrals.logRequest', requestInput(family.id, [people.Catherine!]))
-    await call('pat', 'episodes.open', {
-      familyId: family.id,
-      openedOn: today,
-      leadUserId: as.pat.id,
-      reason: 'Rent arrears',
-      headlines: ['HOUSING'],
-      consentId: 'new',
-      consentGivenById: people.Grace,
-      consentMethod: 'WRITTEN',
-      consentGivenOn: today
-    })
+    await openEpisode()
     const after = await call('rita', 'families.get', { id: family.id })
     expect(after.family).toMatchObject({
       name: okafors(),
@@ -71,17 +75,7 @@ describe("a family's name", () => {
     // Reception learns where a request has got to, not that the family was stepped up.
     expect((await call('rita', 'families.get', { id: family.id })).family.alerts).toEqual([])
 
-    await call('pat', 'episodes.open', {
-      familyId: family.id,
-      openedOn: today,
-      leadUserId: as.pat.id,
-      reason: 'Rent arrears',
-      headlines: ['HOUSING'],
-      consentId: 'new',
-      consentGivenById: people.Grace,
-      consentMethod: 'WRITTEN',
-      consentGivenOn: today
-    })
+    await openEpisode()
     const consent = (await call('pat', 'families.get', { id: family.id })).consents.find((c: { scope: string }) => c.scope === 'EARLY_HELP')
     await call('pat', 'consent.withdraw', { id: consent.id, version: consent.version })
     expect((await call('pat', 'families.get', { id: family.id })).family.alerts).toEqual([

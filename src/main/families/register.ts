@@ -10,6 +10,7 @@ import { formatReference } from '../search/parseQuery'
 import { FamilyEntity } from './entities'
 import { insertPerson, refuseUnconfirmedDuplicates } from './members'
 import { restrictedViewer } from './access'
+import { discardDraft } from '../drafts/service'
 
 /** A new household and its members in one transaction: all of it is saved, or none. */
 export async function registerFamily(input: z.output<typeof registerFamilyInput>, ctx: CallContext) {
@@ -20,6 +21,7 @@ export async function registerFamily(input: z.output<typeof registerFamilyInput>
       input.family.postcode,
       restrictedViewer(ctx)
     )
+    if (input.draftKey) await discardDraft(manager, ctx.actor.name, input.draftKey)
     return insertFamily(manager, ctx, input)
   })
 }

@@ -16,6 +16,10 @@ export interface PostgresServer {
   user: string
   /** A connection URL for one database on this server. */
   url(database: string): string
+  /** Stops the server as a power cut or a lost network would seem to a desk (its data kept). */
+  pause(): Promise<void>
+  /** Starts it again on the same port with the same data. */
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -80,11 +84,9 @@ function tlsSettings(folder: string, tls: { certFile: string; keyFile: string },
 /**
  * Starts a server of its own. `durable: false` (tests) turns off fsync and synchronous commit, which
  * only matter after a power cut, to keep a suite of hundreds of small databases quick; the bench keeps
- * them on, as a hub's server has them.
- */
-/**
- * `tls`: the server's certificate and key (PEM files), to accept encrypted connections as a hub's server
- * does; copied into the server's folder, where only its account may read the key, as the server insists.
+ * them on, as a hub's server has them. `tls`: the server's certificate and key (PEM files), to accept
+ * encrypted connections as a hub's server does; copied into the server's folder, where only its account
+ * may read the key, as the server insists.
  */
 export async function startPostgresServer(options: { durable?: boolean; tls?: { certFile: string; keyFile: string } } = {}): Promise<PostgresServer> {
   const bin = programFolder()
@@ -105,14 +107,12 @@ export async function startPostgresServer(options: { durable?: boolean; tls?: { 
     ...(options.tls ? tlsSettings(folder, options.tls, account) : [])
   ]
   let port = 0
+  const start = () =>
+    run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(folder, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} ${settings.join(' ')}`, 'start'], account)
   for (let attempt = 0; ; attempt++) {
     port = await freePort()
     try {
-      await run(
-        join(bin, 'pg_ctl'),
-        ['-D', data, '-l', join(folder, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} ${settings.join(' ')}`, 'start'],
-        account
-      )
+      await start()
       break
     } catch (error) {
       // Another process took the port between the probe and the start: try another, a few times.
@@ -126,6 +126,8 @@ export async function startPostgresServer(options: { durable?: boolean; tls?: { 
     port,
     user: SUPERUSER,
     url: (database) => `postgres://${SUPERUSER}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    pause: () => run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], account),
+    resume: start,
     async stop() {
       if (stopped) return
       stopped = true

@@ -1,8 +1,7 @@
 // A family's chronology: what the screen asks for (its filters) and what the core answers.
 import { z } from 'zod'
 import { codeList } from '../codes'
-import { dateField, idField, optionalCode, whenValid } from '../fields'
-import { formatDate } from '../dates'
+import { endNotBeforeStart, idField, optionalCode, optionalDate } from '../fields'
 
 /** Every kind of entry the core writes into a chronology. */
 export const CHRONOLOGY_ENTRY_KINDS = [
@@ -59,16 +58,8 @@ const KIND_OF_ENTRY: Record<ChronologyEntryKind, ChronologyKind> = {
 /** The kind a user filters an entry by. */
 export const kindOfEntry = (kind: ChronologyEntryKind): ChronologyKind => KIND_OF_ENTRY[kind]
 
-/**
- * The first day a filter takes: nothing in a family's record is older. An earlier day in the calendar
- * (0001-01-01, say) gets this rule as its message, not 'must be a real date', which it is.
- */
+/** The first day a filter takes: nothing in a family's record is older. */
 const EARLIEST_DAY = '1900-01-01'
-const filterDay = (label: string) =>
-  z
-    .string({ error: `Enter ${label.toLowerCase()}` })
-    .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v >= EARLIEST_DAY, { error: `${label} must be ${formatDate(EARLIEST_DAY)} or later`, abort: true })
-    .pipe(dateField(label))
 
 export const chronologyInput = z
   .object({
@@ -82,16 +73,11 @@ export const chronologyInput = z
     /** Entries about this person (a member of the family, now or before). */
     personId: optionalCode(z.uuid({ error: 'Select a person from the list' })),
     /** Entries on or after this day (the hub's day the entry shows). */
-    from: optionalCode(filterDay('Start date')),
+    from: optionalDate('Start date', EARLIEST_DAY),
     /** Entries on or before this day. */
-    to: optionalCode(filterDay('End date'))
+    to: optionalDate('End date', EARLIEST_DAY)
   })
-  .superRefine(
-    (v, ctx) => {
-      if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'End date must be the same as or after the start date' })
-    },
-    whenValid('from', 'to')
-  )
+  .superRefine(...endNotBeforeStart('from', 'to'))
 export type ChronologyQuery = z.output<typeof chronologyInput>
 
 export const chronologyEntry = z.object({

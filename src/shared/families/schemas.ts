@@ -22,6 +22,7 @@ import {
 } from '../fields'
 import { isRecord } from '../plainData'
 import { UPN_UNKNOWN } from '../referrals/codes'
+import { savedDraftKey } from '../drafts/savedKey'
 
 export const familyDetailsSchema = z.object({
   addressLine1: requiredText('Enter address line 1', 200, 'Address line 1'),
@@ -171,7 +172,8 @@ export const registerFamilyInput = z.object({
     .max(MAX_MEMBERS_AT_REGISTRATION, {
       error: `Register up to ${MAX_MEMBERS_AT_REGISTRATION} members at a time, then add the others to the family`
     })
-    .superRefine(refuseSamePersonTwice, { when: (payload) => Array.isArray(payload.value) })
+    .superRefine(refuseSamePersonTwice, { when: (payload) => Array.isArray(payload.value) }),
+  draftKey: savedDraftKey
 })
 export type RegisterFamilyInput = z.input<typeof registerFamilyInput>
 

@@ -3,7 +3,7 @@
 // one family's referrals, in and out, for its page and its episodes'. Reception reads statuses only.
 import { z } from 'zod'
 import { codeList } from '../codes'
-import { dateField, idField, whenValid } from '../fields'
+import { endNotBeforeStart, idField, optionalDate } from '../fields'
 import { OUTBOUND_STATUS } from './outbound'
 
 export const REFERRAL_DIRECTION = codeList([
@@ -37,7 +37,6 @@ export const OVERVIEW_PAGE_SIZE = 25
 export const MAX_CHART_MONTHS = 24
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v)
-const optionalDate = (label: string) => z.preprocess(blankToNull, dateField(label).nullable()).default(null)
 const page = z.number().int().min(1).max(100_000).default(1)
 
 export const referralsOverviewInput = z
@@ -56,12 +55,7 @@ export const referralsOverviewInput = z
     oldestFirst: z.boolean().default(false),
     page
   })
-  .superRefine(
-    (v, ctx) => {
-      if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'End date must be the same as or after the start date' })
-    },
-    whenValid('from', 'to')
-  )
+  .superRefine(...endNotBeforeStart('from', 'to'))
 export type ReferralsOverviewQuery = z.output<typeof referralsOverviewInput>
 
 /** One request or referral, as the list shows it. */

@@ -5,11 +5,13 @@ import { codeList } from '../codes'
 import {
   dateField,
   emailField,
+  endNotBeforeStart,
   idField,
   isoDateTime,
   MULTI_LINE,
   notFuture,
   recentPast,
+  optionalDate,
   optionalName,
   optionalText,
   phoneField,
@@ -88,8 +90,6 @@ export const REQUEST_VIEW = codeList([
 
 export const REQUESTS_PAGE_SIZE = 25
 
-const optionalDate = (label: string) => z.preprocess(blankToNull, dateField(label).nullable()).default(null)
-
 export const listRequestsInput = z
   .object({
     show: REQUEST_VIEW.schema.default('all'),
@@ -97,13 +97,7 @@ export const listRequestsInput = z
     receivedTo: optionalDate('End date'),
     page: z.number().int().min(1).max(100_000).default(1)
   })
-  .superRefine(
-    (v, ctx) => {
-      if (v.receivedFrom && v.receivedTo && v.receivedTo < v.receivedFrom)
-        ctx.addIssue({ code: 'custom', path: ['receivedTo'], message: 'End date must be the same as or after the start date' })
-    },
-    whenValid('receivedFrom', 'receivedTo')
-  )
+  .superRefine(...endNotBeforeStart('receivedFrom', 'receivedTo'))
 
 /** Working days from receipt to the decision (or to today while waiting), against the hub's target. */
 const timing = {

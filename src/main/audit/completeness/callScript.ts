@@ -4,7 +4,7 @@ import type { Channel } from '../../../shared/contract'
 import type { Connection } from '../../core/casebook'
 import { stepUpWorld } from '../../referrals/stepUpTestWorld'
 import type { TestBackup } from '../../testing/backupForTests'
-import { CHOSEN_PASSWORD } from '../../testing/channelSamples'
+import { channelSamples, CHOSEN_PASSWORD, type SampleWorld } from '../../testing/channelSamples'
 import { okaforFamily, today } from '../../testing/fixtures'
 import type { TempCasebook } from '../../testing/tempCasebook'
 import { addDays } from '../../../shared/dates'
@@ -25,9 +25,33 @@ export interface CallWorld {
 
 export type Call = [Channel, () => [Connection, unknown]]
 
+/**
+ * channelSamples' inputs over the records the script has made by the time of the call: the script
+ * calls with the samples every test of every channel uses, changing only what a call that must
+ * succeed needs (the version it saves over, today's date, no id for a new record).
+ */
+function samplesNow(state: CallWorld['state']): Record<Channel, any> {
+  return channelSamples({
+    familyId: state.family?.id,
+    family: state.view?.family,
+    // Consent is an adult's to give: Grace's (nobody until the family is read; the samples read person.id).
+    person: state.grace ?? {},
+    consentId: state.consent?.id,
+    episodeId: state.episode?.id,
+    leadUserId: state.molly?.id,
+    organisationId: state.organisation?.id,
+    serviceId: state.service?.id,
+    childId: state.catherine?.id,
+    requestId: state.request?.id,
+    stepUpId: state.stepUps?.stepUp.id,
+    outboundId: state.outbound?.id
+  } as SampleWorld)
+}
+
 /** A call that succeeds, for each channel, made in an order where each has what it needs. */
 export function callScript(world: CallWorld): Call[] {
   const { state } = world
+  const sample = (channel: Channel) => samplesNow(state)[channel]
   return [
     ['auth.status', () => [world.window, {}]],
     [
@@ -46,25 +70,7 @@ export function callScript(world: CallWorld): Call[] {
       ]
     ],
     ['hub.settings', () => [world.admin, {}]],
-    [
-      'hub.update',
-      () => [
-        world.admin,
-        {
-          version: 1,
-          name: 'Riverside Family Hub',
-          localAuthorityCode: '330',
-          idleLockMinutes: 5,
-          closureNeedsApproval: true,
-          reviewWeeks: 6,
-          requestDecisionDays: 2,
-          referralAckDays: 5,
-          stepUpSource: '8',
-          exportNoteText: false,
-          contactGapDays: 28
-        }
-      ]
-    ],
+    ['hub.update', () => [world.admin, { ...sample('hub.update'), version: 1 }]],
     ['users.create', () => [world.admin, { displayName: 'Molly', username: 'molly', role: 'manager', temporaryPassword: 'marble tugboat violin' }]],
     ['users.list', () => [world.admin, {}]],
     ['users.resetPassword', () => [world.admin, { id: state.molly.id, version: state.molly.version, temporaryPassword: 'violet engine canopy' }]],
@@ -84,31 +90,11 @@ export function callScript(world: CallWorld): Call[] {
     ['people.checkDuplicates', () => [world.window, { familyName: 'Okafor', dateOfBirth: '2019-07-03' }]],
     ['families.get', () => [world.window, { id: state.family.id }]],
     ['families.update', () => [world.window, { id: state.family.id, version: 1, family: { ...state.view.family, phone: '0121 496 0999' } }]],
-    [
-      'referrals.logRequest',
-      () => [
-        world.window,
-        {
-          familyId: state.family.id,
-          receivedOn: today,
-          receivedTime: '00:00',
-          channel: 'PHONE',
-          referrerName: 'Dee Patel',
-          source: '3B',
-          childIds: [state.catherine.id],
-          reason: 'Mum is finding the nights hard.',
-          awareness: 'AWARE_AGREES',
-          urgency: 'ROUTINE'
-        }
-      ]
-    ],
+    ['referrals.logRequest', () => [world.window, { ...sample('referrals.logRequest'), receivedOn: today, receivedTime: '00:00' }]],
     ['referrals.listRequests', () => [world.window, { show: 'waiting' }]],
     ['referrals.getRequest', () => [world.window, { id: state.request.id }]],
-    [
-      'referrals.screenRequest',
-      () => [world.window, { id: state.request.id, version: 1, decision: 'DECLINE', decline: { reason: 'The school nurse is helping.' } }]
-    ],
-    ['referrals.recordFeedback', () => [world.window, { id: state.request.id, version: 2, fedBackOn: today, method: 'PHONE' }]],
+    ['referrals.screenRequest', () => [world.window, { ...sample('referrals.screenRequest'), version: 1 }]],
+    ['referrals.recordFeedback', () => [world.window, { ...sample('referrals.recordFeedback'), version: 2, fedBackOn: today }]],
     ['referrals.overview', () => [world.window, { overdue: true }]],
     ['referrals.forFamily', () => [world.window, { familyId: state.family.id }]],
     [
@@ -125,49 +111,19 @@ export function callScript(world: CallWorld): Call[] {
     ],
     ['referrals.getStepUp', () => [world.window, { id: state.stepUps.stepUp.id }]],
     ['referrals.listStepUps', () => [world.window, { show: 'waiting' }]],
-    [
-      'referrals.acknowledgeStepUp',
-      () => [world.window, { id: state.stepUps.stepUp.id, version: 1, acknowledgedOn: today, socialCareReference: 'SC-2026-0042' }]
-    ],
+    ['referrals.acknowledgeStepUp', () => [world.window, { ...sample('referrals.acknowledgeStepUp'), version: 1, acknowledgedOn: today }]],
     ['referrals.saveStepUpPdf', () => [world.window, { id: state.stepUps.stepUp.id, fileName: 'Step-up.pdf' }]],
     ['referrals.saveCinFile', () => [world.window, { id: state.stepUps.stepUp.id, personId: state.catherine.id, fileName: 'Step-up Catherine.xml' }]],
     ['episodes.leads', () => [world.window, {}]],
-    [
-      'episodes.open',
-      () => [
-        world.window,
-        {
-          familyId: state.family.id,
-          openedOn: today,
-          leadUserId: state.molly.id,
-          reason: 'Housing worries',
-          headlines: ['HOUSING'],
-          consentId: 'new',
-          consentGivenById: state.grace.id,
-          consentMethod: 'VERBAL',
-          consentGivenOn: today
-        }
-      ]
-    ],
+    ['episodes.open', () => [world.window, { ...sample('episodes.open'), openedOn: today, consentGivenOn: today }]],
     ['episodes.get', () => [world.window, { id: state.episode.id }]],
     ['episodes.mine', () => [world.window, {}]],
     ['episodes.allOpen', () => [world.window, {}]],
     ['episodes.closuresAwaiting', () => [world.window, {}]],
-    ['episodes.reallocate', () => [world.window, { id: state.episode.id, version: 1, leadUserId: state.molly.id }]],
-    ['team.save', () => [world.window, { episodeId: state.episode.id, name: 'Dee Brown', agency: 'Health visiting', role: 'Health visitor' }]],
+    ['episodes.reallocate', () => [world.window, { ...sample('episodes.reallocate'), version: 1 }]],
+    ['team.save', () => [world.window, { ...sample('team.save'), id: null, version: null }]],
     ['team.remove', () => [world.window, { id: state.member.id, version: 1 }]],
-    [
-      'assessment.save',
-      () => [
-        world.window,
-        {
-          episodeId: state.episode.id,
-          startedOn: today,
-          completedOn: null,
-          subjects: [{ personId: null, domains: { CHILD_DEVELOPMENT: {}, PARENTS_CARERS: {}, FAMILY_ENVIRONMENT: {} } }]
-        }
-      ]
-    ],
+    ['assessment.save', () => [world.window, { ...sample('assessment.save'), version: null, startedOn: today }]],
     [
       'plan.save',
       () => [
@@ -215,33 +171,20 @@ export function callScript(world: CallWorld): Call[] {
     ['versions.list', () => [world.window, { episodeId: state.episode.id, document: 'family-plan' }]],
     ['versions.get', () => [world.window, { episodeId: state.episode.id, document: 'family-plan', version: 2 }]],
     // A practitioner's closure waits for a manager, who approves it, and later reopens the episode.
-    [
-      'episodes.close',
-      () => [
-        world.practitioner,
-        { id: state.episode.id, version: 2, closedOn: today, reason: 'OUTCOMES_ACHIEVED', outcomes: { HOUSING: 'ACHIEVED' }, familyView: 'Settled now.' }
-      ]
-    ],
-    ['episodes.approveClosure', () => [world.window, { id: state.episode.id, version: 3 }]],
-    ['episodes.reopen', () => [world.window, { id: state.episode.id, version: 4, reason: 'The family asked for help again.' }]],
-    ['drafts.save', () => [world.window, { key: `case-note:${state.family.id}`, payload: { text: 'Half a note' } }]],
-    ['drafts.get', () => [world.window, { key: `case-note:${state.family.id}` }]],
+    ['episodes.close', () => [world.practitioner, { ...sample('episodes.close'), version: 2, closedOn: today }]],
+    ['episodes.approveClosure', () => [world.window, { ...sample('episodes.approveClosure'), version: 3 }]],
+    ['episodes.reopen', () => [world.window, { ...sample('episodes.reopen'), version: 4 }]],
+    ['drafts.save', () => [world.window, sample('drafts.save')]],
+    ['drafts.get', () => [world.window, sample('drafts.get')]],
     [
       'notes.add',
       () => [
         world.window,
         // The day before: a time today is refused until it has come, and the export below checks it is not in the future.
-        {
-          familyId: state.family.id,
-          occurredOn: addDays(today, -1),
-          occurredAt: '09:30',
-          type: 'HOME_VISIT',
-          text: 'Visited.',
-          draftKey: `case-note:${state.family.id}`
-        }
+        { ...sample('notes.add'), occurredOn: addDays(today, -1), draftKey: sample('drafts.save').key }
       ]
     ],
-    ['drafts.discard', () => [world.window, { key: `case-note:${state.family.id}` }]],
+    ['drafts.discard', () => [world.window, sample('drafts.discard')]],
     ['chronology.get', () => [world.window, { familyId: state.family.id }]],
     ['families.setRestriction', () => [world.window, { id: state.family.id, version: 2, restricted: true, allowedUserIds: [state.molly.id] }]],
     ['users.directory', () => [world.window, {}]],
@@ -276,41 +219,19 @@ export function callScript(world: CallWorld): Call[] {
       ]
     ],
     ['people.move', () => [world.window, { id: state.samuel.id, version: state.samuel.version + 1, toFamilyReference: state.other.reference }]],
-    ['consent.record', () => [world.window, { familyId: state.family.id, givenById: state.grace.id, scope: 'CONTACT', method: 'VERBAL', givenOn: today }]],
-    ['consent.withdraw', () => [world.window, { id: state.consent.id, version: 1 }]],
+    ['consent.record', () => [world.window, { ...sample('consent.record'), givenOn: today }]],
+    ['consent.withdraw', () => [world.window, { ...sample('consent.withdraw'), version: 1 }]],
     ['audit.verify', () => [world.window, {}]],
     ['audit.list', () => [world.window, {}]],
     ['directory.search', () => [world.window, { text: 'health' }]],
-    ['directory.saveOrganisation', () => [world.window, { name: 'Acorn Community Trust' }]],
-    [
-      'directory.saveService',
-      () => [world.window, { organisationId: state.organisation.id, name: 'Acorn Food Bank', serviceType: 'COMMUNITY', status: 'active' }]
-    ],
+    ['directory.saveOrganisation', () => [world.window, { ...sample('directory.saveOrganisation'), id: null, version: null }]],
+    ['directory.saveService', () => [world.window, { ...sample('directory.saveService'), id: null, version: null }]],
     ['directory.organisations', () => [world.window, { text: 'acorn' }]],
     ['directory.getOrganisation', () => [world.window, { id: state.organisation.id }]],
     ['directory.getService', () => [world.window, { id: state.service.id }]],
-    [
-      'referrals.createOutbound',
-      () => [
-        world.window,
-        {
-          familyId: state.family.id,
-          episodeId: state.episode.id,
-          serviceId: state.service.id,
-          reason: 'Help with food.',
-          personIds: [state.catherine.id],
-          shared: ['identifiers', 'plan']
-        }
-      ]
-    ],
-    [
-      'referrals.recordOverride',
-      () => [
-        world.window,
-        { id: state.outbound.id, version: 1, override: { reason: 'Asking would put the child at risk.', lawfulBasis6: '6_1_E', lawfulBasis9: 'DPA_S1_P18' } }
-      ]
-    ],
-    ['referrals.moveOutbound', () => [world.window, { id: state.outbound.id, version: 2, to: 'sent', method: 'SECURE_EMAIL' }]],
+    ['referrals.createOutbound', () => [world.window, sample('referrals.createOutbound')]],
+    ['referrals.recordOverride', () => [world.window, { ...sample('referrals.recordOverride'), version: 1 }]],
+    ['referrals.moveOutbound', () => [world.window, { ...sample('referrals.moveOutbound'), version: 2 }]],
     ['referrals.getOutbound', () => [world.window, { id: state.outbound.id }]],
     ['referrals.listOutbound', () => [world.window, { familyId: state.family.id }]],
     ['referrals.printOutbound', () => [world.window, { id: state.outbound.id }]],

@@ -55,6 +55,7 @@ import { backupsHref } from '../backup/routes'
 import { RestoredNotice, restoredAtStart } from '../backup/restored'
 import { RecoveryApp } from '../recovery/RecoveryApp'
 import { ReadOnlyBanner } from '../recovery/ReadOnlyBanner'
+import { ServerLostBanner } from './ServerLostBanner'
 import { useRecoveryStatus } from '../recovery/useRecoveryStatus'
 import { SetupPage } from '../accounts/SetupPage'
 import { SignInPage } from '../accounts/SignInPage'
@@ -446,6 +447,7 @@ function CasebookApp({ readOnlyCopy }: { readOnlyCopy: { onRecovery: () => void 
         <Header hub={hub} user={user} />
         <div className="govuk-width-container">
           {readOnlyCopy ? <ReadOnlyBanner onRecovery={readOnlyCopy.onRecovery} /> : null}
+          <ServerLostBanner />
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {content}
           </main>

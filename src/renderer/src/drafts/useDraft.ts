@@ -37,6 +37,15 @@ export interface DraftState {
   saveRecord: <R extends { ok: boolean }>(save: () => Promise<R>) => Promise<R>
 }
 
+/**
+ * How a form's values are kept as a draft, when the draft is not simply the values: the registration
+ * keeps what its form would send (its draft is checked against the form's schema), and turns it back.
+ */
+export interface DraftShape<V> {
+  toPayload: (values: V) => Record<string, unknown>
+  fromPayload: (payload: Record<string, unknown>) => V
+}
+
 interface Shown {
   key: string
   ready: boolean
@@ -49,6 +58,7 @@ interface Shown {
 interface Tracker {
   key: string
   form: UseFormReturn<any, any, any>
+  toPayload: (values: any) => Record<string, unknown>
   show: (patch: Partial<Shown>) => void
   /** The stored draft has been looked for: until then a change is the restore itself. */
   ready: boolean
@@ -75,12 +85,13 @@ function clearTimer(t: Tracker): void {
 async function write(t: Tracker): Promise<void> {
   if (!t.ready || t.holding || t.finished || t.dirtySince === null) return
   t.dirtySince = null
-  const payload = t.closedWith ?? copy(t.form.getValues())
+  const payload = copy(t.toPayload(t.closedWith ?? t.form.getValues()))
   const result = await invoke('drafts.save', { key: t.key, payload })
   if (result.ok) return t.show({ savedAt: result.value.savedAt, failure: null })
   // Still not in the database: the next change, leaving a field, the lock or sign-out tries again.
   t.dirtySince ??= Date.now()
-  if (!SESSION_PROBLEMS.has(result.error.code)) t.show({ failure: result.error.message })
+  // A draft its schema refused says why in its own words (too long to keep), not as a form's answers would.
+  if (!SESSION_PROBLEMS.has(result.error.code)) t.show({ failure: result.error.fields?.payload ?? result.error.message })
 }
 
 /** Saves the draft after every save already on its way; resolves when it has been answered. */
@@ -101,7 +112,7 @@ function changed(t: Tracker): void {
   else t.timer = setTimeout(() => void enqueue(t), PAUSE_MS)
 }
 
-export function useDraft<V extends FieldValues>(key: string, form: UseFormReturn<V, any, any>, blank: V): DraftState {
+export function useDraft<V extends FieldValues>(key: string, form: UseFormReturn<V, any, any>, blank: V, shape?: DraftShape<V>): DraftState {
   const [shown, setShown] = useState<Shown>({ key, ready: false, restoredFrom: null, savedAt: null, failure: null })
   const tracker = useRef<Tracker | null>(null)
   const lastKey = useRef<string | null>(null)
@@ -114,6 +125,7 @@ export function useDraft<V extends FieldValues>(key: string, form: UseFormReturn
     const t: Tracker = {
       key,
       form,
+      toPayload: shape?.toPayload ?? ((values: V) => values),
       // An answer about another key (a save still on its way when the record changed) shows nothing here.
       show: (patch) => setShown((s) => (s.key === key ? { ...s, ...patch } : s)),
       ready: false,
@@ -132,7 +144,7 @@ export function useDraft<V extends FieldValues>(key: string, form: UseFormReturn
       const result = await invoke('drafts.get', { key })
       if (!open) return
       if (result.ok && result.value) {
-        form.reset({ ...blank, ...(result.value.payload as V) })
+        form.reset(shape ? shape.fromPayload(result.value.payload) : { ...blank, ...(result.value.payload as V) })
         t.show({ restoredFrom: result.value.savedAt })
       }
       t.ready = true

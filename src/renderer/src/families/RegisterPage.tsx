@@ -1,35 +1,24 @@
-import { useEffect, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useFieldArray, useForm, type FieldErrors } from 'react-hook-form'
 import { registerFamilyInput, type MemberKind } from '../../../shared/families/schemas'
 import { MEMBER_KIND } from '../../../shared/codes'
+import { REGISTRATION_DRAFT_KEY } from '../../../shared/drafts/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { familyHref, navigate } from '../app/router'
 import { contractResolver, listErrors, namedByPart } from '../components/formErrors'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
-import { Page } from '../components/Page'
+import { Loading, Page } from '../components/Page'
+import { useDraft, type DraftState } from '../drafts/useDraft'
+import { DraftRestored, DraftSaved } from '../drafts/DraftNotice'
 import { FamilyDetailsFields } from './FamilyDetailsFields'
 import { MemberFields } from './MemberFields'
 import { DuplicateWarning } from './DuplicateWarning'
-import { emptyFamily, emptyMember, familyToInput, memberFormPath, memberToInput, type FamilyFormValues, type MemberFormValues } from './formValues'
+import { emptyMember, memberFormPath } from './formValues'
+import { blankRegistration, registrationDraftShape, registrationToInput as toInput, type RegisterFormValues } from './registrationDraft'
 import { unconfirmedDuplicates, type DuplicatesByMember } from './duplicates'
 import { applyServerErrors } from './applyServerErrors'
 import { personName } from './format'
-
-interface RegisterFormValues {
-  family: FamilyFormValues
-  members: MemberFormValues[]
-}
-
-const toInput = (v: RegisterFormValues) => ({
-  family: familyToInput(v.family),
-  members: v.members.map((m) => ({ member: memberToInput(m), notDuplicateOf: m.notDuplicateOf }))
-})
-
-// The registration in progress, kept while the user looks at another record (for example a
-// possible duplicate) and restored when they come back, saying so. Cleared once the family is saved
-// or the user discards it. Kept in the window only: it names children who are on no record yet.
-let draft: { values: RegisterFormValues; at: string } | null = null
 
 /** "Adult 1", "Child 2", "Unborn baby 1": each member by kind, counted in the form's order. */
 function memberLegends(kinds: MemberKind[]): string[] {
@@ -40,24 +29,17 @@ function memberLegends(kinds: MemberKind[]): string[] {
   })
 }
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
-
-/** Tells the user the registration they had started was brought back, and offers to start again. */
-function RestoredRegistration({ at, onDiscard }: { at: string; onDiscard: () => void }) {
-  return (
-    <div className="govuk-inset-text">
-      <p className="govuk-body">The registration you started at {timeOf(at)} and had not saved has been brought back.</p>
-      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onDiscard}>
-        Discard it and start again
-      </button>
-    </div>
-  )
-}
-
+/**
+ * The registration in progress is kept as a draft in the database, for this user only, as it is
+ * typed (useDraft): while they look at another record (a possible duplicate), and through a closed
+ * window, a crash or signing out; brought back, saying so, when the form is opened again; and gone
+ * once the family is saved (in the same transaction) or the user discards it.
+ */
 export function RegisterPage() {
+  const blank = useMemo(blankRegistration, [])
   const form = useForm<RegisterFormValues, unknown, ReturnType<typeof registerFamilyInput.parse>>({
     resolver: contractResolver(registerFamilyInput, toInput, memberFormPath),
-    defaultValues: draft?.values ?? { family: emptyFamily(), members: [] },
+    defaultValues: blank,
     shouldFocusError: false
   })
   const members = useFieldArray({ control: form.control, name: 'members' })
@@ -65,23 +47,16 @@ export function RegisterPage() {
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
   const [attempt, setAttempt] = useState(0)
   const [saving, setSaving] = useState(false)
-  const [restoredAt, setRestoredAt] = useState(() => draft?.at ?? null)
-
-  useEffect(() => {
-    const subscription = form.watch((values) => {
-      draft = { values: values as RegisterFormValues, at: new Date().toISOString() }
-    })
-    return () => subscription.unsubscribe()
-  }, [form])
-
-  const discard = () => {
-    form.reset({ family: emptyFamily(), members: [] })
-    draft = null
-    setDuplicates({})
-    setProblem(null)
-    setRestoredAt(null)
-    // The notice and its button go: focus goes back to the top of the form, not to the page's end.
-    document.querySelector<HTMLElement>('h1')?.focus()
+  const kept = useDraft(REGISTRATION_DRAFT_KEY, form, blank, registrationDraftShape)
+  const draft: DraftState = {
+    ...kept,
+    discard: async () => {
+      await kept.discard()
+      setDuplicates({})
+      setProblem(null)
+      // The notice and its button go: focus goes back to the top of the form, not to the page's end.
+      document.querySelector<HTMLElement>('h1')?.focus()
+    }
   }
 
   const add = (kind: MemberKind) => {
@@ -97,9 +72,8 @@ export function RegisterPage() {
       if (!check.ok) return setProblem(check.error)
       setDuplicates(check.found)
       if (Object.keys(check.found).length > 0) return
-      const result = await invoke('families.register', toInput(form.getValues()))
+      const result = await draft.saveRecord(() => invoke('families.register', { ...toInput(form.getValues()), draftKey: REGISTRATION_DRAFT_KEY }))
       if (result.ok) {
-        draft = null
         navigate(familyHref(result.value.id, `Family registered. Their reference is ${result.value.reference}.`))
       } else if (result.error.code === 'VALIDATION' && applyServerErrors(form, result.error, memberFormPath)) {
         setAttempt((a) => a + 1)
@@ -114,10 +88,12 @@ export function RegisterPage() {
   const onInvalid = (_errors: FieldErrors<RegisterFormValues>) => setAttempt((a) => a + 1)
   const legends = memberLegends(members.fields.map((f) => f.kind))
   const errorItems = namedByPart(listErrors(form.formState.errors), 'members', (i) => legends[i] ?? null)
+  // Until the draft has been looked for, the form is not offered: what was typed would be overwritten.
+  if (!draft.ready) return <Loading />
 
   return (
     <Page title="Register a family">
-      {restoredAt ? <RestoredRegistration at={restoredAt} onDiscard={discard} /> : null}
+      <DraftRestored draft={draft} what="registration" />
       {problem ? <ProblemBanner title="The family has not been saved" message={problem.message} /> : null}
       <ErrorSummary items={errorItems} focusKey={attempt} />
       <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
@@ -182,6 +158,7 @@ export function RegisterPage() {
             Add an unborn baby
           </button>
         </div>
+        <DraftSaved draft={draft} />
         <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>
           Save family
         </button>
