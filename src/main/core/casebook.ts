@@ -13,6 +13,8 @@ import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
 import { openDatabase, openReadOnlyDatabase, openReader } from './database'
 import { describePostgres, openPostgresDatabase, postgresDataSource, type PostgresConnection } from './postgres'
+import { checkMigrated } from './postgresRoles'
+import { postgresProblem } from './postgresProblems'
 import type { OpenMode } from './opening'
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type DatabaseSource } from './config'
 import { errorFields, silentLog, type Log } from '../log/log'
@@ -204,23 +206,35 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     }
     return { reader, writes, backupPath, close }
   }
-  // The desks' shared database: migrated (under a lock, so desks started together take turns) unless
-  // read-only. No file to back up or restore here: IT backs up the server with its own tools.
+  // The desks' shared database. Only `create` migrates it (under a lock, so two runs take turns): IT's
+  // migrate command, as the owner role (../cli/migrateCommand), and the tests. A desk's role may not
+  // change the tables, so a desk refuses a database whose migrations are not this Casebook's, saying
+  // what IT must run (./postgresRoles). No file to back up or restore here: IT backs up the server.
   const openPostgresStore = async (connection: PostgresConnection, mode: OpenMode): Promise<OpenedStore> => {
     const path = describePostgres(connection)
+    const refused = (error: unknown): never => failedToOpen(postgresProblem(error, connection))
     if (mode === 'readOnly') {
       const reader = postgresDataSource(connection)
-      await reader.initialize().catch(failedToOpen)
+      await reader.initialize().catch(refused)
+      await checkMigrated(reader, connection).catch(async (error: unknown) => {
+        await reader.destroy()
+        refused(error)
+      })
       log.info('database.opened', { path, mode })
       return { reader, writes: new WriteQueue(null), backupPath: null, close: () => reader.destroy() }
     }
-    const opened = await openPostgresDatabase(connection).catch(failedToOpen)
+    const opened = await openPostgresDatabase(connection, { migrate: mode === 'create' }).catch(refused)
+    if (mode !== 'create')
+      await checkMigrated(opened.dataSource, connection).catch(async (error: unknown) => {
+        await opened.dataSource.destroy()
+        refused(error)
+      })
     const writes = new WriteQueue(opened.dataSource)
     try {
       await ensureHub(writes, options.hub)
     } catch (error) {
       await opened.dataSource.destroy()
-      failedToOpen(error)
+      refused(error)
     }
     log.info('database.opened', { path, mode })
     if (opened.migrated.length > 0) log.info('database.migrated', { migrations: opened.migrated.length, last: opened.migrated.at(-1) ?? null, backup: null })
