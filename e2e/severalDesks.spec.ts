@@ -32,3 +32,22 @@ test.describe('an administrator on a shared database', () => {
     expect(await page.evaluate(() => (window as any).casebook.invoke('hub.settings', {}))).toMatchObject({ value: { idleLockMinutes: 5, version: 2 } })
   })
 })
+
+test.describe('two managers at once on a shared database', () => {
+  test.use({ engine: 'postgres', account: { username: 'mo', role: 'manager' } })
+
+  test('one adds an organisation; the other’s list shows it without being opened again', async ({ page, harness }) => {
+    const other = await harness.openPage({ username: 'meg', role: 'manager' })
+    await other.evaluate(() => (location.hash = '#/directory/organisations'))
+    await expect(other.getByText('The directory has no organisations yet.')).toBeVisible()
+
+    await page.evaluate(() => (location.hash = '#/directory/organisations/new'))
+    await page.getByLabel('Name', { exact: true }).fill('Acorn Community Trust')
+    await page.getByRole('button', { name: 'Save organisation' }).click()
+    await expect(page.locator('h1')).toContainText('Acorn Community Trust')
+
+    // Nothing pressed on the other window: it heard of the save and read its list again.
+    await expect(other.getByRole('link', { name: 'Acorn Community Trust' })).toBeVisible()
+    await lookAt(other, SHOTS, 'heard-another-desk')
+  })
+})

@@ -117,7 +117,7 @@ export class PostgresGuards1764000000019 implements MigrationInterface {
 }
 
 /** Tables nothing may change or delete from, and how their refusal names them (SQLite's words). */
-const APPEND_ONLY: [string, string][] = [
+export const APPEND_ONLY: [string, string][] = [
   ['audit_entry', 'audit entries'],
   ['document_version', 'kept versions of plans and assessments'],
   ['change_feed', 'the change feed']

@@ -167,41 +167,45 @@ export const test = base.extend<
       const clock = new HarnessClock()
       // Durable, as a hub's server is: a test that stops it expects every acknowledged save kept.
       const postgres = engine === 'postgres' ? await startPostgresServer({ durable: true }) : null
-      const options = {
-        databasePath,
-        postgres: postgres ? (await makeTestPostgresDatabase(postgres.url('postgres'))).connection : undefined,
-        clock,
-        passwordCost: TEST_SCRYPT,
-        directoryFeed,
-        exportFolder,
-        backup,
-        hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
-      }
-      let casebook = await openCasebook({ ...options, mode: 'create' })
-      if (account) await createUser(casebook, account)
-      if (database !== 'sound') casebook = await breakDatabase(casebook, database, options)
-      await bind(page, casebook, rendererUrl, database === 'sound' ? account : null, dir)
-      const others: Page[] = []
-      await use({
-        casebook,
-        clock,
-        url: rendererUrl,
-        createUser: (a, password) => createUser(casebook, a, password),
-        exportFolder,
-        databasePath,
-        backup,
-        postgres,
-        openPage: async (other = { username: 'reception2', role: 'reception' }) => {
-          if ((await casebook.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(casebook, other)
-          // A context of its own, as a separate window would be (and as axe-core needs).
-          const second = await (await browser.newContext()).newPage()
-          others.push(second)
-          return bind(second, casebook, rendererUrl, other, dir)
+      // Stopped however the test ends, even when setting up its core failed.
+      try {
+        const options = {
+          databasePath,
+          postgres: postgres ? (await makeTestPostgresDatabase(postgres.url('postgres'))).connection : undefined,
+          clock,
+          passwordCost: TEST_SCRYPT,
+          directoryFeed,
+          exportFolder,
+          backup,
+          hub: { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
         }
-      })
-      for (const p of others) await p.context().close()
-      await casebook.close()
-      await postgres?.stop()
+        let casebook = await openCasebook({ ...options, mode: 'create' })
+        if (account) await createUser(casebook, account)
+        if (database !== 'sound') casebook = await breakDatabase(casebook, database, options)
+        await bind(page, casebook, rendererUrl, database === 'sound' ? account : null, dir)
+        const others: Page[] = []
+        await use({
+          casebook,
+          clock,
+          url: rendererUrl,
+          createUser: (a, password) => createUser(casebook, a, password),
+          exportFolder,
+          databasePath,
+          backup,
+          postgres,
+          openPage: async (other = { username: 'reception2', role: 'reception' }) => {
+            if ((await casebook.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(casebook, other)
+            // A context of its own, as a separate window would be (and as axe-core needs).
+            const second = await (await browser.newContext()).newPage()
+            others.push(second)
+            return bind(second, casebook, rendererUrl, other, dir)
+          }
+        })
+        for (const p of others) await p.context().close()
+        await casebook.close()
+      } finally {
+        await postgres?.stop()
+      }
       rmSync(dir, { recursive: true, force: true })
     },
     { auto: true }

@@ -1,9 +1,10 @@
 // The Electron entry: single instance, the app:// scheme, hardened sessions, the core opened over
 // the configured database, one window, IPC wired. Everything else is the headless core in ./core and features.
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron'
-import type { Casebook } from './core/casebook'
+import { openCasebook, type Casebook } from './core/casebook'
 import { openCasebookOrRecovery } from './recovery/recoveryCasebook'
 import { machineSettings, resolveDatabasePath } from './core/config'
+import { postgresConnection } from './core/postgresSettings'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './electron/appProtocol'
 import { appPageUrl, createMainWindow, rendererFolder } from './electron/window'
 import { registerIpc } from './electron/ipc'
@@ -53,22 +54,27 @@ if (headless) {
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererFolder()))
     const appUrl = appPageUrl()
     try {
-      const { path, source } = resolveDatabasePath({ argv: process.argv, userData: app.getPath('userData') })
+      const { path, source, postgres } = resolveDatabasePath({ argv: process.argv, userData: app.getPath('userData') })
       // Only a desk's own first start makes a database (then shows Set up Casebook). A path IT or
       // the user named (--db, CASEBOOK_DB, the machine-wide config) must already hold one:
       // a mistyped path is refused, not quietly answered with an empty hub. A database that cannot be
       // opened (damaged, missing, a newer Casebook's, on a network drive) opens the recovery screen.
-      casebook = await openCasebookOrRecovery({
-        databasePath: path,
-        source,
-        mode: source === 'user data' ? 'create' : 'existing',
-        ...machineSettings(),
-        log,
-        // The app backs up on its own: every backupEveryHours while open, and at the day's first sign-in.
-        scheduleBackups: true
-      })
+      // The hub's shared PostgreSQL database has no file to recover: IT's server, IT's backups. A desk
+      // that cannot open it (the server not reached, the tables not yet upgraded) says why and stops.
+      casebook = postgres
+        ? await openCasebook({ databasePath: path, postgres: postgresConnection(postgres), source, mode: 'existing', ...machineSettings(), log })
+        : await openCasebookOrRecovery({
+            databasePath: path,
+            source,
+            mode: source === 'user data' ? 'create' : 'existing',
+            ...machineSettings(),
+            log,
+            // The app backs up on its own: every backupEveryHours while open, and at the day's first sign-in.
+            scheduleBackups: true
+          })
     } catch (error) {
-      // Only the machine-wide config file can fail here (it names itself): the database's problems are the recovery screen's.
+      // The machine-wide config file (it names itself) or the shared PostgreSQL database (its message
+      // says what is wrong and who can put it right): a file's problems are the recovery screen's.
       log.error('casebook.start-failed', errorFields(error))
       dialog.showErrorBox('Casebook cannot start', error instanceof Error ? error.message : String(error))
       app.exit(1)

@@ -39,6 +39,7 @@ import { referralChannels } from './referrals/contract'
 import { exportChannels } from './export/contract'
 import { backupChannels } from './backup/contract'
 import { recoveryChannels } from './recovery/contract'
+import { changesChannels } from './changes/contract'
 import {
   addNoteInput,
   allOpenInput,
@@ -147,7 +148,8 @@ export const contract = {
   ...referralChannels,
   ...exportChannels,
   ...backupChannels,
-  ...recoveryChannels
+  ...recoveryChannels,
+  ...changesChannels
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

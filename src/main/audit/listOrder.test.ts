@@ -44,6 +44,29 @@ describe('the audit trail in either order', () => {
     expect(await seqs({ afterSeq: Number.MAX_SAFE_INTEGER })).toEqual([])
   })
 
+  it('lists entries of the same moment by their sequence, the order they were written, a page at a time either way', async () => {
+    // One save writes several entries at the same instant (ctx.now): five more at the time of the fourth.
+    const [fourth] = (await t.ok('audit.list', { action: 'view', oldestFirst: true, limit: 4 })).entries.slice(3)
+    await t.casebook.core.writes.run(async (m) => {
+      for (let i = 0; i < 5; i++) await writeAudit(m, { at: fourth.at, actor: 'same', action: 'view', recordType: 'hub', recordId: String(i) })
+    })
+    const all = await t.ok('audit.list', { action: 'view', oldestFirst: true })
+    const tied = all.entries.filter((e: { at: string }) => e.at === fourth.at)
+    expect(tied.map((e: { recordId: string }) => e.recordId)).toEqual(['1', '0', '1', '2', '3', '4'])
+    const oldest = all.entries.map((e: { seq: number }) => e.seq)
+    expect(oldest).toEqual([...oldest].sort((a, b) => a - b))
+    const walk = async (oldestFirst: boolean) => {
+      const seen: number[] = []
+      for (let page = await seqs({ oldestFirst, limit: 2 }); page.length;) {
+        seen.push(...page)
+        page = await seqs({ oldestFirst, limit: 2, [oldestFirst ? 'afterSeq' : 'beforeSeq']: page.at(-1) })
+      }
+      return seen
+    }
+    expect(await walk(true)).toEqual(oldest)
+    expect(await walk(false)).toEqual([...oldest].reverse())
+  })
+
   it('says what an entry number may be when one is refused', async () => {
     const refusal = async (input: object) => {
       const result = await t.connection.invoke('audit.list', input as never)

@@ -10,7 +10,6 @@ import sqlite3 from 'sqlite3'
 import { openCasebook, type Connection } from '../core/casebook'
 import { parseQuery } from '../search/parseQuery'
 import { buildPeopleQueries } from '../search/sqliteSearch'
-import { shownRows } from '../search/searchSql'
 import { shortFormsOf } from '../search/nicknames'
 import { foldName } from '../search/names'
 import { formatDate } from '../../shared/dates'
@@ -109,7 +108,7 @@ export async function benchSearch(connection: Connection, raw: sqlite3.Database,
       if (!result.ok) throw new Error(`search failed for ${text}`)
       hits += (result.value as { hits: unknown[] }).hits.length
       invokeSamples.push(ms)
-      // The same statements in the same order (and the same ranking in memory), stopping when the page is full, as findPeople does.
+      // The same statements in the same order, stopping when the page is full, as findPeople does.
       const phases = buildPeopleQueries(parseQuery(text))
       if (phases.length === 0) throw new Error(`no query for ${text}`)
       const [rawMs] = await time(async () => {
@@ -117,7 +116,7 @@ export async function benchSearch(connection: Connection, raw: sqlite3.Database,
         for (const phase of phases) {
           if (found >= 25) break
           const q = phase(25 - found)
-          found += shownRows(q, await rawAll(raw, q.sql, q.params), 25 - found).length
+          found += (await rawAll(raw, q.sql, q.params)).length
         }
       })
       rawSamples.push(rawMs)

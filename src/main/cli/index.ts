@@ -6,13 +6,16 @@
 //   npm run casebook -- export [--full] [--pseudonymised] [--out <folder>]
 //   npm run casebook -- backup [--to <folder>] | backup list | backup new-key [--to <file>]
 //   npm run casebook -- restore <backup> [--key-file <path>]
+//   npm run casebook -- migrate --postgres --owner <role> [--owner-password-env <name> | --owner-password-file <path>]
 // Every command takes --db <path> (else CASEBOOK_DB, the machine-wide config, the user's folder).
+// The machine-wide config may name the hub's shared PostgreSQL database instead: every command opens
+// it, except those that work on a file (backup, restore), and init, whose work there is migrate's.
 // Only init creates a database; search and audit verify open it read-only and change nothing.
 import { parseArgs } from 'node:util'
 import { resolve as resolvePath } from 'node:path'
 import { desktopUserName, openCasebook, type Casebook } from '../core/casebook'
 import type { OpenMode } from '../core/opening'
-import { machineSettings, resolveDatabasePath } from '../core/config'
+import { machineConfigPath, machineSettings, resolveDatabasePath } from '../core/config'
 import { DEFAULT_HUB } from '../hub/service'
 import { seedFamilies } from '../seed/seed'
 import { formatDate, ageInYears, todayIso } from '../../shared/dates'
@@ -28,6 +31,9 @@ import { restoreCommand } from '../recovery/restoreCommand'
 import { backupCommand, backupListCommand, newKeyCommand } from './backupCommand'
 import { backupFolderFor } from '../backup/folder'
 import { CLI_OPTIONS } from './options'
+import { migrateCommand } from './migrateCommand'
+import { postgresConnection } from '../core/postgresSettings'
+import { MIGRATE_COMMAND } from '../core/postgresRoles'
 
 const USAGE = `Usage: npm run casebook -- <command> [options]
 
@@ -65,9 +71,17 @@ Commands:
                             replaces is kept beside it. Casebook must be closed. Exit code 1 if it was not
                             restored (nothing is changed then)
       --key-file <path>     the key the backup was made with, if it is not this machine's
+  migrate --postgres        create or upgrade the tables of the hub's shared PostgreSQL database (the
+                            machine-wide config's postgres section), then grant the desks' role (its user)
+                            what it needs. Run by IT at install and after every upgrade of Casebook
+      --owner <role>        the role that owns the tables (not the desks' role)
+      --owner-password-env <name>   the environment variable holding the owner's password
+      --owner-password-file <path>  or a file holding it, readable only by the account running this
+      --hub-name, --hub-code, --la-code   the hub's settings, as for init (a new database only)
 
 Options:
-  --db <path>               the database file (else CASEBOOK_DB, the machine-wide config, the user's folder)
+  --db <path>               the database file (else CASEBOOK_DB, the machine-wide config's databasePath or
+                            postgres, the user's folder)
   --help                    this text`
 
 /** The command line is run by IT on the machine itself: a trusted caller, audited by OS user. */
@@ -89,7 +103,13 @@ export async function main(argv: string[], out: (line: string) => void = console
     out(USAGE)
     return command || values.help ? 0 : 2
   }
-  const { path, source } = resolveDatabasePath({ argv })
+  const { path, source, postgres: postgresSettings } = resolveDatabasePath({ argv })
+  // The hub a new database is made for (init, or migrate on PostgreSQL).
+  const hub = {
+    name: values['hub-name'] ?? DEFAULT_HUB.name,
+    code: values['hub-code'] ?? DEFAULT_HUB.code,
+    localAuthorityCode: values['la-code'] ?? DEFAULT_HUB.localAuthorityCode
+  }
   // IT may name the directory's feed for one import, in place of the machine-wide config's.
   const feedOverride = values.file ? { directoryFeed: resolvePath(values.file) } : values.url ? { directoryFeed: values.url } : {}
   // `backup --to <folder>`: this run's backup folder, in place of the machine-wide config's.
@@ -115,17 +135,14 @@ export async function main(argv: string[], out: (line: string) => void = console
     const casebook = await openCasebook({
       log,
       databasePath: path,
+      ...(postgresSettings ? { postgres: postgresConnection(postgresSettings) } : {}),
       mode,
       source,
       ...machineSettings(),
       ...feedOverride,
       ...(values.out ? { exportFolder: resolvePath(values.out) } : {}),
       ...backupOverride,
-      hub: {
-        name: values['hub-name'] ?? DEFAULT_HUB.name,
-        code: values['hub-code'] ?? DEFAULT_HUB.code,
-        localAuthorityCode: values['la-code'] ?? DEFAULT_HUB.localAuthorityCode
-      }
+      hub
     })
     try {
       return await work(casebook)
@@ -134,7 +151,48 @@ export async function main(argv: string[], out: (line: string) => void = console
     }
   }
 
+  // A PostgreSQL server is IT's to back up and restore, with pg_dump or its own tools: Casebook's backups are of a file.
+  const notOnPostgres = (what: string) => {
+    out(
+      `This hub's database is on a PostgreSQL server (${path}), so Casebook does not ${what}: IT backs the server up with pg_dump or its own tools, and restores it the same way. Nothing was changed.`
+    )
+    return 2
+  }
+  if (postgresSettings && command === 'init') {
+    out(`This hub's database is on a PostgreSQL server (${path}): IT creates and upgrades its tables, as the owner role, with: ${MIGRATE_COMMAND}`)
+    return 2
+  }
+  if (postgresSettings && command === 'backup' && rest[0] !== 'new-key') return notOnPostgres('back it up')
+  if (postgresSettings && command === 'restore') return notOnPostgres('restore it')
+
   switch (command) {
+    case 'migrate': {
+      if (!values.postgres) {
+        out("migrate needs --postgres. A desk's own SQLite file is brought up to date when Casebook opens it, or by init.")
+        return 2
+      }
+      if (!postgresSettings) {
+        out(`migrate --postgres needs the machine-wide config's postgres section (in ${machineConfigPath()}), naming the hub's database and the desks' role.`)
+        return 2
+      }
+      if (!values.owner) {
+        out(`migrate --postgres needs --owner <role>: the role that owns the tables, not the desks' role (${postgresSettings.user}).`)
+        return 2
+      }
+      const settings = postgresSettings
+      const owner = values.owner
+      return logged(() =>
+        migrateCommand({
+          settings,
+          owner,
+          ownerPasswordEnv: values['owner-password-env'],
+          ownerPasswordFile: values['owner-password-file'],
+          hub,
+          log,
+          out
+        })
+      )
+    }
     case 'init':
       return run('create', async (casebook) => {
         const hub = await cliConnection(casebook).invoke('hub.get', {})

@@ -16,5 +16,9 @@ export const CLI_OPTIONS = {
   out: { type: 'string' },
   'key-file': { type: 'string' },
   to: { type: 'string' },
+  postgres: { type: 'boolean' },
+  owner: { type: 'string' },
+  'owner-password-env': { type: 'string' },
+  'owner-password-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const satisfies ParseArgsConfig['options']

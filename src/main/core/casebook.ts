@@ -13,6 +13,8 @@ import { OWASP_SCRYPT, type ScryptCost } from '../accounts/passwords'
 import type { DataSource } from 'typeorm'
 import { openDatabase, openReadOnlyDatabase, openReader } from './database'
 import { describePostgres, openPostgresDatabase, postgresDataSource, type PostgresConnection } from './postgres'
+import { checkMigrated } from './postgresRoles'
+import { postgresProblem } from './postgresProblems'
 import type { OpenMode } from './opening'
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type DatabaseSource } from './config'
 import { errorFields, silentLog, type Log } from '../log/log'
@@ -33,6 +35,8 @@ import { referralHandlers } from '../referrals/handlers'
 import { exportHandlers } from '../export/handlers'
 import { recoveryHandlers } from '../recovery/handlers'
 import { backupHandlers } from '../backup/handlers'
+import { changesHandlers } from '../changes/handlers'
+import { ChangeListener } from '../changes/listener'
 import { BackupService } from '../backup/service'
 import { recordBeforeUpgrade } from '../backup/beforeUpgrade'
 import { AppError } from './errors'
@@ -82,6 +86,8 @@ export interface OpenedStore {
   reader: DataSource
   writes: WriteQueue
   backupPath: string | null
+  /** What this desk hears of other desks' saves, on a shared PostgreSQL database. */
+  changes?: ChangeListener
   close(): Promise<void>
 }
 
@@ -132,6 +138,7 @@ export function buildRouter(): Router {
     .register(exportHandlers)
     .register(recoveryHandlers)
     .register(backupHandlers)
+    .register(changesHandlers)
     .seal()
 }
 
@@ -142,8 +149,8 @@ export const SIGNED_OUT_BY_RESTORE = 'An administrator restored a backup, so eve
 /** How long a restore waits for the calls already under way before it closes the database under them. */
 const CALLS_GRACE_MS = 10_000
 
-/** Reading whether the window is signed in is not using it: only other calls keep it awake. */
-const countsAsActivity = (channel: string) => channel !== 'auth.status'
+/** Reading whether the window is signed in, or waiting to hear of other desks' saves, is not using it: only other calls keep it awake. */
+const countsAsActivity = (channel: string) => channel !== 'auth.status' && channel !== 'changes.wait'
 
 export function desktopUserName(): string {
   try {
@@ -199,31 +206,46 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     }
     return { reader, writes, backupPath, close }
   }
-  // The desks' shared database: migrated (under a lock, so desks started together take turns) unless
-  // read-only. No file to back up or restore here: IT backs up the server with its own tools.
+  // The desks' shared database. Only `create` migrates it (under a lock, so two runs take turns): IT's
+  // migrate command, as the owner role (../cli/migrateCommand), and the tests. A desk's role may not
+  // change the tables, so a desk refuses a database whose migrations are not this Casebook's, saying
+  // what IT must run (./postgresRoles). No file to back up or restore here: IT backs up the server.
   const openPostgresStore = async (connection: PostgresConnection, mode: OpenMode): Promise<OpenedStore> => {
     const path = describePostgres(connection)
+    const refused = (error: unknown): never => failedToOpen(postgresProblem(error, connection))
     if (mode === 'readOnly') {
       const reader = postgresDataSource(connection)
-      await reader.initialize().catch(failedToOpen)
+      await reader.initialize().catch(refused)
+      await checkMigrated(reader, connection).catch(async (error: unknown) => {
+        await reader.destroy()
+        refused(error)
+      })
       log.info('database.opened', { path, mode })
       return { reader, writes: new WriteQueue(null), backupPath: null, close: () => reader.destroy() }
     }
-    const opened = await openPostgresDatabase(connection).catch(failedToOpen)
+    const opened = await openPostgresDatabase(connection, { migrate: mode === 'create' }).catch(refused)
+    if (mode !== 'create')
+      await checkMigrated(opened.dataSource, connection).catch(async (error: unknown) => {
+        await opened.dataSource.destroy()
+        refused(error)
+      })
     const writes = new WriteQueue(opened.dataSource)
     try {
       await ensureHub(writes, options.hub)
     } catch (error) {
       await opened.dataSource.destroy()
-      failedToOpen(error)
+      refused(error)
     }
     log.info('database.opened', { path, mode })
     if (opened.migrated.length > 0) log.info('database.migrated', { migrations: opened.migrated.length, last: opened.migrated.at(-1) ?? null, backup: null })
+    const changes = new ChangeListener(connection)
+    await changes.start()
     const close = async () => {
+      await changes.close()
       await writes.drain()
       await opened.dataSource.destroy()
     }
-    return { reader: opened.dataSource, writes, backupPath: null, close }
+    return { reader: opened.dataSource, writes, backupPath: null, changes, close }
   }
   /** One connection of its own for a long read that must see one moment (the export). */
   const openSnapshot = async (): Promise<DataSource> => {
@@ -244,7 +266,8 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     log,
     databasePath: options.databasePath,
     backupSettings,
-    backups: new BackupService(() => core)
+    backups: new BackupService(() => core),
+    changes: store.changes ?? null
   }
   if (options.scheduleBackups && mode !== 'readOnly' && !options.openWith && !options.postgres) core.backups.scheduler.start()
   const router = buildRouter()

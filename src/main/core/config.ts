@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { describePostgres } from './postgres'
+import { postgresSettingsSchema, type PostgresSettings } from './postgresSettings'
 
 export const APP_FOLDER = 'Casebook'
 
@@ -26,7 +28,9 @@ export const machineConfigSchema = z.object({
   /** Hours between backups while the app is open (default 2). */
   backupEveryHours: z.number().min(0.25).max(24).optional(),
   /** Where the app and its commands write their log (rotated). Default: per OS, see logFolders in ../log/folders.ts. */
-  logFolder: z.string().min(1).optional()
+  logFolder: z.string().min(1).optional(),
+  /** A hub whose desks share one PostgreSQL database (issue 13), instead of databasePath: see ./postgresSettings. */
+  postgres: postgresSettingsSchema.optional()
 })
 export type MachineConfig = z.infer<typeof machineConfigSchema>
 
@@ -56,6 +60,11 @@ export function readMachineConfig(path = machineConfigPath()): MachineConfig {
   const parsed = machineConfigSchema.safeParse(json)
   if (!parsed.success)
     throw new Error(`The machine-wide config file ${path} has a problem: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  // Which database a desk opens must never be a guess between the two.
+  if (parsed.data.databasePath && parsed.data.postgres)
+    throw new Error(
+      `The machine-wide config file ${path} names two databases: databasePath (a file) and postgres (a shared server). Remove databasePath if this desk shares the hub's PostgreSQL database, or postgres if it keeps its own file.`
+    )
   return parsed.data
 }
 
@@ -71,9 +80,16 @@ export function dbArgument(argv: readonly string[]): string | undefined {
   return undefined
 }
 
+/**
+ * A --db argument or CASEBOOK_DB names a file, and wins over the machine-wide config, as it always has.
+ * The machine-wide config's `postgres` comes back as IT wrote it (`path` then names it for logs and
+ * messages, without the password): its password and CA file are read by postgresConnection (./postgres)
+ * only when the database is opened, so a command that opens none does not need them.
+ */
 export function resolveDatabasePath(options: { argv?: readonly string[]; env?: NodeJS.ProcessEnv; userData?: string } = {}): {
   path: string
   source: DatabaseSource
+  postgres?: PostgresSettings
 } {
   const env = options.env ?? process.env
   const fromArgument = dbArgument(options.argv ?? [])
@@ -81,6 +97,7 @@ export function resolveDatabasePath(options: { argv?: readonly string[]; env?: N
   if (env.CASEBOOK_DB) return { path: env.CASEBOOK_DB, source: 'environment' }
   const machine = readMachineConfig(machineConfigPath(process.platform, env))
   if (machine.databasePath) return { path: machine.databasePath, source: 'machine config' }
+  if (machine.postgres) return { path: describePostgres(machine.postgres), source: 'machine config', postgres: machine.postgres }
   return { path: join(options.userData ?? userDataFolder(process.platform, env), 'casebook.sqlite'), source: 'user data' }
 }
 

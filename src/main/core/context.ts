@@ -1,3 +1,4 @@
+import type { ChangeListener } from '../changes/listener'
 import type { DataSource } from 'typeorm'
 import type { Permission } from '../../shared/contract'
 import type { ScryptCost } from '../accounts/passwords'
@@ -38,6 +39,8 @@ export interface Core {
   backupSettings: BackupSettings
   /** This core's backups: the run under way and its progress, the schedule (../backup/service). */
   backups: BackupService
+  /** On a shared PostgreSQL database, what this desk hears of other desks' saves (../changes/listener); null on SQLite. */
+  changes: ChangeListener | null
 }
 
 /** Who is calling: the signed-in user, or a trusted in-process caller (the CLI, tests). */

@@ -119,7 +119,9 @@ const POLICY: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   // all is well, and refuses a restore or read-only opening from there outright.
   'recovery.status': PUBLIC,
   'recovery.restore': PUBLIC,
-  'recovery.openReadOnly': PUBLIC
+  'recovery.openReadOnly': PUBLIC,
+  // Whether another desk saved something: any window signed in may hear it (never what, or whose).
+  'changes.wait': ANY
 }
 
 let t: TempCasebook

@@ -15,8 +15,8 @@ export interface PostgresConnection {
   user: string
   /** Read from the environment variable or the file IT named: never from the config file itself. */
   password: string | null
-  /** false on loopback only; otherwise TLS, checked against IT's CA unless they said not to. */
-  ssl: false | { rejectUnauthorized: boolean; ca?: string }
+  /** false on loopback only; otherwise TLS, checked against IT's CA unless they said not to (./postgresSettings). */
+  ssl: false | { rejectUnauthorized: boolean; ca?: string; checkServerIdentity?: () => undefined }
   /** Connections this desk keeps open at most. */
   poolSize?: number
   /** What the server shows for this desk's connections (pg_stat_activity), for IT. */
@@ -76,6 +76,25 @@ function closingQuote(sql: string, start: number, quote: string): number {
     } else i++
   }
   return sql.length
+}
+
+/** Where a commit that added to the change feed says so, for the other desks (../changes/listener). */
+export const CHANGES_CHANNEL = 'casebook_changes'
+
+/** The change feed's last number, as this transaction sees it (migration 1764000000019's counter). */
+export async function changeFeedTop(runner: QueryRunner): Promise<number> {
+  const rows = (await runner.query('SELECT seq FROM change_feed_counter WHERE id = 1')) as { seq: number }[]
+  return rows[0]?.seq ?? 0
+}
+
+/**
+ * Before a write commits: if it added to the change feed, tell the other desks the feed's new last
+ * number. PostgreSQL delivers a notification only when its transaction commits, so a rolled-back
+ * write announces nothing; a write that only read (a family opened) announces nothing either.
+ */
+export async function announceChanges(runner: QueryRunner, before: number): Promise<void> {
+  const after = await changeFeedTop(runner)
+  if (after > before) await runner.query(`SELECT pg_notify('${CHANGES_CHANNEL}', ?)`, [String(after)])
 }
 
 /** How long a desk waits to connect before saying the server cannot be reached. */
@@ -138,13 +157,18 @@ export function postgresDataSource(connection: PostgresConnection): DataSource {
 const MIGRATION_LOCK = 7_263_101
 
 /**
- * Connects and brings the schema up to date. Migrations run in one transaction under a session
- * advisory lock, so two desks started together never both migrate: the second waits, then finds
- * nothing left to do.
+ * Connects and, with `migrate` (the owner role's migrate command, and tests), brings the schema up to
+ * date. Migrations run in one transaction under a session advisory lock, so two runs started together
+ * never both migrate: the second waits, then finds nothing left to do. A desk connects without
+ * migrating: its role may not change the tables (./postgresRoles checks they are this Casebook's).
  */
-export async function openPostgresDatabase(connection: PostgresConnection): Promise<{ dataSource: DataSource; migrated: string[] }> {
+export async function openPostgresDatabase(
+  connection: PostgresConnection,
+  options: { migrate: boolean }
+): Promise<{ dataSource: DataSource; migrated: string[] }> {
   const dataSource = postgresDataSource(connection)
   await dataSource.initialize()
+  if (!options.migrate) return { dataSource, migrated: [] }
   try {
     const runner = dataSource.createQueryRunner()
     const migrated: string[] = []

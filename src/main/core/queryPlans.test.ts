@@ -157,13 +157,18 @@ describe('caseload lists', () => {
   it('My caseload: the lead’s open episodes, by lead and status', async () => {
     const mine = buildCaseloadQueries({ leadUserId: pat.id, overdueOnly: false, page: null, viewer: { userId: pat.id } }, today)
     expect(mine.count).toBeNull()
-    await expectPlan(mine.rows, [search('e', 'idx_episode_lead', 'lead_user_id=? AND status=?'), FAMILY_BY_ID, PEOPLE_OF_FAMILY])
+    await expectPlan(mine.rows, [search('e', 'idx_episode_lead', 'lead_user_id=? AND status=?'), FAMILY_BY_ID])
+  })
+
+  it('sorted by family: the surname each household sorts by is read from its own people', async () => {
+    const byFamily = buildCaseloadQueries({ leadUserId: null, overdueOnly: false, page: 1, sort: 'family', viewer: null }, today)
+    await expectPlan(byFamily.rows, [search('e', 'idx_episode_status', 'status=?'), FAMILY_BY_ID, PEOPLE_OF_FAMILY])
   })
 
   for (const overdueOnly of [false, true]) {
     it(`All open episodes${overdueOnly ? ', overdue only' : ''}: a page, and the count, by status`, async () => {
       const page = buildCaseloadQueries({ leadUserId: null, overdueOnly, page: 2, viewer: null }, today)
-      await expectPlan(page.rows, [search('e', 'idx_episode_status', 'status=?'), FAMILY_BY_ID, PEOPLE_OF_FAMILY])
+      await expectPlan(page.rows, [search('e', 'idx_episode_status', 'status=?'), FAMILY_BY_ID])
       await expectPlan(page.count!, [search('e', 'idx_episode_status', 'status=?')])
       const oneLead = buildCaseloadQueries({ leadUserId: pat.id, overdueOnly, page: 1, viewer: null }, today)
       await expectPlan(oneLead.rows, [search('e', 'idx_episode_lead', 'lead_user_id=? AND status=?'), FAMILY_BY_ID])

@@ -155,7 +155,7 @@ function auditSessionRefusal(ctx: CallContext, channel: string, input: unknown, 
  * (57P01-57P03) and a server with no connection left (53300). The pool connects again by itself, so
  * the same call works once the server is back.
  */
-const SERVER_LOST =
+export const SERVER_LOST =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|Connection terminated|timeout exceeded when trying to connect|\b(08[0-9A-Z]{3}|57P0[123]|53300)\b/
 export const SERVER_LOST_MESSAGE = `Casebook cannot reach the hub's database server. ${NOTHING_SAVED} Casebook carries on by itself when the server is back; if this goes on, tell IT.`
 

@@ -7,6 +7,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm'
 import { AppError } from './errors'
 import { BEGIN_WRITE, dialectOf, isRetryable } from './dialect'
+import { announceChanges, changeFeedTop } from './postgres'
 
 export type WriteWork<T> = (manager: EntityManager) => Promise<T>
 
@@ -53,11 +54,15 @@ export class WriteQueue {
     // SQLite's driver hands every caller the same runner; PostgreSQL's takes a pooled connection,
     // given back when the transaction ends.
     const runner = dataSource.createQueryRunner()
+    const postgres = dialectOf(dataSource) === 'postgres'
     try {
       for (const statement of BEGIN_WRITE[dialectOf(dataSource)]) await runner.query(statement)
       setTransactionState(runner, true)
       try {
+        // On PostgreSQL the other desks are told, as this commits, that the change feed moved on.
+        const feedBefore = postgres ? await changeFeedTop(runner) : 0
         const value = await work(runner.manager)
+        if (postgres) await announceChanges(runner, feedBefore)
         await runner.query('COMMIT')
         return value
       } catch (error) {
@@ -67,7 +72,7 @@ export class WriteQueue {
         setTransactionState(runner, false)
       }
     } finally {
-      if (dialectOf(dataSource) === 'postgres') await runner.release()
+      if (postgres) await runner.release()
     }
   }
 }

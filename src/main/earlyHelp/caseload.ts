@@ -111,8 +111,7 @@ export function buildCaseloadQueries(query: CaseloadQuery, todayText: string, co
     rows: {
       sql: `SELECT e.id AS "episodeId", e.family_id AS "familyId", e.status AS status, f.reference AS "familyReference", e.opened_on AS "openedOn", e.lead_user_id AS "leadUserId",
             u.display_name AS "leadName", e.version AS version,
-            e.last_contact_at AS "lastContactAt", e.note_count AS notes, e.next_review_on AS "nextReviewOn", e.open_action_dues AS dues,
-            (SELECT group_concat(DISTINCT p.family_name) FROM person p WHERE p.family_id = e.family_id AND p.kind = 'adult') AS "familyNames"
+            e.last_contact_at AS "lastContactAt", e.note_count AS notes, e.next_review_on AS "nextReviewOn", e.open_action_dues AS dues
      FROM episode e JOIN family f ON f.id = e.family_id JOIN app_user u ON u.id = e.lead_user_id WHERE ${where.join(' AND ')}
      ORDER BY ${orderBy(query.sort ?? 'opened', query.desc ?? false)}${query.page === null ? '' : ' LIMIT ? OFFSET ?'}`,
       params: query.page === null ? params : [...params, CASELOAD_PAGE_SIZE, (query.page - 1) * CASELOAD_PAGE_SIZE]
@@ -123,15 +122,16 @@ export function buildCaseloadQueries(query: CaseloadQuery, todayText: string, co
 
 type StoredRow = Omit<
   CaseloadRow,
-  'daysOpen' | 'familyNames' | 'familyName' | 'reviewOverdue' | 'reviewDueSoon' | 'overdueActions' | 'actionsDueSoon' | 'daysSinceContact' | 'longGap'
-> & { familyNames: string | null; dues: string }
+  'daysOpen' | 'familyName' | 'reviewOverdue' | 'reviewDueSoon' | 'overdueActions' | 'actionsDueSoon' | 'daysSinceContact' | 'longGap'
+> & { dues: string }
 
 export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<CaseloadOutput> {
   const todayText = todayIso(ctx.core.clock.now())
   const { contactGapDays } = await ctx.core.db.manager.findOneOrFail(HubEntity, { where: { id: 1 }, select: { id: true, contactGapDays: true } })
   const queries = buildCaseloadQueries(query, todayText, contactGapDays)
   const rows = (await ctx.core.db.query(queries.rows.sql, queries.rows.params)) as StoredRow[]
-  // The list leaves out families the caller may not open, so every name here is one they may see.
+  // Named as everywhere else, by familyNames, for the page's families at once. The list leaves out
+  // families the caller may not open, so every name here is one they may see.
   const names = await familyNames(
     ctx,
     rows.map((r) => r.familyId)
@@ -145,7 +145,6 @@ export async function caseload(ctx: CallContext, query: CaseloadQuery): Promise<
     return {
       ...r,
       lastContactAt,
-      familyNames: (r.familyNames ?? '').split(',').filter(Boolean).join(' / '),
       familyName: names.get(r.familyId) ?? `Family ${r.familyReference}`,
       daysOpen: Math.max(0, daysBetween(r.openedOn, todayText)),
       notes: Number(r.notes),

@@ -240,7 +240,7 @@ describe('caseloads', () => {
       expect.objectContaining({
         episodeId: episode.id,
         familyReference: family.reference,
-        familyNames: "O'Neill-Okafor / Okafor",
+        familyName: `Samuel Okafor and Grace O'Neill-Okafor (${family.reference})`,
         daysOpen: 0,
         leadName: 'pat',
         notes: 1,

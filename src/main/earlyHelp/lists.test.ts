@@ -12,6 +12,7 @@ import { signedInUser } from '../testing/accounts'
 import { okaforsWithEpisode } from '../testing/episodes'
 import { addDays, londonToUtc } from '../../shared/dates'
 import { closuresAwaiting } from './closuresAwaiting'
+import { statementsRun, tablesRead } from '../testing/queryPlans'
 
 let t: TempCasebook
 let now: Date
@@ -169,6 +170,22 @@ describe('All open episodes: sorted in the query, over every page', () => {
     expect(await order('lastContact', true)).toEqual([o, a])
     expect(await order('notes', true)).toEqual([o, a])
     expect(await molly.invoke('episodes.allOpen', { sort: 'overdue' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it("names the page's families by the one naming rule, reading their people once for the whole page", async () => {
+    const adams = await adamsWithEpisode(addDays(today, -10))
+    let list: any
+    const run = await statementsRun(t.casebook.core.db, async () => {
+      list = await allOpen({})
+    })
+    expect(list.episodes.map((e: { familyName: string }) => e.familyName)).toEqual([
+      `Samuel Okafor and Grace O'Neill-Okafor (${okafors.family.reference})`,
+      `Adams family (${adams.family.reference})`
+    ])
+    // One statement reads people (familyNames', for both families); the list's own statement reads none.
+    const readingPeople = run.filter((s) => tablesRead(s.sql).includes('person'))
+    expect(readingPeople).toHaveLength(1)
+    expect(readingPeople[0]!.params).toEqual(expect.arrayContaining([okafors.family.id, adams.family.id]))
   })
 })
 

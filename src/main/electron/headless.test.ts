@@ -11,6 +11,13 @@ describe('headlessArguments', () => {
       'D:\\hub.sqlite'
     ])
     expect(headlessArguments(['Casebook.exe', '--db', 'D:\\hub.sqlite', 'audit', 'verify'], true)).toEqual(['--db', 'D:\\hub.sqlite', 'audit', 'verify'])
+    // IT upgrades the hub's shared PostgreSQL tables from an installed desk, where there is no npm.
+    expect(headlessArguments(['Casebook.exe', 'migrate', '--postgres', '--owner', 'casebook_owner'], true)).toEqual([
+      'migrate',
+      '--postgres',
+      '--owner',
+      'casebook_owner'
+    ])
   })
 
   it('skips the app folder that electron . puts first in development', () => {

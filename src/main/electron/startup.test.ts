@@ -1,6 +1,7 @@
 // The Electron entry's start, against a mocked `electron` module (no Electron binary can run here)
 // and a real core: which database it may create, what it refuses, and where the page comes from.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -124,6 +125,29 @@ describe('starting the desktop app', () => {
     expect(status.value.message).toContain(advice)
     expect(await handler(event, 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
     expect(readdirSync(dir).filter((name) => name !== 'casebook.json' && name !== 'logs')).toEqual([])
+  })
+
+  it("opens the hub's shared PostgreSQL database the machine-wide config names, never a file, and says plainly when its server cannot be reached", async () => {
+    // A port nothing listens on: the server is down, or the network is.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo
+        probe.close(() => resolve(port))
+      })
+    })
+    const postgres = { host: '127.0.0.1', port, database: 'casebook', user: 'casebook_desk', tls: 'disable' }
+    writeFileSync(process.env.CASEBOOK_CONFIG!, JSON.stringify({ postgres, logFolder: join(dir, 'logs') }))
+    const { app, dialog } = await start()
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      'Casebook cannot start',
+      `Casebook cannot reach the hub's database server at 127.0.0.1:${port} (ECONNREFUSED). Nothing was saved. Check this computer's network connection; if other desks cannot reach it either, ask IT to check the server.`
+    )
+    expect(app.exit).toHaveBeenCalledWith(1)
+    expect(electron.windows).toEqual([])
+    // No file is made in the user's folder in its place.
+    expect(existsSync(electron.userData)).toBe(false)
+    const log = readFileSync(join(dir, 'logs', 'casebook.log'), 'utf8')
+    expect(log).toContain(`database.open-failed path=postgres://casebook_desk@127.0.0.1:${port}/casebook mode=existing error=UNAVAILABLE`)
   })
 
   it('runs a command without a window when the executable is given one, and exits with its code', async () => {

@@ -103,7 +103,11 @@ export async function lastSucceeded(db: Queryable, pseudonymised: boolean): Prom
   return row ? runOf(row, (await filesOf(db, [row.id])).get(row.id)!) : null
 }
 
-/** A page of the runs, newest (or oldest) first, of one status or all: sorted and filtered in the query, so over the whole history. */
+/**
+ * A page of the runs, newest (or oldest) first, of one status or all: sorted and filtered in the query,
+ * so over the whole history. Runs started at the same moment go by id (unique, and the index's second
+ * column): one order every time, on SQLite and PostgreSQL alike, so no run is on two pages or none.
+ */
 export async function history(
   db: Queryable,
   { page, oldestFirst = false, status = null }: { page: number; oldestFirst?: boolean; status?: ExportStatus | null }

@@ -73,6 +73,7 @@ export function duplicateQuery(m: Member, postcode: string | null, excludePerson
     nhsNumber: m.nhsNumber,
     upn: m.kind === 'child' ? m.upn : null,
     postcode,
+    sex: m.sex,
     excludePersonId
   }
 }

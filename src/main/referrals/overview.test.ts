@@ -224,6 +224,20 @@ describe('the Referrals screen', () => {
     expect((await overview(pat, { page: 3 })).rows).toEqual([])
   })
 
+  it('lists rows of the same moment by id, the same order every time, each on one page only, either way', async () => {
+    // Thirty at one instant: requests received at 10:15 (a time as typed) and referrals made then.
+    const day = addDays(today, -1)
+    for (let i = 0; i < 20; i++) await logRequest(i % 2 ? okafor : bell, day)
+    for (let i = 0; i < 10; i++) await refer(i % 2 ? okafor : bell, 'sent', at(day))
+    const pages = async (oldestFirst: boolean) => [...(await overview(pat, { oldestFirst })).rows, ...(await overview(pat, { oldestFirst, page: 2 })).rows]
+    const newest = await pages(false)
+    expect(new Set(newest.map((r) => r.at))).toEqual(new Set([at(day)]))
+    const byId = newest.map((r) => r.id).sort()
+    expect(newest.map((r) => r.id)).toEqual([...byId].reverse())
+    expect((await pages(true)).map((r) => r.id)).toEqual(byId)
+    expect((await pages(false)).map((r) => r.id)).toEqual([...byId].reverse())
+  })
+
   it("shows reception where each has got to, never whom a referral went to, and a closed family's by reference only", async () => {
     const made = await world()
     const reception = await overview(rita)

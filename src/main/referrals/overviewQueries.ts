@@ -139,7 +139,11 @@ export function sides(f: OverviewFilter, overdue: OverdueFrom, withStatus = true
   return [requestSide(f, overdue, withStatus), referralSide(f, overdue, withStatus)].filter((s): s is Side => s !== null)
 }
 
-/** A page of what matches, newest (or oldest) first: each row's direction, id and instant. */
+/**
+ * A page of what matches, newest (or oldest) first: each row's direction, id and instant. Rows of the
+ * same instant (requests are received at a typed minute) go by id, which each side's index holds after
+ * the instant: one order every time, on SQLite and PostgreSQL alike, so no row is on two pages or none.
+ */
 export function pageQuery(list: Side[], page: number, pageSize: number, oldestFirst = false): SqlQuery | null {
   if (list.length === 0) return null
   const selects = list.map((s) => `SELECT '${s.direction}' AS direction, ${idOf(s)} AS id, ${s.at} AS at FROM ${s.from} ${whereOf(s)}`)

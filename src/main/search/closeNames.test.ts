@@ -13,6 +13,8 @@ const PAIRS: [string, string, boolean, boolean][] = [
   ['Thomas', 'Tomas', true, true],
   ['Stephen', 'Steven', true, true],
   ['Lucas', 'Lukas', true, true],
+  // A boy's name and a girl's both measures call alike: only the recorded sex tells them apart (duplicates.ts).
+  ['Francis', 'Frances', true, true],
   // Twins' names and other different names: the second measure never makes them one (the sound-alike
   // key, unchanged here, already calls Jack and Jake, Daniel and Daniela alike).
   ['Oliver', 'Olivia', false, false],

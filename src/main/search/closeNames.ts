@@ -9,7 +9,8 @@ import { nameTokens } from './names'
 /** Spellings this close or closer may be the same name (Sean/Shaun is 0.81; Kacper/Kasper 0.91). */
 export const CLOSE_SPELLING = 0.8
 
-const firstWord = (name: string | null | undefined) => nameTokens(name?.trim().split(/\s+/)[0])[0] ?? null
+/** A first name's first word, folded (Zoë Ann → zoe): what the duplicate check compares first names by. */
+export const firstWord = (name: string | null | undefined) => nameTokens(name?.trim().split(/\s+/)[0])[0] ?? null
 
 /** The name's consonants after its first letter, doubled ones once: s(e)(a)n → sn, s(h)(a)(u)n → sn; h, w and y are vowels here, ph is f. */
 function consonants(word: string): string {

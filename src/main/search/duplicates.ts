@@ -1,15 +1,17 @@
 // Before a person is saved: is this someone the hub already knows? Bands, strongest first:
 // certain (same NHS number or UPN), likely (names that sound alike, or first names close by a
-// second measure, with surnames that sound alike and the same date of birth), possible (same first name and date of birth at the same postcode). For a user who may not open a
-// restricted family, its people are matched on names alone and shown without their details, with
-// whom to ask: anything more would let a guessed date of birth be confirmed by trying it.
+// second measure, with surnames that sound alike and the same date of birth), possible (same first
+// name and date of birth at the same postcode, or with a surname that sounds alike but the other
+// recorded sex). For a user who may not open a restricted family, its people are matched on names
+// alone and shown without their details, with whom to ask: anything more would let a guessed date
+// of birth be confirmed by trying it.
 import type { EntityManager } from 'typeorm'
 import type { DuplicateBand, DuplicateMatch } from '../../shared/search/schemas'
 import { postcodeKey } from '../../shared/identifiers/postcode'
 import { duplicateCandidates, restrictedNameCandidates, type CandidateRow } from './searchIndex'
 import type { RestrictedViewer } from '../families/restrictedViewer'
-import { nameTokens, soundsAlike } from './names'
-import { closeFirstNames } from './closeNames'
+import { soundsAlike } from './names'
+import { closeFirstNames, firstWord } from './closeNames'
 import { nameOnly, whomToAsk } from '../families/access'
 
 export interface DuplicateQuery {
@@ -19,6 +21,8 @@ export interface DuplicateQuery {
   nhsNumber: string | null
   upn: string | null
   postcode: string | null
+  /** SEX's code as recorded, or null. */
+  sex: string | null
   excludePersonId: string | null
 }
 
@@ -48,21 +52,30 @@ function judge(q: DuplicateQuery, c: CandidateRow): { band: DuplicateBand; reaso
   if (q.nhsNumber && c.nhsNumber === q.nhsNumber) return { band: 'certain', reason: 'Same NHS number' }
   if (q.upn && c.upn === q.upn) return { band: 'certain', reason: 'Same UPN' }
   if (!q.dateOfBirth || c.dateOfBirth !== q.dateOfBirth) return null
-  if (soundsAlike(q.familyName, c.familyName) && q.givenName && soundsAlike(q.givenName, c.givenName)) {
-    return { band: 'likely', reason: 'Name sounds alike and same date of birth' }
+  const sameFirstName = firstWord(q.givenName) !== null && firstWord(q.givenName) === firstWord(c.givenName)
+  if (soundsAlike(q.familyName, c.familyName)) {
+    if (!sexesDiffer(q.sex, c.sex)) {
+      if (q.givenName && soundsAlike(q.givenName, c.givenName)) return { band: 'likely', reason: 'Name sounds alike and same date of birth' }
+      if (closeFirstNames(q.givenName, c.givenName)) return { band: 'likely', reason: 'First name spelt alike, surname sounds alike and same date of birth' }
+    } else if (sameFirstName) {
+      // Boy-and-girl twins are given names a letter or a sound apart (Louis and Louise, Francis and
+      // Frances, Oliver and Olivia), which both measures call alike: with the other sex recorded,
+      // a first name that is not the same is another person. Twins are never given the same name,
+      // though, and a sex is sometimes recorded wrongly: the same name still warns, a band lower.
+      return { band: 'possible', reason: 'Same first name and date of birth, surname sounds alike, but recorded as the other sex' }
+    }
   }
-  if (soundsAlike(q.familyName, c.familyName) && closeFirstNames(q.givenName, c.givenName)) {
-    return { band: 'likely', reason: 'First name spelt alike, surname sounds alike and same date of birth' }
-  }
-  const firstGiven = (name: string | null) => nameTokens(name?.split(/\s+/)[0])[0] ?? null
-  if (q.postcode && firstGiven(q.givenName) !== null && firstGiven(q.givenName) === firstGiven(c.givenName) && postcodeKey(q.postcode) === c.postcodeKey) {
+  if (q.postcode && sameFirstName && postcodeKey(q.postcode) === c.postcodeKey) {
     return { band: 'possible', reason: 'Same first name and date of birth at the same postcode' }
   }
   return null
 }
 
+/** Both recorded, and not the same: U (unknown or not recorded) and no answer weigh nothing. */
+const sexesDiffer = (a: string | null, b: string | null) => a !== null && b !== null && a !== 'U' && b !== 'U' && a !== b
+
 function strip(c: CandidateRow) {
-  const { nhsNumber: _n, upn: _u, postcodeKey: _p, ...hit } = c
+  const { nhsNumber: _n, upn: _u, postcodeKey: _p, sex: _s, ...hit } = c
   return hit
 }
 

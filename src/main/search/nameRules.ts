@@ -1,6 +1,6 @@
 // What a name search matches, written once as data: the index (FTS5 MATCH expressions) and the
-// few people a date or postcode has already found (matched here in memory, cheaper than asking
-// the index about each of them) both read these rules, so both find the same people.
+// people a date or postcode has already found (SQL conditions on their entries, cheaper than
+// asking the index about each of them) both read these rules, so both find the same people.
 import { queryTerms, soundKeys, type QueryTerm } from './names'
 import { fullNamesFor } from './nicknames'
 
@@ -75,21 +75,52 @@ export function phaseExpressions(phases: Phase[]): string[] {
   return phases.map((phase, i) => (i === 0 ? phaseExpression(phase) : `(${phaseExpression(phase)}) NOT (${phaseExpression(phases[i - 1]!)})`))
 }
 
-// ---- In memory, on an entry's columns as stored.
+// ---- As SQL conditions on an entry's columns as stored (words joined by one space), for the people
+// a date or a postcode has already found: the statement ranks them itself, so it answers only the
+// page however many share the date (1 January, given to everyone whose own is not known).
 
-export type EntryWords = Record<EntryColumn, string[]>
-
-export function entryWords(entry: { names: string; household: string; sounds: string }): EntryWords {
-  const split = (text: string) => (text ? text.split(' ') : [])
-  return { names: split(entry.names), household: split(entry.household), sounds: split(entry.sounds) }
+export interface SqlCondition {
+  sql: string
+  params: string[]
 }
 
-function matches(entry: EntryWords, a: Alternative): boolean {
-  return a.words.every((w) => a.columns.some((c) => entry[c].some((token) => (a.prefix ? token.startsWith(w) : token === w))))
+/** LIKE's wildcards and its escape, taken literally. */
+const literal = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** A word at the start of a word of the column, or the whole word. */
+function alternativeCondition(a: Alternative, entry: string): SqlCondition {
+  const params: string[] = []
+  const each = a.words.map((w) => {
+    const inColumns = a.columns.map((c) => {
+      params.push(a.prefix ? `% ${literal(w)}%` : `% ${literal(w)} %`)
+      return `(' ' || ${entry}.${c} || ' ') LIKE ? ESCAPE '\\'`
+    })
+    return inColumns.length === 1 ? inColumns[0]! : `(${inColumns.join(' OR ')})`
+  })
+  return { sql: each.length === 1 ? each[0]! : `(${each.join(' AND ')})`, params }
 }
 
-/** The first phase an entry matches (its place in the results), or null if none. */
-export function phaseOf(entry: EntryWords, phases: Phase[]): number | null {
-  const index = phases.findIndex((phase) => phase.every((alternatives) => alternatives.some((a) => matches(entry, a))))
-  return index < 0 ? null : index
+function phaseCondition(phase: Phase, entry: string): SqlCondition {
+  const terms = phase.map((alternatives) => alternatives.map((a) => alternativeCondition(a, entry)))
+  return {
+    sql: terms.map((t) => (t.length === 1 ? t[0]!.sql : `(${t.map((c) => c.sql).join(' OR ')})`)).join(' AND '),
+    params: terms.flatMap((t) => t.flatMap((c) => c.params))
+  }
+}
+
+/**
+ * Over the entry columns of `entry` (a table alias): `matches`, true when any phase matches, and
+ * `place`, the first phase that does (0, 1, ...), to order by. Each phase includes the ones before
+ * it (namePhases), so an entry matching the last matches one of them: each condition is written once.
+ */
+export function phaseConditions(phases: Phase[], entry: string): { matches: SqlCondition; place: SqlCondition } {
+  const each = phases.map((phase) => phaseCondition(phase, entry))
+  const earlier = each.slice(0, -1)
+  return {
+    matches: each.at(-1)!,
+    place: {
+      sql: earlier.length ? `CASE ${earlier.map((c, i) => `WHEN ${c.sql} THEN ${i}`).join(' ')} ELSE ${earlier.length} END` : '0',
+      params: earlier.flatMap((c) => c.params)
+    }
+  }
 }

@@ -11,19 +11,9 @@
 // may not be granted).
 import type { EntityManager } from 'typeorm'
 import type { RestrictedViewer } from '../families/restrictedViewer'
-import { entryWords, namePhases, phaseOf, type EntryColumn } from './nameRules'
+import { namePhases, phaseConditions, type EntryColumn } from './nameRules'
 import { changedEntries, districtPlace, nameAlternatives, searchEntry, type SearchEntry } from './searchEntry'
-import {
-  detailConditions,
-  ENTRY_COLUMNS,
-  HIT_COLUMNS,
-  narrows,
-  referenceThenDistrict,
-  type Conditions,
-  type PeopleFilter,
-  type SearchPhase,
-  type SqlQuery
-} from './searchSql'
+import { detailConditions, HIT_COLUMNS, narrows, referenceThenDistrict, type Conditions, type PeopleFilter, type SearchPhase, type SqlQuery } from './searchSql'
 import type { SearchIndex } from './searchIndex'
 
 type Queryable = Pick<EntityManager, 'query'>
@@ -65,9 +55,9 @@ async function writeEntries(db: Queryable, entries: { personId: string; entry: S
   await db.query(`DELETE FROM ${TOKEN_TABLE} WHERE person_id = ANY(?::varchar[])`, [ids])
   const tokens = { personId: [] as string[], field: [] as string[], token: [] as string[], sortKey: [] as string[] }
   for (const { personId, entry } of entries) {
-    const words = entryWords(entry)
     for (const field of FIELDS) {
-      for (const token of words[field]) {
+      // An entry's column holds its words joined by one space (searchEntry).
+      for (const token of entry[field] ? entry[field].split(' ') : []) {
         tokens.personId.push(personId)
         tokens.field.push(field)
         tokens.token.push(token)
@@ -192,14 +182,13 @@ function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewer | nul
   const and = where.map((w) => ` AND ${w}`).join('')
   const entries = `person p JOIN family f ON f.id = p.family_id JOIN ${ENTRY_TABLE} s ON s.person_id = p.id`
   if (filter.nameTokens.length > 0 && narrows(filter)) {
-    // As on SQLite: the few a date, identifier, postcode or reference finds, all of them with their
-    // entries, the name matched on those in memory.
-    const phases = namePhases(filter.nameTokens)
+    // As on SQLite: the people a date, identifier, postcode or reference finds, the name matched on
+    // their entries by nameRules.ts's conditions, ranked by the statement, only the page read out.
+    const { matches, place } = phaseConditions(namePhases(filter.nameTokens), 's')
     return [
-      () => ({
-        sql: `SELECT ${HIT_COLUMNS}, ${ENTRY_COLUMNS} FROM ${entries} WHERE true${and} ORDER BY ${BY_NAME}`,
-        params,
-        rank: (row) => phaseOf(entryWords({ names: row.entryNames, sounds: row.entrySounds, household: row.entryHousehold }), phases)
+      (limit: number) => ({
+        sql: `SELECT ${HIT_COLUMNS} FROM ${entries} WHERE true${and} AND (${matches.sql}) ORDER BY ${place.sql}, ${BY_NAME} LIMIT ?`,
+        params: [...params, ...matches.params, ...place.params, limit]
       })
     ]
   }

@@ -295,6 +295,46 @@ describe('duplicate check', () => {
     expect(await check({ givenName: 'Shaun', familyName: 'Byrne', dateOfBirth: yearsAgo(5, 1) })).toEqual([])
   })
 
+  describe('weighs the recorded sex: a name close to another of the other sex is another person (boy-and-girl twins)', () => {
+    const born = yearsAgo(7)
+    const sexOf = (sex: string | null) => sex ?? 'not given'
+    // [on record, its sex, typed, its sex (null: not given), surname, the band, or none]
+    const ROWS: [string, string, string, string | null, string, string | null][] = [
+      ['Francis', 'M', 'Frances', 'F', 'Quinlan', null],
+      ['Francis', 'M', 'Frances', 'U', 'Quinlan', 'likely'],
+      ['Francis', 'M', 'Frances', null, 'Quinlan', 'likely'],
+      ['Francis', 'U', 'Frances', 'F', 'Ashdown', 'likely'],
+      ['Francis', 'M', 'Frances', 'M', 'Quinlan', 'likely'],
+      ['Francis', 'M', 'Francis', 'F', 'Quinlan', 'possible'],
+      ['Sean', 'M', 'Shaun', 'M', 'Doyle', 'likely'],
+      ['Sean', 'M', 'Shaun', 'F', 'Doyle', null],
+      ['Oliver', 'M', 'Olivia', 'F', 'Fairbrother', null],
+      ['Oliver', 'M', 'Olivia', 'U', 'Fairbrother', null],
+      ['Louis', 'M', 'Louise', 'F', 'Garside', null],
+      ['Louis', 'M', 'Louise', null, 'Garside', 'likely']
+    ]
+    beforeAll(async () => {
+      const onRecord = [...new Map(ROWS.map(([given, sex, , , surname]) => [`${given} ${surname}`, child(given, surname, born, { sex })])).values()]
+      await t.ok('families.register', family('L8 1XZ', ...onRecord))
+    })
+    for (const [recorded, recordedSex, typed, typedSex, surname, band] of ROWS) {
+      it(`${recorded} (${recordedSex}) on record, ${typed} (${sexOf(typedSex)}) typed, same date of birth: ${band ?? 'no warning'}`, async () => {
+        expect(await check({ givenName: typed, familyName: surname, dateOfBirth: born, sex: typedSex })).toEqual(band ? [`${band} ${recorded}`] : [])
+      })
+    }
+    it('registers the twin of the other sex without asking, and still asks when the sex is not known', async () => {
+      const twin = (sex: string) => family('L8 2AB', child('Frances', 'Quinlan', born, { sex }))
+      expect(await t.connection.invoke('families.register', twin('U'))).toMatchObject({ ok: false, error: { code: 'DUPLICATE_UNCONFIRMED' } })
+      await t.ok('families.register', twin('F'))
+    })
+    it('never lets the sex outweigh an NHS number, or a same first name at the same postcode', async () => {
+      expect(await check({ givenName: 'Anne', familyName: 'Other', nhsNumber: '9434765919', sex: 'M' })).toEqual(['certain Grace'])
+      expect(await check({ givenName: 'Catherine', familyName: 'Bell', dateOfBirth: '2019-07-03', postcode: 'B338TH', sex: 'M' })).toEqual([
+        'possible Catherine'
+      ])
+    })
+  })
+
   it('is possible for the same first name and date of birth at the same postcode', async () => {
     expect(await check({ givenName: 'Catherine', familyName: 'Bell', dateOfBirth: '2019-07-03', postcode: 'B338TH' })).toEqual(['possible Catherine'])
     expect(await check({ givenName: 'Catherine', familyName: 'Bell', dateOfBirth: '2019-07-03', postcode: 'M1 1AE' })).toEqual([])

@@ -7,20 +7,11 @@ import type { EntityManager } from 'typeorm'
 import { dialectOf } from '../core/dialect'
 import type { RestrictedViewer } from '../families/restrictedViewer'
 import type { IndexedNames } from './searchEntry'
-import {
-  buildCandidateQuery,
-  shownRows,
-  type CandidateKeys,
-  type CandidateRow,
-  type HitRow,
-  type PeopleFilter,
-  type SearchPhase,
-  type SqlQuery
-} from './searchSql'
+import { buildCandidateQuery, type CandidateKeys, type CandidateRow, type HitRow, type PeopleFilter, type SearchPhase, type SqlQuery } from './searchSql'
 import { SQLITE_SEARCH } from './sqliteSearch'
 import { POSTGRES_SEARCH } from './postgresSearch'
 
-export type { CandidateKeys, CandidateRow, EntryRow, HitRow, PeopleFilter, SearchPhase, SqlQuery } from './searchSql'
+export type { CandidateKeys, CandidateRow, HitRow, PeopleFilter, SearchPhase, SqlQuery } from './searchSql'
 
 type Queryable = Pick<EntityManager, 'query'>
 
@@ -64,7 +55,7 @@ export async function findPeople(db: Database, filter: PeopleFilter, limit: numb
   for (const phase of searchIndexOf(db).peopleQueries(filter, viewer)) {
     if (hits.length >= limit) break
     const query = phase(limit - hits.length)
-    for (const hit of shownRows(query, (await db.query(query.sql, query.params)) as unknown[], limit - hits.length)) {
+    for (const hit of (await db.query(query.sql, query.params)) as HitRow[]) {
       if (seen.has(hit.personId)) continue
       seen.add(hit.personId)
       hits.push(hit)

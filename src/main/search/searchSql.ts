@@ -26,32 +26,6 @@ export interface PeopleFilter {
 export interface SqlQuery {
   sql: string
   params: unknown[]
-  /**
-   * For a statement that answers candidates with their index entry (ENTRY_COLUMNS): each one's
-   * place (a name phase), or null to leave it out. Rows are shown by place, then as the statement
-   * ordered them.
-   */
-  rank?: (row: EntryRow) => number | null
-}
-
-/** A candidate's index entry, read alongside the hit (the entry aliased s): matched in memory (nameRules.ts). */
-export const ENTRY_COLUMNS = 's.names AS "entryNames", s.sounds AS "entrySounds", s.household AS "entryHousehold"'
-export interface EntryRow extends HitRow {
-  entryNames: string
-  entrySounds: string
-  entryHousehold: string
-}
-
-/** The rows of a statement as shown: ranked and cut to `limit` when it has a rank, without the entry's columns. */
-export function shownRows(query: SqlQuery, rows: unknown[], limit: number): HitRow[] {
-  if (!query.rank) return rows as HitRow[]
-  const rank = query.rank
-  return (rows as EntryRow[])
-    .map((row, order) => ({ row, order, place: rank(row) }))
-    .filter((r): r is { row: EntryRow; order: number; place: number } => r.place !== null)
-    .sort((a, b) => a.place - b.place || a.order - b.order)
-    .slice(0, limit)
-    .map(({ row: { entryNames: _n, entrySounds: _s, entryHousehold: _h, ...hit } }) => hit)
 }
 
 /** One phase of a search: its statement, given how many rows are still wanted. */
@@ -112,6 +86,7 @@ export interface CandidateRow extends HitRow {
   nhsNumber: string | null
   upn: string | null
   postcodeKey: string
+  sex: string | null
 }
 
 export interface CandidateKeys {
@@ -143,7 +118,7 @@ export function buildCandidateQuery(by: CandidateKeys, viewer: RestrictedViewer 
   }
   if (ors.length === 0) return null
   return {
-    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS "nhsNumber", p.upn AS upn, f.postcode_key AS "postcodeKey"
+    sql: `SELECT ${HIT_COLUMNS}, p.nhs_number AS "nhsNumber", p.upn AS upn, f.postcode_key AS "postcodeKey", p.sex AS sex
      FROM person p JOIN family f ON f.id = p.family_id WHERE (${ors.join(' OR ')})${open ? ` AND ${open.sql}` : ''}`,
     params: open ? [...params, ...open.params] : params
   }

@@ -5,19 +5,9 @@
 // 17's triggers. PostgreSQL's index is postgresSearch.ts.
 import type { EntityManager } from 'typeorm'
 import { openToViewer, type RestrictedViewer } from '../families/restrictedViewer'
-import { entryWords, namePhases, phaseExpressions, phaseOf } from './nameRules'
+import { namePhases, phaseConditions, phaseExpressions } from './nameRules'
 import { changedEntries, districtPlace, nameAlternatives, type SearchEntry } from './searchEntry'
-import {
-  detailConditions,
-  ENTRY_COLUMNS,
-  HIT_COLUMNS,
-  narrows,
-  referenceThenDistrict,
-  type Conditions,
-  type PeopleFilter,
-  type SearchPhase,
-  type SqlQuery
-} from './searchSql'
+import { detailConditions, HIT_COLUMNS, narrows, referenceThenDistrict, type Conditions, type PeopleFilter, type SearchPhase, type SqlQuery } from './searchSql'
 import type { SearchIndex } from './searchIndex'
 
 export const SEARCH_TABLE = 'person_search'
@@ -81,17 +71,17 @@ export function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewe
     }))
   }
   // A date, an identifier, a postcode or a reference narrows to a handful of people: find them
-  // first with their index entries (read by rowid), and match the name on them in memory. All of
-  // them: a date given to everyone whose own is not known (1 January) or a hostel's postcode is
-  // shared by hundreds, and a cut before the name is matched would lose the person typed.
+  // first, read their index entries by rowid, and match the name on those (nameRules.ts). The
+  // statement ranks them (by name phase, then by name) and answers only the page: a date given to
+  // everyone whose own is not known (1 January) or a hostel's postcode is shared by hundreds, and
+  // every one of them is looked at, but only the page is read out.
   if (filter.nameTokens.length > 0 && narrows(filter)) {
-    const phases = namePhases(filter.nameTokens)
+    const { matches, place } = phaseConditions(namePhases(filter.nameTokens), 's')
     return [
-      () => ({
-        sql: `SELECT ${HIT_COLUMNS}, ${ENTRY_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id CROSS JOIN ${SEARCH_ROWS} r CROSS JOIN ${SEARCH_TABLE} s
-         WHERE r.person_id = p.id AND s.rowid = r.search_rowid${and} ORDER BY ${BY_NAME}`,
-        params,
-        rank: (row) => phaseOf(entryWords({ names: row.entryNames, sounds: row.entrySounds, household: row.entryHousehold }), phases)
+      (limit: number) => ({
+        sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id CROSS JOIN ${SEARCH_ROWS} r CROSS JOIN ${SEARCH_TABLE} s
+         WHERE r.person_id = p.id AND s.rowid = r.search_rowid${and} AND (${matches.sql}) ORDER BY ${place.sql}, ${BY_NAME} LIMIT ?`,
+        params: [...params, ...matches.params, ...place.params, limit]
       })
     ]
   }

@@ -313,7 +313,8 @@ export function channelSamples(w: SampleWorld): Record<Channel, unknown> {
     // A core that opened its database as it should says so, and refuses the recovery screen's restore and read-only opening outright.
     'recovery.status': {},
     'recovery.restore': { username: 'admin', password: CHOSEN_PASSWORD, fileName: 'casebook-th-20260105t100000000z.cbbackup' },
-    'recovery.openReadOnly': {}
+    'recovery.openReadOnly': {},
+    'changes.wait': { after: null }
   }
 }
 

@@ -34,12 +34,29 @@ async function asAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise
   }
 }
 
-export async function makeTestPostgresDatabase(adminUrl: string): Promise<TestPostgresDatabase> {
+/** `owner`: a role (./makeTestRole) to own the database, as IT's owner role does; else the server's superuser. */
+export async function makeTestPostgresDatabase(adminUrl: string, options: { owner?: string } = {}): Promise<TestPostgresDatabase> {
   const name = `casebook_${randomBytes(8).toString('hex')}`
-  await asAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`))
+  await asAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${options.owner ? ` OWNER ${options.owner}` : ''}`))
   const url = new URL(adminUrl)
   return {
     connection: { host: url.hostname, port: Number(url.port), database: name, user: decodeURIComponent(url.username), password: null, ssl: false, poolSize: 4 },
     drop: () => asAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined)
   }
+}
+
+export interface TestRole {
+  name: string
+  drop(): Promise<void>
+}
+
+/**
+ * A login role of its own on the test server, as IT makes the owner and desks' roles (the README's
+ * SQL). The server trusts loopback, so no password is asked: what the role may do is what is tested.
+ * Drop it after the databases it has rights in.
+ */
+export async function makeTestRole(adminUrl: string, prefix: string): Promise<TestRole> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`
+  await asAdmin(adminUrl, (c) => c.query(`CREATE ROLE ${name} LOGIN`))
+  return { name, drop: () => asAdmin(adminUrl, (c) => c.query(`DROP ROLE IF EXISTS ${name}`)).then(() => undefined) }
 }

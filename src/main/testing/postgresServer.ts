@@ -4,7 +4,7 @@
 // the real server does under several desks. The server refuses to run as root, so as root (CI) it
 // runs as the `postgres` account, with the folder handed to it.
 import { execFileSync, spawn } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -69,12 +69,26 @@ function run(program: string, args: string[], account: { uid: number; gid: numbe
   })
 }
 
+function tlsSettings(folder: string, tls: { certFile: string; keyFile: string }, account: { uid: number; gid: number } | null): string[] {
+  const cert = join(folder, 'server.crt')
+  const key = join(folder, 'server.key')
+  copyFileSync(tls.certFile, cert)
+  copyFileSync(tls.keyFile, key)
+  for (const file of [cert, key]) {
+    chmodSync(file, 0o600)
+    if (account) chownSync(file, account.uid, account.gid)
+  }
+  return ['-c ssl=on', `-c ssl_cert_file=${cert}`, `-c ssl_key_file=${key}`]
+}
+
 /**
  * Starts a server of its own. `durable: false` (tests) turns off fsync and synchronous commit, which
  * only matter after a power cut, to keep a suite of hundreds of small databases quick; the bench keeps
- * them on, as a hub's server has them.
+ * them on, as a hub's server has them. `tls`: the server's certificate and key (PEM files), to accept
+ * encrypted connections as a hub's server does; copied into the server's folder, where only its account
+ * may read the key, as the server insists.
  */
-export async function startPostgresServer(options: { durable?: boolean } = {}): Promise<PostgresServer> {
+export async function startPostgresServer(options: { durable?: boolean; tls?: { certFile: string; keyFile: string } } = {}): Promise<PostgresServer> {
   const bin = programFolder()
   const account = serverAccount()
   const folder = mkdtempSync(join(tmpdir(), 'casebook-pg-'))
@@ -89,7 +103,8 @@ export async function startPostgresServer(options: { durable?: boolean } = {}): 
     '-c listen_addresses=127.0.0.1',
     `-k ${folder}`,
     '-c max_connections=200',
-    ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'])
+    ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+    ...(options.tls ? tlsSettings(folder, options.tls, account) : [])
   ]
   let port = 0
   const start = () =>

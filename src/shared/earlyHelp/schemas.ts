@@ -114,8 +114,6 @@ export const caseloadRow = z.object({
   familyId: idField,
   status: z.enum(['open', 'closing']),
   familyReference: z.string(),
-  /** The household's surname(s), as staff say them: "Okafor", "Bell / Smith". */
-  familyNames: z.string(),
   openedOn: z.string(),
   daysOpen: z.number().int(),
   leadUserId: idField,

@@ -1,6 +1,7 @@
 // Finding people: the search box and the duplicate check share one index.
 import { z } from 'zod'
 import { idField } from '../fields'
+import { SEX } from '../codes'
 import { personRecord } from '../families/schemas'
 
 export const searchInput = z.object({
@@ -52,6 +53,8 @@ export const duplicateCheckInput = z.object({
   nhsNumber: z.string().max(20).nullable().default(null),
   upn: z.string().max(20).nullable().default(null),
   postcode: z.string().max(16).nullable().default(null),
+  /** As recorded (SEX): a name close to another's but of the other recorded sex is another person. */
+  sex: SEX.schema.nullable().default(null),
   /** When editing, the person themself is not a duplicate. */
   excludePersonId: idField.nullable().default(null)
 })

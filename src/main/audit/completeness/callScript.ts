@@ -244,6 +244,7 @@ export function callScript(world: CallWorld): Call[] {
     ['export.start', () => [world.window, { kind: 'full', pseudonymised: false }]],
     ['export.progress', () => [world.window, { runId: state.exportRun.id }]],
     ['export.history', () => [world.window, {}]],
+    ['changes.wait', () => [world.window, { after: null }]],
     ['backup.overview', () => [world.admin, {}]],
     ['backup.list', () => [world.admin, {}]],
     ['backup.start', () => [world.admin, {}]],

@@ -56,6 +56,7 @@ import { RestoredNotice, restoredAtStart } from '../backup/restored'
 import { RecoveryApp } from '../recovery/RecoveryApp'
 import { ReadOnlyBanner } from '../recovery/ReadOnlyBanner'
 import { ServerLostBanner } from './ServerLostBanner'
+import { SharedChanges } from '../changes/SharedChanges'
 import { useRecoveryStatus } from '../recovery/useRecoveryStatus'
 import { SetupPage } from '../accounts/SetupPage'
 import { SignInPage } from '../accounts/SignInPage'
@@ -387,7 +388,11 @@ function SignedInApp({ user, locked, idleLockMinutes }: { user: SessionUser; loc
     if (route.name === 'search' && !roleMay(user.role, 'people.search') && roleMay(user.role, 'users.manage')) navigate('#/users')
   }, [route.name, user.role])
   if (user.mustChangePassword) return <ChangePasswordPage required />
-  return <Screen route={route} user={user} />
+  return (
+    <SharedChanges listening={!locked}>
+      <Screen route={route} user={user} />
+    </SharedChanges>
+  )
 }
 
 /**

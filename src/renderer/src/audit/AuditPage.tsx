@@ -42,8 +42,9 @@ const when = (iso: string) =>
   `${formatDate(iso.slice(0, 10))} ${new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
 
 /**
- * The trail sorts by time only, in the query (the sequence is its order), so newest or oldest first
- * covers the whole trail and "Show older/newer entries" carries on from there; the rest is filtered.
+ * The trail sorts by time, in the query, by its sequence: the order the entries were written, so
+ * entries of the same moment keep theirs. Newest or oldest first covers the whole trail and "Show
+ * older/newer entries" carries on from there; the rest is filtered.
  */
 const COLUMNS: DataColumn<AuditEntry>[] = [
   { id: 'when', header: 'When', sortValue: (e) => e.seq, cell: (e) => <span className="app-nowrap">{when(e.at)}</span> },

@@ -14,6 +14,7 @@ import {
   type SortingState,
   type Updater
 } from '@tanstack/react-table'
+import { FullWidthRow } from './FullWidthRow'
 import { TableScroll } from './TableScroll'
 
 /** A column: its heading, its cell, and the value it sorts by (none: it does not sort). */
@@ -160,13 +161,7 @@ export function DataTable<T extends RowData>({
                       </td>
                     ))}
                   </tr>
-                  {more ? (
-                    <tr className="govuk-table__row">
-                      <td className="govuk-table__cell" colSpan={columns.length}>
-                        {more}
-                      </td>
-                    </tr>
-                  ) : null}
+                  {more ? <FullWidthRow columns={columns.length}>{more}</FullWidthRow> : null}
                 </Fragment>
               )
             })}

@@ -4,6 +4,7 @@ import type { directorySearchOutput } from '../../../shared/directory/schemas'
 import { SERVICE_TYPE } from '../../../shared/referrals/codes'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 import { navigate } from '../app/router'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
@@ -32,11 +33,13 @@ export function DirectoryPage({
   const [form, setForm] = useState({ text, serviceType, all })
   const [result, setResult] = useState<SearchResult | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  // Read again when another desk saves something (a shared database's).
+  const changes = useSharedChanges()
   useEffect(() => {
     void invoke('directory.search', { text, serviceType: serviceType || null, activeOnly: !all, page }).then((r) =>
       r.ok ? setResult(r.value) : setProblem(r.error)
     )
-  }, [text, serviceType, all, page])
+  }, [text, serviceType, all, page, changes])
   const searched = Boolean(text || serviceType || all)
   return (
     <Page title="Directory">

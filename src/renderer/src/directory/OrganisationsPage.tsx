@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { listOrganisationsOutput } from '../../../shared/directory/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 import { navigate } from '../app/router'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
@@ -18,9 +19,11 @@ export function OrganisationsPage({ text, page, canManage }: { text: string; pag
   const [typed, setTyped] = useState(text)
   const [result, setResult] = useState<Organisations | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  // Read again when another desk saves something (a shared database's).
+  const changes = useSharedChanges()
   useEffect(() => {
     void invoke('directory.organisations', { text, page }).then((r) => (r.ok ? setResult(r.value) : setProblem(r.error)))
-  }, [text, page])
+  }, [text, page, changes])
   return (
     <Page title="Organisations" caption="Directory">
       <ul className="govuk-list app-button-row">

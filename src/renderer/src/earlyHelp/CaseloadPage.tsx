@@ -3,11 +3,12 @@ import type { CaseloadOutput, CaseloadRow, CaseloadSort } from '../../../shared/
 import { DUE_SOON_DAYS } from '../../../shared/earlyHelp/schemas'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 import { DataTable, type DataColumn, type TableSort } from '../components/DataTable'
 import { ProblemBanner, SuccessBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { ToggleCheckbox } from '../components/fields'
-import { Pages } from '../referrals/ReferralsTable'
+import { Pages } from '../components/Pages'
 import { allColumns, leadColumn, MINE_COLUMNS } from './caseloadColumns'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -36,6 +37,8 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
   const [done, setDone] = useState<string | null>(null)
   // The lead chosen in each row's list, applied only with its button (arrow keys change a select).
   const [chosen, setChosen] = useState<Record<string, string>>({})
+  // Read again when another desk saves something (a shared database's).
+  const changes = useSharedChanges()
   const load = useCallback(async () => {
     const result =
       scope === 'mine' ? await invoke('episodes.mine', {}) : await invoke('episodes.allOpen', { ...applied, ...order, leadUserId: applied.leadUserId || null })
@@ -44,7 +47,7 @@ export function CaseloadPage({ scope }: { scope: 'mine' | 'all' }) {
   }, [scope, applied, order])
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, changes])
   useEffect(() => {
     if (scope === 'all') void invoke('episodes.leads', {}).then((r) => r.ok && setLeads(r.value.users))
   }, [scope])

@@ -4,7 +4,8 @@ import { CHRONOLOGY_KIND, chronologyInput, type ChronologyAnswer, type Chronolog
 import { datePartsToValue, EMPTY_DATE_PARTS, formatDate, type DateParts } from '../../../shared/dates'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary } from '../components/ErrorSummary'
-import { CheckboxesField, DateField, SelectField } from '../components/fields'
+import { DateRangeFields } from '../components/DateRangeFields'
+import { CheckboxesField, SelectField } from '../components/fields'
 
 export interface FilterValues {
   kinds: string[]
@@ -43,10 +44,7 @@ export function ChronologyFilters({
       <form noValidate onSubmit={form.handleSubmit(onApply, failed)}>
         <CheckboxesField form={form} name="kinds" label="Kinds of entry" hint="Tick none to show every kind" items={CHRONOLOGY_KIND.items} />
         <SelectField form={form} name="personId" label="Who it is about" items={people.map((p) => ({ code: p.id, label: p.name }))} placeholder="Anyone" />
-        <div className="app-filter">
-          <DateField form={form} name="from" label="Start date (optional)" hint="Entries on or after this day, like 27 3 2026" />
-          <DateField form={form} name="to" label="End date (optional)" hint="Entries on or before this day" />
-        </div>
+        <DateRangeFields form={form} from="from" to="to" what="Entries" />
         <div className="app-button-row">
           <button type="submit" className="govuk-button govuk-button--secondary">
             Apply filters

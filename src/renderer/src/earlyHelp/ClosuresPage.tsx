@@ -6,11 +6,12 @@ import { formatDate } from '../../../shared/dates'
 import type { ClosureAwaiting, ClosureSort, ClosuresAwaiting } from '../../../shared/earlyHelp/closures'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 import { approveClosureHref } from '../app/router'
 import { DataTable, type DataColumn, type TableSort } from '../components/DataTable'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
-import { Pages } from '../referrals/ReferralsTable'
+import { Pages } from '../components/Pages'
 import { FamilyNameText } from '../components/FamilyNameText'
 
 const COLUMNS: DataColumn<ClosureAwaiting>[] = [
@@ -36,9 +37,11 @@ export function ClosuresPage() {
   const [query, setQuery] = useState<{ sort: ClosureSort; desc: boolean; page: number }>({ sort: 'closedOn', desc: false, page: 1 })
   const [list, setList] = useState<ClosuresAwaiting | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  // Read again when another desk saves something (a shared database's).
+  const changes = useSharedChanges()
   useEffect(() => {
     void invoke('episodes.closuresAwaiting', query).then((r) => (r.ok ? setList(r.value) : setProblem(r.error)))
-  }, [query])
+  }, [query, changes])
   const title = 'Closures to approve'
   if (problem && !list)
     return (

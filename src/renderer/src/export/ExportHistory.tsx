@@ -9,12 +9,12 @@ import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading } from '../components/Page'
 import { TableHead } from '../components/TableHead'
 import { DataTable, type DataColumn } from '../components/DataTable'
-import { Pages } from '../referrals/ReferralsTable'
+import { Pages } from '../components/Pages'
 import { localDateTime } from '../referrals/format'
 import { Long, RunStatusTag, STATUS } from './format'
 import { changeRange, count, kindLabel, plural } from './words'
 
-/** The history's columns: it sorts by when each run started, in the query (so over every page). */
+/** The history's columns: it sorts by when each run started, in the query (so over every page; runs started at the same moment by id). */
 const COLUMNS: DataColumn<ExportRun>[] = [
   { id: 'package', header: 'Package', cell: (run) => count(run.packageSequence) },
   { id: 'started', header: 'Started', sortValue: (run) => run.startedAt, cell: (run) => localDateTime(run.startedAt) },

@@ -3,7 +3,8 @@
 // that found more records than the report lists says how many more.
 import { Fragment } from 'react'
 import type { ValidationItem, ValidationReport as Report, ValidationRuleResult } from '../../../shared/export/validation'
-import { TableHead } from '../components/TableHead'
+import { FullWidthRow } from '../components/FullWidthRow'
+import { TableHead, type Column } from '../components/TableHead'
 import { TableScroll } from '../components/TableScroll'
 import { localDateTime } from '../referrals/format'
 import { SeverityTag } from './format'
@@ -11,6 +12,15 @@ import { count, plural } from './words'
 import { recordLink } from './recordLinks'
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const
+
+/** The table's headings; the row that says how many more a rule found spans them all. */
+const COLUMNS: (string | Column)[] = [
+  'Rule',
+  'Severity',
+  { label: <span style={{ display: 'inline-block', minWidth: '14em' }}>What is wrong</span> },
+  'Family',
+  'Record'
+]
 
 /** The rules that found something, errors first, then by code. */
 function rulesFound(report: Report): ValidationRuleResult[] {
@@ -62,10 +72,7 @@ function Problems({ report }: { report: Report }) {
   return (
     <TableScroll label={caption}>
       <table className="govuk-table">
-        <TableHead
-          caption={caption}
-          columns={['Rule', 'Severity', { label: <span style={{ display: 'inline-block', minWidth: '14em' }}>What is wrong</span> }, 'Family', 'Record']}
-        />
+        <TableHead caption={caption} columns={COLUMNS} />
         <tbody className="govuk-table__body">
           {rulesFound(report).map((rule) => {
             const items = byRule.get(rule.code) ?? []
@@ -76,11 +83,9 @@ function Problems({ report }: { report: Report }) {
                   <ProblemRow key={`${item.code}-${item.recordId}`} item={item} />
                 ))}
                 {more > 0 ? (
-                  <tr className="govuk-table__row">
-                    <td className="govuk-table__cell" colSpan={5}>
-                      <span className="app-nowrap">{rule.code}</span>: and {count(more)} more {more === 1 ? 'record' : 'records'} not listed here
-                    </td>
-                  </tr>
+                  <FullWidthRow columns={COLUMNS.length}>
+                    <span className="app-nowrap">{rule.code}</span>: and {count(more)} more {more === 1 ? 'record' : 'records'} not listed here
+                  </FullWidthRow>
                 ) : null}
               </Fragment>
             )

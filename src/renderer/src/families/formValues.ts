@@ -156,6 +156,7 @@ export function duplicateQueryFor(m: Member, postcode: string | null, excludePer
     nhsNumber: m.nhsNumber ?? null,
     upn: m.kind === 'child' ? (m.upn ?? null) : null,
     postcode,
+    sex: m.sex ?? null,
     excludePersonId
   }
 }

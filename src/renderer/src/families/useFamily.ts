@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { FamilyView } from '../../../shared/contract'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 
 export function useFamily(id: string) {
   const [view, setView] = useState<FamilyView | null>(null)
@@ -16,8 +17,10 @@ export function useFamily(id: string) {
     }
     return result
   }, [id])
+  // Read again when another desk saves something (a shared database's): the family may be what changed.
+  const changes = useSharedChanges()
   useEffect(() => {
     void reload()
-  }, [reload])
+  }, [reload, changes])
   return { view, error, reload }
 }

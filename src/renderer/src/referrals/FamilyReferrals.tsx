@@ -5,7 +5,8 @@ import type { FamilyReferrals as Referrals } from '../../../shared/referrals/ove
 import { roleMay } from '../../../shared/roles'
 import { invoke } from '../api'
 import { useAuth } from '../accounts/useAuth'
-import { Pages, ReferralsTable } from './ReferralsTable'
+import { Pages } from '../components/Pages'
+import { ReferralsTable } from './ReferralsTable'
 
 export function FamilyReferrals({ familyId, episodeId = null }: { familyId: string; episodeId?: string | null }) {
   const role = useAuth().status?.user?.role

@@ -9,14 +9,17 @@ import { OVERVIEW_STATUS, REFERRAL_DIRECTION, referralsOverviewInput, type Refer
 import type { AppErrorValue } from '../../../shared/result'
 import { roleMay } from '../../../shared/roles'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 import { useAuth } from '../accounts/useAuth'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
 import { TableScroll } from '../components/TableScroll'
-import { CheckboxField, DateField, RadiosField, SelectField } from '../components/fields'
+import { DateRangeFields } from '../components/DateRangeFields'
+import { CheckboxField, RadiosField, SelectField } from '../components/fields'
 import { AgencyPicker } from './DirectoryPickers'
-import { OverviewStatusTag, Pages, ReferralsTable } from './ReferralsTable'
+import { Pages } from '../components/Pages'
+import { OverviewStatusTag, ReferralsTable } from './ReferralsTable'
 
 interface Values {
   direction: string
@@ -67,6 +70,8 @@ export function ReferralsPage({ readsReferrals }: { readsReferrals: boolean }) {
   const [query, setQuery] = useState<Query>(lastQuery)
   const [overview, setOverview] = useState<ReferralsOverview | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  // Read again when another desk saves something (a shared database's).
+  const changes = useSharedChanges()
   const { form, attempt, errors, failed, refused } = useContractForm<Values, typeof referralsOverviewInput>(referralsOverviewInput, lastFilters, toInput)
   useEffect(() => {
     lastQuery = query
@@ -79,7 +84,7 @@ export function ReferralsPage({ readsReferrals }: { readsReferrals: boolean }) {
     })
     // refused is the form's own and stays the same while the page is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query])
+  }, [query, changes])
   const role = useAuth().status?.user?.role
   const first = overview ? (overview.page - 1) * overview.pageSize + 1 : 0
   const last = overview ? first + overview.rows.length - 1 : 0
@@ -117,10 +122,7 @@ export function ReferralsPage({ readsReferrals }: { readsReferrals: boolean }) {
               : 'The agency of the person who asked. Type words of its name.'
           }
         />
-        <div className="app-filter">
-          <DateField form={form} name="from" label="Start date (optional)" hint="On or after this day, like 27 3 2026" />
-          <DateField form={form} name="to" label="End date (optional)" hint="On or before this day" />
-        </div>
+        <DateRangeFields form={form} from="from" to="to" />
         <CheckboxField
           form={form}
           name="overdue"

@@ -100,8 +100,9 @@ const OTHER_COLUMNS: DataColumn<OverviewRow>[] = [
 ]
 
 /**
- * The list sorts by date only, in the query (newest or oldest first, over every page, not only this
- * one); the rest is narrowed with the screen's filters. A family's own list is not sorted.
+ * The list sorts by date, in the query (newest or oldest first, over every page, not only this one;
+ * rows of the same moment by id, so they keep one order); the rest is narrowed with the screen's
+ * filters. A family's own list is not sorted.
  */
 export function ReferralsTable({
   rows,
@@ -129,43 +130,5 @@ export function ReferralsTable({
       rowKey={(r) => `${r.direction}-${r.id}`}
       serverSort={sort ? { sort: { id: 'at', desc: !sort.oldestFirst }, onSort: (next) => sort.onSort(!next.desc) } : undefined}
     />
-  )
-}
-
-/** Previous and Next, when there is more than one page. */
-export function Pages({
-  page,
-  pageSize,
-  total,
-  shown,
-  label,
-  go
-}: {
-  page: number
-  pageSize: number
-  total: number
-  shown: number
-  label: string
-  go: (page: number) => void
-}) {
-  if (total <= pageSize) return null
-  const last = (page - 1) * pageSize + shown
-  return (
-    <nav className="govuk-pagination" aria-label={label}>
-      {page > 1 ? (
-        <div className="govuk-pagination__prev">
-          <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => go(page - 1)}>
-            Previous<span className="govuk-visually-hidden"> page</span>
-          </button>
-        </div>
-      ) : null}
-      {last < total ? (
-        <div className="govuk-pagination__next">
-          <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => go(page + 1)}>
-            Next<span className="govuk-visually-hidden"> page</span>
-          </button>
-        </div>
-      ) : null}
-    </nav>
   )
 }

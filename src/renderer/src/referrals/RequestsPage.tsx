@@ -6,13 +6,16 @@ import { datePartsToValue, EMPTY_DATE_PARTS, type DateParts } from '../../../sha
 import { listRequestsInput, REQUEST_VIEW, type ListRequestsOutput, type RequestRow } from '../../../shared/referrals/requests'
 import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
+import { useSharedChanges } from '../changes/SharedChanges'
 import { logRequestHref, navigate, requestHref } from '../app/router'
 import { useContractForm } from '../accounts/useContractForm'
 import { ErrorSummary, ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { Pages } from '../components/Pages'
 import { TableHead } from '../components/TableHead'
 import { TableScroll } from '../components/TableScroll'
-import { DateField, RadiosField } from '../components/fields'
+import { DateRangeFields } from '../components/DateRangeFields'
+import { RadiosField } from '../components/fields'
 import { localDateTime, sourceLabel, StatusTag } from './format'
 import { FamilyNameText } from '../components/FamilyNameText'
 
@@ -39,11 +42,13 @@ export function RequestsPage() {
   const [query, setQuery] = useState<Query>(lastQuery)
   const [list, setList] = useState<ListRequestsOutput | null>(null)
   const [problem, setProblem] = useState<AppErrorValue | null>(null)
+  // Read again when another desk saves something (a shared database's).
+  const changes = useSharedChanges()
   const { form, attempt, errors, failed } = useContractForm<Values, typeof listRequestsInput>(listRequestsInput, lastFilters, toInput)
   useEffect(() => {
     lastQuery = query
     void invoke('referrals.listRequests', query).then((r) => (r.ok ? setList(r.value) : setProblem(r.error)))
-  }, [query])
+  }, [query, changes])
   const first = list ? (list.page - 1) * list.pageSize + 1 : 0
   const last = list ? first + list.requests.length - 1 : 0
   const what = REQUEST_VIEW.label(query.show).toLowerCase()
@@ -62,10 +67,7 @@ export function RequestsPage() {
         }, failed)}
       >
         <RadiosField form={form} name="show" label="Show" items={REQUEST_VIEW.items} />
-        <div className="app-filter">
-          <DateField form={form} name="receivedFrom" label="Start date (optional)" hint="Requests that came on or after this day, like 27 3 2026" />
-          <DateField form={form} name="receivedTo" label="End date (optional)" hint="Requests that came on or before this day" />
-        </div>
+        <DateRangeFields form={form} from="receivedFrom" to="receivedTo" what="Requests that came" />
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show requests
         </button>
@@ -97,32 +99,14 @@ export function RequestsPage() {
               </tbody>
             </table>
           </TableScroll>
-          {list.total > list.pageSize ? (
-            <nav className="govuk-pagination" aria-label="Pages of requests">
-              {list.page > 1 ? (
-                <div className="govuk-pagination__prev">
-                  <button
-                    type="button"
-                    className="app-link-button govuk-link govuk-pagination__link"
-                    onClick={() => setQuery((q) => ({ ...q, page: q.page - 1 }))}
-                  >
-                    Previous<span className="govuk-visually-hidden"> page</span>
-                  </button>
-                </div>
-              ) : null}
-              {last < list.total ? (
-                <div className="govuk-pagination__next">
-                  <button
-                    type="button"
-                    className="app-link-button govuk-link govuk-pagination__link"
-                    onClick={() => setQuery((q) => ({ ...q, page: q.page + 1 }))}
-                  >
-                    Next<span className="govuk-visually-hidden"> page</span>
-                  </button>
-                </div>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pages
+            page={list.page}
+            pageSize={list.pageSize}
+            total={list.total}
+            shown={list.requests.length}
+            label="Pages of requests"
+            go={(page) => setQuery((q) => ({ ...q, page }))}
+          />
         </>
       )}
     </Page>

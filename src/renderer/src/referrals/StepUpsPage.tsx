@@ -7,6 +7,7 @@ import type { AppErrorValue } from '../../../shared/result'
 import { invoke } from '../api'
 import { ProblemBanner } from '../components/ErrorSummary'
 import { Loading, Page } from '../components/Page'
+import { Pages } from '../components/Pages'
 import { TableHead } from '../components/TableHead'
 import { TableScroll } from '../components/TableScroll'
 import { ToggleCheckbox } from '../components/fields'
@@ -84,24 +85,7 @@ export function StepUpsPage({ page: firstPage }: { page: number }) {
               </tbody>
             </table>
           </TableScroll>
-          {list.total > list.pageSize ? (
-            <nav className="govuk-pagination" aria-label="Pages of step-ups">
-              {list.page > 1 ? (
-                <div className="govuk-pagination__prev">
-                  <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setPage((p) => p - 1)}>
-                    Previous<span className="govuk-visually-hidden"> page</span>
-                  </button>
-                </div>
-              ) : null}
-              {last < list.total ? (
-                <div className="govuk-pagination__next">
-                  <button type="button" className="app-link-button govuk-link govuk-pagination__link" onClick={() => setPage((p) => p + 1)}>
-                    Next<span className="govuk-visually-hidden"> page</span>
-                  </button>
-                </div>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pages page={list.page} pageSize={list.pageSize} total={list.total} shown={list.stepUps.length} label="Pages of step-ups" go={setPage} />
         </>
       )}
     </Page>
