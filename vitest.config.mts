@@ -6,7 +6,13 @@ import { defineConfig } from 'vitest/config'
  * each area is made to work on it. The aim is every test that opens a database through tempCasebook.
  */
 const POSTGRES_ONLY = ['src/**/*.pg.test.ts', 'migrations/**/*.pg.test.ts']
-const ON_POSTGRES = [...POSTGRES_ONLY]
+const ON_POSTGRES = [
+  ...POSTGRES_ONLY,
+  // People search and the duplicate check (src/main/search/postgresSearch.ts), and the families they find.
+  'src/main/search/search.test.ts',
+  'src/main/search/sharedDetails.test.ts',
+  'src/main/families/families.test.ts'
+]
 
 export default defineConfig({
   test: {

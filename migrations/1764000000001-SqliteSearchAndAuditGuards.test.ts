@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SqliteSearchAndAuditGuards1764000000001 } from './1764000000001-SqliteSearchAndAuditGuards'
 import { changedTables, databaseBefore, refusal, type MigrationDb } from '../src/main/testing/migrationDb'
 import { auditRows, familyRows, hubRow, membershipRows, personRows } from '../src/main/testing/migrationRows'
-import { SEARCH_TABLE, sortKey } from '../src/main/search/searchIndex'
+import { SEARCH_TABLE } from '../src/main/search/sqliteSearch'
+import { sortKey } from '../src/main/search/searchEntry'
 import { nameTokens, soundKeysOf } from '../src/main/search/names'
 
 let db: MigrationDb

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SearchHouseholds1764000000017 } from './1764000000017-SearchHouseholds'
 import { changedTables, databaseBefore, type MigrationDb } from '../src/main/testing/migrationDb'
 import { personRows13, rows13 } from '../src/main/testing/migrationRows'
-import { indexPerson, nameMatchPhases, SEARCH_ROWS, SEARCH_TABLE, sortKey } from '../src/main/search/searchIndex'
+import { indexPerson } from '../src/main/search/searchIndex'
+import { nameMatchPhases, SEARCH_ROWS, SEARCH_TABLE } from '../src/main/search/sqliteSearch'
+import { sortKey } from '../src/main/search/searchEntry'
 import { nameTokens, soundKeysOf } from '../src/main/search/names'
 
 let db: MigrationDb

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { searchEntry } from '../src/main/search/searchIndex'
+import { searchEntry } from '../src/main/search/searchEntry'
 import { isSqlite } from './dialect'
 
 // SQLite-only, like migration 1 (PostgreSQL's search is built by 1764000000019): the people-search index gains the surnames of each person's

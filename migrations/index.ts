@@ -19,6 +19,7 @@ import { BackupsAndAnchors1764000000016 } from './1764000000016-BackupsAndAnchor
 import { SearchHouseholds1764000000017 } from './1764000000017-SearchHouseholds'
 import { ContactGapSetting1764000000018 } from './1764000000018-ContactGapSetting'
 import { PostgresGuards1764000000019 } from './1764000000019-PostgresGuards'
+import { PostgresSearch1764000000020 } from './1764000000020-PostgresSearch'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -40,5 +41,6 @@ export const migrations = [
   BackupsAndAnchors1764000000016,
   SearchHouseholds1764000000017,
   ContactGapSetting1764000000018,
-  PostgresGuards1764000000019
+  PostgresGuards1764000000019,
+  PostgresSearch1764000000020
 ]

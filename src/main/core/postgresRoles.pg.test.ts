@@ -14,6 +14,7 @@ import type { PostgresConnection } from './postgres'
 import { deskPrivileges } from './postgresRoles'
 import { runCommand } from '../testing/commandLine'
 import { TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
+import { okaforFamily } from '../testing/fixtures'
 import { makeTestPostgresDatabase, makeTestRole, testPostgresAdminUrl, type TestPostgresDatabase, type TestRole } from '../testing/postgresDatabase'
 
 const adminUrl = testPostgresAdminUrl()!
@@ -134,6 +135,8 @@ describe('the migrate command, as the owner role', () => {
     expect(held.find((r) => r.table === 'person_disability')?.privileges).toBe('DELETE,INSERT,SELECT,UPDATE')
     expect(held.find((r) => r.table === 'family')?.privileges).toBe('INSERT,SELECT,UPDATE')
     expect(held.find((r) => r.table === 'migrations')?.privileges).toBe('SELECT')
+    // A search entry's words are replaced when it is rewritten (search/postgresSearch.ts).
+    expect(held.find((r) => r.table === 'person_search_token')?.privileges).toBe('DELETE,INSERT,SELECT,UPDATE')
 
     // The desk saves as a desk does: the hub's settings, and an account (each with its audit entry).
     const tester = deskCasebook.connect({ name: 'tester' })
@@ -142,6 +145,9 @@ describe('the migrate command, as the owner role', () => {
     unwrap(await tester.invoke('hub.update', { ...settings, name: 'Riverside Family Hub (north)' }))
     unwrap(await tester.invoke('users.create', { displayName: 'Pat', username: 'pat', role: 'practitioner', temporaryPassword: 'temporary passphrase' }))
     expect(unwrap<{ name: string }>(await tester.invoke('hub.get', {})).name).toBe('Riverside Family Hub (north)')
+    // A family registered, and so indexed for search, is found by name.
+    unwrap(await tester.invoke('families.register', okaforFamily()))
+    expect(unwrap<{ hits: unknown[] }>(await tester.invoke('people.search', { text: 'okafor' })).hits).toHaveLength(5)
     const verified = unwrap<{ intact: boolean; entries: number }>(await tester.invoke('audit.verify', {}))
     expect(verified).toMatchObject({ intact: true })
     expect(verified.entries).toBeGreaterThanOrEqual(2)

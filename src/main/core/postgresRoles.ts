@@ -9,16 +9,17 @@ import { LINK_TABLES } from '../../../migrations/1764000000015-ExportChangeFeed'
 import { APPEND_ONLY } from '../../../migrations/1764000000019-PostgresGuards'
 import { KNOWN_MIGRATIONS, OpeningRefusal } from './opening'
 import { describePostgres, type PostgresConnection } from './postgres'
+import { TOKEN_TABLE } from '../search/postgresSearch'
 
 /** What IT runs, as the owner role, to create or upgrade the tables and grant the desks' role. */
 export const MIGRATE_COMMAND = 'npm run casebook -- migrate --postgres --owner <owner role>'
 
 /**
  * The tables the app deletes rows from: a link row removed (migration 15's LINK_TABLES, each feeding
- * its parent's change) and a draft discarded (../drafts/service). A table added to this list is one
- * more place a desk may delete: the search module's PostgreSQL tables join it when they land.
+ * its parent's change), a draft discarded (../drafts/service), and a search entry's old words when it
+ * is rewritten (../search/postgresSearch). A table added to this list is one more place a desk may delete.
  */
-export const DESK_DELETES: ReadonlySet<string> = new Set([...LINK_TABLES, 'draft'])
+export const DESK_DELETES: ReadonlySet<string> = new Set([...LINK_TABLES, 'draft', TOKEN_TABLE])
 /** Rows nothing may change once written (migration 19's triggers refuse it too): a desk only adds to them. */
 const ADD_ONLY: ReadonlySet<string> = new Set(APPEND_ONLY.map(([table]) => table))
 /** TypeORM's record of the migrations: the owner writes it, a desk reads it to know whether it may open. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openCasebook, type Casebook } from './casebook'
 import { dialectOf } from './dialect'
+import { migrations } from '../../../migrations'
 import { TEST_HUB, TEST_SCRYPT, tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { writeAudit } from '../audit/audit'
 import { verifyAuditChain } from '../audit/verify'
@@ -48,11 +49,23 @@ describe('a PostgreSQL database', () => {
   it('is what the core opened, migrated to the last migration, with the tables SQLite has', async () => {
     expect(dialectOf(db())).toBe('postgres')
     const ran = (await db().query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[]
-    expect(ran.at(-1)?.name).toBe('PostgresGuards1764000000019')
+    expect(ran.at(-1)?.name).toBe(migrations.at(-1)!.name)
     const tables = ((await db().query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as { tablename: string }[]).map(
       (r) => r.tablename
     )
-    for (const table of ['hub', 'family', 'person', 'audit_entry', 'change_feed', 'episode', 'export_run', 'backup_run', 'audit_head', 'change_feed_counter'])
+    for (const table of [
+      'hub',
+      'family',
+      'person',
+      'audit_entry',
+      'change_feed',
+      'episode',
+      'export_run',
+      'backup_run',
+      'audit_head',
+      'change_feed_counter',
+      'person_search'
+    ])
       expect(tables).toContain(table)
     const [hub] = (await db().query(`SELECT database_id AS "databaseId" FROM hub`)) as { databaseId: string }[]
     expect(hub?.databaseId).toMatch(/^[0-9a-f]{32}$/)

@@ -23,6 +23,8 @@ export async function updateFamily(input: { id: string; version: number; family:
     if (!before) throw notFound('family')
     const values = { ...input.family, postcodeKey: postcodeKey(input.family.postcode), updatedAt: ctx.now }
     const version = await updateVersioned(manager, FamilyEntity, input.id, input.version, values, 'family')
+    // Its people's search entries hold the household's postcode district (on SQLite a trigger of migration 17 has already moved it).
+    await indexHouseholds(manager, [input.id])
     await writeAudit(manager, {
       at: ctx.now,
       actor: ctx.actor.name,

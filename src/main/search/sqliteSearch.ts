@@ -1,0 +1,132 @@
+// SQLite's people-search index (SearchIndex, searchIndex.ts): the one place that speaks FTS5. Each
+// person has one entry (searchEntry.ts) in person_search, found by person through
+// person_search_row; a name is matched by FTS5 MATCH expressions made from nameRules.ts. The
+// household's postcode district (the entry's place) follows a new postcode or a move by migration
+// 17's triggers. PostgreSQL's index is postgresSearch.ts.
+import type { EntityManager } from 'typeorm'
+import { openToViewer, type RestrictedViewer } from '../families/restrictedViewer'
+import { namePhases, phaseConditions, phaseExpressions } from './nameRules'
+import { changedEntries, districtPlace, nameAlternatives, type SearchEntry } from './searchEntry'
+import { detailConditions, HIT_COLUMNS, narrows, referenceThenDistrict, type Conditions, type PeopleFilter, type SearchPhase, type SqlQuery } from './searchSql'
+import type { SearchIndex } from './searchIndex'
+
+export const SEARCH_TABLE = 'person_search'
+/** Each person's entry's rowid in SEARCH_TABLE: how an entry is found by person, and a person's entry probed. */
+export const SEARCH_ROWS = 'person_search_row'
+
+type Queryable = Pick<EntityManager, 'query'>
+
+/** Rewrites the entries that differ of the household `where` names (one parameter). */
+async function indexMembers(manager: Queryable, where: string, param: string): Promise<void> {
+  const rows = (await manager.query(
+    `SELECT p.id, p.given_name AS "givenName", p.family_name AS "familyName", f.postcode_key AS "postcodeKey", r.search_rowid AS "searchRowid",
+       s.sort_key AS "sortKey", s.names, s.sounds, s.household, s.place
+     FROM person p JOIN family f ON f.id = p.family_id LEFT JOIN ${SEARCH_ROWS} r ON r.person_id = p.id LEFT JOIN ${SEARCH_TABLE} s ON s.rowid = r.search_rowid
+     WHERE ${where}`,
+    [param]
+  )) as (SearchEntry & { id: string; givenName: string | null; familyName: string; postcodeKey: string; searchRowid: number | null })[]
+  const members = rows.map((m) => ({ ...m, stored: m.searchRowid === null ? null : m }))
+  for (const { member, entry } of changedEntries(members)) await writeEntry(manager, member.id, member.searchRowid, entry)
+}
+
+async function writeEntry(manager: Queryable, personId: string, searchRowid: number | null, entry: SearchEntry): Promise<void> {
+  // A new person's entry takes the next rowid of person_search_row (its INTEGER PRIMARY KEY); an entry rewritten keeps its own.
+  if (searchRowid === null) await manager.query(`INSERT INTO ${SEARCH_ROWS} (person_id) VALUES (?)`, [personId])
+  else await manager.query(`DELETE FROM ${SEARCH_TABLE} WHERE rowid = ?`, [searchRowid])
+  await manager.query(
+    `INSERT INTO ${SEARCH_TABLE} (rowid, person_id, sort_key, names, sounds, household, place)
+     SELECT search_rowid, person_id, ?, ?, ?, ?, ? FROM ${SEARCH_ROWS} WHERE person_id = ?`,
+    [entry.sortKey, entry.names, entry.sounds, entry.household, entry.place, personId]
+  )
+}
+
+/** FTS5 MATCH expressions for a name search, one per phase, in the order their matches are shown (nameRules.ts). */
+export function nameMatchPhases(tokens: string[]): string[] {
+  return phaseExpressions(namePhases(tokens))
+}
+
+/** Alphabetical, as people read a list of names; an unnamed unborn baby after the named. */
+const BY_NAME = 'p.family_name COLLATE NOCASE, p.given_name IS NULL, p.given_name COLLATE NOCASE, p.date_of_birth'
+
+/** A district's postcodes: its outward code and an inward code of three characters (B33 → B33 8TH, not B3 3AB). */
+function districtCondition(district: string): Conditions {
+  return { where: ['f.postcode_key >= ? AND f.postcode_key < ? AND length(f.postcode_key) = ?'], params: [district, `${district}~`, district.length + 3] }
+}
+
+/**
+ * The statements a people search runs, in order; their rows are shown in that order until the
+ * page is full (findPeople leaves out a person already shown). The benchmark runs the same
+ * statements through raw sqlite3.
+ */
+export function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewer | null = null): SearchPhase[] {
+  if (filter.reference && filter.postcodeDistrict) return referenceThenDistrict(filter, (f) => buildPeopleQueries(f, viewer))
+  const { where, params } = detailConditions(filter, viewer, districtCondition)
+  const and = where.map((w) => ` AND ${w}`).join('')
+  if (filter.nameTokens.length > 0 && where.length === 0) {
+    // Names alone: sort the matches by the index's own key and join only the page shown.
+    return nameMatchPhases(filter.nameTokens).map((expression) => (limit: number) => ({
+      sql: `SELECT ${HIT_COLUMNS} FROM (SELECT person_id, sort_key FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ? ORDER BY sort_key LIMIT ?) s
+       JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id ORDER BY s.sort_key`,
+      params: [expression, limit]
+    }))
+  }
+  // A date, an identifier, a postcode or a reference narrows to a handful of people: find them
+  // first, read their index entries by rowid, and match the name on those (nameRules.ts). The
+  // statement ranks them (by name phase, then by name) and answers only the page: a date given to
+  // everyone whose own is not known (1 January) or a hostel's postcode is shared by hundreds, and
+  // every one of them is looked at, but only the page is read out.
+  if (filter.nameTokens.length > 0 && narrows(filter)) {
+    const { matches, place } = phaseConditions(namePhases(filter.nameTokens), 's')
+    return [
+      (limit: number) => ({
+        sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id CROSS JOIN ${SEARCH_ROWS} r CROSS JOIN ${SEARCH_TABLE} s
+         WHERE r.person_id = p.id AND s.rowid = r.search_rowid${and} AND (${matches.sql}) ORDER BY ${place.sql}, ${BY_NAME} LIMIT ?`,
+        params: [...params, ...matches.params, ...place.params, limit]
+      })
+    ]
+  }
+  if (filter.nameTokens.length > 0) {
+    // A name and a district (thousands each): both are in the index (its place column), so it
+    // answers them in its own order. A viewer's restriction is the one condition left to the join,
+    // walked in that order until the page is full.
+    const inDistrict = (expression: string) => `(${expression}) AND place:"${districtPlace(filter.postcodeDistrict ?? '')}"`
+    const open = viewer ? openToViewer(viewer, 'f') : null
+    return nameMatchPhases(filter.nameTokens).map((expression) => (limit: number) => ({
+      sql: open
+        ? `SELECT ${HIT_COLUMNS} FROM (SELECT person_id, sort_key FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ? ORDER BY sort_key) s
+           JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id WHERE ${open.sql} ORDER BY s.sort_key LIMIT ?`
+        : `SELECT ${HIT_COLUMNS} FROM (SELECT person_id, sort_key FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ? ORDER BY sort_key LIMIT ?) s
+           JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id ORDER BY s.sort_key`,
+      params: open ? [inDistrict(expression), ...open.params, limit] : [inDistrict(expression), limit]
+    }))
+  }
+  if (where.length === 0) return []
+  // A district alone: its families in postcode order (the index's own), each family's people together.
+  const order = filter.postcodeDistrict ? `f.postcode_key, f.reference, ${BY_NAME}` : BY_NAME
+  return [
+    (limit: number) => ({
+      sql: `SELECT ${HIT_COLUMNS} FROM person p JOIN family f ON f.id = p.family_id WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+      params: [...params, limit]
+    })
+  ]
+}
+
+/** The restricted-name check's statement (searchIndex.ts restrictedNameCandidates): both names, each by a word or its sound, in the index. */
+function restrictedNameQuery(names: { givenName: string; familyName: string }, viewer: RestrictedViewer): SqlQuery | null {
+  const either = (name: string) => {
+    const { names: words, sounds } = nameAlternatives(name)
+    const alternatives = [...words.map((t) => `names:"${t}"`), ...sounds.map((k) => `sounds:"${k}"`)]
+    return alternatives.length ? `(${alternatives.join(' OR ')})` : null
+  }
+  const given = either(names.givenName.split(/\s+/)[0] ?? '')
+  const family = either(names.familyName)
+  if (!given || !family) return null
+  return {
+    sql: `SELECT ${HIT_COLUMNS} FROM ${SEARCH_TABLE} s JOIN person p ON p.id = s.person_id JOIN family f ON f.id = p.family_id
+     WHERE ${SEARCH_TABLE} MATCH ? AND f.restricted AND NOT EXISTS (SELECT 1 FROM family_access fa WHERE fa.family_id = f.id AND fa.user_id = ? AND fa.revoked_at IS NULL)
+     ORDER BY ${BY_NAME} LIMIT 50`,
+    params: [`${given} AND ${family}`, viewer.userId ?? '']
+  }
+}
+
+export const SQLITE_SEARCH: SearchIndex = { indexMembers, peopleQueries: buildPeopleQueries, restrictedNameQuery }
