@@ -256,10 +256,17 @@ describe('an export that must not run', () => {
     // version finds records sent before it): its trigger is set aside for the one statement. Another
     // family changes, so that the next package carries something.
     await w.t.casebook.core.writes.run(async (m) => {
-      const [{ sql }] = (await m.query(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'change_feed_family_update'`)) as [{ sql: string }]
-      await m.query('DROP TRIGGER change_feed_family_update')
-      await m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [w.otherFamilyId])
-      await m.query(sql)
+      if (w.t.postgres) {
+        // PostgreSQL can switch one trigger off and on again (migration 1764000000019's).
+        await m.query('ALTER TABLE family DISABLE TRIGGER change_feed_family_update')
+        await m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [w.otherFamilyId])
+        await m.query('ALTER TABLE family ENABLE TRIGGER change_feed_family_update')
+      } else {
+        const [{ sql }] = (await m.query(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'change_feed_family_update'`)) as [{ sql: string }]
+        await m.query('DROP TRIGGER change_feed_family_update')
+        await m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [w.otherFamilyId])
+        await m.query(sql)
+      }
       await m.query(`UPDATE family SET town = 'Riverside' WHERE id = ?`, [w.family.id])
     })
     try {
@@ -310,12 +317,17 @@ describe('a run whose package is written but cannot be recorded', () => {
     const write = (sql: string) => w.t.casebook.core.writes.run((m) => m.query(sql))
     const complete = () => readdirSync(w.folder).filter((n) => /^TH-\d{8}T\d{6}Z-\d{6}$/.test(n))
     const before = complete()
-    await write(`CREATE TRIGGER test_cannot_record BEFORE INSERT ON export_run_file BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`)
+    // PostgreSQL's trigger runs a function: migration 1764000000019's casebook_refuse raises the message given.
+    await write(
+      w.t.postgres
+        ? `CREATE TRIGGER test_cannot_record BEFORE INSERT ON export_run_file FOR EACH ROW EXECUTE FUNCTION casebook_refuse('the disk is full')`
+        : `CREATE TRIGGER test_cannot_record BEFORE INSERT ON export_run_file BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`
+    )
     const failed = await exportAs(w.molly, { kind: 'full' })
     expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('the disk is full') })
     expect(complete()).toEqual(before)
     expect(readdirSync(w.folder)).toContain(`.failed-${failed.packageName}`)
-    await write('DROP TRIGGER test_cannot_record')
+    await write(w.t.postgres ? 'DROP TRIGGER test_cannot_record ON export_run_file' : 'DROP TRIGGER test_cannot_record')
     const again = await exportAs(w.molly, { kind: 'full' })
     expect(again).toMatchObject({ status: 'succeeded', packageSequence: failed.packageSequence + 1, changeFrom: failed.changeFrom })
     expect(complete()).toEqual([...before, again.packageName].sort())
