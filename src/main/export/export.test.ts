@@ -197,6 +197,42 @@ describe('an incremental package', () => {
   })
 })
 
+describe('a package read while a desk saves', () => {
+  it('holds the records as they were when its snapshot began, and the next package carries what was saved during it', async () => {
+    const moveTo = async (town: string) => {
+      const { family } = await w.t.ok('families.get', { id: w.family.id })
+      await w.t.ok('families.update', { id: w.family.id, version: family.version, family: { ...family, town } })
+    }
+    await moveTo('Before Town')
+    const core = w.t.casebook.core
+    const snapshot = core.snapshot!
+    let savedDuring = false
+    // The desk saves, and its transaction commits, once the run has read the change feed's end in its snapshot.
+    core.snapshot = async () => {
+      core.snapshot = snapshot
+      const reader = await snapshot()
+      const query = reader.query.bind(reader)
+      reader.query = (async (sql: string, params?: unknown[]) => {
+        const rows = await query(sql, params)
+        if (!savedDuring && /MAX\(seq\)/.test(sql)) {
+          savedDuring = true
+          await moveTo('During Town')
+        }
+        return rows
+      }) as typeof reader.query
+      return reader
+    }
+    const during = await exportAs(w.molly, { kind: 'incremental' })
+    expect(savedDuring).toBe(true)
+    const read = await readRun(during, keysOf(fullPackage))
+    expect(read.resources.families!.rows.map((r) => [r.id, r.town])).toEqual([[w.family.id, 'Before Town']])
+    const [{ top }] = await db<{ top: number }>('SELECT MAX(seq) AS top FROM change_feed')
+    expect(during.changeTo).toBeLessThan(Number(top))
+    const after = await readRun(await exportAs(w.molly, { kind: 'incremental' }), keysOf(fullPackage))
+    expect(after.resources.families!.rows.map((r) => [r.id, r.town])).toEqual([[w.family.id, 'During Town']])
+  })
+})
+
 describe('the pseudonymised package', () => {
   let first: ReadPackageResult
 
