@@ -51,7 +51,6 @@ const ON_POSTGRES = [
   'src/main/export/export.test.ts',
   'src/main/export/exportCli.test.ts',
   'src/main/export/formatDocument.test.ts',
-  'src/main/export/package/killed.test.ts',
   'src/main/export/validation/earlyHelpRules.test.ts',
   'src/main/export/validation/peopleRules.test.ts',
   'src/main/export/validation/referralRules.test.ts',

@@ -62,6 +62,33 @@ describe('a full package', () => {
     expect(full.packageName).toMatch(/^TH-\d{8}T\d{6}Z-000001$/)
   })
 
+  it('puts each file’s rows in the order of their keys by code point, whichever engine read them', () => {
+    const byCodePoint = (a: string[], b: string[]): number => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1
+      return 0
+    }
+    // Rows made in code rather than read from one table keep the order of what they were made from
+    // (a document's entries, a review's people then its team), itself read in key order: the same from
+    // either engine. Deletions come in the order of the files they are about.
+    const madeInCode = [
+      'assessment_entries',
+      'assessment_headlines',
+      'plan_outcomes',
+      'plan_outcome_people',
+      'plan_actions',
+      'review_attendees',
+      'review_scores',
+      'deletions'
+    ]
+    const outOfOrder: Record<string, string[][]> = {}
+    for (const resource of RESOURCES.filter((r) => !madeInCode.includes(r.name))) {
+      const keys = fullPackage.resources[resource.name]!.rows.map((row) => resource.primaryKey.map((f) => String(row[f] ?? '')))
+      const misplaced = keys.filter((key, i) => i > 0 && byCodePoint(keys[i - 1]!, key) >= 0)
+      if (misplaced.length) outOfOrder[resource.name] = misplaced
+    }
+    expect(outOfOrder).toEqual({})
+  })
+
   it('matches the database record for record', async () => {
     expect(idsOf(fullPackage, 'families')).toEqual((await db<{ id: string }>('SELECT id FROM family')).map((r) => r.id).sort())
     const people = await db('SELECT id, family_id, given_name, family_name, date_of_birth, nhs_number FROM person ORDER BY id')
