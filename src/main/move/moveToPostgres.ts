@@ -66,7 +66,8 @@ export const MOVE_APPLICATION = 'Casebook move-to-postgres'
 const BATCH_ROWS = 1000
 
 /** The file's own tables, which the target has no copy of: SQLite's search index (FTS5 and its shadow tables) and SQLite's bookkeeping. */
-const fileOnly = (name: string) => name === 'migrations' || name.startsWith('sqlite_') || name === SEARCH_ROWS || name === SEARCH_TABLE || name.startsWith(`${SEARCH_TABLE}_`)
+const fileOnly = (name: string) =>
+  name === 'migrations' || name.startsWith('sqlite_') || name === SEARCH_ROWS || name === SEARCH_TABLE || name.startsWith(`${SEARCH_TABLE}_`)
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
@@ -120,6 +121,8 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveResult> 
 type Copied = Pick<MoveResult, 'tables' | 'rows' | 'audit' | 'replacedHub'>
 
 async function copyAll(reader: DataSource, server: DataSource, target: string, options: MoveOptions): Promise<Copied> {
+  const log = options.log ?? silentLog
+  const started = performance.now()
   const runner = server.createQueryRunner()
   await runner.connect()
   // The file's one moment: WAL keeps what this transaction sees fixed while it reads.
@@ -155,8 +158,11 @@ async function copyAll(reader: DataSource, server: DataSource, target: string, o
       [GENESIS_HASH]
     )
     await runner.query(`UPDATE change_feed_counter SET seq = COALESCE((SELECT max(seq) FROM change_feed), 0) WHERE id = 1`)
+    log.info('move.copied', { tables: tables.length, rows: total, ms: Math.round(performance.now() - started) })
     await rebuildPostgresSearch(runner)
+    log.info('move.searchBuilt', { ms: Math.round(performance.now() - started) })
     const audit = await verifyTarget(reader, runner, tables, counts)
+    log.info('move.verified', { entries: audit.entries, ms: Math.round(performance.now() - started) })
 
     for (const table of tables) await runner.query(`ALTER TABLE ${quoted(table.name)} ENABLE TRIGGER USER`)
     committing = true
@@ -259,11 +265,15 @@ function valueFor(value: unknown, type: string): unknown {
 async function verifyTarget(reader: DataSource, runner: QueryRunner, tables: TargetTable[], counts: Map<string, number>): Promise<{ entries: number }> {
   for (const table of tables) {
     const [{ rows }] = (await runner.query(`SELECT count(*) AS "rows" FROM ${quoted(table.name)}`)) as [{ rows: number }]
-    if (rows !== counts.get(table.name)) throw new Error(`${table.name} has ${plural(rows, 'row', 'rows')} on the server and ${counts.get(table.name)} in the file`)
+    if (rows !== counts.get(table.name))
+      throw new Error(`${table.name} has ${plural(rows, 'row', 'rows')} on the server and ${counts.get(table.name)} in the file`)
   }
   // The app's own verification, on the target as the transaction sees it: every entry follows from the one before.
   const chain = await verifyAuditChain(runner)
-  if (!chain.intact) throw new Error(`the audit trail does not verify on the server: ${chain.problem?.message ?? ''} (check the file with: npm run casebook -- audit verify --db <file>)`)
+  if (!chain.intact)
+    throw new Error(
+      `the audit trail does not verify on the server: ${chain.problem?.message ?? ''} (check the file with: npm run casebook -- audit verify --db <file>)`
+    )
   const [last] = (await reader.query(`SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)) as { seq: number; hash: string }[]
   const [head] = (await runner.query(`SELECT seq, hash FROM audit_head WHERE id = 1`)) as { seq: number; hash: string }[]
   if (chain.entries !== counts.get('audit_entry') || head?.seq !== (last?.seq ?? 0) || head?.hash !== (last?.hash ?? GENESIS_HASH))
