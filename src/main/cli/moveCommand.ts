@@ -45,7 +45,8 @@ function targetOf(options: MoveCommandOptions, to: string): { connection: Postgr
     return { connection: postgresConnection({ url: to, tls, caFile: options.caFile, ...password }, { env: options.env }), deskRole: null }
   }
   const file = resolvePath(to)
-  if (!existsSync(file)) return `There is no config file ${file}. Give --to a machine-wide config file with a postgres section, or an address: postgresql://<owner role>@<server>:5432/<database>.`
+  if (!existsSync(file))
+    return `There is no config file ${file}. Give --to a machine-wide config file with a postgres section, or an address: postgresql://<owner role>@<server>:5432/<database>.`
   const settings = readMachineConfig(file).postgres
   if (!settings) return `The config file ${file} has no postgres section naming the hub's database.`
   if (!options.owner) return `move-to-postgres --to <config file> needs --owner <role>: the role that owns the tables, not the desks' role (${settings.user}).`
@@ -57,7 +58,9 @@ function targetOf(options: MoveCommandOptions, to: string): { connection: Postgr
 export async function moveCommand(options: MoveCommandOptions): Promise<number> {
   const { out } = options
   if (!options.from || !options.to) {
-    out('move-to-postgres needs --from <the hub\'s SQLite file> and --to <a machine-wide config file with a postgres section, or postgresql://<owner role>@<server>:5432/<database>>.')
+    out(
+      "move-to-postgres needs --from <the hub's SQLite file> and --to <a machine-wide config file with a postgres section, or postgresql://<owner role>@<server>:5432/<database>>."
+    )
     return 2
   }
   const from = resolvePath(options.from)

@@ -224,8 +224,8 @@ describe('moving a hub from its file to the server', () => {
     for (const [table, rows] of Object.entries(before.counts)) expect({ table, rows: counts[table] }).toEqual({ table, rows })
     const fileTables = (await rawAll<{ name: string }>(file, `SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r) => r.name)
     for (const table of Object.keys(counts).filter((name) => !NOT_COPIED.has(name) && fileTables.includes(name))) {
-      const [{ n }] = await rawAll<{ n: number }>(file, `SELECT count(*) AS n FROM "${table}"`)
-      expect({ table, rows: counts[table] }).toEqual({ table, rows: n })
+      const [inFile] = await rawAll<{ n: number }>(file, `SELECT count(*) AS n FROM "${table}"`)
+      expect({ table, rows: counts[table] }).toEqual({ table, rows: inFile!.n })
     }
     await onServer(async (client) => {
       expect((await client.query(`SELECT code, next_family_number AS "nextFamilyNumber", database_id AS "databaseId" FROM hub`)).rows).toEqual([before.hub])
@@ -275,9 +275,9 @@ describe('moving a hub from its file to the server', () => {
     expect(before.references).not.toContain(registered.reference)
     // The feed and the trail carry on from the file's, on the server's counters.
     await onServer(async (client) => {
-      const [{ seq }] = await rawAll<{ seq: number }>(file, `SELECT max(seq) AS seq FROM audit_entry`)
-      const next = (await client.query(`SELECT min(seq) AS seq FROM audit_entry WHERE seq > $1`, [seq])).rows[0].seq
-      expect(next).toBe(seq + 1)
+      const [last] = await rawAll<{ seq: number }>(file, `SELECT max(seq) AS seq FROM audit_entry`)
+      const next = (await client.query(`SELECT min(seq) AS seq FROM audit_entry WHERE seq > $1`, [last!.seq])).rows[0].seq
+      expect(next).toBe(last!.seq + 1)
     })
   })
 

@@ -9,6 +9,7 @@
 // the next write on the server follows on from the last in the file.
 import type { DataSource, QueryRunner } from 'typeorm'
 import { openReadOnlyDatabase } from '../core/database'
+import { BEGIN_WRITE } from '../core/dialect'
 import { describePostgres, openPostgresDatabase, type PostgresConnection } from '../core/postgres'
 import { postgresProblem } from '../core/postgresProblems'
 import { grantDeskRole, quoted } from '../core/postgresRoles'
@@ -125,11 +126,13 @@ async function copyAll(reader: DataSource, server: DataSource, target: string, o
   const started = performance.now()
   const runner = server.createQueryRunner()
   await runner.connect()
-  // The file's one moment: WAL keeps what this transaction sees fixed while it reads.
-  await reader.query('BEGIN')
   let committing = false
   try {
-    await runner.query('BEGIN ISOLATION LEVEL READ COMMITTED')
+    // The file's one moment: WAL keeps what this transaction sees fixed while it reads.
+    await reader.query('BEGIN')
+    // Begun as a desk's write begins (the chain head's row lock first), so a desk started on the new
+    // database by mistake waits for the copy, or is refused by what it finds, and never deadlocks with it.
+    for (const statement of BEGIN_WRITE.postgres) await runner.query(statement)
     const tables = await tablesToCopy(runner)
     // Migration 1764000000019's triggers are for desks writing one record at a time: they would add a
     // change-feed row for every row copied, number the feed afresh, refuse audit entries written in
