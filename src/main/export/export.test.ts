@@ -10,6 +10,7 @@ import { exportAs, exportWorld, FORMULA_TEXT, type ExportWorld } from './exportT
 import { RESOURCES } from './resources'
 import { unwrap } from '../testing/tempCasebook'
 import { today } from '../testing/fixtures'
+import { refuseInserts } from '../testing/refusedInserts'
 import type { ExportRun } from '../../shared/export/schemas'
 
 let w: ExportWorld
@@ -377,20 +378,14 @@ describe('an export that must not run', () => {
 
 describe('a run whose package is written but cannot be recorded', () => {
   it('moves the package out of sight, records the failure, and the next run takes the next number (never one a package may have had)', async () => {
-    const write = (sql: string) => w.t.casebook.core.writes.run((m) => m.query(sql))
     const complete = () => readdirSync(w.folder).filter((n) => /^TH-\d{8}T\d{6}Z-\d{6}$/.test(n))
     const before = complete()
-    // PostgreSQL's trigger runs a function: migration 1764000000019's casebook_refuse raises the message given.
-    await write(
-      w.t.postgres
-        ? `CREATE TRIGGER test_cannot_record BEFORE INSERT ON export_run_file FOR EACH ROW EXECUTE FUNCTION casebook_refuse('the disk is full')`
-        : `CREATE TRIGGER test_cannot_record BEFORE INSERT ON export_run_file BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`
-    )
+    const refused = await refuseInserts(w.t.casebook.core, { name: 'test_cannot_record', table: 'export_run_file', message: 'the disk is full' })
     const failed = await exportAs(w.molly, { kind: 'full' })
     expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('the disk is full') })
     expect(complete()).toEqual(before)
     expect(readdirSync(w.folder)).toContain(`.failed-${failed.packageName}`)
-    await write(w.t.postgres ? 'DROP TRIGGER test_cannot_record ON export_run_file' : 'DROP TRIGGER test_cannot_record')
+    await refused.lift()
     const again = await exportAs(w.molly, { kind: 'full' })
     expect(again).toMatchObject({ status: 'succeeded', packageSequence: failed.packageSequence + 1, changeFrom: failed.changeFrom })
     expect(complete()).toEqual([...before, again.packageName].sort())
