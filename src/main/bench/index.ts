@@ -49,6 +49,8 @@ const SAMPLES = Number(values.samples)
 
 async function main() {
   if (values.seeded && !values.desks) throw new Error('--seeded is for --desks only: the other measures seed what they measure')
+  // A SQLite file is one desk's: several cores writing one file wait on its lock until they give up (SQLITE_BUSY).
+  if (values.desks && values.engine !== 'postgres') throw new Error('--desks needs --engine postgres: desks share a database only on PostgreSQL')
   const database = await benchDatabase(values.engine, values.url, values.seeded)
   try {
     await (values.desks ? desksOnly(database, Number(values.desks)) : everything(database))
