@@ -3,11 +3,13 @@
 // are there; no name, address, postcode, phone, email, NHS number, UPN or date of birth of anyone on
 // record is, searched for in the log files' bytes.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCasebook, type Casebook } from '../core/casebook'
 import { TEST_HUB, TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
+import { cliDatabase, type CliDatabase } from '../testing/cliDatabase'
+import { refuseInserts } from '../testing/refusedInserts'
 import { okaforFamily, today } from '../testing/fixtures'
 import { FamilyGenerator } from '../seed/generator'
 import { seedFamilies } from '../seed/seed'
@@ -15,6 +17,7 @@ import { main as cli } from '../cli/index'
 import { openFileLog, type FileLog } from './fileLog'
 import { exportAs } from '../export/exportTestWorld'
 import { migrations } from '../../../migrations'
+import { testPostgresAdminUrl } from '../testing/postgresDatabase'
 
 let dir: string
 let logs: string
@@ -23,6 +26,8 @@ let databasePath: string
 let appLog: FileLog
 let casebook: Casebook
 let text: string
+/** In the PostgreSQL project: the hub's database as IT sets one up, named in the machine-wide config. */
+let shared: CliDatabase | null = null
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'log-contents-'))
@@ -33,14 +38,10 @@ beforeAll(async () => {
   // The command line reads the machine-wide config: an empty one here, not the machine's.
   vi.stubEnv('CASEBOOK_CONFIG', join(dir, 'casebook.json'))
   appLog = openFileLog({ folders: [logs], process: 'app' })
-  casebook = await openCasebook({
-    databasePath,
-    mode: 'create',
-    passwordCost: TEST_SCRYPT,
-    hub: TEST_HUB,
-    exportFolder,
-    log: appLog
-  })
+  // On SQLite the app makes its file at first start; a shared database is IT's to make (migrate --postgres).
+  shared = testPostgresAdminUrl() ? await cliDatabase(dir) : null
+  const app = { passwordCost: TEST_SCRYPT, hub: TEST_HUB, exportFolder, log: appLog }
+  casebook = shared ? await shared.open('existing', app) : await openCasebook({ ...app, databasePath, mode: 'create' })
   await work()
   text = readdirSync(logs)
     .map((file) => readFileSync(join(logs, file), 'utf8'))
@@ -49,6 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await casebook.close()
+  await shared?.dispose()
   vi.unstubAllEnvs()
   rmSync(dir, { recursive: true, force: true })
 })
@@ -65,10 +67,14 @@ async function work(): Promise<void> {
   const badNhs = okaforFamily()
   badNhs.members[0]!.member = { ...badNhs.members[0]!.member, nhsNumber: '943 476 5918' } as never
   expect(await desk.invoke('families.register', badNhs)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-  // A save that fails in the database, with the record's postcode in the error's message.
-  await casebook.core.writes.run((m) =>
-    m.query(`CREATE TRIGGER refuse_family BEFORE INSERT ON family BEGIN SELECT RAISE(ABORT, 'refused ' || NEW.postcode || ' ' || NEW.email); END`)
-  )
+  // A save that fails in the database, with the record's postcode in the error's message. On
+  // PostgreSQL the trigger is made as the server's superuser: the desks' role may not make one.
+  const holder = shared?.superuser ? await openCasebook({ databasePath, postgres: shared.superuser }) : casebook
+  const refusal = await refuseInserts(holder.core, {
+    name: 'refuse_family',
+    table: 'family',
+    message: { sql: `'refused ' || NEW.postcode || ' ' || NEW.email` }
+  })
   const refused = await desk.invoke('families.register', {
     family: { ...okaforFamily().family, postcode: 'M1 1AE', email: 'grace@example.com' },
     members: [
@@ -86,7 +92,8 @@ async function work(): Promise<void> {
     ]
   })
   expect(refused).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-  await casebook.core.writes.run((m) => m.query('DROP TRIGGER refuse_family'))
+  await refusal.lift()
+  if (holder !== casebook) await holder.close()
   // Refusals: no permission, and a window that is not signed in asking for a family by its id.
   expect(await casebook.connect({ name: 'limited', permissions: new Set(['people.search']) }).invoke('families.get', { id: okafor.id })).toMatchObject({
     ok: false,
@@ -106,12 +113,23 @@ async function work(): Promise<void> {
   const commandLog = openFileLog({ folders: [logs], process: 'command' })
   const out: string[] = []
   const say = (line: string) => out.push(line)
-  expect(await cli(['search', 'Grace', "O'Neill-Okafor", '--db', databasePath], say, commandLog)).toBe(0)
-  expect(await cli(['search', '943 476 5919', '--db', databasePath], say, commandLog)).toBe(0)
-  expect(await cli(['audit', 'verify', '--db', databasePath], say, commandLog)).toBe(0)
-  expect(await cli(['export', '--db', databasePath, '--out', exportFolder], say, commandLog)).toBe(0)
-  await expect(cli(['search', 'Okafor', '--db', join(dir, 'mistyped.sqlite')], say, commandLog)).rejects.toThrow(/no Casebook database/)
-  casebook = await openCasebook({ databasePath, passwordCost: TEST_SCRYPT, log: appLog })
+  // The file named with --db; the shared database by the machine-wide config, as on a desk.
+  const where = shared ? shared.args : ['--db', databasePath]
+  expect(await cli(['search', 'Grace', "O'Neill-Okafor", ...where], say, commandLog)).toBe(0)
+  expect(await cli(['search', '943 476 5919', ...where], say, commandLog)).toBe(0)
+  expect(await cli(['audit', 'verify', ...where], say, commandLog)).toBe(0)
+  expect(await cli(['export', ...where, '--out', exportFolder], say, commandLog)).toBe(0)
+  if (shared) {
+    // IT mistypes the database's name in the config.
+    shared.configure()
+    const config = JSON.parse(readFileSync(join(dir, 'casebook.json'), 'utf8'))
+    writeFileSync(join(dir, 'casebook.json'), JSON.stringify({ postgres: { ...config.postgres, database: 'mistyped' } }))
+    await expect(cli(['search', 'Okafor'], say, commandLog)).rejects.toThrow(/There is no database mistyped/)
+    shared.configure()
+  } else await expect(cli(['search', 'Okafor', '--db', join(dir, 'mistyped.sqlite')], say, commandLog)).rejects.toThrow(/no Casebook database/)
+  casebook = shared
+    ? await shared.open('existing', { passwordCost: TEST_SCRYPT, log: appLog })
+    : await openCasebook({ databasePath, passwordCost: TEST_SCRYPT, log: appLog })
 }
 
 /** Everything that identifies someone on record, as stored and as people write it. */
@@ -166,9 +184,18 @@ describe('the log after a working day', () => {
         lines.some((line) => pattern.test(line)),
         String(pattern)
       ).toBe(true)
-    has(/^\S+Z INFO {2}app:\d+ database\.opened path=\S+hub\.sqlite mode=create state=missing$/)
-    has(new RegExp(` INFO {2}app:\\d+ database\\.migrated migrations=\\d+ last=${migrations.at(-1)!.name} backup=null$`))
-    has(/ ERROR app:\d+ call\.failed channel=families\.register code=INTERNAL error=SQLITE_CONSTRAINT type=QueryFailedError$/)
+    if (shared) {
+      // A desk opens the database IT made and migrated; the failure is named by its SQLSTATE alone,
+      // never the server's message (which here carries the postcode, as a unique rule's would the value).
+      has(/^\S+Z INFO {2}app:\d+ database\.opened path=postgres:\/\/\S+ mode=existing$/)
+      has(/ ERROR app:\d+ call\.failed channel=families\.register code=INTERNAL error=P0001 type=QueryFailedError$/)
+      has(/ ERROR command:\d+ database\.open-failed path=postgres:\/\/\S+\/mistyped mode=readOnly error=UNAVAILABLE type=AppError$/)
+    } else {
+      has(/^\S+Z INFO {2}app:\d+ database\.opened path=\S+hub\.sqlite mode=create state=missing$/)
+      has(new RegExp(` INFO {2}app:\\d+ database\\.migrated migrations=\\d+ last=${migrations.at(-1)!.name} backup=null$`))
+      has(/ ERROR app:\d+ call\.failed channel=families\.register code=INTERNAL error=SQLITE_CONSTRAINT type=QueryFailedError$/)
+      has(/ ERROR command:\d+ database\.open-failed path=\S+mistyped\.sqlite mode=readOnly error=UNAVAILABLE type=AppError$/)
+    }
     has(/ WARN {2}app:\d+ call\.refused channel=families\.get code=FORBIDDEN$/)
     has(/ WARN {2}app:\d+ call\.refused channel=families\.get code=UNAUTHENTICATED$/)
     has(/ INFO {2}app:\d+ export\.started run=[0-9a-f-]{36} kind=full pseudonymised=false packageSequence=1 via=\S+$/)
@@ -178,7 +205,6 @@ describe('the log after a working day', () => {
     has(/ INFO {2}command:\d+ database\.opened path=\S+ mode=readOnly$/)
     has(/ INFO {2}command:\d+ command\.finished command=audit subcommand=verify exit=0 ms=\d+$/)
     has(/ INFO {2}command:\d+ export\.finished .*package=TH-\d{8}T\d{6}Z-000002 /)
-    has(/ ERROR command:\d+ database\.open-failed path=\S+mistyped\.sqlite mode=readOnly error=UNAVAILABLE type=AppError$/)
     has(/ ERROR command:\d+ command\.failed command=search error=UNAVAILABLE type=AppError ms=\d+$/)
     // Validation, conflicts and possible duplicates are answers to the person at the desk, not failures.
     expect(lines.filter((line) => / (VALIDATION|DUPLICATE_UNCONFIRMED)/.test(line))).toEqual([])

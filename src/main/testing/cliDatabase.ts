@@ -4,8 +4,12 @@
 // postgres section with the desks' role, which every command then opens.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { openCasebook, type Casebook } from '../core/casebook'
+import { openCasebook, type Casebook, type OpenOptions } from '../core/casebook'
 import type { OpenMode } from '../core/opening'
+
+/** What else the app's core is opened with (its log, its export folder, a quick password cost). */
+type MoreOptions = Omit<OpenOptions, 'databasePath' | 'postgres' | 'mode'>
+import type { PostgresConnection } from '../core/postgres'
 import { runCommand } from './commandLine'
 import { makeTestPostgresDatabase, makeTestRole, testPostgresAdminUrl } from './postgresDatabase'
 
@@ -13,9 +17,11 @@ export interface CliDatabase {
   /** What a command is given to find the database: --db and the file, or nothing (the config names the PostgreSQL database). */
   args: string[]
   /** The core over the same database, as the app opens it. */
-  open(mode?: OpenMode): Promise<Casebook>
+  open(mode?: OpenMode, more?: MoreOptions): Promise<Casebook>
   /** Writes the machine-wide config (the file CASEBOOK_CONFIG names) with these settings, and the database's. */
   configure(settings?: Record<string, unknown>): void
+  /** On PostgreSQL, the database as the server's superuser (who may make test triggers); undefined on SQLite. */
+  superuser?: PostgresConnection
   dispose(): Promise<void>
 }
 
@@ -34,7 +40,7 @@ export async function cliDatabase(
     configure()
     const init = await runCommand('init', '--db', file, ...hubArgs)
     if (init.code !== 0) throw new Error(`init failed: ${init.out}`)
-    return { args: ['--db', file], open: (mode) => openCasebook({ databasePath: file, mode }), configure, dispose: async () => undefined }
+    return { args: ['--db', file], open: (mode, more) => openCasebook({ ...more, databasePath: file, mode }), configure, dispose: async () => undefined }
   }
   const owner = await makeTestRole(adminUrl, 'owner')
   const desk = await makeTestRole(adminUrl, 'desk')
@@ -47,8 +53,9 @@ export async function cliDatabase(
   if (migrate.code !== 0) throw new Error(`migrate failed: ${migrate.out}`)
   return {
     args: [],
-    open: (mode) => openCasebook({ databasePath: 'not used', postgres: { ...database.connection, user: desk.name }, mode }),
+    open: (mode, more) => openCasebook({ ...more, databasePath: 'not used', postgres: { ...database.connection, user: desk.name }, mode }),
     configure,
+    superuser: database.connection,
     async dispose() {
       await database.drop()
       await desk.drop()

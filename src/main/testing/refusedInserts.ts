@@ -11,24 +11,26 @@ export interface RefusedInserts {
 
 /**
  * From now on an insert into `table` (those where `when` holds, SQL over NEW, the same on both
- * engines: `NEW.action = 'failed-sign-in'`) fails with `message`. Made through the core's write
- * queue (its read connection cannot write on SQLite); `name` must be unique in the test's database.
+ * engines: `NEW.action = 'failed-sign-in'`) fails with `message`: a text, or `{ sql }`, an expression
+ * over NEW (`'refused ' || NEW.postcode`), for a failure whose message carries the row's values. Made
+ * through the core's write queue (its read connection cannot write on SQLite), so a PostgreSQL core
+ * must be opened as a role that may make triggers; `name` must be unique in the test's database.
  */
 export async function refuseInserts(
   core: Pick<Core, 'db' | 'writes'>,
-  { name, table, message, when }: { name: string; table: string; message: string; when?: string }
+  { name, table, message, when }: { name: string; table: string; message: string | { sql: string }; when?: string }
 ): Promise<RefusedInserts> {
   const run = (...statements: string[]) =>
     core.writes.run(async (m) => {
       for (const sql of statements) await m.query(sql)
     })
-  const literal = `'${message.replaceAll("'", "''")}'`
+  const text = typeof message === 'string' ? `'${message.replaceAll("'", "''")}'` : message.sql
   if (dialectOf(core.db) === 'sqlite') {
-    await run(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table}${when ? ` WHEN ${when}` : ''} BEGIN SELECT RAISE(ABORT, ${literal}); END`)
+    await run(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table}${when ? ` WHEN ${when}` : ''} BEGIN SELECT RAISE(ABORT, ${text}); END`)
     return { lift: () => run(`DROP TRIGGER ${name}`) }
   }
   await run(
-    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION ${literal}; END $$`,
+    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%', ${text}; END $$`,
     `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW${when ? ` WHEN (${when})` : ''} EXECUTE FUNCTION ${name}()`
   )
   return { lift: () => run(`DROP TRIGGER ${name} ON ${table}`, `DROP FUNCTION ${name}()`) }
