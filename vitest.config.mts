@@ -43,7 +43,15 @@ const ON_POSTGRES = [
   'src/main/referrals/screeningHostile.test.ts',
   'src/main/referrals/stepUp.test.ts',
   'src/main/referrals/stepUpFiles.test.ts',
-  'src/main/referrals/timing.test.ts'
+  'src/main/referrals/timing.test.ts',
+  // Outbound referrals (sending, hostile input, two saves racing, who may see them), the referrals
+  // overview and the requests-for-help list, with its full order on both engines.
+  'src/main/referrals/outbound.test.ts',
+  'src/main/referrals/outboundHostile.test.ts',
+  'src/main/referrals/outboundRaces.test.ts',
+  'src/main/referrals/outboundVisibility.test.ts',
+  'src/main/referrals/overview.test.ts',
+  'src/main/referrals/requests.test.ts'
 ]
 
 export default defineConfig({
