@@ -20,6 +20,7 @@ import { SearchHouseholds1764000000017 } from './1764000000017-SearchHouseholds'
 import { ContactGapSetting1764000000018 } from './1764000000018-ContactGapSetting'
 import { PostgresGuards1764000000019 } from './1764000000019-PostgresGuards'
 import { PostgresSearch1764000000020 } from './1764000000020-PostgresSearch'
+import { OneCurrentMembership1764000000022 } from './1764000000022-OneCurrentMembership'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -42,5 +43,6 @@ export const migrations = [
   SearchHouseholds1764000000017,
   ContactGapSetting1764000000018,
   PostgresGuards1764000000019,
-  PostgresSearch1764000000020
+  PostgresSearch1764000000020,
+  OneCurrentMembership1764000000022
 ]
