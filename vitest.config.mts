@@ -51,7 +51,9 @@ const ON_POSTGRES = [
   'src/main/referrals/outboundRaces.test.ts',
   'src/main/referrals/outboundVisibility.test.ts',
   'src/main/referrals/overview.test.ts',
-  'src/main/referrals/requests.test.ts'
+  'src/main/referrals/requests.test.ts',
+  // A unique rule's refusal answered CONFLICT on both engines (the second of two desks' saves at once).
+  'src/main/core/uniqueRefusal.test.ts'
 ]
 
 export default defineConfig({
