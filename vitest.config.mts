@@ -44,6 +44,20 @@ const ON_POSTGRES = [
   'src/main/referrals/stepUp.test.ts',
   'src/main/referrals/stepUpFiles.test.ts',
   'src/main/referrals/timing.test.ts',
+  // The export (issue 13 item 2): the package, its change feed and snapshot, the validation rules,
+  // the command line, and the directory import that feeds it, the same on both engines.
+  'src/main/export/busy.test.ts',
+  'src/main/export/changeFeed.test.ts',
+  'src/main/export/export.test.ts',
+  'src/main/export/exportCli.test.ts',
+  'src/main/export/formatDocument.test.ts',
+  'src/main/export/validation/earlyHelpRules.test.ts',
+  'src/main/export/validation/peopleRules.test.ts',
+  'src/main/export/validation/referralRules.test.ts',
+  'src/main/export/validation/rules.test.ts',
+  'src/main/export/validation/run.test.ts',
+  'src/main/directory/import/hostileFeeds.test.ts',
+  'src/main/directory/importCli.test.ts',
   // Outbound referrals (sending, hostile input, two saves racing, who may see them), the referrals
   // overview and the requests-for-help list, with its full order on both engines.
   'src/main/referrals/outbound.test.ts',

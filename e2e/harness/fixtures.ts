@@ -30,6 +30,11 @@ export interface Harness {
   url: string
   /** Opens another window on the same core, signed in as another user (a second desk). */
   openPage(account?: Account): Promise<Page>
+  /**
+   * On PostgreSQL: opens another workstation, a core of its own (its own pool and change listener)
+   * on the same shared database, and a window on it signed in as this user.
+   */
+  openDesk(account: Account): Promise<Page>
   /** Creates an account with this password, ready to sign in (no change of password needed). */
   createUser(account: Account, password?: string): Promise<void>
   /** Where this core writes export packages (the exportFolder option); null when none is set. */
@@ -184,6 +189,7 @@ export const test = base.extend<
         if (database !== 'sound') casebook = await breakDatabase(casebook, database, options)
         await bind(page, casebook, rendererUrl, database === 'sound' ? account : null, dir)
         const others: Page[] = []
+        const desks: Casebook[] = []
         await use({
           casebook,
           clock,
@@ -199,9 +205,19 @@ export const test = base.extend<
             const second = await (await browser.newContext()).newPage()
             others.push(second)
             return bind(second, casebook, rendererUrl, other, dir)
+          },
+          openDesk: async (other) => {
+            if (!options.postgres) throw new Error('openDesk needs the postgres engine: SQLite hubs have one desk')
+            const desk = await openCasebook({ ...options, mode: 'existing' })
+            desks.push(desk)
+            if ((await desk.core.db.query('SELECT 1 FROM app_user WHERE username = ?', [other.username])).length === 0) await createUser(desk, other)
+            const window = await (await browser.newContext()).newPage()
+            others.push(window)
+            return bind(window, desk, rendererUrl, other, dir)
           }
         })
         for (const p of others) await p.context().close()
+        for (const desk of desks) await desk.close()
         await casebook.close()
       } finally {
         await postgres?.stop()

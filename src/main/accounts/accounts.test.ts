@@ -1,25 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openCasebook, type Casebook, type Connection } from '../core/casebook'
-import { TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
+import { TEST_SCRYPT, tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import { refuseInserts } from '../testing/refusedInserts'
 import { hashCost, hashPassword, isCommonPassword, OWASP_SCRYPT, verifyPassword } from './passwords'
 
 let dir: string
+let t: TempCasebook
 let casebook: Casebook
 let now: Date
 const clock = { now: () => now }
 
 beforeEach(async () => {
   now = new Date('2026-11-23T09:00:00Z')
-  dir = mkdtempSync(join(tmpdir(), 'accounts-'))
-  casebook = await openCasebook({ databasePath: join(dir, 'c.sqlite'), mode: 'create', clock, passwordCost: TEST_SCRYPT })
+  // A database with no hub yet, as on first start (on the PostgreSQL test server in that project).
+  t = await tempCasebook('accounts', { clock, hub: null })
+  casebook = t.casebook
+  dir = t.dir
 })
-afterEach(async () => {
-  await casebook.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => t.dispose())
 
 const SETUP = {
   hubName: 'Riverside Family Hub',
@@ -291,16 +290,19 @@ describe('a refused attempt and its audit entry', () => {
     await setUpWithStaff()
     const lock = async () => (await casebook.core.db.query(`SELECT locked_until AS until FROM app_user WHERE username = 'rita'`))[0].until
     // The trail refuses the entry (as a full disk would refuse any write).
-    await casebook.core.writes.run((m) =>
-      m.query(`CREATE TRIGGER test_refuse_failure BEFORE INSERT ON audit_entry WHEN NEW.action = 'failed-sign-in' BEGIN SELECT RAISE(ABORT, 'refused'); END`)
-    )
+    const refused = await refuseInserts(casebook.core, {
+      name: 'test_refuse_failure',
+      table: 'audit_entry',
+      message: 'refused',
+      when: "NEW.action = 'failed-sign-in'"
+    })
     for (let i = 0; i < 7; i++) {
       expect(await casebook.connect().invoke('auth.signIn', { username: 'rita', password: `guess number ${i}` })).toMatchObject({ ok: false })
     }
     // Each guess was still counted before it was checked (the one thing written without an entry),
     // but the lock could not be written without its entry, so it was not written.
     expect(await lock()).toBeNull()
-    await casebook.core.writes.run((m) => m.query(`DROP TRIGGER test_refuse_failure`))
+    await refused.lift()
     expect(await casebook.connect().invoke('auth.signIn', { username: 'rita', password: 'marble tugboat violin' })).toMatchObject({
       ok: false,
       error: { message: /Too many wrong passwords/ }

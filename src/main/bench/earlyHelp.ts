@@ -6,6 +6,7 @@ import type { Casebook } from '../core/casebook'
 import { addDays, londonToUtc, todayIso } from '../../shared/dates'
 import { rng } from '../seed/generator'
 import { sample, type Summary } from './stats'
+import { optimise, rowNumber } from './engine'
 
 const TYPES = ['HOME_VISIT', 'PHONE_CALL', 'MEETING', 'MESSAGE', 'OTHER']
 const PRACTITIONERS = 40
@@ -37,7 +38,16 @@ export interface EarlyHelpBench {
   chronologyEntries: number
 }
 
-export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (line: string) => void): Promise<EarlyHelpBench> {
+export interface SeededEarlyHelp {
+  counts: EarlyHelpBench['episodes']
+  leads: { id: string; username: string }[]
+  /** The families with an episode, the busiest (300 case notes) first. */
+  familyIds: string[]
+  openEpisodeIds: string[]
+}
+
+/** The hub's early help, seeded: 2,000 open and 8,000 closed episodes on the first 10,000 families, and all that goes with them. */
+export async function seedEarlyHelp(casebook: Casebook, log: (line: string) => void): Promise<SeededEarlyHelp> {
   const started = performance.now()
   const random = rng(99)
   const now = new Date().toISOString()
@@ -49,7 +59,7 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
     ['id', 'username', 'display_name', 'role', 'password_hash', 'must_change_password', 'disabled', 'failed_attempts', 'created_at', 'updated_at', 'version'],
     leads.map((l) => [l.id, l.username, `Practitioner ${l.username.slice(12)}`, 'practitioner', 'scrypt$1$1$1$x$x', 0, 0, 0, now, now, 1])
   )
-  const families = (await casebook.core.db.query('SELECT id FROM family ORDER BY rowid LIMIT 10000')) as { id: string }[]
+  const families = (await casebook.core.db.query(`SELECT id FROM family ORDER BY ${rowNumber(casebook.core.db)} LIMIT 10000`)) as { id: string }[]
   const members = new Map<string, string[]>()
   for (const p of (await casebook.core.db.query(`SELECT id, family_id AS "familyId" FROM person WHERE kind != 'unborn'`)) as {
     id: string
@@ -247,20 +257,30 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
     m.query(`UPDATE episode SET note_count = (SELECT count(*) FROM case_note n WHERE n.episode_id = episode.id),
     last_contact_at = (SELECT max(occurred_at) FROM case_note n WHERE n.episode_id = episode.id)`)
   )
-  await casebook.core.writes.run((m) => m.query('PRAGMA optimize'))
+  await optimise(casebook)
   const seedSeconds = Math.round((performance.now() - started) / 100) / 10
   log(
     `Seeded 2000 open and 8000 closed episodes with ${notes.length} case notes, ${plans.length} plans, ${reviews.length} reviews and ${team.length} team members in ${seedSeconds} s`
   )
+  return {
+    counts: { open: 2000, closed: 8000, notes: notes.length, plans: plans.length, reviews: reviews.length, teamMembers: team.length, seedSeconds },
+    leads,
+    familyIds: families.map((f) => f.id),
+    openEpisodeIds: episodes.filter((e) => e[2] === 'open').map((e) => e[0] as string)
+  }
+}
+
+export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (line: string) => void): Promise<EarlyHelpBench> {
+  const { counts, leads, familyIds, openEpisodeIds: openIds } = await seedEarlyHelp(casebook, log)
+  const today = todayIso()
 
   const manager = casebook.connect({ name: 'bench-manager' })
-  const openIds = episodes.filter((e) => e[2] === 'open').map((e) => e[0] as string)
   const must = (r: { ok: boolean; error?: unknown }) => {
     if (!r.ok) throw new Error(JSON.stringify(r.error))
     return r
   }
   const openEpisode = await sample(samples, (i) => manager.invoke('episodes.get', { id: openIds[i % openIds.length] }).then(must))
-  const busiest = families[0]!.id
+  const busiest = familyIds[0]!
   let chronologyEntries = 0
   const chronology300 = await sample(samples, () =>
     manager.invoke('chronology.get', { familyId: busiest }).then((r) => {
@@ -300,7 +320,7 @@ export async function benchEarlyHelp(casebook: Casebook, samples: number, log: (
       .then(must)
   })
   return {
-    episodes: { open: 2000, closed: 8000, notes: notes.length, plans: plans.length, reviews: reviews.length, teamMembers: team.length, seedSeconds },
+    episodes: counts,
     openEpisode,
     chronology300,
     myCaseload,

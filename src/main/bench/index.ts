@@ -1,13 +1,14 @@
 // npm run bench [-- --families 40000 --requests 50000 --referrals 30000 --samples 200 --export-families 10000 --json results.json]
+//                [--engine sqlite|postgres [--url postgres://…]] [--desks 8 [--seconds 60]]
 // Seeds a fresh database with synthetic families, then measures through connection.invoke (the
 // path every window uses): each search mode, the duplicate check, registering a family of four,
-// and opening the database; and each search mode's own SQL through raw sqlite3, for the ratio.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir, cpus } from 'node:os'
-import { join } from 'node:path'
+// and opening the database; and each search mode's own SQL through the engine's own driver, for the
+// ratio. `--engine postgres` does the same on PostgreSQL (./engine). `--desks n`: after seeding,
+// only the run of n desks at once (./desks).
+import { writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
-import sqlite3 from 'sqlite3'
-import { openCasebook, type Casebook } from '../core/casebook'
+import type { Casebook } from '../core/casebook'
 import { seedFamilies } from '../seed/seed'
 import { FamilyGenerator } from '../seed/generator'
 import { buildCandidateQuery } from '../search/searchSql'
@@ -15,12 +16,14 @@ import { todayIso } from '../../shared/dates'
 import { progressBar } from '../cli/progress'
 import { measureInvoke, sample, summarise, time, type Summary } from './stats'
 import { writeAudit } from '../audit/audit'
-import { benchEarlyHelp } from './earlyHelp'
+import { benchEarlyHelp, seedEarlyHelp } from './earlyHelp'
 import { benchSignedIn } from './signedIn'
 import { benchReferrals } from './referrals'
 import { benchExport, printExport } from './export'
 import { benchBackup, printBackup } from './backup'
-import { benchSearch, printSearch, queriesByMode, SAMPLE_PEOPLE_SQL, type PersonSample } from './search'
+import { benchSearch, printSearch, queriesByMode, samplePeople } from './search'
+import { benchDatabase, optimise, rowNumber, type BenchDatabase } from './engine'
+import { benchDesks, familyOfFour, lettersFor, printDesks } from './desks'
 
 const { values } = parseArgs({
   options: {
@@ -31,42 +34,100 @@ const { values } = parseArgs({
     // The smaller hub the export is also measured on, for its memory against the hub's size.
     'export-families': { type: 'string', default: '10000' },
     json: { type: 'string' },
-    keep: { type: 'boolean' }
+    keep: { type: 'boolean' },
+    engine: { type: 'string', default: 'sqlite' },
+    // A PostgreSQL server to use instead of starting one: its user must be allowed to create databases.
+    url: { type: 'string' },
+    desks: { type: 'string' },
+    // With --desks: --url names a database a run kept (--keep), measured as it is, without seeding it again.
+    seeded: { type: 'boolean' },
+    seconds: { type: 'string', default: '60' }
   }
 })
 const FAMILIES = Number(values.families)
 const SAMPLES = Number(values.samples)
 
-function rawAll(db: sqlite3.Database, sql: string, params: unknown[]): Promise<unknown[]> {
-  return new Promise((ok, fail) => db.all(sql, params, (err, rows) => (err ? fail(err) : ok(rows))))
+async function main() {
+  if (values.seeded && !values.desks) throw new Error('--seeded is for --desks only: the other measures seed what they measure')
+  // A SQLite file is one desk's: several cores writing one file wait on its lock until they give up (SQLITE_BUSY).
+  if (values.desks && values.engine !== 'postgres') throw new Error('--desks needs --engine postgres: desks share a database only on PostgreSQL')
+  const database = await benchDatabase(values.engine, values.url, values.seeded)
+  try {
+    await (values.desks ? desksOnly(database, Number(values.desks)) : everything(database))
+  } finally {
+    await database.finish(Boolean(values.keep), console.log)
+  }
 }
 
-/** 0 → 'a', 25 → 'z', 26 → 'ba': a number spelt in letters, for names that must hold none. */
-const lettersFor = (n: number): string => n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))
-
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'casebook-bench-'))
-  const databasePath = join(dir, 'bench.sqlite')
-  console.log(`Casebook benchmark: ${FAMILIES} families, ${SAMPLES} samples per measure, ${cpus().length} cores, Node ${process.version}`)
-  let casebook: Casebook = await openCasebook({ databasePath, mode: 'create', hub: { name: 'Bench hub', code: 'BH', localAuthorityCode: '999' } })
+/** A hub's families on a new database, its statistics brought up to date. */
+async function seedHub(database: BenchDatabase) {
+  console.log(
+    `Casebook benchmark on ${database.engine} (${database.path}): ${FAMILIES} families, ${SAMPLES} samples per measure, ${cpus().length} cores, Node ${process.version}`
+  )
+  const casebook = await database.open('create')
   const [seedMs, seeded] = await time(() => seedFamilies(casebook, { families: FAMILIES, seed: 42, onProgress: progressBar('Seeding') }))
   console.log(`Seeded ${seeded.families} families, ${seeded.people} people in ${(seedMs / 1000).toFixed(1)} s`)
-  await casebook.core.writes.run((m) => m.query('PRAGMA optimize'))
+  await optimise(casebook)
+  return { casebook, seeded, seedMs }
+}
+
+/** A kept run's hub, as it is: its people and its open episodes. */
+async function seededHub(database: BenchDatabase) {
+  const casebook = await database.open('existing')
+  const [counted] = (await casebook.core.db.query('SELECT count(*) AS n FROM person')) as { n: number }[]
+  console.log(`Casebook benchmark on ${database.engine} (${database.path}), as a kept run left it: ${counted!.n} people`)
+  const open = (await casebook.core.db.query(`SELECT id FROM episode WHERE status = 'open' ORDER BY id`)) as { id: string }[]
+  return { casebook, seeded: { people: Number(counted!.n) }, openEpisodeIds: open.map((e) => e.id) }
+}
+
+async function desksOnly(database: BenchDatabase, desks: number) {
+  const { casebook, seeded, openEpisodeIds } = values.seeded
+    ? await seededHub(database)
+    : await seedHub(database).then(async (hub) => ({ ...hub, openEpisodeIds: (await seedEarlyHelp(hub.casebook, console.log)).openEpisodeIds }))
+  const people = await samplePeople(casebook.core.db, SAMPLES)
+  const familyIds = (
+    (await casebook.core.db.query(`SELECT id FROM family ORDER BY ${rowNumber(casebook.core.db)} LIMIT ?`, [SAMPLES])) as { id: string }[]
+  ).map((f) => f.id)
   await casebook.close()
+  const figures = await benchDesks(
+    () => database.open('existing'),
+    { desks, seconds: Number(values.seconds), people, familyIds, episodeIds: openEpisodeIds },
+    console.log
+  )
+  printDesks(figures, console.log)
+  if (values.json) {
+    const result = {
+      when: new Date().toISOString(),
+      engine: database.engine,
+      machine: { cores: cpus().length, node: process.version },
+      people: seeded.people,
+      desks: figures
+    }
+    writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`)
+    console.log(`\nWritten to ${values.json}`)
+  }
+}
+
+async function everything(database: BenchDatabase) {
+  const seeding = await seedHub(database)
+  let casebook: Casebook = seeding.casebook
+  const { seeded: seededCounts, seedMs } = seeding
+  await casebook.close()
+  const postgres = database.engine === 'postgres'
 
   const openSamples: number[] = []
   for (let i = 0; i < 10; i++) {
-    const [ms, opened] = await time(() => openCasebook({ databasePath, mode: 'existing' }))
+    const [ms, opened] = await time(() => database.open('existing'))
     openSamples.push(ms)
     await opened.close()
   }
-  casebook = await openCasebook({ databasePath, mode: 'existing' })
+  casebook = await database.open('existing')
   const connection = casebook.connect({ name: 'bench' })
-  const raw = new sqlite3.Database(databasePath, sqlite3.OPEN_READONLY)
+  const raw = await database.raw()
 
-  const people = (await casebook.core.db.query(SAMPLE_PEOPLE_SQL, [SAMPLES])) as PersonSample[]
+  const people = await samplePeople(casebook.core.db, SAMPLES)
 
-  const search = await benchSearch(connection, raw, people)
+  const search = await benchSearch(casebook, connection, raw.all, people)
 
   const duplicateInputs = people.map((p) => ({
     givenName: p.givenName,
@@ -79,29 +140,20 @@ async function main() {
   const duplicateRaw = await sample(duplicateInputs.length, (i) => {
     const d = duplicateInputs[i]!
     const q = buildCandidateQuery({ nhsNumber: d.nhsNumber, upn: null, dateOfBirth: d.dateOfBirth })!
-    return rawAll(raw, q.sql, q.params)
+    return raw.all(q.sql, q.params)
   })
 
   // Registering a family of four (two adults, two children) that nobody on record resembles.
   const generator = new FamilyGenerator(7, todayIso())
-  const families = []
-  while (families.length < SAMPLES) {
-    const f = generator.family()
-    const adults = f.members.filter((m) => m.member.kind === 'adult')
-    const children = f.members.filter((m) => m.member.kind === 'child')
-    if (adults.length === 2 && children.length >= 2) {
-      const members = [...adults, ...children.slice(0, 2)].map((m) => ({
-        ...m,
-        // A surname nobody on record has: the sample's number written in letters (names hold no digits).
-        member: { ...m.member, familyName: `Benchmark${lettersFor(families.length)}`, nhsNumber: null, upn: null }
-      }))
-      families.push({ ...f, members })
-    }
-  }
+  // A surname nobody on record has: the sample's number written in letters (names hold no digits).
+  const families = Array.from({ length: SAMPLES }, (_, i) => familyOfFour(generator, `Benchmark${lettersFor(i)}`))
   const registration = await measureInvoke(connection, 'families.register', families)
 
   // Opening a family's record: its members and consents, and the view entry in the audit trail.
-  const familyIds = (await casebook.core.db.query('SELECT id FROM family ORDER BY rowid % 7919, rowid LIMIT ?', [SAMPLES])) as { id: string }[]
+  const familyIds = (await casebook.core.db.query(
+    `SELECT id FROM family ORDER BY ${rowNumber(casebook.core.db)} % 7919, ${rowNumber(casebook.core.db)} LIMIT ?`,
+    [SAMPLES]
+  )) as { id: string }[]
   const openFamily = await measureInvoke(
     connection,
     'families.get',
@@ -131,7 +183,7 @@ async function main() {
 
   // One sign-in at the app's own scrypt cost (OWASP: N=2^17, r=8, p=1).
   await casebook.close()
-  casebook = await openCasebook({ databasePath, mode: 'existing' })
+  casebook = await database.open('existing')
   const it = casebook.connect({ name: 'bench' })
   const created = await it.invoke('users.create', { displayName: 'Bench', username: 'bench', role: 'reception', temporaryPassword: 'bench long passphrase' })
   if (!created.ok) throw new Error(created.error.message)
@@ -149,20 +201,26 @@ async function main() {
   if (!changed.ok) throw new Error(changed.error.message)
   const signedIn = await benchSignedIn(casebook, it, reception, queriesByMode(people), duplicateInputs, SAMPLES)
   const referrals = await benchReferrals(casebook, it, { requests: Number(values.requests), referrals: Number(values.referrals) }, SAMPLES, console.log)
-  const exported = await benchExport(
-    casebook,
-    databasePath,
-    { smallFamilies: Number(values['export-families']), largeFamilies: FAMILIES, requests: Number(values.requests), referrals: Number(values.referrals) },
-    console.log
-  )
+  // The export bench reads the SQLite file directly (its bare reader, the runner it times, the
+  // smaller hub it makes beside it); on PostgreSQL the export is not measured yet.
+  const exported = postgres
+    ? null
+    : await benchExport(
+        casebook,
+        database.path,
+        { smallFamilies: Number(values['export-families']), largeFamilies: FAMILIES, requests: Number(values.requests), referrals: Number(values.referrals) },
+        console.log
+      )
+  await raw.close()
   // Last, because it ends with a restore over the bench's database (nothing else may hold it open then).
-  raw.close()
-  const backup = await benchBackup(casebook, console.log)
+  // Backups are SQLite's: on PostgreSQL, IT backs up the server.
+  const backup = postgres ? null : await benchBackup(casebook, console.log)
 
   const result = {
     when: new Date().toISOString(),
+    engine: database.engine,
     machine: { cores: cpus().length, node: process.version },
-    database: { families: seeded.families, people: seeded.people, seedSeconds: Math.round(seedMs / 100) / 10 },
+    database: { families: seededCounts.families, people: seededCounts.people, seedSeconds: Math.round(seedMs / 100) / 10 },
     open: summarise(openSamples),
     search,
     duplicateCheck: { invoke: duplicateCheck, rawSql: duplicateRaw },
@@ -206,15 +264,15 @@ async function main() {
   console.log(`Empty write transaction          ${emptyTransaction.p50} / ${emptyTransaction.p95}`)
   console.log(`… with one audit entry           ${auditTransaction.p50} / ${auditTransaction.p95}`)
   console.log(`… with five (a family of four)   ${auditInRegistration.p50} / ${auditInRegistration.p95}`)
-  printExport(exported, console.log)
-  printBackup(backup, console.log)
+  if (exported) printExport(exported, console.log)
+  else console.log('Export: not measured on PostgreSQL (the export bench reads and writes SQLite files of its own).')
+  if (backup) printBackup(backup, console.log)
+  else console.log('Backups: not measured on PostgreSQL (backups and restore are SQLite-only; IT backs up the server).')
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`)
     console.log(`\nWritten to ${values.json}`)
   }
   await casebook.close()
-  if (!values.keep) rmSync(dir, { recursive: true, force: true })
-  else console.log(`Database kept at ${databasePath}`)
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { rng } from '../seed/generator'
 import { OUTBOUND_COLUMNS, outboundValues } from '../referrals/overviewWorld'
 import { insertRows } from './earlyHelp'
 import { measureInvoke, type Summary } from './stats'
+import { optimise, rowNumber } from './engine'
 
 const ORGANISATIONS = 200
 const DAYS = 3 * 365
@@ -67,7 +68,7 @@ export async function benchReferrals(
     )
   )
   const userId = ((await db.query(`SELECT id FROM app_user WHERE role = 'practitioner' ORDER BY username LIMIT 1`)) as { id: string }[])[0]!.id
-  const families = (await db.query(`SELECT id FROM family ORDER BY rowid`)) as { id: string }[]
+  const families = (await db.query(`SELECT id FROM family ORDER BY ${rowNumber(db)}`)) as { id: string }[]
   const childOf = new Map(
     (
       (await db.query(`SELECT family_id AS "familyId", min(id) AS id FROM person WHERE kind = 'child' GROUP BY family_id`)) as {
@@ -78,7 +79,7 @@ export async function benchReferrals(
   )
   const withChild = families.filter((f) => childOf.has(f.id))
   // A fifth of the early-help episodes were opened by accepting a request (each by its own).
-  const episodes = (await db.query(`SELECT id, family_id AS "familyId", opened_on AS "openedOn" FROM episode ORDER BY rowid`)) as {
+  const episodes = (await db.query(`SELECT id, family_id AS "familyId", opened_on AS "openedOn" FROM episode ORDER BY ${rowNumber(db)}`)) as {
     id: string
     familyId: string
     openedOn: string
@@ -207,7 +208,7 @@ export async function benchReferrals(
     )
   }
   await insertRows(casebook, 'outbound_referral', [...OUTBOUND_COLUMNS], referrals)
-  await casebook.core.writes.run((m) => m.query('PRAGMA optimize'))
+  await optimise(casebook)
   const seedSeconds = Math.round((performance.now() - started) / 100) / 10
   log(`Seeded ${requests.length} requests for help (${waiting.length} waiting) and ${referrals.length} referrals on in ${seedSeconds} s`)
 
@@ -252,7 +253,7 @@ export async function benchReferrals(
     'referrals.overview',
     repeat((i) => ({ overdue: true, direction: (['all', 'in', 'out'] as const)[i % 3] }))
   )
-  const open = (await db.query(`SELECT id FROM family WHERE NOT restricted ORDER BY rowid LIMIT ?`, [samples])) as { id: string }[]
+  const open = (await db.query(`SELECT id FROM family WHERE NOT restricted ORDER BY ${rowNumber(db)} LIMIT ?`, [samples])) as { id: string }[]
   const familyReferrals = await measureInvoke(
     window,
     'referrals.forFamily',

@@ -1,20 +1,22 @@
 // People search, measured: each search mode through connection.invoke (the path every window
-// uses) and its own statements through raw sqlite3, for the ratio. Part of the whole benchmark
+// uses) and its own statements through the engine's own driver (raw sqlite3 or pg), for the ratio. Part of the whole benchmark
 // (index.ts); also runnable alone on a database that is there, which it only reads:
 //
 //   tsx src/main/bench/search.ts --db <a copy of a benchmark database> [--samples 200]
+//   tsx src/main/bench/search.ts --url postgres://user@host:port/database [--samples 200]
 //
-// (opening it brings it up to date first, as the app would: use a copy.)
+// (opening a SQLite file brings it up to date first, as the app would: use a copy.)
 import { parseArgs } from 'node:util'
 import sqlite3 from 'sqlite3'
-import { openCasebook, type Connection } from '../core/casebook'
+import { openCasebook, type Casebook, type Connection } from '../core/casebook'
 import { parseQuery } from '../search/parseQuery'
-import { buildPeopleQueries } from '../search/sqliteSearch'
+import { searchIndexOf } from '../search/searchIndex'
 import { shortFormsOf } from '../search/nicknames'
 import { foldName } from '../search/names'
 import { formatDate } from '../../shared/dates'
 import { formatNhsNumber } from '../../shared/identifiers/nhsNumber'
 import { summarise, time, type Summary } from './stats'
+import { postgresConnectionOf, postgresOn, rowNumber, type RawAll } from './engine'
 
 export interface PersonSample {
   givenName: string
@@ -34,8 +36,14 @@ export interface SearchFigures {
 }
 
 /** People on record to make searches from: spread over the file, never an unborn baby. */
-export const SAMPLE_PEOPLE_SQL = `SELECT p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth", p.nhs_number AS "nhsNumber", f.postcode, f.reference
-  FROM person p JOIN family f ON f.id = p.family_id WHERE p.kind != 'unborn' ORDER BY p.rowid % 9973, p.rowid LIMIT ?`
+export async function samplePeople(db: Casebook['core']['db'], samples: number): Promise<PersonSample[]> {
+  const row = rowNumber(db, 'p')
+  return (await db.query(
+    `SELECT p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth", p.nhs_number AS "nhsNumber", f.postcode, f.reference
+     FROM person p JOIN family f ON f.id = p.family_id WHERE p.kind != 'unborn' ORDER BY ${row} % 9973, ${row} LIMIT ?`,
+    [samples]
+  )) as PersonSample[]
+}
 
 /** Search texts per mode, made from people on record, the way reception would type them. */
 export function queriesByMode(people: PersonSample[]): Record<string, string[]> {
@@ -90,12 +98,9 @@ export function queriesByMode(people: PersonSample[]): Record<string, string[]> 
   }
 }
 
-function rawAll(db: sqlite3.Database, sql: string, params: unknown[]): Promise<unknown[]> {
-  return new Promise((ok, fail) => db.all(sql, params, (err, rows) => (err ? fail(err) : ok(rows))))
-}
-
-/** Every mode through `connection` (a trusted one) and raw on `raw`, the same file opened read-only. */
-export async function benchSearch(connection: Connection, raw: sqlite3.Database, people: PersonSample[]): Promise<Record<string, SearchFigures>> {
+/** Every mode through `connection` (a trusted one) and raw through `raw`, the same database outside the core. */
+export async function benchSearch(casebook: Casebook, connection: Connection, raw: RawAll, people: PersonSample[]): Promise<Record<string, SearchFigures>> {
+  const index = searchIndexOf(casebook.core.db)
   const search: Record<string, SearchFigures> = {}
   for (const [mode, texts] of Object.entries(queriesByMode(people))) {
     // One warm-up pass so that both paths read from a warm page cache.
@@ -109,14 +114,14 @@ export async function benchSearch(connection: Connection, raw: sqlite3.Database,
       hits += (result.value as { hits: unknown[] }).hits.length
       invokeSamples.push(ms)
       // The same statements in the same order, stopping when the page is full, as findPeople does.
-      const phases = buildPeopleQueries(parseQuery(text))
+      const phases = index.peopleQueries(parseQuery(text), null)
       if (phases.length === 0) throw new Error(`no query for ${text}`)
       const [rawMs] = await time(async () => {
         let found = 0
         for (const phase of phases) {
           if (found >= 25) break
           const q = phase(25 - found)
-          found += (await rawAll(raw, q.sql, q.params)).length
+          found += (await raw(q.sql, q.params)).length
         }
       })
       rawSamples.push(rawMs)
@@ -144,16 +149,26 @@ export function printSearch(search: Record<string, SearchFigures>, log: (line: s
 }
 
 async function alone() {
-  const { values } = parseArgs({ options: { db: { type: 'string' }, samples: { type: 'string', default: '200' } } })
-  if (!values.db) throw new Error('Name the database: --db <path> (a copy: opening it brings it up to date)')
-  const [openMs, casebook] = await time(() => openCasebook({ databasePath: values.db!, mode: 'existing' }))
+  const { values } = parseArgs({ options: { db: { type: 'string' }, url: { type: 'string' }, samples: { type: 'string', default: '200' } } })
+  if (!values.db && !values.url) throw new Error('Name the database: --db <path> (a copy: opening it brings it up to date), or --url postgres://…')
+  const database = values.url
+    ? postgresOn(postgresConnectionOf(values.url))
+    : {
+        open: () => openCasebook({ databasePath: values.db!, mode: 'existing' }),
+        async raw() {
+          const raw = new sqlite3.Database(values.db!, sqlite3.OPEN_READONLY)
+          const all: RawAll = (sql, params) => new Promise((ok, fail) => raw.all(sql, params, (err, rows) => (err ? fail(err) : ok(rows))))
+          return { all, close: () => new Promise<void>((ok) => raw.close(() => ok())) }
+        }
+      }
+  const [openMs, casebook] = await time(() => database.open('existing'))
   console.log(`Opened (and brought up to date) in ${(openMs / 1000).toFixed(1)} s`)
   try {
     const connection = casebook.connect({ name: 'bench' })
-    const raw = new sqlite3.Database(values.db, sqlite3.OPEN_READONLY)
-    const people = (await casebook.core.db.query(SAMPLE_PEOPLE_SQL, [Number(values.samples)])) as PersonSample[]
-    printSearch(await benchSearch(connection, raw, people), console.log)
-    raw.close()
+    const raw = await database.raw()
+    const people = await samplePeople(casebook.core.db, Number(values.samples))
+    printSearch(await benchSearch(casebook, connection, raw.all, people), console.log)
+    await raw.close()
   } finally {
     await casebook.close()
   }

@@ -3,6 +3,7 @@
 // restricted families they may not open (one family in a hundred is restricted here).
 import type { Casebook, Connection } from '../core/casebook'
 import { measureInvoke, type Summary } from './stats'
+import { rowNumber } from './engine'
 
 export interface SignedInFigures {
   restrictedFamilies: number
@@ -22,7 +23,10 @@ export async function benchSignedIn(
   duplicates: unknown[],
   samples: number
 ): Promise<SignedInFigures> {
-  const families = (await casebook.core.db.query('SELECT id, version FROM family WHERE rowid % 100 = 7')) as { id: string; version: number }[]
+  const families = (await casebook.core.db.query(`SELECT id, version FROM family WHERE ${rowNumber(casebook.core.db)} % 100 = 7`)) as {
+    id: string
+    version: number
+  }[]
   for (const f of families) {
     const restricted = await trusted.invoke('families.setRestriction', { id: f.id, version: f.version, restricted: true, allowedUserIds: [] })
     if (!restricted.ok) throw new Error(restricted.error.message)

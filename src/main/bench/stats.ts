@@ -5,6 +5,7 @@ export interface Summary {
   min: number
   p50: number
   p95: number
+  p99: number
   max: number
 }
 
@@ -13,7 +14,7 @@ export function summarise(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
   const round = (v: number) => Math.round(v * 100) / 100
-  return { n: sorted.length, min: round(sorted[0] ?? 0), p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1) ?? 0) }
+  return { n: sorted.length, min: round(sorted[0] ?? 0), p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? 0) }
 }
 
 export async function time<T>(work: () => Promise<T>): Promise<[number, T]> {

@@ -7,6 +7,7 @@
 //   npm run casebook -- backup [--to <folder>] | backup list | backup new-key [--to <file>]
 //   npm run casebook -- restore <backup> [--key-file <path>]
 //   npm run casebook -- migrate --postgres --owner <role> [--owner-password-env <name> | --owner-password-file <path>]
+//   npm run casebook -- move-to-postgres --from <file.sqlite> --to <config file | postgresql://owner@server/database> [--owner <role>] [...]
 // Every command takes --db <path> (else CASEBOOK_DB, the machine-wide config, the user's folder).
 // The machine-wide config may name the hub's shared PostgreSQL database instead: every command opens
 // it, except those that work on a file (backup, restore), and init, whose work there is migrate's.
@@ -32,6 +33,7 @@ import { backupCommand, backupListCommand, newKeyCommand } from './backupCommand
 import { backupFolderFor } from '../backup/folder'
 import { CLI_OPTIONS } from './options'
 import { migrateCommand } from './migrateCommand'
+import { moveCommand } from './moveCommand'
 import { postgresConnection } from '../core/postgresSettings'
 import { MIGRATE_COMMAND } from '../core/postgresRoles'
 
@@ -78,6 +80,18 @@ Commands:
       --owner-password-env <name>   the environment variable holding the owner's password
       --owner-password-file <path>  or a file holding it, readable only by the account running this
       --hub-name, --hub-code, --la-code   the hub's settings, as for init (a new database only)
+  move-to-postgres          copy a single-desk hub's SQLite file into the hub's new shared PostgreSQL database,
+                            which must hold no records: migrated first as the owner role, then every record
+                            copied in one transaction, committed only once the row counts match the file's and
+                            the audit trail verifies there. The file is read, never changed. Exit codes:
+                            0 copied; 1 not copied (the database holds no records, as before); 2 asked wrongly
+      --from <file>         the hub's SQLite file
+      --to <config|address> a machine-wide config file, whose postgres section names the server (with --owner;
+                            its user, the desks' role, is granted what a desk needs), or an address naming the
+                            owner role: postgresql://<owner role>@<server>:5432/<database>
+      --owner <role>        with a config file: the role that owns the tables (not the desks' role)
+      --owner-password-env <name>, --owner-password-file <path>   the owner's password, as for migrate
+      --ca-file <path>      with an address of a server on another computer: IT's CA certificate (PEM)
 
 Options:
   --db <path>               the database file (else CASEBOOK_DB, the machine-wide config's databasePath or
@@ -193,6 +207,20 @@ export async function main(argv: string[], out: (line: string) => void = console
         })
       )
     }
+    case 'move-to-postgres':
+      return logged(() =>
+        moveCommand({
+          from: values.from,
+          to: values.to,
+          owner: values.owner,
+          ownerPasswordEnv: values['owner-password-env'],
+          ownerPasswordFile: values['owner-password-file'],
+          caFile: values['ca-file'],
+          log,
+          out,
+          onProgress: progressBar('Copying')
+        })
+      )
     case 'init':
       return run('create', async (casebook) => {
         const hub = await cliConnection(casebook).invoke('hub.get', {})

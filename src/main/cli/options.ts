@@ -20,5 +20,7 @@ export const CLI_OPTIONS = {
   owner: { type: 'string' },
   'owner-password-env': { type: 'string' },
   'owner-password-file': { type: 'string' },
+  from: { type: 'string' },
+  'ca-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const satisfies ParseArgsConfig['options']

@@ -35,6 +35,16 @@ export const BEGIN_SNAPSHOT: Record<Dialect, string> = {
   postgres: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
 }
 
+/**
+ * What follows a text column in ORDER BY for the order SQLite's BINARY gives, by code point: a hub's
+ * PostgreSQL server sorts by its own collation (en_GB.UTF-8, say, puts 'a' before 'B'), and what the
+ * export writes must come in the same order from either engine.
+ */
+export const BY_CODE_POINT: Record<Dialect, string> = {
+  sqlite: '',
+  postgres: ' COLLATE "C"'
+}
+
 /** PostgreSQL's serialization failure and deadlock: the transaction did nothing and may be run again. */
 const RETRYABLE = new Set(['40001', '40P01'])
 

@@ -40,6 +40,11 @@ export function postgresProblem(error: unknown, connection: PostgresConnection):
     return say(
       `Casebook cannot reach the hub's database server at ${server} (${code || 'no answer'}). Nothing was saved. Check this computer's network connection; if other desks cannot reach it either, ask IT to check the server.`
     )
+  // The driver's own words when the server asks for a password and it was given none.
+  if (connection.password === null && /password must be a string|no password/i.test(text))
+    return say(
+      `The hub's database server asks ${connection.user} for a password, and the machine-wide config's postgres section names no passwordEnv or passwordFile to take it from. Nothing was changed. Ask IT to add one of them.`
+    )
   if (code === '28P01')
     return say(
       `The hub's database server refused the password for ${connection.user} (${code}). Nothing was changed. Ask IT to check the password in the variable or file the machine-wide config's postgres section names.`

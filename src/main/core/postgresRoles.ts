@@ -52,7 +52,8 @@ export async function checkMigrated(dataSource: DataSource, connection: Postgres
     )
 }
 
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
+/** A name quoted as PostgreSQL (and SQLite) reads it. */
+export const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** What a desk may do to each table, exactly. */
 export function deskPrivileges(table: string): string[] {

@@ -1,20 +1,18 @@
 // The core, not the page, keeps a window's session honest: it follows the account on every call,
 // locks a window that has gone quiet, and writes refused calls to the audit trail at a steady rate.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCasebook, type Casebook, type Connection } from './casebook'
-import { TEST_SCRYPT, unwrap, type TempCasebook } from '../testing/tempCasebook'
+import type { Casebook, Connection } from './casebook'
+import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook'
 import { signedInUser } from '../testing/accounts'
 import { okaforFamily } from '../testing/fixtures'
 import { IDLE_GRACE_SECONDS } from '../../shared/accounts/schemas'
 import { REFUSAL_BURST } from './session'
 
-let dir: string
 let casebook: Casebook
 let now: Date
 let t: TempCasebook
+/** The test's database (on SQLite or, in the PostgreSQL project, on the test server). */
+let made: TempCasebook
 let admin: Connection
 const clock = { now: () => now }
 const later = (ms: number) => (now = new Date(now.getTime() + ms))
@@ -22,14 +20,8 @@ const minutes = (n: number) => n * 60_000
 
 beforeEach(async () => {
   now = new Date('2026-11-23T09:00:00Z')
-  dir = mkdtempSync(join(tmpdir(), 'sessions-'))
-  casebook = await openCasebook({
-    databasePath: join(dir, 'c.sqlite'),
-    mode: 'create',
-    clock,
-    passwordCost: TEST_SCRYPT,
-    hub: { name: 'Hub', code: 'TH', localAuthorityCode: '999' }
-  })
+  made = await tempCasebook('sessions', { clock, hub: { name: 'Hub', code: 'TH', localAuthorityCode: '999' } })
+  casebook = made.casebook
   admin = casebook.connect({ name: 'admin' })
   t = {
     casebook,
@@ -37,10 +29,7 @@ beforeEach(async () => {
     ok: async (channel: string, input: unknown) => unwrap(await admin.invoke(channel, input), channel)
   } as unknown as TempCasebook
 })
-afterEach(async () => {
-  await casebook.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => made.dispose())
 
 const userRow = async (username: string) => (await casebook.core.db.query('SELECT id, version FROM app_user WHERE username = ?', [username]))[0]
 const noteCount = async () => (await casebook.core.db.query('SELECT count(*) AS n FROM case_note'))[0].n as number

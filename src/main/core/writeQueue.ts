@@ -17,6 +17,8 @@ export const WRITE_ATTEMPTS = 5
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve()
   private closed = false
+  /** Transactions run again after PostgreSQL ended them as a serialization failure or deadlock (the bench reports it). */
+  retried = 0
 
   /** `null`: the database was opened read-only, and nothing may be written through this core. */
   constructor(private readonly dataSource: DataSource | null) {}
@@ -44,6 +46,7 @@ export class WriteQueue {
         return await this.transact(dataSource, work)
       } catch (error) {
         if (attempt >= WRITE_ATTEMPTS || !isRetryable(error)) throw error
+        this.retried++
       }
     }
   }

@@ -8,7 +8,7 @@ import { CLI_OPTIONS } from '../cli/options'
  * The command line's commands (src/main/cli/index.ts) that an installed app runs. Not `seed`: made-up
  * families have no place in a hub's real database, so only a development copy (npm) makes them.
  */
-const HEADLESS_COMMANDS = ['init', 'search', 'audit', 'directory', 'export', 'backup', 'restore', 'migrate'] as const
+const HEADLESS_COMMANDS = ['init', 'search', 'audit', 'directory', 'export', 'backup', 'restore', 'migrate', 'move-to-postgres'] as const
 
 /** The command line's options that take a value (the value may look like anything, a command included). */
 const VALUE_OPTIONS = new Set(

@@ -17,7 +17,10 @@ const NOT_SENT = [
   'change_feed',
   'export_run',
   'export_run_file',
-  'backup_run'
+  'backup_run',
+  // PostgreSQL's counters for the audit chain's head and the change feed (migration 1764000000019).
+  'audit_head',
+  'change_feed_counter'
 ]
 
 let t: TempCasebook
@@ -32,8 +35,23 @@ const query = (sql: string) => t.casebook.core.db.query(sql) as Promise<{ name: 
 
 describe('the change feed', () => {
   it('has insert and update triggers on every table the export reads, and only tables it does not read are without', async () => {
-    const tables = (await query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'person_search%'`)).map((r) => r.name)
-    const fed = new Set((await query(`SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_feed_%_insert'`)).map((r) => r.tbl_name!))
+    // Each engine's own catalogue: PostgreSQL's triggers are migration 1764000000019's, named as SQLite's are.
+    const tables = (
+      await query(
+        t.postgres
+          ? `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'person\\_search%'`
+          : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'person_search%'`
+      )
+    ).map((r) => r.name)
+    const fed = new Set(
+      (
+        await query(
+          t.postgres
+            ? `SELECT c.relname AS tbl_name FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE NOT g.tgisinternal AND g.tgname LIKE 'change\\_feed\\_%\\_insert'`
+            : `SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_feed_%_insert'`
+        )
+      ).map((r) => r.tbl_name!)
+    )
     expect(tables.filter((name) => !fed.has(name) && !NOT_SENT.includes(name)).sort()).toEqual([])
     for (const group of GROUPS) expect({ table: group.table, fed: fed.has(group.table) }).toEqual({ table: group.table, fed: true })
   })

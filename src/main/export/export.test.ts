@@ -10,6 +10,7 @@ import { exportAs, exportWorld, FORMULA_TEXT, type ExportWorld } from './exportT
 import { RESOURCES } from './resources'
 import { unwrap } from '../testing/tempCasebook'
 import { today } from '../testing/fixtures'
+import { refuseInserts } from '../testing/refusedInserts'
 import type { ExportRun } from '../../shared/export/schemas'
 
 let w: ExportWorld
@@ -60,6 +61,33 @@ describe('a full package', () => {
     expect(fullPackage.descriptor.profile).toBe('tabular-data-package')
     expect(fullPackage.descriptor.casebook).toMatchObject({ hubCode: 'TH', localAuthorityCode: '999', packageSequence: 1, kind: 'full', pseudonymised: false })
     expect(full.packageName).toMatch(/^TH-\d{8}T\d{6}Z-000001$/)
+  })
+
+  it('puts each file’s rows in the order of their keys by code point, whichever engine read them', () => {
+    const byCodePoint = (a: string[], b: string[]): number => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1
+      return 0
+    }
+    // Rows made in code rather than read from one table keep the order of what they were made from
+    // (a document's entries, a review's people then its team), itself read in key order: the same from
+    // either engine. Deletions come in the order of the files they are about.
+    const madeInCode = [
+      'assessment_entries',
+      'assessment_headlines',
+      'plan_outcomes',
+      'plan_outcome_people',
+      'plan_actions',
+      'review_attendees',
+      'review_scores',
+      'deletions'
+    ]
+    const outOfOrder: Record<string, string[][]> = {}
+    for (const resource of RESOURCES.filter((r) => !madeInCode.includes(r.name))) {
+      const keys = fullPackage.resources[resource.name]!.rows.map((row) => resource.primaryKey.map((f) => String(row[f] ?? '')))
+      const misplaced = keys.filter((key, i) => i > 0 && byCodePoint(keys[i - 1]!, key) >= 0)
+      if (misplaced.length) outOfOrder[resource.name] = misplaced
+    }
+    expect(outOfOrder).toEqual({})
   })
 
   it('matches the database record for record', async () => {
@@ -197,6 +225,42 @@ describe('an incremental package', () => {
   })
 })
 
+describe('a package read while a desk saves', () => {
+  it('holds the records as they were when its snapshot began, and the next package carries what was saved during it', async () => {
+    const moveTo = async (town: string) => {
+      const { family } = await w.t.ok('families.get', { id: w.family.id })
+      await w.t.ok('families.update', { id: w.family.id, version: family.version, family: { ...family, town } })
+    }
+    await moveTo('Before Town')
+    const core = w.t.casebook.core
+    const snapshot = core.snapshot!
+    let savedDuring = false
+    // The desk saves, and its transaction commits, once the run has read the change feed's end in its snapshot.
+    core.snapshot = async () => {
+      core.snapshot = snapshot
+      const reader = await snapshot()
+      const query = reader.query.bind(reader)
+      reader.query = (async (sql: string, params?: unknown[]) => {
+        const rows = await query(sql, params)
+        if (!savedDuring && /MAX\(seq\)/.test(sql)) {
+          savedDuring = true
+          await moveTo('During Town')
+        }
+        return rows
+      }) as typeof reader.query
+      return reader
+    }
+    const during = await exportAs(w.molly, { kind: 'incremental' })
+    expect(savedDuring).toBe(true)
+    const read = await readRun(during, keysOf(fullPackage))
+    expect(read.resources.families!.rows.map((r) => [r.id, r.town])).toEqual([[w.family.id, 'Before Town']])
+    const [end] = await db<{ top: number }>('SELECT MAX(seq) AS top FROM change_feed')
+    expect(during.changeTo).toBeLessThan(Number(end!.top))
+    const after = await readRun(await exportAs(w.molly, { kind: 'incremental' }), keysOf(fullPackage))
+    expect(after.resources.families!.rows.map((r) => [r.id, r.town])).toEqual([[w.family.id, 'During Town']])
+  })
+})
+
 describe('the pseudonymised package', () => {
   let first: ReadPackageResult
 
@@ -256,10 +320,17 @@ describe('an export that must not run', () => {
     // version finds records sent before it): its trigger is set aside for the one statement. Another
     // family changes, so that the next package carries something.
     await w.t.casebook.core.writes.run(async (m) => {
-      const [{ sql }] = (await m.query(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'change_feed_family_update'`)) as [{ sql: string }]
-      await m.query('DROP TRIGGER change_feed_family_update')
-      await m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [w.otherFamilyId])
-      await m.query(sql)
+      if (w.t.postgres) {
+        // PostgreSQL can switch one trigger off and on again (migration 1764000000019's).
+        await m.query('ALTER TABLE family DISABLE TRIGGER change_feed_family_update')
+        await m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [w.otherFamilyId])
+        await m.query('ALTER TABLE family ENABLE TRIGGER change_feed_family_update')
+      } else {
+        const [{ sql }] = (await m.query(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'change_feed_family_update'`)) as [{ sql: string }]
+        await m.query('DROP TRIGGER change_feed_family_update')
+        await m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [w.otherFamilyId])
+        await m.query(sql)
+      }
       await m.query(`UPDATE family SET town = 'Riverside' WHERE id = ?`, [w.family.id])
     })
     try {
@@ -307,15 +378,14 @@ describe('an export that must not run', () => {
 
 describe('a run whose package is written but cannot be recorded', () => {
   it('moves the package out of sight, records the failure, and the next run takes the next number (never one a package may have had)', async () => {
-    const write = (sql: string) => w.t.casebook.core.writes.run((m) => m.query(sql))
     const complete = () => readdirSync(w.folder).filter((n) => /^TH-\d{8}T\d{6}Z-\d{6}$/.test(n))
     const before = complete()
-    await write(`CREATE TRIGGER test_cannot_record BEFORE INSERT ON export_run_file BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`)
+    const refused = await refuseInserts(w.t.casebook.core, { name: 'test_cannot_record', table: 'export_run_file', message: 'the disk is full' })
     const failed = await exportAs(w.molly, { kind: 'full' })
     expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('the disk is full') })
     expect(complete()).toEqual(before)
     expect(readdirSync(w.folder)).toContain(`.failed-${failed.packageName}`)
-    await write('DROP TRIGGER test_cannot_record')
+    await refused.lift()
     const again = await exportAs(w.molly, { kind: 'full' })
     expect(again).toMatchObject({ status: 'succeeded', packageSequence: failed.packageSequence + 1, changeFrom: failed.changeFrom })
     expect(complete()).toEqual([...before, again.packageName].sort())

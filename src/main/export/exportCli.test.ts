@@ -1,23 +1,25 @@
 // `npm run casebook -- export` for IT's scheduled task: exit codes, the one-line summary, --out,
 // --full and --pseudonymised; and an export killed (a real child process, SIGKILL) at random points
 // never moves the cursor or leaves a package that looks complete, and the run after it is right.
+// On a SQLite file, and on the PostgreSQL database the machine-wide config names (../testing/cliDatabase).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startChild } from '../testing/childProcess'
 import { runCommand } from '../testing/commandLine'
-import { openCasebook } from '../core/casebook'
+import { cliDatabase, type CliDatabase } from '../testing/cliDatabase'
 import { seedFamilies } from '../seed/seed'
 import { checkPackage } from './testing/readPackage'
 import { EXPORT_EXIT } from '../cli/exportCommand'
 
 let dir: string
-let db: string
+/** The hub's database: a SQLite file, or in the PostgreSQL project the database the machine-wide config names. */
+let db: CliDatabase
 let out: string
 
 async function rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const casebook = await openCasebook({ databasePath: db, mode: 'readOnly' })
+  const casebook = await db.open('readOnly')
   try {
     return (await casebook.core.db.query(sql, params)) as T[]
   } finally {
@@ -33,28 +35,28 @@ const packages = (folder = out) =>
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'export-cli-'))
-  db = join(dir, 'casebook.sqlite')
   out = join(dir, 'exports')
   mkdirSync(out)
   vi.stubEnv('CASEBOOK_CONFIG', join(dir, 'casebook.json'))
-  expect((await runCommand('init', '--db', db, '--hub-code', 'TH', '--la-code', '999')).code).toBe(0)
+  db = await cliDatabase(dir)
   // Enough families that an export takes long enough to be killed in the middle of.
-  const casebook = await openCasebook({ databasePath: db })
+  const casebook = await db.open()
   await seedFamilies(casebook, { families: 1500, seed: 7 })
   await casebook.close()
 }, 120_000)
-afterAll(() => {
+afterAll(async () => {
+  await db.dispose()
   vi.unstubAllEnvs()
   rmSync(dir, { recursive: true, force: true })
 })
 
 describe('npm run casebook -- export', () => {
   it('without an export folder fails with exit code 1 and says what IT must set', async () => {
-    expect(await runCommand('export', '--db', db)).toEqual({ code: EXPORT_EXIT.failed, out: expect.stringContaining('No export folder is set') })
+    expect(await runCommand('export', ...db.args)).toEqual({ code: EXPORT_EXIT.failed, out: expect.stringContaining('No export folder is set') })
   })
 
   it('writes the first package in full, and says so in one line', async () => {
-    const result = await runCommand('export', '--db', db, '--out', out)
+    const result = await runCommand('export', ...db.args, '--out', out)
     expect(result.code).toBe(EXPORT_EXIT.written)
     expect(result.out).toMatch(/^Exported package TH-\d{8}T\d{6}Z-000001 \(full, changes 1 to \d+\): [\d,]+ rows to .+ in [\d.]+ s$/)
     expect(packages()).toHaveLength(1)
@@ -62,22 +64,22 @@ describe('npm run casebook -- export', () => {
   })
 
   it('writes a pseudonymised package in its own folder and series', async () => {
-    const result = await runCommand('export', '--db', db, '--out', out, '--pseudonymised', '--full')
+    const result = await runCommand('export', ...db.args, '--out', out, '--pseudonymised', '--full')
     expect(result).toEqual({ code: EXPORT_EXIT.written, out: expect.stringContaining('(full, pseudonymised,') })
     expect(packages(join(out, 'pseudonymised'))).toEqual([expect.stringMatching(/-000001$/)])
   })
 
   it('refuses with exit code 3 while the validation report has errors, naming the rules', async () => {
-    const casebook = await openCasebook({ databasePath: db })
+    const casebook = await db.open()
     const [family] = (await casebook.core.db.query('SELECT id, postcode FROM family LIMIT 1')) as { id: string; postcode: string }[]
     await casebook.core.writes.run((m) => m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [family!.id]))
     await casebook.close()
-    const result = await runCommand('export', '--db', db, '--out', out)
+    const result = await runCommand('export', ...db.args, '--out', out)
     expect(result).toEqual({
       code: EXPORT_EXIT.blocked,
       out: expect.stringMatching(/^Export refused: Nothing was sent: the validation report has 1 error to fix first \(CB\d+ ×1\)/)
     })
-    const fixed = await openCasebook({ databasePath: db })
+    const fixed = await db.open()
     await fixed.core.writes.run((m) => m.query(`UPDATE family SET postcode = ? WHERE id = ?`, [family!.postcode, family!.id]))
     await fixed.close()
   })
@@ -85,7 +87,7 @@ describe('npm run casebook -- export', () => {
 
 /** Runs the command line in a child process; resolves with its exit code, or null when killed. */
 async function exportProcess(killWhen: (() => Promise<boolean>) | null): Promise<number | null> {
-  const child = startChild(join(__dirname, '../cli/index.ts'), ['export', '--db', db, '--out', out])
+  const child = startChild(join(__dirname, '../cli/index.ts'), ['export', ...db.args, '--out', out])
   let finished = false
   void child.ended.then(() => (finished = true))
   if (killWhen) {
@@ -111,7 +113,7 @@ describe('an export killed part way', () => {
       [renamed, 'just after the rename']
     ] as const) {
       // Something must have changed for an incremental run to write.
-      const casebook = await openCasebook({ databasePath: db })
+      const casebook = await db.open()
       await casebook.core.writes.run((m) =>
         m.query(`UPDATE family SET phone = ? WHERE id IN (SELECT id FROM family ORDER BY id LIMIT 50)`, [`0161 496 ${moment.length}000`])
       )
@@ -132,7 +134,7 @@ describe('an export killed part way', () => {
       for (const name of packages()) expect({ moment, name, problems: (await checkPackage(join(out, name))).problems }).toEqual({ moment, name, problems: [] })
 
       // The next run finishes what the killed one completed, or does it again; either way the packages are whole and in sequence.
-      expect({ moment, code: (await runCommand('export', '--db', db, '--out', out)).code }).toEqual({ moment, code: EXPORT_EXIT.written })
+      expect({ moment, code: (await runCommand('export', ...db.args, '--out', out)).code }).toEqual({ moment, code: EXPORT_EXIT.written })
       const after = await rows<{ package_name: string; package_sequence: number; change_from: number; change_to: number }>(
         `SELECT package_name, package_sequence, change_from, change_to FROM export_run WHERE status = 'succeeded' AND pseudonymised = false ORDER BY package_sequence`
       )

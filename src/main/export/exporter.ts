@@ -211,7 +211,7 @@ async function carryOut(
     const report = await runValidation(snapshot.manager, run.kind === 'incremental' ? { changes: { from: run.changeFrom, to: changeTo } } : {})
     if (report.blocked) throw new ExportBlocked(report)
     const query: Query = (sql, params) => snapshot.query(sql, params) as Promise<Record<string, unknown>[]>
-    const options: GroupOptions = { noteText: hub.noteText && !pseudonymised }
+    const options: GroupOptions = { noteText: hub.noteText && !pseudonymised, dialect: dialectOf(snapshot) }
     const range: Range = { kind: run.kind, from: run.changeFrom, to: changeTo }
 
     const totals = new Map<RecordGroup, number>()

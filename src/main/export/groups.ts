@@ -6,6 +6,7 @@ import type { ExportKind } from '../../shared/export/schemas'
 import { readAssessmentDocument, readPlanDocument } from '../earlyHelp/documents'
 import { readStored } from '../core/storedJson'
 import { storedClosure, storedScores } from '../../shared/earlyHelp/stored'
+import { BY_CODE_POINT, type Dialect } from '../core/dialect'
 
 /** Plain SQL on the export's snapshot. */
 export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>
@@ -20,6 +21,8 @@ interface GroupPage {
 export interface GroupOptions {
   /** Whether case notes' text travels (the hub's setting). */
   noteText: boolean
+  /** The snapshot's engine: rows are put in the same order on either. */
+  dialect: Dialect
 }
 
 export interface RecordGroup {
@@ -62,10 +65,19 @@ function rowOf(raw: Record<string, unknown>, booleans: readonly string[] = []): 
   return out
 }
 
-async function byKeys(query: Query, select: string, column: string, page: KeyPage, order = column): Promise<Record<string, unknown>[]> {
+/**
+ * The rows of `select` for the page's keys, in `order` (columns, comma-separated) by code point on
+ * either engine. The keys themselves are ids made by the app (UUIDs, and pairs of them), which every
+ * collation puts in the same order, so a page's range is read along the key's own index.
+ */
+async function byKeys(query: Query, select: string, column: string, page: KeyPage, dialect: Dialect, order = column): Promise<Record<string, unknown>[]> {
   if (page.keys.length === 0) return []
-  if (page.range) return query(`${select} WHERE ${column} > ? AND ${column} <= ? ORDER BY ${order}`, [page.range.after, page.range.last])
-  return query(`${select} WHERE ${column} IN (${marks(page.keys.length)}) ORDER BY ${order}`, page.keys)
+  const orderBy = order
+    .split(',')
+    .map((c) => `${c.trim()}${BY_CODE_POINT[dialect]}`)
+    .join(', ')
+  if (page.range) return query(`${select} WHERE ${column} > ? AND ${column} <= ? ORDER BY ${orderBy}`, [page.range.after, page.range.last])
+  return query(`${select} WHERE ${column} IN (${marks(page.keys.length)}) ORDER BY ${orderBy}`, page.keys)
 }
 
 function page(files: string[]): GroupPage {
@@ -100,9 +112,9 @@ function withLinks(
     async read(query, keys, options) {
       const out = page(files)
       const select = `SELECT ${typeof columns === 'string' ? columns : columns(options)} FROM ${table}`
-      for (const r of await byKeys(query, select, 'id', keys)) out.rows.get(record)!.push(rowOf(r, booleans))
+      for (const r of await byKeys(query, select, 'id', keys, options.dialect)) out.rows.get(record)!.push(rowOf(r, booleans))
       for (const link of links) {
-        for (const r of await byKeys(query, `SELECT ${link.columns} FROM ${link.table}`, link.parent, keys, link.columns))
+        for (const r of await byKeys(query, `SELECT ${link.columns} FROM ${link.table}`, link.parent, keys, options.dialect, link.columns))
           out.rows.get(link.file)!.push(rowOf(r))
       }
       return out
@@ -139,10 +151,10 @@ const familyAccess: RecordGroup = {
   files: ['family_access'],
   table: 'family_access',
   key: ACCESS_KEY,
-  async read(query, keys) {
+  async read(query, keys, options) {
     const out = page(this.files)
     const select = `SELECT family_id, user_id, granted_at, granted_by_user_id, revoked_at, revoked_by_user_id FROM family_access`
-    for (const r of await byKeys(query, select, ACCESS_KEY, keys, 'family_id, user_id')) {
+    for (const r of await byKeys(query, select, ACCESS_KEY, keys, options.dialect, 'family_id, user_id')) {
       if (r.revoked_at) {
         out.deletions.push({
           resource: 'family_access',
@@ -165,11 +177,11 @@ const episodes: RecordGroup = {
   files: ['episodes', 'episode_headlines'],
   table: 'episode',
   key: 'id',
-  async read(query, keys) {
+  async read(query, keys, options) {
     const out = page(this.files)
     const select = `SELECT id, family_id, status, opened_on, closed_on, lead_user_id, opened_by_user_id, consent_id, reason, next_review_on, closure, created_at, updated_at FROM episode`
     const outcomes = new Map<string, Record<string, string>>()
-    for (const r of await byKeys(query, select, 'id', keys)) {
+    for (const r of await byKeys(query, select, 'id', keys, options.dialect)) {
       const closure = r.closure ? readStored(storedClosure, String(r.closure), 'closure of episode', String(r.id)) : null
       if (closure) outcomes.set(String(r.id), closure.outcomes)
       out.rows.get('episodes')!.push({
@@ -193,7 +205,7 @@ const episodes: RecordGroup = {
         updated_at: str(r.updated_at)
       })
     }
-    for (const r of await byKeys(query, 'SELECT episode_id, code FROM episode_headline', 'episode_id', keys, 'episode_id, code')) {
+    for (const r of await byKeys(query, 'SELECT episode_id, code FROM episode_headline', 'episode_id', keys, options.dialect, 'episode_id, code')) {
       const episodeId = String(r.episode_id)
       out.rows.get('episode_headlines')!.push({ episode_id: episodeId, headline: str(r.code), outcome: outcomes.get(episodeId)?.[String(r.code)] ?? null })
     }
@@ -206,10 +218,10 @@ const teamMembers: RecordGroup = {
   files: ['team_members'],
   table: 'taf_member',
   key: 'id',
-  async read(query, keys) {
+  async read(query, keys, options) {
     const out = page(this.files)
     const select = 'SELECT id, episode_id, name, agency, role, phone, email, created_at, updated_at, deleted_at, deleted_by_user_id FROM taf_member'
-    for (const r of await byKeys(query, select, 'id', keys)) {
+    for (const r of await byKeys(query, select, 'id', keys, options.dialect)) {
       if (r.deleted_at) {
         out.deletions.push({ resource: 'team_members', record_key: str(r.id), deleted_at: str(r.deleted_at), deleted_by_user_id: str(r.deleted_by_user_id) })
         continue
@@ -226,11 +238,11 @@ const assessments: RecordGroup = {
   files: ['assessments', 'assessment_entries', 'assessment_headlines'],
   table: 'assessment',
   key: 'id',
-  async read(query, keys) {
+  async read(query, keys, options) {
     const out = page(this.files)
     const select =
       'SELECT id, episode_id, family_id, started_on, completed_on, completed_by_user_id, updated_by_user_id, updated_at, content, schema_version FROM assessment'
-    for (const r of await byKeys(query, select, 'id', keys)) {
+    for (const r of await byKeys(query, select, 'id', keys, options.dialect)) {
       const id = String(r.id)
       // The document as earlyHelp/documents reads it: its dates live in columns (who completed it travels as an id, above).
       const doc = readAssessmentDocument(id, Number(r.schema_version), () => {
@@ -274,10 +286,10 @@ const plans: RecordGroup = {
   files: ['plans', 'plan_outcomes', 'plan_outcome_people', 'plan_actions'],
   table: 'family_plan',
   key: 'id',
-  async read(query, keys) {
+  async read(query, keys, options) {
     const out = page(this.files)
     const select = 'SELECT id, episode_id, family_id, agreed_on, agreed_by_user_id, updated_by_user_id, updated_at, outcomes, schema_version FROM family_plan'
-    for (const r of await byKeys(query, select, 'id', keys)) {
+    for (const r of await byKeys(query, select, 'id', keys, options.dialect)) {
       const id = String(r.id)
       const doc = readPlanDocument(id, Number(r.schema_version), () => ({ agreedOn: r.agreed_on, outcomes: JSON.parse(String(r.outcomes)) as unknown }))
       out.rows.get('plans')!.push({
@@ -316,10 +328,10 @@ const reviews: RecordGroup = {
   files: ['reviews', 'review_attendees', 'review_scores'],
   table: 'review',
   key: 'id',
-  async read(query, keys) {
+  async read(query, keys, options) {
     const out = page(this.files)
     const select = 'SELECT id, episode_id, family_id, held_on, other_attendees, next_review_on, recorded_by_user_id, created_at, scores FROM review'
-    for (const r of await byKeys(query, select, 'id', keys)) {
+    for (const r of await byKeys(query, select, 'id', keys, options.dialect)) {
       const id = String(r.id)
       const { scores, ...row } = r
       out.rows.get('reviews')!.push(rowOf(row))
@@ -327,13 +339,13 @@ const reviews: RecordGroup = {
         out.rows.get('review_scores')!.push({ review_id: id, outcome_id: s.outcomeId, score: s.score, comment: emptyToNull(s.comment) })
       }
     }
-    for (const r of await byKeys(query, 'SELECT review_id, person_id FROM review_attendee', 'review_id', keys, 'review_id, person_id')) {
+    for (const r of await byKeys(query, 'SELECT review_id, person_id FROM review_attendee', 'review_id', keys, options.dialect, 'review_id, person_id')) {
       out.rows
         .get('review_attendees')!
         .push({ review_id: str(r.review_id), person_id: str(r.person_id), team_member_id: null, attendee_key: `person:${str(r.person_id)}` })
     }
     const teamSelect = 'SELECT review_id, taf_member_id FROM review_team_attendee'
-    for (const r of await byKeys(query, teamSelect, 'review_id', keys, 'review_id, taf_member_id')) {
+    for (const r of await byKeys(query, teamSelect, 'review_id', keys, options.dialect, 'review_id, taf_member_id')) {
       out.rows
         .get('review_attendees')!
         .push({ review_id: str(r.review_id), person_id: null, team_member_id: str(r.taf_member_id), attendee_key: `taf:${str(r.taf_member_id)}` })

@@ -113,6 +113,8 @@ const BY_NAME = 'lower(p.family_name COLLATE "C"), p.given_name IS NULL, lower(p
 interface SetSql {
   sql: string
   params: unknown[]
+  /** A union's sets, for where it is only probed (IN, NOT EXISTS) and its repeats do no harm. */
+  anyOf?: SetSql[]
 }
 
 /**
@@ -127,9 +129,35 @@ function wordSet(fields: EntryColumn[], word: string, prefix: boolean): SetSql {
   }
 }
 
+/**
+ * The people in all of these sets, or in any. All: the first set's people who are IN each of the
+ * others, a join rather than INTERSECT, which hashes every row of every set however small the others
+ * are; as a join the planner starts from the smallest (from none at all when a word typed matches
+ * nobody, as "kate" in "kate smith" when no one is called Kate) and probes the others. Any: UNION,
+ * whose hashing of a few thousand rows costs less than the parallel workers UNION ALL is planned with
+ * where it is read out, but UNION ALL where it is only probed (`probed`), as the join makes its
+ * people distinct again. A person may be in the answer more than once: it is made distinct where it is read out.
+ */
 function combine(sets: SetSql[], operator: 'INTERSECT' | 'UNION'): SetSql {
   if (sets.length === 1) return sets[0]!
-  return { sql: sets.map((s) => `(${s.sql})`).join(` ${operator} `), params: sets.flatMap((s) => s.params) }
+  const params = sets.flatMap((s) => s.params)
+  if (operator === 'UNION') return { sql: sets.map((s) => `(${s.sql})`).join(' UNION '), params, anyOf: sets }
+  const [first, ...rest] = sets
+  return {
+    sql: `SELECT person_id, sort_key FROM (${first!.sql}) a WHERE ${rest.map((s) => `person_id IN (SELECT person_id FROM (${probed(s)}) b)`).join(' AND ')}`,
+    params
+  }
+}
+
+/** A set's SQL where only whether a person is in it matters (the same parameters, in the same order). */
+const probed = (set: SetSql): string => (set.anyOf ? set.anyOf.map((s) => `(${s.sql})`).join(' UNION ALL ') : set.sql)
+
+/** The people in `set` and not in `less`: an anti-join, for the reason combine's sets are joined. */
+function without(set: SetSql, less: SetSql): SetSql {
+  return {
+    sql: `SELECT person_id, sort_key FROM (${set.sql}) a WHERE NOT EXISTS (SELECT 1 FROM (${probed(less)}) b WHERE b.person_id = a.person_id)`,
+    params: [...set.params, ...less.params]
+  }
 }
 
 type Phase = ReturnType<typeof namePhases>[number]
@@ -155,7 +183,7 @@ function phaseSet(phase: Phase): SetSql {
 /** Each phase's people as a set, less those the phase before found (it holds them all: nameRules.ts), in the order they are shown. */
 function nameSets(tokens: string[]): SetSql[] {
   const phases = namePhases(tokens).map(phaseSet)
-  return phases.map((set, i) => (i === 0 ? set : { sql: `(${set.sql}) EXCEPT (${phases[i - 1]!.sql})`, params: [...set.params, ...phases[i - 1]!.params] }))
+  return phases.map((set, i) => (i === 0 ? set : without(set, phases[i - 1]!)))
 }
 
 /** A district's people (person_id, sort_key), by the place their entries hold (placeOf). */
@@ -205,12 +233,12 @@ function buildPeopleQueries(filter: PeopleFilter, viewer: RestrictedViewer | nul
       return open.where.length
         ? {
             sql: `SELECT ${HIT_COLUMNS} FROM (${matches}) m JOIN person p ON p.id = m.person_id JOIN family f ON f.id = p.family_id
-             WHERE ${open.where.join(' AND ')} ORDER BY m.sort_key LIMIT ?`,
+             WHERE ${open.where.join(' AND ')} ORDER BY m.sort_key, m.person_id LIMIT ?`,
             params: [...set.params, ...open.params, limit]
           }
         : {
-            sql: `SELECT ${HIT_COLUMNS} FROM (${matches} ORDER BY sort_key LIMIT ?) m JOIN person p ON p.id = m.person_id JOIN family f ON f.id = p.family_id
-             ORDER BY m.sort_key`,
+            sql: `SELECT ${HIT_COLUMNS} FROM (${matches} ORDER BY sort_key, person_id LIMIT ?) m JOIN person p ON p.id = m.person_id JOIN family f ON f.id = p.family_id
+             ORDER BY m.sort_key, m.person_id`,
             params: [...set.params, limit]
           }
     })

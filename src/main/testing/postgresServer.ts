@@ -4,7 +4,7 @@
 // the real server does under several desks. The server refuses to run as root, so as root (CI) it
 // runs as the `postgres` account, with the folder handed to it.
 import { execFileSync, spawn } from 'node:child_process'
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -86,9 +86,13 @@ function tlsSettings(folder: string, tls: { certFile: string; keyFile: string },
  * only matter after a power cut, to keep a suite of hundreds of small databases quick; the bench keeps
  * them on, as a hub's server has them. `tls`: the server's certificate and key (PEM files), to accept
  * encrypted connections as a hub's server does; copied into the server's folder, where only its account
- * may read the key, as the server insists.
+ * may read the key, as the server insists. `passwords`: every role but the superuser must give its
+ * password (SCRAM), as on a hub's server, so that a desk's password from its variable or file is
+ * really checked; the superuser stays trusted on loopback to set things up.
  */
-export async function startPostgresServer(options: { durable?: boolean; tls?: { certFile: string; keyFile: string } } = {}): Promise<PostgresServer> {
+export async function startPostgresServer(
+  options: { durable?: boolean; tls?: { certFile: string; keyFile: string }; passwords?: boolean } = {}
+): Promise<PostgresServer> {
   const bin = programFolder()
   const account = serverAccount()
   const folder = mkdtempSync(join(tmpdir(), 'casebook-pg-'))
@@ -99,12 +103,30 @@ export async function startPostgresServer(options: { durable?: boolean; tls?: { 
   }
   // C collation: the same byte order SQLite sorts text in, so both engines list things alike.
   await run(join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-instructions'], account)
+  if (options.passwords) {
+    // The first line that matches decides: the superuser is trusted, anyone else gives a password.
+    const hba = join(data, 'pg_hba.conf')
+    writeFileSync(
+      hba,
+      [
+        `local all ${SUPERUSER} trust`,
+        `host all ${SUPERUSER} 127.0.0.1/32 trust`,
+        'local all all scram-sha-256',
+        'host all all 127.0.0.1/32 scram-sha-256',
+        ''
+      ].join('\n')
+    )
+    if (account) chownSync(hba, account.uid, account.gid)
+  }
   const settings = [
     '-c listen_addresses=127.0.0.1',
     `-k ${folder}`,
     '-c max_connections=200',
     ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
-    ...(options.tls ? tlsSettings(folder, options.tls, account) : [])
+    ...(options.tls ? tlsSettings(folder, options.tls, account) : []),
+    // A client that gives up mid-handshake (the driver, given no password to send, keeps its socket
+    // open: brianc/node-postgres#2907) holds a backend until this runs out, and DROP DATABASE waits for it.
+    ...(options.passwords ? ['-c authentication_timeout=2s'] : [])
   ]
   let port = 0
   const start = () =>

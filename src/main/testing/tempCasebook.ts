@@ -37,12 +37,14 @@ export const TEST_HUB: HubRecord = { name: 'Test hub', code: 'TH', localAuthorit
 
 /**
  * `clock`: the core's time, for tests that must mean the same at any hour they run (reopen keeps it).
- * `hub`: the hub the new database is made for, for tests of several hubs' files.
+ * `hub`: the hub the new database is made for, for tests of several hubs' files; null for none yet, as
+ * on first start before an administrator sets the hub up.
+ * `sqliteFile`: a SQLite file even in the PostgreSQL project (a hub's file that is moved to the server).
  */
-export async function tempCasebook(name = 'casebook', options: { clock?: Clock; hub?: HubRecord } = {}): Promise<TempCasebook> {
+export async function tempCasebook(name = 'casebook', options: { clock?: Clock; hub?: HubRecord | null; sqliteFile?: boolean } = {}): Promise<TempCasebook> {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`))
   const databasePath = join(dir, 'casebook.sqlite')
-  const adminUrl = testPostgresAdminUrl()
+  const adminUrl = options.sqliteFile ? null : testPostgresAdminUrl()
   const database = adminUrl ? await makeTestPostgresDatabase(adminUrl) : null
   const postgres = database?.connection
   const t: TempCasebook = {
@@ -55,7 +57,7 @@ export async function tempCasebook(name = 'casebook', options: { clock?: Clock; 
       mode: 'create',
       clock: options.clock,
       passwordCost: TEST_SCRYPT,
-      hub: options.hub ?? TEST_HUB
+      hub: options.hub === null ? undefined : (options.hub ?? TEST_HUB)
     }),
     connection: undefined as never,
     async ok(channel, input) {

@@ -2,6 +2,8 @@
 // differs between them (reading a key of a JSON document kept as text, matching digits) is asked
 // of the dialect, so no SQLite-only function hides in a rule.
 import type { EntityManager } from 'typeorm'
+import { dialectOf } from '../../core/dialect'
+import { postgresDialect } from './postgresDialect'
 import { sqliteDialect } from './sqliteDialect'
 
 export interface SqlDialect {
@@ -14,10 +16,10 @@ export interface SqlDialect {
   jsonMember(column: string, key: string, member: string): string
   /** True when the text column holds four digits, a hyphen, two digits, a hyphen and two digits, and nothing else. */
   dateShaped(column: string): string
+  /** True when the text column holds an instant as the package writes it (2026-11-24T03:14:20.000Z), its T and Z in upper case. */
+  instantShaped(column: string): string
 }
 
 export function dialectFor(manager: EntityManager): SqlDialect {
-  const type = manager.connection.options.type
-  if (type === 'sqlite') return sqliteDialect
-  throw new Error(`The export's validation rules have no SQL dialect for a ${type} database yet`)
+  return dialectOf(manager) === 'postgres' ? postgresDialect : sqliteDialect
 }

@@ -77,7 +77,7 @@ const episodes: RuleCase[] = [
   {
     code: 'CB404',
     does: 'the lead’s account is disabled: the open episode is reported, the closed one they led is not',
-    breaks: (w) => [['UPDATE app_user SET disabled = 1 WHERE id = ?', [w.leadId]]],
+    breaks: (w) => [['UPDATE app_user SET disabled = true WHERE id = ?', [w.leadId]]],
     reported: (w) => [of(w, 'okafors', w.episodeId)]
   },
   {

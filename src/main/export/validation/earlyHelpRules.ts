@@ -2,7 +2,7 @@
 // (5xx) and case notes (6xx). rules.ts says how codes and severities are chosen; the table is RULES there.
 import { CLOSURE_REASON, CONSENT_METHOD, CONSENT_SCOPE, HEADLINE, HEADLINE_OUTCOME, NOTE_TYPE } from '../../../shared/codes'
 import { episodeStatus } from '../../../shared/earlyHelp/schemas'
-import { blank, CURRENT_EPISODE, INSTANT_PATTERN, missingOrOffList, offList, type ValidationRule } from './rule'
+import { blank, CURRENT_EPISODE, missingOrOffList, offList, type ValidationRule } from './rule'
 import { consent, episode, note, plan, review } from './recordQueries'
 
 export const EARLY_HELP_RULES: readonly ValidationRule[] = [
@@ -220,7 +220,6 @@ export const EARLY_HELP_RULES: readonly ValidationRule[] = [
     recordType: 'case-note',
     message: 'When the contact happened is not a date and time Casebook can read. Ask IT to correct it.',
     description: 'case_note.occurred_at is not an instant in UTC written YYYY-MM-DDTHH:MM:SS.sssZ.',
-    sql: () => note('n.occurred_at NOT LIKE :instant'),
-    params: () => ({ instant: INSTANT_PATTERN })
+    sql: (d) => note(`NOT ${d.instantShaped('n.occurred_at')}`)
   }
 ]

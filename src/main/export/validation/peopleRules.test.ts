@@ -54,10 +54,11 @@ const cases: RuleCase[] = [
   },
   {
     code: 'CB203',
-    does: 'Grace’s NHS number has a wrong check digit and Samuel’s is stored with spaces; the children’s are valid',
+    does: 'Grace’s NHS number has a wrong check digit and Samuel’s is stored with a space; the children’s are valid',
     breaks: (w) => [
       [`UPDATE person SET nhs_number = '9434765918' WHERE id = ?`, [w.people.Grace]],
-      [`UPDATE person SET nhs_number = '943 476 5919' WHERE id = ?`, [w.people.Samuel]]
+      // Ten characters, as PostgreSQL's varchar(10) holds (SQLite would hold '943 476 5919' too).
+      [`UPDATE person SET nhs_number = '943 476591' WHERE id = ?`, [w.people.Samuel]]
     ],
     reported: (w) => [of(w, 'okafors', w.people.Grace), of(w, 'okafors', w.people.Samuel)]
   },

@@ -16,7 +16,9 @@ afterAll(async () => {
 })
 
 const unacknowledged = 'acknowledged_on = NULL, social_care_reference = NULL, acknowledged_by_user_id = NULL'
-const override = `consent_id = NULL, override_reason = 'Asking would put Catherine at risk.', override_at = created_at`
+/** Shared without consent, for `reason` (each column set once: PostgreSQL refuses a second assignment). */
+const overrideFor = (reason: string) => `consent_id = NULL, override_reason = '${reason}', override_at = created_at`
+const override = overrideFor('Asking would put Catherine at risk.')
 
 const requests: RuleCase[] = [
   {
@@ -95,9 +97,7 @@ const referrals: RuleCase[] = [
   {
     code: 'CB713',
     does: 'the referral is shared without consent, and the reason is blank',
-    breaks: (w) => [
-      [`UPDATE outbound_referral SET ${override}, lawful_basis_6 = '6_1_E', lawful_basis_9 = 'DPA_S1_P18', override_reason = '' WHERE id = ?`, [w.referralId]]
-    ],
+    breaks: (w) => [[`UPDATE outbound_referral SET ${overrideFor('')}, lawful_basis_6 = '6_1_E', lawful_basis_9 = 'DPA_S1_P18' WHERE id = ?`, [w.referralId]]],
     reported: (w) => [of(w, 'okafors', w.referralId)]
   },
   {

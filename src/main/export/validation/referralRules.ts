@@ -17,7 +17,7 @@ import {
 } from '../../../shared/referrals/codes'
 import { OUTBOUND_STATUS, REFERRAL_OUTCOME } from '../../../shared/referrals/outbound'
 import { roleSchema } from '../../../shared/roles'
-import { blank, INSTANT_PATTERN, missingOrOffList, offList, rowText, type ValidationRule } from './rule'
+import { blank, missingOrOffList, offList, rowText, type ValidationRule } from './rule'
 import { referral, request, stepUp } from './recordQueries'
 
 /**
@@ -82,8 +82,7 @@ export const REFERRAL_RULES: readonly ValidationRule[] = [
     recordType: 'request-for-help',
     message: 'When the request was received is not a date and time Casebook can read. Ask IT to correct it.',
     description: 'request_for_help.received_at is not an instant in UTC written YYYY-MM-DDTHH:MM:SS.sssZ.',
-    sql: () => request('r.received_at NOT LIKE :instant'),
-    params: () => ({ instant: INSTANT_PATTERN })
+    sql: (d) => request(`NOT ${d.instantShaped('r.received_at')}`)
   },
 
   // 71x referral to a service

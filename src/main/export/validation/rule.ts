@@ -53,8 +53,8 @@ export const blank = (column: string) => `(${column} IS NULL OR ${column} = '')`
 /** The early-help episodes still running: open, or closed and waiting for a manager's approval. */
 export const CURRENT_EPISODE = `e.status IN ('open', 'closing')`
 
-/** An instant as the package writes it (2026-11-24T03:14:20.000Z), as a LIKE pattern. */
-export const INSTANT_PATTERN = '____-__-__T__:__:__.___Z'
+/** An instant as the package writes it (2026-11-24T03:14:20.000Z), as a LIKE pattern (each dialect's instantShaped matches it with case). */
+export const INSTANT_SHAPE = '____-__-__T__:__:__.___Z'
 
 /** The text a rule's query returned as `key`, or null (SQLite may hold a number, or nothing, in any column). */
 export const rowText = (row: RuleRow, key: string): string | null => (typeof row[key] === 'string' ? (row[key] as string) : null)

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm'
 import { todayIso } from '../../../shared/dates'
 import type { ValidationItem, ValidationRecordType, ValidationReport, ValidationRuleResult } from '../../../shared/export/validation'
 import { dialectFor, type SqlDialect } from './dialect'
+import { BY_CODE_POINT, dialectOf } from '../../core/dialect'
 import type { RuleContext, RuleRow, ValidationRule } from './rule'
 import { RULES } from './rules'
 
@@ -69,16 +70,18 @@ export function ruleStatement(
 ) {
   const found = changes ? onlyChanged(rule.sql(dialect)) : rule.sql(dialect)
   const scope = changes ? { scopeRecord: FEED_RECORD[rule.recordType], scopeFrom: changes.from, scopeTo: changes.to } : {}
+  // By code point on either engine, as `binary` orders the rules checked in code.
+  const byCodePoint = BY_CODE_POINT[dialectOf(manager)]
   const sql = rule.breaks
     ? found
     : `SELECT q.record_id, q.family_id, q.episode_id, f.reference AS family_reference, count(*) OVER () AS total
        FROM (${found}) q LEFT JOIN family f ON f.id = q.family_id
-       ORDER BY f.reference, q.record_id LIMIT :limit`
+       ORDER BY f.reference${byCodePoint}, q.record_id${byCodePoint} LIMIT :limit`
   // One row at least, even when none is to be listed: it carries the count.
   return manager.connection.driver.escapeQueryWithParameters(sql, { ...rule.params?.(context), ...scope, limit: Math.max(limit, 1) }, {})
 }
 
-/** The order the database's ORDER BY gives the other rules: by code point, as it compares text. */
+/** The order the database's ORDER BY gives the other rules: by code point (BY_CODE_POINT on PostgreSQL). */
 export const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const byFamilyThenRecord = (a: RuleRow, b: RuleRow) => binary(a.family_reference ?? '', b.family_reference ?? '') || binary(a.record_id, b.record_id)
 

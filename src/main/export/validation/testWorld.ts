@@ -238,11 +238,20 @@ export async function reportWith(
   let report: ValidationReport | undefined
   await w.t.casebook.core.writes
     .run(async (m: EntityManager) => {
-      if (options.unchecked) await m.query('PRAGMA ignore_check_constraints = ON')
-      try {
+      if (options.unchecked && w.t.postgres) {
+        // PostgreSQL has no switch for CHECK constraints: they are dropped in this transaction, which is rolled back.
+        const checks = (await m.query(
+          `SELECT conrelid::regclass::text AS "table", conname AS "name" FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`
+        )) as { table: string; name: string }[]
+        for (const check of checks) await m.query(`ALTER TABLE ${check.table} DROP CONSTRAINT "${check.name}"`)
         for (const [text, params] of statements) await m.query(text, params ?? [])
-      } finally {
-        if (options.unchecked) await m.query('PRAGMA ignore_check_constraints = OFF')
+      } else {
+        if (options.unchecked) await m.query('PRAGMA ignore_check_constraints = ON')
+        try {
+          for (const [text, params] of statements) await m.query(text, params ?? [])
+        } finally {
+          if (options.unchecked) await m.query('PRAGMA ignore_check_constraints = OFF')
+        }
       }
       report = await runValidation(m, options)
       throw ROLLED_BACK
