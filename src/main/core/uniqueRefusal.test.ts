@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
-import { dropRefusal, refuseInserts } from '../testing/refusingTrigger'
+import { refuseInserts } from '../testing/refusedInserts'
 import { isUniqueViolation } from './dialect'
 import { savedAtTheSameMoment } from './errors'
 import { unexpectedError } from './router'
@@ -48,10 +48,9 @@ it('answers a unique rule’s refusal CONFLICT, and a CHECK’s or a trigger’s
   expect(isUniqueViolation(check)).toBe(false)
   expect(unexpectedError('hub.update', check, silentLog)).toMatchObject({ code: 'INTERNAL' })
 
-  const refusal = { name: 'test_refuse_family', table: 'family', message: 'UNIQUE in words only' }
-  await t.casebook.core.writes.run((m) => refuseInserts(m, refusal))
+  const refusing = await refuseInserts(t.casebook.core, { name: 'test_refuse_family', table: 'family', message: 'UNIQUE in words only' })
   const trigger = await failure(...familyRow('TH-999999'))
-  await t.casebook.core.writes.run((m) => dropRefusal(m, refusal))
+  await refusing.lift()
   expect(isUniqueViolation(trigger)).toBe(false)
   expect(unexpectedError('families.register', trigger, silentLog)).toMatchObject({ code: 'INTERNAL' })
 })

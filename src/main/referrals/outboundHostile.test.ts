@@ -2,7 +2,7 @@
 // fails half-way: nothing half-written, no audit row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
-import { dropRefusal, refuseInserts } from '../testing/refusingTrigger'
+import { refuseInserts } from '../testing/refusedInserts'
 import { auditCount, call, draftInput, refused, world, type World } from './outboundTestWorld'
 
 let w: World
@@ -69,14 +69,13 @@ describe('hostile input', () => {
 
 describe('a create that fails half-way', () => {
   it('leaves no referral, no people and no audit row', async () => {
-    const refusal = { name: 'attack9b_no_people', table: 'outbound_referral_person', message: 'no people' }
-    await w.t.casebook.core.writes.run((m) => refuseInserts(m, refusal))
+    const refusing = await refuseInserts(w.t.casebook.core, { name: 'attack9b_no_people', table: 'outbound_referral_person', message: 'no people' })
     try {
       const before = await counts()
       expect((await w.pat.invoke('referrals.createOutbound', draftInput(w))).ok).toBe(false)
       expect(await counts()).toEqual(before)
     } finally {
-      await w.t.casebook.core.writes.run((m) => dropRefusal(m, refusal))
+      await refusing.lift()
     }
   })
 })
