@@ -57,7 +57,17 @@ const ON_POSTGRES = [
   'src/main/export/validation/rules.test.ts',
   'src/main/export/validation/run.test.ts',
   'src/main/directory/import/hostileFeeds.test.ts',
-  'src/main/directory/importCli.test.ts'
+  'src/main/directory/importCli.test.ts',
+  // Outbound referrals (sending, hostile input, two saves racing, who may see them), the referrals
+  // overview and the requests-for-help list, with its full order on both engines.
+  'src/main/referrals/outbound.test.ts',
+  'src/main/referrals/outboundHostile.test.ts',
+  'src/main/referrals/outboundRaces.test.ts',
+  'src/main/referrals/outboundVisibility.test.ts',
+  'src/main/referrals/overview.test.ts',
+  'src/main/referrals/requests.test.ts',
+  // A unique rule's refusal answered CONFLICT on both engines (the second of two desks' saves at once).
+  'src/main/core/uniqueRefusal.test.ts'
 ]
 
 export default defineConfig({

@@ -21,6 +21,7 @@ import { ContactGapSetting1764000000018 } from './1764000000018-ContactGapSettin
 import { PostgresGuards1764000000019 } from './1764000000019-PostgresGuards'
 import { PostgresSearch1764000000020 } from './1764000000020-PostgresSearch'
 import { PostgresJsonOrNull1764000000021 } from './1764000000021-PostgresJsonOrNull'
+import { OneCurrentMembership1764000000022 } from './1764000000022-OneCurrentMembership'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -44,5 +45,6 @@ export const migrations = [
   ContactGapSetting1764000000018,
   PostgresGuards1764000000019,
   PostgresSearch1764000000020,
-  PostgresJsonOrNull1764000000021
+  PostgresJsonOrNull1764000000021,
+  OneCurrentMembership1764000000022
 ]

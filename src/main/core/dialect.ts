@@ -52,3 +52,14 @@ export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code
   return typeof code === 'string' && RETRYABLE.has(code)
 }
+
+/**
+ * A row refused by a unique rule (a UNIQUE constraint or unique index: one open episode a family, one
+ * family a reference): PostgreSQL's 23505; SQLite's "UNIQUE constraint failed" (its SQLITE_CONSTRAINT
+ * code alone also covers CHECKs, foreign keys and triggers, which are not this).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null
+  if ((e?.driverError?.code ?? e?.code) === '23505') return true
+  return /^SQLITE_CONSTRAINT: UNIQUE constraint failed/.test(String(e?.message ?? ''))
+}

@@ -40,4 +40,14 @@ export const conflict = (what: string) =>
     `Someone else saved changes to this ${what} after you opened it. Your changes have not been saved and are still on the screen: copy anything you need, then reload to see their changes.`
   )
 
+/**
+ * A save the database refused by a unique rule, because another desk saved the same thing at the
+ * same moment (after this save's own check had looked): like a stale version, nothing was saved.
+ */
+export const savedAtTheSameMoment = () =>
+  new AppError(
+    'CONFLICT',
+    'Someone else saved the same thing at the same moment, so your changes have not been saved. They are still on the screen: copy anything you need, then reload to see what was saved.'
+  )
+
 export const notFound = (what: string) => new AppError('NOT_FOUND', `That ${what} could not be found. It may have been moved or removed.`)

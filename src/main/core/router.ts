@@ -4,7 +4,8 @@
 import type { z } from 'zod'
 import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../shared/contract'
 import { NOTHING_SAVED, type AppErrorValue, type Result } from '../../shared/result'
-import { AppError, fieldErrors } from './errors'
+import { AppError, fieldErrors, savedAtTheSameMoment } from './errors'
+import { isUniqueViolation } from './dialect'
 import type { CallContext } from './context'
 import { inputProblem } from './inputGuard'
 import { auditRefusal } from './refusals'
@@ -197,6 +198,8 @@ export function unexpectedError(channel: string, error: unknown, log: Log): AppE
     logFailure(log, channel, error.code, error)
     return error.toValue()
   }
+  // The database's own unique rules hold when two desks save at once: the second is told, as of a stale version.
+  if (isUniqueViolation(error)) return savedAtTheSameMoment().toValue()
   const text = `${String((error as { code?: unknown })?.code ?? '')} ${String((error as { message?: unknown })?.message ?? error)}`
   const driverCode = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code
   if (SERVER_LOST.test(`${text} ${String(driverCode ?? '')}`)) {

@@ -4,10 +4,11 @@
 // chain and change-feed numbers in commit order while two desks write at the same moment.
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCasebook, type Casebook } from './casebook'
+import type { Casebook } from './casebook'
 import { dialectOf } from './dialect'
 import { migrations } from '../../../migrations'
-import { TEST_HUB, TEST_SCRYPT, tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
+import { anotherDesk as openDesk } from '../testing/desks'
 import { writeAudit } from '../audit/audit'
 import { verifyAuditChain } from '../audit/verify'
 
@@ -23,9 +24,8 @@ afterEach(async () => {
   await t.dispose()
 })
 
-/** Another desk: a core of its own over the same database, as a second PC opens it. */
 async function anotherDesk(): Promise<Casebook> {
-  const desk = await openCasebook({ databasePath: t.databasePath, postgres: t.postgres, mode: 'existing', passwordCost: TEST_SCRYPT, hub: TEST_HUB })
+  const desk = await openDesk(t)
   desks.push(desk)
   return desk
 }

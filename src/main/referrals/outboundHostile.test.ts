@@ -2,6 +2,7 @@
 // fails half-way: nothing half-written, no audit row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
+import { refuseInserts } from '../testing/refusedInserts'
 import { auditCount, call, draftInput, refused, world, type World } from './outboundTestWorld'
 
 let w: World
@@ -68,15 +69,13 @@ describe('hostile input', () => {
 
 describe('a create that fails half-way', () => {
   it('leaves no referral, no people and no audit row', async () => {
-    await w.t.casebook.core.writes.run((m) =>
-      m.query(`CREATE TRIGGER attack9b_no_people BEFORE INSERT ON outbound_referral_person BEGIN SELECT RAISE(ABORT, 'no people'); END`)
-    )
+    const refusing = await refuseInserts(w.t.casebook.core, { name: 'attack9b_no_people', table: 'outbound_referral_person', message: 'no people' })
     try {
       const before = await counts()
       expect((await w.pat.invoke('referrals.createOutbound', draftInput(w))).ok).toBe(false)
       expect(await counts()).toEqual(before)
     } finally {
-      await w.t.casebook.core.writes.run((m) => m.query(`DROP TRIGGER attack9b_no_people`))
+      await refusing.lift()
     }
   })
 })

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import type { Connection } from '../core/casebook'
 import { auditCount, call, draftInput, refused, send, sharing, world, type World } from './outboundTestWorld'
+import { refuseInserts } from '../testing/refusedInserts'
 
 let w: World
 beforeAll(async () => {
@@ -179,18 +180,19 @@ describe('audit: every move in its own transaction with its audit row', () => {
   it('a move whose audit row cannot be written changes nothing', async () => {
     const r = await acknowledged()
     const before = await rowOf(r.id)
-    await w.t.casebook.core.writes.run((m) =>
-      m.query(
-        `CREATE TRIGGER attack9b_no_audit BEFORE INSERT ON audit_entry WHEN NEW.record_type = 'outbound-referral' BEGIN SELECT RAISE(ABORT, 'no audit'); END`
-      )
-    )
+    const refusing = await refuseInserts(w.t.casebook.core, {
+      name: 'attack9b_no_audit',
+      table: 'audit_entry',
+      message: 'no audit',
+      when: `NEW.record_type = 'outbound-referral'`
+    })
     try {
       const n = await auditCount(w.t)
       expect((await move(w.pat, r, 'accepted')).ok).toBe(false)
       expect(await rowOf(r.id)).toEqual(before)
       expect(await auditCount(w.t)).toBe(n)
     } finally {
-      await w.t.casebook.core.writes.run((m) => m.query(`DROP TRIGGER attack9b_no_audit`))
+      await refusing.lift()
     }
   })
 })

@@ -7,7 +7,8 @@ import { okaforFamily, today } from '../testing/fixtures'
 import { requestInput, type DirectoryRows } from './testWorld'
 import { requestsWorld } from './requestsTestWorld'
 import { buildRequestQueries } from './list'
-import { listRequestsInput } from '../../shared/referrals/requests'
+import { listRequestsInput, REQUESTS_PAGE_SIZE } from '../../shared/referrals/requests'
+import { postgresPlan, sequentialScans, sorts } from '../testing/postgresPlans'
 
 let t: TempCasebook
 let rita: Connection
@@ -193,10 +194,41 @@ describe('the list of requests', () => {
     expect(second.requests[0].receivedAt).toBe(new Date('2026-04-02T09:00:00').toISOString())
   })
 
+  it('pages through requests received at the same minute in one order, by id, each on one page', async () => {
+    // 26 requests typed in at the same minute: only their ids tell them apart, on either engine.
+    const logged: string[] = []
+    for (let i = 0; i < REQUESTS_PAGE_SIZE + 1; i++) logged.push((await call(rita, 'referrals.logRequest', requestInput(family.id, [people.Catherine!]))).id)
+    const byId = [...logged].sort()
+    const pages = async (input: Record<string, unknown>) => [...(await shown(rita, input)), ...(await shown(rita, { ...input, page: 2 }))]
+    // Newest first, and what waits oldest first: the id breaks the tie the same way round.
+    expect(await pages({})).toEqual([...byId].reverse())
+    expect(await pages({ show: 'waiting' })).toEqual(byId)
+    expect(await pages({})).toEqual(await pages({}))
+  })
+
   it("finds each filter's rows on its index", async () => {
     await fourRequests()
+    const queries = (show: string) => buildRequestQueries(listRequestsInput.parse({ show }), { userId: ids.rita! }, new Date().toISOString())
+    if (t.postgres) {
+      // PostgreSQL's own plans (testing/postgresPlans): each filter read off an index in the list's
+      // order, never the whole table, never a sort. "Not fed back" may go by the status index's order,
+      // leaving out those already told as it reads.
+      const indexes: Record<string, RegExp> = {
+        all: /idx_request_received$/,
+        waiting: /idx_request_status$/,
+        overdue: /idx_request_status$/,
+        decided: /idx_request_status$/,
+        notFedBack: /idx_request_(not_fed_back|status)$/
+      }
+      for (const [show, index] of Object.entries(indexes)) {
+        const plan = await postgresPlan(t.casebook.core.db, queries(show).rows)
+        expect({ show, requests: plan.filter((step) => /on request_for_help\b/.test(step)) }).toEqual({ show, requests: [expect.stringMatching(index)] })
+        expect({ show, sequential: sequentialScans(plan), sorts: sorts(plan) }).toEqual({ show, sequential: [], sorts: [] })
+      }
+      return
+    }
     const plan = async (show: string) => {
-      const { rows } = buildRequestQueries(listRequestsInput.parse({ show }), { userId: ids.rita! }, new Date().toISOString())
+      const { rows } = queries(show)
       return ((await t.casebook.core.db.query(`EXPLAIN QUERY PLAN ${rows.sql}`, rows.params)) as { detail: string }[]).map((r) => r.detail).join('\n')
     }
     expect(await plan('waiting')).toMatch(/SEARCH r USING INDEX idx_request_status \(status=\?\)/)
