@@ -67,7 +67,19 @@ const ON_POSTGRES = [
   'src/main/referrals/overview.test.ts',
   'src/main/referrals/requests.test.ts',
   // A unique rule's refusal answered CONFLICT on both engines (the second of two desks' saves at once).
-  'src/main/core/uniqueRefusal.test.ts'
+  'src/main/core/uniqueRefusal.test.ts',
+  // The core and the audit trail (issue 13 item 2): opening, bad input and a server that takes no
+  // changes, the audit trail and its order, the change listener, drafts after a crash, families ready
+  // to travel, and the hot queries' plans (EXPLAIN (FORMAT JSON) on a hub-sized database).
+  'src/main/audit/audit.test.ts',
+  'src/main/audit/listOrder.test.ts',
+  'src/main/changes/changes.test.ts',
+  'src/main/core/badInput.test.ts',
+  'src/main/core/core.test.ts',
+  'src/main/core/opening.test.ts',
+  'src/main/core/queryPlans.test.ts',
+  'src/main/drafts/crash.test.ts',
+  'src/main/families/readyToTravel.test.ts'
 ]
 
 export default defineConfig({

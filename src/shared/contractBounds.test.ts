@@ -1,14 +1,16 @@
 // Every string, list and record a window can send has a maximum in its schema, so nothing but the
-// schema's own limits decides how much a caller can make the core store or walk. A new field without
-// one fails here, named by channel and path.
+// schema's own limits decides how much a caller can make the core store or walk; every number has
+// bounds both databases hold (LARGEST_STORED_INTEGER), so none reaches PostgreSQL's 32-bit integer
+// columns to fail there. A new field without them fails here, named by channel and path.
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { contract } from './contract'
 import { patternIsBounded, unboundedParts } from './testing/schemaWalk'
 import { jsonObject } from './json'
+import { LARGEST_STORED_INTEGER, versionField } from './fields'
 
 describe('the bounds walk', () => {
-  it('finds every unbounded string, list, record and unchecked value, through wrappers and pipes', () => {
+  it('finds every unbounded string, list, record, number and unchecked value, through wrappers and pipes', () => {
     const loose = z
       .object({
         text: z.string(),
@@ -22,23 +24,34 @@ describe('the bounds walk', () => {
           (v) => v,
           z.string().transform((s) => s.length)
         ),
-        lazy: z.lazy(() => z.array(z.string().max(1)))
+        lazy: z.lazy(() => z.array(z.string().max(1))),
+        safe: z.number().int().min(1),
+        large: z
+          .number()
+          .int()
+          .min(0)
+          .max(LARGEST_STORED_INTEGER + 1),
+        negative: z.number().max(10)
       })
       .superRefine(() => {})
     expect(unboundedParts(loose)).toEqual([
       'text: text with no maximum length',
       'list: a list with no maximum',
+      'list[]: a number beyond what both databases hold',
       'map: a record with no bound on its keys',
       'map{key}: text with no maximum length',
       'anything: a value of kind unknown, taken unchecked',
       'passed: a value taken unchecked',
       'choice.a: text with no maximum length',
       'piped: text with no maximum length',
-      'lazy: a list with no maximum'
+      'lazy: a list with no maximum',
+      'safe: a number beyond what both databases hold',
+      'large: a number beyond what both databases hold',
+      'negative: a number beyond what both databases hold'
     ])
   })
 
-  it('counts a maximum, an exact length, a bounded pattern, finite keys or a JSON size as a bound', () => {
+  it('counts a maximum, an exact length, a bounded pattern, finite keys, a JSON size or a stored integer s range as a bound', () => {
     const tight = z.object({
       max: z.string().max(3),
       exact: z.string().length(3),
@@ -47,7 +60,10 @@ describe('the bounds walk', () => {
       day: z.iso.date(),
       list: z.array(z.enum(['A', 'B'])).max(2),
       byCode: z.partialRecord(z.enum(['A', 'B']), z.string().max(9)),
-      draft: jsonObject(1000, { tooBig: 'Too long', notPlain: 'Not plain' })
+      draft: jsonObject(1000, { tooBig: 'Too long', notPlain: 'Not plain' }),
+      version: versionField,
+      page: z.number().int().min(1).max(100_000).nullable().default(1),
+      score: z.number().min(-LARGEST_STORED_INTEGER).max(LARGEST_STORED_INTEGER)
     })
     expect(unboundedParts(tight)).toEqual([])
   })
@@ -62,7 +78,7 @@ describe('the bounds walk', () => {
 })
 
 describe('the contract', () => {
-  it.each(Object.keys(contract))('%s: every string, list and record in the input has a maximum', (channel) => {
+  it.each(Object.keys(contract))('%s: every string, list, record and number in the input has bounds', (channel) => {
     const found = unboundedParts(contract[channel as keyof typeof contract].input)
     expect(found === 'passing' ? ['(the whole input): a value taken unchecked'] : found).toEqual([])
   })

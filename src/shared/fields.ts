@@ -283,5 +283,13 @@ export const emailField = z
   .default(null)
 
 export const idField = z.uuid()
-export const versionField = z.number().int().min(1)
+
+/**
+ * The largest whole number both databases keep in an integer column: PostgreSQL's `integer` holds 32
+ * bits (SQLite's holds 64). Every version, entry number and change number a window sends is held to
+ * it, so a larger one is refused as input on either engine, never passed to PostgreSQL to fail there
+ * as out of range. contractBounds.test.ts holds every number in the contract to it.
+ */
+export const LARGEST_STORED_INTEGER = 2_147_483_647
+export const versionField = z.number().int().min(1).max(LARGEST_STORED_INTEGER)
 export const isoDateTime = z.iso.datetime({ offset: true })

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
-import { tamper } from '../testing/rawDb'
+import { tamperWith } from '../testing/tamper'
+import { runCommandOn } from '../testing/commandLine'
 import { entryHash, writeAudit } from './audit'
-import { main as cli } from '../cli/index'
 
 let t: TempCasebook
 beforeEach(async () => {
@@ -97,34 +97,32 @@ describe('audit trail', () => {
   it('verifies an untouched trail as intact, in the app and on the command line', async () => {
     await t.ok('families.register', okaforFamily())
     expect(await t.ok('audit.verify', {})).toEqual({ intact: true, entries: 6, problem: null })
-    const lines: string[] = []
     await t.casebook.close()
-    expect(await cli(['audit', 'verify', '--db', t.databasePath], (l) => lines.push(l))).toBe(0)
-    expect(lines).toEqual(['The audit trail is intact: 6 entries checked.'])
+    expect(await runCommandOn(t, 'audit', 'verify')).toEqual({ code: 0, out: 'The audit trail is intact: 6 entries checked.' })
     await t.reopen()
   })
 
   it('names the entry that was altered in the file', async () => {
     await t.ok('families.register', okaforFamily())
     await t.casebook.close()
-    await tamper(t.databasePath, `UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3`)
+    await tamperWith(t, `UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3`)
     await t.reopen()
     expect(await t.ok('audit.verify', {})).toEqual({
       intact: false,
       entries: 2,
       problem: { seq: 3, message: 'Entry 3 has been altered: its contents no longer match its hash.' }
     })
-    const lines: string[] = []
     await t.casebook.close()
-    expect(await cli(['audit', 'verify', '--db', t.databasePath], (l) => lines.push(l))).toBe(1)
-    expect(lines[0]).toMatch(/broken\. Entry 3 has been altered/)
+    const { code, out } = await runCommandOn(t, 'audit', 'verify')
+    expect(code).toBe(1)
+    expect(out.split('\n')[0]).toMatch(/broken\. Entry 3 has been altered/)
     await t.reopen()
   })
 
   it('names an entry removed from the middle', async () => {
     await t.ok('families.register', okaforFamily())
     await t.casebook.close()
-    await tamper(t.databasePath, `DELETE FROM audit_entry WHERE seq = 4`)
+    await tamperWith(t, `DELETE FROM audit_entry WHERE seq = 4`)
     await t.reopen()
     expect((await t.ok('audit.verify', {})).problem).toEqual({ seq: 4, message: 'Entry 4 is missing: the trail goes from entry 3 to entry 5.' })
   })
@@ -136,7 +134,7 @@ describe('audit trail', () => {
     )
     const forged = { ...row, changes: '{"givenName":"Someone"}' }
     await t.casebook.close()
-    await tamper(t.databasePath, `UPDATE audit_entry SET changes = '${forged.changes}', hash = '${entryHash(forged)}' WHERE seq = 2`)
+    await tamperWith(t, `UPDATE audit_entry SET changes = '${forged.changes}', hash = '${entryHash(forged)}' WHERE seq = 2`)
     await t.reopen()
     expect((await t.ok('audit.verify', {})).problem).toEqual({ seq: 2, message: 'Entry 2 has been altered or replaced: entry 3 no longer follows from it.' })
   })

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { writeAudit } from './audit'
+import { LARGEST_STORED_INTEGER } from '../../shared/fields'
 
 let t: TempCasebook
 beforeEach(async () => {
@@ -39,9 +40,10 @@ describe('the audit trail in either order', () => {
     expect(await seqs({ oldestFirst: true, afterSeq: oldest[1], beforeSeq: oldest[5] })).toEqual(oldest.slice(2, 5))
     expect(await seqs({ afterSeq: oldest[1], beforeSeq: oldest[5] })).toEqual(oldest.slice(2, 5).reverse())
     expect(await seqs({ afterSeq: oldest[3], beforeSeq: oldest[3] })).toEqual([])
-    // 0 is before the first entry; the largest number JavaScript counts exactly is after the last.
+    // 0 is before the first entry; the largest number both databases hold is after the last.
     expect(await seqs({ oldestFirst: true, afterSeq: 0 })).toEqual(oldest)
-    expect(await seqs({ afterSeq: Number.MAX_SAFE_INTEGER })).toEqual([])
+    expect(await seqs({ afterSeq: LARGEST_STORED_INTEGER })).toEqual([])
+    expect(await seqs({ oldestFirst: true, beforeSeq: LARGEST_STORED_INTEGER })).toEqual(oldest)
   })
 
   it('lists entries of the same moment by their sequence, the order they were written, a page at a time either way', async () => {
@@ -76,8 +78,10 @@ describe('the audit trail in either order', () => {
     expect(await refusal({ oldestFirst: true, afterSeq: -1 })).toEqual(afterRule)
     expect(await refusal({ afterSeq: 2.5 })).toEqual(afterRule)
     expect(await refusal({ beforeSeq: 0 })).toEqual({ code: 'VALIDATION', fields: { beforeSeq: 'Entry numbers start at 1' } })
+    // Beyond what PostgreSQL's integer column holds: refused as input on both engines, never a failure in the database.
     for (const field of ['afterSeq', 'beforeSeq']) {
-      expect(await refusal({ [field]: 2 ** 62 })).toEqual({ code: 'VALIDATION', fields: { [field]: 'No entry has a number that large' } })
+      for (const large of [LARGEST_STORED_INTEGER + 1, Number.MAX_SAFE_INTEGER, 2 ** 62])
+        expect(await refusal({ [field]: large })).toEqual({ code: 'VALIDATION', fields: { [field]: 'No entry has a number that large' } })
     }
   })
 

@@ -5,6 +5,7 @@ import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook
 import { signedInUser } from '../testing/accounts'
 import { okaforFamily } from '../testing/fixtures'
 import { MAX_FIELD_ERRORS } from './errors'
+import type pg from 'pg'
 import type { Connection } from './casebook'
 
 let t: TempCasebook
@@ -95,29 +96,59 @@ describe('a disk that cannot be written', () => {
   const note = () => ({ familyId: family.id, occurredOn: '2026-11-20', occurredAt: '10:00', type: 'HOME_VISIT', text: 'A long visit. '.repeat(1400) })
 
   it('says the disk is full, and nothing is half written', async () => {
-    // SQLite's own limit on the file's size: the next page it needs is refused exactly as a full disk refuses it.
-    await t.casebook.core.writes.run((m) => m.query('PRAGMA max_page_count = 1'))
+    const full = async (on: boolean) => {
+      if (t.postgres) {
+        // The hub's server with a full disk answers a write with disk_full (53100), as this trigger makes it answer a case note.
+        await t.casebook.core.db.query(
+          on
+            ? `CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END $$;
+               CREATE TRIGGER disk_full BEFORE INSERT ON case_note FOR EACH ROW EXECUTE FUNCTION disk_full()`
+            : 'DROP TRIGGER disk_full ON case_note'
+        )
+      } else {
+        // SQLite's own limit on the file's size: the next page it needs is refused exactly as a full disk refuses it.
+        await t.casebook.core.writes.run((m) => m.query(`PRAGMA max_page_count = ${on ? 1 : 1073741823}`))
+      }
+    }
+    await full(true)
     const before = await rowCounts()
     expect(await pat.invoke('notes.add', note())).toEqual({
       ok: false,
       error: {
         code: 'UNAVAILABLE',
-        message: 'The disk is full. Nothing was saved; what you typed is still here. Ask IT to make space on the disk.'
+        message: t.postgres
+          ? "The disk of the hub's database server is full. Nothing was saved; what you typed is still here. Ask IT to make space on the server."
+          : 'The disk is full. Nothing was saved; what you typed is still here. Ask IT to make space on the disk.'
       }
     })
     expect(await rowCounts()).toEqual(before)
-    await t.casebook.core.writes.run((m) => m.query('PRAGMA max_page_count = 1073741823'))
+    await full(false)
     expect(await pat.invoke('notes.add', note())).toMatchObject({ ok: true })
   })
 
   it('says the database cannot be written to when it is read-only', async () => {
-    await t.casebook.core.writes.run((m) => m.query('PRAGMA query_only = ON'))
+    if (t.postgres) {
+      // A server taking no changes (a standby, or a database IT has made read-only): every transaction
+      // is read-only, on the connections the desk already has (each of its pool's, taken at once) and
+      // on any it makes next.
+      await t.casebook.core.db.query(`ALTER DATABASE ${t.postgres.database} SET default_transaction_read_only = on`)
+      const pool = (t.casebook.core.db.driver as unknown as { master: pg.Pool }).master
+      const clients = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()))
+      for (const client of clients) {
+        await client.query('SET SESSION default_transaction_read_only = on')
+        client.release()
+      }
+    } else {
+      await t.casebook.core.writes.run((m) => m.query('PRAGMA query_only = ON'))
+    }
     expect(await pat.invoke('notes.add', note())).toMatchObject({
       ok: false,
       error: {
         code: 'UNAVAILABLE',
         message: expect.stringMatching(
-          /^Casebook cannot write to its database: the file or its folder is read-only. Nothing was saved; what you typed is still here/
+          t.postgres
+            ? /^Casebook cannot write to the hub's database: the server is taking no changes \(read-only\). Nothing was saved; what you typed is still here/
+            : /^Casebook cannot write to its database: the file or its folder is read-only. Nothing was saved; what you typed is still here/
         )
       }
     })

@@ -214,7 +214,7 @@ export async function openCasebook(options: OpenOptions): Promise<Casebook> {
     const path = describePostgres(connection)
     const refused = (error: unknown): never => failedToOpen(postgresProblem(error, connection))
     if (mode === 'readOnly') {
-      const reader = postgresDataSource(connection)
+      const reader = postgresDataSource(connection, { readOnly: true })
       await reader.initialize().catch(refused)
       await checkMigrated(reader, connection).catch(async (error: unknown) => {
         await reader.destroy()

@@ -25,6 +25,7 @@ import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { channelSamples, restoreWindow, roleWindows, sampleWorld, ROLES, type SampleWorld, type TestWindow } from '../testing/channelSamples'
 import { describe as describeValue, payloadsFor, anyValue, type Payload } from '../testing/ipcValues'
 import { DatabaseWatch, PASSWORD_ATTEMPTS } from '../testing/dbChanges'
+import { PostgresDatabaseWatch } from '../testing/postgresDbChanges'
 
 const RUNS = Number(process.env.CASEBOOK_FUZZ_RUNS ?? 600)
 const STATS = Boolean(process.env.CASEBOOK_FUZZ_STATS)
@@ -47,7 +48,7 @@ let world: SampleWorld
 let samples: Record<Channel, unknown>
 let plausible: unknown[]
 let windows: TestWindow[]
-let watch: DatabaseWatch
+let watch: DatabaseWatch | PostgresDatabaseWatch
 let payloads = 0
 /** How this channel's calls were answered, by code (see STATS). */
 let answers: Record<string, number> = {}
@@ -99,10 +100,13 @@ beforeAll(async () => {
     [],
     {}
   ]
-  watch = await DatabaseWatch.open(t.databasePath, async () => {
-    const [{ n }] = await t.casebook.core.writes.run((m) => m.query('SELECT total_changes() AS n'))
-    return n
-  })
+  // Each engine's own count of what was written (testing/dbChanges.ts, testing/postgresDbChanges.ts).
+  watch = t.postgres
+    ? await PostgresDatabaseWatch.open(t.postgres)
+    : await DatabaseWatch.open(t.databasePath, async () => {
+        const [{ n }] = await t.casebook.core.writes.run((m) => m.query('SELECT total_changes() AS n'))
+        return n
+      })
   started = performance.now()
   cpuAtStart = process.cpuUsage()
   console.log(`fuzz: seed ${SEED}, ${RUNS} runs per channel for each window that reaches its input (CASEBOOK_FUZZ_SEED, CASEBOOK_FUZZ_RUNS)`)

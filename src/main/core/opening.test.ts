@@ -11,7 +11,7 @@ import { openDatabase } from './database'
 import type { OpenMode } from './opening'
 import { migrations } from '../../../migrations'
 import { seedFamilies } from '../seed/seed'
-import { tempCasebook, TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
+import { TEST_HUB, tempCasebook, TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
 
 const MODES: OpenMode[] = ['existing', 'create', 'readOnly']
 const HUB = { name: 'Riverside Family Hub', code: 'RV', localAuthorityCode: '330' }
@@ -80,14 +80,15 @@ function rawAll(path: string, sql: string): Promise<unknown[]> {
   })
 }
 
-/** A closed Casebook database with families in it, moved into this test's folder. */
+/**
+ * A closed Casebook database file with families in it, in this test's folder. A SQLite file in the
+ * PostgreSQL project too: the file, its bytes and the files beside it are what these tests are about.
+ */
 async function casebookFile(name = 'casebook.sqlite', families = 20): Promise<string> {
-  const t = await tempCasebook('opening-source')
-  if (families) await seedFamilies(t.casebook, { families, seed: 1 })
-  await t.casebook.close()
   const path = join(dir, name)
-  writeFileSync(path, readFileSync(t.databasePath))
-  rmSync(t.dir, { recursive: true, force: true })
+  const casebook = await openCasebook({ databasePath: path, mode: 'create', passwordCost: TEST_SCRYPT, hub: TEST_HUB })
+  if (families) await seedFamilies(casebook, { families, seed: 1 })
+  await casebook.close()
   return path
 }
 
@@ -239,16 +240,22 @@ describe('opening a sound Casebook database', () => {
   })
 
   it('reads it read-only while the app has it open, and leaves the app its files', async () => {
+    // The app's own database: a file on SQLite, the test's database on PostgreSQL (which a reading
+    // command opens beside the desks), read while the app goes on.
     const t = await tempCasebook('opening-live')
     try {
       await t.ok('users.create', { displayName: 'Rita Reception', username: 'rita', role: 'reception', temporaryPassword: 'marble tugboat violin' })
       // Committed, but still in the app's write-ahead log rather than the database file.
-      expect(statSync(`${t.databasePath}-wal`).size).toBeGreaterThan(0)
-      const reader = await open(t.databasePath, 'readOnly')
+      if (!t.postgres) expect(statSync(`${t.databasePath}-wal`).size).toBeGreaterThan(0)
+      const reader = await openCasebook({ databasePath: t.databasePath, postgres: t.postgres, mode: 'readOnly', passwordCost: TEST_SCRYPT })
+      opened.push(reader)
       expect(await reader.core.db.query('SELECT username FROM app_user')).toEqual([{ username: 'rita' }])
+      // Nothing is written through it: not by the write queue, nor by its reads' own connection.
+      await expect(reader.core.writes.run((m) => m.query(`UPDATE hub SET name = 'x'`))).rejects.toMatchObject({ code: 'UNAVAILABLE' })
+      await expect(reader.core.db.query(`UPDATE hub SET name = 'x'`)).rejects.toThrow(/readonly|read-only|query_only/i)
       await reader.close()
       opened.splice(opened.indexOf(reader), 1)
-      expect(sideFiles(t.databasePath)).toEqual(['-wal', '-shm'])
+      if (!t.postgres) expect(sideFiles(t.databasePath)).toEqual(['-wal', '-shm'])
       await t.ok('users.create', { displayName: 'Pat Practitioner', username: 'pat', role: 'practitioner', temporaryPassword: 'marble tugboat violin' })
       await t.reopen()
       expect(await t.casebook.core.db.query('SELECT username FROM app_user ORDER BY username')).toEqual([{ username: 'pat' }, { username: 'rita' }])

@@ -126,7 +126,12 @@ function withNumberedPlaceholders(dataSource: DataSource): void {
   }
 }
 
-export function postgresDataSource(connection: PostgresConnection): DataSource {
+/**
+ * `readOnly`: every transaction on its connections is read-only, as SQLite's read-only connection is
+ * (query_only): a core opened read-only (the command line's reading commands) cannot write through
+ * its reads either, whatever its role may do.
+ */
+export function postgresDataSource(connection: PostgresConnection, { readOnly = false } = {}): DataSource {
   const dataSource = new DataSource({
     type: 'postgres',
     host: connection.host,
@@ -139,7 +144,7 @@ export function postgresDataSource(connection: PostgresConnection): DataSource {
     poolSize: connection.poolSize ?? 10,
     // A server that does not answer (the network gone) is reported in seconds, not after TCP's minutes;
     // keep-alive notices a connection the network dropped while it sat idle in the pool.
-    extra: { types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true },
+    extra: { types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, ...(readOnly ? { options: '-c default_transaction_read_only=on' } : {}) },
     // A pooled connection the server or the network ended: the pool drops it and connects afresh for
     // the next call, which is what reports the loss (as OFFLINE, ./router) if it lasts.
     poolErrorHandler: () => undefined,

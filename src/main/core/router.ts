@@ -160,13 +160,22 @@ export const SERVER_LOST =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|Connection terminated|timeout exceeded when trying to connect|\b(08[0-9A-Z]{3}|57P0[123]|53300)\b/
 export const SERVER_LOST_MESSAGE = `Casebook cannot reach the hub's database server. ${NOTHING_SAVED} Casebook carries on by itself when the server is back; if this goes on, tell IT.`
 
-/** Storage failures people can act on, by the codes SQLite and the operating system give them. */
+/**
+ * Storage failures people can act on, by the codes SQLite and the operating system give them, and
+ * PostgreSQL's for the same on the hub's server: its disk full (53100) and a server taking no
+ * changes (25006: read-only, as a standby or a database IT has made read-only is).
+ */
 const STORAGE_PROBLEMS: [RegExp, string][] = [
   [/SQLITE_BUSY|SQLITE_LOCKED/, `The database is busy. ${NOTHING_SAVED} Try again in a moment.`],
   [/SQLITE_FULL|ENOSPC/, `The disk is full. ${NOTHING_SAVED} Ask IT to make space on the disk.`],
+  [/\bsqlstate:53100$/, `The disk of the hub's database server is full. ${NOTHING_SAVED} Ask IT to make space on the server.`],
   [
     /SQLITE_READONLY|SQLITE_PERM|SQLITE_CANTOPEN|EROFS|EACCES|EPERM/,
     `Casebook cannot write to its database: the file or its folder is read-only. ${NOTHING_SAVED} Ask IT to check the folder.`
+  ],
+  [
+    /\bsqlstate:25006$/,
+    `Casebook cannot write to the hub's database: the server is taking no changes (read-only). ${NOTHING_SAVED} Ask IT to check the server.`
   ],
   [/SQLITE_IOERR|EIO\b/, `The disk could not be written to. ${NOTHING_SAVED} Ask IT to check the disk.`],
   [/SQLITE_CORRUPT|SQLITE_NOTADB/, 'The database file is damaged. Nothing was saved. Ask IT to check it and restore it from a backup.']
@@ -207,7 +216,8 @@ export function unexpectedError(channel: string, error: unknown, log: Log): AppE
     return { code: 'OFFLINE', message: SERVER_LOST_MESSAGE }
   }
   for (const [pattern, message] of STORAGE_PROBLEMS) {
-    if (!pattern.test(text)) continue
+    // PostgreSQL's code is looked for where the server put it, never in its message (which may quote a value).
+    if (!pattern.test(`${text} sqlstate:${String(driverCode ?? '')}`)) continue
     logFailure(log, channel, 'UNAVAILABLE', error)
     return { code: 'UNAVAILABLE', message }
   }

@@ -59,9 +59,9 @@ export class WriteQueue {
     const runner = dataSource.createQueryRunner()
     const postgres = dialectOf(dataSource) === 'postgres'
     try {
-      for (const statement of BEGIN_WRITE[dialectOf(dataSource)]) await runner.query(statement)
-      setTransactionState(runner, true)
       try {
+        for (const statement of BEGIN_WRITE[dialectOf(dataSource)]) await runner.query(statement)
+        setTransactionState(runner, true)
         // On PostgreSQL the other desks are told, as this commits, that the change feed moved on.
         const feedBefore = postgres ? await changeFeedTop(runner) : 0
         const value = await work(runner.manager)
@@ -69,6 +69,9 @@ export class WriteQueue {
         await runner.query('COMMIT')
         return value
       } catch (error) {
+        // Rolled back whatever failed, the beginning too: on PostgreSQL a statement refused after BEGIN
+        // (the audit head's lock, on a server taking no changes) leaves the transaction open and
+        // aborted, and a pooled connection given back so would fail every later call that took it.
         await runner.query('ROLLBACK').catch(() => undefined)
         throw error
       } finally {

@@ -306,8 +306,11 @@ async function carryOut(
   }
 }
 
-/** The group's record keys a page at a time: every record (full), or those the change feed names in the range. */
-async function* keyPages(query: Query, group: RecordGroup, range: Range): AsyncGenerator<KeyPage> {
+/**
+ * The group's record keys a page at a time: every record (full), or those the change feed names in
+ * the range. (Exported for the hot queries' plan test, core/queryPlans.test.ts.)
+ */
+export async function* keyPages(query: Query, group: RecordGroup, range: Range): AsyncGenerator<KeyPage> {
   let after = ''
   for (;;) {
     const rows =

@@ -4,92 +4,21 @@
 // fails here rather than at a reception desk. The statements are the app's own, from the builders
 // the services run; the plans are the server's, on a database of some 28,000 people with its
 // statistics gathered and its visibility map set (VACUUM ANALYZE), as autovacuum keeps a hub's server.
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
-import { FamilyGenerator } from '../seed/generator'
-import { postcodeKey } from '../../shared/identifiers/postcode'
-import { registerFamilyInput } from '../../shared/families/schemas'
-import { todayIso } from '../../shared/dates'
-import { FamilyEntity, PersonEntity, type FamilyRow, type PersonRow } from '../families/entities'
-import { formatReference, parseQuery } from './parseQuery'
-import { POSTGRES_SEARCH, rebuildPostgresSearch } from './postgresSearch'
+import { seedRows } from '../testing/bulkRows'
+import { explainPostgres } from '../testing/queryPlans'
+import { parseQuery } from './parseQuery'
+import { POSTGRES_SEARCH } from './postgresSearch'
 import { buildCandidateQuery, type SqlQuery } from './searchSql'
 
 let t: TempCasebook
 let people = 0
 
-/** Rows written at once: well under PostgreSQL's 65,535 parameters a statement. */
-const CHUNK = 400
-
-/**
- * The seed's synthetic families, written as plain rows (no audit entries, no search entries), then
- * the search index built from them as migration 1764000000020 builds it: thousands of people in
- * seconds, where registering each would take minutes.
- */
-async function seedRows(families: number): Promise<number> {
-  const generator = new FamilyGenerator(13, todayIso())
-  const now = '2026-01-01T09:00:00.000Z'
-  const familyRows: FamilyRow[] = []
-  const personRows: PersonRow[] = []
-  for (let n = 1; n <= families; n++) {
-    const input = registerFamilyInput.parse(generator.family())
-    const id = randomUUID()
-    familyRows.push({
-      id,
-      reference: formatReference('SD', n),
-      addressLine1: input.family.addressLine1,
-      addressLine2: null,
-      town: input.family.town,
-      postcode: input.family.postcode,
-      postcodeKey: postcodeKey(input.family.postcode),
-      phone: null,
-      email: null,
-      mainLanguage: input.family.mainLanguage,
-      interpreterNeeded: false,
-      heardAbout: null,
-      registeredAt: now,
-      registeredByUserId: null,
-      restricted: false,
-      updatedAt: now,
-      version: 1
-    })
-    for (const { member: m } of input.members) {
-      const child = m.kind === 'child'
-      personRows.push({
-        id: randomUUID(),
-        familyId: id,
-        kind: m.kind,
-        givenName: m.givenName ?? null,
-        familyName: m.familyName,
-        dateOfBirth: m.kind === 'unborn' ? null : (m.dateOfBirth ?? null),
-        expectedDate: m.kind === 'unborn' ? (m.expectedDate ?? null) : null,
-        sex: m.sex ?? null,
-        ethnicity: m.ethnicity ?? null,
-        nhsNumber: m.nhsNumber ?? null,
-        upn: child ? (m.upn ?? null) : null,
-        upnUnknown: null,
-        school: null,
-        gpPractice: null,
-        relationship: m.kind === 'adult' ? 'PARENT_CARER' : null,
-        parentalResponsibility: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1
-      })
-    }
-  }
-  const db = t.casebook.core.db
-  for (let i = 0; i < familyRows.length; i += CHUNK) await db.manager.insert(FamilyEntity, familyRows.slice(i, i + CHUNK))
-  for (let i = 0; i < personRows.length; i += CHUNK) await db.manager.insert(PersonEntity, personRows.slice(i, i + CHUNK))
-  await rebuildPostgresSearch(db)
-  return personRows.length
-}
-
 beforeAll(async () => {
   t = await tempCasebook('search-plans')
-  people = await seedRows(10_000)
+  people = await seedRows(t.casebook.core.db, 10_000)
   await t.ok('families.register', okaforFamily())
   // Statistics and the visibility map, as autovacuum keeps them on a hub's server: a word's people are then read from the index alone.
   await t.casebook.core.db.query('VACUUM ANALYZE')
@@ -98,26 +27,7 @@ afterAll(async () => {
   await t.dispose()
 })
 
-interface PlanNode {
-  'Node Type': string
-  'Relation Name'?: string
-  'Index Name'?: string
-  Plans?: PlanNode[]
-}
-
-/** Each step of the plan, as `Node Type [on relation] [using index]`. */
-async function explain(query: SqlQuery): Promise<string[]> {
-  const [row] = (await t.casebook.core.db.query(`EXPLAIN (FORMAT JSON) ${query.sql}`, query.params)) as { 'QUERY PLAN': { Plan: PlanNode }[] }[]
-  const steps: string[] = []
-  const walk = (node: PlanNode) => {
-    steps.push(
-      [node['Node Type'], node['Relation Name'] && `on ${node['Relation Name']}`, node['Index Name'] && `using ${node['Index Name']}`].filter(Boolean).join(' ')
-    )
-    for (const child of node.Plans ?? []) walk(child)
-  }
-  walk(row!['QUERY PLAN'][0]!.Plan)
-  return steps
-}
+const explain = (query: SqlQuery) => explainPostgres(t.casebook.core.db, query)
 
 /** The tables a sequential scan of which would read every person, family or index entry. */
 const WHOLE = /^Seq Scan on (person|family|person_search|person_search_token)$/

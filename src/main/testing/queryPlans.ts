@@ -1,5 +1,6 @@
-// What SQLite plans to do with a statement (EXPLAIN QUERY PLAN), for the tests that say which
-// index each hot query must use, so that a lost index fails a test rather than a user.
+// What SQLite plans to do with a statement (EXPLAIN QUERY PLAN), and PostgreSQL (EXPLAIN (FORMAT
+// JSON)), for the tests that say which index each hot query must use, so that a lost index fails a
+// test rather than a user.
 import type { DataSource, EntityManager, Logger } from 'typeorm'
 import type { SqlQuery } from '../search/searchIndex'
 
@@ -9,6 +10,27 @@ type Queryable = Pick<EntityManager, 'query'>
 export async function explain(db: Queryable, query: SqlQuery): Promise<string[]> {
   const rows = (await db.query(`EXPLAIN QUERY PLAN ${query.sql}`, query.params)) as { detail: string }[]
   return rows.map((r) => r.detail)
+}
+
+interface PostgresPlanNode {
+  'Node Type': string
+  'Relation Name'?: string
+  'Index Name'?: string
+  Plans?: PostgresPlanNode[]
+}
+
+/** PostgreSQL's plan, each step as `Node Type [on relation] [using index]` ('Index Scan on person using idx_person_nhs'), in order. */
+export async function explainPostgres(db: Queryable, query: SqlQuery): Promise<string[]> {
+  const [row] = (await db.query(`EXPLAIN (FORMAT JSON) ${query.sql}`, query.params)) as { 'QUERY PLAN': { Plan: PostgresPlanNode }[] }[]
+  const steps: string[] = []
+  const walk = (node: PostgresPlanNode) => {
+    steps.push(
+      [node['Node Type'], node['Relation Name'] && `on ${node['Relation Name']}`, node['Index Name'] && `using ${node['Index Name']}`].filter(Boolean).join(' ')
+    )
+    for (const child of node.Plans ?? []) walk(child)
+  }
+  walk(row!['QUERY PLAN'][0]!.Plan)
+  return steps
 }
 
 /**

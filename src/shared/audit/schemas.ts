@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import '../messages'
+import { LARGEST_STORED_INTEGER } from '../fields'
 
 /** Where an anchor (the trail's last entry as a backup or an export saw it) was found. */
 export const AUDIT_ANCHOR_SOURCES = ['backup file', 'export package', 'backup run', 'export run'] as const
@@ -52,15 +53,17 @@ export const AUDIT_ACTIONS = [
   'backup'
 ] as const
 
+const TOO_LARGE = 'No entry has a number that large'
 /**
- * The audit trail's entries are numbered from 1, one by one, as far as a number is exact (the largest
- * safe integer). `rule` says what the field takes at its lower end.
+ * The audit trail's entries are numbered from 1, one by one, as far as both databases hold a number
+ * (LARGEST_STORED_INTEGER). `rule` says what the field takes at its lower end.
  */
 const entryNumber = (least: number, rule: string) =>
   z
     .number({ error: rule })
-    .int({ error: (issue) => (issue.code === 'too_big' ? 'No entry has a number that large' : rule) })
+    .int({ error: (issue) => (issue.code === 'too_big' ? TOO_LARGE : rule) })
     .min(least, { error: rule })
+    .max(LARGEST_STORED_INTEGER, { error: TOO_LARGE })
     .nullable()
     .default(null)
 

@@ -3,9 +3,10 @@
 // window may ask; the answer says only that something changed, never what or whose.
 import { z } from 'zod'
 import { channel, type ChannelSpec } from '../channel'
+import { LARGEST_STORED_INTEGER } from '../fields'
 
 /** The change feed's numbers (src/main/changes): the last one a window has seen, or null for none yet. */
-export const changesWaitInput = z.object({ after: z.number().int().min(0).max(2_147_483_647).nullable() })
+export const changesWaitInput = z.object({ after: z.number().int().min(0).max(LARGEST_STORED_INTEGER).nullable() })
 
 export const changesWaitOutput = z.object({
   /** false on a one-desk (SQLite) hub: nobody else saves there, so the window need not ask again. */

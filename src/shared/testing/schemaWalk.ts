@@ -1,7 +1,8 @@
 // Looking inside the contract's zod schemas (zod 4's `_zod.def`), for the tests that hold every
-// input schema to the contract's rules: no unbounded string, list or record; plain messages.
+// input schema to the contract's rules: no unbounded string, list, record or number; plain messages.
 import type { z } from 'zod'
 import { sizeBoundedJson } from '../json'
+import { LARGEST_STORED_INTEGER } from '../fields'
 
 type Schema = z.core.$ZodType
 // zod's defs are a union of every schema kind's def; the walk reads them by `type`.
@@ -34,10 +35,21 @@ function stringIsBounded(schema: Schema): boolean {
   return checks.some((c) => c.check === 'max_length' || c.check === 'length_equals' || (c.pattern instanceof RegExp && patternIsBounded(c.pattern)))
 }
 
+/**
+ * A number is bounded when it is at least and at most numbers both databases hold in an integer
+ * column (LARGEST_STORED_INTEGER either way): a larger one would reach PostgreSQL and fail there.
+ */
+function numberIsBounded(schema: Schema): boolean {
+  const def = defOf(schema)
+  const checks: AnyDef[] = [def, ...(def.checks ?? []).map((c: Schema) => defOf(c))]
+  const within = (kind: string, ok: (value: number) => boolean) => checks.some((c) => c.check === kind && ok(Number(c.value)))
+  return within('less_than', (v) => v <= LARGEST_STORED_INTEGER) && within('greater_than', (v) => v >= -LARGEST_STORED_INTEGER)
+}
+
 const hasMaxLength = (def: AnyDef) => (def.checks ?? []).some((c: Schema) => ['max_length', 'length_equals'].includes(defOf(c).check))
 
 /** Kinds that hold no text or list of their own. */
-const SCALAR = new Set(['number', 'int', 'boolean', 'enum', 'literal', 'null', 'undefined', 'nan', 'date', 'bigint', 'void', 'never'])
+const SCALAR = new Set(['boolean', 'enum', 'literal', 'null', 'undefined', 'nan', 'date', 'bigint', 'void', 'never'])
 /** Kinds that pass their input on as it is: bounded only by what follows them in a pipe. */
 const PASSING = new Set(['transform', 'custom'])
 
@@ -52,6 +64,8 @@ export function unboundedParts(schema: Schema, path = ''): string[] | 'passing' 
   switch (def.type) {
     case 'string':
       return stringIsBounded(schema) ? [] : [`${at}: text with no maximum length`]
+    case 'number':
+      return numberIsBounded(schema) ? [] : [`${at}: a number beyond what both databases hold`]
     case 'array':
       return [...(hasMaxLength(def) ? [] : [`${at}: a list with no maximum`]), ...parts(def.element, `${path}[]`)]
     case 'record': {
