@@ -8,7 +8,7 @@ import { tempCasebook, unwrap, type TempCasebook } from '../testing/tempCasebook
 import { signedInUser } from '../testing/accounts'
 import { okaforFamily, today } from '../testing/fixtures'
 import { explain, fullScans } from '../testing/queryPlans'
-import { postgresPlan, sequentialScans, tableReads } from '../testing/postgresPlans'
+import { explainPostgres, INDEXES_ONLY, sequentialScans, tableReads } from '../testing/queryPlans'
 import { addDays, addMonths } from '../../shared/dates'
 import { OVERVIEW_STATUS, referralsOverviewInput, type OverviewRow, type ReferralsOverview } from '../../shared/referrals/overview'
 import type { OutboundStatus } from '../../shared/referrals/outbound'
@@ -339,7 +339,7 @@ describe("the overview's statements", () => {
     }
     const reads = (plan: string[]) => plan.filter((step) => /^(SEARCH|SCAN) /.test(step) && step !== 'SCAN CONSTANT ROW')
     if (t.postgres) {
-      // PostgreSQL's own plans (testing/postgresPlans), on tables vacuumed and analysed as autovacuum
+      // PostgreSQL's own plans (testing/queryPlans, INDEXES_ONLY), on tables vacuumed and analysed as autovacuum
       // keeps a hub's server: every statement reads each table off an index, never the whole of it, and
       // the unfiltered page (the screen as it opens) merges the two index orders without a sort.
       // PostgreSQL does not merge the two sides once a filter narrows both: it sorts their matches.
@@ -356,11 +356,16 @@ describe("the overview's statements", () => {
           )
         )
         for (const s of [pageQuery(list, 1, 25)!, ...countQueries(list), ...counts]) {
-          const plan = await postgresPlan(db, s)
-          expect({ name, sql: s.sql, tables: tableReads(plan).length > 0, offIndex: offIndex(plan) }).toEqual({ name, sql: s.sql, tables: true, offIndex: [] })
+          const plan = await explainPostgres(db, s, INDEXES_ONLY)
+          expect({ name, sql: s.sql, tables: tableReads(plan).length > 0, offIndex: offIndex(plan) }).toEqual({
+            name,
+            sql: s.sql,
+            tables: true,
+            offIndex: []
+          })
         }
       }
-      const whole = await postgresPlan(db, pageQuery(sides({ readsReferrals: true }, overdue), 1, 25)!)
+      const whole = await explainPostgres(db, pageQuery(sides({ readsReferrals: true }, overdue), 1, 25)!, INDEXES_ONLY)
       expect(whole).toEqual([
         'Limit',
         'Merge Append',
@@ -369,12 +374,12 @@ describe("the overview's statements", () => {
       ])
       const family = sides({ familyId: okafor.id }, overdue)
       for (const s of [pageQuery(family, 1, 25)!, ...countQueries(family)]) {
-        const plan = await postgresPlan(db, s)
+        const plan = await explainPostgres(db, s, INDEXES_ONLY)
         expect(plan.join('\n')).toMatch(/idx_request_family|idx_outbound_family/)
         expect(offIndex(plan)).toEqual([])
       }
       const starts = [...chartMonths(null, null, today), addMonths(today, 1).slice(0, 7)].map((m) => startOfLocalDay(`${m}-01`))
-      const months = tableReads(await postgresPlan(db, monthQuery(starts)))
+      const months = tableReads(await explainPostgres(db, monthQuery(starts), INDEXES_ONLY))
       expect(months).toHaveLength(24)
       expect(new Set(months)).toEqual(
         new Set(['Index Only Scan on request_for_help using idx_request_received', 'Index Only Scan on outbound_referral using idx_outbound_created'])

@@ -8,7 +8,7 @@ import { requestInput, type DirectoryRows } from './testWorld'
 import { requestsWorld } from './requestsTestWorld'
 import { buildRequestQueries } from './list'
 import { listRequestsInput, REQUESTS_PAGE_SIZE } from '../../shared/referrals/requests'
-import { postgresPlan, sequentialScans, sorts } from '../testing/postgresPlans'
+import { explainPostgres, INDEXES_ONLY, sequentialScans, sorts } from '../testing/queryPlans'
 
 let t: TempCasebook
 let rita: Connection
@@ -210,7 +210,7 @@ describe('the list of requests', () => {
     await fourRequests()
     const queries = (show: string) => buildRequestQueries(listRequestsInput.parse({ show }), { userId: ids.rita! }, new Date().toISOString())
     if (t.postgres) {
-      // PostgreSQL's own plans (testing/postgresPlans): each filter read off an index in the list's
+      // PostgreSQL's own plans (testing/queryPlans, INDEXES_ONLY): each filter read off an index in the list's
       // order, never the whole table, never a sort. "Not fed back" may go by the status index's order,
       // leaving out those already told as it reads.
       const indexes: Record<string, RegExp> = {
@@ -221,7 +221,7 @@ describe('the list of requests', () => {
         notFedBack: /idx_request_(not_fed_back|status)$/
       }
       for (const [show, index] of Object.entries(indexes)) {
-        const plan = await postgresPlan(t.casebook.core.db, queries(show).rows)
+        const plan = await explainPostgres(t.casebook.core.db, queries(show).rows, INDEXES_ONLY)
         expect({ show, requests: plan.filter((step) => /on request_for_help\b/.test(step)) }).toEqual({ show, requests: [expect.stringMatching(index)] })
         expect({ show, sequential: sequentialScans(plan), sorts: sorts(plan) }).toEqual({ show, sequential: [], sorts: [] })
       }

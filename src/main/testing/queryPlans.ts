@@ -12,16 +12,42 @@ export async function explain(db: Queryable, query: SqlQuery): Promise<string[]>
   return rows.map((r) => r.detail)
 }
 
-interface PostgresPlanNode {
+/** A step of PostgreSQL's plan, as EXPLAIN (FORMAT JSON) gives it. */
+export interface PostgresPlanNode {
   'Node Type': string
   'Relation Name'?: string
   'Index Name'?: string
+  'Index Cond'?: string
+  'Subplan Name'?: string
   Plans?: PostgresPlanNode[]
 }
 
-/** PostgreSQL's plan, each step as `Node Type [on relation] [using index]` ('Index Scan on person using idx_person_nhs'), in order. */
-export async function explainPostgres(db: Queryable, query: SqlQuery): Promise<string[]> {
-  const [row] = (await db.query(`EXPLAIN (FORMAT JSON) ${query.sql}`, query.params)) as { 'QUERY PLAN': { Plan: PostgresPlanNode }[] }[]
+/**
+ * Planner methods priced out for the tests of a handful of rows: on so few PostgreSQL rightly reads
+ * the whole table or sorts them all (SQLite's planner, with no statistics, goes by the statement's
+ * shape alone). The planner still takes one when nothing else can answer, so a step that reads the
+ * whole table or sorts everything then means no index serves the statement, which is what they ask.
+ */
+export const INDEXES_ONLY = ['seqscan', 'bitmapscan', 'sort']
+
+/**
+ * PostgreSQL's plan of a statement, as a tree. `off`: planner methods (enable_<name>) switched off
+ * for this one statement, inside a transaction of its own that is rolled back.
+ */
+export async function postgresPlanTree(db: Pick<EntityManager, 'query' | 'transaction'>, query: SqlQuery, off: string[] = []): Promise<PostgresPlanNode> {
+  const plan = async (m: Pick<EntityManager, 'query'>) => {
+    for (const method of off) await m.query(`SET LOCAL enable_${method} = off`)
+    const [row] = (await m.query(`EXPLAIN (FORMAT JSON) ${query.sql}`, query.params)) as { 'QUERY PLAN': { Plan: PostgresPlanNode }[] }[]
+    return row!['QUERY PLAN'][0]!.Plan
+  }
+  return off.length ? db.transaction(plan) : plan(db)
+}
+
+/**
+ * PostgreSQL's plan, each step as `Node Type [on relation] [using index]` ('Index Scan on person
+ * using idx_person_nhs'), in order from the top; `off` as for postgresPlanTree.
+ */
+export async function explainPostgres(db: Pick<EntityManager, 'query' | 'transaction'>, query: SqlQuery, off: string[] = []): Promise<string[]> {
   const steps: string[] = []
   const walk = (node: PostgresPlanNode) => {
     steps.push(
@@ -29,9 +55,18 @@ export async function explainPostgres(db: Queryable, query: SqlQuery): Promise<s
     )
     for (const child of node.Plans ?? []) walk(child)
   }
-  walk(row!['QUERY PLAN'][0]!.Plan)
+  walk(await postgresPlanTree(db, query, off))
   return steps
 }
+
+/** PostgreSQL's steps that read a table without an index: the whole of it. */
+export const sequentialScans = (plan: string[]) => plan.filter((step) => step.startsWith('Seq Scan'))
+
+/** PostgreSQL's steps that read a table, by an index or not (never those that read a subquery's or function's rows). */
+export const tableReads = (plan: string[]) => plan.filter((step) => / on \w+/.test(step) && /Scan/.test(step))
+
+/** PostgreSQL's steps that sort (a Sort or an Incremental Sort). */
+export const sorts = (plan: string[]) => plan.filter((step) => /^(Incremental )?Sort\b/.test(step))
 
 /**
  * The steps that read a whole table or a whole index: `SCAN x`, unless x is a subquery the plan

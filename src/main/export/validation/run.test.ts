@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EntityManager } from 'typeorm'
 import { validationReport, type ValidationReport } from '../../../shared/export/validation'
-import { fullScans } from '../../testing/queryPlans'
+import { fullScans, postgresPlanTree, type PostgresPlanNode } from '../../testing/queryPlans'
 import { RULES } from './rules'
 import { ruleStatement, runValidation } from './run'
 import { codesFound, found, reportWith, validNhsNumber, validationWorld, type ValidationWorld } from './testWorld'
@@ -20,39 +20,28 @@ const ancestors = (steps: PlanStep[], step: PlanStep): PlanStep[] => {
   return parent ? [parent, ...ancestors(steps, parent)] : []
 }
 
-interface PostgresPlanNode {
-  'Node Type': string
-  'Relation Name'?: string
-  'Index Cond'?: string
-  'Subplan Name'?: string
-  Plans?: PostgresPlanNode[]
-}
-
 /**
  * PostgreSQL's plan of a statement, with sequential scans and the joins that read a whole side ruled
  * out where an index could serve (so that the test's few rows, which a real server would simply scan,
- * still show which index each read can use): the steps, those that read a whole table (a sequential scan, or an index read with no
- * condition), and those of them under a subplan that runs once per row (a SubPlan not hashed).
+ * still show which index each read can use): the steps, those that read a whole table (a sequential
+ * scan, or an index read with no condition), and those of them under a subplan that runs once per row
+ * (a SubPlan not hashed).
  */
 async function postgresPlan(manager: EntityManager, [sql, params]: [string, unknown[]]) {
   const steps: string[] = []
   const scans: string[] = []
   const perRow: string[] = []
-  await manager.transaction(async (m) => {
-    for (const plan of ['seqscan', 'mergejoin', 'hashjoin']) await m.query(`SET LOCAL enable_${plan} = off`)
-    const [row] = (await m.query(`EXPLAIN (FORMAT JSON) ${sql}`, params)) as { 'QUERY PLAN': { Plan: PostgresPlanNode }[] }[]
-    const walk = (node: PostgresPlanNode, underSubPlan: boolean) => {
-      const step = [node['Node Type'], node['Relation Name'] && `on ${node['Relation Name']}`, node['Index Cond'] && `(${node['Index Cond']})`]
-        .filter(Boolean)
-        .join(' ')
-      steps.push(step)
-      const whole = node['Node Type'] === 'Seq Scan' || (/Index (Only )?Scan$/.test(node['Node Type']) && !node['Index Cond'])
-      if (whole && node['Relation Name']) (underSubPlan ? perRow : scans).push(step)
-      const correlated = underSubPlan || /^SubPlan/.test(node['Subplan Name'] ?? '')
-      for (const child of node.Plans ?? []) walk(child, correlated)
-    }
-    walk(row!['QUERY PLAN'][0]!.Plan, false)
-  })
+  const walk = (node: PostgresPlanNode, underSubPlan: boolean) => {
+    const step = [node['Node Type'], node['Relation Name'] && `on ${node['Relation Name']}`, node['Index Cond'] && `(${node['Index Cond']})`]
+      .filter(Boolean)
+      .join(' ')
+    steps.push(step)
+    const whole = node['Node Type'] === 'Seq Scan' || (/Index (Only )?Scan$/.test(node['Node Type']) && !node['Index Cond'])
+    if (whole && node['Relation Name']) (underSubPlan ? perRow : scans).push(step)
+    const correlated = underSubPlan || /^SubPlan/.test(node['Subplan Name'] ?? '')
+    for (const child of node.Plans ?? []) walk(child, correlated)
+  }
+  walk(await postgresPlanTree(manager, { sql, params }, ['seqscan', 'mergejoin', 'hashjoin']), false)
   return { steps, scans, perRow }
 }
 
