@@ -15,9 +15,17 @@ import { deskPrivileges } from './postgresRoles'
 import { runCommand } from '../testing/commandLine'
 import { TEST_SCRYPT, unwrap } from '../testing/tempCasebook'
 import { okaforFamily } from '../testing/fixtures'
-import { makeTestPostgresDatabase, makeTestRole, testPostgresAdminUrl, type TestPostgresDatabase, type TestRole } from '../testing/postgresDatabase'
+import {
+  makeTestHubDatabase,
+  makeTestRole,
+  testPostgresAdminUrl,
+  type TestHubDatabase,
+  type TestPostgresDatabase,
+  type TestRole
+} from '../testing/postgresDatabase'
 
 const adminUrl = testPostgresAdminUrl()!
+let hub: TestHubDatabase
 let owner: TestRole
 let desk: TestRole
 let database: TestPostgresDatabase
@@ -26,26 +34,22 @@ const opened: Casebook[] = []
 const configBefore = process.env.CASEBOOK_CONFIG
 
 beforeEach(async () => {
-  owner = await makeTestRole(adminUrl, 'owner')
-  desk = await makeTestRole(adminUrl, 'desk')
-  database = await makeTestPostgresDatabase(adminUrl, { owner: owner.name })
+  hub = await makeTestHubDatabase(adminUrl)
+  ;({ owner, desk, database } = hub)
   // The machine-wide config every desk has: the server, the database and the desks' role.
   dir = mkdtempSync(join(tmpdir(), 'pg-roles-'))
-  const { host, port, database: name } = database.connection
-  writeFileSync(join(dir, 'casebook.json'), JSON.stringify({ postgres: { host, port, database: name, user: desk.name, tls: 'disable' } }))
+  writeFileSync(join(dir, 'casebook.json'), JSON.stringify({ postgres: hub.section }))
   process.env.CASEBOOK_CONFIG = join(dir, 'casebook.json')
 })
 afterEach(async () => {
   for (const casebook of opened.splice(0)) await casebook.close()
   if (configBefore === undefined) delete process.env.CASEBOOK_CONFIG
   else process.env.CASEBOOK_CONFIG = configBefore
-  await database.drop()
-  await desk.drop()
-  await owner.drop()
+  await hub.drop()
   rmSync(dir, { recursive: true, force: true })
 })
 
-const as = (role: TestRole): PostgresConnection => ({ ...database.connection, user: role.name })
+const as = (role: TestRole): PostgresConnection => hub.as(role)
 
 async function openAs(role: TestRole, log = logOver(() => undefined)): Promise<Casebook> {
   const casebook = await openCasebook({ databasePath: 'not used', postgres: as(role), mode: 'existing', passwordCost: TEST_SCRYPT, log })

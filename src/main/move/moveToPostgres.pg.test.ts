@@ -17,7 +17,7 @@ import { okaforsWithEpisode } from '../testing/episodes'
 import { okaforFamily, today, yearsAgo } from '../testing/fixtures'
 import { runCommand } from '../testing/commandLine'
 import { rawAll, rawExec } from '../testing/rawDb'
-import { makeTestPostgresDatabase, makeTestRole, testPostgresAdminUrl, type TestPostgresDatabase, type TestRole } from '../testing/postgresDatabase'
+import { makeTestHubDatabase, testPostgresAdminUrl, type TestHubDatabase, type TestPostgresDatabase, type TestRole } from '../testing/postgresDatabase'
 import { directoryRows, requestInput } from '../referrals/testWorld'
 import { seedFamilies } from '../seed/seed'
 import { formatReference } from '../search/parseQuery'
@@ -123,6 +123,7 @@ beforeAll(async () => {
 })
 afterAll(() => rmSync(fileDir, { recursive: true, force: true }))
 
+let hub: TestHubDatabase
 let owner: TestRole
 let desk: TestRole
 let database: TestPostgresDatabase
@@ -132,27 +133,23 @@ const opened: Casebook[] = []
 const configBefore = process.env.CASEBOOK_CONFIG
 
 beforeEach(async () => {
-  owner = await makeTestRole(adminUrl, 'owner')
-  desk = await makeTestRole(adminUrl, 'desk')
-  database = await makeTestPostgresDatabase(adminUrl, { owner: owner.name })
+  hub = await makeTestHubDatabase(adminUrl)
+  ;({ owner, desk, database } = hub)
   // The machine-wide config every desk will have: the server, the database and the desks' role.
   dir = mkdtempSync(join(tmpdir(), 'move-to-'))
-  const { host, port, database: name } = database.connection
   config = join(dir, 'casebook.json')
-  writeFileSync(config, JSON.stringify({ postgres: { host, port, database: name, user: desk.name, tls: 'disable' } }))
+  writeFileSync(config, JSON.stringify({ postgres: hub.section }))
   process.env.CASEBOOK_CONFIG = config
 })
 afterEach(async () => {
   for (const casebook of opened.splice(0)) await casebook.close()
   if (configBefore === undefined) delete process.env.CASEBOOK_CONFIG
   else process.env.CASEBOOK_CONFIG = configBefore
-  await database.drop()
-  await desk.drop()
-  await owner.drop()
+  await hub.drop()
   rmSync(dir, { recursive: true, force: true })
 })
 
-const as = (role: TestRole): PostgresConnection => ({ ...database.connection, user: role.name })
+const as = (role: TestRole): PostgresConnection => hub.as(role)
 const move = (from = file) => runCommand('move-to-postgres', '--from', from, '--to', config, '--owner', owner.name)
 
 async function deskOnServer(): Promise<Casebook> {

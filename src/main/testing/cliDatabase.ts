@@ -11,7 +11,7 @@ import type { OpenMode } from '../core/opening'
 type MoreOptions = Omit<OpenOptions, 'databasePath' | 'postgres' | 'mode'>
 import type { PostgresConnection } from '../core/postgres'
 import { runCommand } from './commandLine'
-import { makeTestPostgresDatabase, makeTestRole, testPostgresAdminUrl } from './postgresDatabase'
+import { makeTestHubDatabase, testPostgresAdminUrl } from './postgresDatabase'
 
 export interface CliDatabase {
   /** What a command is given to find the database: --db and the file, or nothing (the config names the PostgreSQL database). */
@@ -42,24 +42,17 @@ export async function cliDatabase(
     if (init.code !== 0) throw new Error(`init failed: ${init.out}`)
     return { args: ['--db', file], open: (mode, more) => openCasebook({ ...more, databasePath: file, mode }), configure, dispose: async () => undefined }
   }
-  const owner = await makeTestRole(adminUrl, 'owner')
-  const desk = await makeTestRole(adminUrl, 'desk')
-  const database = await makeTestPostgresDatabase(adminUrl, { owner: owner.name })
-  const { host, port, database: name } = database.connection
-  const configure = (settings: Record<string, unknown> = {}) =>
-    writeFileSync(configFile, JSON.stringify({ ...settings, postgres: { host, port, database: name, user: desk.name, tls: 'disable' } }))
+  const hubDatabase = await makeTestHubDatabase(adminUrl)
+  const { owner, desk, database } = hubDatabase
+  const configure = (settings: Record<string, unknown> = {}) => writeFileSync(configFile, JSON.stringify({ ...settings, postgres: hubDatabase.section }))
   configure()
   const migrate = await runCommand('migrate', '--postgres', '--owner', owner.name, ...hubArgs)
   if (migrate.code !== 0) throw new Error(`migrate failed: ${migrate.out}`)
   return {
     args: [],
-    open: (mode, more) => openCasebook({ ...more, databasePath: 'not used', postgres: { ...database.connection, user: desk.name }, mode }),
+    open: (mode, more) => openCasebook({ ...more, databasePath: 'not used', postgres: hubDatabase.as(desk), mode }),
     configure,
     superuser: database.connection,
-    async dispose() {
-      await database.drop()
-      await desk.drop()
-      await owner.drop()
-    }
+    dispose: () => hubDatabase.drop()
   }
 }

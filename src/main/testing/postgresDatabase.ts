@@ -60,3 +60,37 @@ export async function makeTestRole(adminUrl: string, prefix: string): Promise<Te
   await asAdmin(adminUrl, (c) => c.query(`CREATE ROLE ${name} LOGIN`))
   return { name, drop: () => asAdmin(adminUrl, (c) => c.query(`DROP ROLE IF EXISTS ${name}`)).then(() => undefined) }
 }
+
+export interface TestHubDatabase {
+  /** IT's owner role, which owns the (empty) database and makes its tables. */
+  owner: TestRole
+  /** The desks' role, which the config names. */
+  desk: TestRole
+  database: TestPostgresDatabase
+  /** The machine-wide config's postgres section every desk has: the server, the database and the desks' role. */
+  section: { host: string; port: number; database: string; user: string; tls: 'disable' }
+  /** The database as one of the roles connects to it. */
+  as(role: TestRole): PostgresConnection
+  /** Drops the database, then the roles. */
+  drop(): Promise<void>
+}
+
+/** A hub's shared database as IT prepares it before migrating: the two roles the README's SQL makes, and an empty database the owner owns. */
+export async function makeTestHubDatabase(adminUrl: string): Promise<TestHubDatabase> {
+  const owner = await makeTestRole(adminUrl, 'owner')
+  const desk = await makeTestRole(adminUrl, 'desk')
+  const database = await makeTestPostgresDatabase(adminUrl, { owner: owner.name })
+  const { host, port, database: name } = database.connection
+  return {
+    owner,
+    desk,
+    database,
+    section: { host, port, database: name, user: desk.name, tls: 'disable' },
+    as: (role) => ({ ...database.connection, user: role.name }),
+    async drop() {
+      await database.drop()
+      await desk.drop()
+      await owner.drop()
+    }
+  }
+}
