@@ -79,7 +79,9 @@ const ON_POSTGRES = [
   'src/main/core/opening.test.ts',
   'src/main/core/queryPlans.test.ts',
   'src/main/drafts/crash.test.ts',
-  'src/main/families/readyToTravel.test.ts'
+  'src/main/families/readyToTravel.test.ts',
+  // Hostile payloads on every channel (fewer runs than on SQLite: see CASEBOOK_FUZZ_RUNS there).
+  'src/main/core/fuzz.test.ts'
 ]
 
 export default defineConfig({
