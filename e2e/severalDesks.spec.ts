@@ -108,3 +108,24 @@ test.describe('reception and a coordinator at two desks on a shared database', (
     await lookAt(page, SHOTS, 'episode-seen-at-reception')
   })
 })
+
+test.describe('an administrator at a desk on a shared database', () => {
+  test.use({ engine: 'postgres', account: { username: 'ivy', role: 'admin' } })
+
+  test('is told on the Backups page, once, that IT backs the server up, naming it, and a backup started there is refused in the same words', async ({
+    page
+  }) => {
+    await page.getByRole('link', { name: 'Backups' }).click()
+    const problem = page.getByRole('alert').filter({ hasText: 'The backups’ settings cannot be shown' })
+    await expect(problem).toContainText(
+      /This hub's database is on a PostgreSQL server \(postgres:\/\/\S+\), so Casebook does not back it up: IT backs the server up with pg_dump/
+    )
+    await expect(page.locator('.govuk-error-summary', { has: problem })).toBeFocused()
+    // Said once: the list's refusal is the same, and is not repeated below.
+    await expect(page.getByText('The backups cannot be listed')).toHaveCount(0)
+    await expectAccessible(page)
+    await lookAt(page, SHOTS, 'backups-on-a-shared-database')
+    await page.getByRole('button', { name: 'Back up now' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'The backup did not start' })).toContainText('IT backs the server up with pg_dump')
+  })
+})

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { openCasebook, type Casebook } from '../../src/main/core/casebook'
+import { describePostgres } from '../../src/main/core/postgres'
 import { TEST_SCRYPT } from '../../src/main/testing/tempCasebook'
 import { newKeyText } from '../../src/main/backup/crypto'
 import type { BackupSettings } from '../../src/main/core/config'
@@ -174,9 +175,11 @@ export const test = base.extend<
       const postgres = engine === 'postgres' ? await startPostgresServer({ durable: true }) : null
       // Stopped however the test ends, even when setting up its core failed.
       try {
+        const shared = postgres ? (await makeTestPostgresDatabase(postgres.url('postgres'))).connection : undefined
         const options = {
-          databasePath,
-          postgres: postgres ? (await makeTestPostgresDatabase(postgres.url('postgres'))).connection : undefined,
+          // As the app names a shared database (core/config.ts): by its server, never a file.
+          databasePath: shared ? describePostgres(shared) : databasePath,
+          postgres: shared,
           clock,
           passwordCost: TEST_SCRYPT,
           directoryFeed,

@@ -11,6 +11,7 @@ import { ageInHours, backupFolderFor, folderProblem, isDefaultFolder, listBackup
 import { RETENTION_WORDS } from './retention'
 import { lastEnded, recentRuns, recordedHashes, runningRows, runOf, startedInWords } from './runs'
 import { restoreHandler } from './restoreHandler'
+import { refuseOnSharedDatabase } from './sharedDatabase'
 import { runAlive } from './backups'
 import { heldBackupKey, keyBesideDatabase, loadBackupKey, type BackupKey, type KeySource } from './crypto'
 import type { BackupFile, BackupRun } from '../../shared/backup/schemas'
@@ -60,6 +61,7 @@ const requestOf = (ctx: CallContext) => ({
 
 export const backupHandlers = defineHandlers({
   'backup.overview': async (_input, ctx) => {
+    refuseOnSharedDatabase(ctx, 'back it up')
     const { folder, none, problem } = await folderState(ctx)
     // The key file is read once (reading only: nothing is made): for the listing, and for the warning when it cannot be.
     let key: BackupKey | null = null
@@ -104,6 +106,7 @@ export const backupHandlers = defineHandlers({
     }
   },
   'backup.list': async (input, ctx) => {
+    refuseOnSharedDatabase(ctx, 'back it up')
     // A read-only core here is the command line's backup list.
     const { folder, none, problem } = await folderState(ctx)
     if (problem) throw new AppError('UNAVAILABLE', problem)
@@ -114,8 +117,12 @@ export const backupHandlers = defineHandlers({
       runs: rows.map((row) => runOf(row, live?.id === row.id ? live.progress : null))
     }
   },
-  'backup.start': async (_input, ctx) => (await ctx.core.backups.start(requestOf(ctx))).run,
+  'backup.start': async (_input, ctx) => {
+    refuseOnSharedDatabase(ctx, 'back it up')
+    return (await ctx.core.backups.start(requestOf(ctx))).run
+  },
   'backup.progress': async (input, ctx) => {
+    refuseOnSharedDatabase(ctx, 'back it up')
     const run = await ctx.core.backups.read(input.id)
     if (!run) throw new AppError('NOT_FOUND', 'There is no such backup run.')
     return run

@@ -12,8 +12,10 @@ import { hubCodeIn } from '../hub/code'
 import { loadBackupKey } from './crypto'
 import { backupPathOf } from './folder'
 import { loggedRestore, oneRestoreAtATime, prepareRestore, restoreAuditEntry, swapIn } from './restore'
+import { refuseOnSharedDatabase } from './sharedDatabase'
 
 export const restoreHandler = async (input: { fileName: string }, ctx: CallContext): Promise<RestoreResult> => {
+  refuseOnSharedDatabase(ctx, 'restore it')
   const { core } = ctx
   const control = databaseControl(core)
   if (!control) throw new AppError('UNAVAILABLE', 'Casebook opened this database read-only, so a backup cannot be restored over it.')

@@ -36,6 +36,7 @@ import { migrateCommand } from './migrateCommand'
 import { moveCommand } from './moveCommand'
 import { postgresConnection } from '../core/postgresSettings'
 import { MIGRATE_COMMAND } from '../core/postgresRoles'
+import { notOnSharedDatabase } from '../backup/sharedDatabase'
 
 const USAGE = `Usage: npm run casebook -- <command> [options]
 
@@ -167,9 +168,7 @@ export async function main(argv: string[], out: (line: string) => void = console
 
   // A PostgreSQL server is IT's to back up and restore, with pg_dump or its own tools: Casebook's backups are of a file.
   const notOnPostgres = (what: string) => {
-    out(
-      `This hub's database is on a PostgreSQL server (${path}), so Casebook does not ${what}: IT backs the server up with pg_dump or its own tools, and restores it the same way. Nothing was changed.`
-    )
+    out(notOnSharedDatabase(path, what))
     return 2
   }
   if (postgresSettings && command === 'init') {

@@ -48,7 +48,8 @@ export function BackupsPage() {
           void readList()
         }}
       />
-      {problems.list ? (
+      {/* A refusal of both (a shared database, which IT backs up) is said once, at the top. */}
+      {problems.list && problems.list.message !== problems.overview?.message ? (
         <ProblemBanner
           title="The backups cannot be listed"
           // The folder's problem is already the warning at the top: said once.

@@ -49,7 +49,10 @@ export function ProblemBanner({ title, message }: { title: string; message: stri
       <div role="alert">
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">
-          <p className="govuk-body">{message}</p>
+          {/* A message may name a folder or a server by an address with no space to wrap at: broken anywhere rather than wider than a narrow window. */}
+          <p className="govuk-body" style={{ overflowWrap: 'anywhere' }}>
+            {message}
+          </p>
         </div>
       </div>
     </div>
