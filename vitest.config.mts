@@ -81,7 +81,11 @@ const ON_POSTGRES = [
   'src/main/drafts/crash.test.ts',
   'src/main/families/readyToTravel.test.ts',
   // Hostile payloads on every channel (fewer runs than on SQLite: see CASEBOOK_FUZZ_RUNS there).
-  'src/main/core/fuzz.test.ts'
+  'src/main/core/fuzz.test.ts',
+  // The audit trail's anchors of exports (the runs' rows and the packages), and every channel's audit
+  // entries, with the backup channels refused on PostgreSQL (backups' anchors: anchors.test.ts, SQLite only).
+  'src/main/audit/exportAnchors.test.ts',
+  'src/main/audit/completeness.test.ts'
 ]
 
 export default defineConfig({

@@ -1,22 +1,21 @@
 // The trail's end checked against anchors, on real files: backups written in the backup folder in
 // Casebook's own format (backup/crypto.ts), real export packages, and a database tampered with as
 // someone holding the file would (the guards' triggers dropped first).
+// SQLite only (not in ON_POSTGRES): backups exist only on SQLite. Exports' anchors, and what needs
+// no backup, are checked on both engines in ./exportAnchors.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
-import { okaforFamily } from '../testing/fixtures'
 import { backupForTests, NO_SETTINGS, rewriteBackupHeader } from '../testing/backupForTests'
 import { runCommand } from '../testing/commandLine'
 import { tamper } from '../testing/rawDb'
-import { exportAs } from '../export/exportTestWorld'
 import { decryptFile, keyIdOf, loadBackupKey, type BackupKey } from '../backup/crypto'
-import { readAuditHead } from './anchors'
+import { auditHeadOf, exportNowIn, registerFamilies, reopenKeepingExportFolder } from './anchorsTestWorld'
 import { writeAudit } from './audit'
 import { RESTORE_ACTION } from './verify'
 import type { AuditAnchor } from '../../shared/backup/schemas'
-import type { ExportRun } from '../../shared/export/schemas'
 
 let t: TempCasebook
 let backups: string
@@ -33,33 +32,10 @@ afterEach(async () => {
   await t.dispose()
 })
 
-const head = async () => (await readAuditHead(t.casebook.core.db))!
-
-/** People no duplicate check takes for one another, so that each registration is saved at once. */
-const PEOPLE = [
-  ['Ada', 'Ashworth'],
-  ['Bryn', 'Castellano'],
-  ['Cerys', 'Dunmore'],
-  ['Dmitri', 'Eastwood'],
-  ['Esme', 'Fairbanks'],
-  ['Felix', 'Gallagher'],
-  ['Greta', 'Holloway'],
-  ['Hugo', 'Ingram'],
-  ['Iris', 'Jablonski'],
-  ['Jonah', 'Kowalczyk']
-] as const
-let registered = 0
-const family = () => {
-  const [givenName, familyName] = PEOPLE[registered % PEOPLE.length]!
-  const born = `19${60 + (registered++ % 30)}-0${1 + (registered % 9)}-1${registered % 10}`
-  return {
-    ...okaforFamily(),
-    members: [{ member: { kind: 'adult', givenName, familyName, dateOfBirth: born, sex: 'F', ethnicity: 'WBRI', relationship: 'PARENT_CARER' } }]
-  }
-}
-const register = async (n = 1, into: TempCasebook = t) => {
-  for (let i = 0; i < n; i++) await into.ok('families.register', family())
-}
+const head = () => auditHeadOf(t)
+const register = (n = 1, into: TempCasebook = t) => registerFamilies(into, n)
+const exportNow = () => exportNowIn(t)
+const reopen = () => reopenKeepingExportFolder(t)
 
 /**
  * A backup in this database's backup folder, under its key, as the backup engine writes one (of this
@@ -79,27 +55,11 @@ async function backUp(
   return made.fileName
 }
 
-async function exportNow(): Promise<ExportRun> {
-  const folder = join(t.dir, 'exports')
-  if (!existsSync(folder)) mkdirSync(folder)
-  t.casebook.core.exportFolder = folder
-  const run = await exportAs(t.connection, { kind: 'full' })
-  expect(run).toMatchObject({ status: 'succeeded' })
-  return run
-}
-
 async function verifyOnCommandLine(): Promise<{ code: number; lines: string[] }> {
   await t.casebook.close()
   const { code, out } = await runCommand('audit', 'verify', '--db', t.databasePath)
   await reopen()
   return { code, lines: out.split('\n') }
-}
-
-/** Reopened with the export folder it had (the command line reads it from the machine-wide config; tests set it on the core). */
-async function reopen(): Promise<void> {
-  const exportFolder = t.casebook.core.exportFolder
-  await t.reopen()
-  t.casebook.core.exportFolder = exportFolder
 }
 
 describe("the trail's end, checked against backups and exports", () => {
@@ -159,28 +119,6 @@ describe("the trail's end, checked against backups and exports", () => {
     expect(lines).toEqual([
       `The audit trail is broken. Entries after 3 are missing: the backup taken on 24 November 2026 at 18:30 (${name}) had seen entry ${seq}.`
     ])
-  })
-
-  it('finds them from the export run recorded in the database, when that is all there is', async () => {
-    await register(2)
-    const run = await exportNow()
-    const [{ seq }] = await t.casebook.core.db.query('SELECT audit_head_seq AS seq FROM export_run WHERE id = ?', [run.id])
-    rmSync(join(run.exportFolder, run.packageName!), { recursive: true }) // collected by the authority
-    await t.casebook.close()
-    await tamper(t.databasePath, `DELETE FROM audit_entry WHERE seq > 3`)
-    await reopen()
-    expect((await t.ok('audit.verify', {})).problem.message).toMatch(
-      new RegExp(`^Entries after 3 are missing: the export taken on .+ \\(${run.packageName}\\) had seen entry ${seq}\\.$`)
-    )
-  })
-
-  it('finds them from the package in the export folder when the runs were deleted too', async () => {
-    await register(2)
-    const run = await exportNow()
-    await t.casebook.close()
-    await tamper(t.databasePath, `DELETE FROM audit_entry WHERE seq > 3; DELETE FROM export_run_file; DELETE FROM export_run`)
-    await reopen()
-    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: false, problem: { seq: 4 }, anchor: { source: 'export package', name: run.packageName } })
   })
 
   it('finds a trail cut short and then written on, which still holds the anchors taken after the cut', async () => {
@@ -275,20 +213,6 @@ describe("the trail's end, checked against backups and exports", () => {
     })
   })
 
-  it('gives every database an id of its own, kept once made', async () => {
-    const other = await openOther('TH', 'second')
-    try {
-      const ids = await Promise.all([t, other].map(async (o) => (await o.casebook.core.db.query('SELECT database_id AS id FROM hub'))[0].id))
-      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/)
-      expect(ids[0]).not.toBe(ids[1])
-      await expect(t.casebook.core.writes.run((m) => m.query(`UPDATE hub SET database_id = ?`, ['f'.repeat(32)]))).rejects.toThrow(
-        /made once and never changed/
-      )
-    } finally {
-      await other.dispose()
-    }
-  })
-
   it('sets aside a backup whose anchor was changed in the share, or made with another key, and never takes it as a cut', async () => {
     await register()
     const real = await backUp('2026-11-24T09:00:00.000Z')
@@ -311,20 +235,6 @@ describe("the trail's end, checked against backups and exports", () => {
     // Unauthenticated, none of them vouches for the trail either: with the real one gone, nothing is named.
     rmSync(join(backups, real))
     expect(await t.ok('audit.verify', {})).toEqual({ intact: true, entries: seq, problem: null, anchorsSetAside: 3, anchorsUnauthenticated: 3 })
-  })
-
-  it('sets aside a package whose anchor was changed in the export folder, and believes the real one', async () => {
-    await register(2)
-    const run = await exportNow()
-    const path = join(run.exportFolder, run.packageName!, 'datapackage.json')
-    const descriptor = JSON.parse(readFileSync(path, 'utf8'))
-    expect(descriptor.casebook.auditHeadMac).toMatch(/^[0-9a-f]{64}$/)
-    const real = await t.ok('audit.verify', {})
-    expect(real).toMatchObject({ intact: true, anchor: { source: 'export package', name: run.packageName } })
-    expect(real).not.toHaveProperty('anchorsSetAside')
-    descriptor.casebook.auditHead.seq += 50
-    writeFileSync(path, JSON.stringify(descriptor))
-    expect(await t.ok('audit.verify', {})).toMatchObject({ intact: true, anchor: { source: 'export run' }, anchorsSetAside: 1, anchorsUnauthenticated: 1 })
   })
 
   it('takes an anchor of this hub without the first entry hash as this trail s only when the trail is shorter than it', async () => {
@@ -379,10 +289,9 @@ describe("the trail's end, checked against backups and exports", () => {
     })
   })
 
-  it('passes over a damaged file in the backup folder and an unreachable export folder', async () => {
+  it('passes over a damaged file in the backup folder', async () => {
     await register()
     writeFileSync(join(backups, 'casebook-th-20261124t120000000z.cbbackup'), 'not a backup')
-    t.casebook.core.exportFolder = join(t.dir, 'no such share')
     expect(await t.ok('audit.verify', {})).toEqual({ intact: true, entries: 2, problem: null })
   })
 })

@@ -38,7 +38,8 @@ export async function personLeafPages(path: string): Promise<{ pages: number[]; 
  * ivy (../testing/accounts). dispose() closes it and removes its folder.
  */
 export async function damagedWithBackup(name = 'damaged') {
-  const r = await tempCasebook(name)
+  // A SQLite file in the PostgreSQL project too: a shared database has no file to damage, and no recovery screen.
+  const r = await tempCasebook(name, { sqliteFile: true })
   await signedInUser(r, 'ivy', 'admin')
   await seedFamilies(r.casebook, { families: 60, seed: 1 })
   const backup = await backupForTests(r.databasePath)

@@ -25,6 +25,10 @@ export interface CallWorld {
 
 export type Call = [Channel, () => [Connection, unknown]]
 
+/** A backup run and a backup file that are nowhere: what the backup channels are asked about where none can be taken. */
+const NO_BACKUP_RUN = '00000000-0000-4000-8000-000000000000'
+const NO_BACKUP_FILE = 'casebook-th-20261124t120000000z.cbbackup'
+
 /**
  * channelSamples' inputs over the records the script has made by the time of the call: the script
  * calls with the samples every test of every channel uses, changing only what a call that must
@@ -248,10 +252,12 @@ export function callScript(world: CallWorld): Call[] {
     ['backup.overview', () => [world.admin, {}]],
     ['backup.list', () => [world.admin, {}]],
     ['backup.start', () => [world.admin, {}]],
-    ['backup.progress', () => [world.admin, { id: state.backupRun.id }]],
+    // On PostgreSQL no backup was taken (backup.start is refused there): a run's id and a file's name of the
+    // right form, so that the refusal answers, not validation.
+    ['backup.progress', () => [world.admin, { id: state.backupRun?.id ?? NO_BACKUP_RUN }]],
     ['auth.signOut', () => [world.window, {}]],
     // Last: a restore signs every window out, and takes the database back to the backup just taken.
-    ['backup.restore', () => [world.admin, { fileName: state.backupFile }]],
+    ['backup.restore', () => [world.admin, { fileName: state.backupFile ?? NO_BACKUP_FILE }]],
     ['recovery.status', () => [world.rescue.window, {}]],
     ['recovery.openReadOnly', () => [world.rescue.window, {}]],
     ['recovery.restore', () => [world.rescue.window, { username: 'ivy', password: CHOSEN_PASSWORD, fileName: world.rescue.backup.fileName }]]

@@ -2,6 +2,7 @@
 // a change or a view of a record always, and nothing for calls that touch no one's record. A new
 // channel is not done until it has a line here.
 import type { Channel } from '../../../shared/contract'
+import { backupChannels } from '../../../shared/backup/contract'
 
 /** Entries a successful call must write: "action recordType", in order. */
 export const EXPECTED: Record<Channel, string[]> = {
@@ -117,4 +118,21 @@ export const EXPECTED: Record<Channel, string[]> = {
   'recovery.restore': ['restore database'],
   // Hearing that another desk saved something is neither a view nor a change.
   'changes.wait': []
+}
+
+/**
+ * What a call answers and writes on each engine. On a hub's shared PostgreSQL database (issue 13) IT
+ * backs the server up with its own tools, so every backup channel refuses UNAVAILABLE before it reads
+ * a folder or writes anything (../../backup/sharedDatabase.ts): no entry. Every other channel writes
+ * the same entries on both engines; the recovery screen's calls are made to a damaged SQLite file's
+ * core on either, as a shared database has no file to recover.
+ */
+export type Engine = 'sqlite' | 'postgres'
+export type Expected = { refused: null; written: string[] } | { refused: 'UNAVAILABLE'; written: [] }
+
+const REFUSED_ON_POSTGRES: ReadonlySet<Channel> = new Set(Object.keys(backupChannels) as Channel[])
+
+export function expectedOn(engine: Engine, channel: Channel): Expected {
+  if (engine === 'postgres' && REFUSED_ON_POSTGRES.has(channel)) return { refused: 'UNAVAILABLE', written: [] }
+  return { refused: null, written: EXPECTED[channel] }
 }
