@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm'
 import { AuditEntity, type AuditRow } from './entities'
 import type { AUDIT_ACTIONS } from '../../shared/audit/schemas'
 import type { CallContext } from '../core/context'
+import { auditHeadMoved, knownAuditHead } from '../core/auditHead'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -57,7 +58,8 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 }
 
 export async function writeAudit(manager: EntityManager, input: AuditInput): Promise<void> {
-  const last = (await manager.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[]
+  const known = knownAuditHead(manager)
+  const last = known ? [known] : ((await manager.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[])
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last[0]?.seq ?? 0) + 1,
     at: input.at,
@@ -69,7 +71,9 @@ export async function writeAudit(manager: EntityManager, input: AuditInput): Pro
     changes: input.changes ? JSON.stringify(input.changes) : null,
     prevHash: last[0]?.hash ?? GENESIS_HASH
   }
-  await manager.insert(AuditEntity, { ...row, hash: entryHash(row) })
+  const hash = entryHash(row)
+  await manager.insert(AuditEntity, { ...row, hash })
+  auditHeadMoved(manager, { seq: row.seq, hash })
 }
 
 /** Field-level before/after for the fields that changed. */

@@ -18,11 +18,12 @@ export function dialectOf(source: HasOptions): Dialect {
  * read committed, then the audit chain head's row lock (migration 1764000000019), held to the commit.
  * Every write appends to the audit trail, so desks' writes take turns as SQLite's do; taking the lock
  * first, before any row the work touches, means two desks can never each hold what the other waits
- * for, and what the work reads (a version, a counter, the chain's head) is what it writes after.
+ * for, and what the work reads (a version, a counter, the chain's head) is what it writes after. The
+ * head's seq and hash come back with the lock, for the transaction's entries to follow (./auditHead).
  */
 export const BEGIN_WRITE: Record<Dialect, string[]> = {
   sqlite: ['BEGIN IMMEDIATE'],
-  postgres: ['BEGIN ISOLATION LEVEL READ COMMITTED', 'SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE']
+  postgres: ['BEGIN ISOLATION LEVEL READ COMMITTED', 'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE']
 }
 
 /**

@@ -10,6 +10,7 @@ import { migrations } from '../../../migrations'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { anotherDesk as openDesk } from '../testing/desks'
 import { writeAudit } from '../audit/audit'
+import { WRITE_ATTEMPTS } from './writeQueue'
 import { verifyAuditChain } from '../audit/verify'
 
 let t: TempCasebook
@@ -119,5 +120,56 @@ describe('two desks writing at the same moment', () => {
     expect(feed.map((f) => f.seq)).toEqual(Array.from({ length: 2 * perDesk }, (_, i) => feed[0]!.seq + i))
     const [counter] = (await db().query(`SELECT seq FROM change_feed_counter`)) as { seq: number }[]
     expect(counter?.seq).toBe(feed.at(-1)?.seq)
+  })
+})
+
+describe('a write PostgreSQL ends as a serialization failure', () => {
+  const entry = (actor: string) => ({ at: new Date().toISOString(), actor, action: 'view' as const, recordType: 'hub' as const, recordId: '1' })
+  /** What the server says when it gives up on a transaction two desks' writes made impossible. */
+  const serializationFailure = `DO $$ BEGIN RAISE EXCEPTION 'could not serialize access' USING ERRCODE = 'serialization_failure'; END $$`
+
+  it('is run again from the start, its entries following the head as it is then, and the chain stays whole', async () => {
+    const second = await anotherDesk()
+    const writes = t.casebook.core.writes
+    const retriedBefore = writes.retried
+    let attempts = 0
+    let other: Promise<void> | null = null
+    const saved = await writes.run(async (m) => {
+      attempts++
+      await writeAudit(m, entry(`attempt ${attempts}`))
+      await writeAudit(m, entry(`attempt ${attempts}, second entry`))
+      if (attempts === 1) {
+        // Another desk's write waits for the head's lock this transaction holds; once the server has
+        // it queued, this attempt fails, and the other desk appends first: the head the retry
+        // follows is not the one the first attempt began with.
+        other = second.core.writes.run((o) => writeAudit(o, entry('the other desk')))
+        await expect
+          .poll(async () => (await db().query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).length)
+          .toBe(1)
+        await m.query(serializationFailure)
+      }
+      return attempts
+    })
+    await other
+    expect(saved).toBe(2)
+    expect(writes.retried - retriedBefore).toBe(1)
+    const actors = ((await db().query(`SELECT actor FROM audit_entry WHERE actor <> 'tester' ORDER BY seq`)) as { actor: string }[]).map((r) => r.actor)
+    expect(actors).toEqual(['the other desk', 'attempt 2', 'attempt 2, second entry'])
+    expect(await verifyAuditChain(db())).toMatchObject({ intact: true, problem: null })
+  })
+
+  it('is given up after the last attempt, nothing of it written, and the next write follows the chain', async () => {
+    const writes = t.casebook.core.writes
+    let attempts = 0
+    const failed = writes.run(async (m) => {
+      attempts++
+      await writeAudit(m, entry('never saved'))
+      await m.query(serializationFailure)
+    })
+    await expect(failed).rejects.toMatchObject({ driverError: { code: '40001' } })
+    expect(attempts).toBe(WRITE_ATTEMPTS)
+    await writes.run((m) => writeAudit(m, entry('after')))
+    expect(await db().query(`SELECT seq FROM audit_entry WHERE actor = 'never saved'`)).toEqual([])
+    expect(await verifyAuditChain(db())).toMatchObject({ intact: true, problem: null })
   })
 })

@@ -7,7 +7,8 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm'
 import { AppError } from './errors'
 import { BEGIN_WRITE, dialectOf, isRetryable } from './dialect'
-import { announceChanges, changeFeedTop } from './postgres'
+import { announceChangesSince, CHANGE_FEED_TOP, queryTogether } from './postgres'
+import { holdAuditHead } from './auditHead'
 
 export type WriteWork<T> = (manager: EntityManager) => Promise<T>
 
@@ -60,13 +61,23 @@ export class WriteQueue {
     const postgres = dialectOf(dataSource) === 'postgres'
     try {
       try {
-        for (const statement of BEGIN_WRITE[dialectOf(dataSource)]) await runner.query(statement)
+        let feedBefore = 0
+        if (postgres) {
+          // One round trip: the beginning, the audit head's lock (and the head itself, which the
+          // transaction's entries follow: ./auditHead), and the change feed's last number, from
+          // which the other desks are told, as this commits, that the feed moved on.
+          const [, heads, feeds] = await queryTogether(runner, [...BEGIN_WRITE.postgres, CHANGE_FEED_TOP])
+          const head = heads?.[0]
+          if (!head || !feeds?.[0]) throw new Error('The audit chain has no head row: the database was not made by Casebook')
+          holdAuditHead(runner, { seq: Number(head.seq), hash: String(head.hash) })
+          feedBefore = Number(feeds[0].seq)
+        } else {
+          for (const statement of BEGIN_WRITE.sqlite) await runner.query(statement)
+        }
         setTransactionState(runner, true)
-        // On PostgreSQL the other desks are told, as this commits, that the change feed moved on.
-        const feedBefore = postgres ? await changeFeedTop(runner) : 0
         const value = await work(runner.manager)
-        if (postgres) await announceChanges(runner, feedBefore)
-        await runner.query('COMMIT')
+        if (postgres) await queryTogether(runner, [announceChangesSince(feedBefore), 'COMMIT'])
+        else await runner.query('COMMIT')
         return value
       } catch (error) {
         // Rolled back whatever failed, the beginning too: on PostgreSQL a statement refused after BEGIN
@@ -76,6 +87,7 @@ export class WriteQueue {
         throw error
       } finally {
         setTransactionState(runner, false)
+        holdAuditHead(runner, null)
       }
     } finally {
       if (postgres) await runner.release()
