@@ -6,7 +6,6 @@ import { MAX_FAMILY_MEMBERS, type Member } from '../../shared/families/schemas'
 import { AppError } from '../core/errors'
 import type { CallContext } from '../core/context'
 import { writeAudit } from '../audit/audit'
-import { indexPerson } from '../search/searchIndex'
 import { findDuplicates } from '../search/duplicates'
 import type { RestrictedViewer } from './restrictedViewer'
 import { DuplicateDecisionEntity, MembershipEntity, PersonEntity } from './entities'
@@ -61,6 +60,11 @@ export async function refuseFullFamily(manager: EntityManager, familyId: string,
   }
 }
 
+/**
+ * A new person in a family, recorded and audited. The caller brings the household's search entries
+ * up to date once it has added everyone (indexHouseholds): each entry holds the household's
+ * surnames, so indexing after each of a family of four rewrote the household four times.
+ */
 export async function insertPerson(manager: EntityManager, ctx: CallContext, familyId: string, entry: NewMember): Promise<string> {
   const id = randomUUID()
   const columns = memberColumns(entry.member)
@@ -75,7 +79,6 @@ export async function insertPerson(manager: EntityManager, ctx: CallContext, fam
     leftAt: null,
     recordedByUserId: ctx.actor.userId
   })
-  await indexPerson(manager, { id, givenName: columns.givenName, familyName: columns.familyName }, true)
   await writeAudit(manager, {
     at: ctx.now,
     actor: ctx.actor.name,

@@ -11,6 +11,7 @@ import { FamilyEntity } from './entities'
 import { insertPerson, refuseUnconfirmedDuplicates } from './members'
 import { restrictedViewer } from './access'
 import { discardDraft } from '../drafts/service'
+import { indexHouseholds } from '../search/searchIndex'
 
 /** A new household and its members in one transaction: all of it is saved, or none. */
 export async function registerFamily(input: z.output<typeof registerFamilyInput>, ctx: CallContext) {
@@ -45,5 +46,6 @@ export async function insertFamily(manager: EntityManager, ctx: CallContext, inp
   await manager.insert(FamilyEntity, family)
   await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'family', recordId: id, familyId: id, changes: input.family })
   for (const entry of input.members) await insertPerson(manager, ctx, id, entry)
+  await indexHouseholds(manager, [id])
   return { id, reference }
 }

@@ -72,6 +72,7 @@ export async function addMember(input: z.output<typeof addMemberInput>, ctx: Cal
     await refuseFullFamily(manager, family.id, 'member', 'This')
     await refuseUnconfirmedDuplicates(manager, [{ path: 'member', entry: input }], family.postcode, restrictedViewer(ctx))
     const id = await insertPerson(manager, ctx, family.id, input)
+    await indexHouseholds(manager, [family.id])
     return { id, version: 1 }
   })
 }
