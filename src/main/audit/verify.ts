@@ -7,6 +7,7 @@ import type { AuditVerification } from '../../shared/audit/schemas'
 import { formatDate, utcToLondon } from '../../shared/dates'
 import type { AuditRow } from './entities'
 import { entryHash, GENESIS_HASH, type AuditAction } from './audit'
+import { dialectOf } from '../core/dialect'
 import { findAnchors, readAuditHead, readThisHub, type AnchorPlaces, type FoundAnchor } from './anchors'
 
 const BATCH = 5000
@@ -50,11 +51,40 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   }
 }
 
-/** The chain, then its end against every anchor found in the database and in `places`. */
-export async function verifyAuditTrail(db: Db, places: AnchorPlaces): Promise<AuditVerification> {
+/**
+ * The chain, then its end against every anchor found in the database and in `places` (which name the
+ * backup or export that saw more), then on PostgreSQL against the database's own record of its end.
+ */
+export async function verifyAuditTrail(db: Db & Parameters<typeof dialectOf>[0], places: AnchorPlaces): Promise<AuditVerification> {
   const chain = await verifyAuditChain(db)
   if (!chain.intact) return chain
-  return checkEnd(db, chain, places)
+  const ended = await checkEnd(db, chain, places)
+  if (!ended.intact) return ended
+  return (await checkHeadRow(db, ended)) ?? ended
+}
+
+/**
+ * On PostgreSQL the database keeps the chain's head in a row of its own (audit_head, migration
+ * 1764000000019), moved on by the trigger every entry passes: entries removed from the end, which
+ * leave a chain that still checks, show there without any backup or export, unless whoever removed
+ * them rewrote that row too (then the anchors are what is left to tell). A desk's next entry follows
+ * that row, not the last entry left, so after such a cut the chain itself shows the gap.
+ */
+async function checkHeadRow(db: Db & Parameters<typeof dialectOf>[0], checked: AuditVerification): Promise<AuditVerification | null> {
+  if (dialectOf(db) !== 'postgres') return null
+  const [recorded] = (await db.query('SELECT seq, hash FROM audit_head WHERE id = 1')) as { seq: number; hash: string }[]
+  const [last] = (await db.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[]
+  if (!recorded) return null
+  const end = { seq: Number(last?.seq ?? 0), hash: last?.hash ?? GENESIS_HASH }
+  const said = Number(recorded.seq)
+  if (said === end.seq && recorded.hash === end.hash) return null
+  const record = `the database's own record of the trail's end says entry ${said}`
+  if (said > end.seq) {
+    const message = end.seq === 0 ? `Every entry is missing: ${record}.` : `Entries after ${end.seq} are missing: ${record}.`
+    return { ...checked, intact: false, problem: { seq: end.seq + 1, message } }
+  }
+  const message = `The trail's end is not the one the database recorded: ${record}, and the trail ends at entry ${end.seq}. Entries have been removed or replaced.`
+  return { ...checked, intact: false, problem: { seq: Math.min(said, end.seq), message } }
 }
 
 /** An audit entry that records a restore: written into the checked copy just before it is swapped in, timed at the swap. */
