@@ -1,10 +1,10 @@
 // npm run bench [-- --families 40000 --requests 50000 --referrals 30000 --samples 200 --export-families 10000 --json results.json]
-//                [--engine sqlite|postgres [--url postgres://…]] [--desks 8 [--seconds 60]]
+//                [--engine sqlite|postgres [--url postgres://…]] [--desks 8 [--seconds 60] [--pace] [--seeded --url …]]
 // Seeds a fresh database with synthetic families, then measures through connection.invoke (the
 // path every window uses): each search mode, the duplicate check, registering a family of four,
 // and opening the database; and each search mode's own SQL through the engine's own driver, for the
 // ratio. `--engine postgres` does the same on PostgreSQL (./engine). `--desks n`: after seeding,
-// only the run of n desks at once (./desks).
+// only the run of n desks at once (./desks), flat out or, with --pace, at a person's pace.
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -41,6 +41,8 @@ const { values } = parseArgs({
     desks: { type: 'string' },
     // With --desks: --url names a database a run kept (--keep), measured as it is, without seeding it again.
     seeded: { type: 'boolean' },
+    // With --desks: each desk at a person's pace (./desks PACE) instead of flat out.
+    pace: { type: 'boolean' },
     seconds: { type: 'string', default: '60' }
   }
 })
@@ -48,6 +50,7 @@ const FAMILIES = Number(values.families)
 const SAMPLES = Number(values.samples)
 
 async function main() {
+  if (values.pace && !values.desks) throw new Error('--pace is for --desks only')
   if (values.seeded && !values.desks) throw new Error('--seeded is for --desks only: the other measures seed what they measure')
   // A SQLite file is one desk's: several cores writing one file wait on its lock until they give up (SQLITE_BUSY).
   if (values.desks && values.engine !== 'postgres') throw new Error('--desks needs --engine postgres: desks share a database only on PostgreSQL')
@@ -91,7 +94,7 @@ async function desksOnly(database: BenchDatabase, desks: number) {
   await casebook.close()
   const figures = await benchDesks(
     () => database.open('existing'),
-    { desks, seconds: Number(values.seconds), people, familyIds, episodeIds: openEpisodeIds },
+    { desks, seconds: Number(values.seconds), pace: Boolean(values.pace), people, familyIds, episodeIds: openEpisodeIds },
     console.log
   )
   printDesks(figures, console.log)
