@@ -215,6 +215,7 @@ export async function main(argv: string[], out: (line: string) => void = console
           ownerPasswordEnv: values['owner-password-env'],
           ownerPasswordFile: values['owner-password-file'],
           caFile: values['ca-file'],
+          actor: `cli:${desktopUserName()}`,
           log,
           out,
           onProgress: progressBar('Copying')

@@ -22,6 +22,8 @@ export interface MoveCommandOptions {
   /** The CA's certificate, for an address of a server on another computer (a config file names its own). */
   caFile?: string
   env?: NodeJS.ProcessEnv
+  /** Who runs it, for the move's audit entry (`cli:<user>`). */
+  actor: string
   log: Log
   out: (line: string) => void
   onProgress?: (done: number, total: number) => void
@@ -76,7 +78,14 @@ export async function moveCommand(options: MoveCommandOptions): Promise<number> 
     return 2
   }
   try {
-    const moved = await moveToPostgres({ from, to: target.connection, deskRole: target.deskRole, log: options.log, onProgress: options.onProgress })
+    const moved = await moveToPostgres({
+      from,
+      to: target.connection,
+      deskRole: target.deskRole,
+      actor: options.actor,
+      log: options.log,
+      onProgress: options.onProgress
+    })
     out(`Copied ${moved.tables.length} tables, ${moved.rows.toLocaleString('en-GB')} rows, from ${from} to ${moved.target} in ${moved.seconds} s.`)
     out(
       `Rows: ${moved.tables

@@ -3,13 +3,14 @@
 // draft; a target database owned by an owner role (not a superuser), moved into as IT does it, with
 // the command line; then a desk, as the desks' role, opens the server and carries on. A failure part-way
 // leaves the server with no records, and the file is never changed.
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import pg from 'pg'
-import { openCasebook, type Casebook, type Connection } from '../core/casebook'
+import { desktopUserName, openCasebook, type Casebook, type Connection } from '../core/casebook'
 import type { PostgresConnection } from '../core/postgres'
 import { TEST_SCRYPT, tempCasebook, unwrap } from '../testing/tempCasebook'
 import { signedInUser } from '../testing/accounts'
@@ -217,18 +218,40 @@ describe('moving a hub from its file to the server', () => {
     expect(sha256(file)).toBe(hash)
     expect(readdirSync(fileDir).sort()).toEqual(beside)
 
+    // Every row the file holds, and one entry more on the trail: the move's own.
     const counts = await serverCounts()
-    for (const [table, rows] of Object.entries(before.counts)) expect({ table, rows: counts[table] }).toEqual({ table, rows })
+    const moved = (table: string, rows: number) => (table === 'audit_entry' ? rows + 1 : rows)
+    for (const [table, rows] of Object.entries(before.counts)) expect({ table, rows: counts[table] }).toEqual({ table, rows: moved(table, rows) })
     const fileTables = (await rawAll<{ name: string }>(file, `SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r) => r.name)
     for (const table of Object.keys(counts).filter((name) => !NOT_COPIED.has(name) && fileTables.includes(name))) {
       const [inFile] = await rawAll<{ n: number }>(file, `SELECT count(*) AS n FROM "${table}"`)
-      expect({ table, rows: counts[table] }).toEqual({ table, rows: inFile!.n })
+      expect({ table, rows: counts[table] }).toEqual({ table, rows: moved(table, inFile!.n) })
     }
     await onServer(async (client) => {
       expect((await client.query(`SELECT code, next_family_number AS "nextFamilyNumber", database_id AS "databaseId" FROM hub`)).rows).toEqual([before.hub])
-      // The server's counters follow on from the copied rows.
+      // The trail goes on from the file's last entry with the move's own: who moved the hub, from which file.
       const [last] = await rawAll<{ seq: number; hash: string }>(file, `SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)
-      expect((await client.query(`SELECT seq, hash FROM audit_head`)).rows).toEqual([last])
+      const entry = (
+        await client.query(`SELECT seq, actor, action, record_type, record_id, changes, prev_hash, hash FROM audit_entry WHERE seq > $1`, [last!.seq])
+      ).rows
+      expect(entry).toEqual([
+        expect.objectContaining({
+          seq: last!.seq + 1,
+          actor: `cli:${desktopUserName()}`,
+          action: 'move',
+          record_type: 'database',
+          record_id: before.hub.databaseId
+        })
+      ])
+      expect(entry[0].prev_hash).toBe(last!.hash)
+      expect(JSON.parse(entry[0].changes)).toEqual({
+        from: file,
+        to: expect.stringMatching(/^postgres:\/\//),
+        rows: expect.any(Number),
+        entries: before.counts.audit_entry
+      })
+      expect((await client.query(`SELECT seq, hash FROM audit_head`)).rows).toEqual([{ seq: last!.seq + 1, hash: entry[0].hash }])
+      // The server's counters follow on from the copied rows.
       const [feed] = await rawAll<{ seq: number }>(file, `SELECT max(seq) AS seq FROM change_feed`)
       expect((await client.query(`SELECT seq FROM change_feed_counter`)).rows).toEqual([feed])
       expect(Number((await client.query(`SELECT count(*) AS n FROM person_search`)).rows[0].n)).toBe(counts.person)
@@ -332,6 +355,37 @@ describe('a move that fails part-way', () => {
     await expectNoRecords()
   })
 
+  it('refuses to commit when a desk saves in the file while it is copied, and says to close every desk first', async () => {
+    const busy = join(dir, 'busy.sqlite')
+    copyFileSync(file, busy)
+    let saved = false
+    const refusal = await moveToPostgres({
+      from: busy,
+      to: as(owner),
+      deskRole: desk.name,
+      actor: 'cli:it',
+      batchRows: 50,
+      // Once the first rows are sent, a desk still on the file saves a draft (as typing does), in a
+      // process of its own: the copy waits for it, so the save is in the file before the copy ends.
+      onProgress: (done) => {
+        if (done === 0 || saved) return
+        saved = true
+        const save = `const s = require('sqlite3'); const db = new s.Database(process.argv[1]);
+          db.run("UPDATE draft SET saved_at = ?", [new Date(Date.now() + 60000).toISOString()], (e) => { if (e) { console.error(e); process.exit(1) } db.close() })`
+        execFileSync(process.execPath, ['-e', save, busy], { cwd: process.cwd() })
+      }
+    }).then(
+      () => null,
+      (error: unknown) => error
+    )
+    expect(saved).toBe(true)
+    expect(refusal).toBeInstanceOf(MoveRefusal)
+    expect((refusal as Error).message).toBe(
+      `A desk saved in ${busy} while it was being copied, so the copy would miss what it saved. Nothing was copied: close Casebook on every desk that uses the file, then run the command again.`
+    )
+    await expectNoRecords()
+  })
+
   it('leaves the server with no records when its connection is cut in the middle of the copy', async () => {
     const killer = new pg.Client({ ...database.connection, password: undefined })
     await killer.connect()
@@ -342,6 +396,7 @@ describe('a move that fails part-way', () => {
         from: file,
         to: as(owner),
         deskRole: desk.name,
+        actor: 'cli:it',
         batchRows: 50,
         // Once the first rows are sent: the server ends the move's connections, as a network cut would.
         onProgress: (done) => {

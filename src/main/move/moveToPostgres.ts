@@ -6,7 +6,8 @@
 // verifies. So a failure anywhere (a row the server refuses, the connection lost, a count that does
 // not match) leaves the target as it was: PostgreSQL never commits half a transaction. Ids, versions,
 // the audit trail with its hashes, the change feed and the hub's counters are copied as they are, so
-// the next write on the server follows on from the last in the file.
+// the next write on the server follows on from the last in the file: the move's own audit entry,
+// written before the commit, after a last look that no desk saved in the file meanwhile.
 import type { DataSource, QueryRunner } from 'typeorm'
 import { openReadOnlyDatabase } from '../core/database'
 import { BEGIN_WRITE } from '../core/dialect'
@@ -14,7 +15,7 @@ import { describePostgres, openPostgresDatabase, type PostgresConnection } from 
 import { postgresProblem } from '../core/postgresProblems'
 import { grantDeskRole, quoted } from '../core/postgresRoles'
 import { verifyAuditChain } from '../audit/verify'
-import { GENESIS_HASH } from '../audit/audit'
+import { GENESIS_HASH, writeAudit } from '../audit/audit'
 import { rebuildPostgresSearch } from '../search/postgresSearch'
 import { SEARCH_ROWS, SEARCH_TABLE } from '../search/sqliteSearch'
 import { silentLog, type Log } from '../log/log'
@@ -27,6 +28,8 @@ export interface MoveOptions {
   to: PostgresConnection
   /** The desks' role, granted what a desk needs once the tables are made (as `migrate` does); null when not known. */
   deskRole: string | null
+  /** Who moved the hub, for the audit entry the move appends on the server (the command line's `cli:<user>`). */
+  actor: string
   log?: Log
   onProgress?: (done: number, total: number) => void
   /** Rows sent to the server at once. */
@@ -38,7 +41,7 @@ export interface MoveResult {
   tables: { name: string; rows: number }[]
   rows: number
   seconds: number
-  /** The copied trail as verified on the target. */
+  /** The copied trail as verified on the target (the move's own entry, appended after it, not counted). */
   audit: { entries: number }
   /** The hub settings `migrate` had made on the empty target, which the file's replaced. */
   replacedHub: { name: string; code: string } | null
@@ -108,7 +111,7 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveResult> 
           })
         ).length
       : null
-    const copied = await copyAll(source.reader, server, target, options)
+    const copied = await copyAll(source.reader, server, target, options, () => savedInFileNow(options.from))
     const seconds = Math.round((performance.now() - started) / 100) / 10
     log.info('move.finished', { tables: copied.tables.length, rows: copied.rows, ms: Math.round(performance.now() - started) })
     return { target, ...copied, seconds, granted }
@@ -121,7 +124,24 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveResult> 
 
 type Copied = Pick<MoveResult, 'tables' | 'rows' | 'audit' | 'replacedHub'>
 
-async function copyAll(reader: DataSource, server: DataSource, target: string, options: MoveOptions): Promise<Copied> {
+/**
+ * What a desk saving in the file changes: every save of a record appends to the audit trail, and a
+ * draft (saved as someone types, not audited) changes the drafts' count or their latest time.
+ */
+const SAVED_IN_FILE = `SELECT (SELECT max(seq) FROM audit_entry) AS "auditHead", (SELECT count(*) FROM draft) AS "drafts", (SELECT max(saved_at) FROM draft) AS "draftSavedAt"`
+
+/** SAVED_IN_FILE as the file is now, outside the copy's moment. */
+async function savedInFileNow(file: string): Promise<string> {
+  const now = await openReadOnlyDatabase(file)
+  try {
+    return JSON.stringify(await now.reader.query(SAVED_IN_FILE))
+  } finally {
+    await now.reader.destroy()
+    await now.release()
+  }
+}
+
+async function copyAll(reader: DataSource, server: DataSource, target: string, options: MoveOptions, savedNow: () => Promise<string>): Promise<Copied> {
   const log = options.log ?? silentLog
   const started = performance.now()
   const runner = server.createQueryRunner()
@@ -168,6 +188,22 @@ async function copyAll(reader: DataSource, server: DataSource, target: string, o
     log.info('move.verified', { entries: audit.entries, ms: Math.round(performance.now() - started) })
 
     for (const table of tables) await runner.query(`ALTER TABLE ${quoted(table.name)} ENABLE TRIGGER USER`)
+    // A desk still saving in the file: what it saved after the copy's moment would be in the file and
+    // not on the server, and go on being saved there. (A save after this check and before the commit
+    // is not seen: the command's last words tell IT to keep every desk off the file.)
+    if ((await savedNow()) !== JSON.stringify(await reader.query(SAVED_IN_FILE)))
+      throw new MoveRefusal(
+        `A desk saved in ${options.from} while it was being copied, so the copy would miss what it saved. Nothing was copied: close Casebook on every desk that uses the file, then run the command again.`
+      )
+    // The move itself, on the trail it moved: who, when, from which file (the chain head's trigger is on again, and checks it follows).
+    await writeAudit(runner.manager, {
+      at: new Date().toISOString(),
+      actor: options.actor,
+      action: 'move',
+      recordType: 'database',
+      recordId: await hubDatabaseId(runner),
+      changes: { from: options.from, to: target, rows: total, entries: audit.entries }
+    })
     committing = true
     await runner.query('COMMIT')
     return { tables: tables.map((t) => ({ name: t.name, rows: counts.get(t.name)! })), rows: total, audit, replacedHub }
@@ -186,6 +222,12 @@ async function copyAll(reader: DataSource, server: DataSource, target: string, o
     await reader.query('ROLLBACK').catch(() => undefined)
     await runner.release()
   }
+}
+
+/** The hub's database id, as copied from the file (migration 1764000000016 made it there). */
+async function hubDatabaseId(runner: QueryRunner): Promise<string> {
+  const [hub] = (await runner.query(`SELECT database_id AS "databaseId" FROM hub WHERE id = 1`)) as { databaseId: string }[]
+  return hub?.databaseId ?? ''
 }
 
 /**
