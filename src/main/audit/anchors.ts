@@ -133,7 +133,8 @@ async function anchorsInExportFolders(folders: readonly string[], hubCode: strin
 
 /** Where anchors outside the database are kept: the backup folder, and the export folder with its pseudonymised series. */
 export interface AnchorPlaces {
-  backupFolder: string
+  /** Null on a shared database whose config names no backup folder (../audit/handlers anchorPlacesOf). */
+  backupFolder: string | null
   exportFolders: readonly string[]
   /** The backup key this machine holds (crypto.ts heldBackupKey): without it no backup file's anchor can be believed. */
   backupKey?: BackupKey | null
@@ -143,7 +144,7 @@ export interface AnchorPlaces {
 export async function findAnchors(db: Db, places: AnchorPlaces, hub: ThisHub): Promise<FoundAnchor[]> {
   const [runs, backups, packages] = await Promise.all([
     anchorsInRuns(db),
-    anchorsInBackupFolder(places.backupFolder, places.backupKey ?? null),
+    places.backupFolder ? anchorsInBackupFolder(places.backupFolder, places.backupKey ?? null) : [],
     hub.code ? anchorsInExportFolders(places.exportFolders, hub.code, hub.pseudonymKey) : []
   ])
   return [...runs, ...backups, ...packages]

@@ -4,12 +4,13 @@
 // off) is found against them. Backups' anchors are SQLite's alone: ./anchors.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { tempCasebook, type TempCasebook } from '../testing/tempCasebook'
 import { runCommandOn } from '../testing/commandLine'
 import { tamperWith } from '../testing/tamper'
 import { auditHeadOf, exportNowIn, registerFamilies, reopenKeepingExportFolder } from './anchorsTestWorld'
 import { entryHash } from './audit'
+import { anchorPlacesOf } from './handlers'
 import type { AuditRow } from './entities'
 import type { ExportRun } from '../../shared/export/schemas'
 
@@ -211,5 +212,15 @@ describe("the trail's end, checked against exports", () => {
     } finally {
       await other.dispose()
     }
+  })
+})
+
+describe('where the anchors outside the database are looked for', () => {
+  it('backups beside the file on SQLite; on a shared database, only in a folder IT names (its "path" is the server s address)', async () => {
+    const core = t.casebook.core
+    if (t.postgres) expect(anchorPlacesOf(core)).toMatchObject({ backupFolder: null, backupKey: null })
+    else expect(anchorPlacesOf(core).backupFolder).toBe(join(dirname(t.databasePath), 'Backups'))
+    core.backupSettings = { ...core.backupSettings, folder: join(t.dir, 'it-backups') }
+    expect(anchorPlacesOf(core).backupFolder).toBe(join(t.dir, 'it-backups'))
   })
 })
