@@ -49,6 +49,18 @@ const organisation = (name: string) => {
 describe('a PostgreSQL database', () => {
   it('is what the core opened, migrated to the last migration, with the tables SQLite has', async () => {
     expect(dialectOf(db())).toBe('postgres')
+    // Sorting text as a hub's server in England does (testing/postgresDatabase HUB_COLLATION), not by code point.
+    const [collation] = (await db().query(`SELECT datlocprovider AS provider, daticulocale AS locale FROM pg_database WHERE datname = current_database()`)) as {
+      provider: string
+      locale: string
+    }[]
+    expect(collation).toEqual({ provider: 'i', locale: 'en-GB' })
+    expect(((await db().query(`SELECT x FROM unnest(ARRAY['B', 'a', 'b', 'A']) x ORDER BY x`)) as { x: string }[]).map((r) => r.x)).toEqual([
+      'a',
+      'A',
+      'b',
+      'B'
+    ])
     const ran = (await db().query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[]
     expect(ran.at(-1)?.name).toBe(migrations.at(-1)!.name)
     const tables = ((await db().query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as { tablename: string }[]).map(

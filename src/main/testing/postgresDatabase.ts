@@ -34,10 +34,16 @@ async function asAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise
   }
 }
 
+/**
+ * How a test database sorts text: as a hub's server in England would (en-GB), not as the test server's
+ * C locale does, where 'B' comes before 'a'. ICU's, which needs no locale installed on the machine.
+ */
+export const HUB_COLLATION = `TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-GB' LOCALE 'C.UTF-8'`
+
 /** `owner`: a role (./makeTestRole) to own the database, as IT's owner role does; else the server's superuser. */
 export async function makeTestPostgresDatabase(adminUrl: string, options: { owner?: string } = {}): Promise<TestPostgresDatabase> {
   const name = `casebook_${randomBytes(8).toString('hex')}`
-  await asAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${options.owner ? ` OWNER ${options.owner}` : ''}`))
+  await asAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${options.owner ? ` OWNER ${options.owner}` : ''} ${HUB_COLLATION}`))
   const url = new URL(adminUrl)
   return {
     connection: { host: url.hostname, port: Number(url.port), database: name, user: decodeURIComponent(url.username), password: null, ssl: false, poolSize: 4 },
