@@ -88,7 +88,7 @@ async function postgresDatabase(url: string | undefined): Promise<BenchDatabase>
   const folder = mkdtempSync(join(tmpdir(), 'casebook-bench-'))
   let database: TestPostgresDatabase
   try {
-    database = await makeTestPostgresDatabase(url ?? server!.url('postgres'))
+    database = await makeTestPostgresDatabase(url ?? server!.url('postgres'), { collation: 'README' })
   } catch (error) {
     await server?.stop()
     throw error

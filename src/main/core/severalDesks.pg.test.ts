@@ -49,7 +49,7 @@ const organisation = (name: string) => {
 describe('a PostgreSQL database', () => {
   it('is what the core opened, migrated to the last migration, with the tables SQLite has', async () => {
     expect(dialectOf(db())).toBe('postgres')
-    // Sorting text as a hub's server in England does (testing/postgresDatabase HUB_COLLATION), not by code point.
+    // Sorting text as a hub's server in England does (testing/postgresDatabase COLLATIONS), not by code point.
     const [collation] = (await db().query(`SELECT datlocprovider AS provider, daticulocale AS locale FROM pg_database WHERE datname = current_database()`)) as {
       provider: string
       locale: string

@@ -35,15 +35,24 @@ async function asAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise
 }
 
 /**
- * How a test database sorts text: as a hub's server in England would (en-GB), not as the test server's
- * C locale does, where 'B' comes before 'a'. ICU's, which needs no locale installed on the machine.
+ * How a test database sorts text. The README has IT make the hub's database with C collation (the byte
+ * order SQLite sorts in); a database made otherwise must work as well, so tests run on the harder
+ * one, en-GB as a server in England would have it, where 'a' comes before 'B' (ICU's, which needs no
+ * locale installed on the machine). The bench measures the README's.
  */
-export const HUB_COLLATION = `TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-GB' LOCALE 'C.UTF-8'`
+export const COLLATIONS = {
+  'en-GB': `TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-GB' LOCALE 'C.UTF-8'`,
+  README: `ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`
+} as const
 
 /** `owner`: a role (./makeTestRole) to own the database, as IT's owner role does; else the server's superuser. */
-export async function makeTestPostgresDatabase(adminUrl: string, options: { owner?: string } = {}): Promise<TestPostgresDatabase> {
+export async function makeTestPostgresDatabase(
+  adminUrl: string,
+  options: { owner?: string; collation?: keyof typeof COLLATIONS } = {}
+): Promise<TestPostgresDatabase> {
   const name = `casebook_${randomBytes(8).toString('hex')}`
-  await asAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${options.owner ? ` OWNER ${options.owner}` : ''} ${HUB_COLLATION}`))
+  const collation = COLLATIONS[options.collation ?? 'en-GB']
+  await asAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${options.owner ? ` OWNER ${options.owner}` : ''} ${collation}`))
   const url = new URL(adminUrl)
   return {
     connection: { host: url.hostname, port: Number(url.port), database: name, user: decodeURIComponent(url.username), password: null, ssl: false, poolSize: 4 },
