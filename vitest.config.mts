@@ -22,6 +22,7 @@ const ON_POSTGRES = [
   'src/main/core/sessions.test.ts',
   'src/main/directory/directory.test.ts',
   'src/main/directory/import/import.test.ts',
+  'src/main/directory/import/importRefusals.test.ts',
   'src/main/drafts/drafts.test.ts',
   'src/main/drafts/registration.test.ts',
   'src/main/earlyHelp/chronology.test.ts',
