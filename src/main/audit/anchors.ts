@@ -15,17 +15,18 @@ import { auditAnchor, BACKUP_FILE_NAME, type AuditAnchor } from '../../shared/ba
 import type { AUDIT_ANCHOR_SOURCES } from '../../shared/audit/schemas'
 import { backupAnchorAuthentic, readBackupHeader, type BackupKey } from '../backup/crypto'
 import { anchorMacMatches, exportAnchorKey } from './anchorMac'
+import { lastAuditEntry } from './audit'
 import { DESCRIPTOR_FILE } from '../export/package/datapackage'
 
 type Db = Pick<EntityManager, 'query'>
 
 /** The head as `db` sees it (inside a transaction: that transaction's moment); null for an empty trail. */
 export async function readAuditHead(db: Db): Promise<AuditAnchor | null> {
-  const [last] = (await db.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[]
+  const last = await lastAuditEntry(db)
   if (!last) return null
   const [first] = (await db.query('SELECT hash FROM audit_entry ORDER BY seq LIMIT 1')) as { hash: string }[]
   const { databaseId } = await readThisHub(db)
-  return { seq: Number(last.seq), hash: last.hash, firstHash: first!.hash, ...(databaseId ? { databaseId } : {}) }
+  return { seq: last.seq, hash: last.hash, firstHash: first!.hash, ...(databaseId ? { databaseId } : {}) }
 }
 
 export interface ThisHub {

@@ -57,11 +57,16 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonicalEntry(row)).digest('hex')
 }
 
+/** The trail's last entry as `db` sees it (seq as a number on either engine); null for an empty trail. */
+export async function lastAuditEntry(db: Pick<EntityManager, 'query'>): Promise<{ seq: number; hash: string } | null> {
+  const [last] = (await db.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as { seq: number | string; hash: string }[]
+  return last ? { seq: Number(last.seq), hash: last.hash } : null
+}
+
 export async function writeAudit(manager: EntityManager, input: AuditInput): Promise<void> {
-  const known = knownAuditHead(manager)
-  const last = known ? [known] : ((await manager.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[])
+  const last = knownAuditHead(manager) ?? (await lastAuditEntry(manager))
   const row: Omit<AuditRow, 'hash'> = {
-    seq: (last[0]?.seq ?? 0) + 1,
+    seq: (last?.seq ?? 0) + 1,
     at: input.at,
     actor: input.actor,
     action: input.action,
@@ -69,7 +74,7 @@ export async function writeAudit(manager: EntityManager, input: AuditInput): Pro
     recordId: input.recordId,
     familyId: input.familyId ?? null,
     changes: input.changes ? JSON.stringify(input.changes) : null,
-    prevHash: last[0]?.hash ?? GENESIS_HASH
+    prevHash: last?.hash ?? GENESIS_HASH
   }
   const hash = entryHash(row)
   await manager.insert(AuditEntity, { ...row, hash })

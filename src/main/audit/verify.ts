@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm'
 import type { AuditVerification } from '../../shared/audit/schemas'
 import { formatDate, utcToLondon } from '../../shared/dates'
 import type { AuditRow } from './entities'
-import { entryHash, GENESIS_HASH, type AuditAction } from './audit'
+import { entryHash, GENESIS_HASH, lastAuditEntry, type AuditAction } from './audit'
 import { dialectOf } from '../core/dialect'
 import { findAnchors, readAuditHead, readThisHub, type AnchorPlaces, type FoundAnchor } from './anchors'
 
@@ -73,9 +73,8 @@ export async function verifyAuditTrail(db: Db & Parameters<typeof dialectOf>[0],
 async function checkHeadRow(db: Db & Parameters<typeof dialectOf>[0], checked: AuditVerification): Promise<AuditVerification | null> {
   if (dialectOf(db) !== 'postgres') return null
   const [recorded] = (await db.query('SELECT seq, hash FROM audit_head WHERE id = 1')) as { seq: number; hash: string }[]
-  const [last] = (await db.query('SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[]
   if (!recorded) return null
-  const end = { seq: Number(last?.seq ?? 0), hash: last?.hash ?? GENESIS_HASH }
+  const end = (await lastAuditEntry(db)) ?? { seq: 0, hash: GENESIS_HASH }
   const said = Number(recorded.seq)
   if (said === end.seq && recorded.hash === end.hash) return null
   const record = `the database's own record of the trail's end says entry ${said}`

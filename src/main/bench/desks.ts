@@ -1,8 +1,9 @@
 // Several desks at once (`--desks 8`): each desk a core of its own (on PostgreSQL its own pool, as a
-// workstation has), all on the one database, for a fixed time. Each desk does what a hub's day is made of, picked at random in these proportions: searching as reception types a name,
-// opening a family, registering a family of four after its duplicate check, and opening an episode and
-// saving its plan again. The episodes edited are a few shared by every desk, so two desks sometimes
-// save the same one: the second is refused as stale (a conflict, counted), as a person at a desk would
+// workstation has), all on the one database, for a fixed time. Each desk does what a hub's day is
+// made of, picked at random in these proportions: searching as reception types a name, opening a
+// family, registering a family of four after its duplicate check, and opening an episode and saving
+// its plan again. The episodes edited are a few shared by every desk, so two desks sometimes save
+// the same one: the second is refused as stale (a conflict, counted), as a person at a desk would
 // be. Afterwards the records are counted: every registration answered ok is there once, references
 // never repeat, and the audit chain is one unbroken chain.
 import type { Casebook } from '../core/casebook'
@@ -39,7 +40,10 @@ const SHARED_EPISODES = 24
 /** 0 → 'a', 25 → 'z', 26 → 'ba': a number spelt in letters, for names that must hold none. */
 export const lettersFor = (n: number): string => n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))
 
-/** The generator's next family of two adults and two or more children, as four people named `familyName`, with no identifiers: nobody on record resembles them. */
+/**
+ * The generator's next family of two adults and two or more children, as four people named
+ * `familyName`, with no identifiers: nobody on record resembles them.
+ */
 export function familyOfFour(generator: FamilyGenerator, familyName: string): RegisterFamilyInput {
   for (;;) {
     const f = generator.family()
@@ -61,7 +65,6 @@ export function typing(text: string): string[] {
 export interface DeskPlan {
   desk: number
   desks: number
-  seconds: number
   people: PersonSample[]
   familyIds: string[]
   /** The episodes every desk edits. */
@@ -90,6 +93,7 @@ export interface DeskDay {
   conflicts: number
   failures: DesksFigures['failures']
   registered: number
+  /** Transactions this desk's core ran again: each desk is a core of its own, with its own count. */
   retried: number
 }
 
