@@ -22,6 +22,7 @@ import { PostgresGuards1764000000019 } from './1764000000019-PostgresGuards'
 import { PostgresSearch1764000000020 } from './1764000000020-PostgresSearch'
 import { PostgresJsonOrNull1764000000021 } from './1764000000021-PostgresJsonOrNull'
 import { OneCurrentMembership1764000000022 } from './1764000000022-OneCurrentMembership'
+import { SqliteSearchStarts1764000000023 } from './1764000000023-SqliteSearchStarts'
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -46,5 +47,6 @@ export const migrations = [
   PostgresGuards1764000000019,
   PostgresSearch1764000000020,
   PostgresJsonOrNull1764000000021,
-  OneCurrentMembership1764000000022
+  OneCurrentMembership1764000000022,
+  SqliteSearchStarts1764000000023
 ]

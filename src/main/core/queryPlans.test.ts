@@ -178,6 +178,15 @@ describe('people search: every kind of search, each of its phases', () => {
       for (const phase of phases) await expectPlan(phase(25), uses, postgres)
     })
   }
+  it('two letters alone ("ok"): the first page read in name order from the names’ first letters, the phases after it from the index', async () => {
+    const [first, ...after] = searchIndexOf(t.casebook.core.db).peopleQueries(parseQuery('ok'), null)
+    expect(after.length).toBeGreaterThan(0)
+    // Its primary key is (start, sort_key, search_rowid): the page is read in order, never sorted, and each entry's person by its rowid.
+    const starts = ['SEARCH person_search_start USING PRIMARY KEY (start=?)', 'SEARCH r USING INTEGER PRIMARY KEY (rowid=?)']
+    const plan = await expectPlan(first!(25), [...starts, PERSON_BY_ID, FAMILY_BY_ID], TOKENS)
+    if (!t.postgres) expect(plan.indexOf('USE TEMP B-TREE FOR ORDER BY')).toBe(-1)
+    for (const phase of after) await expectPlan(phase(25), [NAME_INDEX, PERSON_BY_ID, FAMILY_BY_ID], TOKENS)
+  })
 })
 
 describe('the duplicate check', () => {

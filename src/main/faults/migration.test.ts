@@ -24,7 +24,7 @@ import { backupLeftovers } from '../testing/backupFolder'
 import { bundleChild, type ChildBundle } from '../testing/childBundle'
 import { startChild, type ChildCore } from '../testing/childProcess'
 import { checkFile, SOUND } from '../testing/integrity'
-import { databaseBefore, FTS5_SHADOW_TABLES } from '../testing/migrationDb'
+import { databaseBefore, FTS5_SHADOW_TABLES, rowOrder } from '../testing/migrationDb'
 import { hubRow, userRow } from '../testing/migrationRows'
 import { rawAll } from '../testing/rawDb'
 import { TEST_SCRYPT } from '../testing/tempCasebook'
@@ -93,9 +93,9 @@ async function stateOf(path: string): Promise<State> {
     const shadow = new Set(virtual.flatMap((v) => FTS5_SHADOW_TABLES.map((suffix) => `${v}_${suffix}`)))
     const rows: Record<string, string> = {}
     const tables = schema.filter((s) => s.type === 'table' && !s.name.startsWith('sqlite_') && !shadow.has(s.name) && s.name !== 'migrations')
-    for (const { name } of tables.filter((s) => !RECORDS.has(s.name))) {
+    for (const { name, sql } of tables.filter((s) => !RECORDS.has(s.name))) {
       // The pseudonymised export's key and the database's id are made at random by their migrations: the values two migrations of one file do not share.
-      const table = (await all(`SELECT * FROM "${name}" ORDER BY rowid`)).map(({ pseudonym_key: _key, database_id: _id, ...row }) => row)
+      const table = (await all(`SELECT * FROM "${name}"${rowOrder(sql ?? '')}`)).map(({ pseudonym_key: _key, database_id: _id, ...row }) => row)
       rows[name] = createHash('sha256').update(JSON.stringify(table)).digest('hex')
     }
     return {

@@ -15,9 +15,9 @@ import { describePostgres, openPostgresDatabase, type PostgresConnection } from 
 import { postgresProblem } from '../core/postgresProblems'
 import { grantDeskRole, quoted } from '../core/postgresRoles'
 import { verifyAuditChain } from '../audit/verify'
-import { GENESIS_HASH, writeAudit } from '../audit/audit'
+import { GENESIS_HASH, lastAuditEntry, writeAudit } from '../audit/audit'
 import { rebuildPostgresSearch } from '../search/postgresSearch'
-import { SEARCH_ROWS, SEARCH_TABLE } from '../search/sqliteSearch'
+import { SEARCH_ROWS, SEARCH_STARTS, SEARCH_TABLE } from '../search/sqliteSearch'
 import { silentLog, type Log } from '../log/log'
 import { tablesToCopy, type TargetTable } from './targetTables'
 
@@ -69,9 +69,17 @@ export const MOVE_APPLICATION = 'Casebook move-to-postgres'
 
 const BATCH_ROWS = 1000
 
-/** The file's own tables, which the target has no copy of: SQLite's search index (FTS5 and its shadow tables) and SQLite's bookkeeping. */
+/**
+ * The file's own tables, which the target has no copy of: SQLite's search index (FTS5 and its shadow
+ * tables, its rows by person, its names' first letters) and SQLite's bookkeeping.
+ */
 const fileOnly = (name: string) =>
-  name === 'migrations' || name.startsWith('sqlite_') || name === SEARCH_ROWS || name === SEARCH_TABLE || name.startsWith(`${SEARCH_TABLE}_`)
+  name === 'migrations' ||
+  name.startsWith('sqlite_') ||
+  name === SEARCH_ROWS ||
+  name === SEARCH_STARTS ||
+  name === SEARCH_TABLE ||
+  name.startsWith(`${SEARCH_TABLE}_`)
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
@@ -319,7 +327,7 @@ async function verifyTarget(reader: DataSource, runner: QueryRunner, tables: Tar
     throw new Error(
       `the audit trail does not verify on the server: ${chain.problem?.message ?? ''} (check the file with: npm run casebook -- audit verify --db <file>)`
     )
-  const [last] = (await reader.query(`SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)) as { seq: number; hash: string }[]
+  const last = await lastAuditEntry(reader)
   const [head] = (await runner.query(`SELECT seq, hash FROM audit_head WHERE id = 1`)) as { seq: number; hash: string }[]
   if (chain.entries !== counts.get('audit_entry') || head?.seq !== (last?.seq ?? 0) || head?.hash !== (last?.hash ?? GENESIS_HASH))
     throw new Error(`the audit trail on the server does not end where the file's does (entry ${head?.seq} against ${last?.seq ?? 0})`)

@@ -5,7 +5,7 @@
 // be most of the fuzz test's time.
 import { createHash } from 'node:crypto'
 import sqlite3 from 'sqlite3'
-import { FTS5_SHADOW_TABLES } from './migrationDb'
+import { FTS5_SHADOW_TABLES, rowOrder } from './migrationDb'
 
 /** A wrong password is counted on the account before it is checked (accounts/attempts.ts). */
 export const PASSWORD_ATTEMPT_COLUMNS = ['failed_attempts', 'locked_until']
@@ -72,9 +72,9 @@ export class DatabaseWatch {
     const shadow = new Set(tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).flatMap((t) => FTS5_SHADOW_TABLES.map((s) => `${t.name}_${s}`)))
     const hash = (rows: unknown) => createHash('sha256').update(JSON.stringify(rows)).digest('hex')
     const fingerprints = new Map<string, string>()
-    for (const { name } of tables) {
+    for (const { name, sql } of tables) {
       if (name === 'audit_entry' || shadow.has(name)) continue
-      const rows = await this.all(`SELECT * FROM "${name}" ORDER BY rowid`)
+      const rows = await this.all(`SELECT * FROM "${name}"${rowOrder(sql)}`)
       if (name === 'app_user') {
         fingerprints.set(PASSWORD_ATTEMPTS, hash(rows.map((r) => PASSWORD_ATTEMPT_COLUMNS.map((c) => r[c]))))
         for (const r of rows) for (const c of PASSWORD_ATTEMPT_COLUMNS) delete r[c]

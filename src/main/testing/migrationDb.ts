@@ -58,6 +58,8 @@ export interface MigrationDb {
   insert(table: string, rows: Row[]): Promise<void>
   /** Runs the migration under test, and nothing else; answers the names of the migrations that ran. */
   migrate(): Promise<string[]>
+  /** Runs every migration after it too: for the app's own code, which writes the newest schema's tables. */
+  migrateToNewest(): Promise<string[]>
   /** Names of the tables (virtual ones included; SQLite's own and FTS5's shadow tables left out). */
   tables(): Promise<string[]>
   columns(table: string): Promise<ColumnInfo[]>
@@ -70,6 +72,12 @@ export interface MigrationDb {
   everyRow(): Promise<Record<string, Row[]>>
   dispose(): Promise<void>
 }
+
+/**
+ * How to read a table's rows in a fixed order, given the statement that made it: by rowid, or for a
+ * table without one (SQLite's search starts) as a plain scan reads it, in its primary key's order.
+ */
+export const rowOrder = (createSql: string) => (/\bWITHOUT ROWID\s*$/i.test(createSql) ? '' : ' ORDER BY rowid')
 
 /** The tables FTS5 keeps for each full-text table: its own storage, not part of the schema a migration writes. */
 export const FTS5_SHADOW_TABLES = ['data', 'idx', 'content', 'docsize', 'config']
@@ -103,6 +111,12 @@ export async function databaseBefore(migration: Migration): Promise<MigrationDb>
       // A data source that knows one more migration than the file has run runs exactly that one.
       await dataSource.destroy()
       dataSource = open(path, index + 1)
+      await dataSource.initialize()
+      return (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name)
+    },
+    async migrateToNewest() {
+      await dataSource.destroy()
+      dataSource = open(path, migrations.length)
       await dataSource.initialize()
       return (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name)
     },
@@ -145,7 +159,10 @@ export async function databaseBefore(migration: Migration): Promise<MigrationDb>
       const rows = await query<{ name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? ORDER BY name`, [table])
       return rows.map((r) => r.name)
     },
-    rows: (table) => query(`SELECT * FROM "${table}" ORDER BY rowid`),
+    async rows(table) {
+      const [made] = await query<{ sql: string }>(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`, [table])
+      return query(`SELECT * FROM "${table}"${rowOrder(made?.sql ?? '')}`)
+    },
     async everyRow() {
       const every: Record<string, Row[]> = {}
       for (const table of await db.tables()) if (table !== 'migrations') every[table] = await db.rows(table)
