@@ -40,7 +40,7 @@ async function indexMembers(manager: Queryable, where: string, param: string): P
   for (const { member, entry } of changedEntries(members)) {
     const searchRowid = await writeEntry(manager, member.id, member.searchRowid, entry)
     // A household's surname or postcode changing rewrites the entry, but not its own names.
-    const stored = member.searchRowid === null ? null : member
+    const { stored } = member
     if (stored?.names === entry.names && stored.sortKey === entry.sortKey) continue
     if (stored) await removeStarts(manager, searchRowid, stored)
     await writeStarts(manager, [{ searchRowid, entry }])

@@ -97,6 +97,13 @@ export async function databaseBefore(migration: Migration): Promise<MigrationDb>
   await dataSource.runMigrations({ transaction: 'all' })
 
   const query = async <T>(sql: string, params: unknown[] = []) => (await dataSource.query(sql, params)) as T[]
+  /** Reopens the file knowing the first `count` migrations, and runs those it has not run. */
+  const runUpTo = async (count: number) => {
+    await dataSource.destroy()
+    dataSource = open(path, count)
+    await dataSource.initialize()
+    return (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name)
+  }
   const db: MigrationDb = {
     path,
     query,
@@ -107,19 +114,9 @@ export async function databaseBefore(migration: Migration): Promise<MigrationDb>
         await query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row))
       }
     },
-    async migrate() {
-      // A data source that knows one more migration than the file has run runs exactly that one.
-      await dataSource.destroy()
-      dataSource = open(path, index + 1)
-      await dataSource.initialize()
-      return (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name)
-    },
-    async migrateToNewest() {
-      await dataSource.destroy()
-      dataSource = open(path, migrations.length)
-      await dataSource.initialize()
-      return (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name)
-    },
+    // A data source that knows one more migration than the file has run runs exactly that one.
+    migrate: () => runUpTo(index + 1),
+    migrateToNewest: () => runUpTo(migrations.length),
     async tables() {
       const rows = await query<{ name: string; sql: string }>(
         `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
