@@ -79,8 +79,9 @@ beforeAll(async () => {
   )
   await call(pat.connection, 'notes.add', {
     familyId: family.id,
+    // Midnight: a contact today must be now or earlier, and a run before 10:00 was refused.
     occurredOn: today,
-    occurredAt: '10:00',
+    occurredAt: '00:00',
     type: 'PHONE_CALL',
     text: 'Called Grace about the visit.'
   })
