@@ -156,6 +156,10 @@ describe('writeCsvFile', () => {
     ['a date that is not a day', { id: 1, ...blank, day: '2026-02-30' }, /field day: .* is not a valid date/],
     ['a local time for an instant', { id: 1, ...blank, at: '24/11/2026 03:14' }, /field at: .* is not a valid datetime/],
     ['an id that is not a uuid', { id: 1, ...blank, ref: 'family-1' }, /field ref: .* is not a valid uuid/],
+    ['a uuid with a letter past f', { id: 1, ...blank, ref: '0f8fad5b-d9cb-469f-a165-70867728950g' }, /field ref: .* is not a valid uuid/],
+    ['a uuid with a hyphen out of place', { id: 1, ...blank, ref: '0f8fad5bd-9cb-469f-a165-70867728950e' }, /field ref: .* is not a valid uuid/],
+    ['a uuid one digit short', { id: 1, ...blank, ref: '0f8fad5b-d9cb-469f-a165-70867728950' }, /field ref: .* is not a valid uuid/],
+    ['a uuid in braces', { id: 1, ...blank, ref: '{0f8fad5b-d9cb-469f-a165-70867728950e}' }, /field ref: .* is not a valid uuid/],
     ['text UTF-8 cannot carry (a lone surrogate)', { id: 1, ...blank, name: 'broken \ud800 text' }, /field name: .* is not a valid string/],
     ['a missing required value', { ...blank, id: null }, /row 1, field id is required but has no value/],
     ['a misspelt column alias', { id: 1, ...blank, nmae: 'x' }, /row 1 has nmae, which the schema does not declare/]

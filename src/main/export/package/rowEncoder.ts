@@ -11,7 +11,6 @@ export type RowEncoder = (row: Row, rowNumber: number) => string[]
 
 type Check = (value: Exclude<CellValue, null>) => string | undefined // the text, or undefined when refused
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 const EMAIL = /^[^\s@]+@[^\s@]+$/
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -21,6 +20,21 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[
 // cannot carry (the encoder would silently put U+FFFD in their place).
 const LONE_SURROGATE = /\p{Cs}/u
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * 8-4-4-4-12 hexadecimal digits (Table Schema's uuid format), by character code: this runs for every
+ * id and reference cell, where a regular expression took 3% of a full export.
+ */
+export function isUuid(text: string): boolean {
+  if (text.length !== 36) return false
+  for (let i = 0; i < 36; i++) {
+    const c = text.charCodeAt(i)
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false // -
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return false // 0-9 a-f A-F
+  }
+  return true
+}
 
 /** YYYY-MM-DD naming a day of the Gregorian calendar. Arithmetic, not a Date: this runs for every date cell. */
 function isRealDate(text: string): boolean {
@@ -104,7 +118,7 @@ function checkFor(field: TableField): Check {
     case 'datetime':
       return (v) => (typeof v === 'string' && DATETIME.test(v) && isRealDate(v.slice(0, 10)) && inEnum(v) ? v : undefined)
     case 'string': {
-      const format = field.format === 'uuid' ? UUID : field.format === 'email' ? EMAIL : field.format === 'uri' ? URI : undefined
+      const format = field.format === 'uuid' ? { test: isUuid } : field.format === 'email' ? EMAIL : field.format === 'uri' ? URI : undefined
       // zod compiled these patterns without flags; they are used the same way here.
       const pattern = c.pattern === undefined ? undefined : new RegExp(`^(?:${c.pattern})$`)
       return (v) => {
