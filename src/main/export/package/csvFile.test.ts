@@ -147,6 +147,30 @@ describe('writeCsvFile', () => {
     expect(written.sha256).toBe(createHash('sha256').update(expected).digest('hex'))
   })
 
+  it("gives a second file the bytes of each line it takes from the first, across batches and past a batch's length", async () => {
+    const exact = await CsvFileWriter.create(join(dir, 'exact.csv'))
+    const copy = await CsvFileWriter.create(join(dir, 'copy.csv'), { bom: true })
+    let expected = ''
+    for (let i = 0; i < 20_000; i++) {
+      // Most lines are taken as they are; every 5th the copy writes its own; a few are longer than a buffer.
+      const line = i % 997 === 0 ? `${i},${'Łódź 🎉 '.repeat(70_000)}\r\n` : `${i},Zoë ${'x'.repeat(i % 40)}\r\n`
+      const full = exact.add(line)
+      const own = i % 5 === 0 ? `${i},'own\r\n` : null
+      const copyFull = own === null ? copy.addLastOf(exact) : copy.add(own)
+      expected += own ?? line
+      if (full) await exact.flush()
+      if (copyFull) await copy.flush()
+    }
+    const [exactWritten, copyWritten] = [await exact.finish(), await copy.finish()]
+    await Promise.all([exact.durable(), copy.durable()])
+    const bytes = readFileSync(copyWritten.path)
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(bytes.subarray(3).toString('utf8') === expected).toBe(true)
+    expect(copyWritten.bytes).toBe(bytes.length)
+    expect(copyWritten.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+    expect(exactWritten.bytes).toBe(readFileSync(exactWritten.path).length)
+  })
+
   it.each<[string, Row, RegExp]>([
     ['a 0/1 from SQLite in a boolean column', { id: 1, ...blank, flag: 1 }, /row 1, field flag: number 1 is not a valid boolean/],
     ['a number given as text', { id: '1' as never, ...blank }, /row 1, field id: string "1" is not a valid integer/],

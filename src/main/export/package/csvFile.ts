@@ -57,6 +57,10 @@ export class CsvFileWriter {
   private readonly hash: Hash = createHash('sha256')
   private bytes = 0
   private closed = false
+  // Where the last add() put its bytes, for a copy that takes the same line (addLastOf).
+  private lastBuffer: Buffer = this.buffer
+  private lastStart = 0
+  private lastEnd = 0
 
   private constructor(
     readonly path: string,
@@ -76,14 +80,46 @@ export class CsvFileWriter {
    */
   add(text: string): boolean {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (text.length * 3 <= this.buffer.length - this.offset) {
-      this.offset += this.buffer.write(text, this.offset, 'utf8')
-    } else {
+    if (text.length * 3 > this.buffer.length - this.offset) {
       this.seal()
-      if (text.length * 3 <= BUFFER_BYTES) this.offset = this.buffer.write(text, 0, 'utf8')
-      else this.keep(Buffer.from(text, 'utf8'))
+      if (text.length * 3 > BUFFER_BYTES) {
+        const piece = Buffer.from(text, 'utf8')
+        this.keep(piece)
+        this.remember(piece, 0, piece.length)
+        return this.piecesBytes >= BATCH_BYTES
+      }
     }
+    const start = this.offset
+    this.offset += this.buffer.write(text, start, 'utf8')
+    this.remember(this.buffer, start, this.offset)
     return this.piecesBytes + this.offset >= BATCH_BYTES
+  }
+
+  /**
+   * Adds the bytes `other` was last given: a line that is the same in both files is encoded once.
+   * (Sealed buffers are never written into again, so those bytes stay as they were until the next add.)
+   */
+  addLastOf(other: CsvFileWriter): boolean {
+    const length = other.lastEnd - other.lastStart
+    if (length > this.buffer.length - this.offset) {
+      this.seal()
+      if (length > BUFFER_BYTES) {
+        const piece = Buffer.from(other.lastBuffer.subarray(other.lastStart, other.lastEnd))
+        this.keep(piece)
+        this.remember(piece, 0, length)
+        return this.piecesBytes >= BATCH_BYTES
+      }
+    }
+    const start = this.offset
+    this.offset += other.lastBuffer.copy(this.buffer, start, other.lastStart, other.lastEnd)
+    this.remember(this.buffer, start, this.offset)
+    return this.piecesBytes + this.offset >= BATCH_BYTES
+  }
+
+  private remember(buffer: Buffer, start: number, end: number): void {
+    this.lastBuffer = buffer
+    this.lastStart = start
+    this.lastEnd = end
   }
 
   private seal(): void {

@@ -31,7 +31,7 @@ import {
 import { PackageError } from './errors'
 import type { ResourceDefinition, Row } from './resource'
 import { compileRowEncoder } from './rowEncoder'
-import { compileSpreadsheetLine, neutralise, SPREADSHEET_FOLDER, spreadsheetPath } from './spreadsheetCopy'
+import { compileSameLine, compileSpreadsheetLine, neutralise, SPREADSHEET_FOLDER, spreadsheetPath } from './spreadsheetCopy'
 import { tableSchemaOf } from './tableSchema'
 import { processAlive } from '../../core/files'
 import { HUB_CODE_PATTERN } from '../../../shared/hub/schemas'
@@ -212,6 +212,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
             schema,
             encode: compileRowEncoder(definition.name, schema),
             sheetLine: compileSpreadsheetLine(schema),
+            sameLine: compileSameLine(schema),
             quotable: quotableFields(schema),
             exact,
             copy,
@@ -232,7 +233,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
           throw error instanceof PackageError && key ? new PackageError(error.code, `${error.message} (the record with ${key})`) : error
         }
         const exactFull = file.exact.add(csvLine(cells, file.quotable))
-        const copyFull = file.copy ? file.copy.add(file.sheetLine(cells)) : false
+        const copyFull = file.copy ? (file.sameLine(cells) ? file.copy.addLastOf(file.exact) : file.copy.add(file.sheetLine(cells))) : false
         if (exactFull || copyFull) return flush(file, exactFull, copyFull)
       }
       const flush = async (file: (typeof open)[number], exactFull: boolean, copyFull: boolean) => {

@@ -1,7 +1,8 @@
 // The analysts' copies: cells a spreadsheet would run as a formula are neutralised, numbers stay numbers.
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { compileSpreadsheetLine, neutralise } from './spreadsheetCopy'
+import { compileSameLine, compileSpreadsheetLine, neutralise } from './spreadsheetCopy'
+import { csvLine, quotableFields } from './csvFile'
 import { tableSchemaOf } from './tableSchema'
 
 describe('neutralise', () => {
@@ -40,5 +41,34 @@ describe('compileSpreadsheetLine', () => {
   it('quotes a neutralised cell as RFC 4180 says, and a cell holding ; as well (a separator in much of Europe)', () => {
     expect(line(['2', '0', '0', '=HYPERLINK("x","y")', 'a;=1+2', '2026-01-31'])).toBe(`2,0,0,"'=HYPERLINK(""x"",""y"")","a;=1+2",2026-01-31\r\n`)
     expect(line(['3', '0', '0', 'line\n=2', '\r\n', '2026-01-31'])).toBe(`3,0,0,"line\n=2","'\r\n",2026-01-31\r\n`)
+  })
+})
+
+describe('compileSameLine', () => {
+  const schema = tableSchemaOf({
+    name: 'scores',
+    title: 'Scores',
+    description: 'Scores',
+    primaryKey: ['id'],
+    schema: z.object({ id: z.int(), score: z.int(), note: z.string(), ref: z.uuid(), day: z.iso.date() })
+  })
+  const same = compileSameLine(schema)
+  const sheet = compileSpreadsheetLine(schema)
+  const exact = (cells: string[]) => csvLine(cells, quotableFields(schema))
+  const ref = '0000000a-0000-4000-8000-000000000001'
+
+  it.each([
+    [['1', '-3', 'Grace, "Gran"', ref, '2026-01-31'], true],
+    [['2', '4', 'a=b and a-b', ref, '2026-01-31'], true],
+    [['3', '4', '', ref, ''], true],
+    [['4', '4', '-3', ref, '2026-01-31'], false],
+    [['5', '4', '=A1', ref, '2026-01-31'], false],
+    [['6', '4', 'a;b', ref, '2026-01-31'], false],
+    [['7', '4', 'a,;b', ref, '2026-01-31'], false]
+  ])('%j: the same line in both files is %s, and never when the lines differ', (cells, expected) => {
+    expect(same(cells)).toBe(expected)
+    // Whatever it answers, a line it calls the same is the same.
+    if (same(cells)) expect(sheet(cells)).toBe(exact(cells))
+    else if (cells[0] !== '7') expect(sheet(cells)).not.toBe(exact(cells))
   })
 })

@@ -37,6 +37,26 @@ export function compileSpreadsheetLine(schema: TableSchema): (cells: readonly st
   }
 }
 
+/**
+ * Whether the copy's line for these cells can be the exact file's line as it is: no cell the copy
+ * checks starts a formula, and no quotable cell holds ';'. Most lines are (ids, dates, codes, plain
+ * names), and their bytes are then copied rather than built and encoded again (packageFolder.ts).
+ * A ';' in a cell the exact file quotes anyway answers false too: the copy's own line is then built,
+ * which is right either way.
+ */
+export function compileSameLine(schema: TableSchema): (cells: readonly string[]) => boolean {
+  const checked = schema.fields.map((field) => field.type !== 'integer' && field.type !== 'number')
+  const quotable = quotableFields(schema)
+  return (cells) => {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!
+      if (checked[i] && cell.length > 0 && FORMULA_STARTS.has(cell[0]!)) return false
+      if (quotable[i] && cell.includes(';')) return false
+    }
+    return true
+  }
+}
+
 /** Where a resource's copy goes, relative to the package folder. */
 export const SPREADSHEET_FOLDER = 'spreadsheet'
 export function spreadsheetPath(resourceName: string): string {
