@@ -60,7 +60,16 @@ describe('npm run casebook -- export', () => {
     expect(result.code).toBe(EXPORT_EXIT.written)
     expect(result.out).toMatch(/^Exported package TH-\d{8}T\d{6}Z-000001 \(full, changes 1 to \d+\): [\d,]+ rows to .+ in [\d.]+ s$/)
     expect(packages()).toHaveLength(1)
-    expect((await checkPackage(join(out, packages()[0]!))).problems).toEqual([])
+    const written = await checkPackage(join(out, packages()[0]!))
+    expect(written.problems).toEqual([])
+    // Read a page of 1,000 records at a time: every record of every page is there, once (the keys are checked unique).
+    const [counts] = await rows<Record<string, number>>(
+      `SELECT (SELECT count(*) FROM family) AS families, (SELECT count(*) FROM person) AS people,
+         (SELECT count(*) FROM family_membership) AS memberships, (SELECT count(*) FROM person_disability) AS person_disabilities`
+    )
+    expect(counts!.people).toBeGreaterThan(2_000)
+    for (const [resource, count] of Object.entries(counts!))
+      expect({ resource, rows: written.result.resources[resource]!.rows.length }).toEqual({ resource, rows: Number(count) })
   })
 
   it('writes a pseudonymised package in its own folder and series', async () => {

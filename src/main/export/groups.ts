@@ -38,13 +38,11 @@ export interface RecordGroup {
 }
 
 /**
- * A page of the group's record keys. In a full export the page is every key after one and up to
- * another, so rows are read by that range of the key's index rather than by a list of 1,000 keys.
+ * A page of the group's records: in an incremental package, the keys the change feed names; in a full
+ * one, every key after one and up to another, so rows are read by that range of the key's index rather
+ * than by a list of 1,000 keys (and the keys themselves are never read into JavaScript).
  */
-export interface KeyPage {
-  keys: string[]
-  range: { after: string; last: string } | null
-}
+export type KeyPage = { count: number } & ({ keys: string[]; range: null } | { keys: null; range: { after: string; last: string } })
 
 /** What a package holds: every record (full), or those the change feed names after `from` and up to `to`. */
 export interface Range {
@@ -71,12 +69,12 @@ function rowOf(raw: Record<string, unknown>, booleans: readonly string[] = []): 
  * collation puts in the same order, so a page's range is read along the key's own index.
  */
 async function byKeys(query: Query, select: string, column: string, page: KeyPage, dialect: Dialect, order = column): Promise<Record<string, unknown>[]> {
-  if (page.keys.length === 0) return []
   const orderBy = order
     .split(',')
     .map((c) => `${c.trim()}${BY_CODE_POINT[dialect]}`)
     .join(', ')
   if (page.range) return query(`${select} WHERE ${column} > ? AND ${column} <= ? ORDER BY ${orderBy}`, [page.range.after, page.range.last])
+  if (page.keys.length === 0) return []
   return query(`${select} WHERE ${column} IN (${marks(page.keys.length)}) ORDER BY ${orderBy}`, page.keys)
 }
 
