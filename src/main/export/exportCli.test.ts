@@ -83,7 +83,10 @@ describe('npm run casebook -- export', () => {
     const [family] = (await casebook.core.db.query('SELECT id, postcode FROM family LIMIT 1')) as { id: string; postcode: string }[]
     await casebook.core.writes.run((m) => m.query(`UPDATE family SET postcode = 'NOT A PC' WHERE id = ?`, [family!.id]))
     await casebook.close()
+    const before = readdirSync(out).sort()
     const result = await runCommand('export', ...db.args, '--out', out)
+    // The report runs while the package is written: the writing stopped, its hidden folder removed.
+    expect(readdirSync(out).sort()).toEqual(before)
     expect(result).toEqual({
       code: EXPORT_EXIT.blocked,
       out: expect.stringMatching(/^Export refused: Nothing was sent: the validation report has 1 error to fix first \(CB\d+ ×1\)/)

@@ -198,6 +198,7 @@ async function carryOut(
   if (!ctx.core.snapshot) throw new AppError('UNAVAILABLE', 'This Casebook was opened to read only: it cannot export.')
   const began = performance.now()
   const snapshot: DataSource = await ctx.core.snapshot()
+  let validation: Promise<ValidationReport> | undefined
   try {
     // Every read below sees the database as it was at this first read.
     await snapshot.query(BEGIN_SNAPSHOT[dialectOf(snapshot)])
@@ -208,8 +209,21 @@ async function carryOut(
     const changeTo = Math.max(Number(top), run.changeFrom)
     // What is checked is what is sent: an incremental package's records only (an error in a record
     // it does not carry is not the authority's to refuse in it), every record in a full one.
-    const report = await runValidation(snapshot.manager, run.kind === 'incremental' ? { changes: { from: run.changeFrom, to: changeTo } } : {})
-    if (report.blocked) throw new ExportBlocked(report)
+    // The report runs while the package is written, in the same snapshot (its queries take turns with
+    // the pages' on the one connection, and are mostly the database's work while the writing is
+    // JavaScript's): nothing is renamed into place until it has found no error, and an error stops the
+    // writing, whose hidden folder is then removed as any failed run's is.
+    const stop = new AbortController()
+    const checking = runValidation(snapshot.manager, run.kind === 'incremental' ? { changes: { from: run.changeFrom, to: changeTo } } : {})
+    validation = checking
+    checking.then(
+      (report) => report.blocked && stop.abort(),
+      () => stop.abort()
+    )
+    const validated = async () => {
+      const report = await checking
+      if (report.blocked) throw new ExportBlocked(report)
+    }
     const query: Query = (sql, params) => snapshot.query(sql, params) as Promise<Record<string, unknown>[]>
     const options: GroupOptions = { noteText: hub.noteText && !pseudonymised, dialect: dialectOf(snapshot) }
     const range: Range = { kind: run.kind, from: run.changeFrom, to: changeTo }
@@ -252,6 +266,7 @@ async function carryOut(
       { definitions: [shapes.get('deletions')!.definition], rows: () => deletionRows(deletions, shapes.get('deletions')!.shape) }
     ]
     const written = await writePackage({
+      signal: stop.signal,
       exportFolder: folder,
       createdAt,
       title: `Casebook export from hub ${hub.code}`,
@@ -274,7 +289,14 @@ async function carryOut(
       resources,
       // Said just before the rename, so that a run killed between the rename and its last transaction
       // is finished by the next; from then on its number is never given to another package.
-      beforeRename: (name) => withRetries(() => aboutToRename(ctx, run.id, changeTo, name, auditHead))
+      beforeRename: async (name) => {
+        await validated()
+        await withRetries(() => aboutToRename(ctx, run.id, changeTo, name, auditHead))
+      }
+    }).catch(async (error: unknown) => {
+      // Stopped by the report, or failed while it was still running: the report's answer comes first.
+      await validated()
+      throw error
     })
     if (written.name !== packageName) throw new Error(`The package was named ${written.name}, not ${packageName}`)
     await snapshot.query('COMMIT')
@@ -302,6 +324,8 @@ async function carryOut(
       throw error
     }
   } finally {
+    // A run that failed before the report ended waits for it: its queries are on this snapshot.
+    await validation?.catch(() => undefined)
     await snapshot.destroy()
   }
 }

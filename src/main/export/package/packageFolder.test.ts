@@ -244,6 +244,25 @@ describe('writePackage', () => {
     expect(readdirSync(exportFolder)).toEqual([])
   })
 
+  it('leaves nothing when the caller refuses the rename at the last moment (its validation report found an error)', async () => {
+    let asked = ''
+    await expect(
+      writePackage(
+        options({
+          beforeRename: async (name) => {
+            asked = name
+            // Every file is whole by now, datapackage.json included: only the rename is left.
+            const [partial] = readdirSync(exportFolder).filter((n) => n.startsWith('.partial-') && !n.endsWith('.owner'))
+            expect(readdirSync(join(exportFolder, partial!))).toContain('datapackage.json')
+            throw new Error('Nothing was sent: the validation report has 1 error to fix first')
+          }
+        })
+      )
+    ).rejects.toThrow('Nothing was sent')
+    expect(asked).toBe(packageFolderName('TH', CREATED, 1))
+    expect(readdirSync(exportFolder)).toEqual([])
+  })
+
   it.each(['../TH', 'TH/..', 'th', 'T', 'TOOLONG', 'A B', 'AB\u0000', '', 'ÅB', 'TH\n'])(
     'refuses the hub code %j: no record value steers a path',
     async (hubCode) => {
