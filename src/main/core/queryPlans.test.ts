@@ -31,6 +31,7 @@ import { listRequestsInput } from '../../shared/referrals/requests'
 import { countKeys, GROUPS, type Query } from '../export/groups'
 import { changedSince } from '../export/changes'
 import { keyPages } from '../export/exporter'
+import { dialectOf } from './dialect'
 
 let t: TempCasebook
 let pat: { connection: Connection; id: string }
@@ -427,17 +428,20 @@ describe('the referrals list (requests for help)', () => {
 })
 
 describe('the export s change feed', () => {
+  /** A query that records each statement in `run` as it is asked, and answers `rows`. */
+  const recording =
+    (run: SqlQuery[], rows: Record<string, unknown>[]): Query =>
+    async (sql, params) => {
+      run.push({ sql, params })
+      return rows
+    }
+
   /** Every statement an incremental package of the last few changes runs on the feed: its counts, and its pages of keys. */
   async function feedStatements(): Promise<SqlQuery[]> {
     const [{ top }] = (await t.casebook.core.db.query('SELECT max(seq) AS top FROM change_feed')) as [{ top: number }]
     const run: SqlQuery[] = []
-    // Each statement recorded as it is asked, and answered as an empty feed would answer it.
-    const answering =
-      (rows: Record<string, unknown>[]): Query =>
-      async (sql, params) => {
-        run.push({ sql, params })
-        return rows
-      }
+    // Answered as an empty feed would answer.
+    const answering = (rows: Record<string, unknown>[]) => recording(run, rows)
     const range = { kind: 'incremental' as const, from: top - 50, to: top }
     await changedSince({ query: answering([{ n: 0 }]) }, range.from)
     for (const group of GROUPS) {
@@ -452,12 +456,8 @@ describe('the export s change feed', () => {
     for (const group of GROUPS) {
       const run: SqlQuery[] = []
       // A first page of one record, then none: the page's size and last key, then the rows of that range.
-      for await (const page of keyPages(
-        async (sql, params) => (run.push({ sql, params }), [{ n: 1, last: '00000000-0000-4000-8000-000000000000' }]),
-        group,
-        full
-      )) {
-        await group.read(async (sql, params) => (run.push({ sql, params }), []), page, { noteText: true, dialect: t.postgres ? 'postgres' : 'sqlite' })
+      for await (const page of keyPages(recording(run, [{ n: 1, last: '00000000-0000-4000-8000-000000000000' }]), group, full)) {
+        await group.read(recording(run, []), page, { noteText: true, dialect: dialectOf(t.casebook.core.db) })
       }
       expect(run.length, group.record).toBeGreaterThanOrEqual(2)
       // family_access's key joins two columns, so each page reads the table's primary key (family_id,

@@ -80,46 +80,42 @@ export class CsvFileWriter {
    */
   add(text: string): boolean {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (text.length * 3 > this.buffer.length - this.offset) {
-      this.seal()
-      if (text.length * 3 > BUFFER_BYTES) {
-        const piece = Buffer.from(text, 'utf8')
-        this.keep(piece)
-        this.remember(piece, 0, piece.length)
-        return this.piecesBytes >= BATCH_BYTES
-      }
-    }
+    if (!this.roomFor(text.length * 3)) return this.addPiece(Buffer.from(text, 'utf8'))
     const start = this.offset
     this.offset += this.buffer.write(text, start, 'utf8')
-    this.remember(this.buffer, start, this.offset)
-    return this.piecesBytes + this.offset >= BATCH_BYTES
+    return this.added(this.buffer, start, this.offset)
   }
 
   /**
    * Adds the bytes `other` was last given: a line that is the same in both files is encoded once.
-   * (Sealed buffers are never written into again, so those bytes stay as they were until the next add.)
+   * (Bytes once added are never written over, so they stay as they were until `other`'s next add.)
    */
   addLastOf(other: CsvFileWriter): boolean {
-    const length = other.lastEnd - other.lastStart
-    if (length > this.buffer.length - this.offset) {
-      this.seal()
-      if (length > BUFFER_BYTES) {
-        const piece = Buffer.from(other.lastBuffer.subarray(other.lastStart, other.lastEnd))
-        this.keep(piece)
-        this.remember(piece, 0, length)
-        return this.piecesBytes >= BATCH_BYTES
-      }
-    }
+    const { lastBuffer, lastStart, lastEnd } = other
+    if (!this.roomFor(lastEnd - lastStart)) return this.addPiece(lastBuffer.subarray(lastStart, lastEnd))
     const start = this.offset
-    this.offset += other.lastBuffer.copy(this.buffer, start, other.lastStart, other.lastEnd)
-    this.remember(this.buffer, start, this.offset)
-    return this.piecesBytes + this.offset >= BATCH_BYTES
+    this.offset += lastBuffer.copy(this.buffer, start, lastStart, lastEnd)
+    return this.added(this.buffer, start, this.offset)
   }
 
-  private remember(buffer: Buffer, start: number, end: number): void {
+  /** Makes room in the buffer for `bytes`; false when they are more than a buffer and go as a piece of their own. */
+  private roomFor(bytes: number): boolean {
+    if (bytes <= this.buffer.length - this.offset) return true
+    this.seal()
+    return bytes <= BUFFER_BYTES
+  }
+
+  private addPiece(piece: Buffer): boolean {
+    this.keep(piece)
+    return this.added(piece, 0, piece.length)
+  }
+
+  /** Remembers where the last line went (for addLastOf); true when a batch has gathered. */
+  private added(buffer: Buffer, start: number, end: number): boolean {
     this.lastBuffer = buffer
     this.lastStart = start
     this.lastEnd = end
+    return this.piecesBytes + this.offset >= BATCH_BYTES
   }
 
   private seal(): void {

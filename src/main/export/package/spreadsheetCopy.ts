@@ -23,14 +23,19 @@ export function neutralise(text: string): string {
   return text.length > 0 && FORMULA_STARTS.has(text[0]!) ? `'${text}` : text
 }
 
+/** Which fields' cells the copy checks for a formula: all but numbers, which hold numbers by construction. */
+function formulaFields(schema: TableSchema): boolean[] {
+  return schema.fields.map((field) => field.type !== 'integer' && field.type !== 'number')
+}
+
 /** One line of the copy from the exact cells of a row (as the row encoder made them). */
 export function compileSpreadsheetLine(schema: TableSchema): (cells: readonly string[]) => string {
-  const numeric = schema.fields.map((field) => field.type === 'integer' || field.type === 'number')
+  const checked = formulaFields(schema)
   const quotable = quotableFields(schema)
   return (cells) => {
     let line = ''
     for (let i = 0; i < cells.length; i++) {
-      const cell = numeric[i] ? cells[i]! : neutralise(cells[i]!)
+      const cell = checked[i] ? neutralise(cells[i]!) : cells[i]!
       line += (i === 0 ? '' : ',') + (quotable[i] ? csvField(cell, NEEDS_QUOTES_IN_A_SPREADSHEET) : cell)
     }
     return line + CRLF
@@ -45,12 +50,12 @@ export function compileSpreadsheetLine(schema: TableSchema): (cells: readonly st
  * which is right either way.
  */
 export function compileSameLine(schema: TableSchema): (cells: readonly string[]) => boolean {
-  const checked = schema.fields.map((field) => field.type !== 'integer' && field.type !== 'number')
+  const checked = formulaFields(schema)
   const quotable = quotableFields(schema)
   return (cells) => {
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!
-      if (checked[i] && cell.length > 0 && FORMULA_STARTS.has(cell[0]!)) return false
+      if (checked[i] && neutralise(cell) !== cell) return false
       if (quotable[i] && cell.includes(';')) return false
     }
     return true
