@@ -1,7 +1,8 @@
 // The core's SQL is written once with `?` placeholders; PostgreSQL is handed numbered ones, and only
 // where a `?` is a placeholder: never inside quoted text, a quoted name, a comment or a function body.
 import { describe, expect, it } from 'vitest'
-import { describePostgres, numberedPlaceholders } from './postgres'
+import { describePostgres } from './postgres'
+import { numberedPlaceholders } from './postgresPlaceholders'
 
 describe('numberedPlaceholders', () => {
   it.each([

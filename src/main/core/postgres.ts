@@ -3,9 +3,11 @@
 // SQL once, with `?` placeholders and quoted camelCase aliases; this module is where PostgreSQL's
 // numbered placeholders and its number types are met, so no other module needs to know.
 import pg from 'pg'
-import { DataSource, QueryFailedError, type QueryRunner } from 'typeorm'
+import { DataSource, type QueryRunner } from 'typeorm'
 import { migrations } from '../../../migrations'
 import { entities } from './entities'
+import { numberedPlaceholders } from './postgresPlaceholders'
+import { sendHeldWrites } from './postgresHeldWrites'
 
 /** A PostgreSQL server and database as IT configures it (./config's `postgres`), the password already read. */
 export interface PostgresConnection {
@@ -28,56 +30,6 @@ export function describePostgres(c: Pick<PostgresConnection, 'host' | 'port' | '
   return `postgres://${c.user}@${c.host}:${c.port}/${c.database}`
 }
 
-/**
- * `?` placeholders made PostgreSQL's `$1, $2, ...`, outside quoted text and identifiers, comments and
- * dollar-quoted bodies. SQL TypeORM writes itself already has numbered ones and no `?`, so it passes
- * through unchanged.
- */
-export function numberedPlaceholders(sql: string): string {
-  if (!sql.includes('?')) return sql
-  let out = ''
-  let n = 0
-  let i = 0
-  while (i < sql.length) {
-    const c = sql[i] as string
-    if (c === "'" || c === '"') {
-      const end = closingQuote(sql, i, c)
-      out += sql.slice(i, end)
-      i = end
-    } else if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i)
-      const stop = end === -1 ? sql.length : end
-      out += sql.slice(i, stop)
-      i = stop
-    } else if (c === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(i))) {
-      const tag = (/^\$[A-Za-z_]*\$/.exec(sql.slice(i)) as RegExpExecArray)[0]
-      const end = sql.indexOf(tag, i + tag.length)
-      const stop = end === -1 ? sql.length : end + tag.length
-      out += sql.slice(i, stop)
-      i = stop
-    } else if (c === '?') {
-      out += `$${++n}`
-      i++
-    } else {
-      out += c
-      i++
-    }
-  }
-  return out
-}
-
-/** The index just past the quote that closes the one at `start` (a doubled quote is part of the text). */
-function closingQuote(sql: string, start: number, quote: string): number {
-  let i = start + 1
-  while (i < sql.length) {
-    if (sql[i] === quote) {
-      if (sql[i + 1] === quote) i += 2
-      else return i + 1
-    } else i++
-  }
-  return sql.length
-}
-
 /** Where a commit that added to the change feed says so, for the other desks (../changes/listener). */
 export const CHANGES_CHANNEL = 'casebook_changes'
 
@@ -93,24 +45,6 @@ export const CHANGE_FEED_TOP = 'SELECT seq FROM change_feed_counter WHERE id = 1
 export function announceChangesSince(before: number): string {
   if (!Number.isSafeInteger(before)) throw new Error(`The change feed's number is not a whole number: ${before}`)
   return `SELECT pg_notify('${CHANGES_CHANNEL}', seq::text) FROM change_feed_counter WHERE id = 1 AND seq > ${before}`
-}
-
-/**
- * Several statements sent as one (PostgreSQL's simple query protocol, so they take no parameters),
- * each one's rows in order: a write's beginning and its end each cost one round trip to the server,
- * not three, and on PostgreSQL every round trip inside a write is time the audit head's lock is held
- * while other desks wait for it. A failure is the driver's error wrapped as TypeORM wraps its own, so
- * the router reads its SQLSTATE where it reads every other.
- */
-export async function queryTogether(runner: QueryRunner, statements: string[]): Promise<Record<string, unknown>[][]> {
-  const sql = statements.join(';\n')
-  const client = (await runner.connect()) as pg.PoolClient
-  try {
-    const results = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[]
-    return (Array.isArray(results) ? results : [results]).map((r) => r.rows as Record<string, unknown>[])
-  } catch (error) {
-    throw new QueryFailedError(sql, [], error as Error)
-  }
 }
 
 /** How long a desk waits to connect before saying the server cannot be reached. */
@@ -129,15 +63,20 @@ const types = {
   }
 }
 
-/** Every query runner the DataSource makes rewrites `?` placeholders as it is asked a query. */
+/**
+ * Every query runner the DataSource makes rewrites `?` placeholders as it is asked a query, and first
+ * sends the writes its transaction held back (./postgresHeldWrites), so that what it asks sees them.
+ */
 function withNumberedPlaceholders(dataSource: DataSource): void {
   const driver = dataSource.driver
   const make = driver.createQueryRunner.bind(driver)
   driver.createQueryRunner = (mode) => {
     const runner: QueryRunner = make(mode)
     const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>
-    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
-      query(numberedPlaceholders(sql), parameters, structured)) as QueryRunner['query']
+    runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+      await sendHeldWrites(runner)
+      return query(numberedPlaceholders(sql), parameters, structured)
+    }) as QueryRunner['query']
     return runner
   }
 }

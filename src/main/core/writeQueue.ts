@@ -7,7 +7,8 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm'
 import { AppError } from './errors'
 import { BEGIN_WRITE, dialectOf, isRetryable } from './dialect'
-import { announceChangesSince, CHANGE_FEED_TOP, queryTogether } from './postgres'
+import { announceChangesSince, CHANGE_FEED_TOP } from './postgres'
+import { holdWrites, queryTogether, takeHeldWrites } from './postgresHeldWrites'
 import { holdAuditHead } from './auditHead'
 
 export type WriteWork<T> = (manager: EntityManager) => Promise<T>
@@ -70,24 +71,31 @@ export class WriteQueue {
           const head = heads?.[0]
           if (!head || !feeds?.[0]) throw new Error('The audit chain has no head row: the database was not made by Casebook')
           holdAuditHead(runner, { seq: Number(head.seq), hash: String(head.hash) })
+          holdWrites(runner, true)
           feedBefore = Number(feeds[0].seq)
         } else {
           for (const statement of BEGIN_WRITE.sqlite) await runner.query(statement)
         }
         setTransactionState(runner, true)
         const value = await work(runner.manager)
-        if (postgres) await queryTogether(runner, [announceChangesSince(feedBefore), 'COMMIT'])
+        // What the work held back (./postgresHeldWrites) goes with the COMMIT, in one round trip. A
+        // refused statement fails the batch there; and should the work have caught a refusal and gone
+        // on, the announcement before COMMIT fails in the aborted transaction, where a COMMIT alone
+        // would have rolled back and answered as if it had saved.
+        if (postgres) await queryTogether(runner, [...takeHeldWrites(runner), announceChangesSince(feedBefore), 'COMMIT'])
         else await runner.query('COMMIT')
         return value
       } catch (error) {
         // Rolled back whatever failed, the beginning too: on PostgreSQL a statement refused after BEGIN
         // (the audit head's lock, on a server taking no changes) leaves the transaction open and
         // aborted, and a pooled connection given back so would fail every later call that took it.
+        holdWrites(runner, false)
         await runner.query('ROLLBACK').catch(() => undefined)
         throw error
       } finally {
         setTransactionState(runner, false)
         holdAuditHead(runner, null)
+        holdWrites(runner, false)
       }
     } finally {
       if (postgres) await runner.release()

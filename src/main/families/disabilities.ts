@@ -2,6 +2,7 @@
 // as rows, and a change adds or removes only the codes that changed.
 import { In, type EntityManager } from 'typeorm'
 import { DISABILITY, inListOrder } from '../../shared/codes'
+import { insertLater } from '../core/postgresHeldWrites'
 import { PersonDisabilityEntity } from './entities'
 
 /** Each code once, in the code list's order (a code the list no longer has, last). */
@@ -22,7 +23,8 @@ export async function saveDisabilities(manager: EntityManager, personId: string,
   if (removed.length) await manager.delete(PersonDisabilityEntity, { personId, code: In(removed) })
   const added = [...wanted].filter((code) => !held.includes(code))
   if (added.length)
-    await manager.insert(
+    await insertLater(
+      manager,
       PersonDisabilityEntity,
       added.map((code) => ({ personId, code }))
     )

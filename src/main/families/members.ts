@@ -6,6 +6,7 @@ import { MAX_FAMILY_MEMBERS, type Member } from '../../shared/families/schemas'
 import { AppError } from '../core/errors'
 import type { CallContext } from '../core/context'
 import { writeAudit } from '../audit/audit'
+import { insertLater } from '../core/postgresHeldWrites'
 import { findDuplicates } from '../search/duplicates'
 import type { RestrictedViewer } from './restrictedViewer'
 import { DuplicateDecisionEntity, MembershipEntity, PersonEntity } from './entities'
@@ -69,9 +70,9 @@ export async function insertPerson(manager: EntityManager, ctx: CallContext, fam
   const id = randomUUID()
   const columns = memberColumns(entry.member)
   const disabilities = disabilityList(entry.member.disabilities)
-  await manager.insert(PersonEntity, { id, familyId, ...columns, createdAt: ctx.now, updatedAt: ctx.now, version: 1 })
+  await insertLater(manager, PersonEntity, { id, familyId, ...columns, createdAt: ctx.now, updatedAt: ctx.now, version: 1 })
   await saveDisabilities(manager, id, disabilities, [])
-  await manager.insert(MembershipEntity, {
+  await insertLater(manager, MembershipEntity, {
     id: randomUUID(),
     personId: id,
     familyId,
@@ -103,7 +104,7 @@ export async function recordNotDuplicate(manager: EntityManager, ctx: CallContex
     })
   }
   for (const otherId of others) {
-    await manager.insert(DuplicateDecisionEntity, {
+    await insertLater(manager, DuplicateDecisionEntity, {
       id: randomUUID(),
       personId,
       otherPersonId: otherId,

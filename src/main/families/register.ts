@@ -12,6 +12,7 @@ import { insertPerson, refuseUnconfirmedDuplicates } from './members'
 import { restrictedViewer } from './access'
 import { discardDraft } from '../drafts/service'
 import { indexHouseholds } from '../search/searchIndex'
+import { insertLater, queryLater } from '../core/postgresHeldWrites'
 
 /** A new household and its members in one transaction: all of it is saved, or none. */
 export async function registerFamily(input: z.output<typeof registerFamilyInput>, ctx: CallContext) {
@@ -29,8 +30,10 @@ export async function registerFamily(input: z.output<typeof registerFamilyInput>
 
 /** The family and its members, inside the caller's transaction (registration, or a seed batch). */
 export async function insertFamily(manager: EntityManager, ctx: CallContext, input: z.output<typeof registerFamilyInput>) {
+  // Read under the write lock every desk's write takes first (../core/dialect BEGIN_WRITE), so no
+  // other desk can take the same number; the rows below are held and sent together on PostgreSQL.
   const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
-  await manager.update(HubEntity, { id: 1 }, { nextFamilyNumber: hub.nextFamilyNumber + 1 })
+  await queryLater(manager, 'UPDATE hub SET next_family_number = ? WHERE id = 1', [hub.nextFamilyNumber + 1])
   const id = randomUUID()
   const reference = formatReference(hub.code, hub.nextFamilyNumber)
   const family = {
@@ -43,7 +46,7 @@ export async function insertFamily(manager: EntityManager, ctx: CallContext, inp
     updatedAt: ctx.now,
     version: 1
   }
-  await manager.insert(FamilyEntity, family)
+  await insertLater(manager, FamilyEntity, family)
   await writeAudit(manager, { at: ctx.now, actor: ctx.actor.name, action: 'create', recordType: 'family', recordId: id, familyId: id, changes: input.family })
   for (const entry of input.members) await insertPerson(manager, ctx, id, entry)
   await indexHouseholds(manager, [id])

@@ -15,6 +15,7 @@ import { namePhases, phaseConditions, type EntryColumn } from './nameRules'
 import { changedEntries, districtPlace, nameAlternatives, searchEntry, type SearchEntry } from './searchEntry'
 import { detailConditions, HIT_COLUMNS, narrows, referenceThenDistrict, type Conditions, type PeopleFilter, type SearchPhase, type SqlQuery } from './searchSql'
 import type { SearchIndex } from './searchIndex'
+import { queryLater } from '../core/postgresHeldWrites'
 
 type Queryable = Pick<EntityManager, 'query'>
 
@@ -37,22 +38,29 @@ async function indexMembers(manager: Queryable, where: string, param: string): P
   if (changed.length)
     await writeEntries(
       manager,
-      changed.map(({ member, entry }) => ({ personId: member.id, entry }))
+      changed.map(({ member, entry }) => ({ personId: member.id, entry })),
+      // Only people who had an entry have words to take away: a family just registered has none.
+      changed.filter(({ member }) => member.entryOf !== null).map(({ member }) => member.id)
     )
 }
 
-/** Writes these entries and their words, replacing any each person had: a few statements however many. */
-async function writeEntries(db: Queryable, entries: { personId: string; entry: SearchEntry }[]): Promise<void> {
+/**
+ * Writes these entries and their words, replacing those the people `replaced` names had: a few
+ * statements however many people. Nothing here is read back, so inside a write on PostgreSQL they go
+ * with the transaction's next round trip (../core/postgresHeldWrites).
+ */
+async function writeEntries(db: Queryable, entries: { personId: string; entry: SearchEntry }[], replaced: string[]): Promise<void> {
   const ids = entries.map((e) => e.personId)
   const column = (name: keyof SearchEntry) => entries.map((e) => e.entry[name])
-  await db.query(
+  await queryLater(
+    db,
     `INSERT INTO ${ENTRY_TABLE} (person_id, sort_key, names, sounds, household, place)
      SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
      ON CONFLICT (person_id) DO UPDATE SET sort_key = EXCLUDED.sort_key, names = EXCLUDED.names, sounds = EXCLUDED.sounds,
        household = EXCLUDED.household, place = EXCLUDED.place`,
     [ids, column('sortKey'), column('names'), column('sounds'), column('household'), column('place')]
   )
-  await db.query(`DELETE FROM ${TOKEN_TABLE} WHERE person_id = ANY(?::varchar[])`, [ids])
+  if (replaced.length) await queryLater(db, `DELETE FROM ${TOKEN_TABLE} WHERE person_id = ANY(?::varchar[])`, [replaced])
   const tokens = { personId: [] as string[], field: [] as string[], token: [] as string[], sortKey: [] as string[] }
   for (const { personId, entry } of entries) {
     for (const field of FIELDS) {
@@ -66,7 +74,7 @@ async function writeEntries(db: Queryable, entries: { personId: string; entry: S
     }
   }
   if (tokens.token.length) {
-    await db.query(`INSERT INTO ${TOKEN_TABLE} (person_id, field, token, sort_key) SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[], ?::text[])`, [
+    await queryLater(db, `INSERT INTO ${TOKEN_TABLE} (person_id, field, token, sort_key) SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[], ?::text[])`, [
       tokens.personId,
       tokens.field,
       tokens.token,
@@ -97,12 +105,21 @@ export async function rebuildPostgresSearch(db: Queryable): Promise<void> {
       batch.push({ personId: person.id, entry: searchEntry(person, others, person.postcodeKey) })
     }
     if (batch.length >= REBUILD_BATCH) {
-      await writeEntries(db, batch)
+      await writeEntries(
+        db,
+        batch,
+        batch.map((e) => e.personId)
+      )
       batch = []
     }
     i = end
   }
-  if (batch.length) await writeEntries(db, batch)
+  if (batch.length)
+    await writeEntries(
+      db,
+      batch,
+      batch.map((e) => e.personId)
+    )
 }
 
 // ---- Asking it
