@@ -229,6 +229,8 @@ test.describe('an administrator', () => {
 
     // The only active administrator cannot be made anything else: the core says so, and nothing changes.
     await page.getByRole('button', { name: 'Change name or role of Admin One' }).click()
+    // The users page has a Role field of its own (Add a user): the edit page must be there first.
+    await expect(page.getByRole('heading', { name: "Change Admin One's name or role" })).toBeVisible()
     await page.getByLabel('Role').selectOption({ label: 'Reception' })
     await page.getByRole('button', { name: 'Save changes' }).click()
     const refused = page.locator('.govuk-error-summary')
