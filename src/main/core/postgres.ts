@@ -7,7 +7,7 @@ import { DataSource, type QueryRunner } from 'typeorm'
 import { migrations } from '../../../migrations'
 import { entities } from './entities'
 import { numberedPlaceholders } from './postgresPlaceholders'
-import { sendHeldWrites } from './postgresHeldWrites'
+import { askAfterHeld } from './postgresHeldWrites'
 
 /** A PostgreSQL server and database as IT configures it (./config's `postgres`), the password already read. */
 export interface PostgresConnection {
@@ -64,8 +64,8 @@ const types = {
 }
 
 /**
- * Every query runner the DataSource makes rewrites `?` placeholders as it is asked a query, and first
- * sends the writes its transaction held back (./postgresHeldWrites), so that what it asks sees them.
+ * Every query runner the DataSource makes rewrites `?` placeholders as it is asked a query, and sends
+ * the writes its transaction held back (./postgresHeldWrites) before it, so that what it asks sees them.
  */
 function withNumberedPlaceholders(dataSource: DataSource): void {
   const driver = dataSource.driver
@@ -73,10 +73,8 @@ function withNumberedPlaceholders(dataSource: DataSource): void {
   driver.createQueryRunner = (mode) => {
     const runner: QueryRunner = make(mode)
     const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>
-    runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
-      await sendHeldWrites(runner)
-      return query(numberedPlaceholders(sql), parameters, structured)
-    }) as QueryRunner['query']
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
+      askAfterHeld(runner, sql, parameters ?? [], structured ?? false, () => query(numberedPlaceholders(sql), parameters, structured))) as QueryRunner['query']
     return runner
   }
 }

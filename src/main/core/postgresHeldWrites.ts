@@ -1,6 +1,6 @@
 // Writes a transaction needs no answer from (an audit entry, a new family's rows), held back on
-// PostgreSQL and sent together in one round trip: just before the next statement the transaction
-// does need an answer from, or with its COMMIT. Every write holds the audit head's row lock until it
+// PostgreSQL and sent together in one round trip: with the next statement the transaction does need
+// an answer from, or with its COMMIT. Every write holds the audit head's row lock until it
 // commits (./dialect BEGIN_WRITE), so each round trip inside one is time every other desk waits: a
 // family of four registered took 25, one after another; held, its inserts are one. The server runs
 // what was held in the order it was asked, before anything read after it, so the transaction sees
@@ -9,7 +9,16 @@
 // simple query protocol, which alone takes several statements at once, has no parameters. SQLite
 // (whose statements cost no round trip) and anything outside the queue's transactions write at once.
 import type pg from 'pg'
-import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryDeepPartialEntity, type QueryRunner } from 'typeorm'
+import {
+  QueryFailedError,
+  QueryResult,
+  type EntityManager,
+  type EntityTarget,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+  type QueryDeepPartialEntity,
+  type QueryRunner
+} from 'typeorm'
 import { NotLiteral, withLiterals } from './postgresPlaceholders'
 
 /**
@@ -20,11 +29,15 @@ import { NotLiteral, withLiterals } from './postgresPlaceholders'
  * the router reads its SQLSTATE where it reads every other.
  */
 export async function queryTogether(runner: QueryRunner, statements: string[]): Promise<Record<string, unknown>[][]> {
+  return (await sendTogether(runner, statements)).map((r) => r.rows as Record<string, unknown>[])
+}
+
+async function sendTogether(runner: QueryRunner, statements: string[]): Promise<pg.QueryResult[]> {
   const sql = statements.join(';\n')
   const client = (await runner.connect()) as pg.PoolClient
   try {
     const results = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[]
-    return (Array.isArray(results) ? results : [results]).map((r) => r.rows as Record<string, unknown>[])
+    return Array.isArray(results) ? results : [results]
   } catch (error) {
     throw new QueryFailedError(sql, [], error as Error)
   }
@@ -33,10 +46,14 @@ export async function queryTogether(runner: QueryRunner, statements: string[]): 
 /** The statements each PostgreSQL write transaction holds, by its runner; none while it holds nothing back. */
 const held = new WeakMap<QueryRunner, string[]>()
 
+/** The held writes last sent, by runner: what a question asked beside the one that took them waits for. */
+const sending = new WeakMap<QueryRunner, Promise<unknown>>()
+
 /** The queue's: a PostgreSQL write transaction begins holding writes back (`true`), or ends (`false`: what is held is dropped). */
 export function holdWrites(runner: QueryRunner, on: boolean): void {
   if (on) held.set(runner, [])
   else held.delete(runner)
+  sending.delete(runner)
 }
 
 /** The queue's, to send with its COMMIT: what is held, held no longer. */
@@ -46,10 +63,54 @@ export function takeHeldWrites(runner: QueryRunner): string[] {
   return statements
 }
 
-/** Before `runner` asks anything else (./postgres wraps every query with it): what is held, sent first. */
-export async function sendHeldWrites(runner: QueryRunner): Promise<void> {
+/**
+ * What `runner` is asked (./postgres wraps every query with it), after what is held: in the same round
+ * trip, its values written in, or (bytes, which cannot be) in one of its own after the held ones.
+ * Answered in the shapes TypeORM's PostgresQueryRunner.query gives (the rows; UPDATE's and DELETE's
+ * [rows, count]; with `structured`, a QueryResult), so that no caller can tell how it was sent.
+ */
+export async function askAfterHeld(
+  runner: QueryRunner,
+  sql: string,
+  parameters: readonly unknown[],
+  structured: boolean,
+  ask: () => Promise<unknown>
+): Promise<unknown> {
   const statements = takeHeldWrites(runner)
-  if (statements.length) await queryTogether(runner, statements)
+  if (!statements.length) {
+    // Asked beside another question (Promise.all) that took the held writes with it: answered after
+    // them, whichever the connection would have sent first.
+    await sending.get(runner)?.catch(() => undefined)
+    return ask()
+  }
+  const written = writtenIn(sql, parameters)
+  const sent = sendTogether(runner, written === null ? statements : [...statements, written])
+  sending.set(runner, sent)
+  if (written === null) {
+    await sent
+    return ask()
+  }
+  const answer = (await sent).at(-1) as pg.QueryResult
+  const result = new QueryResult()
+  result.records = answer.rows
+  result.affected = answer.rowCount ?? undefined
+  result.raw = answer.command === 'UPDATE' || answer.command === 'DELETE' ? [answer.rows, answer.rowCount] : answer.rows
+  return structured ? result : result.raw
+}
+
+/**
+ * The statement with its values written in, or null where that cannot be done safely: bytes; and SQL
+ * TypeORM wrote (numbered placeholders) that holds quoted text, where a `$1` might not be one.
+ */
+function writtenIn(sql: string, parameters: readonly unknown[]): string | null {
+  if (!parameters.length) return sql
+  if (!sql.includes('?') && sql.includes("'")) return null
+  try {
+    return withLiterals(sql, parameters)
+  } catch (error) {
+    if (error instanceof NotLiteral) return null
+    throw error
+  }
 }
 
 /** Rows inserted through `manager`: held back inside a PostgreSQL write, at once anywhere else. */
@@ -64,6 +125,21 @@ export async function insertLater<T extends ObjectLiteral>(
     if (hold(statements, sql, parameters)) return
   }
   await manager.insert(target, rows)
+}
+
+/** Rows changed through `manager`, where nobody asks how many were (no version is checked): held inside a PostgreSQL write, at once anywhere else. */
+export async function updateLater<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  where: FindOptionsWhere<T>,
+  values: QueryDeepPartialEntity<T>
+): Promise<void> {
+  const statements = manager.queryRunner && held.get(manager.queryRunner)
+  if (statements) {
+    const [sql, parameters] = manager.createQueryBuilder().update(target).set(values).where(where).getQueryAndParameters()
+    if (hold(statements, sql, parameters)) return
+  }
+  await manager.update(target, where, values)
 }
 
 /** A statement whose rows nobody reads (`?` placeholders): held back inside a PostgreSQL write, run at once anywhere else. */

@@ -22,6 +22,7 @@ import { UserEntity } from '../accounts/entities'
 import { staffNames } from '../accounts/staffNames'
 import type { EpisodeRow } from './entities'
 import { DocumentVersionEntity, type AssessmentRow, type DocumentVersionRow, type FamilyPlanRow } from './planEntities'
+import { insertLater } from '../core/postgresHeldWrites'
 
 /** Each kind's schemas, by the version number stored with the document; the current one is what is written. */
 const PLAN_SCHEMAS: Record<number, z.ZodType<PlanDocument>> = { 1: planDocument }
@@ -109,7 +110,7 @@ export async function keepVersion(
   kept: { kind: DocumentKind; documentId: string; episode: EpisodeRow; version: number; document: PlanDocument | AssessmentDocument; occasion: VersionOccasion }
 ): Promise<void> {
   const user = ctx.actor.userId ? await manager.findOne(UserEntity, { where: { id: ctx.actor.userId }, select: { id: true, displayName: true } }) : null
-  await manager.insert(DocumentVersionEntity, {
+  await insertLater(manager, DocumentVersionEntity, {
     id: randomUUID(),
     documentType: kept.kind,
     documentId: kept.documentId,

@@ -14,6 +14,7 @@ import { FamilyPlanEntity, ReviewEntity } from './planEntities'
 import { planColumns, readPlan } from './documents'
 import { namesFor, planChanges } from './documentChanges'
 import { staffNames } from '../accounts/staffNames'
+import { updateLater } from '../core/postgresHeldWrites'
 
 export async function planOf(db: EntityManager, episodeId: string): Promise<PlanRecord | null> {
   const row = await db.findOneBy(FamilyPlanEntity, { episodeId })
@@ -54,7 +55,7 @@ export async function refreshSchedule(manager: EntityManager, episode: EpisodeRo
   const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
   const nextReviewOn = latest ? latest.nextReviewOn : nextReviewAfter(agreedOn, hub.reviewWeeks)
   const dues = outcomes.flatMap((o) => o.actions.filter((a) => isUnfinished(a.status)).map((a) => a.due)).sort()
-  await manager.update(EpisodeEntity, { id: episode.id }, { nextReviewOn, openActionDues: dues.join(' ') })
+  await updateLater(manager, EpisodeEntity, { id: episode.id }, { nextReviewOn, openActionDues: dues.join(' ') })
 }
 
 /** Everything the plan names must be someone in this episode's team or family, named once. */
