@@ -89,7 +89,7 @@ export async function askAfterHeld(
 }
 
 /**
- * The statement with its values written in, or null where that cannot be done safely: bytes; and SQL
+ * The statement with its values written in, or null where that cannot be done safely (then it is sent as it was asked): bytes; and SQL
  * TypeORM wrote (numbered placeholders) that holds quoted text, where a `$1` might not be one.
  */
 function writtenIn(sql: string, parameters: readonly unknown[]): string | null {
@@ -143,13 +143,9 @@ export async function queryLater(
   await db.query(sql, parameters)
 }
 
-/** Whether the statement could be written with its values in (bytes cannot: those are sent as parameters, at once). */
+/** Whether the statement was held: only one its values can be written into (writtenIn); any other is sent at once. */
 function hold(statements: string[], sql: string, parameters: readonly unknown[]): boolean {
-  try {
-    statements.push(withLiterals(sql, parameters))
-    return true
-  } catch (error) {
-    if (error instanceof NotLiteral) return false
-    throw error
-  }
+  const written = writtenIn(sql, parameters)
+  if (written !== null) statements.push(written)
+  return written !== null
 }
