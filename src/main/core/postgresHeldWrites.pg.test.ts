@@ -57,10 +57,12 @@ describe('a value written into a statement', () => {
     expect(row).toEqual({ list, n: -42, x: 0.1, yes: true, none: null, mark: '?' })
   })
 
-  it('is refused for bytes, which node-postgres sends as bytes, and for a placeholder with no value', () => {
+  it('is refused for bytes, which node-postgres sends as bytes, for a placeholder with no value, and beside quoted text it could be in', () => {
     expect(() => literal(Buffer.from('x'))).toThrow(NotLiteral)
     expect(() => withLiterals('SELECT ?, ?', [1])).toThrow(/no parameter 2/)
     expect(() => withLiterals('SELECT $1, $2', [1])).toThrow(/no parameter 2/)
+    // Numbered placeholders beside quoted text: a `$1` in the text is not taken for one.
+    expect(() => withLiterals(`SELECT $1, 'costs $1'`, [1])).toThrow(NotLiteral)
   })
 })
 

@@ -88,13 +88,9 @@ export async function askAfterHeld(
   return structured ? result : result.raw
 }
 
-/**
- * The statement with its values written in, or null where that cannot be done safely (then it is sent as it was asked): bytes; and SQL
- * TypeORM wrote (numbered placeholders) that holds quoted text, where a `$1` might not be one.
- */
+/** The statement with its values written in, or null where withLiterals cannot do so safely (then it is sent as it was asked). */
 function writtenIn(sql: string, parameters: readonly unknown[]): string | null {
   if (!parameters.length) return sql
-  if (!sql.includes('?') && sql.includes("'")) return null
   try {
     return withLiterals(sql, parameters)
   } catch (error) {

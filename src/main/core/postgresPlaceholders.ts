@@ -56,7 +56,7 @@ function closingQuote(sql: string, start: number, quote: string): number {
   return sql.length
 }
 
-/** A value that cannot be written as text (bytes, which node-postgres sends in binary): sent as a parameter instead. */
+/** A statement that cannot be written with its values in (bytes, which node-postgres sends in binary; see withLiterals): sent with parameters instead. */
 export class NotLiteral extends Error {}
 
 /**
@@ -74,6 +74,7 @@ export function literal(value: unknown): string {
 /**
  * A statement with its parameters written in: `?` placeholders (the core's SQL) or `$n` ones (what
  * TypeORM writes, which holds no quoted text of its own, only names, so each `$n` is a placeholder).
+ * `$n` SQL that does hold quoted text is refused (NotLiteral), as a `$1` in it might be text.
  */
 export function withLiterals(sql: string, parameters: readonly unknown[]): string {
   const value = (n: number) => {
@@ -81,5 +82,6 @@ export function withLiterals(sql: string, parameters: readonly unknown[]): strin
     return literal(parameters[n - 1])
   }
   if (sql.includes('?')) return numberedPlaceholders(sql, value)
+  if (sql.includes("'")) throw new NotLiteral('Numbered placeholders beside quoted text are not written in')
   return sql.replace(/\$(\d+)/g, (_, n: string) => value(Number(n)))
 }

@@ -12,7 +12,7 @@ import { insertPerson, refuseUnconfirmedDuplicates } from './members'
 import { restrictedViewer } from './access'
 import { discardDraft } from '../drafts/service'
 import { indexHouseholds } from '../search/searchIndex'
-import { insertLater, queryLater } from '../core/postgresHeldWrites'
+import { insertLater, updateLater } from '../core/postgresHeldWrites'
 
 /** A new household and its members in one transaction: all of it is saved, or none. */
 export async function registerFamily(input: z.output<typeof registerFamilyInput>, ctx: CallContext) {
@@ -33,7 +33,7 @@ export async function insertFamily(manager: EntityManager, ctx: CallContext, inp
   // Read under the write lock every desk's write takes first (../core/dialect BEGIN_WRITE), so no
   // other desk can take the same number; the rows below are held and sent together on PostgreSQL.
   const hub = await manager.findOneByOrFail(HubEntity, { id: 1 })
-  await queryLater(manager, 'UPDATE hub SET next_family_number = ? WHERE id = 1', [hub.nextFamilyNumber + 1])
+  await updateLater(manager, HubEntity, { id: 1 }, { nextFamilyNumber: hub.nextFamilyNumber + 1 })
   const id = randomUUID()
   const reference = formatReference(hub.code, hub.nextFamilyNumber)
   const family = {

@@ -96,6 +96,13 @@ export async function rebuildPostgresSearch(db: Queryable): Promise<void> {
      FROM person p JOIN family f ON f.id = p.family_id ORDER BY p.family_id, p.id`
   )) as { id: string; familyId: string; givenName: string | null; familyName: string; postcodeKey: string }[]
   let batch: { personId: string; entry: SearchEntry }[] = []
+  // Anyone may already have words (a rebuild replaces what is there): each person's are replaced.
+  const writeBatch = () =>
+    writeEntries(
+      db,
+      batch,
+      batch.map((e) => e.personId)
+    )
   for (let i = 0; i < people.length;) {
     let end = i
     while (end < people.length && people[end]!.familyId === people[i]!.familyId) end++
@@ -105,21 +112,12 @@ export async function rebuildPostgresSearch(db: Queryable): Promise<void> {
       batch.push({ personId: person.id, entry: searchEntry(person, others, person.postcodeKey) })
     }
     if (batch.length >= REBUILD_BATCH) {
-      await writeEntries(
-        db,
-        batch,
-        batch.map((e) => e.personId)
-      )
+      await writeBatch()
       batch = []
     }
     i = end
   }
-  if (batch.length)
-    await writeEntries(
-      db,
-      batch,
-      batch.map((e) => e.personId)
-    )
+  if (batch.length) await writeBatch()
 }
 
 // ---- Asking it
